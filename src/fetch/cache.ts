@@ -1,0 +1,98 @@
+// Content-addressed download cache: blobs by SHA-256, an index by key (usually the URL). Every read re-hashes the blob
+// and compares both digests; a corrupted entry is deleted and reported as a miss, never served.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { ioError } from '../common/errors.js';
+import { digestsEqual } from '../integrity/compare.js';
+import type { Digests } from '../integrity/digest.js';
+import { writeStreamToFile } from './sink.js';
+
+interface IndexEntry {
+  key: string;
+  sha256: string;
+  sha512: string;
+  size: number;
+}
+
+export type CacheRead = { hit: true; digests: Digests } | { hit: false; corrupt?: string };
+
+/** XDG_CACHE_HOME/kube-sbom, else ~/.cache/kube-sbom. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+  const xdg = env.XDG_CACHE_HOME;
+  return xdg && xdg.startsWith('/') ? join(xdg, 'kube-sbom') : join(home, '.cache', 'kube-sbom');
+}
+
+function isIndexEntry(v: unknown, key: string): v is IndexEntry {
+  const e = v as IndexEntry;
+  return (
+    typeof e === 'object' && e !== null && e.key === key &&
+    typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) &&
+    typeof e.sha512 === 'string' && /^[0-9a-f]{128}$/.test(e.sha512) &&
+    Number.isSafeInteger(e.size) && e.size >= 0
+  );
+}
+
+export class FetchCache {
+  constructor(readonly dir: string) {}
+
+  private indexPath(key: string): string {
+    return join(this.dir, 'index', `${createHash('sha256').update(key).digest('hex')}.json`);
+  }
+
+  private blobPath(sha256: string): string {
+    return join(this.dir, 'blobs', 'sha256', sha256);
+  }
+
+  /** Copies the cached bytes for `key` to `dest` when present and intact. */
+  async read(key: string, dest: string, maxBytes: number): Promise<CacheRead> {
+    const indexPath = this.indexPath(key);
+    let entry: unknown;
+    try {
+      entry = JSON.parse(await readFile(indexPath, 'utf8'));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { hit: false };
+      await rm(indexPath, { force: true });
+      return { hit: false, corrupt: `unreadable index entry (${(err as Error).message})` };
+    }
+    if (!isIndexEntry(entry, key)) {
+      await rm(indexPath, { force: true });
+      return { hit: false, corrupt: 'malformed index entry' };
+    }
+    const blob = this.blobPath(entry.sha256);
+    let digests: Digests;
+    try {
+      digests = await writeStreamToFile(createReadStream(blob), dest, { label: blob, maxBytes });
+    } catch (err) {
+      await rm(indexPath, { force: true });
+      return { hit: false, corrupt: `blob unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    }
+    if (!digestsEqual(entry.sha256, digests.sha256) || !digestsEqual(entry.sha512, digests.sha512) || digests.size !== entry.size) {
+      await Promise.all([rm(dest, { force: true }), rm(blob, { force: true }), rm(indexPath, { force: true })]);
+      return { hit: false, corrupt: 'cached bytes no longer match their recorded digests' };
+    }
+    return { hit: true, digests };
+  }
+
+  /** Stores a file under `key`; the blob is written by temp file + rename and re-hashed on the way in. */
+  async write(key: string, path: string, expected: Digests): Promise<void> {
+    try {
+      await mkdir(join(this.dir, 'blobs', 'sha256'), { recursive: true, mode: 0o700 });
+      await mkdir(join(this.dir, 'index'), { recursive: true, mode: 0o700 });
+      const blob = this.blobPath(expected.sha256);
+      const stored = await writeStreamToFile(createReadStream(path), blob, { label: path, maxBytes: Number.MAX_SAFE_INTEGER });
+      if (!digestsEqual(expected.sha256, stored.sha256) || !digestsEqual(expected.sha512, stored.sha512)) {
+        await rm(blob, { force: true });
+        throw ioError('CACHE_WRITE_CHANGED', `${path}: changed while being cached; not cached`);
+      }
+      const entry: IndexEntry = { key, sha256: stored.sha256, sha512: stored.sha512, size: stored.size };
+      await writeFileAtomic(this.indexPath(key), `${JSON.stringify(entry)}\n`);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'CACHE_WRITE_CHANGED') throw err;
+      throw ioError('CACHE_WRITE_FAILED', `cannot write to the cache ${this.dir}: ${(err as Error).message}; use --cache-dir`, err);
+    }
+  }
+}

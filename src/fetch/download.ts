@@ -1,0 +1,110 @@
+// One URL to one file: retries with backoff (network errors, 5xx, 429), progress events, atomic rename at the end.
+import type { Agent } from 'undici';
+import { ioError, KubeSbomError } from '../common/errors.js';
+import type { Digests } from '../integrity/digest.js';
+import { backoffDelay, isRetryableError, isRetryableStatus, parseRetryAfter, sleep } from './retry.js';
+import { writeStreamToFile } from './sink.js';
+import { HttpStatusError, openFile, openHttp, type RequestInit } from './sources.js';
+import type { FetchEventListener, FetchSettings } from './types.js';
+
+export interface DownloadRequest extends RequestInit {
+  url: string;
+  /** Short name for progress lines, e.g. `release.sha256`. */
+  label: string;
+  dest: string;
+  maxBytes: number;
+}
+
+export interface DownloadContext {
+  agent: Agent;
+  settings: FetchSettings;
+  onEvent?: FetchEventListener;
+  now?: () => number;
+}
+
+const PROGRESS_INTERVAL_MS = 100;
+
+export async function downloadToFile(req: DownloadRequest, ctx: DownloadContext): Promise<Digests> {
+  const now = ctx.now ?? Date.now;
+  const isFile = req.url.startsWith('file:');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const digests = await attemptOnce(req, ctx, attempt, now);
+      ctx.onEvent?.({ type: 'download-done', url: req.url, label: req.label, bytes: digests.size, source: isFile ? 'file' : 'network' });
+      return digests;
+    } catch (err) {
+      const retry = isFile ? undefined : retryDecision(err, attempt, ctx.settings, now());
+      if (retry === undefined) throw asDownloadError(err, req.url, attempt);
+      ctx.onEvent?.({ type: 'download-retry', url: req.url, label: req.label, attempt: attempt + 1, delayMs: retry, reason: describe(err) });
+      await sleep(retry);
+    }
+  }
+}
+
+async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: number, now: () => number): Promise<Digests> {
+  const opened = req.url.startsWith('file:')
+    ? await openFile(req.url, req.maxBytes)
+    : await openHttp(req.url, ctx.agent, ctx.settings, req.maxBytes, req);
+  const started = now();
+  let lastEmit = 0;
+  ctx.onEvent?.({ type: 'download-start', url: req.url, label: req.label, totalBytes: opened.totalBytes, attempt });
+  try {
+    return await writeStreamToFile(opened.body, req.dest, {
+      label: req.url,
+      maxBytes: req.maxBytes,
+      expectedBytes: opened.totalBytes,
+      onChunk: (bytesDone) => {
+        const t = now();
+        if (t - lastEmit < PROGRESS_INTERVAL_MS && bytesDone !== opened.totalBytes) return;
+        lastEmit = t;
+        const seconds = Math.max((t - started) / 1000, 0.001);
+        ctx.onEvent?.({
+          type: 'download-progress', url: req.url, label: req.label, bytesDone, totalBytes: opened.totalBytes,
+          bytesPerSecond: bytesDone / seconds,
+        });
+      },
+    });
+  } finally {
+    opened.discard();
+  }
+}
+
+/** Milliseconds to wait before the next attempt, or undefined when this failure is final. */
+function retryDecision(err: unknown, attempt: number, settings: FetchSettings, nowMs: number): number | undefined {
+  if (attempt > settings.retries) return undefined;
+  if (err instanceof HttpStatusError) {
+    if (!isRetryableStatus(err.status)) return undefined;
+    const asked = parseRetryAfter(err.retryAfter, nowMs);
+    if (asked !== undefined) return asked <= settings.maxRetryAfterMs ? asked : undefined;
+    return backoffDelay(attempt, settings.retryBaseDelayMs);
+  }
+  const retryable = isRetryableError(err) || isRetryableError((err as Error)?.cause) || (err as { retryable?: boolean })?.retryable === true;
+  return retryable ? backoffDelay(attempt, settings.retryBaseDelayMs) : undefined;
+}
+
+function describe(err: unknown): string {
+  if (err instanceof KubeSbomError) return err.message;
+  const e = err as NodeJS.ErrnoException;
+  return `${e?.code ?? 'error'}: ${e?.message ?? String(err)}`;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/** The final error: our own codes pass through; network errors become one line saying what and where. */
+function asDownloadError(err: unknown, url: string, attempts: number): KubeSbomError {
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+  if (err instanceof HttpStatusError && err.status === 429 && err.retryAfter !== undefined) {
+    return ioError(err.code, `${url}: HTTP 429, server asks to retry after ${err.retryAfter}${tries}; try again later`, err);
+  }
+  if (err instanceof KubeSbomError) {
+    return tries && err.kind === 'io' ? ioError(err.code, `${err.message}${tries}`, err) : err;
+  }
+  const code = (err as NodeJS.ErrnoException)?.code ?? '';
+  if (TIMEOUT_CODES.has(code)) {
+    return ioError('DOWNLOAD_TIMEOUT', `${url}: no data within the timeout (${code})${tries}; check the network or raise --idle-timeout/--connect-timeout`, err);
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return ioError('NETWORK_ERROR', `${url}: host not found (${code}); check the URL and DNS, or use --offline with a filled cache`, err);
+  }
+  return ioError('NETWORK_ERROR', `${url}: ${describe(err)}${tries}`, err);
+}

@@ -1,0 +1,52 @@
+// Writes a byte stream to a temp file beside the target, hashing and counting as it goes; renames only when complete.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ioError } from '../common/errors.js';
+import { DualHasher, type Digests } from '../integrity/digest.js';
+import { formatBytes } from './types.js';
+
+export interface SinkOptions {
+  /** Label used in messages (the URL or file name). */
+  label: string;
+  maxBytes: number;
+  /** Announced length (Content-Length or file size); fewer bytes than this is a truncated download. */
+  expectedBytes?: number;
+  onChunk?: (bytesDone: number) => void;
+}
+
+export function tooLarge(label: string, maxBytes: number, seen?: number): Error {
+  const what = seen === undefined ? 'more than' : `${formatBytes(seen)}, more than`;
+  return ioError('DOWNLOAD_TOO_LARGE', `${label}: ${what} the ${formatBytes(maxBytes)} limit for this kind of file; refusing to download it`);
+}
+
+export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest: string, options: SinkOptions): Promise<Digests> {
+  const temp = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.part`);
+  const hasher = new DualHasher();
+  let done = 0;
+  async function* count(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const chunk of chunks) {
+      done += chunk.byteLength;
+      if (done > options.maxBytes) throw tooLarge(options.label, options.maxBytes);
+      hasher.update(chunk);
+      options.onChunk?.(done);
+      yield chunk;
+    }
+  }
+  try {
+    await pipeline(source, count, createWriteStream(temp, { flags: 'wx', mode: 0o644 }));
+    if (options.expectedBytes !== undefined && done !== options.expectedBytes) {
+      throw Object.assign(
+        ioError('DOWNLOAD_TRUNCATED', `${options.label}: got ${done} of ${options.expectedBytes} bytes; the transfer was cut short`),
+        { retryable: true },
+      );
+    }
+    await rename(temp, dest);
+    return hasher.digest();
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}

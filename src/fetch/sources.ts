@@ -1,0 +1,80 @@
+// Opens a URL as a byte stream: https/http through undici (separate connect and idle timeouts, redirects), file:// from disk.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
+import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
+import { tooLarge } from './sink.js';
+import type { FetchSettings } from './types.js';
+
+export interface OpenedSource {
+  body: AsyncIterable<Uint8Array>;
+  totalBytes?: number;
+  /** Discards the body when the caller gives up before reading it. */
+  discard: () => void;
+}
+
+export interface RequestInit {
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/** An HTTP status we did not want, with what the retry policy needs to know. */
+export class HttpStatusError extends KubeSbomError {
+  constructor(
+    readonly status: number,
+    url: string,
+    readonly retryAfter?: string,
+  ) {
+    const code = status === 404 ? 'HTTP_NOT_FOUND' : status === 429 ? 'HTTP_RATE_LIMITED' : `HTTP_${status}`;
+    const hint = status === 404 ? '; check the version and the mirror URL' : status >= 500 ? '; the server failed, try again later' : '';
+    super(code, `${url}: HTTP ${status}${hint}`, { kind: 'io' });
+  }
+}
+
+export function createAgent(settings: FetchSettings): Agent {
+  return new Agent({
+    connect: { timeout: settings.connectTimeoutMs },
+    headersTimeout: settings.idleTimeoutMs,
+    bodyTimeout: settings.idleTimeoutMs,
+  });
+}
+
+export async function openHttp(url: string, agent: Agent, settings: FetchSettings, maxBytes: number, init: RequestInit = {}): Promise<OpenedSource> {
+  const res = await request(url, {
+    dispatcher: agent,
+    method: init.method ?? 'GET',
+    body: init.body,
+    headers: { 'user-agent': settings.userAgent, accept: '*/*', ...init.headers },
+    maxRedirections: 5,
+  });
+  if (res.statusCode !== 200) {
+    await res.body.dump().catch(() => undefined);
+    const retryAfter = res.headers['retry-after'];
+    throw new HttpStatusError(res.statusCode, url, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+  }
+  const length = Number(res.headers['content-length']);
+  const totalBytes = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+  if (totalBytes !== undefined && totalBytes > maxBytes) {
+    res.body.destroy();
+    throw tooLarge(url, maxBytes, totalBytes);
+  }
+  return { body: res.body, totalBytes, discard: () => res.body.destroy() };
+}
+
+export async function openFile(url: string, maxBytes: number): Promise<OpenedSource> {
+  let path: string;
+  try {
+    path = fileURLToPath(url);
+  } catch (err) {
+    throw ioError('URL_INVALID', `${url}: not a usable file:// URL (${(err as Error).message})`, err);
+  }
+  const info = await stat(path).catch((err: unknown) => {
+    throw describeFsError(err, path);
+  });
+  if (!info.isFile()) throw ioError('NOT_A_FILE', `${path}: not a regular file`);
+  if (info.size > maxBytes) throw tooLarge(path, maxBytes, info.size);
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  return { body: stream, totalBytes: info.size, discard: () => stream.destroy() };
+}

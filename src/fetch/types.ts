@@ -1,0 +1,57 @@
+// Settings and progress events shared by every download; the CLI progress bar and the UI both consume the events.
+
+export interface FetchSettings {
+  /** Time allowed to open a TCP/TLS connection. */
+  connectTimeoutMs: number;
+  /** Longest silence allowed while waiting for headers or between body chunks. */
+  idleTimeoutMs: number;
+  /** Retries after the first attempt, on network errors, 5xx and 429 only. */
+  retries: number;
+  /** First backoff delay; doubled each retry, with jitter. */
+  retryBaseDelayMs: number;
+  /** A Retry-After longer than this is not waited for: the download fails with a clear message. */
+  maxRetryAfterMs: number;
+  userAgent: string;
+}
+
+export const DEFAULT_FETCH_SETTINGS: FetchSettings = {
+  connectTimeoutMs: 15_000,
+  idleTimeoutMs: 30_000,
+  retries: 3,
+  retryBaseDelayMs: 500,
+  maxRetryAfterMs: 60_000,
+  userAgent: 'kube-sbom',
+};
+
+export type FetchEvent =
+  | { type: 'download-start'; url: string; label: string; totalBytes?: number; attempt: number }
+  | { type: 'download-progress'; url: string; label: string; bytesDone: number; totalBytes?: number; bytesPerSecond: number }
+  | { type: 'download-retry'; url: string; label: string; attempt: number; delayMs: number; reason: string }
+  | { type: 'download-done'; url: string; label: string; bytes: number; source: 'network' | 'file' | 'cache' }
+  | { type: 'cache-corrupt'; url: string; label: string; reason: string };
+
+export type FetchEventListener = (event: FetchEvent) => void;
+
+/** Byte limits per kind of artifact: every download has one. */
+export const SIZE_LIMITS = {
+  /** .sha256, .sha512, .sig, .cert, marker files. */
+  small: 64 * 1024,
+  /** Rekor entries. */
+  rekorEntry: 1024 * 1024,
+  /** The release SBOM (~250 KB today; the source SBOM is ~30 MB). */
+  sbom: 256 * 1024 * 1024,
+  /** Release binaries (kubelet, kube-apiserver are ~100-150 MB). */
+  binary: 2 * 1024 * 1024 * 1024,
+} as const;
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
