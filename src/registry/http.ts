@@ -1,0 +1,184 @@
+// HTTP for registries: manual redirects, anonymous bearer tokens per host, retries, size limits, bounded concurrency.
+import { ioError, usageError } from '../common/errors.js';
+import { bearerChallenge } from './challenge.js';
+import { createLimiter, type Limiter } from './limiter.js';
+import { isLoopbackHost } from './reference.js';
+import { readLimited, readErrorBody } from './http-body.js';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface TransportOptions {
+  /** Plain HTTP for registries that are not on this machine (cosign's --allow-http-registry). */
+  allowHttp?: boolean;
+  fetch?: FetchLike;
+  /** Retries after a 5xx, 429 or network error (default 3). */
+  retries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Per attempt, including the body (default 60 s). */
+  timeoutMs?: number;
+  /** Requests in flight at once through this transport (default 8). */
+  maxConcurrent?: number;
+  userAgent?: string;
+}
+
+export interface RegistryResponse {
+  status: number;
+  headers: Headers;
+  /** Empty for HEAD and for non-2xx answers. */
+  body: Uint8Array;
+  /** The URL that finally answered, after redirects. */
+  url: string;
+  /** Registry error codes from a non-2xx body, e.g. MANIFEST_UNKNOWN. */
+  errorCodes: string[];
+}
+
+export interface RequestOptions {
+  accept?: string;
+  maxBytes: number;
+  /** Token scope, e.g. repository:kube-apiserver:pull. */
+  scope: string;
+}
+
+const MAX_REDIRECTS = 5;
+const MAX_TOKEN_BYTES = 1 << 20;
+
+export class RegistryTransport {
+  private readonly tokens = new Map<string, Promise<string>>();
+  private readonly limiter: Limiter;
+  private readonly fetchImpl: FetchLike;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: TransportOptions = {}) {
+    this.limiter = createLimiter(options.maxConcurrent ?? 8);
+    this.fetchImpl = options.fetch ?? ((url, init) => fetch(url, init));
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /** The base URL for a registry host: HTTPS unless it is on this machine or plain HTTP was allowed. */
+  baseUrl(host: string): string {
+    const plain = this.options.allowHttp || isLoopbackHost(host);
+    return `${plain ? 'http' : 'https'}://${host}`;
+  }
+
+  request(method: 'GET' | 'HEAD', url: string, opts: RequestOptions): Promise<RegistryResponse> {
+    return this.limiter.run(() => this.follow(method, new URL(url), opts));
+  }
+
+  private allowsPlain(url: URL): boolean {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (this.options.allowHttp === true || isLoopbackHost(url.host)));
+  }
+
+  private async follow(method: 'GET' | 'HEAD', start: URL, opts: RequestOptions): Promise<RegistryResponse> {
+    if (!this.allowsPlain(start)) {
+      throw usageError('INSECURE_REGISTRY', `${start.host}: plain HTTP is only used for registries on this machine; pass --allow-http-registry to allow it`);
+    }
+    let url = start;
+    const triedToken = new Set<string>();
+    for (let hop = 0; ; ) {
+      const key = `${url.origin}|${opts.scope}`;
+      // A token is only ever sent to the origin that issued the challenge it answers.
+      const token = this.tokens.has(key) ? await this.tokens.get(key)!.catch(() => undefined) : undefined;
+      const headers: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'kube-sbom' };
+      if (opts.accept) headers.accept = opts.accept;
+      if (token) headers.authorization = `Bearer ${token}`;
+      const res = await this.send(method, url, headers);
+      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+        await res.body?.cancel().catch(() => {});
+        if (++hop > MAX_REDIRECTS) throw ioError('TOO_MANY_REDIRECTS', `${start.host}: more than ${MAX_REDIRECTS} redirects for ${start.pathname}`);
+        const next = new URL(res.headers.get('location')!, url);
+        if (url.protocol === 'https:' && next.protocol !== 'https:' && !this.allowsPlain(next)) {
+          throw ioError('INSECURE_REDIRECT', `${url.host} redirected to plain HTTP (${next.host}); refusing`);
+        }
+        if (next.protocol !== 'https:' && next.protocol !== 'http:') throw ioError('INSECURE_REDIRECT', `${url.host} redirected to ${next.protocol} URL; refusing`);
+        url = next;
+        continue;
+      }
+      if (res.status === 401) {
+        const challenge = bearerChallenge(res.headers.get('www-authenticate'));
+        await res.body?.cancel().catch(() => {});
+        if (!challenge || triedToken.has(key)) {
+          throw ioError('REGISTRY_UNAUTHORIZED', `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : ' and no bearer challenge to answer'}; anonymous pull is not allowed here`);
+        }
+        triedToken.add(key);
+        const pending = this.fetchToken(challenge.params, opts.scope, url);
+        this.tokens.set(key, pending);
+        await pending;
+        continue;
+      }
+      if (res.status < 200 || res.status >= 300) {
+        const { codes } = await readErrorBody(res);
+        return { status: res.status, headers: res.headers, body: new Uint8Array(), url: url.href, errorCodes: codes };
+      }
+      const body = method === 'HEAD' ? new Uint8Array() : await readLimited(res, opts.maxBytes, `${url.host}${url.pathname}`);
+      return { status: res.status, headers: res.headers, body, url: url.href, errorCodes: [] };
+    }
+  }
+
+  /** One attempt plus retries on 5xx, 429 and network errors, with backoff (Retry-After honoured up to 30 s). */
+  private async send(method: string, url: URL, headers: Record<string, string>): Promise<Response> {
+    const retries = this.options.retries ?? 3;
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      try {
+        res = await this.fetchImpl(url.href, {
+          method,
+          headers,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+        });
+      } catch (err) {
+        if (attempt >= retries) {
+          const why = (err as Error & { cause?: Error }).cause?.message ?? (err as Error).message;
+          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${why} (after ${attempt + 1} attempts); check the host and network`, err);
+        }
+        await this.sleep(backoffMs(attempt));
+        continue;
+      }
+      if ((res.status >= 500 || res.status === 429) && attempt < retries) {
+        await res.body?.cancel().catch(() => {});
+        await this.sleep(retryAfterMs(res.headers.get('retry-after')) ?? backoffMs(attempt));
+        continue;
+      }
+      return res;
+    }
+  }
+
+  private async fetchToken(params: Record<string, string>, scope: string, forUrl: URL): Promise<string> {
+    let realm: URL;
+    try {
+      realm = new URL(params.realm!);
+    } catch (err) {
+      throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: bearer challenge has an invalid realm "${params.realm}"`, err);
+    }
+    if (!this.allowsPlain(realm)) throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token realm ${realm.host} is plain HTTP; refusing`);
+    if (params.service) realm.searchParams.set('service', params.service);
+    realm.searchParams.set('scope', params.scope ?? scope);
+    const res = await this.send('GET', realm, { 'user-agent': this.options.userAgent ?? 'kube-sbom', accept: 'application/json' });
+    if (res.status !== 200) {
+      await res.body?.cancel().catch(() => {});
+      throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token server ${realm.host} answered ${res.status} for an anonymous token`);
+    }
+    const body = await readLimited(res, MAX_TOKEN_BYTES, `token from ${realm.host}`);
+    let token: unknown;
+    try {
+      const doc = JSON.parse(Buffer.from(body).toString('utf8')) as Record<string, unknown>;
+      token = doc.token ?? doc.access_token;
+    } catch (err) {
+      throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token server ${realm.host} answered something that is not JSON`, err);
+    }
+    if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
+      throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token server ${realm.host} returned no usable token`);
+    }
+    return token;
+  }
+}
+
+function backoffMs(attempt: number): number {
+  return Math.min(4000, 200 * 2 ** attempt);
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 30) * 1000 : undefined;
+}

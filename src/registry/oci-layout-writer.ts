@@ -1,0 +1,69 @@
+// Writes an OCI image layout folder: content-addressed blobs plus an index.json naming tagged manifests.
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { sha256Digest } from './digest.js';
+import type { Descriptor, Platform } from './manifest.js';
+import { OCI_INDEX } from './media-types.js';
+import { REF_NAME } from './oci-layout.js';
+
+export interface PutManifestOptions {
+  mediaType: string;
+  /** Full reference to tag it with, e.g. registry.k8s.io/kube-apiserver-amd64:v1.25.4. */
+  refName?: string;
+  platform?: Platform;
+  artifactType?: string;
+}
+
+export class OciLayoutWriter {
+  private entries: Descriptor[] = [];
+
+  private constructor(readonly dir: string) {}
+
+  /** Opens (or starts) a layout; an existing index.json is kept and added to. */
+  static async open(dir: string): Promise<OciLayoutWriter> {
+    const writer = new OciLayoutWriter(dir);
+    await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true });
+    await writeFileAtomic(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    try {
+      const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { manifests?: Descriptor[] };
+      writer.entries = index.manifests ?? [];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    return writer;
+  }
+
+  /** Stores bytes under their digest (once) and returns the digest and size. */
+  async putBlob(bytes: Uint8Array): Promise<{ digest: string; size: number }> {
+    const digest = sha256Digest(bytes);
+    const path = join(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
+    const exists = await stat(path).then(() => true, () => false);
+    if (!exists) await writeFileAtomic(path, bytes);
+    return { digest, size: bytes.byteLength };
+  }
+
+  /** Stores a manifest (object or exact bytes) and lists it in index.json; a ref name moves to the new manifest. */
+  async putManifest(manifest: object | Uint8Array, options: PutManifestOptions): Promise<Descriptor> {
+    const bytes = manifest instanceof Uint8Array ? manifest : Buffer.from(JSON.stringify(manifest));
+    const { digest, size } = await this.putBlob(bytes);
+    const descriptor: Descriptor = {
+      mediaType: options.mediaType,
+      digest,
+      size,
+      ...(options.artifactType ? { artifactType: options.artifactType } : {}),
+      ...(options.platform ? { platform: options.platform } : {}),
+      ...(options.refName ? { annotations: { [REF_NAME]: options.refName } } : {}),
+    };
+    if (options.refName) this.entries = this.entries.filter((d) => d.annotations?.[REF_NAME] !== options.refName);
+    else if (this.entries.some((d) => d.digest === digest && !d.annotations?.[REF_NAME])) return descriptor;
+    this.entries.push(descriptor);
+    return descriptor;
+  }
+
+  /** Writes index.json atomically; call once after the last put. */
+  async save(): Promise<void> {
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: this.entries };
+    await writeFileAtomic(join(this.dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  }
+}

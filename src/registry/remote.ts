@@ -1,0 +1,112 @@
+// ImageSource over the OCI distribution API (registry.k8s.io, Docker Hub, a local docker-registry).
+import { checkError, ioError } from '../common/errors.js';
+import { assertDigest, digestsEqual, sha256Digest } from './digest.js';
+import { RegistryTransport, type RegistryResponse, type TransportOptions } from './http.js';
+import { parseManifest, type Descriptor, type FetchedManifest } from './manifest.js';
+import { MANIFEST_ACCEPT, OCI_INDEX } from './media-types.js';
+import { apiHost, isDigest } from './reference.js';
+import { MAX_MANIFEST_BYTES, type ImageSource, type ManifestHead, type RepoRef } from './source.js';
+
+export interface RemoteOptions extends TransportOptions {
+  /** Fetch from another host instead: { 'registry.k8s.io': '127.0.0.1:5000' }. Names and digests stay the same. */
+  mirrors?: Record<string, string>;
+}
+
+export class RemoteRegistry implements ImageSource {
+  private readonly transport: RegistryTransport;
+
+  constructor(private readonly options: RemoteOptions = {}) {
+    this.transport = new RegistryTransport(options);
+  }
+
+  private host(repo: RepoRef): string {
+    return this.options.mirrors?.[repo.registry] ?? apiHost(repo.registry);
+  }
+
+  describe(repo: RepoRef): string {
+    return `registry ${this.host(repo)}`;
+  }
+
+  private url(repo: RepoRef, kind: 'manifests' | 'blobs' | 'referrers', reference: string): string {
+    return `${this.transport.baseUrl(this.host(repo))}/v2/${repo.repository}/${kind}/${reference}`;
+  }
+
+  private scope(repo: RepoRef): string {
+    return `repository:${repo.repository}:pull`;
+  }
+
+  private unexpected(res: RegistryResponse, what: string): Error {
+    const codes = res.errorCodes.length ? ` (${res.errorCodes.join(', ')})` : '';
+    return ioError('REGISTRY_HTTP_ERROR', `${what}: registry answered HTTP ${res.status}${codes}`);
+  }
+
+  async fetchManifest(repo: RepoRef, reference: string): Promise<FetchedManifest | undefined> {
+    const where = `${repo.registry}/${repo.repository}:${reference}`;
+    const res = await this.transport.request('GET', this.url(repo, 'manifests', reference), {
+      accept: MANIFEST_ACCEPT,
+      maxBytes: MAX_MANIFEST_BYTES,
+      scope: this.scope(repo),
+    });
+    if (res.status === 404) return undefined;
+    if (res.status !== 200) throw this.unexpected(res, where);
+    let digest: string;
+    if (isDigest(reference)) {
+      assertDigest(res.body, reference, `manifest ${where}`);
+      digest = reference;
+    } else {
+      digest = sha256Digest(res.body);
+      const claimed = res.headers.get('docker-content-digest');
+      if (claimed && claimed.startsWith('sha256:') && !digestsEqual(claimed, digest)) {
+        throw checkError('DIGEST_MISMATCH', `manifest ${where}: registry says ${claimed} but the bytes it sent hash to ${digest}`);
+      }
+    }
+    const contentType = res.headers.get('content-type') ?? undefined;
+    const manifest = parseManifest(res.body, contentType);
+    return { bytes: res.body, digest, mediaType: manifest.mediaType, manifest };
+  }
+
+  async headManifest(repo: RepoRef, reference: string): Promise<ManifestHead | undefined> {
+    const res = await this.transport.request('HEAD', this.url(repo, 'manifests', reference), {
+      accept: MANIFEST_ACCEPT,
+      maxBytes: 0,
+      scope: this.scope(repo),
+    });
+    if (res.status === 404) return undefined;
+    const claimed = res.headers.get('docker-content-digest');
+    if (res.status !== 200 || !claimed || !isDigest(claimed)) {
+      // Some registries answer HEAD badly or without a digest: fall back to fetching and hashing the body.
+      const fetched = await this.fetchManifest(repo, reference);
+      return fetched && { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.bytes.byteLength };
+    }
+    if (isDigest(reference) && !digestsEqual(claimed, reference)) {
+      throw checkError('DIGEST_MISMATCH', `manifest ${repo.registry}/${repo.repository}@${reference}: registry answered with digest ${claimed}`);
+    }
+    const size = Number(res.headers.get('content-length'));
+    return {
+      digest: claimed,
+      ...(res.headers.get('content-type') ? { mediaType: res.headers.get('content-type')!.split(';')[0]! } : {}),
+      ...(Number.isFinite(size) ? { size } : {}),
+    };
+  }
+
+  async fetchBlob(repo: RepoRef, digest: string, maxBytes: number): Promise<Uint8Array> {
+    const where = `${repo.registry}/${repo.repository}@${digest}`;
+    const res = await this.transport.request('GET', this.url(repo, 'blobs', digest), { maxBytes, scope: this.scope(repo) });
+    if (res.status === 404) throw checkError('BLOB_NOT_FOUND', `blob ${where}: the registry does not have it`);
+    if (res.status !== 200) throw this.unexpected(res, `blob ${where}`);
+    assertDigest(res.body, digest, `blob ${where}`);
+    return res.body;
+  }
+
+  async listReferrers(repo: RepoRef, digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {
+    const url = new URL(this.url(repo, 'referrers', digest));
+    if (artifactType) url.searchParams.set('artifactType', artifactType);
+    const res = await this.transport.request('GET', url.href, { accept: OCI_INDEX, maxBytes: MAX_MANIFEST_BYTES, scope: this.scope(repo) });
+    // 404 (or 405) means no referrers API: the caller falls back to the sha256-<hex> tag.
+    if (res.status === 404 || res.status === 405 || res.status === 400) return undefined;
+    if (res.status !== 200) throw this.unexpected(res, `referrers of ${repo.registry}/${repo.repository}@${digest}`);
+    const index = parseManifest(res.body, OCI_INDEX);
+    if (index.kind !== 'index') throw checkError('INVALID_MANIFEST', 'referrers API answered with something that is not an index');
+    return index.manifests.filter((d) => !artifactType || d.artifactType === artifactType);
+  }
+}
