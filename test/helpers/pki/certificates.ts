@@ -5,7 +5,7 @@ import { createHash, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { deterministicSign, type TestKeyPair } from './keys.js';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 export const OID_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 export const OID_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
@@ -46,12 +46,12 @@ export async function createRootCa(name: string, keys: TestKeyPair, notBefore: D
     name: `O=${name}, CN=${name} root`,
     notBefore,
     notAfter,
-    keys: keys.cryptoKeys as unknown as CryptoKeyPair,
+    keys: keys.cryptoKeys,
     signingAlgorithm: ECDSA_SHA384,
     extensions: [
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       new x509.BasicConstraintsExtension(true, 1, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.cryptoKeys.publicKey as unknown as CryptoKey),
+      await x509.SubjectKeyIdentifierExtension.create(keys.cryptoKeys.publicKey),
     ],
   });
   return wrap(cert, keys);
@@ -71,14 +71,14 @@ export async function createIntermediateCa(
     issuer: issuer.cert.subject,
     notBefore,
     notAfter,
-    publicKey: keys.cryptoKeys.publicKey as unknown as CryptoKey,
-    signingKey: issuerKeys.cryptoKeys.privateKey as unknown as CryptoKey,
+    publicKey: keys.cryptoKeys.publicKey,
+    signingKey: issuerKeys.cryptoKeys.privateKey,
     signingAlgorithm: ECDSA_SHA384,
     extensions: [
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       new x509.ExtendedKeyUsageExtension([OID_CODE_SIGNING]),
       new x509.BasicConstraintsExtension(true, 0, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.cryptoKeys.publicKey as unknown as CryptoKey),
+      await x509.SubjectKeyIdentifierExtension.create(keys.cryptoKeys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(issuer.cert),
     ],
   });
@@ -107,7 +107,7 @@ export async function createLeaf(
   const base = [
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
     new x509.ExtendedKeyUsageExtension([OID_CODE_SIGNING]),
-    await x509.SubjectKeyIdentifierExtension.create(leafKeys.cryptoKeys.publicKey as unknown as CryptoKey),
+    await x509.SubjectKeyIdentifierExtension.create(leafKeys.cryptoKeys.publicKey),
     await x509.AuthorityKeyIdentifierExtension.create(ca.cert),
     new x509.SubjectAlternativeNameExtension([{ type: 'email', value: options.identity }], true),
     new x509.Extension(OID_ISSUER_V1, false, Buffer.from(options.issuer, 'utf8')),
@@ -119,8 +119,8 @@ export async function createLeaf(
     issuer: ca.cert.subject,
     notBefore: options.notBefore,
     notAfter: options.notAfter,
-    publicKey: leafKeys.cryptoKeys.publicKey as unknown as CryptoKey,
-    signingKey: caKeys.cryptoKeys.privateKey as unknown as CryptoKey,
+    publicKey: leafKeys.cryptoKeys.publicKey,
+    signingKey: caKeys.cryptoKeys.privateKey,
     signingAlgorithm: ECDSA_SHA384,
   };
   const precert = await x509.X509CertificateGenerator.create({ ...params, extensions: base });
