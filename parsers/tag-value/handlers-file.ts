@@ -1,0 +1,143 @@
+// File and snippet tags: FileName opens a file (owned by the package before it, if any); SnippetSPDXID opens a
+// snippet (from the file before it unless SnippetFromFileSPDXID says otherwise).
+import type { FileType, Snippet, SpdxFile } from '../model.js';
+import type { Handler } from './handlers-document.js';
+import { special } from './handlers-package.js';
+import type { TagValueState } from './state.js';
+import { readChecksum, readEnum, readRange } from './values.js';
+
+const FILE_TYPES = new Set<FileType>([
+  'SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER',
+]);
+
+function startFile(s: TagValueState, name: string): void {
+  const file: SpdxFile = {
+    elementType: 'file',
+    spdxId: '',
+    name,
+    annotations: [],
+    attributionTexts: [],
+    fileTypes: [],
+    checksums: [],
+    licenseInfoInFiles: [],
+    contributors: [],
+    position: { line: s.lx.line, column: s.lx.column },
+  };
+  s.setEntity('file', file);
+  s.file = file;
+  s.openFile = file;
+  s.doc.files.push(file);
+}
+
+function startSnippet(s: TagValueState, spdxId: string): void {
+  const snippet: Snippet = {
+    elementType: 'snippet',
+    spdxId,
+    fromFile: '',
+    ranges: [],
+    annotations: [],
+    attributionTexts: [],
+    licenseInfoInSnippets: [],
+    position: { line: s.lx.line, column: s.lx.column },
+  };
+  // Remembered for the end of the document: the file before it, in case SnippetFromFileSPDXID is missing.
+  s.snippetPrecedingFile.set(snippet, s.file);
+  s.setEntity('snippet', snippet);
+  s.doc.snippets.push(snippet);
+}
+
+function fileText(field: 'licenseComments' | 'notice' | 'comment'): Handler {
+  return (s, v) => {
+    const f = s.inScope('file');
+    if (f && !s.duplicate(f[field])) f[field] = v;
+  };
+}
+
+function snippetText(field: 'licenseComments' | 'comment' | 'name'): Handler {
+  return (s, v) => {
+    const sn = s.inScope('snippet');
+    if (sn && !s.duplicate(sn[field])) sn[field] = v;
+  };
+}
+
+function snippetRange(kind: 'byte' | 'line'): Handler {
+  return (s, v) => {
+    const sn = s.inScope('snippet');
+    if (!sn) return;
+    if (sn.ranges.some((r) => r.kind === kind)) {
+      s.atTag('warning', 'TAGVALUE_DUPLICATE_FIELD', `${s.lx.tag} is given more than once for this snippet; the first value is kept`);
+      return;
+    }
+    const range = readRange(v, s.reportAtValue);
+    if (range) sn.ranges.push({ kind, ...range });
+  };
+}
+
+export const fileHandlers: Record<string, Handler> = {
+  FileName: startFile,
+  FileComment: fileText('comment'),
+  FileNotice: fileText('notice'),
+  LicenseComments: fileText('licenseComments'),
+  FileType: (s, v) => {
+    const f = s.inScope('file');
+    if (f && !s.emptyValue()) f.fileTypes.push(readEnum(v, FILE_TYPES, 'file type', s.reportAtValue));
+  },
+  FileChecksum: (s, v) => {
+    const f = s.inScope('file');
+    if (!f || s.emptyValue()) return;
+    const checksum = readChecksum(v, s.reportAtValue);
+    if (checksum) f.checksums.push(checksum);
+  },
+  LicenseConcluded: (s, v) => {
+    const f = s.inScope('file');
+    if (f && !s.emptyValue() && !s.duplicate(f.licenseConcluded)) f.licenseConcluded = s.license(v);
+  },
+  LicenseInfoInFile: (s, v) => {
+    const f = s.inScope('file');
+    if (f && !s.emptyValue()) f.licenseInfoInFiles.push(s.license(v));
+  },
+  FileCopyrightText: (s, v) => {
+    const f = s.inScope('file');
+    if (f && !s.emptyValue() && !s.duplicate(f.copyrightText)) f.copyrightText = special(v);
+  },
+  FileContributor: (s, v) => {
+    const f = s.inScope('file');
+    if (f && !s.emptyValue()) f.contributors.push(v);
+  },
+  FileAttributionText: (s, v) => {
+    const f = s.inScope('file');
+    if (f) f.attributionTexts.push(v);
+  },
+  // Deprecated since SPDX 2.1, still written by some tools.
+  FileDependency: (s, v) => {
+    const f = s.inScope('file');
+    if (f && !s.emptyValue()) (f.dependencies ??= []).push(v);
+  },
+
+  SnippetSPDXID: startSnippet,
+  SnippetFromFileSPDXID: (s, v) => {
+    const sn = s.inScope('snippet');
+    if (sn && !s.emptyValue() && !s.duplicate(sn.fromFile || undefined)) sn.fromFile = v;
+  },
+  SnippetByteRange: snippetRange('byte'),
+  SnippetLineRange: snippetRange('line'),
+  SnippetLicenseConcluded: (s, v) => {
+    const sn = s.inScope('snippet');
+    if (sn && !s.emptyValue() && !s.duplicate(sn.licenseConcluded)) sn.licenseConcluded = s.license(v);
+  },
+  LicenseInfoInSnippet: (s, v) => {
+    const sn = s.inScope('snippet');
+    if (sn && !s.emptyValue()) sn.licenseInfoInSnippets.push(s.license(v));
+  },
+  SnippetCopyrightText: (s, v) => {
+    const sn = s.inScope('snippet');
+    if (sn && !s.emptyValue() && !s.duplicate(sn.copyrightText)) sn.copyrightText = special(v);
+  },
+  SnippetLicenseComments: snippetText('licenseComments'),
+  SnippetComment: snippetText('comment'),
+  SnippetName: snippetText('name'),
+  SnippetAttributionText: (s, v) => {
+    const sn = s.inScope('snippet');
+    if (sn) sn.attributionTexts.push(v);
+  },
+};

@@ -1,0 +1,150 @@
+// Package tags: PackageName opens a package; the other tags fill the package in scope.
+import { NOASSERTION, NONE, type Package, type Spdx } from '../model.js';
+import type { Handler } from './handlers-document.js';
+import type { TagValueState } from './state.js';
+import { readActor, readChecksum, readDate, readEnum, readExternalRef, readVerificationCode } from './values.js';
+
+const PURPOSES = new Set([
+  'APPLICATION', 'FRAMEWORK', 'LIBRARY', 'CONTAINER', 'OPERATING-SYSTEM', 'DEVICE', 'FIRMWARE', 'SOURCE', 'ARCHIVE',
+  'FILE', 'INSTALL', 'OTHER',
+]);
+
+type TextField = 'version' | 'fileName' | 'sourceInfo' | 'licenseComments' | 'summary' | 'description' | 'comment';
+type DateField = 'releaseDate' | 'builtDate' | 'validUntilDate';
+
+/** A value, NONE or NOASSERTION. */
+export function special(value: string): Spdx<string> {
+  return value === 'NOASSERTION' ? NOASSERTION : value === 'NONE' ? NONE : value;
+}
+
+function text(field: TextField): Handler {
+  return (s, v) => {
+    const p = s.inScope('package');
+    if (p && !s.duplicate(p[field])) p[field] = v;
+  };
+}
+
+function specialField(field: 'downloadLocation' | 'homepage' | 'copyrightText'): Handler {
+  return (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue() || s.duplicate(p[field])) return;
+    p[field] = special(v);
+  };
+}
+
+function actorField(field: 'supplier' | 'originator'): Handler {
+  return (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue() || s.duplicate(p[field])) return;
+    p[field] = v === 'NOASSERTION' ? NOASSERTION : readActor(v, s.reportAtValue);
+  };
+}
+
+function licenseField(field: 'licenseConcluded' | 'licenseDeclared'): Handler {
+  return (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue() || s.duplicate(p[field])) return;
+    p[field] = s.license(v);
+  };
+}
+
+function dateField(field: DateField): Handler {
+  return (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue() || s.duplicate(p[field])) return;
+    p[field] = readDate(v, s.reportAtValue);
+  };
+}
+
+function startPackage(s: TagValueState, name: string): void {
+  const pkg: Package = {
+    elementType: 'package',
+    spdxId: '',
+    name,
+    annotations: [],
+    attributionTexts: [],
+    checksums: [],
+    licenseInfoFromFiles: [],
+    externalRefs: [],
+    position: { line: s.lx.line, column: s.lx.column },
+  };
+  s.setEntity('package', pkg);
+  s.pkg = pkg;
+  s.externalRef = undefined;
+  s.doc.packages.push(pkg);
+}
+
+export const packageHandlers: Record<string, Handler> = {
+  PackageName: startPackage,
+  PackageVersion: text('version'),
+  PackageFileName: text('fileName'),
+  PackageSourceInfo: text('sourceInfo'),
+  PackageLicenseComments: text('licenseComments'),
+  PackageSummary: text('summary'),
+  PackageDescription: text('description'),
+  PackageComment: text('comment'),
+  PackageDownloadLocation: specialField('downloadLocation'),
+  PackageHomePage: specialField('homepage'),
+  PackageCopyrightText: specialField('copyrightText'),
+  PackageSupplier: actorField('supplier'),
+  PackageOriginator: actorField('originator'),
+  PackageLicenseConcluded: licenseField('licenseConcluded'),
+  PackageLicenseDeclared: licenseField('licenseDeclared'),
+  ReleaseDate: dateField('releaseDate'),
+  BuiltDate: dateField('builtDate'),
+  ValidUntilDate: dateField('validUntilDate'),
+
+  PackageLicenseInfoFromFiles: (s, v) => {
+    const p = s.inScope('package');
+    if (p && !s.emptyValue()) p.licenseInfoFromFiles.push(s.license(v));
+  },
+  PackageChecksum: (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue()) return;
+    const checksum = readChecksum(v, s.reportAtValue);
+    if (checksum) p.checksums.push(checksum);
+  },
+  PackageVerificationCode: (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue() || s.duplicate(p.verificationCode)) return;
+    p.verificationCode = readVerificationCode(v, s.reportAtValue);
+  },
+  FilesAnalyzed: (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue() || s.duplicate(p.filesAnalyzed)) return;
+    const lower = v.toLowerCase();
+    if (lower !== 'true' && lower !== 'false') {
+      s.add('warning', 'TAGVALUE_BAD_BOOLEAN', `FilesAnalyzed must be true or false, not ${s.quote(v)}; ignored`, s.lx.valueLine, s.lx.valueColumn);
+      return;
+    }
+    if (lower !== v) s.add('warning', 'TAGVALUE_ENUM_CASE', `FilesAnalyzed should be written ${lower}`, s.lx.valueLine, s.lx.valueColumn);
+    p.filesAnalyzed = lower === 'true';
+  },
+  PrimaryPackagePurpose: (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue() || s.duplicate(p.primaryPackagePurpose)) return;
+    p.primaryPackagePurpose = readEnum(v, PURPOSES, 'primary package purpose', s.reportAtValue, true);
+  },
+  PackageAttributionText: (s, v) => {
+    const p = s.inScope('package');
+    if (p) p.attributionTexts.push(v);
+  },
+  ExternalRef: (s, v) => {
+    const p = s.inScope('package');
+    if (!p || s.emptyValue()) return;
+    const ref = readExternalRef(v, s.reportAtValue);
+    s.externalRef = ref;
+    if (ref) p.externalRefs.push(ref);
+  },
+  // ExternalRefComment belongs to the ExternalRef just before it.
+  ExternalRefComment: (s, v) => {
+    const p = s.inScope('package');
+    if (!p) return;
+    const ref = s.externalRef;
+    if (!ref || p.externalRefs[p.externalRefs.length - 1] !== ref) {
+      s.atTag('warning', 'TAGVALUE_OUT_OF_SCOPE', 'ExternalRefComment does not follow an ExternalRef of this package; ignored');
+      return;
+    }
+    if (!s.duplicate(ref.comment)) ref.comment = v;
+  },
+};

@@ -1,0 +1,187 @@
+// Tag-value lexer: one pass over the text, `Tag: value` lines and `<text>...</text>` blocks, with positions.
+// It is a cursor, not a token list: `next()` moves on and overwrites its public fields, so no object per line.
+
+/** Where the lexer reports structural problems (always with a position). */
+export interface LexReporter {
+  malformedLine(line: number, column: number, content: string): void;
+  unterminatedText(line: number, column: number, assumedEndLine: number): void;
+  textTrailingContent(line: number, column: number): void;
+  missingColon(line: number, column: number): void;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const HASH = 35;
+const TEXT_OPEN = '<text>';
+const TEXT_CLOSE = '</text>';
+
+export class TagValueLexer {
+  /** The current entry: tag as written, value (text block content without the markers), positions (1-based). */
+  tag = '';
+  value = '';
+  line = 0;
+  column = 0;
+  valueLine = 0;
+  valueColumn = 0;
+  /** The value came from a `<text>` block. */
+  isText = false;
+
+  private pos = 0;
+  private lineNo = 0;
+  /** A `</text>` search from this offset found nothing, so none can be found later either. */
+  private noCloseAfter = Number.MAX_SAFE_INTEGER;
+
+  constructor(
+    private readonly text: string,
+    private readonly reporter: LexReporter,
+    private readonly isKnownTag: (tag: string) => boolean,
+  ) {}
+
+  /** Moves to the next `Tag: value` entry; false at the end of the text. */
+  next(): boolean {
+    const text = this.text;
+    const len = text.length;
+    while (this.pos < len) {
+      const start = this.pos;
+      let nl = text.indexOf('\n', start);
+      if (nl === -1) nl = len;
+      const lineNo = ++this.lineNo;
+      this.pos = nl + 1;
+      let end = nl;
+      if (end > start && text.charCodeAt(end - 1) === CR) end--;
+      let i = start;
+      while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c !== SPACE && c !== TAB) break;
+        i++;
+      }
+      if (i === end || text.charCodeAt(i) === HASH) continue;
+      let colon = text.indexOf(':', i);
+      if (colon === -1 || colon >= end) colon = this.tagWithoutColon(i, end);
+      if (colon === -1) {
+        this.reporter.malformedLine(lineNo, i - start + 1, text.slice(i, Math.min(end, i + 80)));
+        continue;
+      }
+      if (text.charCodeAt(colon) !== 58) this.reporter.missingColon(lineNo, colon - start + 1);
+      let tagEnd = colon;
+      while (tagEnd > i && isBlank(text.charCodeAt(tagEnd - 1))) tagEnd--;
+      this.tag = text.slice(i, tagEnd);
+      this.line = lineNo;
+      this.column = i - start + 1;
+      let v = colon + 1;
+      while (v < end && isBlank(text.charCodeAt(v))) v++;
+      this.valueLine = lineNo;
+      if (text.startsWith(TEXT_OPEN, v)) {
+        this.readTextBlock(start, v, end);
+        return true;
+      }
+      let ve = end;
+      while (ve > v && isBlank(text.charCodeAt(ve - 1))) ve--;
+      this.value = text.slice(v, ve);
+      this.valueColumn = v - start + 1;
+      this.isText = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** Reads `<text>...</text>` starting at `open` (on the line that starts at lineStart and ends at lineEnd). */
+  private readTextBlock(lineStart: number, open: number, lineEnd: number): void {
+    const text = this.text;
+    const contentStart = open + TEXT_OPEN.length;
+    const openLine = this.lineNo;
+    this.isText = true;
+    this.valueColumn = contentStart - lineStart + 1;
+    let close = contentStart >= this.noCloseAfter ? -1 : text.indexOf(TEXT_CLOSE, contentStart);
+    if (close === -1) this.noCloseAfter = Math.min(this.noCloseAfter, contentStart);
+    else if (this.swallowsAnotherBlock(contentStart, close)) close = -1;
+
+    if (close === -1) {
+      this.recoverUnterminated(contentStart, lineEnd, openLine, open - lineStart + 1);
+      return;
+    }
+    // Count the lines the block spans, so the next entry has the right line number.
+    let p = text.indexOf('\n', contentStart);
+    while (p !== -1 && p < close) {
+      this.lineNo++;
+      p = text.indexOf('\n', p + 1);
+    }
+    const value = text.slice(contentStart, close);
+    this.value = value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n');
+    const after = close + TEXT_CLOSE.length;
+    let nl = text.indexOf('\n', after);
+    if (nl === -1) nl = text.length;
+    for (let i = after; i < nl; i++) {
+      const c = text.charCodeAt(i);
+      if (!isBlank(c) && c !== CR) {
+        const closeLineStart = text.lastIndexOf('\n', close) + 1;
+        this.reporter.textTrailingContent(this.lineNo, i - closeLineStart + 1);
+        break;
+      }
+    }
+    this.pos = nl + 1;
+  }
+
+  /**
+   * A `</text>` found far away may belong to a later block when this one was never closed: if a line inside
+   * starts with a known tag and opens its own `<text>`, this block is unterminated.
+   */
+  private swallowsAnotherBlock(contentStart: number, close: number): boolean {
+    const text = this.text;
+    let open = text.indexOf(TEXT_OPEN, contentStart);
+    while (open !== -1 && open < close) {
+      const lineStart = text.lastIndexOf('\n', open) + 1;
+      if (lineStart > contentStart && this.startsWithKnownTag(lineStart, open)) return true;
+      open = text.indexOf(TEXT_OPEN, open + 1);
+    }
+    return false;
+  }
+
+  /** Ends an unclosed block before the next line that starts with a known tag (or at the end of the text). */
+  private recoverUnterminated(contentStart: number, firstLineEnd: number, openLine: number, openColumn: number): void {
+    const text = this.text;
+    const len = text.length;
+    const firstNl = text.indexOf('\n', firstLineEnd);
+    let lineStart = firstNl === -1 ? len : firstNl + 1;
+    let contentEnd = len;
+    let lines = 0;
+    while (lineStart < len) {
+      let nl = text.indexOf('\n', lineStart);
+      if (nl === -1) nl = len;
+      if (this.startsWithKnownTag(lineStart, nl)) {
+        contentEnd = lineStart - 1;
+        break;
+      }
+      lines++;
+      lineStart = nl + 1;
+    }
+    const value = text.slice(contentStart, Math.max(contentStart, contentEnd));
+    this.value = value.replace(/\r$/, '').replace(/\r\n?/g, '\n');
+    this.lineNo = openLine + lines;
+    this.pos = Math.min(lineStart, len);
+    this.reporter.unterminatedText(openLine, openColumn, this.lineNo);
+  }
+
+  /** `Relationship A DESCRIBES B` (a writer forgot the colon): the offset of the blank after a known tag, or -1. */
+  private tagWithoutColon(i: number, end: number): number {
+    const text = this.text;
+    let j = i;
+    while (j < end && !isBlank(text.charCodeAt(j))) j++;
+    return j < end && j - i <= 40 && this.isKnownTag(text.slice(i, j)) ? j : -1;
+  }
+
+  /** True when the line starting at `lineStart` reads `KnownTag:` before `limit`. */
+  private startsWithKnownTag(lineStart: number, limit: number): boolean {
+    const text = this.text;
+    let i = lineStart;
+    while (i < limit && isBlank(text.charCodeAt(i))) i++;
+    const colon = text.indexOf(':', i);
+    if (colon === -1 || colon >= limit || colon - i > 40) return false;
+    return this.isKnownTag(text.slice(i, colon).trimEnd());
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}

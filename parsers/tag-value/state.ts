@@ -1,0 +1,146 @@
+// The tag-value parser's state: the document being built, the element in scope, and positioned diagnostics.
+import type { DiagnosticSink, Severity } from '../diagnostics.js';
+import { licenseFieldValue } from '../license-expression.js';
+import { licenseProblems, quote, type LicenseProblem } from '../license-checks.js';
+import {
+  emptyDocument,
+  type Annotation,
+  type ExternalPackageRef,
+  type ExtractedLicensingInfo,
+  type LicenseExpression,
+  type Package,
+  type Relationship,
+  type Snippet,
+  type Spdx,
+  type SpdxDocument,
+  type SpdxFile,
+} from '../model.js';
+import type { TagValueLexer } from './lexer.js';
+import type { Report } from './values.js';
+
+export type EntityKind = 'package' | 'file' | 'snippet' | 'license';
+type Entity = Package | SpdxFile | Snippet | ExtractedLicensingInfo;
+
+/** More than this many diagnostics from one document are counted, not kept (a broken huge file stays bounded). */
+export const MAX_DIAGNOSTICS = 1000;
+
+const ENTITY_START_TAG: Record<EntityKind, string> = {
+  package: 'PackageName',
+  file: 'FileName',
+  snippet: 'SnippetSPDXID',
+  license: 'LicenseID',
+};
+
+export class TagValueState {
+  readonly doc: SpdxDocument = emptyDocument();
+  /** The package, file, snippet or extracted license that field tags apply to. */
+  entity: Entity | undefined;
+  entityKind: EntityKind | undefined;
+  pkg: Package | undefined;
+  file: SpdxFile | undefined;
+  /** A file not yet closed: when it ends, a preceding package gets a CONTAINS relationship to it. */
+  openFile: SpdxFile | undefined;
+  annotation: Annotation | undefined;
+  relationship: Relationship | undefined;
+  externalRef: ExternalPackageRef | undefined;
+  /** `from\u0000to` of every CONTAINS relationship so far, to avoid adding an implied one twice. */
+  readonly containsSeen = new Set<string>();
+  /** Document-level tags seen, for the required-field check at the end. */
+  readonly docTagsSeen = new Set<string>();
+  readonly packageFiles: Record<string, string[]> = {};
+  /** The file each snippet follows: its source when SnippetFromFileSPDXID is missing. */
+  readonly snippetPrecedingFile = new Map<Snippet, SpdxFile | undefined>();
+  private readonly licenseCache = new Map<string, { value: Spdx<LicenseExpression>; problems: LicenseProblem[] }>();
+  private kept = 0;
+  suppressed = 0;
+
+  readonly reportAtValue: Report = (severity, code, message) => this.add(severity, code, message, this.lx.valueLine, this.lx.valueColumn);
+
+  constructor(
+    readonly lx: TagValueLexer,
+    private readonly sink: DiagnosticSink,
+  ) {}
+
+  add(severity: Severity, code: string, message: string, line?: number, column?: number): void {
+    if (this.kept >= MAX_DIAGNOSTICS) {
+      this.suppressed++;
+      return;
+    }
+    this.kept++;
+    this.sink.add({ severity, code, message, line, column });
+  }
+
+  /** Past the cap: the one closing note that says how many were left out. */
+  forceAdd(severity: Severity, code: string, message: string): void {
+    this.sink.add({ severity, code, message });
+  }
+
+  /** A diagnostic at the current tag. */
+  atTag(severity: Severity, code: string, message: string): void {
+    this.add(severity, code, message, this.lx.line, this.lx.column);
+  }
+
+  /** The current entity when it is of `kind`; otherwise says why the field is ignored. */
+  inScope<K extends EntityKind>(kind: K): (K extends 'package' ? Package : K extends 'file' ? SpdxFile : K extends 'snippet' ? Snippet : ExtractedLicensingInfo) | undefined {
+    if (this.entityKind === kind) return this.entity as never;
+    const where = this.entityKind
+      ? `inside a ${this.entityKind} (started at line ${this.entity?.position?.line ?? '?'})`
+      : 'before any element';
+    this.atTag('warning', 'TAGVALUE_OUT_OF_SCOPE', `${this.lx.tag} belongs to a ${kind} but appears ${where}; ignored (is a ${ENTITY_START_TAG[kind]} line missing?)`);
+    return undefined;
+  }
+
+  /** Called when any element starts: closes an open file (the implied CONTAINS is decided then, as tools-python does). */
+  beginElement(): void {
+    if (this.openFile) this.closeFile(this.openFile);
+    this.openFile = undefined;
+    this.annotation = undefined;
+    this.relationship = undefined;
+  }
+
+  setEntity(kind: EntityKind, entity: Entity): void {
+    this.beginElement();
+    this.entityKind = kind;
+    this.entity = entity;
+  }
+
+  private closeFile(file: SpdxFile): void {
+    const pkg = this.pkg;
+    if (!pkg || !file.spdxId || !pkg.spdxId) return;
+    (this.packageFiles[pkg.spdxId] ??= []).push(file.spdxId);
+    const key = `${pkg.spdxId}\u0000${file.spdxId}`;
+    if (this.containsSeen.has(key)) return;
+    this.containsSeen.add(key);
+    this.doc.relationships.push({ from: pkg.spdxId, type: 'CONTAINS', to: file.spdxId, position: file.position });
+  }
+
+  /** Reads a license field once per distinct text (documents repeat the same few values thousands of times). */
+  license(value: string): Spdx<LicenseExpression> {
+    let cached = this.licenseCache.get(value);
+    if (!cached) {
+      const parsed = licenseFieldValue(value);
+      cached = { value: parsed, problems: licenseProblems(parsed) };
+      this.licenseCache.set(value, cached);
+    }
+    for (const p of cached.problems) this.add('warning', p.code, p.message, this.lx.valueLine, this.lx.valueColumn);
+    return cached.value;
+  }
+
+  /** Warns when a single-valued field is written twice; true when the new value should be ignored. */
+  duplicate(existing: unknown): boolean {
+    if (existing === undefined) return false;
+    this.atTag('warning', 'TAGVALUE_DUPLICATE_FIELD', `${this.lx.tag} is given more than once for this element; the first value is kept`);
+    return true;
+  }
+
+  /** Empty values carry nothing; say so and skip them. */
+  emptyValue(): boolean {
+    if (this.lx.value.length !== 0) return false;
+    this.atTag('warning', 'TAGVALUE_EMPTY_VALUE', `${this.lx.tag} has an empty value; ignored`);
+    return true;
+  }
+
+  quote(value: string): string {
+    return quote(value);
+  }
+}

@@ -1,0 +1,192 @@
+// Readers for the structured values of tag-value lines: actors, dates, checksums, references, ranges.
+// Each reads leniently, returns what it could, and reports deviations through `report`.
+import { quote } from '../license-checks.js';
+import {
+  CHECKSUM_ALGORITHMS,
+  type Actor,
+  type ActorType,
+  type Checksum,
+  type ExternalPackageRef,
+  type PackageVerificationCode,
+} from '../model.js';
+
+export type Report = (severity: 'error' | 'warning' | 'info', code: string, message: string) => void;
+
+const ACTOR_TYPES: Record<string, ActorType> = { person: 'Person', organization: 'Organization', tool: 'Tool' };
+
+/** `Person: Jane Doe (jane@example.com)`, `Organization: X ()`, `Tool: name-1.0`. */
+export function readActor(value: string, report: Report): Actor {
+  const colon = value.indexOf(':');
+  const typeWord = colon === -1 ? '' : value.slice(0, colon).trim();
+  const type = ACTOR_TYPES[typeWord.toLowerCase()];
+  if (!type) {
+    report('warning', 'TAGVALUE_ACTOR_FORMAT', `actor ${quote(value)} has no Person:, Organization: or Tool: prefix; read as an organization`);
+    return { type: 'Organization', name: value.trim() };
+  }
+  if (typeWord !== type) report('warning', 'TAGVALUE_ACTOR_FORMAT', `actor type ${quote(typeWord)} should be written ${type}`);
+  const rest = value.slice(colon + 1).trim();
+  const actor: Actor = { type, name: rest };
+  if (type !== 'Tool' && rest.endsWith(')')) {
+    const open = rest.lastIndexOf('(');
+    if (open !== -1) {
+      actor.name = rest.slice(0, open).trim();
+      const email = rest.slice(open + 1, -1).trim();
+      if (email) actor.email = email;
+    }
+  }
+  if (!actor.name) report('warning', 'TAGVALUE_ACTOR_FORMAT', `actor ${quote(value)} has no name`);
+  return actor;
+}
+
+const STRICT_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const LENIENT_DATE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** SPDX dates are `YYYY-MM-DDThh:mm:ssZ`; fractional seconds and offsets are read with a warning. */
+export function readDate(value: string, report: Report): string {
+  if (STRICT_DATE.test(value)) return value;
+  if (LENIENT_DATE.test(value)) {
+    report('warning', 'TAGVALUE_DATE_FORMAT', `date ${quote(value)} is not in the form YYYY-MM-DDThh:mm:ssZ; read as written`);
+  } else {
+    report('warning', 'TAGVALUE_BAD_DATE', `${quote(value)} is not a date (expected YYYY-MM-DDThh:mm:ssZ)`);
+  }
+  return value;
+}
+
+/** Algorithm names by their upper-case, dash-free spelling, for lenient matching. */
+const ALGORITHM_BY_LOOSE_NAME = new Map(CHECKSUM_ALGORITHMS.map((a) => [a.toUpperCase().replace(/-/g, ''), a]));
+const ALGORITHMS = new Set<string>(CHECKSUM_ALGORITHMS);
+
+/** `SHA256: hex`. Undefined when the value has no `ALGORITHM:` part. */
+export function readChecksum(value: string, report: Report): Checksum | undefined {
+  const colon = value.indexOf(':');
+  if (colon === -1) {
+    report('error', 'TAGVALUE_BAD_CHECKSUM', `checksum ${quote(value)} is not in the form ALGORITHM: hex`);
+    return undefined;
+  }
+  let algorithm = value.slice(0, colon).trim();
+  const hex = value.slice(colon + 1).trim();
+  if (!ALGORITHMS.has(algorithm)) {
+    const known = ALGORITHM_BY_LOOSE_NAME.get(algorithm.toUpperCase().replace(/-/g, ''));
+    if (known) {
+      report('warning', 'TAGVALUE_CHECKSUM_ALGORITHM', `checksum algorithm ${quote(algorithm)} should be written ${known}`);
+      algorithm = known;
+    } else {
+      report('warning', 'TAGVALUE_CHECKSUM_ALGORITHM', `unknown checksum algorithm ${quote(algorithm)}; kept as written`);
+    }
+  }
+  return { algorithm, value: lowerHex(hex, report) };
+}
+
+/** Lower-cases hex only when needed (no copy for the usual lower-case value) and reports non-hex characters. */
+function lowerHex(hex: string, report: Report): string {
+  let upper = false;
+  for (let i = 0; i < hex.length; i++) {
+    const c = hex.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) continue;
+    if (c >= 65 && c <= 70) {
+      upper = true;
+      continue;
+    }
+    report('warning', 'TAGVALUE_CHECKSUM_VALUE', `checksum value ${quote(hex)} is not hexadecimal`);
+    return hex;
+  }
+  if (hex.length === 0) report('warning', 'TAGVALUE_CHECKSUM_VALUE', 'checksum value is empty');
+  return upper ? hex.toLowerCase() : hex;
+}
+
+/** Splits on runs of blanks, at most `max` parts (the last keeps the rest). */
+export function splitBlank(value: string, max: number): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  const len = value.length;
+  while (i < len) {
+    while (i < len && isBlank(value.charCodeAt(i))) i++;
+    if (i >= len) break;
+    if (parts.length === max - 1) {
+      parts.push(value.slice(i).trimEnd());
+      break;
+    }
+    let j = i;
+    while (j < len && !isBlank(value.charCodeAt(j))) j++;
+    parts.push(value.slice(i, j));
+    i = j;
+  }
+  return parts;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+const REF_CATEGORIES = new Set(['SECURITY', 'PACKAGE-MANAGER', 'PERSISTENT-ID', 'OTHER']);
+
+/** `CATEGORY TYPE LOCATOR`; PACKAGE_MANAGER and lower case are read with a warning. */
+export function readExternalRef(value: string, report: Report): ExternalPackageRef | undefined {
+  const parts = splitBlank(value, 3);
+  if (parts.length < 3) {
+    report('error', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef ${quote(value)} is not in the form CATEGORY TYPE LOCATOR`);
+    return undefined;
+  }
+  let category = parts[0]!;
+  if (!REF_CATEGORIES.has(category)) {
+    const normal = category.toUpperCase().replace(/_/g, '-');
+    if (REF_CATEGORIES.has(normal)) {
+      report('warning', 'TAGVALUE_REF_CATEGORY', `external reference category ${quote(category)} should be written ${normal}`);
+      category = normal;
+    } else {
+      report('warning', 'TAGVALUE_REF_CATEGORY', `unknown external reference category ${quote(category)}; kept as written`);
+    }
+  }
+  const locator = parts[2]!;
+  if (/\s/.test(locator)) report('warning', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef locator ${quote(locator)} contains blanks`);
+  return { category, type: parts[1]!, locator };
+}
+
+/** `hex (excludes: a, b)`; also the `hex(./file)` form of the official examples. */
+export function readVerificationCode(value: string, report: Report): PackageVerificationCode {
+  const open = value.indexOf('(');
+  const hex = (open === -1 ? value : value.slice(0, open)).trim();
+  const excludedFiles: string[] = [];
+  if (open !== -1) {
+    const close = value.lastIndexOf(')');
+    let inner = value.slice(open + 1, close > open ? close : undefined).trim();
+    if (inner.toLowerCase().startsWith('excludes:')) inner = inner.slice('excludes:'.length);
+    for (const name of inner.split(',')) if (name.trim()) excludedFiles.push(name.trim());
+  }
+  if (!/^[0-9a-fA-F]{40}$/.test(hex)) {
+    report('warning', 'TAGVALUE_VERIFICATION_CODE', `package verification code ${quote(hex)} is not 40 hex digits`);
+  }
+  return { value: hex.toLowerCase(), excludedFiles };
+}
+
+/** `start:end`, both positive integers. */
+export function readRange(value: string, report: Report): { start: number; end: number } | undefined {
+  const m = /^\s*(\d+)\s*:\s*(\d+)\s*$/.exec(value);
+  if (!m) {
+    report('error', 'TAGVALUE_BAD_RANGE', `range ${quote(value)} is not in the form start:end`);
+    return undefined;
+  }
+  const start = Number(m[1]);
+  const end = Number(m[2]);
+  if (end < start) report('warning', 'TAGVALUE_BAD_RANGE', `range ${quote(value)} ends before it starts`);
+  return { start, end };
+}
+
+/** Upper-cases an enumerated value (and `_` to `-` when asked), saying so when the writer did not. */
+export function readEnum(
+  value: string,
+  allowed: ReadonlySet<string>,
+  what: string,
+  report: Report,
+  underscoreToDash = false,
+): string {
+  if (allowed.has(value)) return value;
+  let normal = value.toUpperCase();
+  if (underscoreToDash) normal = normal.replace(/_/g, '-');
+  if (allowed.has(normal)) {
+    report('warning', 'TAGVALUE_ENUM_CASE', `${what} ${quote(value)} should be written ${normal}`);
+    return normal;
+  }
+  report('warning', 'TAGVALUE_UNKNOWN_VALUE', `unknown ${what} ${quote(value)}; kept as written`);
+  return value;
+}
