@@ -56,11 +56,26 @@ export async function openHttp(url: string, agent: Agent, settings: FetchSetting
   }
   const length = Number(res.headers['content-length']);
   const totalBytes = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+  // Destroying an undici body makes it emit an abort error; nobody else listens by then.
+  const discard = () => res.body.on('error', () => undefined).destroy();
   if (totalBytes !== undefined && totalBytes > maxBytes) {
-    res.body.destroy();
+    discard();
     throw tooLarge(url, maxBytes, totalBytes);
   }
-  return { body: res.body, totalBytes, discard: () => res.body.destroy() };
+  watchIdle(res.body, settings.idleTimeoutMs);
+  return { body: res.body, totalBytes, discard };
+}
+
+/** undici checks body timeouts on a ~1 s tick; this watchdog makes short idle timeouts exact. */
+function watchIdle(body: NodeJS.ReadableStream & { destroy: (err?: Error) => void }, idleMs: number): void {
+  const fire = () => body.destroy(Object.assign(new Error(`no data for ${idleMs} ms`), { code: 'UND_ERR_BODY_TIMEOUT' }));
+  let timer = setTimeout(fire, idleMs);
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(fire, idleMs);
+  };
+  body.on('data', refresh);
+  for (const end of ['end', 'close', 'error'] as const) body.once(end, () => clearTimeout(timer));
 }
 
 export async function openFile(url: string, maxBytes: number): Promise<OpenedSource> {

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Fetcher, type FetchEvent, type FetchRequest } from '../../src/fetch/index.js';
+import { ReleaseMirror } from '../helpers/release-mirror.js';
+
+const FAST = { connectTimeoutMs: 2000, idleTimeoutMs: 300, retries: 3, retryBaseDelayMs: 10 };
+const payload = Buffer.alloc(300_000, 7);
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+let root: string;
+let mirror: ReleaseMirror;
+let work: string;
+let cacheDir: string;
+const fetchers: Fetcher[] = [];
+
+function fetcher(options: { offline?: boolean; events?: FetchEvent[]; cache?: boolean } = {}): Fetcher {
+  const f = new Fetcher({
+    settings: FAST,
+    offline: options.offline,
+    cacheDir: options.cache === false ? undefined : cacheDir,
+    onEvent: (e) => options.events?.push(e),
+  });
+  fetchers.push(f);
+  return f;
+}
+const req = (path: string, extra: Partial<FetchRequest> = {}): FetchRequest => ({
+  url: `${mirror.url}${path}`, label: 'blob', dir: work, maxBytes: 10_000_000, cache: 'none', ...extra,
+});
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'kube-sbom-mirror-'));
+  await mkdir(join(root, 'dl', 'release'), { recursive: true });
+  await writeFile(join(root, 'dl', 'release', 'blob'), payload);
+  mirror = await ReleaseMirror.start(root);
+});
+afterAll(async () => {
+  await mirror.close();
+  await rm(root, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kube-sbom-fetch-'));
+  cacheDir = join(work, 'cache');
+});
+afterEach(async () => {
+  await Promise.all(fetchers.splice(0).map((f) => f.close()));
+  await rm(work, { recursive: true, force: true });
+});
+
+const leftovers = async () => (await readdir(work)).filter((n) => n !== 'cache');
+
+describe('downloads', () => {
+  it('writes the file, reports digests and progress', async () => {
+    const events: FetchEvent[] = [];
+    const got = await fetcher({ events }).fetch(req('/dl/release/blob'));
+    expect(got).toMatchObject({ size: payload.length, sha256: sha256(payload), source: 'network' });
+    expect((await readFile(got.path)).equals(payload)).toBe(true);
+    const last = events.filter((e) => e.type === 'download-progress').pop();
+    expect(last).toMatchObject({ bytesDone: payload.length, totalBytes: payload.length });
+    expect(events.at(-1)).toMatchObject({ type: 'download-done', source: 'network' });
+  });
+
+  it('passes two 503s and a 429 with Retry-After through the retries', async () => {
+    const path = '/dl/release/blob';
+    mirror.inject(path, { kind: 'status', status: 503 }, 2);
+    mirror.inject(path, { kind: 'status', status: 429, headers: { 'retry-after': '0' } });
+    const events: FetchEvent[] = [];
+    const before = mirror.hits(path);
+    const got = await fetcher({ events }).fetch(req(path));
+    expect(got.sha256).toBe(sha256(payload));
+    expect(mirror.hits(path) - before).toBe(4);
+    expect(events.filter((e) => e.type === 'download-retry')).toHaveLength(3);
+  });
+
+  it('does not retry a 404 and says so in one line', async () => {
+    const before = mirror.hits('/dl/release/missing');
+    await expect(fetcher().fetch(req('/dl/release/missing'))).rejects.toMatchObject({ code: 'HTTP_NOT_FOUND', kind: 'io' });
+    expect(mirror.hits('/dl/release/missing') - before).toBe(1);
+  });
+
+  it('gives up on a Retry-After longer than the cap', async () => {
+    mirror.inject('/dl/release/blob', { kind: 'status', status: 429, headers: { 'retry-after': '3600' } });
+    await expect(fetcher().fetch(req('/dl/release/blob'))).rejects.toMatchObject({ code: 'HTTP_RATE_LIMITED', message: expect.stringContaining('3600') });
+  });
+
+  it.each([
+    ['truncated body', { kind: 'truncate' } as const],
+    ['connection reset', { kind: 'reset' } as const],
+    ['stalled server', { kind: 'stall' } as const],
+  ])('fails cleanly on a %s every attempt, leaving nothing behind', async (_name, fault) => {
+    mirror.inject('/dl/release/blob', fault, 4);
+    const started = Date.now();
+    const err = await fetcher().fetch(req('/dl/release/blob')).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'io', message: expect.stringContaining('after 4 attempts') });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('refuses an announced size over the limit before reading it', async () => {
+    await expect(fetcher().fetch(req('/dl/release/blob', { maxBytes: 1000 }))).rejects.toMatchObject({ code: 'DOWNLOAD_TOO_LARGE' });
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('reads file:// URLs, also offline, and refuses other schemes as usage errors', async () => {
+    const url = pathToFileURL(join(root, 'dl', 'release', 'blob')).href;
+    const got = await fetcher({ offline: true }).fetch(req('', { url }));
+    expect(got).toMatchObject({ source: 'file', sha256: sha256(payload) });
+    await expect(fetcher().fetch(req('', { url: `${url}-missing` }))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', kind: 'io' });
+    await expect(fetcher().fetch(req('', { url: 'ftp://example.com/x' }))).rejects.toMatchObject({ code: 'URL_UNSUPPORTED', kind: 'usage' });
+  });
+});
+
+describe('cache and offline', () => {
+  it('offline fails clearly on a miss, then serves what was remembered', async () => {
+    await expect(fetcher({ offline: true }).fetch(req('/dl/release/blob'))).rejects.toMatchObject({ code: 'OFFLINE_NOT_CACHED' });
+    const online = await fetcher().fetch(req('/dl/release/blob', { fileName: 'a' }));
+    await fetcher().remember(online);
+    const before = mirror.requests.length;
+    const offline = await fetcher({ offline: true }).fetch(req('/dl/release/blob', { fileName: 'b' }));
+    expect(offline).toMatchObject({ source: 'cache', sha256: sha256(payload), sha512: online.sha512 });
+    expect((await readFile(offline.path)).equals(payload)).toBe(true);
+    expect(mirror.requests.length).toBe(before);
+  });
+
+  it('never serves a corrupted entry: it is deleted and reported, and the file is downloaded again', async () => {
+    const online = await fetcher().fetch(req('/dl/release/blob', { fileName: 'a' }));
+    await fetcher().remember(online);
+    const blob = join(cacheDir, 'blobs', 'sha256', online.sha256);
+    const bytes = await readFile(blob);
+    bytes[100] ^= 1;
+    await writeFile(blob, bytes);
+    const events: FetchEvent[] = [];
+    const again = await fetcher({ events }).fetch(req('/dl/release/blob', { fileName: 'b', cache: 'prefer' }));
+    expect(again).toMatchObject({ source: 'network', sha256: sha256(payload) });
+    expect(events.find((e) => e.type === 'cache-corrupt')).toMatchObject({ reason: expect.stringContaining('no longer match') });
+    expect(await readdir(join(cacheDir, 'blobs', 'sha256'))).toEqual([]);
+    await expect(fetcher({ offline: true }).fetch(req('/dl/release/blob', { fileName: 'c' }))).rejects.toMatchObject({ code: 'OFFLINE_NOT_CACHED' });
+    expect((await leftovers()).sort()).toEqual(['a', 'b']);
+  });
+});
