@@ -1,0 +1,185 @@
+// The distribution client against a real docker-registry: pulls, digests, platforms, tampering, tokens, redirects.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RemoteRegistry, fetchImageManifest, parseReference, platformManifest, resolveDigest } from '../../src/registry/index.js';
+import { RegistryTransport } from '../../src/registry/http.js';
+import { MAX_CONFIG_BYTES } from '../../src/registry/source.js';
+import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { makeImage, pushImage, pushMultiArch, sha256, type TestImage } from '../helpers/registry-push.js';
+import { startBlobStore, startProxy, type TestProxy } from '../helpers/registry-proxy.js';
+import { startTokenServer, type TokenServer } from '../helpers/registry-token.js';
+
+const codeOf = async (p: Promise<unknown>) => p.then(() => 'resolved', (err: { code?: string }) => err.code ?? String(err));
+
+describe.skipIf(registryMissing)('registry client against docker-registry', () => {
+  let registry: TestRegistry;
+  let amd64: TestImage;
+  let arm64: TestImage;
+  let indexDigest: string;
+  const client = new RemoteRegistry({ retries: 0 });
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    amd64 = makeImage({ architecture: 'amd64' });
+    arm64 = makeImage({ architecture: 'arm64', layers: 3 });
+    indexDigest = await pushMultiArch({ url: registry.url }, 'team/app', [amd64, arm64], 'v1');
+    await pushImage({ url: registry.url }, 'team/single', amd64, 'v1');
+  });
+  afterAll(() => registry?.stop());
+
+  it('resolves a tag to the digest of the exact bytes pushed (HEAD)', async () => {
+    const resolved = await resolveDigest(`${registry.host}/team/app:v1`, { source: client });
+    expect(resolved.digest).toBe(indexDigest);
+    expect(resolved.pinned).toBe(`${registry.host}/team/app@${indexDigest}`);
+  });
+
+  it('returns a digest reference without asking the registry', async () => {
+    const ref = `nowhere.invalid/x@${indexDigest}`;
+    expect((await resolveDigest(ref)).digest).toBe(indexDigest);
+  });
+
+  it('fails with IMAGE_NOT_FOUND for a missing tag or repository', async () => {
+    expect(await codeOf(resolveDigest(`${registry.host}/team/app:nope`, { source: client }))).toBe('IMAGE_NOT_FOUND');
+    expect(await codeOf(resolveDigest(`${registry.host}/no/such:v1`, { source: client }))).toBe('IMAGE_NOT_FOUND');
+  });
+
+  it('walks a multi-arch index to the platform asked for and reads its config', async () => {
+    const ref = parseReference(`${registry.host}/team/app:v1`);
+    const top = await fetchImageManifest(client, ref);
+    expect(top.manifest.kind).toBe('index');
+    const chosen = await platformManifest(client, ref, top, { os: 'linux', architecture: 'arm64' });
+    expect(chosen.digest).toBe(arm64.digest);
+    const config = await client.fetchBlob(ref, chosen.manifest.config.digest, MAX_CONFIG_BYTES);
+    expect(JSON.parse(Buffer.from(config).toString()).rootfs.diff_ids).toEqual(arm64.layers.map((l) => l.diffId));
+    expect(await codeOf(platformManifest(client, ref, top, { os: 'linux', architecture: 's390x' }))).toBe('NO_MATCHING_PLATFORM');
+  });
+
+  it('uses HTTPS for registries off this machine, plain HTTP only for loopback or when allowed', () => {
+    const strict = new RegistryTransport();
+    expect(strict.baseUrl('registry.k8s.io')).toBe('https://registry.k8s.io');
+    expect(strict.baseUrl('127.0.0.1:5000')).toBe('http://127.0.0.1:5000');
+    expect(strict.baseUrl('localhost:5000')).toBe('http://localhost:5000');
+    expect(new RegistryTransport({ allowHttp: true }).baseUrl('mirror.internal:5000')).toBe('http://mirror.internal:5000');
+  });
+
+  it('refuses a plain-HTTP URL for a registry off this machine (INSECURE_REGISTRY)', async () => {
+    const strict = new RegistryTransport({ retries: 0 });
+    expect(await codeOf(strict.request('GET', 'http://registry.example/v2/', { maxBytes: 10, scope: 'x' }))).toBe('INSECURE_REGISTRY');
+  });
+
+  describe('through a tampering proxy', () => {
+    let proxy: TestProxy;
+    let failures = 0;
+    beforeAll(async () => {
+      proxy = await startProxy(registry.url, (req) => {
+        if (req.path === `/v2/team/single/manifests/${amd64.digest}`) {
+          return { tamper: (body) => Buffer.from(body.toString().replace('"size":', '"size": ')) };
+        }
+        if (req.path.startsWith('/v2/team/app/manifests/v1') && failures < 2) {
+          failures++;
+          return { respond: { status: failures === 1 ? 503 : 429, headers: { 'retry-after': '0' } } };
+        }
+        return undefined;
+      });
+    });
+    afterAll(() => proxy?.close());
+
+    it('rejects a manifest whose bytes do not match the digest asked for (DIGEST_MISMATCH)', async () => {
+      const ref = parseReference(`${proxy.host}/team/single@${amd64.digest}`);
+      expect(await codeOf(client.fetchManifest(ref, amd64.digest))).toBe('DIGEST_MISMATCH');
+    });
+
+    it('rejects a tag whose bytes do not match the digest the registry claims', async () => {
+      await pushImage({ url: registry.url }, 'team/single', amd64, 'again');
+      const tampering = await startProxy(registry.url, (req) =>
+        req.path === '/v2/team/single/manifests/again' ? { tamper: (b) => Buffer.from(b.toString().replace('"size":', '"size": ')) } : undefined,
+      );
+      try {
+        expect(await codeOf(client.fetchManifest(parseReference(`${tampering.host}/team/single`), 'again'))).toBe('DIGEST_MISMATCH');
+      } finally {
+        await tampering.close();
+      }
+    });
+
+    it('retries after 503 and 429', async () => {
+      const patient = new RemoteRegistry({ retries: 3, sleep: async () => {} });
+      const fetched = await patient.fetchManifest(parseReference(`${proxy.host}/team/app`), 'v1');
+      expect(fetched?.digest).toBe(indexDigest);
+      expect(failures).toBe(2);
+    });
+  });
+
+  it('follows a 307 for manifests to another host, as registry.k8s.io does', async () => {
+    const backing = await startProxy(registry.url, undefined, '127.0.0.2');
+    const front = await startProxy(registry.url, (req) =>
+      req.path.includes('/manifests/') ? { respond: { status: 307, headers: { location: `${backing.url}${req.path}` } } } : undefined,
+    );
+    try {
+      const resolved = await client.fetchManifest(parseReference(`${front.host}/team/app`), 'v1');
+      expect(resolved?.digest).toBe(indexDigest);
+      expect(backing.seen.some((r) => r.path === '/v2/team/app/manifests/v1')).toBe(true);
+    } finally {
+      await front.close();
+      await backing.close();
+    }
+  });
+
+  it('reports an unreachable registry as REGISTRY_UNREACHABLE', async () => {
+    const dead = new RemoteRegistry({ retries: 1, sleep: async () => {} });
+    expect(await codeOf(dead.fetchManifest(parseReference('127.0.0.1:1/x'), 'v1'))).toBe('REGISTRY_UNREACHABLE');
+  });
+});
+
+describe.skipIf(registryMissing)('registry client with token auth', () => {
+  let tokens: TokenServer;
+  let registry: TestRegistry;
+  let image: TestImage;
+
+  beforeAll(async () => {
+    tokens = await startTokenServer();
+    registry = await startRegistry({ tokenAuth: tokens });
+    image = makeImage();
+    await pushImage({ url: registry.url, authorize: (scope) => `Bearer ${tokens.issue([scope])}` }, 'secure/app', image, 'v1');
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    await tokens?.close();
+  });
+
+  it('answers a 401 Bearer challenge with an anonymous token and retries', async () => {
+    const before = tokens.requests.length;
+    const client = new RemoteRegistry({ retries: 0 });
+    const fetched = await client.fetchManifest(parseReference(`${registry.host}/secure/app`), 'v1');
+    expect(fetched?.digest).toBe(image.digest);
+    const asked = tokens.requests.slice(before);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ service: tokens.service, scopes: ['repository:secure/app:pull'] });
+    expect(asked[0]!.authorization).toBeUndefined();
+    // The token is reused for the next request to the same host and scope.
+    await client.fetchManifest(parseReference(`${registry.host}/secure/app`), image.digest);
+    expect(tokens.requests.length).toBe(before + 1);
+  });
+
+  it('does not send the token along a redirect to another host', async () => {
+    const blobs = new Map<string, Uint8Array>([[sha256(image.config), image.config]]);
+    const storage = await startBlobStore(blobs);
+    const front = await startProxy(registry.url, (req) =>
+      req.path.includes('/blobs/') && req.authorization
+        ? { respond: { status: 307, headers: { location: `${storage.url}${req.path.replace('/v2/secure/app', '')}?X-Signature=abc` } } }
+        : undefined,
+    );
+    try {
+      const client = new RemoteRegistry({ retries: 0 });
+      const ref = parseReference(`${front.host}/secure/app`);
+      const fetched = await client.fetchManifest(ref, 'v1');
+      expect(fetched).toBeDefined();
+      const config = await client.fetchBlob(ref, sha256(image.config), MAX_CONFIG_BYTES);
+      expect(Buffer.from(config).equals(image.config)).toBe(true);
+      expect(front.seen.some((r) => r.path.includes('/blobs/') && r.authorization?.startsWith('Bearer '))).toBe(true);
+      expect(storage.seen.length).toBeGreaterThan(0);
+      expect(storage.seen.every((r) => r.authorization === undefined)).toBe(true);
+    } finally {
+      await front.close();
+      await storage.close();
+    }
+  });
+});
