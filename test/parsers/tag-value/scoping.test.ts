@@ -1,0 +1,114 @@
+// Tag-value position rules: which element a line belongs to depends on what came before it.
+import { describe, expect, it } from 'vitest';
+import { NONE, NOASSERTION } from '../../../parsers/model.js';
+import { bodyLine, only, parse } from './helpers.js';
+
+const pkg = (id: string) => [`PackageName: ${id}`, `SPDXID: SPDXRef-${id}`, 'PackageDownloadLocation: NONE'];
+const file = (id: string) => [`FileName: ./${id}`, `SPDXID: SPDXRef-${id}`, 'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c'];
+
+describe('tag-value element scoping', () => {
+  it('gives files after a package to that package with an implied CONTAINS, and leaves earlier files alone', () => {
+    const { doc, diagnostics } = parse([...file('loose'), ...pkg('p1'), ...file('a'), ...file('b'), ...pkg('p2'), ...file('c')]);
+    expect(diagnostics).toEqual([]);
+    expect(doc.packageFiles).toEqual({ 'SPDXRef-p1': ['SPDXRef-a', 'SPDXRef-b'], 'SPDXRef-p2': ['SPDXRef-c'] });
+    expect(doc.relationships.map((r) => `${r.from} ${r.type} ${String(r.to)}`)).toEqual([
+      'SPDXRef-p1 CONTAINS SPDXRef-a',
+      'SPDXRef-p1 CONTAINS SPDXRef-b',
+      'SPDXRef-p2 CONTAINS SPDXRef-c',
+    ]);
+  });
+
+  it('does not add the implied CONTAINS when the same relationship was written before the file (as tools-python)', () => {
+    const { doc } = parse([...pkg('p1'), 'Relationship: SPDXRef-p1 CONTAINS SPDXRef-a', ...file('a')]);
+    expect(doc.relationships).toHaveLength(1);
+    expect(doc.relationships[0]!.position).toEqual({ line: bodyLine(4), column: 1 });
+  });
+
+  it('attaches a snippet to the file before it when SnippetFromFileSPDXID is missing, and says so at the snippet', () => {
+    const { doc, diagnostics } = parse([...file('src'), 'SnippetSPDXID: SPDXRef-snip', 'SnippetByteRange: 10:20']);
+    expect(doc.snippets[0]!.fromFile).toBe('SPDXRef-src');
+    expect(doc.snippets[0]!.ranges).toEqual([{ kind: 'byte', start: 10, end: 20, fileSpdxId: 'SPDXRef-src' }]);
+    const [missing] = only(diagnostics, 'MISSING_REQUIRED_FIELD');
+    expect(missing).toMatchObject({ line: bodyLine(4), column: 1 });
+    expect(missing!.message).toContain('SnippetFromFileSPDXID');
+  });
+
+  it('keeps an explicit SnippetFromFileSPDXID over the file before it', () => {
+    const { doc, diagnostics } = parse([...file('src'), 'SnippetSPDXID: SPDXRef-snip', 'SnippetFromFileSPDXID: SPDXRef-other', 'SnippetByteRange: 1:2', 'SnippetLineRange: 5:23']);
+    expect(diagnostics).toEqual([]);
+    expect(doc.snippets[0]!.fromFile).toBe('SPDXRef-other');
+    expect(doc.snippets[0]!.ranges.map((r) => r.kind)).toEqual(['byte', 'line']);
+  });
+
+  it('gives RelationshipComment to the relationship just before it', () => {
+    const { doc, diagnostics } = parse([
+      'Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-a',
+      'Relationship: SPDXRef-a DEPENDS_ON SPDXRef-b',
+      'RelationshipComment: <text>second one</text>',
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(doc.relationships[0]!.comment).toBeUndefined();
+    expect(doc.relationships[1]!.comment).toBe('second one');
+  });
+
+  it('warns about a RelationshipComment with no relationship before it, at its line', () => {
+    const { diagnostics } = parse([...pkg('p'), 'RelationshipComment: orphan']);
+    expect(only(diagnostics, 'TAGVALUE_OUT_OF_SCOPE')).toMatchObject([{ line: bodyLine(4), column: 1 }]);
+  });
+
+  it('attaches annotations to the element their SPDXREF names, wherever they are written', () => {
+    const { doc, diagnostics } = parse([
+      'Annotator: Person: Jane Doe (jane@example.com)',
+      'AnnotationDate: 2010-01-29T18:30:22Z',
+      'AnnotationComment: <text>on the package, written before it</text>',
+      'AnnotationType: REVIEW',
+      'SPDXREF: SPDXRef-p',
+      ...pkg('p'),
+      'Annotator: Tool: scanner',
+      'AnnotationDate: 2010-01-29T18:30:22Z',
+      'AnnotationComment: document level',
+      'AnnotationType: OTHER',
+      'SPDXREF: SPDXRef-DOCUMENT',
+    ]);
+    expect(diagnostics).toEqual([]);
+    expect(doc.annotations).toHaveLength(2);
+    expect(doc.packages[0]!.annotations).toEqual([doc.annotations[0]]);
+    expect(doc.annotations[0]).toMatchObject({ annotator: { type: 'Person', name: 'Jane Doe', email: 'jane@example.com' }, type: 'REVIEW' });
+  });
+
+  it('keeps package fields in the package while relationships and annotations are interleaved', () => {
+    const { doc, diagnostics } = parse([...pkg('p'), 'Relationship: SPDXRef-p DEPENDS_ON NONE', 'PackageVersion: 1.2.3']);
+    expect(diagnostics).toEqual([]);
+    expect(doc.packages[0]!.version).toBe('1.2.3');
+    expect(doc.relationships[0]!.to).toBe(NONE);
+  });
+
+  it('ignores a package field inside a file, with a warning naming the file line', () => {
+    const { doc, diagnostics } = parse([...pkg('p'), ...file('f'), 'PackageVersion: 9']);
+    expect(doc.packages[0]!.version).toBeUndefined();
+    const [d] = only(diagnostics, 'TAGVALUE_OUT_OF_SCOPE');
+    expect(d).toMatchObject({ line: bodyLine(7), column: 1 });
+    expect(d!.message).toContain(`line ${bodyLine(4)}`);
+  });
+
+  it('reads relationships to NONE, NOASSERTION and DocumentRef-x:SPDXRef-y', () => {
+    const { doc } = parse([
+      'Relationship: SPDXRef-a GENERATED_FROM NOASSERTION',
+      'Relationship: SPDXRef-a DEPENDS_ON NONE',
+      'Relationship: SPDXRef-DOCUMENT COPY_OF DocumentRef-spdx-tool-1.2:SPDXRef-ToolsElement',
+    ]);
+    expect(doc.relationships.map((r) => r.to)).toEqual([NOASSERTION, NONE, 'DocumentRef-spdx-tool-1.2:SPDXRef-ToolsElement']);
+  });
+
+  it('gives the first SPDXID outside any element to the document, then each SPDXID to its element', () => {
+    const { doc } = parse(['SPDXID: SPDXRef-DOCUMENT', 'DocumentName: n', ...pkg('p'), ...file('f')], false);
+    expect(doc.spdxId).toBe('SPDXRef-DOCUMENT');
+    expect(doc.packages[0]!.spdxId).toBe('SPDXRef-p');
+    expect(doc.files[0]!.spdxId).toBe('SPDXRef-f');
+  });
+
+  it('reports a duplicate SPDXID at the second element, naming the first one\'s line', () => {
+    const { diagnostics } = parse([...file('same'), ...file('same')]);
+    expect(only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID')).toMatchObject([{ line: bodyLine(4), column: 1, message: expect.stringContaining(`line ${bodyLine(1)}`) }]);
+  });
+});
