@@ -1,0 +1,62 @@
+// One run of a release use case: a private staging folder, a Fetcher, version resolution; always cleaned up.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Fetcher } from '../fetch/fetcher.js';
+import { SIZE_LIMITS, type FetchSettings } from '../fetch/types.js';
+import { markerUrl } from '../k8s/release-urls.js';
+import { parseVersionSpec, resolveVersion, type VersionSpec } from '../k8s/versions.js';
+import type { VerifyDetachedSignature, VerifyEventListener } from './release-check.js';
+import type { FetchedFile } from '../fetch/fetcher.js';
+
+export interface ReleaseSourceOptions {
+  sbomUrl: string;
+  dlUrl: string;
+  rekorUrl: string;
+  identity: string;
+  issuer: string;
+  trustedRootPath?: string;
+  cacheDir?: string;
+  offline?: boolean;
+  fetchSettings?: Partial<FetchSettings>;
+  verifySignature: VerifyDetachedSignature;
+  onEvent?: VerifyEventListener;
+}
+
+export interface ReleaseSession {
+  fetcher: Fetcher;
+  dir: string;
+  spec: VersionSpec;
+  /** Marker files read while resolving, cached once the release verified. */
+  markers: FetchedFile[];
+  resolve(): Promise<string>;
+}
+
+/** Validates the version before anything touches the network, runs `body`, then removes the staging folder. */
+export async function withReleaseSession<T>(versionSpec: string, options: ReleaseSourceOptions, body: (s: ReleaseSession) => Promise<T>): Promise<T> {
+  const spec = parseVersionSpec(versionSpec);
+  const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-verify-'));
+  const fetcher = new Fetcher({ settings: options.fetchSettings, cacheDir: options.cacheDir, offline: options.offline, onEvent: options.onEvent });
+  const markers: FetchedFile[] = [];
+  const session: ReleaseSession = {
+    fetcher,
+    dir,
+    spec,
+    markers,
+    resolve: () =>
+      resolveVersion(spec, async (path) => {
+        options.onEvent?.({ type: 'stage', message: `resolving ${path}` });
+        const file = await fetcher.fetch({
+          url: markerUrl(path, options.dlUrl), label: path.split('/').pop()!, dir, maxBytes: SIZE_LIMITS.small, cache: 'refresh',
+        });
+        markers.push(file);
+        return readFile(file.path, 'utf8');
+      }),
+  };
+  try {
+    return await body(session);
+  } finally {
+    await fetcher.close().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,126 @@
+// Fetches an artifact with its .sha256 .sha512 .sig .cert (and Rekor entry) and makes the three checks every
+// Kubernetes release artifact gets: SHA-256, SHA-512, signature. Every check runs; none stops the others.
+import { readFile } from 'node:fs/promises';
+import { describeFsError, KubeSbomError } from '../common/errors.js';
+import type { Fetcher, FetchedFile } from '../fetch/fetcher.js';
+import { lookupRekorEntry } from '../fetch/rekor-lookup.js';
+import { SIZE_LIMITS } from '../fetch/types.js';
+import { expectedDigest } from '../integrity/checksum-file.js';
+import { checkDigest, type DigestAlgorithm } from '../integrity/compare.js';
+import type { SignedArtifactUrls } from '../k8s/release-urls.js';
+import {
+  failed, passed, type ReleaseCheck, type SignatureReport, type VerifyDetachedSignature, type VerifyEventListener,
+} from './release-check.js';
+
+export interface SignaturePolicy {
+  identity: string;
+  issuer: string;
+  trustedRootPath?: string;
+  /** A saved Rekor entry (REST JSON); otherwise it is looked up at rekorUrl. */
+  rekorEntryFile?: string;
+  rekorUrl: string;
+  verify: VerifyDetachedSignature;
+}
+
+export interface SignedArtifactRequest {
+  urls: SignedArtifactUrls;
+  /** File name in the staging folder and in -o DIR, e.g. `release` or `kubectl`. */
+  fileName: string;
+  /** How reports name it, e.g. `release` or `bin/linux/amd64/kubectl`. */
+  subject: string;
+  maxBytes: number;
+  fetcher: Fetcher;
+  dir: string;
+  policy: SignaturePolicy;
+  onEvent?: VerifyEventListener;
+}
+
+export interface SignedArtifactResult {
+  artifact: FetchedFile;
+  /** Every file fetched (artifact, checksums, signature, certificate, Rekor entry): kept or cached once verified. */
+  files: FetchedFile[];
+  checks: ReleaseCheck[];
+  signature?: SignatureReport;
+}
+
+export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): Promise<SignedArtifactResult> {
+  const small = (url: string, suffix: string) =>
+    req.fetcher.fetch({ url, label: `${req.fileName}${suffix}`, dir: req.dir, maxBytes: SIZE_LIMITS.small, cache: 'prefer' });
+  const [artifact, sha256File, sha512File, sigFile, certFile] = await Promise.all([
+    req.fetcher.fetch({ url: req.urls.artifact, label: req.fileName, dir: req.dir, maxBytes: req.maxBytes, cache: 'prefer' }),
+    small(req.urls.sha256, '.sha256'),
+    small(req.urls.sha512, '.sha512'),
+    small(req.urls.sig, '.sig'),
+    small(req.urls.cert, '.cert'),
+  ]);
+  const files = [artifact, sha256File, sha512File, sigFile, certFile];
+  const emit = (check: ReleaseCheck) => (req.onEvent?.({ type: 'check', result: check }), check);
+  const checks: ReleaseCheck[] = [];
+  checks.push(emit(await digestCheck('sha256', sha256File, artifact, req.subject)));
+  checks.push(emit(await digestCheck('sha512', sha512File, artifact, req.subject)));
+  const signature = await signatureCheck(req, artifact, sigFile, certFile);
+  if (signature.rekorFile) files.push(signature.rekorFile);
+  checks.push(emit(signature.check));
+  return { artifact, files, checks, signature: signature.report };
+}
+
+async function digestCheck(algorithm: DigestAlgorithm, sumFile: FetchedFile, artifact: FetchedFile, subject: string): Promise<ReleaseCheck> {
+  try {
+    const expected = expectedDigest(await readFile(sumFile.path, 'utf8'), algorithm, artifact.url, sumFile.url);
+    const result = checkDigest(algorithm, expected, algorithm === 'sha256' ? artifact.sha256 : artifact.sha512);
+    const name = algorithm.toUpperCase().replace('SHA', 'SHA-');
+    return result.ok
+      ? passed(algorithm, subject, `${name} ${result.actual} matches ${sumFile.label}`)
+      : failed(algorithm, subject, result.code!, `${name} of ${artifact.url} is ${result.actual}, but ${sumFile.url} says ${result.expected}`);
+  } catch (err) {
+    if (err instanceof KubeSbomError && err.kind === 'check') return failed(algorithm, subject, err.code, err.message);
+    throw err;
+  }
+}
+
+async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile, sigFile: FetchedFile, certFile: FetchedFile) {
+  const policy = req.policy;
+  const signature = await readFile(sigFile.path, 'utf8');
+  let rekorEntry: string;
+  let rekorSource: string;
+  let rekorFile: FetchedFile | undefined;
+  try {
+    if (policy.rekorEntryFile) {
+      rekorSource = policy.rekorEntryFile;
+      rekorEntry = await readFile(policy.rekorEntryFile, 'utf8').catch((err: unknown) => {
+        throw describeFsError(err, policy.rekorEntryFile!);
+      });
+    } else {
+      req.onEvent?.({ type: 'stage', message: `looking up the transparency-log entry for ${req.fileName} at ${policy.rekorUrl}` });
+      const found = await lookupRekorEntry({
+        fetcher: req.fetcher, rekorUrl: policy.rekorUrl, dir: req.dir, artifactSha256: artifact.sha256, signatureB64: signature, label: req.fileName,
+      });
+      rekorFile = found.file;
+      rekorSource = found.file.url;
+      rekorEntry = await readFile(found.file.path, 'utf8');
+    }
+  } catch (err) {
+    if (err instanceof KubeSbomError && err.kind === 'check') {
+      return { check: failed('signature', req.subject, err.code, err.message), rekorFile };
+    }
+    throw err;
+  }
+  const report = await policy.verify({
+    artifactPath: artifact.path,
+    artifactSha256: artifact.sha256,
+    signature,
+    certificate: await readFile(certFile.path, 'utf8'),
+    rekorEntry,
+    identity: policy.identity,
+    issuer: policy.issuer,
+    trustedRootPath: policy.trustedRootPath,
+    offline: req.fetcher.offline,
+    sources: { artifact: artifact.url, signature: sigFile.url, certificate: certFile.url, rekorEntry: rekorSource },
+  });
+  const firstFail = report.checks.find((c) => c.status === 'fail');
+  const check = report.verified && !firstFail
+    ? passed('signature', req.subject, `signed by ${report.signer?.identity ?? policy.identity} (issuer ${report.signer?.issuer ?? policy.issuer})` +
+        (report.signedAt?.length ? ` at ${report.signedAt.join(', ')}` : ''), report.checks)
+    : failed('signature', req.subject, firstFail?.code ?? 'SIGNATURE_NOT_VERIFIED', firstFail?.message ?? 'the signature was not verified', report.checks);
+  return { check, rekorFile, report };
+}

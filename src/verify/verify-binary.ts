@@ -1,0 +1,87 @@
+// The verify-binary use case: the binary, its .sha256 .sha512 .sig .cert and Rekor entry checked like cosign
+// verify-blob, AND its digests found in the release SBOM (verified the same way) under bin/OS/ARCH/NAME.
+import { SIZE_LIMITS } from '../fetch/types.js';
+import { binaryPath, binaryUrls, type BinaryTarget } from '../k8s/release-urls.js';
+import { failed, type ReleaseCheck, type SignatureReport } from './release-check.js';
+import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
+import { saveVerifiedFiles } from './save-verified.js';
+import { checkSbomDescribes } from './sbom-file-match.js';
+import type { SbomSummary } from './sbom-summary.js';
+import { fetchAndCheckSignedArtifact } from './signed-artifact.js';
+import { checkReleaseSbom, type VerifiedArtifactInfo } from './verify-sbom.js';
+
+export interface VerifyBinaryOptions extends ReleaseSourceOptions, BinaryTarget {
+  version: string;
+  /** Saved Rekor entries: for the binary's signature and for the SBOM's. */
+  rekorEntryFile?: string;
+  sbomRekorEntryFile?: string;
+  /** Keep the verified binary and its signature files here. */
+  outDir?: string;
+}
+
+export interface VerifyBinaryReport {
+  verified: boolean;
+  requested: string;
+  version: string;
+  /** bin/OS/ARCH/NAME as the SBOM names it. */
+  path: string;
+  binary: VerifiedArtifactInfo;
+  sbomUrl: string;
+  /** SBOM checks (subject `release`), then the binary's, then the cross-check. */
+  checks: ReleaseCheck[];
+  signer?: SignatureReport['signer'];
+  signedAt?: string[];
+  sbom?: SbomSummary;
+  saved: string[];
+}
+
+export async function verifyBinary(options: VerifyBinaryOptions): Promise<VerifyBinaryReport> {
+  const path = binaryPath(options);
+  return withReleaseSession(options.version, options, async (session) => {
+    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile);
+    const version = sbom.report.version;
+    const fileName = path.split('/').pop()!;
+    options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });
+    const result = await fetchAndCheckSignedArtifact({
+      urls: binaryUrls(version, options, options.dlUrl),
+      fileName,
+      subject: path,
+      maxBytes: SIZE_LIMITS.binary,
+      fetcher: session.fetcher,
+      dir: session.dir,
+      policy: {
+        identity: options.identity, issuer: options.issuer, trustedRootPath: options.trustedRootPath,
+        rekorEntryFile: options.rekorEntryFile, rekorUrl: options.rekorUrl, verify: options.verifySignature,
+      },
+      onEvent: options.onEvent,
+    });
+    const describes = sbom.document && sbom.report.verified
+      ? checkSbomDescribes(sbom.document, path, result.artifact)
+      : failed('sbom-describes', path, 'SBOM_NOT_VERIFIED', 'the release SBOM did not verify, so it cannot vouch for this binary');
+    options.onEvent?.({ type: 'check', result: describes });
+    const checks = [...sbom.report.checks, ...result.checks, describes];
+    const report: VerifyBinaryReport = {
+      verified: checks.every((c) => c.status === 'pass'),
+      requested: sbom.report.requested,
+      version,
+      path,
+      binary: { url: result.artifact.url, size: result.artifact.size, sha256: result.artifact.sha256, sha512: result.artifact.sha512 },
+      sbomUrl: sbom.report.artifact.url,
+      checks,
+      signer: result.signature?.signer,
+      signedAt: result.signature?.signedAt,
+      sbom: sbom.report.sbom,
+      saved: [],
+    };
+    if (report.verified) {
+      await sbom.commit();
+      for (const f of result.files) await session.fetcher.remember(f);
+      if (options.outDir) {
+        const files = result.files.map((f) => ({ name: f.label, path: f.path }));
+        if (options.rekorEntryFile) files.push({ name: `${fileName}.rekor.json`, path: options.rekorEntryFile });
+        report.saved = await saveVerifiedFiles(options.outDir, files);
+      }
+    }
+    return report;
+  });
+}

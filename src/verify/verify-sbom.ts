@@ -1,0 +1,98 @@
+// The verify-sbom use case: fetch the release SBOM with its checksums, signature, certificate and Rekor entry; check
+// SHA-256, SHA-512 and the signature; parse and summarise; keep the files (-o) and cache them only when all passed.
+import { readFile } from 'node:fs/promises';
+import type { SpdxDocument } from '../../parsers/model.js';
+import { SIZE_LIMITS } from '../fetch/types.js';
+import { releaseSbomUrls } from '../k8s/release-urls.js';
+import type { ReleaseCheck, SignatureReport } from './release-check.js';
+import { withReleaseSession, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
+import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
+import { summariseSbom, type SbomSummary } from './sbom-summary.js';
+import { fetchAndCheckSignedArtifact } from './signed-artifact.js';
+
+export interface VerifySbomOptions extends ReleaseSourceOptions {
+  /** v1.29.0, stable, latest-1.29 ... */
+  version: string;
+  /** A saved Rekor entry for the SBOM's signature. */
+  rekorEntryFile?: string;
+  /** Keep the verified files here. */
+  outDir?: string;
+}
+
+export interface VerifiedArtifactInfo {
+  url: string;
+  size: number;
+  sha256: string;
+  sha512: string;
+}
+
+export interface VerifySbomReport {
+  verified: boolean;
+  requested: string;
+  version: string;
+  artifact: VerifiedArtifactInfo;
+  checks: ReleaseCheck[];
+  signer?: SignatureReport['signer'];
+  signedAt?: string[];
+  sbom?: SbomSummary;
+  /** Files written by -o. */
+  saved: string[];
+}
+
+export interface VerifiedSbom {
+  report: VerifySbomReport;
+  document?: SpdxDocument;
+  /** What -o writes / the cache keeps. */
+  files: FileToSave[];
+  commit: () => Promise<void>;
+}
+
+export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbomReport> {
+  return withReleaseSession(options.version, options, async (session) => {
+    const result = await checkReleaseSbom(session, options, options.rekorEntryFile);
+    if (result.report.verified) {
+      await result.commit();
+      if (options.outDir) result.report.saved = await saveVerifiedFiles(options.outDir, result.files);
+    }
+    return result.report;
+  });
+}
+
+/** The SBOM part, shared with verify-binary (which needs the parsed document). */
+export async function checkReleaseSbom(session: ReleaseSession, options: ReleaseSourceOptions, rekorEntryFile?: string): Promise<VerifiedSbom> {
+  const version = await session.resolve();
+  options.onEvent?.({ type: 'stage', message: `verifying the release SBOM of ${version}` });
+  const result = await fetchAndCheckSignedArtifact({
+    urls: releaseSbomUrls(version, options.sbomUrl),
+    fileName: 'release',
+    subject: 'release',
+    maxBytes: SIZE_LIMITS.sbom,
+    fetcher: session.fetcher,
+    dir: session.dir,
+    policy: {
+      identity: options.identity, issuer: options.issuer, trustedRootPath: options.trustedRootPath,
+      rekorEntryFile, rekorUrl: options.rekorUrl, verify: options.verifySignature,
+    },
+    onEvent: options.onEvent,
+  });
+  const parsed = summariseSbom(await readFile(result.artifact.path), 'release');
+  options.onEvent?.({ type: 'check', result: parsed.check });
+  const checks = [...result.checks, parsed.check];
+  const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
+  if (rekorEntryFile) files.push({ name: 'release.rekor.json', path: rekorEntryFile });
+  const report: VerifySbomReport = {
+    verified: checks.every((c) => c.status === 'pass'),
+    requested: session.spec.kind === 'exact' ? session.spec.version : session.spec.marker,
+    version,
+    artifact: { url: result.artifact.url, size: result.artifact.size, sha256: result.artifact.sha256, sha512: result.artifact.sha512 },
+    checks,
+    signer: result.signature?.signer,
+    signedAt: result.signature?.signedAt,
+    sbom: parsed.summary,
+    saved: [],
+  };
+  const commit = async () => {
+    for (const f of [...session.markers, ...result.files]) await session.fetcher.remember(f);
+  };
+  return { report, document: parsed.document, files, commit };
+}
