@@ -1,0 +1,131 @@
+// Finds the line and column of a field path in JSON text without a second full parse: it walks only along the
+// path, skipping sibling values, and remembers what it has walked so many lookups stay linear overall.
+import type { SourcePosition } from '../model.js';
+import { pathSegments, type Locator } from './context.js';
+
+/** 1-based line and column of a character offset. */
+export function lineColumnAt(text: string, offset: number): SourcePosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Line starts, built once, then binary-searched. */
+export function lineIndex(text: string): (offset: number) => SourcePosition {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+interface ObjectScan { keys: Map<string, number>; resume: number; done: boolean }
+interface ArrayScan { starts: number[]; resume: number; done: boolean }
+
+export function jsonLocator(text: string): Locator {
+  const toPosition = lineIndex(text);
+  const objects = new Map<number, ObjectScan>();
+  const arrays = new Map<number, ArrayScan>();
+  const n = text.length;
+
+  const ws = (i: number): number => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+    return i;
+  };
+  /** Index after the string starting at `i` (a quote). */
+  const skipString = (i: number): number => {
+    let j = i + 1;
+    for (;;) {
+      const q = text.indexOf('"', j);
+      if (q === -1) return n;
+      let backslashes = 0;
+      for (let k = q - 1; text.charCodeAt(k) === 92; k--) backslashes++;
+      if (backslashes % 2 === 0) return q + 1;
+      j = q + 1;
+    }
+  };
+  /** Index after the value starting at `i`. */
+  const skipValue = (i: number): number => {
+    const c = text.charCodeAt(i);
+    if (c === 34) return skipString(i);
+    if (c !== 123 && c !== 91) {
+      while (i < n && !',}] \n\r\t'.includes(text[i]!)) i++;
+      return i;
+    }
+    let depth = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d === 34) { i = skipString(i); continue; }
+      if (d === 123 || d === 91) depth++;
+      else if (d === 125 || d === 93) { depth--; if (depth === 0) return i + 1; }
+      i++;
+    }
+    return n;
+  };
+  const valueOfKey = (objectStart: number, key: string): number | undefined => {
+    let scan = objects.get(objectStart);
+    if (!scan) { scan = { keys: new Map(), resume: objectStart + 1, done: false }; objects.set(objectStart, scan); }
+    const known = scan.keys.get(key);
+    if (known !== undefined || scan.done) return known;
+    let i = ws(scan.resume);
+    while (i < n && text.charCodeAt(i) === 34) {
+      const end = skipString(i);
+      let name: string;
+      try { name = JSON.parse(text.slice(i, end)) as string; } catch { break; }
+      i = ws(end);
+      if (text.charCodeAt(i) !== 58) break;
+      const valueStart = ws(i + 1);
+      i = ws(skipValue(valueStart));
+      if (text.charCodeAt(i) === 44) i = ws(i + 1);
+      scan.keys.set(name, valueStart);
+      scan.resume = i;
+      if (name === key) return valueStart;
+    }
+    scan.done = true;
+    return undefined;
+  };
+  const element = (arrayStart: number, index: number): number | undefined => {
+    let scan = arrays.get(arrayStart);
+    if (!scan) { scan = { starts: [], resume: ws(arrayStart + 1), done: false }; arrays.set(arrayStart, scan); }
+    while (scan.starts.length <= index && !scan.done) {
+      const i = scan.resume;
+      if (i >= n || text.charCodeAt(i) === 93) { scan.done = true; break; }
+      scan.starts.push(i);
+      let next = ws(skipValue(i));
+      if (text.charCodeAt(next) === 44) next = ws(next + 1);
+      scan.resume = next;
+    }
+    return scan.starts[index];
+  };
+
+  return (path) => {
+    let at = ws(0);
+    for (const segment of pathSegments(path)) {
+      const c = text.charCodeAt(at);
+      const next = typeof segment === 'number'
+        ? (c === 91 ? element(at, segment) : undefined)
+        : (c === 123 ? valueOfKey(at, segment) : undefined);
+      if (next === undefined) break;
+      at = next;
+    }
+    return at < n ? toPosition(at) : undefined;
+  };
+}

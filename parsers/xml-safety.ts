@@ -1,0 +1,39 @@
+// Checks every XML text passes before fast-xml-parser sees it: no DTD entity declarations (entity expansion is off,
+// and a document that needs it is refused rather than read wrongly), and well-formedness with line and column.
+import { XMLValidator } from 'fast-xml-parser';
+import type { DiagnosticSink } from './diagnostics.js';
+import { lineColumnAt } from './json-like/json-locator.js';
+
+/** Options every SPDX XML read uses: no entity expansion, no attribute or value guessing beyond what is asked. */
+export const SAFE_XML_OPTIONS = {
+  processEntities: false,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  maxNestedTags: 200,
+} as const;
+
+/** True when the text may be parsed; otherwise the reason is in the sink. */
+export function checkXml(text: string, sink: DiagnosticSink, prefix: 'XML' | 'RDF'): boolean {
+  const doctype = text.indexOf('<!DOCTYPE');
+  if (doctype !== -1) {
+    const entity = text.indexOf('<!ENTITY', doctype);
+    if (entity !== -1) {
+      sink.error(
+        `${prefix}_DTD_ENTITIES`,
+        'the document declares DTD entities (<!ENTITY ...>); entity expansion is off for safety, so it is not read',
+        lineColumnAt(text, entity),
+      );
+      return false;
+    }
+  }
+  const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (result !== true) {
+    sink.error(`${prefix}_SYNTAX`, `malformed XML: ${result.err.msg}`, { line: result.err.line, column: result.err.col });
+    return false;
+  }
+  return true;
+}

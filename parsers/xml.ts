@@ -1,0 +1,70 @@
+// SPDX 2.x XML: fast-xml-parser (entity expansion off) shaped into the JSON field layout, then the shared converter.
+// Shaping: list fields always become arrays (one <packages> element is still a list), every scalar stays text.
+import { XMLParser } from 'fast-xml-parser';
+import type { DiagnosticSink } from './diagnostics.js';
+import { ConvertContext, pathSegments, type Locator } from './json-like/context.js';
+import { convertDocument } from './json-like/document.js';
+import { lineIndex } from './json-like/json-locator.js';
+import { isObject } from './json-like/values.js';
+import { emptyDocument, type SpdxDocument } from './model.js';
+import { checkXml, SAFE_XML_OPTIONS } from './xml-safety.js';
+
+/** Element names that are lists in the SPDX JSON schema (the XML schema mirrors it, one element per item). */
+const LIST_FIELDS = new Set([
+  'creators', 'externalDocumentRefs', 'hasExtractedLicensingInfos', 'seeAlsos', 'crossRefs', 'annotations',
+  'documentDescribes', 'packages', 'files', 'snippets', 'relationships', 'checksums', 'externalRefs',
+  'licenseInfoFromFiles', 'hasFiles', 'attributionTexts', 'packageVerificationCodeExcludedFiles', 'fileTypes',
+  'fileContributors', 'licenseInfoInFiles', 'ranges', 'licenseInfoInSnippets', 'fileDependencies', 'artifactOfs',
+  'revieweds',
+]);
+
+const META = XMLParser.getMetaDataSymbol();
+
+export function parseXmlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
+  if (!checkXml(text, sink, 'XML')) return emptyDocument();
+  const parser = new XMLParser({
+    ...SAFE_XML_OPTIONS,
+    ignoreAttributes: true,
+    captureMetaData: true,
+    isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && LIST_FIELDS.has(name),
+  });
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(text);
+  } catch (err) {
+    sink.error('XML_SYNTAX', `malformed XML: ${(err as Error).message}`);
+    return emptyDocument();
+  }
+  const roots = isObject(parsed) ? Object.keys(parsed) : [];
+  if (roots.length !== 1 || !isObject((parsed as Record<string, unknown>)[roots[0]!])) {
+    sink.error('XML_NO_DOCUMENT', 'expected one root element (<Document>) holding the SPDX fields');
+    return emptyDocument();
+  }
+  const rootName = roots[0]!;
+  const root = (parsed as Record<string, unknown>)[rootName];
+  if (rootName !== 'Document' && rootName !== 'SpdxDocument') {
+    sink.warning('XML_ROOT_NAME', `root element is <${rootName}>, expected <Document>; read anyway`);
+  }
+  return convertDocument(new ConvertContext(sink, 'XML', xmlLocator(text, root), true, true), root);
+}
+
+/** Positions from the start offsets fast-xml-parser records on element objects (the deepest one along the path). */
+function xmlLocator(text: string, root: unknown): Locator {
+  const toPosition = lineIndex(text);
+  return (path) => {
+    let node: unknown = root;
+    let best: number | undefined = startOf(root);
+    for (const segment of pathSegments(path)) {
+      node = Array.isArray(node) || isObject(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
+      if (node === undefined) break;
+      best = startOf(node) ?? best;
+    }
+    return best === undefined ? undefined : toPosition(best);
+  };
+}
+
+function startOf(node: unknown): number | undefined {
+  if (!isObject(node)) return undefined;
+  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META as symbol];
+  return meta?.startIndex;
+}
