@@ -1,0 +1,189 @@
+// Runs every check on a bundle and an artifact and reports each on its own; the public Verifier runs last as a gate.
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
+import { X509Certificate } from '@sigstore/core';
+import { toSignedEntity, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
+import { certificateIdentity, policyChecks, type IdentityPolicy } from './identity.js';
+import { getTLogTimestamp, getTSATimestamp, verifyCertificateChain, verifySCTs } from './library.js';
+import { fail, makeReport, pass, type CheckResult, type VerificationReport } from './report.js';
+import { transparencyLogCheck } from './tlog-check.js';
+
+export interface CheckInput {
+  bundle: Bundle;
+  artifact: Uint8Array;
+  trust: TrustMaterial;
+  /** Keyless: identity policy. Key-based: undefined (the key is the policy). */
+  policy?: IdentityPolicy;
+  /** Key-based verification: the trusted public key (SPKI DER). */
+  publicKey?: Buffer;
+  /** What to say when there is no transparency-log entry (e.g. "offline and no --rekor-entry given"). */
+  missingTlogReason?: string;
+  /** Only for rejecting entries "from the future"; verification never reads the clock itself. */
+  now?: Date;
+}
+
+const HASHES: Record<number, string> = { 0: 'sha256', 1: 'sha256', 2: 'sha384', 3: 'sha512' };
+
+export function runChecks(input: CheckInput): VerificationReport {
+  const { bundle, artifact, trust } = input;
+  let entity: SignedEntity;
+  try {
+    entity = toSignedEntity(bundle, Buffer.from(artifact));
+  } catch (err) {
+    return makeReport([fail('input', 'BUNDLE_MALFORMED', `cannot read the signature material: ${(err as Error).message}`)]);
+  }
+  const checks: CheckResult[] = [artifactDigestCheck(bundle, artifact)];
+
+  // Signed times: Rekor integrated times (trusted once the tlog check passes) and RFC 3161 timestamps.
+  const times: Date[] = [];
+  for (const ts of entity.timestamps) {
+    if (ts.$case === 'transparency-log') {
+      const t = getTLogTimestamp(ts.tlogEntry);
+      if (t) times.push(t.timestamp);
+      continue;
+    }
+    try {
+      times.push(getTSATimestamp(ts.timestamp, entity.signature.signature, trust.timestampAuthorities).timestamp);
+    } catch (err) {
+      checks.push(fail('certificate-chain', 'TIMESTAMP_INVALID', `RFC 3161 timestamp does not verify: ${(err as Error).message}`));
+    }
+  }
+
+  let signingKey: KeyObject | undefined;
+  let signer: VerificationReport['signer'];
+  if (entity.key.$case === 'certificate') {
+    const leaf = entity.key.certificate;
+    signingKey = createPublicKey({ key: leaf.publicKey, format: 'der', type: 'spki' });
+    checks.push(...certificateChecks(bundle, leaf, times, trust));
+    const found = certificateIdentity(leaf);
+    signer = { identity: found.san, issuer: found.issuer };
+    if (input.policy) checks.push(...policyChecks(found, input.policy));
+    else checks.push(fail('identity', 'POLICY_MISSING', 'a certificate-signed artifact needs an identity and issuer to check'));
+  } else {
+    const keyCheck = publicKeyCheck(input.publicKey, trust, entity.key.hint, times);
+    checks.push(keyCheck.result);
+    signingKey = keyCheck.key;
+  }
+
+  checks.push(transparencyLogCheck(entity, bundle, trust, input));
+  checks.push(
+    signingKey && entity.signature.verifySignature(signingKey)
+      ? pass('signature', 'signature over the artifact verifies with the signing key')
+      : fail('signature', 'SIGNATURE_INVALID', 'signature does not verify with the signing key'),
+  );
+
+  // The library's own verification must agree: it can only add a failure.
+  if (checks.every((c) => c.status === 'pass')) {
+    try {
+      new Verifier(trust, { ctlogThreshold: entity.key.$case === 'certificate' ? 1 : 0 }).verify(entity);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'ERROR';
+      checks.push(fail('sigstore-verifier', `SIGSTORE_${code}`, `@sigstore/verify rejects it: ${(err as Error).message}`));
+    }
+  }
+  return makeReport(checks, { signer, signedAt: times.map((t) => t.toISOString()) });
+}
+
+function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array): CheckResult {
+  const content = bundle.content;
+  if (content.$case === 'messageSignature') {
+    const digest = content.messageSignature.messageDigest;
+    const algorithm = HASHES[digest?.algorithm ?? 0];
+    if (!digest || !algorithm) return fail('artifact-digest', 'DIGEST_ALGORITHM_UNSUPPORTED', 'unsupported message digest algorithm');
+    const ours = createHash(algorithm).update(artifact).digest();
+    if (!ours.equals(Buffer.from(digest.digest))) {
+      return fail('artifact-digest', 'ARTIFACT_DIGEST_MISMATCH', `artifact ${algorithm} ${ours.toString('hex')} is not the signed digest ${Buffer.from(digest.digest).toString('hex')}`);
+    }
+    // Detached material carries no digest of its own: the log entry for this very signature says what was signed.
+    const logged = loggedDigestFor(bundle.verificationMaterial.tlogEntries, Buffer.from(content.messageSignature.signature));
+    if (algorithm === 'sha256' && logged && logged !== ours.toString('hex')) {
+      return fail('artifact-digest', 'ARTIFACT_DIGEST_MISMATCH', `the log records this signature over sha256 ${logged}, but the artifact is sha256 ${ours.toString('hex')}: the file was modified`);
+    }
+    return pass('artifact-digest', `${algorithm} ${ours.toString('hex')} is the signed digest`);
+  }
+  const envelope = content.dsseEnvelope;
+  const sha256 = createHash('sha256').update(artifact).digest('hex');
+  if (envelope.payloadType === 'application/vnd.in-toto+json') {
+    let subjects: Array<{ digest?: Record<string, string> }> = [];
+    try {
+      subjects = JSON.parse(Buffer.from(envelope.payload).toString('utf8')).subject ?? [];
+    } catch {
+      return fail('artifact-digest', 'STATEMENT_MALFORMED', 'the in-toto statement in the envelope is not JSON');
+    }
+    return subjects.some((s) => s?.digest?.sha256?.toLowerCase() === sha256)
+      ? pass('artifact-digest', `sha256 ${sha256} is a subject of the signed in-toto statement`)
+      : fail('artifact-digest', 'ARTIFACT_DIGEST_MISMATCH', `sha256 ${sha256} is not a subject of the signed in-toto statement`);
+  }
+  return Buffer.from(envelope.payload).equals(Buffer.from(artifact))
+    ? pass('artifact-digest', 'the artifact is the signed DSSE payload')
+    : fail('artifact-digest', 'ARTIFACT_DIGEST_MISMATCH', 'the artifact is not the signed DSSE payload');
+}
+
+/** The sha256 a hashedrekord v0.0.1 entry records for exactly this signature, if any. */
+function loggedDigestFor(entries: TransparencyLogEntry[], signature: Buffer): string | undefined {
+  for (const entry of entries) {
+    try {
+      const body = JSON.parse(Buffer.from(entry.canonicalizedBody).toString('utf8'));
+      if (body.kind !== 'hashedrekord' || body.apiVersion !== '0.0.1') continue;
+      if (!Buffer.from(String(body.spec?.signature?.content ?? ''), 'base64').equals(signature)) continue;
+      if (body.spec?.data?.hash?.algorithm === 'sha256') return String(body.spec.data.hash.value).toLowerCase();
+    } catch {
+      continue; // unreadable bodies are the transparency-log check's business
+    }
+  }
+  return undefined;
+}
+
+function certificateChecks(bundle: Bundle, leaf: X509Certificate, times: Date[], trust: TrustMaterial): CheckResult[] {
+  const vm = bundle.verificationMaterial.content;
+  if (vm.$case === 'x509CertificateChain') {
+    const certs = vm.x509CertificateChain.certificates.map((c) => X509Certificate.parse(Buffer.from(c.rawBytes)));
+    if (certs.some((c) => c.subject.equals(c.issuer) && c.verify())) {
+      const chain = fail('certificate-chain', 'CERTIFICATE_CHAIN_INCLUDES_ROOT', 'the bundle carries a root certificate; trust comes only from the trusted root');
+      return [chain, fail('sct', 'SCT_NOT_CHECKED', 'not checked: the certificate chain did not verify')];
+    }
+  }
+  if (times.length === 0) {
+    return [
+      fail('certificate-chain', 'CERTIFICATE_NO_SIGNED_TIME', 'no signed timestamp (Rekor SET or RFC 3161) to check the short-lived certificate at'),
+      fail('sct', 'SCT_NOT_CHECKED', 'not checked: the certificate chain did not verify'),
+    ];
+  }
+  let path: X509Certificate[] = [];
+  for (const time of times) {
+    if (!leaf.validForDate(time)) {
+      return [
+        fail('certificate-chain', 'CERTIFICATE_EXPIRED_AT_SIGNED_TIME', `certificate valid ${leaf.notBefore.toISOString()} to ${leaf.notAfter.toISOString()}, signed at ${time.toISOString()}`),
+        fail('sct', 'SCT_NOT_CHECKED', 'not checked: the certificate chain did not verify'),
+      ];
+    }
+    try {
+      path = verifyCertificateChain(time, leaf, trust.certificateAuthorities);
+    } catch (err) {
+      const cause = (err as { cause?: Error }).cause?.message;
+      return [
+        fail('certificate-chain', 'CERTIFICATE_UNTRUSTED', `certificate does not chain to a trusted CA at ${time.toISOString()}${cause ? ` (${cause})` : ''}`),
+        fail('sct', 'SCT_NOT_CHECKED', 'not checked: the certificate chain did not verify'),
+      ];
+    }
+  }
+  const chain = pass('certificate-chain', `chains to a trusted CA at the signed time ${times.map((t) => t.toISOString()).join(', ')}`);
+  try {
+    const scts = path.length > 1 ? verifySCTs(path[0]!, path[1]!, trust.ctlogs) : [];
+    return [chain, scts.length > 0 ? pass('sct', `${scts.length} SCT(s) from a trusted CT log`) : fail('sct', 'SCT_MISSING', 'certificate has no embedded SCT')];
+  } catch (err) {
+    return [chain, fail('sct', 'SCT_INVALID', `SCT does not verify with a trusted CT log: ${(err as Error).message}`)];
+  }
+}
+
+function publicKeyCheck(key: Buffer | undefined, trust: TrustMaterial, hint: string, times: Date[]): { result: CheckResult; key?: KeyObject } {
+  if (!key) return { result: fail('public-key', 'PUBLIC_KEY_MISSING', 'signed with a key, but no --key was given') };
+  try {
+    const found = trust.publicKey(hint);
+    if (!times.every((t) => found.validFor(t))) return { result: fail('public-key', 'PUBLIC_KEY_NOT_VALID', 'the key is not valid at the signed time') };
+    return { result: pass('public-key', 'signed with the given public key'), key: found.publicKey };
+  } catch (err) {
+    return { result: fail('public-key', 'PUBLIC_KEY_INVALID', `cannot use the public key: ${(err as Error).message}`) };
+  }
+}
+

@@ -1,0 +1,83 @@
+// Turns what users hold (a detached .sig + .cert + Rekor entry, a Sigstore bundle, or a signature + public key)
+// into one @sigstore/bundle Bundle. The message digest is always computed from the artifact bytes we hold.
+import { createHash } from 'node:crypto';
+import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { checkError } from '../common/errors.js';
+import { decodeCertificates, decodePublicKeyPem, decodeSignature } from './detached.js';
+import { parseRekorEntry, toTlogEntryJson, type RekorEntry } from './rekor-entry.js';
+
+export type SignatureMaterial =
+  /** Kubernetes release style. signature: `.sig` text (base64) or raw bytes; certificate: `.cert` text (base64 PEM or PEM). */
+  | { kind: 'detached'; signature: string | Uint8Array; certificate: string | Uint8Array; rekorEntry?: string | RekorEntry }
+  /** A Sigstore bundle v0.1 to v0.3 (JSON text or parsed); publicKeyPem for bundles signed with a managed key. */
+  | { kind: 'bundle'; bundle: string | object; publicKeyPem?: string }
+  /** cosign sign-blob --key: signature text (base64) or raw bytes, the PEM public key, optionally a Rekor entry. */
+  | { kind: 'key'; signature: string | Uint8Array; publicKeyPem: string; rekorEntry?: string | RekorEntry };
+
+export const KEY_HINT = 'kube-sbom-given-key';
+const V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+const V03 = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+
+export interface BuiltBundle {
+  bundle: Bundle;
+  /** The Rekor entry the material carried, when it came separately. */
+  rekorEntry?: RekorEntry;
+  /** SPKI DER of the given public key (key-based material). */
+  publicKey?: Buffer;
+}
+
+/** The raw signature bytes; exposed so the Rekor lookup can match entries before the bundle exists. */
+export function materialSignature(material: SignatureMaterial): Buffer | undefined {
+  if (material.kind === 'bundle') return undefined;
+  return typeof material.signature === 'string' ? decodeSignature(material.signature, 'signature') : Buffer.from(material.signature);
+}
+
+export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, fetchedEntry?: RekorEntry): BuiltBundle {
+  if (material.kind === 'bundle') return fromBundleJson(material.bundle, material.publicKeyPem);
+  const signature = materialSignature(material)!;
+  const entry =
+    typeof material.rekorEntry === 'string' ? parseRekorEntry(material.rekorEntry, 'Rekor entry') : (material.rekorEntry ?? fetchedEntry);
+  const digest = createHash('sha256').update(artifact).digest('base64');
+  const tlogEntries = entry ? [toTlogEntryJson(entry)] : [];
+  const mediaType = !entry || entry.signedEntryTimestamp ? V01 : V03;
+  let keyMaterial: Record<string, unknown>;
+  let publicKey: Buffer | undefined;
+  if (material.kind === 'detached') {
+    const leaf = decodeCertificates(material.certificate, 'certificate')[0]!;
+    const cert = { rawBytes: leaf.toString('base64') };
+    keyMaterial = mediaType === V01 ? { x509CertificateChain: { certificates: [cert] } } : { certificate: cert };
+  } else {
+    publicKey = decodePublicKeyPem(material.publicKeyPem, 'public key');
+    keyMaterial = { publicKey: { hint: KEY_HINT } };
+  }
+  const json = {
+    mediaType,
+    verificationMaterial: { ...keyMaterial, tlogEntries, timestampVerificationData: { rfc3161Timestamps: [] } },
+    messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest }, signature: signature.toString('base64') },
+  };
+  try {
+    return { bundle: bundleFromJSON(json), rekorEntry: entry, publicKey };
+  } catch (err) {
+    throw checkError('REKOR_ENTRY_MALFORMED', `cannot use the Rekor entry: ${(err as Error).message}`, err);
+  }
+}
+
+function fromBundleJson(input: string | object, publicKeyPem?: string): BuiltBundle {
+  let json: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input);
+    } catch (err) {
+      throw checkError('BUNDLE_MALFORMED', `bundle is not JSON (${(err as Error).message})`, err);
+    }
+  }
+  let bundle: Bundle;
+  try {
+    bundle = bundleFromJSON(json);
+  } catch (err) {
+    const fields = (err as { fields?: string[] }).fields;
+    throw checkError('BUNDLE_MALFORMED', `not a valid Sigstore bundle: ${(err as Error).message}${fields?.length ? ` (${fields.join(', ')})` : ''}`, err);
+  }
+  const publicKey = publicKeyPem === undefined ? undefined : decodePublicKeyPem(publicKeyPem, 'public key');
+  return { bundle, publicKey };
+}

@@ -1,0 +1,42 @@
+// Which trusted root to verify with: --trusted-root FILE, else a TUF refresh when online, else the shipped root.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseTrustedRoot, PUBLIC_GOOD_TUF_MIRROR, shippedTrustedRoot, type LoadedTrustedRoot } from './trusted-root.js';
+
+/** Fetches the current trusted_root.json through TUF; returns its JSON text. Network lives here. */
+export type TufFetcher = () => Promise<string>;
+
+export interface TrustSourceOptions {
+  /** Contents and path of --trusted-root, when given. */
+  trustedRootFile?: { path: string; text: string };
+  offline: boolean;
+  tuf?: TufFetcher;
+  warn: (message: string) => void;
+}
+
+export async function resolveTrustedRoot(options: TrustSourceOptions): Promise<LoadedTrustedRoot> {
+  if (options.trustedRootFile) return parseTrustedRoot(options.trustedRootFile.text, options.trustedRootFile.path);
+  if (options.offline || !options.tuf) return shippedTrustedRoot();
+  try {
+    const text = await options.tuf();
+    return parseTrustedRoot(text, `TUF (${PUBLIC_GOOD_TUF_MIRROR})`);
+  } catch (err) {
+    options.warn(
+      `could not refresh the trusted root through TUF (${(err as Error).message.split('\n')[0]}); using the shipped public-good root`,
+    );
+    return shippedTrustedRoot();
+  }
+}
+
+/** The real TUF client (@sigstore/tuf), caching under the user's cache directory. */
+export function sigstoreTufFetcher(options: { cacheDir?: string; timeoutMs?: number } = {}): TufFetcher {
+  return async () => {
+    const { getTrustedRoot } = await import('@sigstore/tuf');
+    const { TrustedRoot } = await import('@sigstore/protobuf-specs');
+    const cachePath = options.cacheDir
+      ? join(options.cacheDir, 'tuf')
+      : join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kube-sbom', 'tuf');
+    const root = await getTrustedRoot({ cachePath, mirrorURL: PUBLIC_GOOD_TUF_MIRROR, timeout: options.timeoutMs ?? 10_000, retry: 1 });
+    return JSON.stringify(TrustedRoot.toJSON(root));
+  };
+}
