@@ -1,0 +1,54 @@
+// pkg:oci package URLs (bom, apko, trivy write them differently) to registry, repository, digest and platform.
+import { PackageURL } from 'packageurl-js';
+import type { Package } from '../../parsers/model.js';
+
+export interface OciPurl {
+  registry: string;
+  repository: string;
+  digest?: string;
+  tag?: string;
+  architecture?: string;
+  os?: string;
+  mediaType?: string;
+}
+
+const DIGEST = /^sha(256|512):[0-9a-f]+$/;
+
+/** The first pkg:oci purl of a package, parsed; undefined when it has none (or none that parses). */
+export function ociPurlOf(pkg: Package): OciPurl | undefined {
+  for (const ref of pkg.externalRefs) {
+    if (ref.type.toLowerCase() !== 'purl' || !ref.locator.startsWith('pkg:oci/')) continue;
+    const parsed = parseOciPurl(ref.locator);
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+export function parseOciPurl(locator: string): OciPurl | undefined {
+  let purl: PackageURL;
+  try {
+    purl = PackageURL.fromString(locator);
+  } catch {
+    return undefined;
+  }
+  if (purl.type !== 'oci') return undefined;
+  const q = purl.qualifiers ?? {};
+  const name = purl.namespace ? `${purl.namespace}/${purl.name}` : purl.name;
+  // bom writes repository_url without the image name (index.docker.io/library), the purl spec and trivy with it.
+  let path = (q.repository_url ?? '').replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '');
+  if (path === '') path = name;
+  else if (path.split('/').pop() !== name.split('/').pop()) path = `${path}/${name}`;
+  const slash = path.indexOf('/');
+  const first = slash > 0 ? path.slice(0, slash) : '';
+  const hasHost = first.includes('.') || first.includes(':') || first === 'localhost';
+  const version = purl.version?.toLowerCase();
+  return {
+    registry: hasHost ? first : '',
+    repository: hasHost ? path.slice(slash + 1) : path,
+    ...(version && DIGEST.test(version) ? { digest: version } : {}),
+    ...(q.tag ? { tag: q.tag } : {}),
+    ...(q.arch ? { architecture: q.arch } : {}),
+    ...(q.os ? { os: q.os } : {}),
+    ...(q.mediatype || q.mediaType ? { mediaType: (q.mediatype ?? q.mediaType)!.replace(/ /g, '+') } : {}),
+  };
+}

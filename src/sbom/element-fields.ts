@@ -1,0 +1,48 @@
+// The fields `query --fields` can print for an element, as plain strings (empty when the element has none).
+import { spdxValueText, type Element } from '../../parsers/model.js';
+import { purlsOf } from './query.js';
+
+export const ELEMENT_FIELDS = [
+  'spdxId', 'type', 'name', 'version', 'purl', 'checksums', 'fileName', 'downloadLocation', 'licenseConcluded', 'line',
+] as const;
+export type ElementField = (typeof ELEMENT_FIELDS)[number];
+export const DEFAULT_FIELDS: readonly ElementField[] = ['type', 'spdxId', 'name', 'version'];
+
+export function elementField(element: Element, field: ElementField): string {
+  switch (field) {
+    case 'spdxId':
+      return element.spdxId;
+    case 'type':
+      return element.elementType;
+    case 'name':
+      return element.name ?? '';
+    case 'version':
+      return element.elementType === 'package' ? (element.version ?? '') : '';
+    case 'purl':
+      return purlsOf(element).join(' ');
+    case 'checksums':
+      return element.elementType === 'snippet' ? '' : element.checksums.map((c) => `${c.algorithm}:${c.value}`).join(' ');
+    case 'fileName':
+      return element.elementType === 'package' ? (element.fileName ?? '') : element.elementType === 'file' ? element.name : '';
+    case 'downloadLocation':
+      return element.elementType === 'package' ? (spdxValueText(element.downloadLocation) ?? '') : '';
+    case 'licenseConcluded': {
+      const value = element.licenseConcluded;
+      return value === undefined ? '' : 'text' in value ? value.text : value.kind;
+    }
+    case 'line':
+      return element.position ? String(element.position.line) : '';
+  }
+}
+
+/** Parses `--fields a,b` (case-insensitive); unknown names are reported together. */
+export function parseFieldList(text: string): { fields: ElementField[]; unknown: string[] } {
+  const fields: ElementField[] = [];
+  const unknown: string[] = [];
+  for (const raw of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const match = ELEMENT_FIELDS.find((f) => f.toLowerCase() === raw.toLowerCase());
+    if (match) fields.push(match);
+    else unknown.push(raw);
+  }
+  return { fields, unknown };
+}

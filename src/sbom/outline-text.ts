@@ -1,0 +1,38 @@
+// Prints an outline as an indented tree (one element per line) or as plain data for --json.
+import { sanitizeLine } from '../common/sanitize.js';
+import type { Outline, OutlineNode } from './outline.js';
+
+function nodeLabel(node: OutlineNode): string {
+  const parts: string[] = [];
+  if (node.via) parts.push(node.via);
+  parts.push(node.kind);
+  if (node.name !== undefined && node.name !== node.id) parts.push(`${sanitizeLine(node.name)} (${sanitizeLine(node.id)})`);
+  else parts.push(sanitizeLine(node.id));
+  if (node.repeat) parts.push('[repeat: expanded above]');
+  if (node.omitted) parts.push(`[+${node.omitted} below --depth]`);
+  return parts.join(' ');
+}
+
+/** Lines of the tree, drawn with box characters; iterative so a deep tree cannot overflow the stack. */
+export function renderOutlineText(outline: Outline): string {
+  const lines: string[] = [];
+  const stack: { node: OutlineNode; prefix: string; branch: string }[] = [{ node: outline.root, prefix: '', branch: '' }];
+  while (stack.length > 0) {
+    const { node, prefix, branch } = stack.pop()!;
+    lines.push(`${prefix}${branch}${nodeLabel(node)}`);
+    const childPrefix = branch === '' ? prefix : `${prefix}${branch === '└─ ' ? '   ' : '│  '}`;
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({ node: node.children[i]!, prefix: childPrefix, branch: i === node.children.length - 1 ? '└─ ' : '├─ ' });
+    }
+  }
+  if (outline.unreached.length > 0) {
+    lines.push('', `${outline.unreached.length} element(s) not reachable from ${sanitizeLine(outline.root.id)}:`);
+    for (const id of outline.unreached) lines.push(`  ${sanitizeLine(id)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The outline as one JSON document (the tree plus the unreached list). */
+export function renderOutlineJson(outline: Outline): string {
+  return `${JSON.stringify(outline, null, 2)}\n`;
+}

@@ -1,0 +1,95 @@
+// Runs a parsed query over a document: every term must hold (AND); results sorted by kind then SPDXID.
+import type { Element } from '../../parsers/model.js';
+import type { DocumentIndex } from './document-index.js';
+import { parseQuery, type QueryTerm } from './query-parse.js';
+import type { RelationshipGraph } from './relationship-graph.js';
+
+const KIND_ORDER: Record<Element['elementType'], number> = { package: 0, file: 1, snippet: 2 };
+
+type Predicate = (element: Element) => boolean;
+
+/** Package URLs of a package (external refs of type purl), as written. */
+export function purlsOf(element: Element): string[] {
+  if (element.elementType !== 'package') return [];
+  return element.externalRefs.filter((r) => r.type.toLowerCase() === 'purl').map((r) => r.locator);
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Hop distance from the described elements (distance 0), following relationships downwards, up to `limit`. */
+export function hopsFromDescribed(graph: RelationshipGraph, limit: number): Map<string, number> {
+  const distance = new Map<string, number>();
+  let frontier = graph.described();
+  for (const id of frontier) distance.set(id, 0);
+  for (let hop = 1; hop <= limit && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const child of graph.children(id)) {
+        if (!distance.has(child.id)) {
+          distance.set(child.id, hop);
+          next.push(child.id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return distance;
+}
+
+function compile(term: QueryTerm, graph: RelationshipGraph): Predicate {
+  switch (term.field) {
+    case 'name':
+      return (e) => term.regex.test(e.name ?? '');
+    case 'purl':
+      return (e) => purlsOf(e).some((p) => term.pattern.test(p) || term.pattern.test(safeDecode(p)));
+    case 'type':
+      return (e) => e.elementType === term.kind;
+    case 'rel': {
+      const ids = new Set<string>();
+      for (const edge of graph.edges) {
+        if (edge.type === term.relationshipType) {
+          ids.add(edge.from);
+          ids.add(edge.to);
+        }
+      }
+      return (e) => ids.has(e.spdxId);
+    }
+    case 'depth': {
+      const within = hopsFromDescribed(graph, term.hops);
+      return (e) => within.has(e.spdxId);
+    }
+    case 'checksum':
+      return (e) => {
+        const checksums = e.elementType === 'snippet' ? [] : e.checksums;
+        return checksums.some(
+          (c) => c.value.toLowerCase().startsWith(term.hexPrefix) && (!term.algorithm || c.algorithm.toUpperCase() === term.algorithm),
+        );
+      };
+  }
+}
+
+/** The elements matching every term. */
+export function runQuery(terms: QueryTerm[], index: DocumentIndex, graph: RelationshipGraph): Element[] {
+  // Cheap structural terms first so costly ones see fewer elements.
+  const ordered = [...terms].sort((a, b) => cost(a) - cost(b));
+  const predicates = ordered.map((t) => compile(t, graph));
+  const typeTerm = terms.find((t) => t.field === 'type');
+  const candidates = typeTerm?.field === 'type' ? index.ofKind(typeTerm.kind) : index.elements();
+  const matches = candidates.filter((e) => predicates.every((p) => p(e)));
+  return matches.sort((a, b) => KIND_ORDER[a.elementType] - KIND_ORDER[b.elementType] || (a.spdxId < b.spdxId ? -1 : a.spdxId > b.spdxId ? 1 : 0));
+}
+
+function cost(term: QueryTerm): number {
+  return { type: 0, rel: 1, depth: 1, checksum: 2, purl: 3, name: 4 }[term.field];
+}
+
+/** Parses and runs in one step (throws a usage error QUERY_SYNTAX with the column). */
+export function query(expression: string, index: DocumentIndex, graph: RelationshipGraph): Element[] {
+  return runQuery(parseQuery(expression), index, graph);
+}
