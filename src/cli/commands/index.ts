@@ -1,6 +1,9 @@
 // One line per command; each module exports a function that adds its command to the program.
 import type { Command } from 'commander';
+import { registerInspect } from './inspect.js';
 
 export type CommandRegistrar = (program: Command) => void;
 
-export const commandRegistrars: CommandRegistrar[] = [];
+export const commandRegistrars: CommandRegistrar[] = [
+  registerInspect,
+];

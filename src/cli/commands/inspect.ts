@@ -1,0 +1,54 @@
+// `kube-sbom inspect FILE [--json]`: parse any SPDX document and show format, version, counts and diagnostics.
+import { Option, type Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+interface InspectOptions {
+  json?: boolean;
+  maxSize: string;
+  format?: string;
+}
+
+export function registerInspect(program: Command): void {
+  program
+    .command('inspect')
+    .description('parse any SPDX 2.2/2.3 document (tag-value, JSON, YAML, XML, RDF/XML): format, version, counts, diagnostics')
+    .argument('<file>', 'the SPDX document')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
+    .addOption(new Option('--format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']))
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 parsed (warnings allowed); 1 the document has errors; 2 usage; 3 cannot read the file.
+
+Examples:
+  kube-sbom inspect kubernetes-v1.25.4-release.spdx
+  kube-sbom inspect sbom.spdx.json --json | jq .counts
+  kube-sbom inspect huge.spdx --max-size 2GiB`,
+    )
+    .action((file: string, options: InspectOptions) => runAction(() => inspect(file, options)));
+}
+
+async function inspect(file: string, options: InspectOptions): Promise<number> {
+  const { readSbomFile, parseSize } = await import('../read-sbom-file.js');
+  const maxBytes = parseSize(options.maxSize);
+  const bytes = await readSbomFile(file, maxBytes);
+  const { parseSbomLazily } = await import('../../../parsers/lazy.js');
+  const { countElements } = await import('../../../parsers/counts.js');
+  const { buildInspectReport, renderInspectText } = await import('../inspect-report.js');
+  const { formatDiagnostic } = await import('../../../parsers/diagnostics.js');
+  const { sanitizeLine } = await import('../../common/sanitize.js');
+
+  const result = await parseSbomLazily(bytes, { fileName: file, maxBytes, format: options.format as never });
+  const report = buildInspectReport(file, result, countElements(result.document));
+  const failed = report.summary.errors > 0;
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (result.format === undefined) {
+    // Nothing was parsed: the diagnostics are the whole answer, as errors.
+    for (const d of result.diagnostics) process.stderr.write(`kube-sbom: ${sanitizeLine(formatDiagnostic(d, file))}\n`);
+  } else {
+    process.stdout.write(renderInspectText(report, result.diagnostics));
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,83 @@
+// What `kube-sbom inspect` prints: the JSON report (ARCHITECTURE.md shape plus document facts) and a short text form.
+import type { ElementCounts } from '../../parsers/counts.js';
+import { formatDiagnostic, type Diagnostic } from '../../parsers/diagnostics.js';
+import type { SbomFormat, SpdxDocument, Actor } from '../../parsers/model.js';
+import { sanitizeLine } from '../common/sanitize.js';
+
+export interface InspectReport {
+  file: string;
+  format: SbomFormat | null;
+  spdxVersion: string;
+  name: string;
+  spdxId: string;
+  documentNamespace: string;
+  dataLicense: string | null;
+  created: string | null;
+  creators: string[];
+  externalDocumentRefs: { id: string; documentNamespace: string }[];
+  counts: ElementCounts;
+  summary: { errors: number; warnings: number; infos: number };
+  diagnostics: { severity: string; code: string; message: string; line: number | null; column: number | null; path?: string }[];
+}
+
+export function actorText(a: Actor): string {
+  return `${a.type}: ${a.name}${a.email ? ` (${a.email})` : ''}`;
+}
+
+export function buildInspectReport(
+  file: string,
+  result: { format: SbomFormat | undefined; document: SpdxDocument; diagnostics: Diagnostic[] },
+  counts: ElementCounts,
+): InspectReport {
+  const doc = result.document;
+  const tally = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error') tally.errors++;
+    else if (d.severity === 'warning') tally.warnings++;
+    else tally.infos++;
+  }
+  return {
+    file,
+    format: result.format ?? null,
+    spdxVersion: doc.spdxVersion,
+    name: doc.name,
+    spdxId: doc.spdxId,
+    documentNamespace: doc.documentNamespace,
+    dataLicense: doc.dataLicense ?? null,
+    created: doc.creationInfo.created ?? null,
+    creators: doc.creationInfo.creators.map(actorText),
+    externalDocumentRefs: doc.externalDocumentRefs.map((r) => ({ id: r.id, documentNamespace: r.documentNamespace })),
+    counts,
+    summary: tally,
+    diagnostics: result.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      ...(d.path ? { path: d.path } : {}),
+    })),
+  };
+}
+
+/** Diagnostics beyond this many are summarised in text output (--json has them all). */
+const TEXT_DIAGNOSTIC_LIMIT = 200;
+
+export function renderInspectText(report: InspectReport, diagnostics: Diagnostic[]): string {
+  const c = report.counts;
+  const s = report.summary;
+  const clean = (v: string) => sanitizeLine(v);
+  const lines = [
+    `${clean(report.file)}: ${clean(report.spdxVersion || 'unknown SPDX version')} ${report.format ?? ''}, ${JSON.stringify(clean(report.name))}`,
+    `  namespace      ${clean(report.documentNamespace || '(none)')}`,
+    `  created        ${clean(report.created ?? '(unknown)')}${report.creators.length ? ` by ${clean(report.creators.join(', '))}` : ''}`,
+    `  elements       ${c.packages} packages, ${c.files} files, ${c.snippets} snippets`,
+    `  relationships  ${c.relationships}; annotations ${c.annotations}; extracted licenses ${c.extractedLicenses}`,
+    `  diagnostics    ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes`,
+  ];
+  for (const d of diagnostics.slice(0, TEXT_DIAGNOSTIC_LIMIT)) lines.push(clean(formatDiagnostic(d, report.file)));
+  if (diagnostics.length > TEXT_DIAGNOSTIC_LIMIT) {
+    lines.push(`... and ${diagnostics.length - TEXT_DIAGNOSTIC_LIMIT} more (--json lists them all)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
