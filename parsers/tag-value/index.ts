@@ -52,7 +52,9 @@ export function parseTagValueDocument(text: string, sink: DiagnosticSink): SpdxD
     else unknownTag(state);
   }
   if (entries === 0) {
+    // Nothing to finish: missing-field warnings would only repeat this.
     state.add('error', 'TAGVALUE_NO_CONTENT', 'no "Tag: value" lines found; this is not a tag-value SPDX document');
+    return state.doc;
   }
   finishDocument(state);
   return state.doc;

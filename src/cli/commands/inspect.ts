@@ -1,5 +1,6 @@
 // `kube-sbom inspect FILE [--json]`: parse any SPDX document and show format, version, counts and diagnostics.
 import { Option, type Command } from 'commander';
+import type { SpdxDocument } from '../../../parsers/model.js';
 import { runAction } from '../run-action.js';
 
 interface InspectOptions {
@@ -44,11 +45,17 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
   const failed = report.summary.errors > 0;
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } else if (result.format === undefined) {
-    // Nothing was parsed: the diagnostics are the whole answer, as errors.
-    for (const d of result.diagnostics) process.stderr.write(`kube-sbom: ${sanitizeLine(formatDiagnostic(d, file))}\n`);
+  } else if (failed && nothingParsed(result.document)) {
+    // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer.
+    for (const d of result.diagnostics) {
+      if (d.severity === 'error') process.stderr.write(`kube-sbom: ${sanitizeLine(formatDiagnostic(d, file))}\n`);
+    }
   } else {
     process.stdout.write(renderInspectText(report, result.diagnostics));
   }
   return failed ? 1 : 0;
+}
+
+function nothingParsed(doc: SpdxDocument): boolean {
+  return !doc.spdxVersion && !doc.name && doc.packages.length + doc.files.length + doc.snippets.length + doc.relationships.length === 0;
 }
