@@ -1,0 +1,65 @@
+// Options shared by verify-sbom and verify-binary, and their translation into the use cases' settings.
+import { Option, type Command } from 'commander';
+import { usageError } from '../common/errors.js';
+import {
+  DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL, RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER,
+} from '../k8s/identities.js';
+
+export interface ReleaseCliOptions {
+  sbomUrl: string;
+  dlUrl: string;
+  rekorUrl: string;
+  rekorEntry?: string;
+  trustedRoot?: string;
+  certificateIdentity: string;
+  certificateOidcIssuer: string;
+  cacheDir?: string;
+  cache: boolean;
+  offline?: boolean;
+  json?: boolean;
+  outputDir?: string;
+  connectTimeout?: string;
+  idleTimeout?: string;
+  retries?: string;
+  retryDelay?: string;
+}
+
+export function addReleaseOptions(cmd: Command): Command {
+  return cmd
+    .option('--sbom-url <url>', 'release SBOM base URL or mirror (https, http, file)', DEFAULT_SBOM_URL)
+    .option('--dl-url <url>', 'dl.k8s.io base URL or mirror (https, http, file): markers and binaries', DEFAULT_DL_URL)
+    .option('--rekor-url <url>', 'Rekor instance to find the transparency-log entry in', DEFAULT_REKOR_URL)
+    .option('--trusted-root <file>', 'Sigstore trusted_root.json (default: refreshed through TUF online, else the shipped public-good root)')
+    .option('--certificate-identity <id>', 'expected signer (certificate SAN), exact', RELEASE_SIGNER_IDENTITY)
+    .option('--certificate-oidc-issuer <url>', 'expected OIDC issuer of the signer, exact', RELEASE_SIGNER_ISSUER)
+    .option('--cache-dir <dir>', 'download cache (default $XDG_CACHE_HOME/kube-sbom or ~/.cache/kube-sbom)')
+    .option('--no-cache', 'neither read nor write the download cache')
+    .option('--offline', 'no network: only the cache and file:// mirrors')
+    .option('--json', 'print exactly one JSON report on stdout')
+    .option('--connect-timeout <ms>', 'milliseconds allowed to open a connection', '15000')
+    .option('--idle-timeout <ms>', 'milliseconds of silence allowed while downloading', '30000')
+    .option('--retries <n>', 'retries on network errors, 5xx and 429', '3')
+    .addOption(new Option('--retry-delay <ms>', 'first backoff delay').default('500').hideHelp());
+}
+
+function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw usageError('OPTION_INVALID', `${flag} ${value}: give a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+export function fetchSettingsFrom(opts: ReleaseCliOptions) {
+  return {
+    connectTimeoutMs: integer(opts.connectTimeout, '--connect-timeout', 1, 600_000),
+    idleTimeoutMs: integer(opts.idleTimeout, '--idle-timeout', 1, 3_600_000),
+    retries: integer(opts.retries, '--retries', 0, 10),
+    retryBaseDelayMs: integer(opts.retryDelay, '--retry-delay', 0, 60_000),
+  };
+}
+
+export const RELEASE_HELP_FOOTER = `
+Exit codes: 0 every check passed; 1 a check failed (digest, signature, identity, SBOM);
+2 usage error (e.g. an invalid version); 3 could not run (network, file system, missing file).
+Nothing is written to -o DIR or the cache unless every check passed.`;

@@ -1,0 +1,44 @@
+// What verify-sbom and verify-binary share at run time: settings from flags, progress on a TTY, the verifier.
+import { defaultCacheDir } from '../fetch/cache.js';
+import { createProgressBar } from '../fetch/progress-bar.js';
+import { sanitizeLine } from '../common/sanitize.js';
+import { createReleaseSignatureVerifier } from '../verify/release-signature.js';
+import type { VerifyEventListener } from '../verify/release-check.js';
+import type { ReleaseSourceOptions } from '../verify/release-session.js';
+import { fetchSettingsFrom, type ReleaseCliOptions } from './release-options.js';
+
+export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOptions {
+  const cacheDir = opts.cache === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const offline = opts.offline === true;
+  const warn = (message: string) => process.stderr.write(`kube-sbom: warning: ${sanitizeLine(message)}\n`);
+  return {
+    sbomUrl: opts.sbomUrl,
+    dlUrl: opts.dlUrl,
+    rekorUrl: opts.rekorUrl,
+    identity: opts.certificateIdentity,
+    issuer: opts.certificateOidcIssuer,
+    trustedRootPath: opts.trustedRoot,
+    cacheDir,
+    offline,
+    fetchSettings: stripUndefined(fetchSettingsFrom(opts)),
+    verifySignature: createReleaseSignatureVerifier({ offline, cacheDir, warn }),
+    onEvent: cliProgress(),
+  };
+}
+
+/** Progress bar and stage lines on stderr when it is a terminal; nothing otherwise. */
+function cliProgress(): VerifyEventListener {
+  const bar = createProgressBar(process.stderr);
+  const tty = process.stderr.isTTY === true;
+  return (event) => {
+    if (event.type === 'stage') {
+      if (tty) process.stderr.write(`${sanitizeLine(event.message)}\n`);
+    } else if (event.type !== 'check') {
+      bar(event);
+    }
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,56 @@
+// Adapter from the release use cases to the Sigstore verifier (src/sigstore): loads the trusted root once and checks
+// a detached .sig/.cert with its Rekor entry like `cosign verify-blob`.
+import { readFile } from 'node:fs/promises';
+import { describeFsError } from '../common/errors.js';
+import { digestsEqual } from '../integrity/compare.js';
+import { digestBytes } from '../integrity/digest.js';
+import { resolveTrustedRoot, sigstoreTufFetcher } from '../sigstore/trust-source.js';
+import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
+import { failed } from './release-check.js';
+import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
+
+export interface ReleaseSignatureOptions {
+  offline: boolean;
+  cacheDir?: string;
+  warn: (message: string) => void;
+}
+
+export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions): VerifyDetachedSignature {
+  const roots = new Map<string, Promise<LoadedTrustedRoot>>();
+  const trustedRoot = (path?: string) => {
+    const key = path ?? '';
+    let pending = roots.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const file = path ? { path, text: await readFile(path, 'utf8').catch((err: unknown) => { throw describeFsError(err, path); }) } : undefined;
+        return resolveTrustedRoot({
+          trustedRootFile: file,
+          offline: options.offline,
+          tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir }),
+          warn: options.warn,
+        });
+      })();
+      roots.set(key, pending);
+    }
+    return pending;
+  };
+  return async (input): Promise<SignatureReport> => {
+    const root = await trustedRoot(input.trustedRootPath);
+    const artifact = await readFile(input.artifactPath);
+    // The bytes verified must be the bytes whose digests were checked.
+    if (!digestsEqual(input.artifactSha256, digestBytes(artifact).sha256)) {
+      const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
+      return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
+    }
+    const result = await verifyArtifactSignature({
+      artifact,
+      material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
+      trustedRoot: root,
+      policy: { identity: input.identity, issuer: input.issuer },
+      // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
+      offline: true,
+    });
+    return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt };
+  };
+}
