@@ -1,10 +1,22 @@
-// SPDX 2.x RDF/XML (placeholder wiring, replaced by the RDF mapping below as it lands).
+// SPDX 2.x RDF/XML: fast-xml-parser (entity expansion off) to a small RDF graph, then the SPDX RDF mapping.
 import type { DiagnosticSink } from './diagnostics.js';
+import { lineIndex } from './json-like/json-locator.js';
 import { emptyDocument, type SpdxDocument } from './model.js';
+import { graphToDocument } from './rdf/document.js';
+import { readRdfGraph, type RdfGraph } from './rdf/graph.js';
+import { RdfReader } from './rdf/terms.js';
 import { checkXml } from './xml-safety.js';
 
 export function parseRdfXmlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
   if (!checkXml(text, sink, 'RDF')) return emptyDocument();
-  sink.error('RDF_NOT_READ', 'RDF/XML reading is not finished yet');
-  return emptyDocument();
+  let graph: RdfGraph;
+  try {
+    graph = readRdfGraph(text);
+  } catch (err) {
+    sink.error('RDF_SYNTAX', `malformed RDF/XML: ${(err as Error).message}`);
+    return emptyDocument();
+  }
+  const reader = new RdfReader(sink, lineIndex(text));
+  for (const problem of graph.problems) sink.warning('RDF_STRUCTURE', problem.message, problem.offset === undefined ? {} : lineIndex(text)(problem.offset));
+  return graphToDocument(reader, graph);
 }

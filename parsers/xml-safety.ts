@@ -14,7 +14,24 @@ export const SAFE_XML_OPTIONS = {
   parseAttributeValue: false,
   trimValues: true,
   maxNestedTags: 200,
+  tagValueProcessor: (_name: string, value: string) => decodeXmlText(value),
+  attributeValueProcessor: (_name: string, value: string) => decodeXmlText(value),
 } as const;
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * Decodes the five predefined XML entities and character references (`&#60;`, `&#x3C;`); they are part of XML
+ * itself, not DTD entities, so decoding them expands nothing. Anything else (`&foo;`) stays as written.
+ */
+export function decodeXmlText(value: string): string {
+  if (value.indexOf('&') === -1) return value;
+  return value.replace(/&(lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g, (whole, name: string) => {
+    if (name[0] !== '#') return PREDEFINED[name]!;
+    const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
 
 /** True when the text may be parsed; otherwise the reason is in the sink. */
 export function checkXml(text: string, sink: DiagnosticSink, prefix: 'XML' | 'RDF'): boolean {

@@ -1,12 +1,11 @@
 // Readers for the scalar and small structured values of SPDX JSON/YAML/XML objects. Each is lenient: it returns
 // what it could read and reports a deviation with the field's path.
 import { licenseFieldValue } from '../license-expression.js';
+import { looseEnumMatch, normaliseChecksumAlgorithm, parseActorText } from '../field-values.js';
 import {
-  CHECKSUM_ALGORITHMS,
   NOASSERTION,
   NONE,
   type Actor,
-  type ActorType,
   type Checksum,
   type LicenseExpression,
   type Spdx,
@@ -142,30 +141,9 @@ export function date(ctx: ConvertContext, value: unknown, path: string): string 
   return s;
 }
 
-const ACTOR_TYPES: Record<string, ActorType> = { person: 'Person', organization: 'Organization', tool: 'Tool' };
-
 /** `Person: Jane Doe (jane@example.com)`, `Organization: X ()`, `Tool: name-1.0`. */
 export function actorFromText(ctx: ConvertContext, text: string, path: string): Actor {
-  const colon = text.indexOf(':');
-  const typeWord = colon === -1 ? '' : text.slice(0, colon).trim();
-  const type = ACTOR_TYPES[typeWord.toLowerCase()];
-  if (!type) {
-    ctx.warn('ACTOR_FORMAT', `actor ${show(text)} has no Person:, Organization: or Tool: prefix; read as an organization`, path);
-    return { type: 'Organization', name: text.trim() };
-  }
-  if (typeWord !== type) ctx.warn('ACTOR_FORMAT', `actor type ${show(typeWord)} should be written ${type}`, path);
-  const rest = text.slice(colon + 1).trim();
-  const actor: Actor = { type, name: rest };
-  if (type !== 'Tool' && rest.endsWith(')')) {
-    const open = rest.lastIndexOf('(');
-    if (open !== -1) {
-      actor.name = rest.slice(0, open).trim();
-      const email = rest.slice(open + 1, -1).trim();
-      if (email) actor.email = email;
-    }
-  }
-  if (!actor.name) ctx.warn('ACTOR_FORMAT', `actor ${show(text)} has no name`, path);
-  return actor;
+  return parseActorText(text, (code, message) => ctx.warn(code, message, path));
 }
 
 export function actor(ctx: ConvertContext, value: unknown, path: string): SpdxOrNoAssertion<Actor> | undefined {
@@ -175,18 +153,8 @@ export function actor(ctx: ConvertContext, value: unknown, path: string): SpdxOr
   return actorFromText(ctx, s, path);
 }
 
-/** Algorithm names by their upper-case spelling without dashes or underscores, for lenient matching. */
-const ALGORITHM_BY_LOOSE_NAME = new Map<string, string>(CHECKSUM_ALGORITHMS.map((a) => [a.toUpperCase().replace(/[-_]/g, ''), a]));
-
 export function checksumAlgorithm(ctx: ConvertContext, written: string, path: string): string {
-  if (ALGORITHM_BY_LOOSE_NAME.get(written.replace(/[-_]/g, '').toUpperCase()) === written) return written;
-  const known = ALGORITHM_BY_LOOSE_NAME.get(written.replace(/[-_]/g, '').toUpperCase());
-  if (known) {
-    ctx.warn('CHECKSUM_ALGORITHM_SPELLING', `checksum algorithm ${show(written)} should be written ${known}`, path);
-    return known;
-  }
-  ctx.warn('CHECKSUM_ALGORITHM_UNKNOWN', `unknown checksum algorithm ${show(written)}; kept as written`, path);
-  return written;
+  return normaliseChecksumAlgorithm(written, (code, message) => ctx.warn(code, message, path));
 }
 
 /** `{algorithm, checksumValue}`; undefined (with an error) when either part is missing. */
@@ -224,12 +192,10 @@ export function checksums(ctx: ConvertContext, value: unknown, path: string): Ch
 export function enumValue(ctx: ConvertContext, value: unknown, allowed: ReadonlySet<string>, what: string, path: string): string | undefined {
   const s = str(ctx, value, path);
   if (s === undefined || allowed.has(s)) return s;
-  const upper = s.trim().toUpperCase();
-  for (const candidate of [upper, upper.replace(/_/g, '-'), upper.replace(/-/g, '_')]) {
-    if (allowed.has(candidate)) {
-      ctx.warn('ENUM_SPELLING', `${what} ${show(s)} should be written ${candidate}`, path);
-      return candidate;
-    }
+  const candidate = looseEnumMatch(s, allowed);
+  if (candidate) {
+    ctx.warn('ENUM_SPELLING', `${what} ${show(s)} should be written ${candidate}`, path);
+    return candidate;
   }
   ctx.warn('ENUM_UNKNOWN', `unknown ${what} ${show(s)}; kept as written`, path);
   return s;
