@@ -1,0 +1,87 @@
+// Finding an image's signatures: cosign's legacy sha256-<hex>.sig tag, and Sigstore bundles attached as OCI 1.1
+// referrers (through the referrers API when the registry has one, and its fallback tag sha256-<hex> in any case).
+import { checkError, KubeSbomError } from '../common/errors.js';
+import { digestTagBase } from './digest.js';
+import type { Descriptor } from './manifest.js';
+import { COSIGN_SIMPLESIGNING, SIGSTORE_BUNDLE_V03 } from './media-types.js';
+import type { ImageSource, RepoRef } from './source.js';
+
+/** Signature layers and bundles are small; anything bigger is refused. */
+export const MAX_SIGNATURE_BYTES = 1024 * 1024;
+
+export interface LegacySignature {
+  kind: 'cosign-legacy';
+  /** Where it was found, for reports: repo:sha256-<hex>.sig layer N. */
+  location: string;
+  /** The simple-signing payload (the layer blob, checked against the layer digest). */
+  payload: Uint8Array;
+  annotations: Record<string, string>;
+}
+
+export interface BundleSignature {
+  kind: 'sigstore-bundle';
+  location: string;
+  /** The referrer manifest's digest. */
+  manifestDigest: string;
+  bundleBytes: Uint8Array;
+}
+
+export type SignatureCandidate = LegacySignature | BundleSignature;
+
+export interface DiscoveredSignatures {
+  candidates: SignatureCandidate[];
+  /** Every place looked at, found or not, so a report can say where an unsigned image was searched. */
+  searched: string[];
+}
+
+/** Collects every signature stored for `digest` in the image's repository; verification is the caller's job. */
+export async function discoverSignatures(source: ImageSource, repo: RepoRef, digest: string): Promise<DiscoveredSignatures> {
+  const name = `${repo.registry}/${repo.repository}`;
+  const searched: string[] = [];
+  const candidates: SignatureCandidate[] = [];
+
+  const sigTag = `${digestTagBase(digest)}.sig`;
+  searched.push(`${name}:${sigTag}`);
+  const sigManifest = await source.fetchManifest(repo, sigTag);
+  if (sigManifest?.manifest.kind === 'manifest') {
+    const layers = sigManifest.manifest.layers;
+    for (const [i, layer] of layers.entries()) {
+      if (layer.mediaType !== COSIGN_SIMPLESIGNING) continue;
+      if (layer.size > MAX_SIGNATURE_BYTES) throw checkError('SIGNATURE_TOO_LARGE', `${name}:${sigTag} layer ${i} is ${layer.size} bytes; refusing`);
+      const payload = await source.fetchBlob(repo, layer.digest, MAX_SIGNATURE_BYTES);
+      candidates.push({ kind: 'cosign-legacy', location: `${name}:${sigTag} layer ${i}`, payload, annotations: layer.annotations ?? {} });
+    }
+  }
+
+  const referrers = new Map<string, Descriptor>();
+  searched.push(`${name} referrers of ${digest}`);
+  for (const d of (await source.listReferrers(repo, digest, SIGSTORE_BUNDLE_V03)) ?? []) referrers.set(d.digest, d);
+  const fallbackTag = digestTagBase(digest);
+  searched.push(`${name}:${fallbackTag}`);
+  const fallback = await source.fetchManifest(repo, fallbackTag);
+  if (fallback?.manifest.kind === 'index') {
+    for (const d of fallback.manifest.manifests) if (d.artifactType === SIGSTORE_BUNDLE_V03) referrers.set(d.digest, d);
+  }
+  for (const d of referrers.values()) candidates.push(...(await bundlesOf(source, repo, name, d, digest)));
+  return { candidates, searched };
+}
+
+/** The bundle layers of one referrer manifest whose subject is the image (a referrer for another image is ignored). */
+async function bundlesOf(source: ImageSource, repo: RepoRef, name: string, d: Descriptor, digest: string): Promise<BundleSignature[]> {
+  const fetched = await source.fetchManifest(repo, d.digest);
+  if (!fetched || fetched.manifest.kind !== 'manifest') return [];
+  const m = fetched.manifest;
+  if (m.subject?.digest !== digest) return [];
+  const out: BundleSignature[] = [];
+  for (const [i, layer] of m.layers.entries()) {
+    if (layer.mediaType !== SIGSTORE_BUNDLE_V03) continue;
+    try {
+      const bundleBytes = await source.fetchBlob(repo, layer.digest, MAX_SIGNATURE_BYTES);
+      out.push({ kind: 'sigstore-bundle', location: `${name}@${d.digest} layer ${i}`, manifestDigest: d.digest, bundleBytes });
+    } catch (err) {
+      if (err instanceof KubeSbomError && err.code === 'RESPONSE_TOO_LARGE') throw checkError('SIGNATURE_TOO_LARGE', `${name}@${d.digest}: bundle over ${MAX_SIGNATURE_BYTES} bytes`, err);
+      throw err;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// Verifies one discovered image signature: the Sigstore checks (from src/sigstore) over the signed bytes, then
+// that those bytes are a signature over THIS image digest with the expected type.
+import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { KubeSbomError } from '../common/errors.js';
+import { sanitizeLine } from '../common/sanitize.js';
+import type { BundleSignature, LegacySignature, SignatureCandidate } from '../registry/signatures.js';
+import type { IdentityPolicy } from '../sigstore/identity.js';
+import { buildBundle } from '../sigstore/material.js';
+import type { VerificationReport } from '../sigstore/report.js';
+import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
+import { bundleCosignPayload, bundleLeaf, legacyCosignPayload, type CosignPayload } from './image-cosign-output.js';
+import { checkBundleStatement, checkSimpleSigningPayload, COSIGN_SIGN_PREDICATE } from './image-payload.js';
+
+export interface ImageCheck {
+  check: string;
+  status: 'pass' | 'fail';
+  code: string;
+  message: string;
+}
+
+export interface SignatureVerdict {
+  kind: SignatureCandidate['kind'];
+  location: string;
+  verified: boolean;
+  checks: ImageCheck[];
+  signer?: { identity?: string; issuer?: string };
+  /** What `cosign verify` would print for it; only for verified signatures. */
+  cosign?: CosignPayload;
+}
+
+export interface SignatureContext {
+  trustedRoot: LoadedTrustedRoot;
+  policy: IdentityPolicy;
+  digest: string;
+  /** registry/repository, for the output of bundle signatures. */
+  repositoryName: string;
+  /** The image manifest bytes (checked against the digest): a bundle's in-toto subject is their sha256. */
+  manifestBytes: () => Promise<Uint8Array>;
+}
+
+const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
+const ANNOTATION_CERTIFICATE = 'dev.sigstore.cosign/certificate';
+const ANNOTATION_BUNDLE = 'dev.sigstore.cosign/bundle';
+
+const failed = (kind: SignatureCandidate['kind'], location: string, code: string, message: string): SignatureVerdict => ({
+  kind,
+  location,
+  verified: false,
+  checks: [{ check: 'input', status: 'fail', code, message: sanitizeLine(message) }],
+});
+
+export async function verifyCandidate(candidate: SignatureCandidate, ctx: SignatureContext): Promise<SignatureVerdict> {
+  try {
+    return candidate.kind === 'cosign-legacy' ? await verifyLegacy(candidate, ctx) : await verifyBundle(candidate, ctx);
+  } catch (err) {
+    if (err instanceof KubeSbomError && err.kind === 'check') return failed(candidate.kind, candidate.location, err.code, err.message);
+    throw err;
+  }
+}
+
+function verdict(candidate: SignatureCandidate, report: VerificationReport, extra: ImageCheck[]): SignatureVerdict {
+  const checks: ImageCheck[] = [...report.checks, ...extra];
+  const verified = report.verified && extra.every((c) => c.status === 'pass');
+  return { kind: candidate.kind, location: candidate.location, verified, checks, ...(report.signer ? { signer: report.signer } : {}) };
+}
+
+async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promise<SignatureVerdict> {
+  const signature = sig.annotations[ANNOTATION_SIGNATURE];
+  const certificate = sig.annotations[ANNOTATION_CERTIFICATE];
+  if (!signature || !certificate) {
+    return failed(sig.kind, sig.location, 'SIGNATURE_MATERIAL_MISSING', `${sig.location}: the layer lacks the ${!signature ? ANNOTATION_SIGNATURE : ANNOTATION_CERTIFICATE} annotation (key-based signatures are not supported)`);
+  }
+  const rekorEntry = sig.annotations[ANNOTATION_BUNDLE];
+  const material = { kind: 'detached' as const, signature, certificate, ...(rekorEntry ? { rekorEntry } : {}) };
+  // Offline: the layer carries its Rekor entry (the SET annotation); without one the tlog check fails closed.
+  const report = await verifyArtifactSignature({ artifact: sig.payload, material, trustedRoot: ctx.trustedRoot, policy: ctx.policy, offline: true });
+  const result = verdict(sig, report, checkSimpleSigningPayload(sig.payload, ctx.digest));
+  if (result.verified) result.cosign = legacyCosignPayload(sig.payload, rekorEntry, bundleLeaf(buildBundle(material, sig.payload).bundle), report.signer ?? {});
+  return result;
+}
+
+function parseBundle(bytes: Uint8Array): Bundle | undefined {
+  try {
+    return bundleFromJSON(JSON.parse(Buffer.from(bytes).toString('utf8')));
+  } catch {
+    return undefined; // the verification below reports the malformed bundle with its own code
+  }
+}
+
+async function verifyBundle(sig: BundleSignature, ctx: SignatureContext): Promise<SignatureVerdict> {
+  const text = Buffer.from(sig.bundleBytes).toString('utf8');
+  const bundle = parseBundle(sig.bundleBytes);
+  const envelope = bundle?.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope : undefined;
+  const statement = checkBundleStatement(envelope?.payloadType, envelope?.payload, ctx.digest);
+  // The artifact is the image manifest: the in-toto subject must be the sha256 of those (digest-checked) bytes.
+  const report = await verifyArtifactSignature({ artifact: await ctx.manifestBytes(), material: { kind: 'bundle', bundle: text }, trustedRoot: ctx.trustedRoot, policy: ctx.policy, offline: true });
+  const result = verdict(sig, report, bundle ? statement.checks : []);
+  if (result.verified && bundle) {
+    result.cosign = bundleCosignPayload(ctx.repositoryName, ctx.digest, statement.summary.predicateType ?? COSIGN_SIGN_PREDICATE, bundleLeaf(bundle), report.signer ?? {});
+  }
+  return result;
+}

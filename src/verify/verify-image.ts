@@ -1,0 +1,130 @@
+// Use case: verify one image like `cosign verify`, plus more: every signature kind, payload bound to the digest,
+// optionally the registry's layers against the SBOM. Emits progress events; never prints.
+import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { KubeSbomError, type ErrorKind } from '../common/errors.js';
+import { sanitizeLine } from '../common/sanitize.js';
+import { fetchImageManifest, imageNotFound } from '../registry/resolve.js';
+import { formatReference, parseReference, pinnedReference, repositoryName, type ImageReference } from '../registry/reference.js';
+import { discoverSignatures } from '../registry/signatures.js';
+import type { FetchedManifest } from '../registry/manifest.js';
+import type { ImageSource } from '../registry/source.js';
+import type { IdentityPolicy } from '../sigstore/identity.js';
+import type { CosignPayload } from './image-cosign-output.js';
+import { checkSbomLayers, type ExpectedLayers } from './image-layers.js';
+import { verifyCandidate, type ImageCheck, type SignatureVerdict } from './image-signature.js';
+
+export interface VerifyImageOptions {
+  source: ImageSource;
+  trustedRoot: LoadedTrustedRoot;
+  policy: IdentityPolicy;
+  /** Compare the registry's layers with the SBOM's (verify-images --check-sbom-layers). */
+  expectedLayers?: ExpectedLayers;
+  onEvent?: (event: ImageEvent) => void;
+}
+
+export type ImageEvent =
+  | { type: 'image-start'; reference: string }
+  | { type: 'image-resolved'; reference: string; digest: string }
+  | { type: 'image-signatures'; reference: string; count: number }
+  | { type: 'image-done'; result: ImageVerification };
+
+export interface ImageVerification {
+  reference: string;
+  digest?: string;
+  /** registry/repository@sha256:..., what to deploy. */
+  pinned?: string;
+  verified: boolean;
+  /** OK, or the code of the failure that decided it (NO_SIGNATURES, IDENTITY_MISMATCH, DIGEST_MISMATCH, ...). */
+  code: string;
+  /** A one-line summary. */
+  message: string;
+  /** check: the image failed a check; io: it could not be checked (network, registry). */
+  failureKind?: ErrorKind;
+  checks: ImageCheck[];
+  signatures: SignatureVerdict[];
+  /** Where signatures were looked for. */
+  searched: string[];
+  /** `cosign verify` output for the verified signatures. */
+  cosign: CosignPayload[];
+}
+
+export async function verifyImage(input: string | ImageReference, options: VerifyImageOptions): Promise<ImageVerification> {
+  const ref = typeof input === 'string' ? parseReference(input) : input;
+  const display = formatReference(ref);
+  const result: ImageVerification = { reference: display, verified: false, code: 'OK', message: '', checks: [], signatures: [], searched: [], cosign: [] };
+  const emit = options.onEvent ?? (() => {});
+  emit({ type: 'image-start', reference: display });
+  let thrownKind: ErrorKind | undefined;
+  try {
+    await run(ref, options, result, emit);
+  } catch (err) {
+    const known = err instanceof KubeSbomError;
+    const code = known ? err.code : 'INTERNAL_ERROR';
+    result.checks.push({ check: 'registry', status: 'fail', code, message: sanitizeLine(known ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`) });
+    thrownKind = known ? err.kind : 'io';
+  }
+  const failure = result.checks.find((c) => c.status === 'fail');
+  result.verified = !failure && result.checks.length > 0;
+  result.code = failure?.code ?? 'OK';
+  if (failure) result.failureKind = thrownKind ?? 'check';
+  result.message = failure ? failure.message : `verified: ${result.cosign.length} signature(s) by ${describeSigners(result)}`;
+  emit({ type: 'image-done', result });
+  return result;
+}
+
+function describeSigners(result: ImageVerification): string {
+  const signers = new Set(result.signatures.filter((s) => s.verified).map((s) => `${s.signer?.identity ?? '?'} (${s.signer?.issuer ?? '?'})`));
+  return [...signers].join(', ');
+}
+
+async function run(ref: ImageReference, options: VerifyImageOptions, result: ImageVerification, emit: (e: ImageEvent) => void): Promise<void> {
+  const { source } = options;
+  let top: FetchedManifest | undefined;
+  // cosign's rule: a digest reference needs no manifest lookup; the manifest is fetched (by digest) only if needed.
+  if (!ref.digest) {
+    top = await fetchImageManifest(source, ref);
+    result.checks.push({ check: 'resolve', status: 'pass', code: 'OK', message: `${ref.tag ?? 'latest'} -> ${top.digest} (hash of the manifest bytes received)` });
+  }
+  const digest = ref.digest ?? top!.digest;
+  result.digest = digest;
+  result.pinned = pinnedReference(ref, digest);
+  emit({ type: 'image-resolved', reference: result.reference, digest });
+  const manifest = async () => {
+    top ??= await source.fetchManifest(ref, digest);
+    if (!top) throw imageNotFound(source, ref);
+    return top;
+  };
+
+  const found = await discoverSignatures(source, ref, digest);
+  result.searched = found.searched;
+  emit({ type: 'image-signatures', reference: result.reference, count: found.candidates.length });
+  if (found.candidates.length === 0) {
+    result.checks.push({ check: 'signatures', status: 'fail', code: 'NO_SIGNATURES', message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})` });
+  } else {
+    const context = { trustedRoot: options.trustedRoot, policy: options.policy, digest, repositoryName: repositoryName(ref), manifestBytes: async () => (await manifest()).bytes };
+    result.signatures = await Promise.all(found.candidates.map((c) => verifyCandidate(c, context)));
+    const good = result.signatures.filter((s) => s.verified);
+    result.cosign = good.flatMap((s) => (s.cosign ? [s.cosign] : []));
+    if (good.length > 0) {
+      result.checks.push({ check: 'signatures', status: 'pass', code: 'OK', message: `${good.length} of ${result.signatures.length} signature(s) verified` });
+    } else {
+      const first = decisiveFailure(result.signatures);
+      result.checks.push({
+        check: 'signatures',
+        status: 'fail',
+        code: first?.c.code ?? 'SIGNATURE_INVALID',
+        message: `none of ${result.signatures.length} signature(s) verified; ${first ? `${first.s.location}: ${first.c.message}` : ''}`,
+      });
+    }
+  }
+  if (options.expectedLayers) result.checks.push(await checkSbomLayers(source, ref, await manifest(), options.expectedLayers));
+}
+
+// The failure that says most about why: a bad signature or a payload for another image before the checks they imply.
+const PRIORITY = ['input', 'signature', 'payload-digest', 'payload-type', 'identity', 'issuer', 'certificate-chain', 'sct', 'transparency-log', 'artifact-digest'];
+
+function decisiveFailure(verdicts: SignatureVerdict[]): { s: SignatureVerdict; c: ImageCheck } | undefined {
+  const failures = verdicts.flatMap((s) => s.checks.filter((c) => c.status === 'fail').map((c) => ({ s, c })));
+  const rank = (check: string) => (PRIORITY.includes(check) ? PRIORITY.indexOf(check) : PRIORITY.length);
+  return failures.sort((a, b) => rank(a.c.check) - rank(b.c.check))[0];
+}

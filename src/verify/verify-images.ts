@@ -1,0 +1,65 @@
+// Use case: verify every image of a release (or a list) with bounded concurrency, reporting progress as events.
+import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { mapLimited } from '../registry/limiter.js';
+import type { Platform } from '../registry/manifest.js';
+import type { ImageSource } from '../registry/source.js';
+import type { IdentityPolicy } from '../sigstore/identity.js';
+import { verifyImage, type ImageEvent, type ImageVerification } from './verify-image.js';
+
+export const DEFAULT_IMAGE_CONCURRENCY = 8;
+
+export interface ImageToVerify {
+  reference: string;
+  /** For the layer check: the platform the SBOM lists the image for, and its layer diff IDs. */
+  platform?: Platform;
+  diffIds?: string[];
+}
+
+export interface VerifyImagesOptions {
+  source: ImageSource;
+  trustedRoot: LoadedTrustedRoot;
+  policy: IdentityPolicy;
+  concurrency?: number;
+  /** Compare each image's registry layers with the SBOM's (images without SBOM layers fail this check). */
+  checkSbomLayers?: boolean;
+  onEvent?: (event: ImagesEvent) => void;
+}
+
+export type ImagesEvent = { type: 'start'; total: number; references: string[] } | ImageEvent | { type: 'done'; summary: ImagesSummary };
+
+export interface ImagesSummary {
+  total: number;
+  verified: number;
+  /** Failed a check (signature, digest, layers). */
+  failed: number;
+  /** Could not be checked (network, registry errors). */
+  unchecked: number;
+}
+
+export interface ImagesVerification {
+  verified: boolean;
+  summary: ImagesSummary;
+  images: ImageVerification[];
+}
+
+export async function verifyImages(images: ImageToVerify[], options: VerifyImagesOptions): Promise<ImagesVerification> {
+  const emit = options.onEvent ?? (() => {});
+  emit({ type: 'start', total: images.length, references: images.map((i) => i.reference) });
+  const results = await mapLimited(images, options.concurrency ?? DEFAULT_IMAGE_CONCURRENCY, (image) =>
+    verifyImage(image.reference, {
+      source: options.source,
+      trustedRoot: options.trustedRoot,
+      policy: options.policy,
+      onEvent: emit,
+      ...(options.checkSbomLayers ? { expectedLayers: { platform: image.platform ?? { os: 'linux', architecture: 'amd64' }, diffIds: image.diffIds ?? [] } } : {}),
+    }),
+  );
+  const summary: ImagesSummary = {
+    total: results.length,
+    verified: results.filter((r) => r.verified).length,
+    failed: results.filter((r) => !r.verified && r.failureKind !== 'io').length,
+    unchecked: results.filter((r) => !r.verified && r.failureKind === 'io').length,
+  };
+  emit({ type: 'done', summary });
+  return { verified: results.length > 0 && summary.verified === results.length, summary, images: results };
+}
