@@ -1,4 +1,5 @@
 // Kubernetes-style detached material: `.sig` is a base64 signature, `.cert` is a base64-wrapped PEM or a plain PEM.
+import { createPublicKey } from 'node:crypto';
 import { X509Certificate } from '@sigstore/core';
 import { checkError } from '../common/errors.js';
 
@@ -54,5 +55,10 @@ export function decodePublicKeyPem(content: string, source: string): Buffer {
   const block = /-----BEGIN PUBLIC KEY-----([\s\S]*?)-----END PUBLIC KEY-----/.exec(content);
   const der = block ? decodeBase64Strict(block[1]!) : undefined;
   if (!der) throw checkError('PUBLIC_KEY_MALFORMED', `${source}: not a PEM public key (-----BEGIN PUBLIC KEY-----)`);
+  try {
+    createPublicKey({ key: der, format: 'der', type: 'spki' });
+  } catch (err) {
+    throw checkError('PUBLIC_KEY_MALFORMED', `${source}: not a usable public key (${(err as Error).message})`, err);
+  }
   return der;
 }

@@ -27,6 +27,9 @@ export function transparencyLogCheck(
   const signerKey = signerSpki(entity, options.publicKey);
   for (const entry of entity.tlogEntries) {
     const where = `Rekor entry logIndex ${entry.logIndex}`;
+    if (entry.inclusionProof && !entry.inclusionProof.checkpoint?.envelope) {
+      return fail('transparency-log', 'TLOG_PROOF_INVALID', `${where}: the inclusion proof has no signed checkpoint`);
+    }
     try {
       verifyTLogInclusion(entry, trust.tlogs);
     } catch (err) {

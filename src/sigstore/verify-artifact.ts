@@ -71,7 +71,9 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
     return { ...report, rekorEntry: built.rekorEntry, rekorEntryUuid: built.rekorEntry?.uuid };
   } catch (err) {
     if (err instanceof KubeSbomError && err.kind === 'check') return makeReport([fail('input', err.code, err.message)]);
-    throw err;
+    if (err instanceof KubeSbomError) throw err;
+    // Anything unexpected while checking is a failed verification, never a pass.
+    return makeReport([fail('input', 'VERIFICATION_ERROR', `verification could not complete: ${(err as Error)?.message ?? String(err)}`)]);
   }
 }
 
