@@ -1,6 +1,9 @@
 // One line per command; each module exports a function that adds its command to the program.
 import type { Command } from 'commander';
+import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
+import { registerOutline } from './outline.js';
+import { registerQuery } from './query.js';
 import { registerVerifyBinary } from './verify-binary.js';
 import { registerVerifySbom } from './verify-sbom.js';
 
@@ -8,6 +11,9 @@ export type CommandRegistrar = (program: Command) => void;
 
 export const commandRegistrars: CommandRegistrar[] = [
   registerInspect,
+  registerOutline,
+  registerQuery,
+  registerImages,
   registerVerifySbom,
   registerVerifyBinary,
 ];

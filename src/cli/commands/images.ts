@@ -1,0 +1,66 @@
+// `kube-sbom images [VERSION|FILE]`: the container images of a release SBOM (or any image SBOM), read by structure.
+import { Option, type Command } from 'commander';
+import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js';
+import { runAction } from '../run-action.js';
+
+export interface ImagesCliOptions extends ReleaseCliOptions {
+  format: 'txt' | 'json' | 'csv' | 'yaml';
+  arch?: string;
+  name?: string;
+  output?: string;
+  pin?: boolean;
+  keepTag?: boolean;
+  diff?: string;
+  registryMirror?: string[];
+  maxSize: string;
+  inputFormat?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerImages(program: Command): void {
+  const cmd = program
+    .command('images')
+    .summary('list the container images of a release SBOM (txt, json, csv, yaml), pinned by digest on request')
+    .description(
+      'List the images a Kubernetes release SBOM (or an image SBOM) describes. Images are found by structure:\n' +
+        'image archives that CONTAIN layer packages (both SBOM generations), pkg:oci packages (indexes and\n' +
+        'per-platform manifests), digest-named packages. The tag comes from the release version, not from\n' +
+        'guessing at SPDXIDs, so it works where the documented grep | cut | sed pipeline breaks.',
+    )
+    .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
+    .addOption(new Option('--format <format>', 'output format').choices(['txt', 'json', 'csv', 'yaml']).default('txt'))
+    .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
+    .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
+    .option('-o, --output <file>', 'write here (atomically) instead of stdout')
+    .option('--pin', 'print registry/repo@sha256:... resolving tags through the registry (the document digest where it has one)')
+    .option('--keep-tag', 'with --pin: registry/repo:tag@sha256:...')
+    .option('--diff <other>', 'compare with another release SBOM (FILE or VERSION): added, removed, changed images')
+    .option('--registry-mirror <from=to>', 'with --pin: ask another registry host, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
+    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
+    .addOption(new Option('--input-format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']));
+  addReleaseOptions(cmd).addHelpText(
+    'after',
+    `
+A source that names an existing file is read as a file; otherwise it is a release version, whose SBOM is
+downloaded and must pass SHA-256, SHA-512 and signature checks before it is used.
+txt prints one reference per line, sorted (the documented images.txt); when the document carries a digest
+(image SBOMs with pkg:oci purls) the line is digest-pinned. --json is the same as --format json.
+
+Exit codes: 0 listed; 1 the SBOM failed verification or could not be read, or --pin found no such image;
+2 usage; 3 could not run (file system, network, registry).
+
+Examples:
+  kube-sbom images kubernetes-v1.25.4-release.spdx                 registry.k8s.io/kube-apiserver-amd64:v1.25.4 ...
+  kube-sbom images v1.29.0 --arch amd64 --name 'kube-*' -o images.txt
+  kube-sbom images release.spdx --pin --keep-tag                   registry.k8s.io/kube-proxy-arm64:v1.25.4@sha256:...
+  kube-sbom images release.spdx --format csv > images.csv
+  kube-sbom images kubernetes-v1.23.1-release.spdx --diff kubernetes-v1.25.4-release.spdx`,
+  );
+  cmd.action((source: string, opts: ImagesCliOptions) =>
+    runAction(async () => {
+      const { runImages } = await import('../images-run.js');
+      return runImages(source, opts);
+    }),
+  );
+}

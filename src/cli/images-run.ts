@@ -1,0 +1,116 @@
+// The images command at run time: load (file, or a verified release download), list, filter, pin, diff, write.
+import { existsSync } from 'node:fs';
+import type { SpdxDocument } from '../../parsers/model.js';
+import { checkError, describeFsError, usageError } from '../common/errors.js';
+import { sanitizeLine } from '../common/sanitize.js';
+import type { ImagesCliOptions } from './commands/images.js';
+
+interface LoadedSource {
+  label: string;
+  document: SpdxDocument;
+}
+
+async function loadSource(source: string, opts: ImagesCliOptions): Promise<LoadedSource> {
+  const { parseVersionSpec } = await import('../k8s/versions.js');
+  let isVersion = false;
+  if (!existsSync(source)) {
+    try {
+      parseVersionSpec(source);
+      isVersion = true;
+    } catch {
+      isVersion = false;
+    }
+  }
+  if (!isVersion) {
+    const { loadSbomFile } = await import('./sbom-input.js');
+    const { result } = await loadSbomFile(source, { maxSize: opts.maxSize, format: opts.inputFormat as never });
+    return { label: source, document: result.document };
+  }
+  const { releaseSourceOptions } = await import('./release-run.js');
+  const { withReleaseSession } = await import('../verify/release-session.js');
+  const { checkReleaseSbom } = await import('../verify/verify-sbom.js');
+  const sourceOptions = releaseSourceOptions(opts);
+  return withReleaseSession(source, sourceOptions, async (session) => {
+    const verified = await checkReleaseSbom(session, sourceOptions, opts.rekorEntry);
+    const failed = verified.report.checks.filter((c) => c.status !== 'pass');
+    // Fail closed: an image list from an SBOM that did not verify would be a list nobody should trust.
+    if (!verified.report.verified || !verified.document) {
+      const what = failed.map((c) => `${c.check}: ${c.code}`).join('; ');
+      throw checkError('SBOM_NOT_VERIFIED', `the release SBOM of ${verified.report.version} did not verify (${what || 'no document'}); run kube-sbom verify-sbom ${source} for the full report`);
+    }
+    await verified.commit();
+    return { label: `${verified.report.version} (${verified.report.artifact.url})`, document: verified.document };
+  });
+}
+
+function parseMirrors(values: string[] | undefined): Record<string, string> | undefined {
+  if (!values?.length) return undefined;
+  const mirrors: Record<string, string> = {};
+  for (const value of values) {
+    const m = /^([^=\s]+)=([^=\s]+)$/.exec(value);
+    if (!m) throw usageError('OPTION_INVALID', `--registry-mirror ${JSON.stringify(value)}: give FROM=TO, e.g. registry.k8s.io=127.0.0.1:5000`);
+    mirrors[m[1]!] = m[2]!;
+  }
+  return mirrors;
+}
+
+export async function runImages(source: string, opts: ImagesCliOptions): Promise<number> {
+  if (opts.keepTag && !opts.pin) throw usageError('OPTION_INVALID', '--keep-tag only makes sense with --pin');
+  if (opts.diff && opts.pin) throw usageError('OPTION_INVALID', '--diff compares the documents; it cannot be combined with --pin');
+  const format = opts.json ? 'json' : opts.format;
+  const mirrors = parseMirrors(opts.registryMirror);
+  const { DocumentIndex } = await import('../sbom/document-index.js');
+  const { buildImageInventory } = await import('../k8s/image-inventory.js');
+  const { filterImages } = await import('../k8s/image-filter.js');
+  const inventoryOf = async (src: string) => {
+    const loaded = await loadSource(src, opts);
+    const inventory = buildImageInventory(new DocumentIndex(loaded.document));
+    for (const w of inventory.warnings) process.stderr.write(`kube-sbom: warning: ${sanitizeLine(w)}\n`);
+    const images = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
+    return { loaded, inventory, images };
+  };
+
+  const main = await inventoryOf(source);
+  let output: string;
+  if (opts.diff) {
+    const other = await inventoryOf(opts.diff);
+    const { diffImages } = await import('../k8s/image-diff.js');
+    const report = await import('../export/image-diff-report.js');
+    const diff = diffImages(main.images, other.images);
+    const labels = { before: main.loaded.label, after: other.loaded.label };
+    output = format === 'json' ? report.diffToJson(diff, labels) : format === 'yaml' ? report.diffToYaml(diff, labels)
+      : format === 'csv' ? report.diffToCsv(diff) : report.diffToText(diff, labels);
+  } else {
+    let resolvedDigests: Map<string, string> | undefined;
+    if (opts.pin) {
+      const { resolveImageDigests } = await import('../k8s/pin-images.js');
+      const { createImageSource, resolveDigest } = await import('../registry/index.js');
+      const registry = createImageSource(mirrors ? { mirrors } : {});
+      resolvedDigests = await resolveImageDigests(main.images, async (reference) => (await resolveDigest(reference, { source: registry })).digest);
+    }
+    const { renderImageList } = await import('../export/image-list.js');
+    output = renderImageList(format, main.images, {
+      keepTag: opts.keepTag === true,
+      ...(resolvedDigests ? { resolvedDigests } : {}),
+      source: main.loaded.label,
+      ...(main.inventory.releaseVersion ? { releaseVersion: main.inventory.releaseVersion } : {}),
+    });
+    if (main.images.length === 0) process.stderr.write('kube-sbom: warning: no images found in the document\n');
+  }
+  if (opts.output) {
+    const { writeFileAtomic } = await import('../common/atomic-write.js');
+    try {
+      await writeFileAtomic(opts.output, output);
+    } catch (err) {
+      throw describeFsError(err, opts.output);
+    }
+  } else {
+    process.stdout.write(format === 'txt' ? sanitizeLinesOnly(output) : output);
+  }
+  return 0;
+}
+
+/** Text lines go to a terminal: strip control sequences a hostile document could have smuggled into a name. */
+function sanitizeLinesOnly(text: string): string {
+  return text.split('\n').map((l) => sanitizeLine(l)).join('\n');
+}
