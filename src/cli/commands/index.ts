@@ -5,7 +5,9 @@ import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
 import { registerQuery } from './query.js';
 import { registerVerifyBinary } from './verify-binary.js';
+import { registerVerifyBlob } from './verify-blob.js';
 import { registerVerifySbom } from './verify-sbom.js';
+import { registerVerifyImage } from './verify-image.js';
 
 export type CommandRegistrar = (program: Command) => void;
 
@@ -16,4 +18,5 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerImages,
   registerVerifySbom,
   registerVerifyBinary,
+  registerVerifyBlob,
 ];

@@ -1,0 +1,126 @@
+// `kube-sbom verify-blob FILE ...`: cosign verify-blob, in-process, with one reported line per check.
+import type { Command } from 'commander';
+import { runAction } from '../run-action.js';
+
+interface VerifyBlobCliOptions {
+  signature?: string;
+  certificate?: string;
+  bundle?: string;
+  key?: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  certificateOidcIssuerRegexp?: string;
+  rekorEntry?: string;
+  rekorUrl: string;
+  rekorTimeout: string;
+  saveRekorEntry?: string;
+  trustedRoot?: string;
+  cacheDir?: string;
+  offline?: boolean;
+  json?: boolean;
+}
+
+export function registerVerifyBlob(program: Command): void {
+  program
+    .command('verify-blob')
+    .summary('verify a Sigstore signature over a file, like cosign verify-blob (offline with a saved Rekor entry)')
+    .description(
+      'Verify a keyless (Fulcio certificate) or key-based Sigstore signature over FILE and report each check:\n' +
+        'artifact digest, certificate chain at the signed time, SCT, transparency-log entry, signature, identity, issuer.',
+    )
+    .argument('<file>', 'the signed file (for image signatures: the simple-signing payload)')
+    .option('--signature <file>', 'detached signature (.sig: base64)')
+    .option('--certificate <file>', 'signing certificate (.cert: base64 of a PEM, or a PEM)')
+    .option('--bundle <file>', 'Sigstore bundle (v0.1 to v0.3) instead of --signature/--certificate')
+    .option('--key <file>', 'PEM public key for key-based signatures (with --signature or --bundle)')
+    .option('--certificate-identity <identity>', 'exact signer identity (email or URI) in the certificate')
+    .option('--certificate-identity-regexp <regexp>', 'signer identity as a regular expression (anchored: must match all of it)')
+    .option('--certificate-oidc-issuer <url>', 'exact OIDC issuer in the certificate')
+    .option('--certificate-oidc-issuer-regexp <regexp>', 'OIDC issuer as a regular expression (anchored)')
+    .option('--rekor-entry <file>', 'saved Rekor entry (REST API JSON, or cosign bundle annotation) instead of asking Rekor')
+    .option('--rekor-url <url>', 'Rekor to search when no entry is given', 'https://rekor.sigstore.dev')
+    .option('--rekor-timeout <seconds>', 'give up on Rekor after this long', '15')
+    .option('--save-rekor-entry <file>', 'after a successful verification, save the Rekor entry used (for --rekor-entry later)')
+    .option('--trusted-root <file>', 'trusted_root.json to use instead of the public-good root')
+    .option('--cache-dir <dir>', 'where the TUF metadata cache lives (default ~/.cache/kube-sbom)')
+    .option('--offline', 'never use the network: shipped trusted root, and the Rekor entry must be given')
+    .option('--json', 'print the report as one JSON document on stdout')
+    .addHelpText(
+      'after',
+      `
+Prints "Verified OK" on stdout when every check passes, and the per-check report on stderr (or, with --json, the
+report as one JSON document on stdout). Identity and issuer are compared exactly unless you use the -regexp
+forms, which must match the whole value. Without a Rekor entry there is no signed time, so a keyless
+certificate cannot be checked: online the entry is looked up by the file's SHA-256; offline give --rekor-entry.
+The trusted root is --trusted-root, else refreshed through TUF when online, else the public-good root shipped
+with kube-sbom.
+
+Exit codes: 0 verified; 1 a check failed (or the signature material is malformed); 2 usage (e.g. no identity);
+3 could not run (file missing, Rekor unreachable or failing).
+
+Examples:
+  # the release SBOM, as the Kubernetes docs do with cosign (online: finds the Rekor entry)
+  kube-sbom verify-blob release.spdx --signature release.spdx.sig --certificate release.spdx.cert \\
+    --certificate-identity krel-staging@k8s-releng-prod.iam.gserviceaccount.com \\
+    --certificate-oidc-issuer https://accounts.google.com --save-rekor-entry release.rekor.json
+  # later, with no network
+  kube-sbom verify-blob release.spdx --signature release.spdx.sig --certificate release.spdx.cert \\
+    --certificate-identity krel-staging@k8s-releng-prod.iam.gserviceaccount.com \\
+    --certificate-oidc-issuer https://accounts.google.com --rekor-entry release.rekor.json --offline
+  # a Sigstore bundle, identity by pattern, report for a CI pipeline
+  kube-sbom verify-blob artifact.tgz --bundle artifact.sigstore.json --json \\
+    --certificate-identity-regexp 'https://github\\.com/my-org/.+' \\
+    --certificate-oidc-issuer https://token.actions.githubusercontent.com`,
+    )
+    .action((file: string, options: VerifyBlobCliOptions) => runAction(() => verifyBlobAction(file, options)));
+}
+
+async function verifyBlobAction(file: string, options: VerifyBlobCliOptions): Promise<number> {
+  const { usageError } = await import('../../common/errors.js');
+  const timeout = Number(options.rekorTimeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw usageError('BAD_TIMEOUT', `--rekor-timeout ${options.rekorTimeout}: give seconds, e.g. 15`);
+  let rekorUrl: URL;
+  try {
+    rekorUrl = new URL(options.rekorUrl);
+    if (rekorUrl.protocol !== 'https:' && rekorUrl.protocol !== 'http:') throw new Error('not http(s)');
+  } catch {
+    throw usageError('BAD_REKOR_URL', `--rekor-url ${options.rekorUrl}: give an http(s) URL`);
+  }
+  const [{ readFile }, { writeFileAtomic }, { verifyBlob }, { createRekorClient }, { sigstoreTufFetcher }, output] = await Promise.all([
+    import('node:fs/promises'),
+    import('../../common/atomic-write.js'),
+    import('../../verify/verify-blob.js'),
+    import('../../sigstore/rekor-client.js'),
+    import('../../sigstore/trust-source.js'),
+    import('./verify-blob-output.js'),
+  ]);
+  const result = await verifyBlob(
+    {
+      artifactPath: file,
+      signaturePath: options.signature,
+      certificatePath: options.certificate,
+      bundlePath: options.bundle,
+      keyPath: options.key,
+      rekorEntryPath: options.rekorEntry,
+      saveRekorEntryPath: options.saveRekorEntry,
+      trustedRootPath: options.trustedRoot,
+      offline: options.offline === true,
+      policy: {
+        identity: options.certificateIdentity,
+        identityRegexp: options.certificateIdentityRegexp,
+        issuer: options.certificateOidcIssuer,
+        issuerRegexp: options.certificateOidcIssuerRegexp,
+      },
+    },
+    {
+      readFile: (path) => readFile(path),
+      writeFileAtomic,
+      rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs: timeout * 1000 }),
+      tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs: timeout * 1000 }),
+      now: () => new Date(),
+      warn: (message) => process.stderr.write(`kube-sbom: warning: ${output.oneLine(message)}\n`),
+    },
+  );
+  return output.printVerifyBlobResult(result, options.json === true);
+}

@@ -1,0 +1,128 @@
+// The verify-blob use case: read the files the user named, pick the trusted root, find the Rekor entry online when
+// needed, verify, and save the entry on request. Disk, network, TUF and clock come in through `deps`.
+import { createHash } from 'node:crypto';
+import { checkError, describeFsError, usageError } from '../common/errors.js';
+import type { IdentityPolicy } from '../sigstore/identity.js';
+import type { SignatureMaterial } from '../sigstore/material.js';
+import { toRestEntry } from '../sigstore/rekor-entry.js';
+import type { TufFetcher } from '../sigstore/trust-source.js';
+import { resolveTrustedRoot } from '../sigstore/trust-source.js';
+import { verifyArtifactSignature, type ArtifactVerification, type RekorLookup } from '../sigstore/verify-artifact.js';
+
+export interface VerifyBlobRequest {
+  artifactPath: string;
+  signaturePath?: string;
+  certificatePath?: string;
+  bundlePath?: string;
+  keyPath?: string;
+  rekorEntryPath?: string;
+  saveRekorEntryPath?: string;
+  trustedRootPath?: string;
+  offline: boolean;
+  policy: IdentityPolicy;
+}
+
+export interface VerifyBlobDeps {
+  readFile(path: string): Promise<Buffer>;
+  writeFileAtomic(path: string, data: string): Promise<void>;
+  /** Online Rekor search; left out, the material must carry its entry. */
+  rekor?: RekorLookup;
+  tuf?: TufFetcher;
+  now?: () => Date;
+  warn(message: string): void;
+}
+
+export interface VerifyBlobResult extends ArtifactVerification {
+  artifact: { path: string; sha256: string; size: number };
+  trustedRoot: string;
+  /** Where the Rekor entry was saved, when --save-rekor-entry was given and verification passed. */
+  savedRekorEntry?: string;
+}
+
+/** Side files (signature, certificate, bundle, key, entry, root) are small; refuse anything absurd. */
+const MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Checks the flag combination: exactly one kind of material. Throws a usage error (exit 2). */
+export function materialKind(req: VerifyBlobRequest): SignatureMaterial['kind'] {
+  if (req.bundlePath) {
+    if (req.signaturePath || req.certificatePath || req.rekorEntryPath) {
+      throw usageError('MATERIAL_CONFLICT', '--bundle carries its own signature, certificate and log entry: drop --signature/--certificate/--rekor-entry');
+    }
+    return 'bundle';
+  }
+  if (req.keyPath) {
+    if (req.certificatePath) throw usageError('MATERIAL_CONFLICT', 'give --key or --certificate, not both');
+    if (!req.signaturePath) throw usageError('MATERIAL_MISSING', '--key needs --signature FILE (or --bundle FILE)');
+    return 'key';
+  }
+  if (req.signaturePath && req.certificatePath) return 'detached';
+  if (req.signaturePath || req.certificatePath) {
+    throw usageError('MATERIAL_MISSING', `--${req.signaturePath ? 'certificate' : 'signature'} is missing: a detached signature needs both --signature and --certificate`);
+  }
+  throw usageError('MATERIAL_MISSING', 'nothing to verify against: give --signature and --certificate, or --bundle, or --key with --signature');
+}
+
+export async function verifyBlob(req: VerifyBlobRequest, deps: VerifyBlobDeps): Promise<VerifyBlobResult> {
+  const kind = materialKind(req);
+  const read = async (path: string, limit?: number) => {
+    let data: Buffer;
+    try {
+      data = await deps.readFile(path);
+    } catch (err) {
+      throw describeFsError(err, path);
+    }
+    if (limit !== undefined && data.length > limit) throw checkError('INPUT_TOO_LARGE', `${path}: ${data.length} bytes is too large for this kind of file`);
+    return data;
+  };
+  const text = async (path: string | undefined) => (path === undefined ? undefined : (await read(path, MAX_SIDE_FILE_BYTES)).toString('utf8'));
+
+  const artifact = await read(req.artifactPath);
+  const [signature, certificate, bundle, key, rekorEntry, trustedRootText] = await Promise.all([
+    text(req.signaturePath),
+    text(req.certificatePath),
+    text(req.bundlePath),
+    text(req.keyPath),
+    text(req.rekorEntryPath),
+    text(req.trustedRootPath),
+  ]);
+  const trustedRoot = await resolveTrustedRoot({
+    trustedRootFile: trustedRootText === undefined ? undefined : { path: req.trustedRootPath!, text: trustedRootText },
+    offline: req.offline,
+    tuf: deps.tuf,
+    warn: deps.warn,
+  });
+  const material: SignatureMaterial =
+    kind === 'bundle'
+      ? { kind, bundle: bundle!, publicKeyPem: key }
+      : kind === 'key'
+        ? { kind, signature: signature!, publicKeyPem: key!, rekorEntry }
+        : { kind, signature: signature!, certificate: certificate!, rekorEntry };
+
+  const result = await verifyArtifactSignature({
+    artifact,
+    material,
+    trustedRoot,
+    policy: req.policy,
+    offline: req.offline,
+    rekor: req.offline ? undefined : deps.rekor,
+    now: deps.now?.(),
+  });
+  const out: VerifyBlobResult = {
+    ...result,
+    artifact: { path: req.artifactPath, sha256: createHash('sha256').update(artifact).digest('hex'), size: artifact.length },
+    trustedRoot: trustedRoot.source,
+  };
+  if (req.saveRekorEntryPath) {
+    if (result.verified && result.rekorEntry) {
+      try {
+        await deps.writeFileAtomic(req.saveRekorEntryPath, `${JSON.stringify(toRestEntry(result.rekorEntry), null, 2)}\n`);
+      } catch (err) {
+        throw describeFsError(err, req.saveRekorEntryPath);
+      }
+      out.savedRekorEntry = req.saveRekorEntryPath;
+    } else {
+      deps.warn(`not writing ${req.saveRekorEntryPath}: ${result.rekorEntry ? 'verification failed' : 'there is no Rekor entry to save'}`);
+    }
+  }
+  return out;
+}
