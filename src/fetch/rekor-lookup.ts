@@ -23,6 +23,8 @@ export interface FoundRekorEntry {
   /** The REST answer `{uuid: {body, integratedTime, logID, logIndex, verification}}`. */
   entry: Record<string, unknown>;
   file: FetchedFile;
+  /** The index answer, worth caching for --offline runs (never kept with -o). */
+  index: FetchedFile;
 }
 
 const UUID = /^[0-9a-f]{64,80}$/;
@@ -56,7 +58,7 @@ export async function lookupRekorEntry(req: RekorLookupRequest): Promise<FoundRe
       cache: 'prefer',
     });
     const entry = parseJson(await readFile(file.path, 'utf8'), file.url);
-    if (signatureOf(entry) === wanted) return { uuid, entry: entry as Record<string, unknown>, file };
+    if (signatureOf(entry) === wanted) return { uuid, entry: entry as Record<string, unknown>, file, index };
   }
   throw checkError(
     'REKOR_ENTRY_NOT_FOUND',

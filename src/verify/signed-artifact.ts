@@ -39,6 +39,8 @@ export interface SignedArtifactResult {
   artifact: FetchedFile;
   /** Every file fetched (artifact, checksums, signature, certificate, Rekor entry): kept or cached once verified. */
   files: FetchedFile[];
+  /** Fetched files only worth caching (the Rekor index answer). */
+  cacheOnly: FetchedFile[];
   checks: ReleaseCheck[];
   signature?: SignatureReport;
 }
@@ -61,7 +63,8 @@ export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): P
   const signature = await signatureCheck(req, artifact, sigFile, certFile);
   if (signature.rekorFile) files.push(signature.rekorFile);
   checks.push(emit(signature.check));
-  return { artifact, files, checks, signature: signature.report };
+  const cacheOnly = signature.rekorIndex ? [signature.rekorIndex] : [];
+  return { artifact, files, cacheOnly, checks, signature: signature.report };
 }
 
 async function digestCheck(algorithm: DigestAlgorithm, sumFile: FetchedFile, artifact: FetchedFile, subject: string): Promise<ReleaseCheck> {
@@ -84,6 +87,7 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
   let rekorEntry: string;
   let rekorSource: string;
   let rekorFile: FetchedFile | undefined;
+  let rekorIndex: FetchedFile | undefined;
   try {
     if (policy.rekorEntryFile) {
       rekorSource = policy.rekorEntryFile;
@@ -96,12 +100,13 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
         fetcher: req.fetcher, rekorUrl: policy.rekorUrl, dir: req.dir, artifactSha256: artifact.sha256, signatureB64: signature, label: req.fileName,
       });
       rekorFile = found.file;
+      rekorIndex = found.index;
       rekorSource = found.file.url;
       rekorEntry = await readFile(found.file.path, 'utf8');
     }
   } catch (err) {
     if (err instanceof KubeSbomError && err.kind === 'check') {
-      return { check: failed('signature', req.subject, err.code, err.message), rekorFile };
+      return { check: failed('signature', req.subject, err.code, err.message), rekorFile, rekorIndex };
     }
     throw err;
   }
@@ -122,5 +127,5 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
     ? passed('signature', req.subject, `signed by ${report.signer?.identity ?? policy.identity} (issuer ${report.signer?.issuer ?? policy.issuer})` +
         (report.signedAt?.length ? ` at ${report.signedAt.join(', ')}` : ''), report.checks)
     : failed('signature', req.subject, firstFail?.code ?? 'SIGNATURE_NOT_VERIFIED', firstFail?.message ?? 'the signature was not verified', report.checks);
-  return { check, rekorFile, report };
+  return { check, rekorFile, rekorIndex, report };
 }

@@ -75,7 +75,7 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
     };
     if (report.verified) {
       await sbom.commit();
-      for (const f of result.files) await session.fetcher.remember(f);
+      for (const f of [...result.files, ...result.cacheOnly]) await session.fetcher.remember(f);
       if (options.outDir) {
         const files = result.files.map((f) => ({ name: f.label, path: f.path }));
         if (options.rekorEntryFile) files.push({ name: `${fileName}.rekor.json`, path: options.rekorEntryFile });

@@ -92,7 +92,7 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
     saved: [],
   };
   const commit = async () => {
-    for (const f of [...session.markers, ...result.files]) await session.fetcher.remember(f);
+    for (const f of [...session.markers, ...result.files, ...result.cacheOnly]) await session.fetcher.remember(f);
   };
   return { report, document: parsed.document, files, commit };
 }
