@@ -9,24 +9,27 @@ import type { ImageCheck } from './image-signature.js';
 export interface ExpectedLayers {
   /** The platform the SBOM names the image for (an index is walked down to it). */
   platform: Platform;
-  /** The SBOM's layer packages: uncompressed digests, i.e. the config's rootfs.diff_ids. */
-  diffIds: string[];
+  /** The SBOM's layer packages: uncompressed digests (the config's rootfs.diff_ids) or, for image SBOMs, blob digests. */
+  layers: string[];
+  /** diff-id (release SBOMs, the default) compares with rootfs.diff_ids; blob with the manifest's layer digests. */
+  kind?: 'diff-id' | 'blob';
 }
 
 const sorted = (xs: string[]) => [...xs].sort();
 
-/** Compares the config's rootfs.diff_ids (from the registry, digest-checked) with the SBOM's layers, order aside. */
+/** Compares the registry's layers (config rootfs.diff_ids or manifest layer digests, all digest-checked) with the SBOM's, order aside. */
 export async function checkSbomLayers(
   source: ImageSource,
   reference: ImageReference,
   top: FetchedManifest,
   expected: ExpectedLayers,
 ): Promise<ImageCheck> {
-  if (expected.diffIds.length === 0) {
+  if (expected.layers.length === 0) {
     return { check: 'sbom-layers', status: 'fail', code: 'SBOM_LAYERS_MISSING', message: 'the SBOM lists no layer packages for this image; nothing to compare the registry with' };
   }
   const { manifest } = await platformManifest(source, reference, top, expected.platform);
   const config = parseImageConfig(await source.fetchBlob(reference, manifest.config.digest, MAX_CONFIG_BYTES));
+  const blobs = expected.kind === 'blob';
   if (config.architecture && config.architecture !== expected.platform.architecture) {
     return {
       check: 'sbom-layers',
@@ -35,8 +38,8 @@ export async function checkSbomLayers(
       message: `registry image is for ${config.os ?? '?'}/${config.architecture}, the SBOM lists it for ${expected.platform.architecture}`,
     };
   }
-  const served = sorted(config.diffIds);
-  const listed = sorted(expected.diffIds);
+  const served = sorted(blobs ? manifest.layers.map((l) => l.digest) : config.diffIds);
+  const listed = sorted(expected.layers);
   if (served.length === listed.length && served.every((d, i) => d === listed[i])) {
     return { check: 'sbom-layers', status: 'pass', code: 'OK', message: `${served.length} layer(s) served by the registry match the SBOM's layer packages` };
   }

@@ -12,7 +12,8 @@ export interface ImageToVerify {
   reference: string;
   /** For the layer check: the platform the SBOM lists the image for, and its layer diff IDs. */
   platform?: Platform;
-  diffIds?: string[];
+  layers?: string[];
+  layerKind?: 'diff-id' | 'blob';
 }
 
 export interface VerifyImagesOptions {
@@ -51,7 +52,9 @@ export async function verifyImages(images: ImageToVerify[], options: VerifyImage
       trustedRoot: options.trustedRoot,
       policy: options.policy,
       onEvent: emit,
-      ...(options.checkSbomLayers ? { expectedLayers: { platform: image.platform ?? { os: 'linux', architecture: 'amd64' }, diffIds: image.diffIds ?? [] } } : {}),
+      ...(options.checkSbomLayers
+        ? { expectedLayers: { platform: image.platform ?? { os: 'linux', architecture: 'amd64' }, layers: image.layers ?? [], kind: image.layerKind ?? 'diff-id' } }
+        : {}),
     }),
   );
   const summary: ImagesSummary = {

@@ -146,8 +146,8 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     const events: string[] = [];
     const run = await verifyImages(
       [
-        { reference: ref, platform: { os: 'linux', architecture: 'arm64' }, diffIds: arm64.layers.map((l) => l.diffId) },
-        { reference: `${host}/signed/legacy:v1`, platform: { os: 'linux', architecture: 'amd64' }, diffIds: [images['signed/legacy']!.layers[0]!.diffId, `sha256:${'0'.repeat(64)}`] },
+        { reference: ref, platform: { os: 'linux', architecture: 'arm64' }, layers: arm64.layers.map((l) => l.diffId) },
+        { reference: `${host}/signed/legacy:v1`, platform: { os: 'linux', architecture: 'amd64' }, layers: [images['signed/legacy']!.layers[0]!.diffId, `sha256:${'0'.repeat(64)}`] },
       ],
       { source, trustedRoot, policy, checkSbomLayers: true, concurrency: 2, onEvent: (e) => events.push(e.type) },
     );

@@ -19,4 +19,5 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifySbom,
   registerVerifyBinary,
   registerVerifyBlob,
+  registerVerifyImage,
 ];
