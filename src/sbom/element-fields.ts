@@ -1,5 +1,5 @@
 // The fields `query --fields` can print for an element, as plain strings (empty when the element has none).
-import { spdxValueText, type Element } from '../../parsers/model.js';
+import { CHECKSUM_ALGORITHMS, spdxValueText, type Checksum, type Element } from '../../parsers/model.js';
 import { purlsOf } from './query.js';
 
 export const ELEMENT_FIELDS = [
@@ -19,9 +19,9 @@ export function elementField(element: Element, field: ElementField): string {
     case 'version':
       return element.elementType === 'package' ? (element.version ?? '') : '';
     case 'purl':
-      return purlsOf(element).join(' ');
+      return [...purlsOf(element)].sort().join(' ');
     case 'checksums':
-      return element.elementType === 'snippet' ? '' : element.checksums.map((c) => `${c.algorithm}:${c.value}`).join(' ');
+      return element.elementType === 'snippet' ? '' : sortChecksums(element.checksums).map((c) => `${c.algorithm}:${c.value}`).join(' ');
     case 'fileName':
       return element.elementType === 'package' ? (element.fileName ?? '') : element.elementType === 'file' ? element.name : '';
     case 'downloadLocation':
@@ -33,6 +33,15 @@ export function elementField(element: Element, field: ElementField): string {
     case 'line':
       return element.position ? String(element.position.line) : '';
   }
+}
+
+// Formats list checksums in different orders (RDF has no order); a fixed order keeps every format's output equal.
+function sortChecksums(checksums: readonly Checksum[]): Checksum[] {
+  const rank = (a: string) => {
+    const i = (CHECKSUM_ALGORITHMS as readonly string[]).indexOf(a);
+    return i < 0 ? CHECKSUM_ALGORITHMS.length : i;
+  };
+  return [...checksums].sort((a, b) => rank(a.algorithm) - rank(b.algorithm) || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /** Parses `--fields a,b` (case-insensitive); unknown names are reported together. */

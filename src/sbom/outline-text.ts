@@ -13,16 +13,24 @@ function nodeLabel(node: OutlineNode): string {
   return parts.join(' ');
 }
 
+// Past this many levels the drawing stops indenting (a 20k-deep chain would otherwise print gigabytes of
+// spaces) and each line says its depth instead.
+const MAX_INDENT = 40;
+
 /** Lines of the tree, drawn with box characters; iterative so a deep tree cannot overflow the stack. */
 export function renderOutlineText(outline: Outline): string {
   const lines: string[] = [];
-  const stack: { node: OutlineNode; prefix: string; branch: string }[] = [{ node: outline.root, prefix: '', branch: '' }];
+  type Item = { node: OutlineNode; prefix: string; branch: string; depth: number };
+  const stack: Item[] = [{ node: outline.root, prefix: '', branch: '', depth: 0 }];
   while (stack.length > 0) {
-    const { node, prefix, branch } = stack.pop()!;
-    lines.push(`${prefix}${branch}${nodeLabel(node)}`);
-    const childPrefix = branch === '' ? prefix : `${prefix}${branch === '└─ ' ? '   ' : '│  '}`;
+    const { node, prefix, branch, depth } = stack.pop()!;
+    lines.push(`${prefix}${branch}${depth > MAX_INDENT ? `[depth ${depth}] ` : ''}${nodeLabel(node)}`);
+    const deeper = depth >= MAX_INDENT;
+    const childPrefix = branch === '' || deeper ? prefix : `${prefix}${branch === '└─ ' ? '   ' : '│  '}`;
     for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i]!, prefix: childPrefix, branch: i === node.children.length - 1 ? '└─ ' : '├─ ' });
+      const last = i === node.children.length - 1;
+      const childBranch = deeper ? branch : last ? '└─ ' : '├─ ';
+      stack.push({ node: node.children[i]!, prefix: childPrefix, branch: childBranch, depth: depth + 1 });
     }
   }
   if (outline.unreached.length > 0) {

@@ -28,6 +28,9 @@ interface Child {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// What the document describes and what things contain read first; other relationship types alphabetically.
+const TYPE_RANK: Record<string, number> = { DESCRIBES: 0, CONTAINS: 1 };
+const compareTypes = (a: string, b: string) => (TYPE_RANK[a] ?? 2) - (TYPE_RANK[b] ?? 2) || compare(a, b);
 
 export function buildOutline(index: DocumentIndex, graph: RelationshipGraph, options: { depth?: number } = {}): Outline {
   const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
@@ -36,7 +39,7 @@ export function buildOutline(index: DocumentIndex, graph: RelationshipGraph, opt
     return element ? elementName(element) : id === index.documentId ? index.document.name : undefined;
   };
   const childrenOf = (id: string): Child[] =>
-    graph.children(id).sort((a, b) => compare(a.via, b.via) || compare(label(a.id) ?? '', label(b.id) ?? '') || compare(a.id, b.id));
+    graph.children(id).sort((a, b) => compareTypes(a.via, b.via) || compare(label(a.id) ?? '', label(b.id) ?? '') || compare(a.id, b.id));
   const makeNode = (id: string, via?: string): OutlineNode => {
     const name = label(id);
     return { id, kind: graph.kindOf(id), ...(name !== undefined ? { name } : {}), ...(via ? { via } : {}), children: [] };
