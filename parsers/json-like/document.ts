@@ -25,6 +25,10 @@ export function convertDocument(ctx: ConvertContext, root: unknown): SpdxDocumen
     ctx.error(`${ctx.format}_NOT_AN_OBJECT`, `the document must be an object with SPDX fields, found ${Array.isArray(root) ? 'a list' : show(root)}`, '');
     return doc;
   }
+  if (!('spdxVersion' in root) && !('SPDXID' in root)) {
+    ctx.error('NOT_SPDX_DOCUMENT', 'no spdxVersion and no SPDXID: this is not an SPDX 2.x document', '');
+    return doc;
+  }
   checkKeys(ctx, root, DOCUMENT_KEYS, '');
   readHeader(ctx, root, doc);
   doc.creationInfo = creationInfo(ctx, root.creationInfo);

@@ -149,6 +149,10 @@ export function actorFromText(ctx: ConvertContext, text: string, path: string): 
 export function actor(ctx: ConvertContext, value: unknown, path: string): SpdxOrNoAssertion<Actor> | undefined {
   const s = str(ctx, value, path);
   if (s === undefined) return undefined;
+  if (s.trim() === '') {
+    ctx.warn('EMPTY_VALUE', 'empty actor; read as absent', path);
+    return undefined;
+  }
   if (s.trim() === 'NOASSERTION') return NOASSERTION;
   return actorFromText(ctx, s, path);
 }
