@@ -48,13 +48,19 @@ export interface SignedArtifactResult {
 export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): Promise<SignedArtifactResult> {
   const small = (url: string, suffix: string) =>
     req.fetcher.fetch({ url, label: `${req.fileName}${suffix}`, dir: req.dir, maxBytes: SIZE_LIMITS.small, cache: 'prefer' });
-  const [artifact, sha256File, sha512File, sigFile, certFile] = await Promise.all([
+  // allSettled: on a failure, no download is still writing into the staging folder when the caller removes it.
+  const settled = await Promise.allSettled([
     req.fetcher.fetch({ url: req.urls.artifact, label: req.fileName, dir: req.dir, maxBytes: req.maxBytes, cache: 'prefer' }),
     small(req.urls.sha256, '.sha256'),
     small(req.urls.sha512, '.sha512'),
     small(req.urls.sig, '.sig'),
     small(req.urls.cert, '.cert'),
   ]);
+  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  const [artifact, sha256File, sha512File, sigFile, certFile] = settled.map((s) => (s as PromiseFulfilledResult<FetchedFile>).value) as [
+    FetchedFile, FetchedFile, FetchedFile, FetchedFile, FetchedFile,
+  ];
   const files = [artifact, sha256File, sha512File, sigFile, certFile];
   const emit = (check: ReleaseCheck) => (req.onEvent?.({ type: 'check', result: check }), check);
   const checks: ReleaseCheck[] = [];
