@@ -8,6 +8,7 @@ import { registerVerifyBinary } from './verify-binary.js';
 import { registerVerifyBlob } from './verify-blob.js';
 import { registerVerifySbom } from './verify-sbom.js';
 import { registerVerifyImage } from './verify-image.js';
+import { registerVerifyImages } from './verify-images.js';
 
 export type CommandRegistrar = (program: Command) => void;
 
@@ -20,4 +21,5 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyBinary,
   registerVerifyBlob,
   registerVerifyImage,
+  registerVerifyImages,
 ];

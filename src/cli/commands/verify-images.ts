@@ -1,0 +1,63 @@
+// `kube-sbom verify-images [VERSION|FILE]`: every image of a release, verified concurrently, in one command.
+import { Option, type Command } from 'commander';
+import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
+import { addImageOptions, type ImageCliOptions } from '../image-options.js';
+import { runAction } from '../run-action.js';
+
+export interface VerifyImagesCliOptions extends ImageCliOptions {
+  from?: string;
+  arch?: string;
+  name?: string;
+  concurrency: string;
+  checkSbomLayers: boolean;
+  sbomUrl: string;
+  dlUrl: string;
+  rekorUrl: string;
+  cache: boolean;
+  maxSize: string;
+}
+
+export function registerVerifyImages(program: Command): void {
+  const cmd = program
+    .command('verify-images')
+    .summary("verify the signatures of every image a release SBOM lists, and that the registry's layers match it")
+    .description(
+      'Verify every container image of a Kubernetes release (or of any SBOM, or a list of references) the way\n' +
+        '`cosign verify` does, concurrently, in-process. A VERSION downloads the release SBOM and verifies it\n' +
+        "first. With --check-sbom-layers (on by default for SBOMs) the image config's rootfs.diff_ids served by\n" +
+        'the registry must equal the layer packages the SBOM lists for the image: proof that the registry serves\n' +
+        'the image the SBOM describes.',
+    )
+    .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29)', 'stable')
+    .option('--from <file>', 'verify the references listed in this file (one per line, # comments) instead of an SBOM')
+    .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
+    .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
+    .option('--concurrency <n>', 'images verified at once', '8')
+    .option('--no-check-sbom-layers', "skip comparing the registry's layers with the SBOM's layer packages")
+    .option('--sbom-url <url>', 'release SBOM base URL or mirror (https, http, file)', DEFAULT_SBOM_URL)
+    .option('--dl-url <url>', 'dl.k8s.io base URL or mirror: version markers', DEFAULT_DL_URL)
+    .option('--rekor-url <url>', 'Rekor instance for the release SBOM signature', DEFAULT_REKOR_URL)
+    .option('--no-cache', 'neither read nor write the download cache')
+    .addOption(new Option('--max-size <size>', 'refuse larger SBOM files').default('512MiB'));
+  addImageOptions(cmd).addHelpText(
+    'after',
+    `
+On a terminal, each image's result appears on stderr as it finishes; stdout gets a summary table (or, with
+--json, one JSON document with every check of every image).
+
+Exit codes: 0 every image verified; 1 an image failed a check (or the release SBOM did not verify);
+2 usage error; 3 images could not be checked (registry unreachable, access denied) and none failed.
+
+Examples:
+  kube-sbom verify-images v1.30.0
+  kube-sbom verify-images kubernetes-v1.25.4-release.spdx --arch amd64 --concurrency 16
+  kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=127.0.0.1:5000
+  kube-sbom verify-images --from images.txt --json | jq '.images[] | select(.verified | not) | .reference'`,
+  );
+  cmd.action((source: string, opts: VerifyImagesCliOptions) =>
+    runAction(async () => {
+      const { runVerifyImages } = await import('../verify-images-run.js');
+      return runVerifyImages(source, opts);
+    }),
+  );
+}
