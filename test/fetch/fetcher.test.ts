@@ -141,3 +141,16 @@ describe('cache and offline', () => {
     expect((await leftovers()).sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('streamed size limit', () => {
+  it('stops a body without Content-Length at the limit and leaves no temp file', async () => {
+    const { writeStreamToFile } = await import('../../src/fetch/sink.js');
+    async function* endless() {
+      for (;;) yield Buffer.alloc(64 * 1024);
+    }
+    await expect(writeStreamToFile(endless(), join(work, 'big'), { label: 'http://x/big', maxBytes: 1_000_000 })).rejects.toMatchObject({
+      code: 'DOWNLOAD_TOO_LARGE', message: expect.stringContaining('http://x/big'),
+    });
+    expect(await leftovers()).toEqual([]);
+  });
+});
