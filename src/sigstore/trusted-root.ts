@@ -2,6 +2,7 @@
 // kube-sbom, which we read from @sigstore/tuf's seeds.json (it embeds trusted_root.json, base64, under targets).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { X509Certificate } from '@sigstore/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
 import { KubeSbomError } from '../common/errors.js';
@@ -44,7 +45,7 @@ export function parseTrustedRoot(text: string, source: string): LoadedTrustedRoo
   }
   try {
     const root = TrustedRoot.fromJSON(json);
-    return { root, material: toTrustMaterial(root), source };
+    return { root, material: memoizeCaSignatures(toTrustMaterial(root)), source };
   } catch (err) {
     throw invalid(source, (err as Error).message, err);
   }
@@ -76,6 +77,30 @@ export function shippedTrustedRootText(): string {
   const require = createRequire(import.meta.url);
   const seeds = JSON.parse(readFileSync(require.resolve('@sigstore/tuf/seeds.json'), 'utf8'));
   return Buffer.from(seeds[PUBLIC_GOOD_TUF_MIRROR].targets['trusted_root.json'], 'base64').toString('utf8');
+}
+
+/**
+ * Chain building re-checks the same CA signatures (root self-signature, intermediate by root) on every call, and a
+ * report runs it twice (our checks, then the library's Verifier). A CA certificate's signature under a given issuer
+ * object never changes, so remember it per (certificate, issuer object) pair.
+ */
+function memoizeCaSignatures(material: TrustMaterial): TrustMaterial {
+  for (const ca of [...material.certificateAuthorities, ...material.timestampAuthorities]) {
+    for (const cert of ca.certChain) {
+      const original = cert.verify.bind(cert);
+      const seen = new WeakMap<object, boolean>();
+      cert.verify = (issuer?: X509Certificate) => {
+        const key = issuer ?? cert;
+        let result = seen.get(key);
+        if (result === undefined) {
+          result = original(issuer);
+          seen.set(key, result);
+        }
+        return result;
+      };
+    }
+  }
+  return material;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
