@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
 import { tooLarge } from './sink.js';
 import type { FetchSettings } from './types.js';
@@ -42,13 +42,26 @@ export function createAgent(settings: FetchSettings): Agent {
 }
 
 export async function openHttp(url: string, agent: Agent, settings: FetchSettings, maxBytes: number, init: RequestInit = {}): Promise<OpenedSource> {
-  const res = await request(url, {
-    dispatcher: agent,
-    method: init.method ?? 'GET',
-    body: init.body,
-    headers: { 'user-agent': settings.userAgent, accept: '*/*', ...init.headers },
-    maxRedirections: 5,
-  });
+  // undici checks headersTimeout on a ~1 s tick; this timer makes a short idle timeout exact while awaiting headers.
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => ((timedOut = true), abort.abort()), settings.idleTimeoutMs);
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await request(url, {
+      dispatcher: agent,
+      method: init.method ?? 'GET',
+      body: init.body,
+      headers: { 'user-agent': settings.userAgent, accept: '*/*', ...init.headers },
+      maxRedirections: 5,
+      signal: abort.signal,
+    });
+  } catch (err) {
+    if (timedOut) throw Object.assign(new Error(`no response headers within ${settings.idleTimeoutMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT', cause: err });
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
   if (res.statusCode !== 200) {
     await res.body.dump().catch(() => undefined);
     const retryAfter = res.headers['retry-after'];

@@ -90,6 +90,7 @@ describe('downloads', () => {
     ['truncated body', { kind: 'truncate' } as const],
     ['connection reset', { kind: 'reset' } as const],
     ['stalled server', { kind: 'stall' } as const],
+    ['server that never answers', { kind: 'hang' } as const],
   ])('fails cleanly on a %s every attempt, leaving nothing behind', async (_name, fault) => {
     mirror.inject('/dl/release/blob', fault, 4);
     const started = Date.now();

@@ -10,7 +10,9 @@ export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string> }
   | { kind: 'truncate'; keepBytes?: number }
   | { kind: 'reset'; afterBytes?: number }
-  | { kind: 'stall'; afterBytes?: number };
+  | { kind: 'stall'; afterBytes?: number }
+  /** Accept the request and never answer, not even headers. */
+  | { kind: 'hang' };
 
 export interface MirrorRequest {
   method: string;
@@ -94,6 +96,7 @@ export class ReleaseMirror {
   private applyFault(fault: Fault, res: ServerResponse, path: string, method: string, body: Buffer | undefined): void {
     this.requests.push({ method, path, status: fault.kind === 'status' ? fault.status : 'fault' });
     const data = body ?? Buffer.from('fault injected on a missing file\n');
+    if (fault.kind === 'hang') return;
     if (fault.kind === 'status') {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers }).end(`injected ${fault.status}\n`);
       return;
