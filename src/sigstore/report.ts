@@ -33,7 +33,7 @@ export interface VerificationReport {
   rekorEntryUuid?: string;
 }
 
-export const pass = (check: CheckId, message: string): CheckResult => ({ check, status: 'pass', code: 'OK', message });
+export const pass = (check: CheckId, message: string): CheckResult => ({ check, status: 'pass', code: 'OK', message: sanitizeLine(message) });
 export const fail = (check: CheckId, code: string, message: string): CheckResult => ({
   check,
   status: 'fail',

@@ -22,6 +22,14 @@ describe('test PKI', () => {
     expect((await getTestPki()).trustedRootText).toContain('"mediaType": "application/vnd.dev.sigstore.trustedroot+json;version=0.1"');
   });
 
+  it('writes the same trusted_root.json from a fresh process (samples stay byte-stable)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { resolve } = await import('node:path');
+    const compiled = resolve(__dirname, '../../dist/test/helpers/pki/index.js');
+    const text = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(compiled)}); process.stdout.write((await m.getTestPki()).trustedRootText);`]);
+    expect(text.toString()).toBe((await getTestPki()).trustedRootText);
+  });
+
   it.each(['0.1', '0.2', '0.3'] as const)('bundle v%s verifies with @sigstore/verify (chain, SCT, SET, proof)', async (v) => {
     const signed = await signBlob(artifact);
     const signer = await libraryVerify(toSigstoreBundle(signed, v), artifact);

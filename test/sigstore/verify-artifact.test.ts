@@ -144,6 +144,11 @@ describe('verifyArtifactSignature', () => {
     expect(failures(report)).toEqual(['transparency-log:TLOG_BODY_MISMATCH']);
   });
 
+  it('a log entry dated after the given "now": TLOG_TIME_IN_FUTURE (the clock is only consulted when passed in)', async () => {
+    const report = await detached({}, { now: new Date('2025-01-01T00:00:00Z') });
+    expect(failures(report)).toEqual(['transparency-log:TLOG_TIME_IN_FUTURE']);
+  });
+
   it('no SCT: SCT_MISSING', async () => {
     expect(failures(await detached({ sct: false }))).toEqual(['sct:SCT_MISSING']);
   });
