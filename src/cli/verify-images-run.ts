@@ -101,7 +101,8 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   await assertOfflineAllows(opts, images.map((i) => parseReference(i.reference).registry));
   const registry = await imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
-  const { verifyImages } = await import('../verify/verify-images.js');
+  const { pingRegistries, verifyImages } = await import('../verify/verify-images.js');
+  await pingRegistries(registry, images.map((i) => i.reference));
   const run = await verifyImages(images, {
     source: registry,
     trustedRoot,

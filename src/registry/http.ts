@@ -37,6 +37,8 @@ export interface RequestOptions {
   maxBytes: number;
   /** Token scope, e.g. repository:kube-apiserver:pull. */
   scope: string;
+  /** false: hand a 401 back instead of answering its challenge (the /v2/ ping). */
+  auth?: boolean;
 }
 
 const MAX_REDIRECTS = 5;
@@ -93,7 +95,7 @@ export class RegistryTransport {
         url = next;
         continue;
       }
-      if (res.status === 401) {
+      if (res.status === 401 && opts.auth !== false) {
         const challenge = bearerChallenge(res.headers.get('www-authenticate'));
         await res.body?.cancel().catch(() => {});
         if (!challenge || triedToken.has(key)) {

@@ -40,6 +40,14 @@ export class RemoteRegistry implements ImageSource {
     return ioError('REGISTRY_HTTP_ERROR', `${what}: registry answered HTTP ${res.status}${codes}`);
   }
 
+  async ping(repo: RepoRef): Promise<void> {
+    const host = this.host(repo);
+    const res = await this.transport.request('GET', `${this.transport.baseUrl(host)}/v2/`, { maxBytes: 64 * 1024, scope: '', auth: false });
+    if (res.status === 200 || res.status === 401) return;
+    if (res.status === 404) throw ioError('NOT_A_REGISTRY', `${host} answers 404 at /v2/: not an OCI distribution registry; check the host name`);
+    throw this.unexpected(res, `${host}/v2/`);
+  }
+
   async fetchManifest(repo: RepoRef, reference: string): Promise<FetchedManifest | undefined> {
     const where = `${repo.registry}/${repo.repository}:${reference}`;
     const res = await this.transport.request('GET', this.url(repo, 'manifests', reference), {

@@ -26,4 +26,6 @@ export interface ImageSource {
   fetchBlob(repo: RepoRef, digest: string, maxBytes: number): Promise<Uint8Array>;
   /** Manifests whose subject is `digest` (OCI 1.1 referrers); undefined when the source has no referrers API. */
   listReferrers(repo: RepoRef, digest: string, artifactType?: string): Promise<Descriptor[] | undefined>;
+  /** Checks the registry answers the distribution API at /v2/ (200, or 401 asking for a token); remote only. */
+  ping?(repo: RepoRef): Promise<void>;
 }

@@ -2,6 +2,7 @@
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { mapLimited } from '../registry/limiter.js';
 import type { Platform } from '../registry/manifest.js';
+import { parseReference, type ImageReference } from '../registry/reference.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import { verifyImage, type ImageEvent, type ImageVerification } from './verify-image.js';
@@ -41,6 +42,17 @@ export interface ImagesVerification {
   verified: boolean;
   summary: ImagesSummary;
   images: ImageVerification[];
+}
+
+/**
+ * Asks each distinct registry once, up front, so an unreachable or wrong host is one clear error (exit 3)
+ * rather than the same failure repeated for every image.
+ */
+export async function pingRegistries(source: ImageSource, references: string[]): Promise<void> {
+  if (!source.ping) return;
+  const byHost = new Map<string, ImageReference>();
+  for (const r of references.map((x) => parseReference(x))) if (!byHost.has(r.registry)) byHost.set(r.registry, r);
+  await Promise.all([...byHost.values()].map((r) => source.ping!(r)));
 }
 
 export async function verifyImages(images: ImageToVerify[], options: VerifyImagesOptions): Promise<ImagesVerification> {

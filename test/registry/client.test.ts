@@ -123,6 +123,16 @@ describe.skipIf(registryMissing)('registry client against docker-registry', () =
     }
   });
 
+  it('pings /v2/: a registry passes, a web server that is not one is NOT_A_REGISTRY', async () => {
+    await expect(client.ping(parseReference(`${registry.host}/x`))).resolves.toBeUndefined();
+    const web = await startProxy(registry.url, () => ({ respond: { status: 404, body: 'not here' } }));
+    try {
+      expect(await codeOf(client.ping(parseReference(`${web.host}/x`)))).toBe('NOT_A_REGISTRY');
+    } finally {
+      await web.close();
+    }
+  });
+
   it('reports an unreachable registry as REGISTRY_UNREACHABLE', async () => {
     const dead = new RemoteRegistry({ retries: 1, sleep: async () => {} });
     expect(await codeOf(dead.fetchManifest(parseReference('127.0.0.1:1/x'), 'v1'))).toBe('REGISTRY_UNREACHABLE');

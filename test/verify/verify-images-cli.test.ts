@@ -85,6 +85,15 @@ describe.skipIf(registryMissing)('kube-sbom verify-images', () => {
     expect(JSON.parse(r.stdout).images.map((i: { code: string }) => i.code)).toEqual(['OK', 'NO_SIGNATURES']);
   });
 
+  it('an unreachable registry is one error and exit 3, not one failure per image', async () => {
+    const { freePort } = await import('../helpers/registry.js');
+    const r = await runCli(['verify-images', files.good, '--trusted-root', files.root, '--registry-mirror', `registry.k8s.io=127.0.0.1:${await freePort()}`]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('[REGISTRY_UNREACHABLE]');
+  });
+
   it('usage errors exit 2', async () => {
     expect((await run([files.good, '--concurrency', '0'])).code).toBe(2);
     expect((await run([files.good, '--registry-mirror', 'nonsense'])).code).toBe(2);
