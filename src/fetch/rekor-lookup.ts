@@ -31,6 +31,16 @@ const UUID = /^[0-9a-f]{64,80}$/;
 const MAX_CANDIDATES = 10;
 
 export async function lookupRekorEntry(req: RekorLookupRequest): Promise<FoundRekorEntry> {
+  try {
+    return await lookupOnce(req, 'prefer');
+  } catch (err) {
+    // A cached index answer may predate a newer signature: ask Rekor again before saying there is no entry.
+    if ((err as { code?: string }).code !== 'REKOR_ENTRY_NOT_FOUND' || req.fetcher.offline || !(err as { fromCache?: boolean }).fromCache) throw err;
+    return lookupOnce(req, 'none');
+  }
+}
+
+async function lookupOnce(req: RekorLookupRequest, cache: 'prefer' | 'none'): Promise<FoundRekorEntry> {
   const base = req.rekorUrl.replace(/\/+$/, '');
   const index = await req.fetcher.fetch({
     url: `${base}/api/v1/index/retrieve`,
@@ -41,7 +51,7 @@ export async function lookupRekorEntry(req: RekorLookupRequest): Promise<FoundRe
     label: `${req.label}.rekor-index.json`,
     dir: req.dir,
     maxBytes: SIZE_LIMITS.rekorEntry,
-    cache: 'prefer',
+    cache,
   });
   const uuids = parseJson(await readFile(index.path, 'utf8'), index.url);
   if (!Array.isArray(uuids) || !uuids.every((u) => typeof u === 'string' && UUID.test(u))) {
@@ -60,12 +70,12 @@ export async function lookupRekorEntry(req: RekorLookupRequest): Promise<FoundRe
     const entry = parseJson(await readFile(file.path, 'utf8'), file.url);
     if (signatureOf(entry) === wanted) return { uuid, entry: entry as Record<string, unknown>, file, index };
   }
-  throw checkError(
+  throw Object.assign(checkError(
     'REKOR_ENTRY_NOT_FOUND',
     `${base}: no transparency-log entry records this signature over sha256:${req.artifactSha256}` +
       (uuids.length ? ` (${uuids.length} entries for the digest, none with this signature)` : '') +
       '; without one the short-lived certificate cannot be checked. Give --rekor-entry FILE if you have it',
-  );
+  ), { fromCache: index.source === 'cache' });
 }
 
 function parseJson(text: string, where: string): unknown {

@@ -155,3 +155,12 @@ describe('streamed size limit', () => {
     expect(await leftovers()).toEqual([]);
   });
 });
+
+describe('cache location', () => {
+  it('follows XDG_CACHE_HOME when absolute, else ~/.cache', async () => {
+    const { defaultCacheDir } = await import('../../src/fetch/cache.js');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/var/cache/me' }, '/home/u')).toBe('/var/cache/me/kube-sbom');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: 'relative' }, '/home/u')).toBe('/home/u/.cache/kube-sbom');
+    expect(defaultCacheDir({}, '/home/u')).toBe('/home/u/.cache/kube-sbom');
+  });
+});
