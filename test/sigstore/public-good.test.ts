@@ -81,6 +81,46 @@ describe.skipIf(realdataMissing)('real public-good signatures, offline, shipped 
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => `${c.check}:${c.code}`)).toEqual([expected]);
   });
 
+  // containers/image stores a cosign signature as "\0sigstore-json\n" + {mimeType, payload, annotations}.
+  const legacy = (dir: string) => {
+    const raw = readFileSync(realdata('sigstore', 'cosign-legacy-oci', 'containers-image', dir, 'signature-1'));
+    const json = JSON.parse(raw.subarray(raw.indexOf(0x0a) + 1).toString('utf8'));
+    return { payload: Buffer.from(json.payload, 'base64'), annotations: json.annotations as Record<string, string> };
+  };
+
+  it('a real cosign keyless image signature (containers/image fixture) verifies as a blob', async () => {
+    const { payload, annotations } = legacy('dir-img-cosign-fulcio-rekor-valid');
+    const report = await verifyArtifactSignature({
+      artifact: payload,
+      material: {
+        kind: 'detached',
+        signature: annotations['dev.cosignproject.cosign/signature']!,
+        certificate: annotations['dev.sigstore.cosign/certificate']!,
+        rekorEntry: annotations['dev.sigstore.cosign/bundle']!,
+      },
+      trustedRoot: shippedTrustedRoot(),
+      policy: { identity: 'mitr@redhat.com', issuerRegexp: '.+' },
+      offline: true,
+    });
+    expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  });
+
+  it('a real cosign key-based signature with a public-good Rekor entry verifies with --key semantics', async () => {
+    const { payload, annotations } = legacy('dir-img-cosign-key-rekor-valid');
+    const material = (key: string) => ({
+      kind: 'key' as const,
+      signature: annotations['dev.cosignproject.cosign/signature']!,
+      publicKeyPem: readFileSync(realdata('sigstore', 'cosign-legacy-oci', 'containers-image', key), 'utf8'),
+      rekorEntry: annotations['dev.sigstore.cosign/bundle']!,
+    });
+    const ok = await verifyArtifactSignature({ artifact: payload, material: material('cosign2.pub'), trustedRoot: shippedTrustedRoot(), offline: true });
+    expect(ok.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(ok.checks.map((c) => c.check)).toEqual(['artifact-digest', 'public-key', 'transparency-log', 'signature']);
+    const wrong = await verifyArtifactSignature({ artifact: payload, material: material('cosign.pub'), trustedRoot: shippedTrustedRoot(), offline: true });
+    expect(wrong.verified).toBe(false);
+    expect(wrong.checks.filter((c) => c.status === 'fail').map((c) => c.code)).toEqual(['TLOG_BODY_MISMATCH', 'SIGNATURE_INVALID']);
+  });
+
   it('the shipped trusted root is the current public-good root (same as realdata/sigstore/public-good-trust-root)', () => {
     const current = JSON.parse(readFileSync(realdata('sigstore', 'public-good-trust-root', 'trusted_root.json'), 'utf8'));
     const shipped = shippedTrustedRoot();
