@@ -1,7 +1,7 @@
 // Fetches an artifact with its .sha256 .sha512 .sig .cert (and Rekor entry) and makes the three checks every
 // Kubernetes release artifact gets: SHA-256, SHA-512, signature. Every check runs; none stops the others.
 import { readFile } from 'node:fs/promises';
-import { describeFsError, KubeSbomError } from '../common/errors.js';
+import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
 import type { Fetcher, FetchedFile } from '../fetch/fetcher.js';
 import { lookupRekorEntry } from '../fetch/rekor-lookup.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
@@ -113,6 +113,9 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
   } catch (err) {
     if (err instanceof KubeSbomError && err.kind === 'check') {
       return { check: failed('signature', req.subject, err.code, err.message), rekorFile, rekorIndex };
+    }
+    if (err instanceof KubeSbomError && err.code === 'OFFLINE_NOT_CACHED') {
+      throw ioError(err.code, `${err.message}; or give the signature's Rekor entry with --rekor-entry FILE (an earlier -o run saves it)`, err);
     }
     throw err;
   }
