@@ -97,6 +97,17 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', () => {
     await expectNothingWritten();
   });
 
+  it('checks the identity and issuer given on the command line instead of the Kubernetes defaults', async () => {
+    env = await releaseEnv();
+    const wrongIssuer = await verify(['v1.25.4'], ['--certificate-oidc-issuer', 'https://token.actions.githubusercontent.com']);
+    expect(wrongIssuer.code).toBe(1);
+    expect(byId(wrongIssuer.report!.checks).signature).toMatchObject({ status: 'fail', code: 'ISSUER_MISMATCH' });
+    await writeSignature(env.root, SBOM, env.fixture.sbomBytes, { identity: 'release-bot@example.com' });
+    const other = await verify(['v1.25.4'], ['--certificate-identity', 'release-bot@example.com']);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.report!.checks.every((c) => c.status === 'pass')).toBe(true);
+  });
+
   it('reports the verifier failure with a saved Rekor entry for other bytes', async () => {
     env = await releaseEnv();
     await writeSignature(env.root, SBOM, Buffer.from('some other document'));
