@@ -99,7 +99,12 @@ function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array): CheckResult 
     if (algorithm === 'sha256' && logged && logged !== ours.toString('hex')) {
       return fail('artifact-digest', 'ARTIFACT_DIGEST_MISMATCH', `the log records this signature over sha256 ${logged}, but the artifact is sha256 ${ours.toString('hex')}: the file was modified`);
     }
-    return pass('artifact-digest', `${algorithm} ${ours.toString('hex')} is the signed digest`);
+    return pass(
+      'artifact-digest',
+      logged
+        ? `sha256 ${logged} is the digest the transparency log recorded for this signature`
+        : `${algorithm} ${ours.toString('hex')} matches the message digest the signature covers`,
+    );
   }
   const envelope = content.dsseEnvelope;
   const sha256 = createHash('sha256').update(artifact).digest('hex');
