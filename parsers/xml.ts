@@ -22,15 +22,9 @@ const META = XMLParser.getMetaDataSymbol();
 
 export function parseXmlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
   if (!checkXml(text, sink, 'XML')) return emptyDocument();
-  const parser = new XMLParser({
-    ...SAFE_XML_OPTIONS,
-    ignoreAttributes: true,
-    captureMetaData: true,
-    isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && LIST_FIELDS.has(name),
-  });
   let parsed: unknown;
   try {
-    parsed = parser.parse(text);
+    parsed = readXmlTree(text);
   } catch (err) {
     sink.error('XML_SYNTAX', `malformed XML: ${(err as Error).message}`);
     return emptyDocument();
@@ -48,8 +42,19 @@ export function parseXmlDocument(text: string, sink: DiagnosticSink): SpdxDocume
   return convertDocument(new ConvertContext(sink, 'XML', xmlLocator(text, root), true, true), root);
 }
 
+/** The element tree in the JSON field layout; throws on malformed XML (callers check first with checkXml). */
+export function readXmlTree(text: string): unknown {
+  const parser = new XMLParser({
+    ...SAFE_XML_OPTIONS,
+    ignoreAttributes: true,
+    captureMetaData: true,
+    isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && LIST_FIELDS.has(name),
+  });
+  return parser.parse(text);
+}
+
 /** Positions from the start offsets fast-xml-parser records on element objects (the deepest one along the path). */
-function xmlLocator(text: string, root: unknown): Locator {
+export function xmlLocator(text: string, root: unknown): Locator {
   const toPosition = lineIndex(text);
   return (path) => {
     let node: unknown = root;

@@ -10,10 +10,10 @@ import { emptyDocument, type SpdxDocument } from './model.js';
 const MAX_ALIAS_COUNT = 1000;
 
 export function parseYamlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
-  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
+  let lineCounter: LineCounter;
   try {
-    doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+    ({ doc, lineCounter } = readYaml(text));
   } catch (err) {
     sink.error('YAML_SYNTAX', `malformed YAML: ${(err as Error).message}`);
     return emptyDocument();
@@ -37,9 +37,14 @@ export function parseYamlDocument(text: string, sink: DiagnosticSink): SpdxDocum
     sink.error('YAML_ALIAS_LIMIT', `YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes (an alias bomb?): ${firstLine((err as Error).message)}`);
     return emptyDocument();
   }
-  const locate: Locator = (path) => {
+  const locate = yamlLocator(doc, lineCounter);
+  return convertDocument(new ConvertContext(sink, 'YAML', locate, true, true), root);
+}
+
+/** Positions of field paths in a parsed YAML document: the deepest node that exists along the path. */
+export function yamlLocator(doc: Document.Parsed, lineCounter: LineCounter): Locator {
+  return (path) => {
     const segments = pathSegments(path);
-    // The deepest node that exists along the path, so a missing field points at its parent.
     for (let depth = segments.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(segments.slice(0, depth), true);
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
@@ -50,7 +55,13 @@ export function parseYamlDocument(text: string, sink: DiagnosticSink): SpdxDocum
     }
     return undefined;
   };
-  return convertDocument(new ConvertContext(sink, 'YAML', locate, true, true), root);
+}
+
+/** Parses YAML the way parseYamlDocument does (failsafe schema, positions counted). */
+export function readYaml(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  return { doc, lineCounter };
 }
 
 function firstLine(message: string): string {

@@ -65,14 +65,17 @@ function readHeader(ctx: ConvertContext, root: Obj, doc: SpdxDocument): void {
   if (dataLicense !== undefined) doc.dataLicense = dataLicense;
   const comment = str(ctx, root.comment, 'comment');
   if (comment !== undefined) doc.comment = comment;
-  for (const field of ['spdxVersion', 'SPDXID', 'name', 'documentNamespace', 'dataLicense', 'creationInfo'] as const) {
+  for (const field of ['spdxVersion', 'SPDXID', 'name', 'documentNamespace', 'dataLicense'] as const) {
     requireField(ctx, root[field], field, '', 'the document');
   }
 }
 
 function creationInfo(ctx: ConvertContext, value: unknown): CreationInfo {
   const info: CreationInfo = { creators: [] };
-  if (value === undefined) return info;
+  if (value === undefined) {
+    ctx.error('MISSING_CREATORS', 'the document has no creationInfo, so no creators', 'creationInfo.creators');
+    return info;
+  }
   if (!isObject(value)) {
     ctx.error(`${ctx.format}_WRONG_TYPE`, `creationInfo must be an object, found ${show(value)}`, 'creationInfo');
     return info;
@@ -80,7 +83,8 @@ function creationInfo(ctx: ConvertContext, value: unknown): CreationInfo {
   checkKeys(ctx, value, CREATION_INFO_KEYS, 'creationInfo');
   const creators = strList(ctx, value.creators, 'creationInfo.creators');
   for (let i = 0; i < creators.length; i++) info.creators.push(actorFromText(ctx, creators[i]!, `creationInfo.creators[${i}]`));
-  if (info.creators.length === 0) ctx.warn('MISSING_REQUIRED_FIELD', 'creationInfo has no creators', 'creationInfo.creators');
+  // A document nobody created cannot be attributed; spdx tools-python refuses it too.
+  if (info.creators.length === 0) ctx.error('MISSING_CREATORS', 'creationInfo has no creators', 'creationInfo.creators');
   const created = date(ctx, value.created, 'creationInfo.created');
   if (created !== undefined) info.created = created;
   else ctx.warn('MISSING_REQUIRED_FIELD', 'creationInfo has no created date', 'creationInfo.created');

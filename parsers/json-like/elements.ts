@@ -23,7 +23,7 @@ import {
 function spdxIdOf(ctx: ConvertContext, obj: Obj, base: string, what: string): string {
   const id = str(ctx, obj.SPDXID, childPath(base, 'SPDXID'));
   if (id === undefined || id === '') {
-    ctx.error('MISSING_SPDXID', `${what} has no SPDXID`, base);
+    ctx.error('MISSING_SPDXID', `${what} has no SPDXID`, `${base}.SPDXID`);
     return '';
   }
   return id;

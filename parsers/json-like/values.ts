@@ -198,7 +198,9 @@ export function enumValue(ctx: ConvertContext, value: unknown, allowed: Readonly
   if (s === undefined || allowed.has(s)) return s;
   const candidate = looseEnumMatch(s, allowed);
   if (candidate) {
-    ctx.warn('ENUM_SPELLING', `${what} ${show(s)} should be written ${candidate}`, path);
+    // `PACKAGE_MANAGER` for `PACKAGE-MANAGER` is allowed by the 2.2/2.3 JSON schemas; a case difference is not.
+    const code = s.toUpperCase() === candidate ? 'ENUM_SPELLING' : 'ENUM_SEPARATOR';
+    ctx.warn(code, `${what} ${show(s)} should be written ${candidate}`, path);
     return candidate;
   }
   ctx.warn('ENUM_UNKNOWN', `unknown ${what} ${show(s)}; kept as written`, path);

@@ -23,7 +23,7 @@ export function graphToDocument(reader: RdfReader, graph: RdfGraph): SpdxDocumen
   if (docNodes.length > 1) reader.warn('RDF_SEVERAL_DOCUMENTS', `${docNodes.length} spdx:SpdxDocument nodes; reading the first`, docNodes[1]);
   const hash = docNode.key.lastIndexOf('#');
   if (docNode.blank || hash === -1) {
-    reader.error('RDF_MISSING_SPDXID', 'the spdx:SpdxDocument node has no rdf:about of the form namespace#SPDXRef-DOCUMENT', docNode);
+    reader.error('MISSING_SPDXID', 'the spdx:SpdxDocument node has no rdf:about of the form namespace#SPDXRef-DOCUMENT', docNode);
   } else {
     doc.documentNamespace = docNode.key.slice(0, hash);
     doc.spdxId = docNode.key.slice(hash + 1);
@@ -38,9 +38,9 @@ export function graphToDocument(reader: RdfReader, graph: RdfGraph): SpdxDocumen
   readCreationInfo(reader, docNode, doc);
 
   for (const node of graph.described) {
-    if (typeIs(node, 'Package')) doc.packages.push(packageOf(reader, node));
-    else if (typeIs(node, 'File')) doc.files.push(fileOf(reader, node));
-    else if (typeIs(node, 'Snippet')) doc.snippets.push(snippetOf(reader, node));
+    if (typeIs(node, 'Package')) doc.packages.push(packageOf(reader, node, `packages[${doc.packages.length}]`));
+    else if (typeIs(node, 'File')) doc.files.push(fileOf(reader, node, `files[${doc.files.length}]`));
+    else if (typeIs(node, 'Snippet')) doc.snippets.push(snippetOf(reader, node, `snippets[${doc.snippets.length}]`));
   }
   readAnnotationsAndRelationships(reader, graph, doc, docNode);
   readExtractedLicenses(reader, docNode, doc);
@@ -74,12 +74,12 @@ function readExternalRefs(reader: RdfReader, docNode: RdfNode, doc: SpdxDocument
 function readCreationInfo(reader: RdfReader, docNode: RdfNode, doc: SpdxDocument): void {
   const info = childNode(docNode, S('creationInfo'));
   if (!info) {
-    reader.error('MISSING_CREATORS', 'the document has no spdx:creationInfo, so no creators', docNode);
+    reader.error('MISSING_CREATORS', 'the document has no spdx:creationInfo, so no creators', docNode, 'creationInfo.creators');
     return;
   }
   const creators = texts(info, S('creator'));
   doc.creationInfo.creators = creators.map((c) => parseActorText(c, (code, message) => reader.warn(code, message, info)));
-  if (creators.length === 0) reader.error('MISSING_CREATORS', 'spdx:CreationInfo has no spdx:creator', info);
+  if (creators.length === 0) reader.error('MISSING_CREATORS', 'spdx:CreationInfo has no spdx:creator', info, 'creationInfo.creators');
   const created = text(info, S('created'));
   if (created !== undefined) doc.creationInfo.created = created;
   else reader.warn('MISSING_REQUIRED_FIELD', 'spdx:CreationInfo has no spdx:created date', info);
@@ -151,7 +151,7 @@ function relationshipOf(reader: RdfReader, node: RdfNode, from: string): Relatio
   const target = related.node ? related.node.key : related.literal;
   const sp = special(target);
   const to = sp ?? (related.node?.blank ? '' : reader.idOf(target));
-  if (to === '') reader.error('RDF_MISSING_SPDXID', 'relationship target has no rdf:about, so no SPDX id', related.node ?? node);
+  if (to === '') reader.error('MISSING_SPDXID', 'relationship target has no rdf:about, so no SPDX id', related.node ?? node);
   const rel: Relationship = { from, type, to };
   const comment = text(node, RDFS + 'comment');
   if (comment !== undefined) rel.comment = comment;

@@ -9,9 +9,9 @@ import { DOAP, PTR, RDFS, SPDX, childNode, enumFromUri, spdxText, text, texts, v
 const S = (name: string) => SPDX + name;
 
 /** The element's SPDX id from its URI; a blank node has none, which is an error (the id is the element's identity). */
-export function elementId(reader: RdfReader, node: RdfNode, what: string): string {
+export function elementId(reader: RdfReader, node: RdfNode, what: string, path: string): string {
   if (node.blank) {
-    reader.error('RDF_MISSING_SPDXID', `${what} <${node.tag ?? '?'}> has no rdf:about, so no SPDX id`, node);
+    reader.error('MISSING_SPDXID', `${what} <${node.tag ?? '?'}> has no rdf:about, so no SPDX id`, node, `${path}.SPDXID`);
     return '';
   }
   return reader.idOf(node.key);
@@ -57,10 +57,10 @@ function common(reader: RdfReader, node: RdfNode) {
   };
 }
 
-export function packageOf(reader: RdfReader, node: RdfNode): Package {
+export function packageOf(reader: RdfReader, node: RdfNode, path: string): Package {
   const pkg: Package = {
     elementType: 'package',
-    spdxId: elementId(reader, node, 'package'),
+    spdxId: elementId(reader, node, 'package', path),
     name: text(node, S('name')) ?? '',
     ...common(reader, node),
     version: text(node, S('versionInfo')),
@@ -118,10 +118,10 @@ function externalRefsOf(reader: RdfReader, node: RdfNode): ExternalPackageRef[] 
   return out;
 }
 
-export function fileOf(reader: RdfReader, node: RdfNode): SpdxFile {
+export function fileOf(reader: RdfReader, node: RdfNode, path: string): SpdxFile {
   const file: SpdxFile = {
     elementType: 'file',
-    spdxId: elementId(reader, node, 'file'),
+    spdxId: elementId(reader, node, 'file', path),
     name: text(node, S('fileName')) ?? '',
     ...common(reader, node),
     fileTypes: texts(node, S('fileType')).map((t) => enumOf(reader, t, FILE_TYPES, 'file type', node)!),
@@ -139,13 +139,14 @@ export function fileOf(reader: RdfReader, node: RdfNode): SpdxFile {
   return file;
 }
 
-export function snippetOf(reader: RdfReader, node: RdfNode): Snippet {
+export function snippetOf(reader: RdfReader, node: RdfNode, path: string): Snippet {
+  const spdxId = elementId(reader, node, 'snippet', path);
   const from = childNode(node, S('snippetFromFile'));
   const fromFile = from && !from.blank ? reader.idOf(from.key) : '';
-  if (!from) reader.warn('MISSING_REQUIRED_FIELD', 'snippet has no spdx:snippetFromFile', node);
+  if (!from) reader.warn('MISSING_REQUIRED_FIELD', 'snippet has no spdx:snippetFromFile', node, `${path}.snippetFromFile`);
   return {
     elementType: 'snippet',
-    spdxId: elementId(reader, node, 'snippet'),
+    spdxId,
     fromFile,
     ranges: rangesOf(reader, node, fromFile),
     name: text(node, S('name')),

@@ -20,11 +20,11 @@ export class RdfReader {
   where(node: RdfNode | undefined): Partial<SourcePosition> {
     return node?.offset === undefined ? {} : this.toPosition(node.offset);
   }
-  warn(code: string, message: string, node?: RdfNode): void {
-    this.sink.warning(code, message, this.where(node));
+  warn(code: string, message: string, node?: RdfNode, path?: string): void {
+    this.sink.warning(code, message, { ...this.where(node), ...(path ? { path } : {}) });
   }
-  error(code: string, message: string, node?: RdfNode): void {
-    this.sink.error(code, message, this.where(node));
+  error(code: string, message: string, node?: RdfNode, path?: string): void {
+    this.sink.error(code, message, { ...this.where(node), ...(path ? { path } : {}) });
   }
 
   /** `ns#SPDXRef-x` -> `SPDXRef-x`; another document's namespace -> `DocumentRef-y:SPDXRef-x`. */

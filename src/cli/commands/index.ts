@@ -4,6 +4,7 @@ import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
 import { registerQuery } from './query.js';
+import { registerValidate } from './validate.js';
 import { registerVerifyBinary } from './verify-binary.js';
 import { registerVerifyBlob } from './verify-blob.js';
 import { registerVerifySbom } from './verify-sbom.js';
@@ -14,6 +15,7 @@ export type CommandRegistrar = (program: Command) => void;
 
 export const commandRegistrars: CommandRegistrar[] = [
   registerInspect,
+  registerValidate,
   registerOutline,
   registerQuery,
   registerImages,
