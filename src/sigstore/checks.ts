@@ -65,7 +65,7 @@ export function runChecks(input: CheckInput): VerificationReport {
     signingKey = keyCheck.key;
   }
 
-  checks.push(transparencyLogCheck(entity, bundle, trust, input));
+  checks.push(transparencyLogCheck(entity, trust, input));
   checks.push(
     signingKey && entity.signature.verifySignature(signingKey)
       ? pass('signature', 'signature over the artifact verifies with the signing key')

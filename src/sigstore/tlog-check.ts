@@ -1,7 +1,7 @@
 // The transparency-log check: inclusion (SET or proof+checkpoint), the body matching the signature and digest,
 // and (not done by the library) the body naming the same certificate or key that signed.
 import { createPublicKey } from 'node:crypto';
-import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
+import type { TransparencyLogEntry } from '@sigstore/bundle';
 import { X509Certificate } from '@sigstore/core';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { verifyTLogBody, verifyTLogInclusion } from './library.js';
@@ -17,7 +17,6 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 
 export function transparencyLogCheck(
   entity: SignedEntity,
-  bundle: Bundle,
   trust: TrustMaterial,
   options: { missingTlogReason?: string; now?: Date; publicKey?: Buffer },
 ): CheckResult {
@@ -54,7 +53,6 @@ export function transparencyLogCheck(
   const first = entity.tlogEntries[0]!;
   const how = first.inclusionProof ? 'inclusion proof and checkpoint' : 'signed entry timestamp';
   const at = first.integratedTime && first.integratedTime !== '0' ? ` at ${new Date(Number(first.integratedTime) * 1000).toISOString()}` : '';
-  void bundle;
   return pass('transparency-log', `Rekor entry logIndex ${first.logIndex} (${how}) verifies and matches the signature${at}`);
 }
 
