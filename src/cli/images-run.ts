@@ -78,8 +78,8 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     const report = await import('../export/image-diff-report.js');
     const diff = diffImages(main.images, other.images);
     const labels = { before: main.loaded.label, after: other.loaded.label };
-    output = format === 'json' ? report.diffToJson(diff, labels) : format === 'yaml' ? report.diffToYaml(diff, labels)
-      : format === 'csv' ? report.diffToCsv(diff) : report.diffToText(diff, labels);
+    if (format === 'yaml') output = (await import('yaml')).stringify(report.diffDocument(diff, labels));
+    else output = format === 'json' ? report.diffToJson(diff, labels) : format === 'csv' ? report.diffToCsv(diff) : report.diffToText(diff, labels);
   } else {
     let resolvedDigests: Map<string, string> | undefined;
     if (opts.pin) {
@@ -88,8 +88,10 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       const registry = createImageSource(mirrors ? { mirrors } : {});
       resolvedDigests = await resolveImageDigests(main.images, async (reference) => (await resolveDigest(reference, { source: registry })).digest);
     }
-    const { renderImageList } = await import('../export/image-list.js');
-    output = renderImageList(format, main.images, {
+    const writers = await import('../export/image-list.js');
+    const render = format === 'yaml' ? (await import('../export/image-list-yaml.js')).imagesToYaml
+      : format === 'json' ? writers.imagesToJson : format === 'csv' ? writers.imagesToCsv : writers.imagesToTxt;
+    output = render(main.images, {
       keepTag: opts.keepTag === true,
       ...(resolvedDigests ? { resolvedDigests } : {}),
       source: main.loaded.label,

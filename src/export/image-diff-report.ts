@@ -1,5 +1,5 @@
-// The `images --diff` report: text for people (+ added, - removed, ~ changed), JSON/YAML for pipelines.
-import { stringify as toYaml } from 'yaml';
+// The `images --diff` report: text for people (+ added, - removed, ~ changed), JSON/CSV for pipelines
+// (YAML: diffDocument through the yaml library, done by the caller that has it loaded).
 import type { ImageDiff } from '../k8s/image-diff.js';
 import { toCsv } from './csv.js';
 
@@ -20,7 +20,7 @@ export function diffToText(diff: ImageDiff, labels: DiffLabels): string {
   return `${lines.join('\n')}\n`;
 }
 
-function diffDocument(diff: ImageDiff, labels: DiffLabels) {
+export function diffDocument(diff: ImageDiff, labels: DiffLabels) {
   return {
     before: labels.before,
     after: labels.after,
@@ -40,10 +40,6 @@ function diffDocument(diff: ImageDiff, labels: DiffLabels) {
 
 export function diffToJson(diff: ImageDiff, labels: DiffLabels): string {
   return `${JSON.stringify(diffDocument(diff, labels), null, 2)}\n`;
-}
-
-export function diffToYaml(diff: ImageDiff, labels: DiffLabels): string {
-  return toYaml(diffDocument(diff, labels));
 }
 
 export function diffToCsv(diff: ImageDiff): string {

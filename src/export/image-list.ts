@@ -1,5 +1,5 @@
-// Image lists as text, JSON, CSV or YAML. Pure: data in, string out (the CLI writes files, the UI shows them).
-import { stringify as toYaml } from 'yaml';
+// Image lists as text, JSON or CSV (YAML in image-list-yaml.ts, which loads the yaml library). Pure: data in,
+// string out (the CLI writes files, the UI shows them).
 import type { ContainerImage } from '../k8s/image-types.js';
 import { toCsv } from './csv.js';
 import { pinnedReference } from './pinned.js';
@@ -60,7 +60,7 @@ function plainRecord(entry: ImageListEntry) {
   };
 }
 
-function listDocument(images: readonly ContainerImage[], options: ImageListOptions) {
+export function listDocument(images: readonly ContainerImage[], options: ImageListOptions) {
   return {
     ...(options.source ? { source: options.source } : {}),
     ...(options.releaseVersion ? { releaseVersion: options.releaseVersion } : {}),
@@ -71,10 +71,6 @@ function listDocument(images: readonly ContainerImage[], options: ImageListOptio
 
 export function imagesToJson(images: readonly ContainerImage[], options: ImageListOptions = {}): string {
   return `${JSON.stringify(listDocument(images, options), null, 2)}\n`;
-}
-
-export function imagesToYaml(images: readonly ContainerImage[], options: ImageListOptions = {}): string {
-  return toYaml(listDocument(images, options));
 }
 
 export const IMAGE_CSV_COLUMNS = [
@@ -91,17 +87,4 @@ export function imagesToCsv(images: readonly ContainerImage[], options: ImageLis
     ];
   });
   return toCsv(IMAGE_CSV_COLUMNS, rows);
-}
-
-export function renderImageList(format: ImageListFormat, images: readonly ContainerImage[], options: ImageListOptions = {}): string {
-  switch (format) {
-    case 'txt':
-      return imagesToTxt(images, options);
-    case 'json':
-      return imagesToJson(images, options);
-    case 'csv':
-      return imagesToCsv(images, options);
-    case 'yaml':
-      return imagesToYaml(images, options);
-  }
 }

@@ -1,6 +1,14 @@
 // pkg:oci package URLs (bom, apko, trivy write them differently) to registry, repository, digest and platform.
-import { PackageURL } from 'packageurl-js';
+import { createRequire } from 'node:module';
+import type { PackageURL as PackageUrlClass } from 'packageurl-js';
 import type { Package } from '../../parsers/model.js';
+
+// packageurl-js takes ~30 ms to load; release SBOMs have no purls, so it is loaded on the first pkg:oci only.
+let PackageURL: typeof PackageUrlClass | undefined;
+function packageUrlClass(): typeof PackageUrlClass {
+  PackageURL ??= (createRequire(import.meta.url)('packageurl-js') as { PackageURL: typeof PackageUrlClass }).PackageURL;
+  return PackageURL;
+}
 
 export interface OciPurl {
   registry: string;
@@ -25,9 +33,9 @@ export function ociPurlOf(pkg: Package): OciPurl | undefined {
 }
 
 export function parseOciPurl(locator: string): OciPurl | undefined {
-  let purl: PackageURL;
+  let purl: PackageUrlClass;
   try {
-    purl = PackageURL.fromString(locator);
+    purl = packageUrlClass().fromString(locator);
   } catch {
     return undefined;
   }

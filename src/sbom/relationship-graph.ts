@@ -13,7 +13,7 @@ export interface Edge {
 }
 
 // Inverse forms written towards a node count as that node's own forward relationships.
-const INVERSES: Record<string, string> = { DESCRIBED_BY: 'DESCRIBES', CONTAINED_BY: 'CONTAINS' };
+const INVERSES = new Map<string, string>([['DESCRIBED_BY', 'DESCRIBES'], ['CONTAINED_BY', 'CONTAINS']]);
 
 const EMPTY: readonly Edge[] = Object.freeze([]);
 
@@ -75,8 +75,8 @@ export class RelationshipGraph {
    * read as DESCRIBES / CONTAINS. Each (type, target) pair once, in document order.
    */
   children(id: string): { via: string; id: string }[] {
-    const seen = new Set<string>();
     const list: { via: string; id: string }[] = [];
+    const seen = new Set<string>();
     const add = (via: string, target: string) => {
       const key = `${via}\u0000${target}`;
       if (!seen.has(key)) {
@@ -84,8 +84,11 @@ export class RelationshipGraph {
         list.push({ via, id: target });
       }
     };
-    for (const e of this.outgoing(id)) if (!(e.type in INVERSES)) add(e.type, e.to);
-    for (const [inverse, forward] of Object.entries(INVERSES)) for (const e of this.incoming(id, inverse)) add(forward, e.from);
+    for (const e of this.out.get(id) ?? EMPTY) if (!INVERSES.has(e.type)) add(e.type, e.to);
+    for (const e of this.inc.get(id) ?? EMPTY) {
+      const forward = INVERSES.get(e.type);
+      if (forward) add(forward, e.from);
+    }
     return list;
   }
 

@@ -4,7 +4,8 @@ import type { ContainerImage } from '../../src/k8s/image-types.js';
 import { diffImages } from '../../src/k8s/image-diff.js';
 import { csvField, toCsv } from '../../src/export/csv.js';
 import { diffToCsv, diffToText } from '../../src/export/image-diff-report.js';
-import { imagesToCsv, imagesToJson, imagesToTxt, imagesToYaml } from '../../src/export/image-list.js';
+import { imagesToCsv, imagesToJson, imagesToTxt } from '../../src/export/image-list.js';
+import { imagesToYaml, renderImageList } from '../../src/export/image-list-yaml.js';
 import { pinnedReference } from '../../src/export/pinned.js';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
@@ -55,6 +56,8 @@ describe('image list writers', () => {
       architecture: 'amd64', digest: D('9'), kind: 'platform', layers: [], layerDigestKind: 'diff-id', archiveChecksums: [], spdxId: 'SPDXRef-pause',
     });
     expect(parseYaml(imagesToYaml([proxy, pause], { source: 'x.spdx', releaseVersion: 'v1.25.4' }))).toEqual(json);
+    expect(renderImageList('yaml', [proxy])).toBe(imagesToYaml([proxy]));
+    expect(renderImageList('txt', [proxy])).toBe(imagesToTxt([proxy]));
   });
   it('csv: a header and one row per image', () => {
     const rows = imagesToCsv([proxy]).split('\r\n');
