@@ -22,13 +22,16 @@ export interface CheckInput {
   now?: Date;
 }
 
+/** A Buffer view of the bytes without copying them (release binaries are large). */
+const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
 const HASHES: Record<number, string> = { 0: 'sha256', 1: 'sha256', 2: 'sha384', 3: 'sha512' };
 
 export function runChecks(input: CheckInput): VerificationReport {
   const { bundle, artifact, trust } = input;
   let entity: SignedEntity;
   try {
-    entity = toSignedEntity(bundle, Buffer.from(artifact));
+    entity = toSignedEntity(bundle, asBuffer(artifact));
   } catch (err) {
     return makeReport([fail('input', 'BUNDLE_MALFORMED', `cannot read the signature material: ${(err as Error).message}`)]);
   }
@@ -108,7 +111,7 @@ function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array): CheckResult 
   }
   const envelope = content.dsseEnvelope;
   const sha256 = createHash('sha256').update(artifact).digest('hex');
-  if (Buffer.from(envelope.payload).equals(Buffer.from(artifact))) {
+  if (Buffer.from(envelope.payload).equals(asBuffer(artifact))) {
     return pass('artifact-digest', `the artifact (sha256 ${sha256}) is the signed DSSE payload itself`);
   }
   if (envelope.payloadType === 'application/vnd.in-toto+json') {
