@@ -4,15 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realdata, realdataMissing, runCli } from '../helpers/cli.js';
-import { getTestPki, signBlob, toSigstoreBundle, GOOGLE_ISSUER, K8S_BLOB_IDENTITY } from '../helpers/pki/index.js';
+import { getTestPki, signBlob, toSigstoreBundle, GOOGLE_ISSUER, K8S_BLOB_IDENTITY, type SignedBlob } from '../helpers/pki/index.js';
+import { startFakeRekor } from '../helpers/rekor-server.js';
 
 let dir: string;
+let signedRelease: SignedBlob;
 const f = (name: string) => join(dir, name);
 const artifact = Buffer.from('kubernetes v1.99.0 release SBOM\n');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kube-sbom-blob-cli-'));
   const s = await signBlob(artifact);
+  signedRelease = s;
   const expired = await signBlob(artifact, { expiredAtSigning: true });
   await Promise.all([
     writeFile(f('release.spdx'), artifact),
@@ -116,6 +119,23 @@ describe('kube-sbom verify-blob (CLI)', () => {
     const r = await runCli(['verify-blob', ...detached({ '--certificate': f('no-such.cert') })]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('[FILE_NOT_FOUND]');
+  });
+
+  it('online: finds the entry in Rekor, saves it, and the saved file verifies offline', async () => {
+    const rekor = await startFakeRekor();
+    try {
+      rekor.add(signedRelease.rekorEntry);
+      const base = [f('release.spdx'), '--signature', f('release.spdx.sig'), '--certificate', f('release.spdx.cert'), '--trusted-root', f('trusted_root.json'), ...identity];
+      const online = await runCli(['verify-blob', ...base, '--rekor-url', rekor.url, '--save-rekor-entry', f('saved.rekor.json')]);
+      expect(online.stdout).toBe('Verified OK\n');
+      expect(online.stderr).toContain(`Rekor entry saved to ${f('saved.rekor.json')}`);
+      expect(rekor.requests).toEqual(['POST /api/v1/index/retrieve', `GET /api/v1/log/entries/${signedRelease.rekorUuid}`]);
+      const offline = await runCli(['verify-blob', ...base, '--rekor-entry', f('saved.rekor.json'), '--offline']);
+      expect(offline.code).toBe(0);
+      expect(rekor.requests).toHaveLength(2);
+    } finally {
+      await rekor.close();
+    }
   });
 
   it('Rekor unreachable (online, no entry) exits 3', async () => {
