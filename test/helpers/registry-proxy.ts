@@ -52,10 +52,13 @@ export async function startProxy(
   upstream: string,
   decide: (req: SeenRequest) => ProxyDecision = () => undefined,
   bindHost = '127.0.0.1',
+  /** Added before each answer: a registry across a network rather than on loopback. */
+  delayMs = 0,
 ): Promise<TestProxy> {
   const seen: SeenRequest[] = [];
   const server = createServer(async (req, res) => {
     const entry = record(req, seen);
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
     try {
       const decision = decide(entry);
       if (decision && 'respond' in decision) {
