@@ -18,7 +18,14 @@ export interface SbomSummary {
 /** Parse failures that mean there is no document at all (the others are real-world deviations, reported as counts). */
 const FATAL = new Set(['EMPTY_INPUT', 'UNKNOWN_FORMAT', 'INPUT_TOO_LARGE', 'INTERNAL_PARSER_ERROR']);
 
-export function summariseSbom(bytes: Uint8Array, subject: string): { check: ReleaseCheck; summary?: SbomSummary; document?: SpdxDocument } {
+/** Where Kubernetes says a release SBOM lives; the signed document names it, whichever mirror served it. */
+export const releaseSbomNamespace = (version: string) => `https://sbom.k8s.io/${version}/release`;
+
+/**
+ * Parses the verified bytes and checks they are the release SBOM of `version`: a correctly signed SBOM of another
+ * release served under this version's URL (a substitution or downgrade) fails with SBOM_VERSION_MISMATCH.
+ */
+export function summariseSbom(bytes: Uint8Array, subject: string, version: string): { check: ReleaseCheck; summary?: SbomSummary; document?: SpdxDocument } {
   const result = parseSbom(bytes, { fileName: 'release.spdx' });
   const fatal = result.diagnostics.find((d) => d.severity === 'error' && (FATAL.has(d.code) || d.code.includes('ENCODING')));
   const doc = result.document;
@@ -45,6 +52,13 @@ export function summariseSbom(bytes: Uint8Array, subject: string): { check: Rele
     (summary.diagnostics.errors + summary.diagnostics.warnings > 0
       ? ` (${summary.diagnostics.errors} parse errors, ${summary.diagnostics.warnings} warnings; see kube-sbom validate)`
       : '');
+  const expected = releaseSbomNamespace(version);
+  if (doc.documentNamespace !== expected) {
+    const check = failed('sbom', subject, 'SBOM_VERSION_MISMATCH',
+      `the document is "${sanitizeLine(doc.name)}" with namespace ${sanitizeLine(doc.documentNamespace)}, not ${expected}: ` +
+        'it is not the release SBOM of the version asked for');
+    return { check, summary, document: doc };
+  }
   return { check: passed('sbom', subject, message), summary, document: doc };
 }
 

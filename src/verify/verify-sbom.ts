@@ -75,7 +75,7 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
     },
     onEvent: options.onEvent,
   });
-  const parsed = summariseSbom(await readFile(result.artifact.path), 'release');
+  const parsed = summariseSbom(await readFile(result.artifact.path), 'release', version);
   options.onEvent?.({ type: 'check', result: parsed.check });
   const checks = [...result.checks, parsed.check];
   const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));

@@ -1,6 +1,6 @@
 // verify-sbom run for real (the compiled CLI) against a loopback mirror serving a release signed by the test PKI.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,17 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', () => {
     const other = await verify(['v1.25.4'], ['--certificate-identity', 'release-bot@example.com']);
     expect(other.code, other.stderr).toBe(0);
     expect(other.report!.checks.every((c) => c.status === 'pass')).toBe(true);
+  });
+
+  it('fails a correctly signed SBOM of another release served under the version asked for', async () => {
+    env = await releaseEnv();
+    await cp(join(env.root, 'sbom', 'v1.25.4'), join(env.root, 'sbom', 'v1.25.5'), { recursive: true });
+    const r = await verify(['v1.25.5']);
+    expect(r.code, r.stderr).toBe(1);
+    const checks = byId(r.report!.checks);
+    expect([checks.sha256!.status, checks.sha512!.status, checks.signature!.status]).toEqual(['pass', 'pass', 'pass']);
+    expect(checks.sbom).toMatchObject({ status: 'fail', code: 'SBOM_VERSION_MISMATCH' });
+    await expectNothingWritten();
   });
 
   it('reports the verifier failure with a saved Rekor entry for other bytes', async () => {
