@@ -35,7 +35,7 @@ export function addImageOptions(cmd: Command): Command {
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine (loopback always may)')
     .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
     .option('--oci-layout <dir>', 'read images and signatures from an OCI image layout folder instead of a registry')
-    .option('--cache-dir <dir>', 'where the TUF trusted-root cache lives (default $XDG_CACHE_HOME/kube-sbom)')
+    .option('--cache-dir <dir>', 'cache folder for downloads and the TUF trusted root (default $XDG_CACHE_HOME/kube-sbom)')
     .option('--json', 'print exactly one JSON report on stdout (checks, signatures, cosign payloads)');
 }
 

@@ -13,11 +13,11 @@ export function registerVerifyImage(program: Command): void {
     .command('verify-image')
     .summary('verify container image signatures like cosign verify (legacy .sig and Sigstore bundle referrers)')
     .description(
-      'Verify the keyless Sigstore signatures of container images, the way `cosign verify` does, without cosign:\n' +
-        "finds cosign's legacy sha256-<hex>.sig signatures and Sigstore bundles attached as OCI referrers (API or\n" +
-        'fallback tag), checks each against the trusted root, the signer identity and issuer, and that the signed\n' +
-        'payload names the image digest. A tag is resolved by hashing the manifest bytes received; a digest\n' +
-        'reference needs no manifest lookup. Defaults fit registry.k8s.io images: signer\n' +
+      'Verify the keyless Sigstore signatures of container images, the way `cosign verify` does, without cosign: ' +
+        "finds cosign's legacy sha256-<hex>.sig signatures and Sigstore bundles attached as OCI referrers (API or " +
+        'fallback tag), checks each against the trusted root, the signer identity and issuer, and that the signed ' +
+        'payload names the image digest. A tag is resolved by hashing the manifest bytes received; a digest ' +
+        'reference needs no manifest lookup. Defaults fit registry.k8s.io images: signer ' +
         `${IMAGE_SIGNER_IDENTITY}, issuer https://accounts.google.com.`,
     )
     .argument('<reference...>', 'image references: registry/repository:tag or registry/repository@sha256:...')

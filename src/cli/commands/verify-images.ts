@@ -22,10 +22,10 @@ export function registerVerifyImages(program: Command): void {
     .command('verify-images')
     .summary("verify the signatures of every image a release SBOM lists, and that the registry's layers match it")
     .description(
-      'Verify every container image of a Kubernetes release (or of any SBOM, or a list of references) the way\n' +
-        '`cosign verify` does, concurrently, in-process. A VERSION downloads the release SBOM and verifies it\n' +
-        "first. With --check-sbom-layers (on by default for SBOMs) the image config's rootfs.diff_ids served by\n" +
-        'the registry must equal the layer packages the SBOM lists for the image: proof that the registry serves\n' +
+      'Verify every container image of a Kubernetes release (or of any SBOM, or a list of references) the way ' +
+        '`cosign verify` does, concurrently, in-process. A VERSION downloads the release SBOM and verifies it ' +
+        "first. With --check-sbom-layers (on by default for SBOMs) the image config's rootfs.diff_ids served by " +
+        'the registry must equal the layer packages the SBOM lists for the image: proof that the registry serves ' +
         'the image the SBOM describes.',
     )
     .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29)', 'stable')
