@@ -21,9 +21,9 @@ export async function resolveTrustedRoot(options: TrustSourceOptions): Promise<L
     const text = await options.tuf();
     return parseTrustedRoot(text, `TUF (${PUBLIC_GOOD_TUF_MIRROR})`);
   } catch (err) {
-    options.warn(
-      `could not refresh the trusted root through TUF (${(err as Error).message.split('\n')[0]}); using the shipped public-good root`,
-    );
+    const cause = (err as { cause?: Error }).cause?.message;
+    const why = `${(err as Error).message}${cause ? `: ${cause}` : ''}`.split('\n')[0];
+    options.warn(`could not refresh the trusted root through TUF (${why}); using the shipped public-good root`);
     return shippedTrustedRoot();
   }
 }
