@@ -3,6 +3,7 @@ import type { DiagnosticSink } from './diagnostics.js';
 import { ConvertContext } from './json-like/context.js';
 import { convertDocument } from './json-like/document.js';
 import { jsonLocator, lineColumnAt } from './json-like/json-locator.js';
+import { findJsonSyntaxError } from './json-like/json-syntax.js';
 import { emptyDocument, type SpdxDocument } from './model.js';
 
 /** Element positions cost a scan of the text; past this size only diagnostics get positions. */
@@ -20,14 +21,9 @@ export function parseJsonDocument(text: string, sink: DiagnosticSink): SpdxDocum
   return convertDocument(ctx, root);
 }
 
-/** V8 reports `... at position N` or `(line L column C)`; turn either into a line and column. */
+/** Line, column and reason of the first syntax error, from our own scan (V8's message may lack a position). */
 function syntaxErrorWhere(text: string, err: unknown): { message: string; line?: number; column?: number } {
-  const raw = err instanceof Error ? err.message : String(err);
-  const message = `malformed JSON: ${raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`;
-  const lc = /line (\d+) column (\d+)/.exec(raw);
-  if (lc) return { message, line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(raw);
-  if (pos) return { message, ...lineColumnAt(text, Number(pos[1])) };
-  if (/Unexpected end of JSON input/.test(raw)) return { message, ...lineColumnAt(text, text.length) };
-  return { message };
+  const found = findJsonSyntaxError(text);
+  if (found) return { message: `malformed JSON: ${found.message}`, ...lineColumnAt(text, found.offset) };
+  return { message: `malformed JSON: ${err instanceof Error ? err.message.split('\n', 1)[0] : String(err)}` };
 }
