@@ -96,6 +96,7 @@ function asDownloadError(err: unknown, url: string, attempts: number): KubeSbomE
   if (err instanceof HttpStatusError && err.status === 429 && err.retryAfter !== undefined) {
     return ioError(err.code, `${url}: HTTP 429, server asks to retry after ${err.retryAfter}${tries}; try again later`, err);
   }
+  if (err instanceof HttpStatusError) return ioError(err.code, HttpStatusError.describe(err.status, url, tries), err);
   if (err instanceof KubeSbomError) {
     return tries && err.kind === 'io' ? ioError(err.code, `${err.message}${tries}`, err) : err;
   }

@@ -24,12 +24,17 @@ export interface RequestInit {
 export class HttpStatusError extends KubeSbomError {
   constructor(
     readonly status: number,
-    url: string,
+    readonly url: string,
     readonly retryAfter?: string,
   ) {
     const code = status === 404 ? 'HTTP_NOT_FOUND' : status === 429 ? 'HTTP_RATE_LIMITED' : `HTTP_${status}`;
+    super(code, HttpStatusError.describe(status, url, ''), { kind: 'io' });
+  }
+
+  /** `URL: HTTP 503 after 4 attempts; the server failed, try again later`. */
+  static describe(status: number, url: string, tries: string): string {
     const hint = status === 404 ? '; check the version and the mirror URL' : status >= 500 ? '; the server failed, try again later' : '';
-    super(code, `${url}: HTTP ${status}${hint}`, { kind: 'io' });
+    return `${url}: HTTP ${status}${tries}${hint}`;
   }
 }
 

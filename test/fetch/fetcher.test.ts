@@ -75,6 +75,13 @@ describe('downloads', () => {
     expect(events.filter((e) => e.type === 'download-retry')).toHaveLength(3);
   });
 
+  it('gives up after the retries on a server that keeps failing', async () => {
+    mirror.inject('/dl/release/blob', { kind: 'status', status: 503 }, 4);
+    await expect(fetcher().fetch(req('/dl/release/blob'))).rejects.toMatchObject({
+      code: 'HTTP_503', kind: 'io', message: expect.stringMatching(/\/dl\/release\/blob: HTTP 503 after 4 attempts; the server failed/),
+    });
+  });
+
   it('does not retry a 404 and says so in one line', async () => {
     const before = mirror.hits('/dl/release/missing');
     await expect(fetcher().fetch(req('/dl/release/missing'))).rejects.toMatchObject({ code: 'HTTP_NOT_FOUND', kind: 'io' });
