@@ -23,6 +23,8 @@ const parsers: Record<SbomFormat, DocumentParser> = {
 export function parseSbom(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const sink = new DiagnosticSink();
   const prepared = prepareInput(input, options, sink);
+  // Let the bytes go before parsing: with the caller passing them straight in, the model can use that memory.
+  input = '';
   if (!prepared) return failedParse(options.format, sink);
   return runParser(parsers[prepared.format], prepared.text, prepared.format, sink);
 }

@@ -1,12 +1,13 @@
 // End of a tag-value document: attach annotations to their elements, default snippet sources, and report
 // required fields that never appeared (each at the line of the element that lacks it).
 import type { Annotation, Package, Snippet, SpdxFile } from '../model.js';
-import type { TagValueState } from './state.js';
+import { compactArrays, type TagValueState } from './state.js';
 
 const REQUIRED_DOCUMENT_TAGS = ['SPDXVersion', 'DataLicense', 'SPDXID', 'DocumentName', 'DocumentNamespace', 'Creator', 'Created'];
 
 export function finishDocument(s: TagValueState): void {
   s.beginElement();
+  if (s.entity) compactArrays(s.entity);
   const doc = s.doc;
   for (const tag of REQUIRED_DOCUMENT_TAGS) {
     if (!s.docTagsSeen.has(tag)) s.add('warning', 'MISSING_REQUIRED_FIELD', `the document has no ${tag} line`);

@@ -3,24 +3,32 @@
 import type { FileType, Snippet, SpdxFile } from '../model.js';
 import type { Handler } from './handlers-document.js';
 import { special } from './handlers-package.js';
-import type { TagValueState } from './state.js';
+import { append, EMPTY, type TagValueState } from './state.js';
+import { TagTable } from './tag-table.js';
 import { readChecksum, readEnum, readRange } from './values.js';
 
-const FILE_TYPES = new Set<FileType>([
+const FILE_TYPES = new TagTable<FileType>([
   'SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER',
 ]);
 
 function startFile(s: TagValueState, name: string): void {
+  // Every field present from the start: one object shape for all files.
   const file: SpdxFile = {
     elementType: 'file',
     spdxId: '',
     name,
-    annotations: [],
-    attributionTexts: [],
-    fileTypes: [],
-    checksums: [],
-    licenseInfoInFiles: [],
-    contributors: [],
+    fileTypes: EMPTY,
+    checksums: EMPTY,
+    licenseConcluded: undefined,
+    licenseInfoInFiles: EMPTY,
+    licenseComments: undefined,
+    copyrightText: undefined,
+    notice: undefined,
+    contributors: EMPTY,
+    dependencies: undefined,
+    comment: undefined,
+    annotations: EMPTY,
+    attributionTexts: EMPTY,
     position: { line: s.lx.line, column: s.lx.column },
   };
   s.setEntity('file', file);
@@ -34,10 +42,15 @@ function startSnippet(s: TagValueState, spdxId: string): void {
     elementType: 'snippet',
     spdxId,
     fromFile: '',
-    ranges: [],
-    annotations: [],
-    attributionTexts: [],
-    licenseInfoInSnippets: [],
+    ranges: EMPTY,
+    name: undefined,
+    licenseConcluded: undefined,
+    licenseInfoInSnippets: EMPTY,
+    licenseComments: undefined,
+    copyrightText: undefined,
+    comment: undefined,
+    annotations: EMPTY,
+    attributionTexts: EMPTY,
     position: { line: s.lx.line, column: s.lx.column },
   };
   // Remembered for the end of the document: the file before it, in case SnippetFromFileSPDXID is missing.
@@ -69,7 +82,7 @@ function snippetRange(kind: 'byte' | 'line'): Handler {
       return;
     }
     const range = readRange(v, s.reportAtValue);
-    if (range) sn.ranges.push({ kind, ...range });
+    if (range) sn.ranges = append(sn.ranges, { kind, ...range });
   };
 }
 
@@ -80,13 +93,13 @@ export const fileHandlers: Record<string, Handler> = {
   LicenseComments: fileText('licenseComments'),
   FileType: (s, v) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.fileTypes.push(readEnum(v, FILE_TYPES, 'file type', s.reportAtValue));
+    if (f && !s.emptyValue()) f.fileTypes = append(f.fileTypes, readEnum(v, FILE_TYPES, 'file type', s.reportAtValue));
   },
   FileChecksum: (s, v) => {
     const f = s.inScope('file');
     if (!f || s.emptyValue()) return;
     const checksum = readChecksum(v, s.reportAtValue);
-    if (checksum) f.checksums.push(checksum);
+    if (checksum) f.checksums = append(f.checksums, checksum);
   },
   LicenseConcluded: (s, v) => {
     const f = s.inScope('file');
@@ -94,7 +107,7 @@ export const fileHandlers: Record<string, Handler> = {
   },
   LicenseInfoInFile: (s, v) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.licenseInfoInFiles.push(s.license(v));
+    if (f && !s.emptyValue()) f.licenseInfoInFiles = append(f.licenseInfoInFiles, s.license(v));
   },
   FileCopyrightText: (s, v) => {
     const f = s.inScope('file');
@@ -102,16 +115,16 @@ export const fileHandlers: Record<string, Handler> = {
   },
   FileContributor: (s, v) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.contributors.push(v);
+    if (f && !s.emptyValue()) f.contributors = append(f.contributors, v);
   },
   FileAttributionText: (s, v) => {
     const f = s.inScope('file');
-    if (f) f.attributionTexts.push(v);
+    if (f) f.attributionTexts = append(f.attributionTexts, v);
   },
   // Deprecated since SPDX 2.1, still written by some tools.
   FileDependency: (s, v) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) (f.dependencies ??= []).push(v);
+    if (f && !s.emptyValue()) f.dependencies = append(f.dependencies ?? EMPTY, v);
   },
 
   SnippetSPDXID: startSnippet,
@@ -127,7 +140,7 @@ export const fileHandlers: Record<string, Handler> = {
   },
   LicenseInfoInSnippet: (s, v) => {
     const sn = s.inScope('snippet');
-    if (sn && !s.emptyValue()) sn.licenseInfoInSnippets.push(s.license(v));
+    if (sn && !s.emptyValue()) sn.licenseInfoInSnippets = append(sn.licenseInfoInSnippets, s.license(v));
   },
   SnippetCopyrightText: (s, v) => {
     const sn = s.inScope('snippet');
@@ -138,6 +151,6 @@ export const fileHandlers: Record<string, Handler> = {
   SnippetName: snippetText('name'),
   SnippetAttributionText: (s, v) => {
     const sn = s.inScope('snippet');
-    if (sn) sn.attributionTexts.push(v);
+    if (sn) sn.attributionTexts = append(sn.attributionTexts, v);
   },
 };

@@ -1,10 +1,11 @@
 // Package tags: PackageName opens a package; the other tags fill the package in scope.
 import { NOASSERTION, NONE, type Package, type Spdx } from '../model.js';
 import type { Handler } from './handlers-document.js';
-import type { TagValueState } from './state.js';
+import { append, EMPTY, type TagValueState } from './state.js';
+import { TagTable } from './tag-table.js';
 import { readActor, readChecksum, readDate, readEnum, readExternalRef, readVerificationCode } from './values.js';
 
-const PURPOSES = new Set([
+const PURPOSES = new TagTable([
   'APPLICATION', 'FRAMEWORK', 'LIBRARY', 'CONTAINER', 'OPERATING-SYSTEM', 'DEVICE', 'FIRMWARE', 'SOURCE', 'ARCHIVE',
   'FILE', 'INSTALL', 'OTHER',
 ]);
@@ -57,15 +58,36 @@ function dateField(field: DateField): Handler {
 }
 
 function startPackage(s: TagValueState, name: string): void {
+  // Every field present from the start: one object shape for all packages keeps parsing fast and objects small.
   const pkg: Package = {
     elementType: 'package',
     spdxId: '',
     name,
-    annotations: [],
-    attributionTexts: [],
-    checksums: [],
-    licenseInfoFromFiles: [],
-    externalRefs: [],
+    version: undefined,
+    fileName: undefined,
+    supplier: undefined,
+    originator: undefined,
+    downloadLocation: undefined,
+    filesAnalyzed: undefined,
+    verificationCode: undefined,
+    checksums: EMPTY,
+    homepage: undefined,
+    sourceInfo: undefined,
+    licenseConcluded: undefined,
+    licenseInfoFromFiles: EMPTY,
+    licenseDeclared: undefined,
+    licenseComments: undefined,
+    copyrightText: undefined,
+    summary: undefined,
+    description: undefined,
+    externalRefs: EMPTY,
+    primaryPackagePurpose: undefined,
+    releaseDate: undefined,
+    builtDate: undefined,
+    validUntilDate: undefined,
+    comment: undefined,
+    annotations: EMPTY,
+    attributionTexts: EMPTY,
     position: { line: s.lx.line, column: s.lx.column },
   };
   s.setEntity('package', pkg);
@@ -96,13 +118,13 @@ export const packageHandlers: Record<string, Handler> = {
 
   PackageLicenseInfoFromFiles: (s, v) => {
     const p = s.inScope('package');
-    if (p && !s.emptyValue()) p.licenseInfoFromFiles.push(s.license(v));
+    if (p && !s.emptyValue()) p.licenseInfoFromFiles = append(p.licenseInfoFromFiles, s.license(v));
   },
   PackageChecksum: (s, v) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
     const checksum = readChecksum(v, s.reportAtValue);
-    if (checksum) p.checksums.push(checksum);
+    if (checksum) p.checksums = append(p.checksums, checksum);
   },
   PackageVerificationCode: (s, v) => {
     const p = s.inScope('package');
@@ -127,14 +149,14 @@ export const packageHandlers: Record<string, Handler> = {
   },
   PackageAttributionText: (s, v) => {
     const p = s.inScope('package');
-    if (p) p.attributionTexts.push(v);
+    if (p) p.attributionTexts = append(p.attributionTexts, v);
   },
   ExternalRef: (s, v) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
     const ref = readExternalRef(v, s.reportAtValue);
     s.externalRef = ref;
-    if (ref) p.externalRefs.push(ref);
+    if (ref) p.externalRefs = append(p.externalRefs, ref);
   },
   // ExternalRefComment belongs to the ExternalRef just before it.
   ExternalRefComment: (s, v) => {

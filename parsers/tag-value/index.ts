@@ -8,6 +8,7 @@ import { annotationHandlers, licenseHandlers, relationshipHandlers } from './han
 import { packageHandlers } from './handlers-package.js';
 import { TagValueLexer, type LexReporter } from './lexer.js';
 import { TagValueState } from './state.js';
+import { TagTable } from './tag-table.js';
 
 const handlers = new Map<string, Handler>(
   Object.entries({
@@ -23,9 +24,7 @@ const handlers = new Map<string, Handler>(
 const handlerTagByLowerCase = new Map([...handlers.keys()].map((tag) => [tag.toLowerCase(), tag]));
 
 /** Every tag this parser knows, including the deprecated ones it accepts and ignores. */
-export function isKnownTag(tag: string): boolean {
-  return handlers.has(tag) || deprecatedTags.has(tag);
-}
+export const knownTags = new TagTable([...handlers.keys(), ...deprecatedTags]);
 
 const TAG_SHAPE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -42,7 +41,7 @@ export function parseTagValueDocument(text: string, sink: DiagnosticSink): SpdxD
     textTrailingContent: (line, column) =>
       state!.add('warning', 'TAGVALUE_TEXT_TRAILING', 'content after </text> on the same line is ignored', line, column),
   };
-  const lx = new TagValueLexer(text, reporter, isKnownTag);
+  const lx = new TagValueLexer(text, reporter, knownTags);
   state = new TagValueState(lx, sink);
   let entries = 0;
   while (lx.next()) {

@@ -1,5 +1,6 @@
 // Tag-value lexer: one pass over the text, `Tag: value` lines and `<text>...</text>` blocks, with positions.
 // It is a cursor, not a token list: `next()` moves on and overwrites its public fields, so no object per line.
+import type { TagTable } from './tag-table.js';
 
 /** Where the lexer reports structural problems (always with a position). */
 export interface LexReporter {
@@ -35,7 +36,7 @@ export class TagValueLexer {
   constructor(
     private readonly text: string,
     private readonly reporter: LexReporter,
-    private readonly isKnownTag: (tag: string) => boolean,
+    private readonly tags: TagTable,
   ) {}
 
   /** Moves to the next `Tag: value` entry; false at the end of the text. */
@@ -66,7 +67,7 @@ export class TagValueLexer {
       if (text.charCodeAt(colon) !== 58) this.reporter.missingColon(lineNo, colon - start + 1);
       let tagEnd = colon;
       while (tagEnd > i && isBlank(text.charCodeAt(tagEnd - 1))) tagEnd--;
-      this.tag = text.slice(i, tagEnd);
+      this.tag = this.tags.find(text, i, tagEnd) ?? text.slice(i, tagEnd);
       this.line = lineNo;
       this.column = i - start + 1;
       let v = colon + 1;
@@ -168,7 +169,7 @@ export class TagValueLexer {
     const text = this.text;
     let j = i;
     while (j < end && !isBlank(text.charCodeAt(j))) j++;
-    return j < end && j - i <= 40 && this.isKnownTag(text.slice(i, j)) ? j : -1;
+    return j < end && this.tags.find(text, i, j) !== undefined ? j : -1;
   }
 
   /** True when the line starting at `lineStart` reads `KnownTag:` before `limit`. */
@@ -177,8 +178,10 @@ export class TagValueLexer {
     let i = lineStart;
     while (i < limit && isBlank(text.charCodeAt(i))) i++;
     const colon = text.indexOf(':', i);
-    if (colon === -1 || colon >= limit || colon - i > 40) return false;
-    return this.isKnownTag(text.slice(i, colon).trimEnd());
+    if (colon === -1 || colon >= limit) return false;
+    let end = colon;
+    while (end > i && isBlank(text.charCodeAt(end - 1))) end--;
+    return this.tags.find(text, i, end) !== undefined;
   }
 }
 

@@ -43,8 +43,8 @@ export class TagValueState {
   annotation: Annotation | undefined;
   relationship: Relationship | undefined;
   externalRef: ExternalPackageRef | undefined;
-  /** `from\u0000to` of every CONTAINS relationship so far, to avoid adding an implied one twice. */
-  readonly containsSeen = new Set<string>();
+  /** Targets of every CONTAINS relationship so far, by source: an implied one is not added twice. */
+  private readonly containsSeen = new Map<string, Set<string>>();
   /** Document-level tags seen, for the required-field check at the end. */
   readonly docTagsSeen = new Set<string>();
   readonly packageFiles: Record<string, string[]> = {};
@@ -100,6 +100,7 @@ export class TagValueState {
 
   setEntity(kind: EntityKind, entity: Entity): void {
     this.beginElement();
+    if (this.entity) compactArrays(this.entity);
     this.entityKind = kind;
     this.entity = entity;
   }
@@ -108,10 +109,21 @@ export class TagValueState {
     const pkg = this.pkg;
     if (!pkg || !file.spdxId || !pkg.spdxId) return;
     (this.packageFiles[pkg.spdxId] ??= []).push(file.spdxId);
-    const key = `${pkg.spdxId}\u0000${file.spdxId}`;
-    if (this.containsSeen.has(key)) return;
-    this.containsSeen.add(key);
-    this.doc.relationships.push({ from: pkg.spdxId, type: 'CONTAINS', to: file.spdxId, position: file.position });
+    if (!this.noteContains(pkg.spdxId, file.spdxId)) return;
+    this.doc.relationships.push({ from: pkg.spdxId, type: 'CONTAINS', to: file.spdxId, comment: undefined, position: file.position });
+  }
+
+  /** Records `from CONTAINS to`; false when it was already there. */
+  noteContains(from: string, to: string): boolean {
+    let targets = this.containsSeen.get(from);
+    if (!targets) {
+      targets = new Set();
+      this.containsSeen.set(from, targets);
+    } else if (targets.has(to)) {
+      return false;
+    }
+    targets.add(to);
+    return true;
   }
 
   /** Reads a license field once per distinct text (documents repeat the same few values thousands of times). */
@@ -142,5 +154,56 @@ export class TagValueState {
 
   quote(value: string): string {
     return quote(value);
+  }
+}
+
+/**
+ * Element arrays start as this shared, frozen empty array and are replaced, not pushed to, while short: pushed
+ * arrays keep 16 spare slots, and replacing them later leaves old-generation garbage. Each element's arrays are
+ * made its own when the element ends, so no caller ever sees the shared one.
+ */
+export const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+/** Adds an item, giving short arrays their exact size (three checksums are common, sixteen spare slots are not). */
+export function append<T>(array: T[], item: T): T[] {
+  switch (array.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [array[0]!, item];
+    case 2:
+      return [array[0]!, array[1]!, item];
+    default:
+      array.push(item);
+      return array;
+  }
+}
+
+function own<T>(array: T[]): T[] {
+  if (array === EMPTY) return [];
+  return array.length > 3 ? array.slice() : array;
+}
+
+/** Ends an element's use of EMPTY and trims arrays that grew by push. */
+export function compactArrays(entity: Entity): void {
+  if (!('elementType' in entity)) {
+    entity.crossRefs = own(entity.crossRefs);
+    return;
+  }
+  entity.attributionTexts = own(entity.attributionTexts);
+  entity.annotations = own(entity.annotations);
+  if (entity.elementType === 'package') {
+    entity.checksums = own(entity.checksums);
+    entity.licenseInfoFromFiles = own(entity.licenseInfoFromFiles);
+    entity.externalRefs = own(entity.externalRefs);
+  } else if (entity.elementType === 'file') {
+    entity.fileTypes = own(entity.fileTypes);
+    entity.checksums = own(entity.checksums);
+    entity.licenseInfoInFiles = own(entity.licenseInfoInFiles);
+    entity.contributors = own(entity.contributors);
+    if (entity.dependencies) entity.dependencies = own(entity.dependencies);
+  } else {
+    entity.ranges = own(entity.ranges);
+    entity.licenseInfoInSnippets = own(entity.licenseInfoInSnippets);
   }
 }

@@ -1,6 +1,7 @@
 // Readers for the structured values of tag-value lines: actors, dates, checksums, references, ranges.
 // Each reads leniently, returns what it could, and reports deviations through `report`.
 import { quote } from '../license-checks.js';
+import { TagTable } from './tag-table.js';
 import {
   CHECKSUM_ALGORITHMS,
   type Actor,
@@ -54,7 +55,8 @@ export function readDate(value: string, report: Report): string {
 
 /** Algorithm names by their upper-case, dash-free spelling, for lenient matching. */
 const ALGORITHM_BY_LOOSE_NAME = new Map(CHECKSUM_ALGORITHMS.map((a) => [a.toUpperCase().replace(/-/g, ''), a]));
-const ALGORITHMS = new Set<string>(CHECKSUM_ALGORITHMS);
+
+const ALGORITHM_TABLE = new TagTable(CHECKSUM_ALGORITHMS);
 
 /** `SHA256: hex`. Undefined when the value has no `ALGORITHM:` part. */
 export function readChecksum(value: string, report: Report): Checksum | undefined {
@@ -63,16 +65,21 @@ export function readChecksum(value: string, report: Report): Checksum | undefine
     report('error', 'TAGVALUE_BAD_CHECKSUM', `checksum ${quote(value)} is not in the form ALGORITHM: hex`);
     return undefined;
   }
-  let algorithm = value.slice(0, colon).trim();
-  const hex = value.slice(colon + 1).trim();
-  if (!ALGORITHMS.has(algorithm)) {
-    const known = ALGORITHM_BY_LOOSE_NAME.get(algorithm.toUpperCase().replace(/-/g, ''));
+  let algorithmEnd = colon;
+  while (algorithmEnd > 0 && isBlank(value.charCodeAt(algorithmEnd - 1))) algorithmEnd--;
+  let hexStart = colon + 1;
+  while (hexStart < value.length && isBlank(value.charCodeAt(hexStart))) hexStart++;
+  const hex = value.slice(hexStart);
+  let algorithm: string | undefined = ALGORITHM_TABLE.find(value, 0, algorithmEnd);
+  if (algorithm === undefined) {
+    const written = value.slice(0, algorithmEnd).trim();
+    const known = ALGORITHM_BY_LOOSE_NAME.get(written.toUpperCase().replace(/-/g, ''));
     if (known) {
-      report('warning', 'TAGVALUE_CHECKSUM_ALGORITHM', `checksum algorithm ${quote(algorithm)} should be written ${known}`);
-      algorithm = known;
+      report('warning', 'TAGVALUE_CHECKSUM_ALGORITHM', `checksum algorithm ${quote(written)} should be written ${known}`);
     } else {
-      report('warning', 'TAGVALUE_CHECKSUM_ALGORITHM', `unknown checksum algorithm ${quote(algorithm)}; kept as written`);
+      report('warning', 'TAGVALUE_CHECKSUM_ALGORITHM', `unknown checksum algorithm ${quote(written)}; kept as written`);
     }
+    algorithm = known ?? written;
   }
   return { algorithm, value: lowerHex(hex, report) };
 }
@@ -114,7 +121,7 @@ export function splitBlank(value: string, max: number): string[] {
   return parts;
 }
 
-function isBlank(c: number): boolean {
+export function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
@@ -139,7 +146,7 @@ export function readExternalRef(value: string, report: Report): ExternalPackageR
   }
   const locator = parts[2]!;
   if (/\s/.test(locator)) report('warning', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef locator ${quote(locator)} contains blanks`);
-  return { category, type: parts[1]!, locator };
+  return { category, type: parts[1]!, locator, comment: undefined };
 }
 
 /** `hex (excludes: a, b)`; also the `hex(./file)` form of the official examples. */
@@ -172,15 +179,16 @@ export function readRange(value: string, report: Report): { start: number; end: 
   return { start, end };
 }
 
-/** Upper-cases an enumerated value (and `_` to `-` when asked), saying so when the writer did not. */
+/** Upper-cases an enumerated value (and `_` to `-` when asked), saying so when the writer did not. Known values come back as the shared constant. */
 export function readEnum(
   value: string,
-  allowed: ReadonlySet<string>,
+  allowed: TagTable,
   what: string,
   report: Report,
   underscoreToDash = false,
 ): string {
-  if (allowed.has(value)) return value;
+  const known = allowed.find(value, 0, value.length);
+  if (known !== undefined) return known;
   let normal = value.toUpperCase();
   if (underscoreToDash) normal = normal.replace(/_/g, '-');
   if (allowed.has(normal)) {

@@ -33,14 +33,14 @@ Examples:
 async function inspect(file: string, options: InspectOptions): Promise<number> {
   const { readSbomFile, parseSize } = await import('../read-sbom-file.js');
   const maxBytes = parseSize(options.maxSize);
-  const bytes = await readSbomFile(file, maxBytes);
   const { parseSbomLazily } = await import('../../../parsers/lazy.js');
   const { countElements } = await import('../../../parsers/counts.js');
   const { buildInspectReport, renderInspectText } = await import('../inspect-report.js');
   const { formatDiagnostic } = await import('../../../parsers/diagnostics.js');
   const { sanitizeLine } = await import('../../common/sanitize.js');
 
-  const result = await parseSbomLazily(bytes, { fileName: file, maxBytes, format: options.format as never });
+  // The bytes go straight in, so nothing here keeps them alive while the document is parsed (bounded memory).
+  const result = await parseSbomLazily(await readSbomFile(file, maxBytes), { fileName: file, maxBytes, format: options.format as never });
   const report = buildInspectReport(file, result, countElements(result.document));
   const failed = report.summary.errors > 0;
   if (options.json) {
