@@ -65,21 +65,21 @@ export function buildOutline(index: DocumentIndex, graph: RelationshipGraph, opt
     for (const child of children) node.children.push(makeNode(child.id, child.via));
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, depth: depth + 1 });
   }
-  const reached = reachable(root.id, (id) => graph.children(id));
+  const reached = reachable(root.id, graph);
   const unreached = [...new Set(index.elements().map((e) => e.spdxId))].filter((id) => !reached.has(id)).sort(compare);
   return { root, unreached };
 }
 
-function reachable(start: string, childrenOf: (id: string) => Child[]): Set<string> {
+function reachable(start: string, graph: RelationshipGraph): Set<string> {
   const seen = new Set<string>([start]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const child of childrenOf(queue[i]!)) {
-      if (!seen.has(child.id)) {
-        seen.add(child.id);
-        queue.push(child.id);
+    graph.forEachChild(queue[i]!, (_via, child) => {
+      if (!seen.has(child)) {
+        seen.add(child);
+        queue.push(child);
       }
-    }
+    });
   }
   return seen;
 }

@@ -30,12 +30,12 @@ export function hopsFromDescribed(graph: RelationshipGraph, limit: number): Map<
   for (let hop = 1; hop <= limit && frontier.length > 0; hop++) {
     const next: string[] = [];
     for (const id of frontier) {
-      for (const child of graph.children(id)) {
-        if (!distance.has(child.id)) {
-          distance.set(child.id, hop);
-          next.push(child.id);
+      graph.forEachChild(id, (_via, child) => {
+        if (!distance.has(child)) {
+          distance.set(child, hop);
+          next.push(child);
         }
-      }
+      });
     }
     frontier = next;
   }
@@ -51,11 +51,12 @@ function compile(term: QueryTerm, graph: RelationshipGraph): Predicate {
     case 'type':
       return (e) => e.elementType === term.kind;
     case 'rel': {
+      // One pass over the relationships as written: no need to build the graph's maps for this term.
       const ids = new Set<string>();
-      for (const edge of graph.edges) {
-        if (edge.type === term.relationshipType) {
-          ids.add(edge.from);
-          ids.add(edge.to);
+      for (const r of graph.relationships) {
+        if (r.type === term.relationshipType) {
+          ids.add(r.from);
+          if (typeof r.to === 'string') ids.add(r.to);
         }
       }
       return (e) => ids.has(e.spdxId);

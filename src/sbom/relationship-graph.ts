@@ -24,18 +24,43 @@ export function targetKey(to: Relationship['to']): string {
   return to;
 }
 
+/** Built on first use, so a query that never asks about relationships never pays for them. */
 export class RelationshipGraph {
-  private readonly out = new Map<string, Edge[]>();
-  private readonly inc = new Map<string, Edge[]>();
-  readonly edges: Edge[] = [];
+  private built?: { out: Map<string, Edge[]>; inc: Map<string, Edge[]>; edges: Edge[] };
 
-  constructor(private readonly index: DocumentIndex) {
-    for (const relationship of index.document.relationships) {
-      const edge: Edge = { from: relationship.from, type: relationship.type, to: targetKey(relationship.to), relationship };
-      this.edges.push(edge);
-      push(this.out, edge.from, edge);
-      push(this.inc, edge.to, edge);
+  constructor(private readonly index: DocumentIndex) {}
+
+  private get maps() {
+    if (!this.built) {
+      const out = new Map<string, Edge[]>();
+      const inc = new Map<string, Edge[]>();
+      const edges: Edge[] = [];
+      for (const relationship of this.index.document.relationships) {
+        const edge: Edge = { from: relationship.from, type: relationship.type, to: targetKey(relationship.to), relationship };
+        edges.push(edge);
+        push(out, edge.from, edge);
+        push(inc, edge.to, edge);
+      }
+      this.built = { out, inc, edges };
     }
+    return this.built;
+  }
+
+  /** The relationships as the document lists them. */
+  get relationships(): readonly Relationship[] {
+    return this.index.document.relationships;
+  }
+
+  get edges(): readonly Edge[] {
+    return this.maps.edges;
+  }
+
+  private get out(): Map<string, Edge[]> {
+    return this.maps.out;
+  }
+
+  private get inc(): Map<string, Edge[]> {
+    return this.maps.inc;
   }
 
   outgoing(id: string, type?: string): readonly Edge[] {
@@ -77,19 +102,27 @@ export class RelationshipGraph {
   children(id: string): { via: string; id: string }[] {
     const list: { via: string; id: string }[] = [];
     const seen = new Set<string>();
-    const add = (via: string, target: string) => {
+    this.forEachChild(id, (via, target) => {
       const key = `${via}\u0000${target}`;
       if (!seen.has(key)) {
         seen.add(key);
         list.push({ via, id: target });
       }
-    };
-    for (const e of this.out.get(id) ?? EMPTY) if (!INVERSES.has(e.type)) add(e.type, e.to);
-    for (const e of this.inc.get(id) ?? EMPTY) {
-      const forward = INVERSES.get(e.type);
-      if (forward) add(forward, e.from);
-    }
+    });
     return list;
+  }
+
+  /** The same neighbours as children(), repeats included, without allocating: for traversals of big documents. */
+  forEachChild(id: string, visit: (via: string, target: string) => void): void {
+    const out = this.out.get(id);
+    if (out) for (const e of out) if (!INVERSES.has(e.type)) visit(e.type, e.to);
+    const inc = this.inc.get(id);
+    if (inc) {
+      for (const e of inc) {
+        const forward = INVERSES.get(e.type);
+        if (forward) visit(forward, e.from);
+      }
+    }
   }
 
   /** Relationship types an element takes part in, either side. */

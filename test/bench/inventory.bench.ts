@@ -45,9 +45,11 @@ async function queryRows(): Promise<BenchRow[]> {
     const size = `${(statSync(path).size / 1024 / 1024).toFixed(0)} MiB, ${elements} elements`;
     const parsed = parseSbom(readFileSync(path), { fileName: path });
     rmSync(path, { force: true });
-    const build = await measure(() => new RelationshipGraph(new DocumentIndex(parsed.document)), { runs: 3, warmup: 1 });
+    // The graph builds its maps on first use; .edges forces that so the row measures the whole build.
+    const build = await measure(() => new RelationshipGraph(new DocumentIndex(parsed.document)).edges.length, { runs: 3, warmup: 1 });
     const index = new DocumentIndex(parsed.document);
     const graph = new RelationshipGraph(index);
+    void graph.edges.length;
     const rows: BenchRow[] = [{ case: `index + relationship graph (${size})`, medianMs: build.medianMs, runs: build.runs }];
     const expressions = [
       'type:package name:^registry\\.k8s\\.io/image-3\\d*-amd64',
@@ -58,7 +60,7 @@ async function queryRows(): Promise<BenchRow[]> {
     for (const expression of expressions) {
       let count = 0;
       const t = await measure(() => (count = query(expression, index, graph).length), { runs: 5, warmup: 1 });
-      rows.push({ case: `query "${expression}"`, medianMs: t.medianMs, runs: t.runs, target: '< 2000 ms', note: `${count} matches; with index+graph ${(t.medianMs + build.medianMs).toFixed(0)} ms` });
+      rows.push({ case: `query "${expression}"`, medianMs: t.medianMs, runs: t.runs, target: '< 2000 ms', note: `${count} matches; ${(t.medianMs + build.medianMs).toFixed(0)} ms with index+graph built` });
     }
     return rows;
   } finally {
