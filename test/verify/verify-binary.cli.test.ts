@@ -16,7 +16,8 @@ async function verifyBinary(name: string, extra: string[] = []) {
   return { ...r, report, status };
 }
 
-describe.skipIf(realdataMissing)('kube-sbom verify-binary', () => {
+// Each case runs the compiled CLI several times; generous limits keep a loaded CI machine from failing them.
+describe.skipIf(realdataMissing)('kube-sbom verify-binary', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     await pristineRelease();
   });

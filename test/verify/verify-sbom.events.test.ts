@@ -27,7 +27,8 @@ function options(events: VerifyEvent[], offline = false) {
   };
 }
 
-describe.skipIf(realdataMissing)('verifySbom events', () => {
+// Each case runs the compiled CLI several times; generous limits keep a loaded CI machine from failing them.
+describe.skipIf(realdataMissing)('verifySbom events', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     await pristineRelease();
   });
