@@ -1,7 +1,10 @@
 // RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF; quotes doubled.
+// Cells come from documents: escape sequences are removed so a CSV printed to a terminal cannot drive it.
+import { sanitizeForTerminal } from '../common/sanitize.js';
 
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const clean = sanitizeForTerminal(value.replace(/\r\n?/g, '\n'));
+  return /[",\r\n]/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -28,6 +28,7 @@ describe('csv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(toCsv(['a', 'b'], [['1', 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+    expect(csvField('red\u001b[31m text\u0007')).toBe('red text\\x07');
   });
 });
 

@@ -92,6 +92,14 @@ describe('query syntax errors', () => {
 });
 
 describe('query results output', () => {
+  it('never passes escape sequences from a document to the terminal', () => {
+    const hostile = doc({ packages: [pkg('SPDXRef-x', 'evil\u001b]0;owned\u0007\u001b[2Jname\tcol')] });
+    const i = new DocumentIndex(hostile);
+    const text = renderQueryResults('text', query('type:package', i, new RelationshipGraph(i)), ['name'], 'type:package');
+    expect(text).toBe('evilname col\n');
+    const csv = renderQueryResults('csv', query('type:package', i, new RelationshipGraph(i)), ['name'], 'type:package');
+    expect(csv).toBe('name\r\nevilname\tcol\r\n');
+  });
   const matches = query('type:package', index, graph);
   it('writes CSV with RFC 4180 quoting and JSON with the chosen fields', () => {
     const csv = renderQueryResults('csv', matches, ['spdxId', 'checksums'], 'type:package');
