@@ -1,5 +1,6 @@
 // Reads a document file for a command, with a size limit checked before reading (bounded memory) and
 // one-line, coded errors for missing files, directories and permissions (exit 3).
+import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { describeFsError, ioError, usageError } from '../common/errors.js';
 
@@ -58,4 +59,41 @@ export async function readSbomFile(path: string, maxBytes: number = DEFAULT_MAX_
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The file as text when it is plain UTF-8 (read straight into a string, so no copy of the bytes stays alive while
+ * a large document is parsed), otherwise as bytes for parseSbom to decode (BOM, UTF-16, binary, invalid UTF-8).
+ */
+export async function readSbomInput(path: string, maxBytes: number = DEFAULT_MAX_SIZE): Promise<string | Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw describeFsError(err, path);
+  }
+  let plain = false;
+  try {
+    const stat = await handle.stat();
+    if (stat.isFile() && stat.size <= maxBytes) {
+      const head = Buffer.alloc(Math.min(stat.size, 8192));
+      await handle.read(head, 0, head.length, 0);
+      plain = !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff) && !head.includes(0);
+    }
+  } catch {
+    plain = false;
+  } finally {
+    await handle.close();
+  }
+  if (plain) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    // U+FFFD means invalid UTF-8 (or a literal replacement character): the bytes path says which, with a line.
+    if (text !== undefined && text.length <= maxBytes && text.indexOf('\ufffd') === -1) return text;
+  }
+  return readSbomFile(path, maxBytes);
 }

@@ -1,6 +1,7 @@
 // Run by parsers.bench.ts in its own process (node --expose-gc): reads one file, parses it with parseSbom and
 // prints peak RSS growth and retained heap, so the figure is not blurred by the benchmark process's own garbage.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readSbomInput } from '../../src/cli/read-sbom-file.js';
 import { parseSbom } from '../../parsers/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -10,8 +11,8 @@ gc();
 const rssBefore = process.memoryUsage().rss;
 const heapBefore = process.memoryUsage().heapUsed;
 const bytes = statSync(file).size;
-// The bytes go straight in (as the CLI passes them), so the parser may drop them once decoded.
-const result = parseSbom(readFileSync(file), { fileName: file, maxBytes: 2 ** 31 });
+// Read as `kube-sbom inspect` reads (plain UTF-8 straight into a string) and parse.
+const result = parseSbom(await readSbomInput(file, 2 ** 31), { fileName: file, maxBytes: 2 ** 31 });
 const peakRss = process.resourceUsage().maxRSS * 1024;
 gc();
 const retainedHeap = process.memoryUsage().heapUsed - heapBefore;

@@ -95,6 +95,16 @@ describe('inspect on bad input', () => {
     noStackTrace(r.stderr);
   });
 
+  it('reads a UTF-8 BOM file, and warns at the line of invalid UTF-8', async () => {
+    const file = join(dir, 'bom.spdx');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('SPDXVersion: SPDX-2.3\nDocumentName: a'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    const r = await runCli(['inspect', file, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ format: 'tag-value', spdxVersion: 'SPDX-2.3' });
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'INVALID_ENCODING', line: 2 }));
+  });
+
   it('exits 1 at the line and column of an unterminated <text>', async () => {
     const file = join(dir, 'broken.spdx');
     writeFileSync(file, 'SPDXVersion: SPDX-2.3\nDocumentName: x\nDocumentComment: <text>never closed\n');

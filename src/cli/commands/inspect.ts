@@ -31,7 +31,7 @@ Examples:
 }
 
 async function inspect(file: string, options: InspectOptions): Promise<number> {
-  const { readSbomFile, parseSize } = await import('../read-sbom-file.js');
+  const { readSbomInput, parseSize } = await import('../read-sbom-file.js');
   const maxBytes = parseSize(options.maxSize);
   const { parseSbomLazily } = await import('../../../parsers/lazy.js');
   const { countElements } = await import('../../../parsers/counts.js');
@@ -39,8 +39,8 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
   const { formatDiagnostic } = await import('../../../parsers/diagnostics.js');
   const { sanitizeLine } = await import('../../common/sanitize.js');
 
-  // The bytes go straight in, so nothing here keeps them alive while the document is parsed (bounded memory).
-  const result = await parseSbomLazily(await readSbomFile(file, maxBytes), { fileName: file, maxBytes, format: options.format as never });
+  // The input goes straight in, so nothing here keeps a second copy alive while the document is parsed.
+  const result = await parseSbomLazily(await readSbomInput(file, maxBytes), { fileName: file, maxBytes, format: options.format as never });
   const report = buildInspectReport(file, result, countElements(result.document));
   const failed = report.summary.errors > 0;
   if (options.json) {
