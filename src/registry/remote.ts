@@ -113,8 +113,14 @@ export class RemoteRegistry implements ImageSource {
     // 404 (or 405) means no referrers API: the caller falls back to the sha256-<hex> tag.
     if (res.status === 404 || res.status === 405 || res.status === 400) return undefined;
     if (res.status !== 200) throw this.unexpected(res, `referrers of ${repo.registry}/${repo.repository}@${digest}`);
-    const index = parseManifest(res.body, OCI_INDEX);
-    if (index.kind !== 'index') throw checkError('INVALID_MANIFEST', 'referrers API answered with something that is not an index');
+    // Some proxies answer 200 with a web page for unknown paths: that is no referrers API, and the tag fallback runs anyway.
+    let index;
+    try {
+      index = parseManifest(res.body, OCI_INDEX);
+    } catch {
+      return undefined;
+    }
+    if (index.kind !== 'index') return undefined;
     return index.manifests.filter((d) => !artifactType || d.artifactType === artifactType);
   }
 }

@@ -8,6 +8,8 @@ import type { ImageSource, RepoRef } from './source.js';
 
 /** Signature layers and bundles are small; anything bigger is refused. */
 export const MAX_SIGNATURE_BYTES = 1024 * 1024;
+/** More signatures than any real image carries; a registry listing more is refused rather than downloaded. */
+export const MAX_SIGNATURES = 64;
 
 export interface LegacySignature {
   kind: 'cosign-legacy';
@@ -45,6 +47,7 @@ export async function discoverSignatures(source: ImageSource, repo: RepoRef, dig
   const sigManifest = await source.fetchManifest(repo, sigTag);
   if (sigManifest?.manifest.kind === 'manifest') {
     const layers = sigManifest.manifest.layers;
+    if (layers.length > MAX_SIGNATURES) throw checkError('TOO_MANY_SIGNATURES', `${name}:${sigTag} has ${layers.length} layers; refusing to fetch more than ${MAX_SIGNATURES}`);
     for (const [i, layer] of layers.entries()) {
       if (layer.mediaType !== COSIGN_SIMPLESIGNING) continue;
       if (layer.size > MAX_SIGNATURE_BYTES) throw checkError('SIGNATURE_TOO_LARGE', `${name}:${sigTag} layer ${i} is ${layer.size} bytes; refusing`);
@@ -62,7 +65,10 @@ export async function discoverSignatures(source: ImageSource, repo: RepoRef, dig
   if (fallback?.manifest.kind === 'index') {
     for (const d of fallback.manifest.manifests) if (d.artifactType === SIGSTORE_BUNDLE_V03) referrers.set(d.digest, d);
   }
+  const tooMany = () => checkError('TOO_MANY_SIGNATURES', `${name}@${digest}: the registry lists more than ${MAX_SIGNATURES} signatures; refusing to fetch them all`);
+  if (candidates.length + referrers.size > MAX_SIGNATURES) throw tooMany();
   for (const d of referrers.values()) candidates.push(...(await bundlesOf(source, repo, name, d, digest)));
+  if (candidates.length > MAX_SIGNATURES) throw tooMany();
   return { candidates, searched };
 }
 

@@ -4,7 +4,10 @@ import { RemoteRegistry, fetchImageManifest, parseReference, platformManifest, r
 import { RegistryTransport } from '../../src/registry/http.js';
 import { MAX_CONFIG_BYTES } from '../../src/registry/source.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
-import { makeImage, pushImage, pushMultiArch, sha256, type TestImage } from '../helpers/registry-push.js';
+import { parseTrustedRoot } from '../../src/sigstore/trusted-root.js';
+import { verifyImage } from '../../src/verify/verify-image.js';
+import { GOOGLE_ISSUER, K8S_IMAGE_IDENTITY, getTestPki, signImageLegacy } from '../helpers/pki/index.js';
+import { makeImage, pushImage, pushLegacySignatures, pushMultiArch, sha256, type TestImage } from '../helpers/registry-push.js';
 import { startBlobStore, startProxy, type TestProxy } from '../helpers/registry-proxy.js';
 import { startTokenServer, type TokenServer } from '../helpers/registry-token.js';
 
@@ -167,6 +170,18 @@ describe.skipIf(registryMissing)('registry client with token auth', () => {
     // The token is reused for the next request to the same host and scope.
     await client.fetchManifest(parseReference(`${registry.host}/secure/app`), image.digest);
     expect(tokens.requests.length).toBe(before + 1);
+  });
+
+  it('verifies a signed image behind token auth end to end', async () => {
+    const target = { url: registry.url, authorize: (scope: string) => `Bearer ${tokens.issue([scope])}` };
+    await pushLegacySignatures(target, 'secure/app', image.digest, [await signImageLegacy(`${registry.host}/secure/app`, image.digest)]);
+    const trustedRoot = parseTrustedRoot((await getTestPki()).trustedRootText, 'test PKI');
+    const result = await verifyImage(`${registry.host}/secure/app:v1`, {
+      source: new RemoteRegistry({ retries: 0 }),
+      trustedRoot,
+      policy: { identity: K8S_IMAGE_IDENTITY, issuer: GOOGLE_ISSUER },
+    });
+    expect(result).toMatchObject({ verified: true, digest: image.digest });
   });
 
   it('does not send the token along a redirect to another host', async () => {

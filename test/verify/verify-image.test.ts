@@ -50,6 +50,11 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     const altered = Buffer.from(tampered.sig.payload.toString().replace('"optional":null', '"optional":{"x":"y"}'));
     await pushLegacySignatures(target(), 'signed/tampered', tampered.image.digest, [{ payload: altered, annotations: tampered.sig.annotations }]);
 
+    // A signature whose layer lost its Rekor entry annotation: nothing proves when the short-lived cert signed.
+    const noRekor = await legacySigned('signed/no-rekor');
+    const { 'dev.sigstore.cosign/bundle': _dropped, ...withoutRekor } = noRekor.sig.annotations;
+    await pushLegacySignatures(target(), 'signed/no-rekor', noRekor.image.digest, [{ payload: noRekor.sig.payload, annotations: withoutRekor }]);
+
     images['unsigned/app'] = makeImage();
     await pushImage(target(), 'unsigned/app', images['unsigned/app'], 'v1');
 
@@ -125,6 +130,32 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
   ])('%s fails with %s', async (repo, code) => {
     const result = await verify(`${host}/${repo}:v1`);
     expect(result).toMatchObject({ verified: false, code, failureKind: 'check' });
+    expect(result.cosign).toEqual([]);
+  });
+
+  it('falls back to the tag when a proxy answers the referrers API with a web page', async () => {
+    const web = await startProxy(registry.url, (req) =>
+      req.path.includes('/referrers/') ? { respond: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>hello</html>' } } : undefined,
+    );
+    try {
+      expect(await verify(`${web.host}/signed/bundle:v1`)).toMatchObject({ verified: true });
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('refuses to download an absurd number of signatures (TOO_MANY_SIGNATURES)', async () => {
+    const image = makeImage();
+    const digest = await pushImage(target(), 'signed/flood', image, 'v1');
+    const junk = Array.from({ length: 65 }, (_, i) => ({ payload: Buffer.from(`{"n":${i}}`), annotations: {} }));
+    await pushLegacySignatures(target(), 'signed/flood', digest, junk);
+    expect(await verify(`${host}/signed/flood:v1`)).toMatchObject({ verified: false, code: 'TOO_MANY_SIGNATURES' });
+  });
+
+  it('fails closed when a legacy signature carries no Rekor entry (offline, nothing to check the cert time against)', async () => {
+    const result = await verify(`${host}/signed/no-rekor:v1`);
+    expect(result.verified).toBe(false);
+    expect(result.signatures[0]!.checks.find((c) => c.check === 'transparency-log')?.status).toBe('fail');
     expect(result.cosign).toEqual([]);
   });
 
