@@ -9,6 +9,8 @@ import { getTestPki } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { makeImage, pushImage } from '../helpers/registry-push.js';
 import { pushSignedRelease, releaseSbom, type PushedRelease } from '../helpers/registry-sbom.js';
+import { publishSigned } from '../helpers/release-fixture.js';
+import { ReleaseMirror } from '../helpers/release-mirror.js';
 
 const VERSION = 'v1.99.0';
 
@@ -92,6 +94,29 @@ describe.skipIf(registryMissing)('kube-sbom verify-images', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('[REGISTRY_UNREACHABLE]');
+  });
+
+  it('VERSION: downloads the release SBOM, verifies it, then every image it lists', async () => {
+    const root = join(dir, 'release-mirror');
+    await publishSigned(root, join('sbom', VERSION, 'release'), Buffer.from(release.sbom));
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(root, 'dl', 'release'), { recursive: true });
+    await writeFile(join(root, 'dl', 'release', 'stable.txt'), VERSION);
+    const mirror = await ReleaseMirror.start(root);
+    try {
+      const flags = ['--sbom-url', mirror.sbomUrl, '--dl-url', mirror.dlUrl, '--rekor-url', mirror.rekorUrl, '--cache-dir', join(dir, 'cache')];
+      const ok = await run(['stable', ...flags, '--json']);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ source: `${VERSION} release SBOM`, summary: { total: 4, verified: 4 } });
+      // An SBOM whose signature does not match is refused before any image is looked at.
+      await writeFile(join(root, 'sbom', VERSION, 'release'), `${release.sbom}\n`);
+      const bad = await run([VERSION, ...flags, '--no-cache']);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr).toContain('[SBOM_NOT_VERIFIED]');
+    } finally {
+      await mirror.close();
+    }
   });
 
   it('usage errors exit 2', async () => {
