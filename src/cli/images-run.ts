@@ -58,6 +58,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   if (opts.keepTag && !opts.pin) throw usageError('OPTION_INVALID', '--keep-tag only makes sense with --pin');
   if (opts.diff && opts.pin) throw usageError('OPTION_INVALID', '--diff compares the documents; it cannot be combined with --pin');
   const format = opts.json ? 'json' : opts.format;
+  if (opts.diff && format === 'md') throw usageError('OPTION_INVALID', '--diff prints txt, json, csv or yaml, not md');
   const mirrors = parseMirrors(opts.registryMirror);
   const { DocumentIndex } = await import('../sbom/document-index.js');
   const { buildImageInventory } = await import('../k8s/image-inventory.js');
@@ -90,6 +91,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     }
     const writers = await import('../export/image-list.js');
     const render = format === 'yaml' ? (await import('../export/image-list-yaml.js')).imagesToYaml
+      : format === 'md' ? (await import('../export/image-report.js')).imagesToMarkdown
       : format === 'json' ? writers.imagesToJson : format === 'csv' ? writers.imagesToCsv : writers.imagesToTxt;
     output = render(main.images, {
       keepTag: opts.keepTag === true,
@@ -97,7 +99,11 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       source: main.loaded.label,
       ...(main.inventory.releaseVersion ? { releaseVersion: main.inventory.releaseVersion } : {}),
     });
-    if (main.images.length === 0) process.stderr.write('kube-sbom: warning: no images found in the document\n');
+    if (main.inventory.images.length === 0) process.stderr.write('kube-sbom: warning: no images found in the document\n');
+    else if (main.images.length === 0) {
+      const arches = [...new Set(main.inventory.images.map((i) => i.architecture).filter(Boolean))].sort().join(', ');
+      process.stderr.write(`kube-sbom: warning: none of the ${main.inventory.images.length} images match --arch/--name (architectures: ${sanitizeLine(arches || 'none')})\n`);
+    }
   }
   if (opts.output) {
     const { writeFileAtomic } = await import('../common/atomic-write.js');
@@ -107,7 +113,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       throw describeFsError(err, opts.output);
     }
   } else {
-    process.stdout.write(format === 'txt' ? sanitizeLinesOnly(output) : output);
+    process.stdout.write(format === 'txt' || format === 'md' ? sanitizeLinesOnly(output) : output);
   }
   return 0;
 }

@@ -94,6 +94,12 @@ describe.skipIf(realdataMissing)('images on the real release SBOMs', () => {
     expect(rows).toHaveLength(6);
     const yaml = await runCli(['images', v125, '--arch', 's390x', '--format', 'yaml']);
     expect(yaml.stdout).toContain('- reference: registry.k8s.io/conformance-s390x:v1.25.4');
+    const none = await runCli(['images', v125, '--arch', 'riscv64']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toBe('kube-sbom: warning: none of the 25 images match --arch/--name (architectures: amd64, arm, arm64, ppc64le, s390x)\n');
+    const md = await runCli(['images', v125, '--format', 'md']);
+    expect(md.stdout.split('\n').filter((l) => l.startsWith('| `registry.k8s.io/'))).toHaveLength(25);
   });
 
   it('-o writes the file atomically and prints nothing; an unwritable target fails with exit 3 and leaves nothing', async () => {

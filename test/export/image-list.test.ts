@@ -7,6 +7,7 @@ import { diffToCsv, diffToText } from '../../src/export/image-diff-report.js';
 import { imagesToCsv, imagesToJson, imagesToTxt } from '../../src/export/image-list.js';
 import { imagesToYaml, renderImageList } from '../../src/export/image-list-yaml.js';
 import { pinnedReference } from '../../src/export/pinned.js';
+import { imagesToMarkdown } from '../../src/export/image-report.js';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 const image = (over: Partial<ContainerImage>): ContainerImage => ({
@@ -63,6 +64,18 @@ describe('image list writers', () => {
   it('csv: a header and one row per image', () => {
     const rows = imagesToCsv([proxy]).split('\r\n');
     expect(rows[1]).toBe(`registry.k8s.io/kube-proxy-amd64:v1.25.4,,registry.k8s.io,kube-proxy-amd64,v1.25.4,amd64,,,archive,${D('1')},${'a'.repeat(64)},SPDXRef-Package-registry.k8s.io-kube-proxy-amd64-v1.25.4`);
+  });
+});
+
+describe('markdown report', () => {
+  it('summarises by architecture and lists each image once, with short digests and escaped cells', () => {
+    const md = imagesToMarkdown([proxy, pause, image({ reference: 'r/a|b:1', registry: 'r', repository: 'a|b', architecture: 'arm64', spdxId: 'z' })], { releaseVersion: 'v1.25.4' });
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('# Images of Kubernetes v1.25.4');
+    expect(lines).toContain('3 image(s); by architecture: amd64 2, arm64 1.');
+    expect(lines).toContain(`| \`registry.k8s.io/kube-proxy-amd64:v1.25.4\` | amd64 |  | 1 | \`${'a'.repeat(12)}\` |`);
+    expect(lines).toContain(`| \`registry.k8s.io/pause@${D('9')}\` | amd64 | \`sha256:${'9'.repeat(12)}\` | 0 |  |`);
+    expect(md).toContain('`r/a\\|b:1`');
   });
 });
 

@@ -4,7 +4,7 @@ import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js
 import { runAction } from '../run-action.js';
 
 export interface ImagesCliOptions extends ReleaseCliOptions {
-  format: 'txt' | 'json' | 'csv' | 'yaml';
+  format: 'txt' | 'json' | 'csv' | 'yaml' | 'md';
   arch?: string;
   name?: string;
   output?: string;
@@ -29,7 +29,7 @@ export function registerImages(program: Command): void {
         'guessing at SPDXIDs, so it works where the documented grep | cut | sed pipeline breaks.',
     )
     .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
-    .addOption(new Option('--format <format>', 'output format').choices(['txt', 'json', 'csv', 'yaml']).default('txt'))
+    .addOption(new Option('--format <format>', 'output format (md: a Markdown report)').choices(['txt', 'json', 'csv', 'yaml', 'md']).default('txt'))
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
     .option('-o, --output <file>', 'write here (atomically) instead of stdout')
