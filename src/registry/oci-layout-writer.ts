@@ -2,9 +2,9 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
-import { sha256Digest } from './digest.js';
+import { digestTagBase, sha256Digest } from './digest.js';
 import type { Descriptor, Platform } from './manifest.js';
-import { OCI_INDEX } from './media-types.js';
+import { COSIGN_SIMPLESIGNING, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_MANIFEST, SIGSTORE_BUNDLE_V03 } from './media-types.js';
 import { REF_NAME } from './oci-layout.js';
 
 export interface PutManifestOptions {
@@ -59,6 +59,37 @@ export class OciLayoutWriter {
     else if (this.entries.some((d) => d.digest === digest && !d.annotations?.[REF_NAME])) return descriptor;
     this.entries.push(descriptor);
     return descriptor;
+  }
+
+  /**
+   * cosign's legacy scheme, as discovery reads it: a manifest tagged `<repository>:sha256-<hex>.sig` with one
+   * simple-signing layer per signature (payload = the layer blob, annotations = signature, certificate, Rekor SET).
+   */
+  async putLegacySignatures(repositoryName: string, imageDigest: string, signatures: Array<{ payload: Uint8Array; annotations: Record<string, string> }>): Promise<Descriptor> {
+    const layers = [];
+    for (const s of signatures) layers.push({ mediaType: COSIGN_SIMPLESIGNING, ...(await this.putBlob(s.payload)), annotations: s.annotations });
+    const config = await this.putBlob(Buffer.from('{}'));
+    return this.putManifest(
+      { schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: OCI_CONFIG, ...config }, layers },
+      { mediaType: OCI_MANIFEST, refName: `${repositoryName}:${digestTagBase(imageDigest)}.sig` },
+    );
+  }
+
+  /** A Sigstore bundle (cosign v3) attached to `subject` as an OCI 1.1 referrer; the reader finds it by its subject. */
+  async putBundleReferrer(subject: Pick<Descriptor, 'mediaType' | 'digest' | 'size'>, bundleJson: Uint8Array): Promise<Descriptor> {
+    const empty = await this.putBlob(Buffer.from('{}'));
+    const bundle = await this.putBlob(bundleJson);
+    return this.putManifest(
+      {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: SIGSTORE_BUNDLE_V03,
+        config: { mediaType: OCI_EMPTY, ...empty },
+        layers: [{ mediaType: SIGSTORE_BUNDLE_V03, ...bundle }],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+      },
+      { mediaType: OCI_MANIFEST, artifactType: SIGSTORE_BUNDLE_V03 },
+    );
   }
 
   /** Writes index.json atomically; call once after the last put. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OciLayoutWriter } from '../../src/registry/index.js';
 import { runCli } from '../helpers/cli.js';
 import { getTestPki, signImageLegacy } from '../helpers/pki/index.js';
-import { BUNDLE_V03, makeImage, OCI_CONFIG, OCI_EMPTY, OCI_MANIFEST, SIMPLESIGNING, sha256 } from '../helpers/registry-push.js';
+import { makeImage, OCI_MANIFEST } from '../helpers/registry-push.js';
 import { signImageBundle } from '../helpers/registry-signatures.js';
 
 describe('verify-image --oci-layout', () => {
@@ -30,28 +30,11 @@ describe('verify-image --oci-layout', () => {
     // Legacy: a sha256-<hex>.sig manifest named by its full reference.
     legacyDigest = await put('kube-proxy-amd64');
     const sig = await signImageLegacy('registry.k8s.io/kube-proxy-amd64', legacyDigest);
-    await layout.putBlob(sig.payload);
-    const sigConfig = await layout.putBlob(Buffer.from('{}'));
-    await layout.putManifest(
-      { schemaVersion: 2, mediaType: OCI_MANIFEST, config: { mediaType: OCI_CONFIG, ...sigConfig }, layers: [{ mediaType: SIMPLESIGNING, digest: sig.payloadDigest, size: sig.payload.length, annotations: sig.annotations }] },
-      { mediaType: OCI_MANIFEST, refName: `registry.k8s.io/kube-proxy-amd64:${legacyDigest.replace(':', '-')}.sig` },
-    );
+    await layout.putLegacySignatures('registry.k8s.io/kube-proxy-amd64', legacyDigest, [sig]);
     // Bundle: a referrer manifest listed in index.json, found by its subject.
     bundleDigest = await put('kube-scheduler-amd64');
     const bundle = Buffer.from(JSON.stringify(await signImageBundle('registry.k8s.io/kube-scheduler-amd64', bundleDigest)));
-    const empty = await layout.putBlob(Buffer.from('{}'));
-    await layout.putBlob(bundle);
-    await layout.putManifest(
-      {
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        artifactType: BUNDLE_V03,
-        config: { mediaType: OCI_EMPTY, ...empty },
-        layers: [{ mediaType: BUNDLE_V03, digest: sha256(bundle), size: bundle.length }],
-        subject: { mediaType: OCI_MANIFEST, digest: bundleDigest, size: sizes.get(bundleDigest)! },
-      },
-      { mediaType: OCI_MANIFEST, artifactType: BUNDLE_V03 },
-    );
+    await layout.putBundleReferrer({ mediaType: OCI_MANIFEST, digest: bundleDigest, size: sizes.get(bundleDigest)! }, bundle);
     await put('kube-controller-manager-amd64');
     await layout.save();
   });
