@@ -85,7 +85,11 @@ export function readChecksum(value: string, report: Report): Checksum | undefine
 }
 
 /** Lower-cases hex only when needed (no copy for the usual lower-case value) and reports non-hex characters. */
+const LOWER_HEX = /^[0-9a-f]+$/;
+
 function lowerHex(hex: string, report: Report): string {
+  // The usual case in one native regular-expression pass; the loop below only runs for deviating values.
+  if (LOWER_HEX.test(hex)) return hex;
   let upper = false;
   for (let i = 0; i < hex.length; i++) {
     const c = hex.charCodeAt(i);
