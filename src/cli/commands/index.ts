@@ -4,6 +4,7 @@ import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
 import { registerQuery } from './query.js';
+import { registerTui } from './tui.js';
 import { registerValidate } from './validate.js';
 import { registerVerifyBinary } from './verify-binary.js';
 import { registerVerifyBlob } from './verify-blob.js';
@@ -24,4 +25,5 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyBlob,
   registerVerifyImage,
   registerVerifyImages,
+  registerTui,
 ];

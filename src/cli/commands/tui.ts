@@ -1,0 +1,57 @@
+// `kube-sbom [tui] [VERSION|FILE|URL]`: the interactive UI (also what runs with no command at all).
+import { Option, type Command } from 'commander';
+import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js';
+import { runAction } from '../run-action.js';
+
+export interface TuiCliOptions extends ReleaseCliOptions {
+  samples?: boolean;
+  rekorEntry?: string;
+  ociLayout?: string;
+  registryMirror?: string[];
+  allowHttpRegistry?: boolean;
+  imageIdentity: string;
+  exportDir: string;
+  maxSize: string;
+  concurrency: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerTui(program: Command): void {
+  const cmd = program
+    .command('tui', { isDefault: true })
+    .summary('interactive UI: verify a release, explore its SBOM, verify and export images (the default)')
+    .description(
+      'Open the interactive terminal UI. With a VERSION it downloads and verifies that release first (SHA-256,\n' +
+        'SHA-512, signature) and shows the checklist live; with a FILE or URL it opens that document (not verified);\n' +
+        'with nothing it offers versions to pick. Needs a terminal: in scripts use the other commands.',
+    )
+    .argument('[source]', 'a release version (v1.29.0, stable, latest-1.29), an SPDX file, or an https/http/file URL to one')
+    .option('--samples', 'open the offline demo in samples/ (a made-up release under a demo trust root; no network)')
+    .option('--rekor-entry <file>', 'a saved Rekor entry for the release SBOM signature')
+    .option('--oci-layout <dir>', 'verify images from an OCI image layout folder instead of the registry')
+    .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM (repeatable)', collect)
+    .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine')
+    .option('--image-identity <id>', 'expected signer of the images (certificate SAN), exact', 'krel-trust@k8s-releng-prod.iam.gserviceaccount.com')
+    .option('--export-dir <dir>', 'where Export writes its files', '.')
+    .option('--max-size <size>', 'refuse larger documents (e.g. 100MB, 1GiB)', '512MiB')
+    .addOption(new Option('--concurrency <n>', 'images verified at once').default('8'));
+  addReleaseOptions(cmd).addHelpText(
+    'after',
+    `
+Keys: ? shows every key; q quits; ctrl-c always quits. 1 Release, 2 Explorer, 3 Images, 4 Export.
+Without a terminal (stdin and stdout must both be one) it exits 2 and names the commands to use instead.
+
+Examples:
+  kube-sbom                                        pick a release to verify
+  kube-sbom v1.29.0                                verify v1.29.0, then explore it
+  kube-sbom tui kubernetes-v1.25.4-release.spdx    explore a local document
+  npm start                                        the offline demo (kube-sbom tui --samples)`,
+  );
+  cmd.action((source: string | undefined, opts: TuiCliOptions) =>
+    runAction(async () => {
+      const { startTui } = await import('../tui-run.js');
+      return startTui(source, opts);
+    }),
+  );
+}

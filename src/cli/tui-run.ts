@@ -1,0 +1,67 @@
+// The tui command at run time: refuse without a terminal, turn flags into the adapters' settings, run the app.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { usageError } from '../common/errors.js';
+import { sanitizeLine } from '../common/sanitize.js';
+import { RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
+import type { TuiCliOptions } from './commands/tui.js';
+import { parseMirrors } from './image-options.js';
+import { parseSize } from './read-sbom-file.js';
+import { fetchSettingsFrom } from './release-options.js';
+
+export async function startTui(source: string | undefined, opts: TuiCliOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw usageError('NO_TTY', 'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)');
+  }
+  const concurrency = Number(opts.concurrency);
+  if (!/^\d+$/.test(opts.concurrency) || concurrency < 1 || concurrency > 64) {
+    throw usageError('OPTION_INVALID', `--concurrency ${opts.concurrency}: give a whole number from 1 to 64`);
+  }
+  fetchSettingsFrom(opts);
+  const { createPorts } = await import('../tui/adapters/index.js');
+  const { isUrl } = await import('../tui/adapters/open-url.js');
+  const { parseVersionSpec } = await import('../k8s/versions.js');
+  const { defaultCacheDir } = await import('../fetch/cache.js');
+  const demo = opts.samples ? await (await import('../tui/samples.js')).loadDemo() : undefined;
+  const { DEMO_BANNER } = await import('../tui/samples.js');
+  let initial: { kind: 'file' | 'version'; value: string } | undefined;
+  if (demo) initial = { kind: 'version', value: demo.version };
+  if (source) {
+    let isVersion = false;
+    try {
+      parseVersionSpec(source);
+      isVersion = !existsSync(source);
+    } catch {
+      isVersion = false;
+    }
+    if (!isVersion && !isUrl(source) && !existsSync(source)) {
+      throw usageError('SOURCE_INVALID', `${sanitizeLine(source)}: not a command, a file, a URL or a release version (v1.29.0, stable, latest-1.29); see kube-sbom --help`);
+    }
+    initial = { kind: isVersion ? 'version' : 'file', value: source };
+  }
+  const mirrors = parseMirrors(opts.registryMirror);
+  const ports = createPorts({
+    sbomUrl: demo?.sbomUrl ?? opts.sbomUrl,
+    dlUrl: demo?.dlUrl ?? opts.dlUrl,
+    rekorUrl: opts.rekorUrl,
+    ...(demo || opts.rekorEntry ? { rekorEntryFile: demo?.rekorEntryFile ?? opts.rekorEntry } : {}),
+    ...(demo || opts.trustedRoot ? { trustedRootPath: demo?.trustedRootPath ?? opts.trustedRoot } : {}),
+    releaseIdentity: demo?.releaseIdentity ?? opts.certificateIdentity,
+    imageIdentity: demo?.imageIdentity ?? opts.imageIdentity,
+    issuer: demo?.issuer ?? opts.certificateOidcIssuer ?? RELEASE_SIGNER_ISSUER,
+    // The demo never touches the user's download cache.
+    ...(demo || opts.cache === false ? {} : { cacheDir: opts.cacheDir ?? defaultCacheDir() }),
+    offline: demo !== undefined || opts.offline === true,
+    ...(demo || opts.ociLayout ? { ociLayout: demo?.ociLayout ?? opts.ociLayout } : {}),
+    ...(mirrors ? { registryMirrors: mirrors } : {}),
+    allowHttpRegistry: opts.allowHttpRegistry === true,
+    exportDir: resolve(opts.exportDir),
+    maxBytes: parseSize(opts.maxSize),
+    concurrency,
+    versions: demo ? [demo.version] : ['stable', 'latest'],
+    ...(demo ? { demo: DEMO_BANNER } : {}),
+  });
+  const { runTui } = await import('../tui/run.js');
+  await runTui({ ports, ...(initial ? { initial } : {}) });
+  return 0;
+}

@@ -1,0 +1,97 @@
+// A parsed document as the UI's SbomView: rows with their kind (image, layer, binary, file ...), details with
+// relationships both ways, and the image inventory (src/k8s). No parsing here: the document comes in parsed.
+import type { Diagnostic } from '../../../parsers/diagnostics.js';
+import { formatDiagnostic } from '../../../parsers/diagnostics.js';
+import { countElements } from '../../../parsers/counts.js';
+import type { Element, SbomFormat, SpdxDocument } from '../../../parsers/model.js';
+import { buildImageInventory, type ContainerImage } from '../../k8s/image-inventory.js';
+import { layerOf } from '../../k8s/layer-packages.js';
+import { DocumentIndex, elementName } from '../../sbom/document-index.js';
+import { purlsOf } from '../../sbom/query.js';
+import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
+import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
+import { elementFields } from './element-fields.js';
+
+/** What the adapters keep beside a view: the inventory the export and verify use cases need. */
+export interface ViewInternals {
+  images: ContainerImage[];
+  releaseVersion?: string;
+}
+export const internals = new WeakMap<SbomView, ViewInternals>();
+
+const BINARY_PATH = /(^|\/)bin\/[^/]+\/[^/]+\/[^/]+$/;
+
+function kindOf(element: Element, imageIds: Set<string>): RowKind {
+  if (element.elementType === 'snippet') return 'snippet';
+  if (element.elementType === 'file') {
+    return element.fileTypes.includes('BINARY') || BINARY_PATH.test(element.name) ? 'binary' : 'file';
+  }
+  if (imageIds.has(element.spdxId)) return 'image';
+  return layerOf(element) ? 'layer' : 'package';
+}
+
+function haystack(element: Element): string {
+  const parts = [element.name ?? '', element.spdxId, ...purlsOf(element)];
+  if (element.elementType !== 'snippet') for (const c of element.checksums) parts.push(c.value);
+  if (element.elementType === 'package' && element.version) parts.push(element.version);
+  return parts.join('\u0000').toLowerCase();
+}
+
+export function buildView(input: { document: SpdxDocument; format?: SbomFormat; diagnostics: Diagnostic[]; source: string }): SbomView {
+  const { document } = input;
+  const index = new DocumentIndex(document);
+  const graph = new RelationshipGraph(index);
+  const inventory = buildImageInventory(index, graph);
+  const imageById = new Map(inventory.images.map((i) => [i.spdxId, i]));
+  const imageIds = new Set(imageById.keys());
+  const rows: ElementRow[] = index.elements().map((element) => ({
+    spdxId: element.spdxId,
+    name: elementName(element),
+    kind: kindOf(element, imageIds),
+    version: element.elementType === 'package' ? (element.version ?? '') : '',
+    haystack: haystack(element),
+  }));
+  const kinds = new Map(rows.map((r) => [r.spdxId, r.kind]));
+  const link = (type: string, id: string): RelationLink => {
+    const element = index.get(id);
+    return { type, id, ...(element ? { name: elementName(element) } : {}), navigable: element !== undefined };
+  };
+  const detail = (spdxId: string): ElementDetail | undefined => {
+    const element = index.get(spdxId);
+    if (!element) return undefined;
+    const image = imageById.get(spdxId);
+    return {
+      spdxId,
+      name: elementName(element),
+      kind: kinds.get(spdxId) ?? 'package',
+      fields: elementFields(element),
+      checksums: element.elementType === 'snippet' ? [] : element.checksums.map((c) => ({ algorithm: c.algorithm, value: c.value })),
+      outgoing: graph.outgoing(spdxId).map((e: Edge) => link(e.type, e.to)),
+      incoming: graph.incoming(spdxId).map((e: Edge) => link(e.type, e.from)),
+      ...(image
+        ? { image: { reference: image.reference, layers: image.layers, ...(image.architecture ? { architecture: image.architecture } : {}), ...(image.layerDigestKind ? { layerDigestKind: image.layerDigestKind } : {}) } }
+        : {}),
+    };
+  };
+  const counts = countElements(document);
+  const problems = input.diagnostics.filter((d) => d.severity !== 'info');
+  const view: SbomView = {
+    source: input.source,
+    summary: {
+      format: input.format ?? 'unknown',
+      spdxVersion: document.spdxVersion,
+      name: document.name,
+      packages: counts.packages,
+      files: counts.files,
+      relationships: counts.relationships,
+      errors: problems.filter((d) => d.severity === 'error').length,
+      warnings: problems.filter((d) => d.severity === 'warning').length,
+      diagnostics: [...problems.slice(0, 3).map((d) => formatDiagnostic(d)), ...inventory.warnings.slice(0, 2)],
+    },
+    rows,
+    images: inventory.images.map((i) => ({ reference: i.reference, architecture: i.architecture ?? '', spdxId: i.spdxId, layers: i.layers.length })),
+    detail,
+  };
+  internals.set(view, { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) });
+  return view;
+}

@@ -1,0 +1,43 @@
+// Writing what the Export screen asks for with the export writers, atomically, into the export folder.
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../common/atomic-write.js';
+import { describeFsError } from '../../common/errors.js';
+import { renderImageList } from '../../export/image-list-yaml.js';
+import type { ExportRequest, ExportResult, ImageResult, SbomView } from '../ports.js';
+import { internals } from './document-view.js';
+
+function reportText(results: ImageResult[]): string {
+  return results
+    .map((r) => [`${r.status.toUpperCase()} ${r.reference}${r.digest ? `@${r.digest}` : ''} ${r.code ?? ''}`, ...(r.status === 'verified' ? [] : r.checks.filter((c) => c.status === 'fail').map((c) => `  ${c.check}: ${c.code} ${c.message}`))].join('\n'))
+    .join('\n')
+    .concat('\n');
+}
+
+export function renderExport(view: SbomView, request: ExportRequest): { name: string; text: string; count: number } {
+  if (request.kind === 'report') {
+    const text = request.format === 'json'
+      ? `${JSON.stringify({ verified: request.results.every((r) => r.status === 'verified'), source: view.source, images: request.results }, null, 2)}\n`
+      : reportText(request.results);
+    return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length };
+  }
+  const wanted = new Set(request.references);
+  const inventory = internals.get(view);
+  const images = (inventory?.images ?? []).filter((i) => wanted.has(i.reference));
+  const text = renderImageList(request.format, images, {
+    ...(request.pinned ? { resolvedDigests: new Map(Object.entries(request.digests)) } : {}),
+    source: view.source,
+    ...(inventory?.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}),
+  });
+  return { name: `kube-sbom-images${request.pinned ? '-pinned' : ''}.${request.format}`, text, count: images.length };
+}
+
+export async function exportToDir(dir: string, view: SbomView, request: ExportRequest): Promise<ExportResult> {
+  const { name, text, count } = renderExport(view, request);
+  const path = resolve(dir, name);
+  try {
+    await writeFileAtomic(path, text);
+  } catch (err) {
+    throw describeFsError(err, path);
+  }
+  return { path, count };
+}

@@ -1,0 +1,30 @@
+// The keys that work on this screen, generated from the keymap.
+import { Box, Text } from 'ink';
+import { hintsFor, type Scope } from '../keymap.js';
+import { theme } from '../theme.js';
+
+export function StatusBar({ scopes, width, note }: { scopes: readonly Scope[]; width: number; note?: string }) {
+  const hints = hintsFor(scopes);
+  let used = 0;
+  const shown: typeof hints = [];
+  for (const h of hints) {
+    const size = h.keys.length + h.text.length + 3;
+    if (used + size > width - 1) break;
+    used += size;
+    shown.push(h);
+  }
+  return (
+    <Box height={1} overflow="hidden">
+      {note ? (
+        <Text color={theme.warn}>{note.slice(0, width - 1)}</Text>
+      ) : (
+        shown.map((h) => (
+          <Text key={`${h.keys}-${h.text}`}>
+            <Text color={theme.accent} bold>{h.keys}</Text>
+            <Text color={theme.dim}> {h.text}  </Text>
+          </Text>
+        ))
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,187 @@
+// What each key does on each screen: text fields first (only ctrl-c overrides them), then the keymap's commands.
+import type { Key } from 'ink';
+import type { Dispatch } from 'react';
+import { Command, commandFor, type Scope } from '../keymap.js';
+import type { ImageRow, TuiPorts } from '../ports.js';
+import { MAIN_SCREENS, type AppAction, type AppState, type ListTarget } from '../state/app-state.js';
+import { listActionFor } from '../state/list.js';
+import { KIND_FILTERS, SORTS, nextOf } from '../state/row-filter.js';
+import { detailLines, firstLinkIndex, type DetailLine } from '../screens/detail-lines.js';
+import { architectures } from '../screens/images-shown.js';
+import { EXPORT_FORMATS } from '../ports.js';
+import type { Actions } from './use-actions.js';
+import { editText } from './text-input.js';
+
+export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
+  release: ['global', 'release', 'list'],
+  explorer: ['global', 'explorer', 'list'],
+  detail: ['global', 'detail', 'list'],
+  images: ['global', 'images', 'list'],
+  export: ['global', 'export'],
+  help: ['global', 'detail', 'list'],
+};
+
+export interface KeyContext {
+  state: AppState;
+  dispatch: Dispatch<AppAction>;
+  actions: Actions;
+  ports: TuiPorts;
+  exit: () => void;
+  indices: Int32Array;
+  shownImages: ImageRow[];
+  lines: DetailLine[];
+  /** Visible rows of the list on each screen. */
+  heights: Record<ListTarget, number>;
+  width: number;
+  scrollHelp: (delta: number | 'home') => void;
+}
+
+export function handleKey(ctx: KeyContext, input: string, key: Key): void {
+  const { state, dispatch, actions } = ctx;
+  if (commandFor(['global'], input, key) === Command.ForceQuit) return ctx.exit();
+  if (textField(ctx, input, key)) return;
+  const command = commandFor(SCREEN_SCOPES[state.screen], input, key);
+  if (command === undefined) return;
+  switch (command) {
+    case Command.Quit:
+      return ctx.exit();
+    case Command.Help:
+      return dispatch({ type: 'screen', screen: state.screen === 'help' ? state.helpReturn : 'help' });
+    case Command.Release:
+      return dispatch({ type: 'screen', screen: 'release' });
+    case Command.Explorer:
+      return dispatch({ type: 'screen', screen: 'explorer' });
+    case Command.Images:
+      return dispatch({ type: 'screen', screen: 'images' });
+    case Command.Export:
+      return dispatch({ type: 'screen', screen: 'export' });
+    case Command.NextScreen: {
+      const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen;
+      return dispatch({ type: 'screen', screen: nextOf(MAIN_SCREENS, current) });
+    }
+  }
+  if (state.screen === 'help') return helpKeys(ctx, command);
+  const listAction = listActionFor(command);
+  const target: ListTarget | undefined = state.screen === 'export' ? undefined : (state.screen as ListTarget);
+  if (listAction && target) {
+    const length = { release: ctx.ports.versions.length, explorer: ctx.indices.length, detail: ctx.lines.length, images: ctx.shownImages.length }[target];
+    return dispatch({ type: 'list', target, action: listAction, length, height: ctx.heights[target] });
+  }
+  switch (state.screen) {
+    case 'release':
+      if (command === Command.Filter) return dispatch({ type: 'release', patch: { phase: 'input' } });
+      if (command === Command.Open && state.release.phase === 'pick' && state.provenance?.kind !== 'file') {
+        const version = ctx.ports.versions[state.release.list.cursor];
+        if (version) actions.verifyRelease(version);
+      }
+      return;
+    case 'explorer':
+      return explorerKeys(ctx, command);
+    case 'detail':
+      return detailKeys(ctx, command);
+    case 'images':
+      return imagesKeys(ctx, command);
+    case 'export':
+      return exportKeys(ctx, command);
+  }
+}
+
+/** Typing into the `/` filters and the version/file field. Returns true when the key was taken. */
+function textField({ state, dispatch, actions }: KeyContext, input: string, key: Key): boolean {
+  if (state.screen === 'explorer' && state.explorer.editing) {
+    const r = editText(state.explorer.query, input, key);
+    dispatch({ type: 'explorer', patch: r.kind === 'edit' ? { query: r.value } : r.kind === 'cancel' ? { query: '', editing: false } : { editing: false } });
+    return true;
+  }
+  if (state.screen === 'images' && state.images.editing) {
+    const r = editText(state.images.query, input, key);
+    dispatch({ type: 'images', patch: r.kind === 'edit' ? { query: r.value } : r.kind === 'cancel' ? { query: '', editing: false } : { editing: false } });
+    return true;
+  }
+  if (state.screen === 'release' && state.release.phase === 'input') {
+    const r = editText(state.release.input, input, key);
+    if (r.kind === 'edit') dispatch({ type: 'release', patch: { input: r.value } });
+    else if (r.kind === 'cancel') dispatch({ type: 'release', patch: { phase: 'pick', input: '' } });
+    else if (r.value.trim()) actions.open(r.value);
+    return true;
+  }
+  return false;
+}
+
+function openDetail(ctx: KeyContext, id: string): void {
+  const detail = ctx.state.view?.detail(id);
+  if (!detail) return;
+  const lines = detailLines(detail, ctx.width);
+  ctx.dispatch({ type: 'detail-open', id, cursor: firstLinkIndex(lines), length: lines.length, height: ctx.heights.detail });
+}
+
+function explorerKeys(ctx: KeyContext, command: Command): void {
+  const { state, dispatch } = ctx;
+  if (command === Command.Filter) return dispatch({ type: 'explorer', patch: { editing: true } });
+  if (command === Command.Kind) return dispatch({ type: 'explorer', patch: { kind: nextOf(KIND_FILTERS, state.explorer.kind) } });
+  if (command === Command.Sort) return dispatch({ type: 'explorer', patch: { sort: nextOf(SORTS, state.explorer.sort) } });
+  if (command === Command.Open && state.view) {
+    const index = ctx.indices[state.explorer.list.cursor];
+    if (index !== undefined) openDetail(ctx, state.view.rows[index]!.spdxId);
+  }
+}
+
+function detailKeys(ctx: KeyContext, command: Command): void {
+  if (command === Command.Back) return ctx.dispatch({ type: 'detail-back' });
+  const top = ctx.state.detail[ctx.state.detail.length - 1];
+  const line = top ? ctx.lines[top.list.cursor] : undefined;
+  if (command === Command.Open && line?.kind === 'link' && line.link.navigable) openDetail(ctx, line.link.id);
+}
+
+function helpKeys(ctx: KeyContext, command: Command): void {
+  if (command === Command.Back) return ctx.dispatch({ type: 'screen', screen: ctx.state.helpReturn });
+  const action = listActionFor(command);
+  if (!action) return;
+  if (action.type === 'move') ctx.scrollHelp(action.delta);
+  if (action.type === 'page') ctx.scrollHelp(action.direction * 10);
+  if (action.type === 'home') ctx.scrollHelp('home');
+}
+
+function imagesKeys(ctx: KeyContext, command: Command): void {
+  const { state, dispatch, shownImages } = ctx;
+  const current = shownImages[state.images.list.cursor];
+  const allImages = state.view?.images ?? [];
+  switch (command) {
+    case Command.Filter:
+      return dispatch({ type: 'images', patch: { editing: true } });
+    case Command.Arch:
+      return dispatch({ type: 'images', patch: { arch: nextOf(architectures(allImages), state.images.arch) } });
+    case Command.Toggle:
+      if (current) dispatch({ type: 'toggle', reference: current.reference });
+      return dispatch({ type: 'list', target: 'images', action: { type: 'move', delta: 1 }, length: shownImages.length, height: ctx.heights.images });
+    case Command.SelectAll: {
+      const shown = shownImages.map((i) => i.reference);
+      const all = shown.every((r) => state.images.selected.includes(r));
+      return dispatch({ type: 'select', references: all ? [] : shown });
+    }
+    case Command.Verify: {
+      const selected = state.images.selected.filter((r) => allImages.some((i) => i.reference === r));
+      return ctx.actions.verifyImages(selected.length > 0 ? selected : current ? [current.reference] : []);
+    }
+    case Command.VerifyAll:
+      return ctx.actions.verifyImages(shownImages.map((i) => i.reference));
+    case Command.Open:
+      if (current) openDetail(ctx, current.spdxId);
+      return;
+  }
+}
+
+function exportKeys(ctx: KeyContext, command: Command): void {
+  const { exporter } = ctx.state;
+  const patch = (p: Partial<AppState['exporter']>) => ctx.dispatch({ type: 'exporter', patch: { ...p, result: undefined } });
+  switch (command) {
+    case Command.Content:
+      return patch({ content: exporter.content === 'images' ? 'report' : 'images', format: exporter.content === 'images' ? 'json' : exporter.format });
+    case Command.Format:
+      return patch({ format: exporter.content === 'report' ? (exporter.format === 'json' ? 'txt' : 'json') : nextOf(EXPORT_FORMATS, exporter.format) });
+    case Command.Pinned:
+      return patch({ pinned: !exporter.pinned });
+    case Command.Write:
+      return ctx.actions.exportNow();
+  }
+}

@@ -1,0 +1,86 @@
+// The long-running work the UI starts (open, verify, export), through the ports; results and progress become
+// reducer actions. A newer run makes the events of an older one irrelevant, so they are dropped.
+import { useMemo, useRef, type Dispatch } from 'react';
+import type { ImageResult, SbomView, TuiPorts } from '../ports.js';
+import type { AppAction, AppState } from '../state/app-state.js';
+import { exportPlan } from '../screens/export-plan.js';
+
+export interface Actions {
+  open(input: string): void;
+  verifyRelease(version: string): void;
+  verifyImages(references: string[]): void;
+  exportNow(): void;
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getState: () => AppState): Actions {
+  const releaseRun = useRef(0);
+  const imagesRun = useRef(0);
+  return useMemo<Actions>(() => {
+    const verifyRelease = (version: string) => {
+      const run = ++releaseRun.current;
+      const live = () => run === releaseRun.current;
+      dispatch({ type: 'release-start', version });
+      dispatch({ type: 'screen', screen: 'release' });
+      ports
+        .verifyRelease(version, (event) => live() && dispatch({ type: 'release-event', event }))
+        .then((outcome) => {
+          if (!live()) return;
+          dispatch({ type: 'release-done', outcome });
+          // Fail closed: a release that did not verify is not offered for exploring.
+          if (outcome.verified && outcome.view) dispatch({ type: 'loaded', view: outcome.view, provenance: { kind: 'release', version: outcome.version } });
+        })
+        .catch((err: unknown) => live() && dispatch({ type: 'release-error', message: messageOf(err) }));
+    };
+    const open = (input: string) => {
+      const text = input.trim();
+      if (!text) return;
+      if (ports.isVersion(text)) return verifyRelease(text);
+      releaseRun.current++;
+      dispatch({ type: 'release', patch: { phase: 'pick', input: '' } });
+      ports
+        .openFile(text)
+        .then((view) => {
+          dispatch({ type: 'loaded', view, provenance: { kind: 'file', path: text } });
+          dispatch({ type: 'screen', screen: 'explorer' });
+        })
+        .catch((err: unknown) => dispatch({ type: 'load-failed', message: messageOf(err) }));
+    };
+    const verifyImages = (references: string[]) => {
+      const view: SbomView | undefined = getState().view;
+      if (!view || references.length === 0) return;
+      const run = ++imagesRun.current;
+      const live = () => run === imagesRun.current && getState().view === view;
+      dispatch({ type: 'verify-start', references });
+      const seen = new Set<string>();
+      ports
+        .verifyImages(view, references, (result) => {
+          if (!live()) return;
+          if (result.status !== 'running' && result.status !== 'pending') seen.add(result.reference);
+          dispatch({ type: 'image-result', result });
+        })
+        .catch((err: unknown) => {
+          // Whatever did not finish could not be checked: say so, never leave it looking fine.
+          if (!live()) return;
+          for (const reference of references.filter((r) => !seen.has(r))) {
+            const result: ImageResult = { reference, status: 'unchecked', code: 'VERIFY_FAILED_TO_RUN', message: messageOf(err), checks: [] };
+            dispatch({ type: 'image-result', result });
+          }
+        })
+        .finally(() => live() && dispatch({ type: 'verify-done' }));
+    };
+    const exportNow = () => {
+      const state = getState();
+      if (!state.view || state.exporter.busy) return;
+      const plan = exportPlan(state, state.view.images);
+      if (!plan.ok) return dispatch({ type: 'exporter', patch: { result: { ok: false, message: plan.reason } } });
+      dispatch({ type: 'exporter', patch: { busy: true, result: undefined } });
+      ports
+        .exportFile(state.view, plan.request)
+        .then((r) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: true, path: r.path, count: r.count } } }))
+        .catch((err: unknown) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: false, message: messageOf(err) } } }));
+    };
+    return { open, verifyRelease, verifyImages, exportNow };
+  }, [ports, dispatch, getState]);
+}

@@ -1,0 +1,95 @@
+// Keys are data: commands, the keys bound to them and where they work. Screens ask "is this DOWN?", never
+// "is this the down arrow?"; the help screen and the status bar are generated from this table.
+import type { Key } from 'ink';
+
+export const Command = {
+  Up: 'up', Down: 'down', PageUp: 'page-up', PageDown: 'page-down', Home: 'home', End: 'end',
+  Open: 'open', Back: 'back', Quit: 'quit', ForceQuit: 'force-quit', Help: 'help',
+  Filter: 'filter', Kind: 'kind', Sort: 'sort', Toggle: 'toggle', SelectAll: 'select-all',
+  Verify: 'verify', VerifyAll: 'verify-all', Arch: 'arch', Export: 'export',
+  Format: 'format', Pinned: 'pinned', Content: 'content', Write: 'write',
+  Release: 'go-release', Explorer: 'go-explorer', Images: 'go-images', NextScreen: 'next-screen',
+} as const;
+export type Command = (typeof Command)[keyof typeof Command];
+
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'export';
+
+export interface KeySpec {
+  /** A printable character, matched exactly. */
+  input?: string;
+  /** A named key of Ink's Key (upArrow, pageDown, return, ...). */
+  key?: keyof Key;
+  ctrl?: boolean;
+  /** How the help screen writes it. */
+  label: string;
+}
+
+export interface Binding {
+  command: Command;
+  scope: Scope;
+  keys: KeySpec[];
+  help: string;
+  /** Shown in the status bar of its scope. */
+  brief?: string;
+}
+
+export const BINDINGS: readonly Binding[] = [
+  { command: Command.ForceQuit, scope: 'global', keys: [{ input: 'c', ctrl: true, label: 'ctrl-c' }], help: 'quit at once, from anywhere' },
+  { command: Command.Quit, scope: 'global', keys: [{ input: 'q', label: 'q' }], help: 'quit', brief: 'quit' },
+  { command: Command.Help, scope: 'global', keys: [{ input: '?', label: '?' }], help: 'this help', brief: 'help' },
+  { command: Command.Release, scope: 'global', keys: [{ input: '1', label: '1' }], help: 'Release screen: verification checklist' },
+  { command: Command.Explorer, scope: 'global', keys: [{ input: '2', label: '2' }], help: 'Explorer: every element of the document' },
+  { command: Command.Images, scope: 'global', keys: [{ input: '3', label: '3' }], help: 'Images: the container image inventory' },
+  { command: Command.Export, scope: 'global', keys: [{ input: '4', label: '4' }, { input: 'e', label: 'e' }], help: 'Export: write an image list or report', brief: 'export' },
+  { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', label: 'tab' }], help: 'next screen', brief: 'screens' },
+  { command: Command.Up, scope: 'list', keys: [{ key: 'upArrow', label: '↑' }, { input: 'k', label: 'k' }], help: 'move up', brief: 'move' },
+  { command: Command.Down, scope: 'list', keys: [{ key: 'downArrow', label: '↓' }, { input: 'j', label: 'j' }], help: 'move down' },
+  { command: Command.PageUp, scope: 'list', keys: [{ key: 'pageUp', label: 'PgUp' }, { input: 'b', ctrl: true, label: 'ctrl-b' }], help: 'page up' },
+  { command: Command.PageDown, scope: 'list', keys: [{ key: 'pageDown', label: 'PgDn' }, { input: 'f', ctrl: true, label: 'ctrl-f' }], help: 'page down' },
+  { command: Command.Home, scope: 'list', keys: [{ key: 'home', label: 'Home' }, { input: 'g', label: 'g' }], help: 'first line' },
+  { command: Command.End, scope: 'list', keys: [{ key: 'end', label: 'End' }, { input: 'G', label: 'G' }], help: 'last line' },
+  { command: Command.Open, scope: 'release', keys: [{ key: 'return', label: 'enter' }], help: 'verify the chosen release', brief: 'verify' },
+  { command: Command.Filter, scope: 'release', keys: [{ input: 'o', label: 'o' }], help: 'type a version or open a file', brief: 'open' },
+  { command: Command.Open, scope: 'explorer', keys: [{ key: 'return', label: 'enter' }], help: 'open the element', brief: 'open' },
+  { command: Command.Filter, scope: 'explorer', keys: [{ input: '/', label: '/' }], help: 'filter by name, SPDXID, purl or checksum', brief: 'filter' },
+  { command: Command.Kind, scope: 'explorer', keys: [{ input: 'f', label: 'f' }], help: 'kind: all, images, layers, binaries, files', brief: 'kind' },
+  { command: Command.Sort, scope: 'explorer', keys: [{ input: 's', label: 's' }], help: 'sort: document order, name, kind', brief: 'sort' },
+  { command: Command.Open, scope: 'detail', keys: [{ key: 'return', label: 'enter' }], help: 'follow the relationship', brief: 'follow' },
+  { command: Command.Back, scope: 'detail', keys: [{ key: 'escape', label: 'esc' }, { key: 'backspace', label: 'backspace' }, { key: 'delete', label: 'backspace' }], help: 'back', brief: 'back' },
+  { command: Command.Toggle, scope: 'images', keys: [{ input: ' ', label: 'space' }], help: 'select or unselect the image', brief: 'select' },
+  { command: Command.SelectAll, scope: 'images', keys: [{ input: '*', label: '*' }], help: 'select all shown, or none' },
+  { command: Command.Verify, scope: 'images', keys: [{ input: 'v', label: 'v' }], help: 'verify the selection (or the image under the cursor)', brief: 'verify' },
+  { command: Command.VerifyAll, scope: 'images', keys: [{ input: 'V', label: 'V' }], help: 'verify every image shown', brief: 'all' },
+  { command: Command.Arch, scope: 'images', keys: [{ input: 'a', label: 'a' }], help: 'architecture filter', brief: 'arch' },
+  { command: Command.Filter, scope: 'images', keys: [{ input: '/', label: '/' }], help: 'filter by reference', brief: 'filter' },
+  { command: Command.Open, scope: 'images', keys: [{ key: 'return', label: 'enter' }], help: 'details: the element, or why verification failed', brief: 'details' },
+  { command: Command.Content, scope: 'export', keys: [{ input: 'c', label: 'c' }], help: 'what: image list or verification report', brief: 'what' },
+  { command: Command.Format, scope: 'export', keys: [{ input: 'f', label: 'f' }], help: 'format: txt, json, csv, yaml', brief: 'format' },
+  { command: Command.Pinned, scope: 'export', keys: [{ input: 'p', label: 'p' }], help: 'digest-pinned references (verified images only)', brief: 'pinned' },
+  { command: Command.Write, scope: 'export', keys: [{ key: 'return', label: 'enter' }, { input: 'w', label: 'w' }], help: 'write the file (atomically)', brief: 'write' },
+];
+
+function matches(spec: KeySpec, input: string, key: Key): boolean {
+  if (spec.key) return key[spec.key] === true && (spec.ctrl ?? false) === key.ctrl;
+  return spec.input === input && (spec.ctrl ?? false) === key.ctrl && !key.meta;
+}
+
+/** The command a key press means in these scopes (first match wins, scopes in the order given). */
+export function commandFor(scopes: readonly Scope[], input: string, key: Key): Command | undefined {
+  for (const scope of scopes) {
+    for (const binding of BINDINGS) {
+      if (binding.scope === scope && binding.keys.some((k) => matches(k, input, key))) return binding.command;
+    }
+  }
+  return undefined;
+}
+
+/** Unique key labels of a binding, e.g. "↑/k". */
+export function keyLabel(binding: Binding): string {
+  return [...new Set(binding.keys.map((k) => k.label))].join('/');
+}
+
+/** Status-bar hints for the scopes that work on a screen. */
+export function hintsFor(scopes: readonly Scope[]): Array<{ keys: string; text: string }> {
+  return BINDINGS.filter((b) => b.brief && scopes.includes(b.scope)).map((b) => ({ keys: keyLabel(b), text: b.brief! }));
+}

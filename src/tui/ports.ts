@@ -1,0 +1,142 @@
+// The use cases the UI needs, as interfaces: the screens depend only on these; adapters/ connects the real modules.
+// Every string in these shapes may come from a document, registry or certificate: the UI sanitizes it when drawn.
+
+export type RowKind = 'image' | 'layer' | 'binary' | 'file' | 'package' | 'snippet';
+
+/** One element of the document, flattened for a fast list. */
+export interface ElementRow {
+  spdxId: string;
+  name: string;
+  kind: RowKind;
+  version: string;
+  /** Lower-cased name, SPDXID, purls and checksums: what `/` searches. */
+  haystack: string;
+}
+
+export interface RelationLink {
+  type: string;
+  /** The other end: an SPDXID, DocumentRef-x:SPDXRef-y, NONE or NOASSERTION. */
+  id: string;
+  /** Its name when it is an element of this document. */
+  name?: string;
+  /** True when the other end is an element of this document (enter follows it). */
+  navigable: boolean;
+}
+
+export interface ChecksumValue {
+  algorithm: string;
+  value: string;
+}
+
+export interface ElementDetail {
+  spdxId: string;
+  name: string;
+  kind: RowKind;
+  /** Every field the element has, label and text, in a fixed order. */
+  fields: Array<[string, string]>;
+  checksums: ChecksumValue[];
+  outgoing: RelationLink[];
+  incoming: RelationLink[];
+  /** When the element is a container image. */
+  image?: { reference: string; architecture?: string; layers: string[]; layerDigestKind?: string };
+}
+
+export interface ImageRow {
+  reference: string;
+  architecture: string;
+  spdxId: string;
+  layers: number;
+}
+
+export interface DocumentSummary {
+  format: string;
+  spdxVersion: string;
+  name: string;
+  packages: number;
+  files: number;
+  relationships: number;
+  errors: number;
+  warnings: number;
+  /** The first few parse problems, one line each. */
+  diagnostics: string[];
+}
+
+/** A parsed document as the UI sees it. */
+export interface SbomView {
+  /** Where it came from (file path, or version and URL). */
+  source: string;
+  summary: DocumentSummary;
+  rows: readonly ElementRow[];
+  images: readonly ImageRow[];
+  detail(spdxId: string): ElementDetail | undefined;
+}
+
+export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';
+
+export interface CheckRow {
+  id: CheckId;
+  status: 'pass' | 'fail';
+  code: string;
+  message: string;
+  /** Sub-checks and facts: identity, issuer, Rekor time, counts. */
+  details: string[];
+}
+
+export type ReleaseEvent =
+  | { type: 'stage'; message: string }
+  | { type: 'download'; label: string; bytesDone: number; totalBytes?: number; bytesPerSecond: number; done: boolean }
+  | { type: 'retry'; label: string; reason: string }
+  | { type: 'check'; check: CheckRow };
+
+export interface ReleaseOutcome {
+  verified: boolean;
+  version: string;
+  checks: CheckRow[];
+  /** Present only when the document parsed; shown only as verified when `verified`. */
+  view?: SbomView;
+}
+
+export type ImageStatus = 'pending' | 'running' | 'verified' | 'failed' | 'unchecked';
+
+export interface ImageCheckRow {
+  check: string;
+  status: 'pass' | 'fail';
+  code: string;
+  message: string;
+}
+
+export interface ImageResult {
+  reference: string;
+  status: ImageStatus;
+  /** Only set once the registry's manifest digest was computed from bytes received. */
+  digest?: string;
+  code?: string;
+  message?: string;
+  checks: ImageCheckRow[];
+  signer?: string;
+}
+
+export const EXPORT_FORMATS = ['txt', 'json', 'csv', 'yaml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type ExportRequest =
+  | { kind: 'images'; format: ExportFormat; pinned: boolean; references: string[]; digests: Record<string, string> }
+  | { kind: 'report'; format: 'json' | 'txt'; results: ImageResult[] };
+
+export interface ExportResult {
+  path: string;
+  count: number;
+}
+
+export interface TuiPorts {
+  /** Set when the UI runs on the generated samples under a demo trust root. */
+  demo?: string;
+  /** Choices offered on the Release screen. */
+  versions: string[];
+  /** Whether typed text names a release version (else it is a file path). */
+  isVersion(text: string): boolean;
+  openFile(path: string): Promise<SbomView>;
+  verifyRelease(version: string, onEvent: (event: ReleaseEvent) => void): Promise<ReleaseOutcome>;
+  verifyImages(view: SbomView, references: string[], onResult: (result: ImageResult) => void): Promise<ImageResult[]>;
+  exportFile(view: SbomView, request: ExportRequest): Promise<ExportResult>;
+}

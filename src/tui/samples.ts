@@ -1,0 +1,57 @@
+// The offline demo in samples/: where its pieces are, read from samples/demo.json (written by npm run samples).
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ioError } from '../common/errors.js';
+
+export interface DemoManifest {
+  version: string;
+  trustedRoot: string;
+  rekorEntry: string;
+  ociLayout: string;
+  sbom: string;
+  dl: string;
+  releaseIdentity: string;
+  imageIdentity: string;
+  issuer: string;
+}
+
+export interface DemoSettings {
+  version: string;
+  sbomUrl: string;
+  dlUrl: string;
+  trustedRootPath: string;
+  rekorEntryFile: string;
+  ociLayout: string;
+  releaseIdentity: string;
+  imageIdentity: string;
+  issuer: string;
+}
+
+/** samples/ beside dist/ (compiled) or src/ (sources): both are three levels below the project root. */
+export function samplesDir(): string {
+  return resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', ...(import.meta.url.includes('/dist/') ? ['..'] : []), 'samples');
+}
+
+export async function loadDemo(dir = samplesDir()): Promise<DemoSettings> {
+  let manifest: DemoManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, 'demo.json'), 'utf8')) as DemoManifest;
+  } catch (err) {
+    throw ioError('SAMPLES_MISSING', `${join(dir, 'demo.json')}: the offline demo is missing or damaged; run npm run samples`, err);
+  }
+  const at = (p: string) => join(dir, p);
+  return {
+    version: manifest.version,
+    sbomUrl: pathToFileURL(`${at(manifest.sbom)}/`).href,
+    dlUrl: pathToFileURL(`${at(manifest.dl)}/`).href,
+    trustedRootPath: at(manifest.trustedRoot),
+    rekorEntryFile: at(manifest.rekorEntry),
+    ociLayout: at(manifest.ociLayout),
+    releaseIdentity: manifest.releaseIdentity,
+    imageIdentity: manifest.imageIdentity,
+    issuer: manifest.issuer,
+  };
+}
+
+export const DEMO_BANNER = 'DEMO DATA: a made-up release signed by a demo trust root in samples/ (not Kubernetes\' signatures)';

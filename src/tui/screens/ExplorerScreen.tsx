@@ -1,0 +1,52 @@
+// Explorer: every element in a windowed list, with kind filter, `/` incremental filter and sort.
+import { Box, Text } from 'ink';
+import type { SbomView } from '../ports.js';
+import { Prompt } from '../components/Prompt.js';
+import { WindowedList } from '../components/WindowedList.js';
+import type { AppState } from '../state/app-state.js';
+import { cell, clip } from '../text.js';
+import { symbols, theme } from '../theme.js';
+
+interface Props {
+  state: AppState['explorer'];
+  view: SbomView;
+  indices: Int32Array;
+  width: number;
+  height: number;
+}
+
+/** Lines the screen uses above its list. */
+export const EXPLORER_CHROME = 2;
+
+export function ExplorerScreen({ state, view, indices, width, height }: Props) {
+  const kindWidth = 8;
+  const nameWidth = Math.max(16, Math.floor((width - kindWidth - 4) * 0.55));
+  const idWidth = Math.max(0, width - kindWidth - nameWidth - 5);
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>Explorer</Text>
+        <Text color={theme.dim}>  kind </Text><Text color={theme.accent}>{state.kind}</Text>
+        <Text color={theme.dim}>  sort </Text><Text color={theme.accent}>{state.sort}</Text>
+        <Text color={theme.dim}>  {indices.length.toLocaleString('en-US')} of {view.rows.length.toLocaleString('en-US')} elements</Text>
+      </Text>
+      <Prompt label="/ " value={state.query} editing={state.editing} width={width} />
+      <WindowedList
+        count={indices.length}
+        list={state.list}
+        height={height - EXPLORER_CHROME}
+        empty={state.query ? `nothing matches "${clip(state.query, 40)}"` : 'no elements of this kind'}
+        renderRow={(i, isCursor) => {
+          const row = view.rows[indices[i]!]!;
+          const name = row.version ? `${row.name} ${row.version}` : row.name;
+          return (
+            <Text inverse={isCursor} wrap="truncate">
+              {isCursor ? symbols.cursor : ' '} <Text color={theme.accent}>{cell(row.kind, kindWidth)}</Text>
+              {cell(name, nameWidth)} <Text color={isCursor ? undefined : theme.dim}>{cell(row.spdxId, idWidth)}</Text>
+            </Text>
+          );
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,35 @@
+// What the Export screen would write right now, or why it cannot: pure, so the screen and the action agree.
+import type { ExportRequest, ImageResult, ImageRow } from '../ports.js';
+import type { AppState } from '../state/app-state.js';
+import { imagesShown } from './images-shown.js';
+
+export type ExportPlan = { ok: true; request: ExportRequest; describe: string } | { ok: false; reason: string };
+
+export function exportPlan(state: AppState, images: readonly ImageRow[]): ExportPlan {
+  const { exporter, images: imagesState } = state;
+  const shown = imagesShown(images, imagesState.arch, imagesState.query);
+  const selected = imagesState.selected.filter((r) => images.some((i) => i.reference === r));
+  const references = selected.length > 0 ? selected : shown.map((i) => i.reference);
+  const which = selected.length > 0
+    ? `the ${selected.length} selected image(s)`
+    : `all ${shown.length} image(s) shown on the Images screen${imagesState.arch !== 'all' || imagesState.query ? ' (filtered)' : ''}`;
+  if (exporter.content === 'report') {
+    const results = references.map((r) => imagesState.results[r]).filter((r): r is ImageResult => r !== undefined && r.status !== 'pending' && r.status !== 'running');
+    if (results.length === 0) return { ok: false, reason: `no verification results for ${which}: verify them on the Images screen first` };
+    const format = exporter.format === 'txt' ? 'txt' : 'json';
+    return { ok: true, request: { kind: 'report', format, results }, describe: `verification report (${format}) of ${results.length} image(s)` };
+  }
+  if (references.length === 0) return { ok: false, reason: 'no images to export' };
+  const digests: Record<string, string> = {};
+  if (exporter.pinned) {
+    // A pinned list names bytes: only digests this session verified are used, never one taken on trust.
+    const missing = references.filter((r) => imagesState.results[r]?.status !== 'verified' || !imagesState.results[r]?.digest);
+    if (missing.length > 0) return { ok: false, reason: `pinned needs a verified digest: ${missing.length} of ${which} not verified yet (Images screen: v or V)` };
+    for (const r of references) digests[r] = imagesState.results[r]!.digest!;
+  }
+  return {
+    ok: true,
+    request: { kind: 'images', format: exporter.format, pinned: exporter.pinned, references, digests },
+    describe: `${exporter.pinned ? 'digest-pinned ' : ''}image list (${exporter.format}) of ${which}`,
+  };
+}

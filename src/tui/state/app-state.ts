@@ -1,0 +1,220 @@
+// The whole UI state and its pure reducer. Screens render from it; key handlers and use-case events dispatch to it.
+import type { CheckRow, ExportFormat, ImageResult, ReleaseEvent, ReleaseOutcome, SbomView } from '../ports.js';
+import { LIST_START, listReducer, type ListAction, type ListState } from './list.js';
+import type { KindFilter, SortOrder } from './row-filter.js';
+
+export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'export' | 'help';
+export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'export'];
+
+export interface DownloadRow {
+  label: string;
+  bytesDone: number;
+  totalBytes?: number;
+  bytesPerSecond: number;
+  done: boolean;
+  retry?: string;
+}
+
+export interface ReleaseState {
+  phase: 'pick' | 'input' | 'running' | 'done';
+  list: ListState;
+  input: string;
+  version?: string;
+  stage?: string;
+  downloads: DownloadRow[];
+  checks: CheckRow[];
+  verified?: boolean;
+  error?: string;
+}
+
+/** How much the loaded document can be trusted: shown in the header at all times. */
+export type Provenance = { kind: 'release'; version: string } | { kind: 'file'; path: string };
+
+export interface ImagesState {
+  arch: string;
+  query: string;
+  editing: boolean;
+  list: ListState;
+  selected: string[];
+  results: Record<string, ImageResult>;
+  running: boolean;
+}
+
+export interface ExportState {
+  content: 'images' | 'report';
+  format: ExportFormat;
+  pinned: boolean;
+  busy: boolean;
+  result?: { ok: true; path: string; count: number } | { ok: false; message: string };
+}
+
+export interface AppState {
+  screen: Screen;
+  helpReturn: Screen;
+  view?: SbomView;
+  provenance?: Provenance;
+  loadError?: string;
+  release: ReleaseState;
+  explorer: { kind: KindFilter; sort: SortOrder; query: string; editing: boolean; list: ListState };
+  detail: Array<{ id: string; list: ListState }>;
+  /** Where backing out of the last Detail returns to. */
+  detailReturn: Screen;
+  images: ImagesState;
+  exporter: ExportState;
+}
+
+export type ListTarget = 'release' | 'explorer' | 'detail' | 'images';
+
+export type AppAction =
+  | { type: 'screen'; screen: Screen }
+  | { type: 'loaded'; view: SbomView; provenance: Provenance }
+  | { type: 'load-failed'; message: string }
+  | { type: 'list'; target: ListTarget; action: ListAction; length: number; height: number }
+  | { type: 'release'; patch: Partial<Pick<ReleaseState, 'phase' | 'input'>> }
+  | { type: 'release-start'; version: string }
+  | { type: 'release-event'; event: ReleaseEvent }
+  | { type: 'release-done'; outcome: ReleaseOutcome }
+  | { type: 'release-error'; message: string }
+  | { type: 'explorer'; patch: Partial<AppState['explorer']> }
+  | { type: 'detail-open'; id: string; cursor: number; length: number; height: number }
+  | { type: 'detail-back' }
+  | { type: 'images'; patch: Partial<Pick<ImagesState, 'arch' | 'query' | 'editing'>> }
+  | { type: 'toggle'; reference: string }
+  | { type: 'select'; references: string[] }
+  | { type: 'verify-start'; references: string[] }
+  | { type: 'image-result'; result: ImageResult }
+  | { type: 'verify-done' }
+  | { type: 'exporter'; patch: Partial<ExportState> };
+
+export function initialState(screen: Screen = 'release'): AppState {
+  return {
+    screen,
+    helpReturn: screen,
+    release: { phase: 'pick', list: LIST_START, input: '', downloads: [], checks: [] },
+    explorer: { kind: 'all', sort: 'document', query: '', editing: false, list: LIST_START },
+    detail: [],
+    detailReturn: 'explorer',
+    images: { arch: 'all', query: '', editing: false, list: LIST_START, selected: [], results: {}, running: false },
+    exporter: { content: 'images', format: 'txt', pinned: false, busy: false },
+  };
+}
+
+export function appReducer(state: AppState, action: AppAction): AppState {
+  switch (action.type) {
+    case 'screen':
+      if (action.screen === 'help') return { ...state, screen: 'help', helpReturn: state.screen === 'help' ? state.helpReturn : state.screen };
+      return { ...state, screen: action.screen === 'detail' && state.detail.length === 0 ? 'explorer' : action.screen };
+    case 'loaded':
+      // A new document: nothing learned about the previous one (selection, verification results) carries over.
+      return {
+        ...state,
+        view: action.view,
+        provenance: action.provenance,
+        loadError: undefined,
+        explorer: { ...state.explorer, list: LIST_START },
+        detail: [],
+        images: { ...initialState().images },
+        exporter: { ...state.exporter, result: undefined },
+      };
+    case 'load-failed':
+      return { ...state, loadError: action.message };
+    case 'list':
+      return withList(state, action.target, (list) => listReducer(list, action.action, action.length, action.height));
+    case 'release':
+      return { ...state, release: { ...state.release, ...action.patch } };
+    case 'release-start':
+      return {
+        ...state,
+        release: { ...state.release, phase: 'running', version: action.version, stage: undefined, downloads: [], checks: [], verified: undefined, error: undefined },
+      };
+    case 'release-event':
+      return { ...state, release: releaseEvent(state.release, action.event) };
+    case 'release-done':
+      return {
+        ...state,
+        release: { ...state.release, phase: 'done', version: action.outcome.version, checks: action.outcome.checks, verified: action.outcome.verified, stage: undefined },
+      };
+    case 'release-error':
+      return { ...state, release: { ...state.release, phase: 'done', verified: false, error: action.message, stage: undefined } };
+    case 'explorer': {
+      const next = { ...state.explorer, ...action.patch };
+      const refilter = next.kind !== state.explorer.kind || next.sort !== state.explorer.sort || next.query !== state.explorer.query;
+      return { ...state, explorer: refilter ? { ...next, list: LIST_START } : next };
+    }
+    case 'detail-open': {
+      const list = listReducer({ cursor: action.cursor, offset: 0 }, { type: 'fit' }, action.length, action.height);
+      const detailReturn = state.screen === 'detail' ? state.detailReturn : state.screen;
+      return { ...state, screen: 'detail', detailReturn, detail: [...state.detail, { id: action.id, list }] };
+    }
+    case 'detail-back': {
+      const detail = state.detail.slice(0, -1);
+      return { ...state, detail, screen: detail.length === 0 ? state.detailReturn : 'detail' };
+    }
+    case 'images': {
+      const next = { ...state.images, ...action.patch };
+      const refilter = next.arch !== state.images.arch || next.query !== state.images.query;
+      return { ...state, images: refilter ? { ...next, list: LIST_START } : next };
+    }
+    case 'toggle': {
+      const selected = state.images.selected.includes(action.reference)
+        ? state.images.selected.filter((r) => r !== action.reference)
+        : [...state.images.selected, action.reference];
+      return { ...state, images: { ...state.images, selected } };
+    }
+    case 'select':
+      return { ...state, images: { ...state.images, selected: action.references } };
+    case 'verify-start': {
+      // Earlier results for these images are dropped, not kept green while the new run goes.
+      const results = { ...state.images.results };
+      for (const reference of action.references) results[reference] = { reference, status: 'pending', checks: [] };
+      return { ...state, images: { ...state.images, results, running: true } };
+    }
+    case 'image-result':
+      return { ...state, images: { ...state.images, results: { ...state.images.results, [action.result.reference]: action.result } } };
+    case 'verify-done':
+      return { ...state, images: { ...state.images, running: false } };
+    case 'exporter':
+      return { ...state, exporter: { ...state.exporter, ...action.patch } };
+  }
+}
+
+function withList(state: AppState, target: ListTarget, update: (list: ListState) => ListState): AppState {
+  switch (target) {
+    case 'release':
+      return { ...state, release: { ...state.release, list: update(state.release.list) } };
+    case 'explorer':
+      return { ...state, explorer: { ...state.explorer, list: update(state.explorer.list) } };
+    case 'images':
+      return { ...state, images: { ...state.images, list: update(state.images.list) } };
+    case 'detail': {
+      const top = state.detail[state.detail.length - 1];
+      if (!top) return state;
+      return { ...state, detail: [...state.detail.slice(0, -1), { ...top, list: update(top.list) }] };
+    }
+  }
+}
+
+function releaseEvent(release: ReleaseState, event: ReleaseEvent): ReleaseState {
+  switch (event.type) {
+    case 'stage':
+      return { ...release, stage: event.message };
+    case 'check':
+      return { ...release, checks: [...release.checks.filter((c) => c.id !== event.check.id), event.check] };
+    case 'retry':
+      return { ...release, downloads: upsert(release.downloads, event.label, (d) => ({ ...d, retry: event.reason })) };
+    case 'download':
+      return {
+        ...release,
+        downloads: upsert(release.downloads, event.label, () => ({
+          label: event.label, bytesDone: event.bytesDone, bytesPerSecond: event.bytesPerSecond, done: event.done,
+          ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}),
+        })),
+      };
+  }
+}
+
+function upsert(rows: DownloadRow[], label: string, update: (row: DownloadRow) => DownloadRow): DownloadRow[] {
+  const existing = rows.find((r) => r.label === label) ?? { label, bytesDone: 0, bytesPerSecond: 0, done: false };
+  const next = update(existing);
+  return rows.some((r) => r.label === label) ? rows.map((r) => (r.label === label ? next : r)) : [...rows, next];
+}

@@ -1,0 +1,22 @@
+// The one way text from a document, registry or certificate reaches the screen: sanitized, one line, clipped.
+import { sanitizeLine } from '../common/sanitize.js';
+
+/** Sanitized and cut to `width` columns (an ellipsis marks the cut). */
+export function clip(text: string, width: number): string {
+  const safe = sanitizeLine(text);
+  if (width <= 0) return '';
+  if (safe.length <= width) return safe;
+  return width === 1 ? '…' : `${safe.slice(0, width - 1)}…`;
+}
+
+/** Sanitized and padded or cut to exactly `width` columns, for table cells. */
+export function cell(text: string, width: number): string {
+  return clip(text, width).padEnd(width);
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}

@@ -1,0 +1,71 @@
+// Faked use cases for the UI tests: every call is recorded, and long work waits on a gate the test opens.
+import type { ExportRequest, ImageResult, ReleaseEvent, ReleaseOutcome, SbomView, TuiPorts } from '../../src/tui/ports.js';
+import { fixtureView } from './fixture.js';
+
+export interface Gate {
+  promise: Promise<void>;
+  open: () => void;
+}
+export function gate(): Gate {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+export interface FakeCalls {
+  opened: string[];
+  releases: string[];
+  verified: string[][];
+  exports: ExportRequest[];
+}
+
+export const digestOf = (reference: string) => `sha256:${Buffer.from(reference).toString('hex').slice(0, 64).padEnd(64, '0')}`;
+
+/** Images whose reference contains "proxy-arm64" fail with IDENTITY_MISMATCH; the rest verify. */
+export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView } = {}): { ports: TuiPorts; calls: FakeCalls } {
+  const calls: FakeCalls = { opened: [], releases: [], verified: [], exports: [] };
+  const ports: TuiPorts = {
+    versions: ['v1.2.3', 'stable'],
+    isVersion: (text) => /^v\d+\.\d+\.\d+$|^stable$/.test(text),
+    async openFile(path) {
+      calls.opened.push(path);
+      if (path.includes('missing')) throw new Error(`${path}: no such file [FILE_NOT_FOUND]`);
+      return options.view ?? fixtureView(path);
+    },
+    async verifyRelease(version, onEvent: (e: ReleaseEvent) => void): Promise<ReleaseOutcome> {
+      calls.releases.push(version);
+      onEvent({ type: 'stage', message: `verifying the release SBOM of ${version}` });
+      onEvent({ type: 'download', label: 'release', bytesDone: 512, totalBytes: 2048, bytesPerSecond: 4096, done: false });
+      onEvent({ type: 'check', check: { id: 'sha256', status: 'pass', code: 'OK', message: 'sha256 matches release.sha256', details: [] } });
+      await options.releaseGate?.promise;
+      onEvent({ type: 'download', label: 'release', bytesDone: 2048, totalBytes: 2048, bytesPerSecond: 0, done: true });
+      const signature = options.releaseFails
+        ? { id: 'signature' as const, status: 'fail' as const, code: 'IDENTITY_MISMATCH', message: 'signed by someone@else', details: ['identity someone@else'] }
+        : { id: 'signature' as const, status: 'pass' as const, code: 'OK', message: 'signature verified', details: ['identity krel-staging@k8s-releng-prod.iam.gserviceaccount.com', 'Rekor time 2025-03-04T10:00:20Z'] };
+      const checks = [
+        { id: 'sha256' as const, status: 'pass' as const, code: 'OK', message: 'sha256 matches release.sha256', details: [] },
+        { id: 'sha512' as const, status: 'pass' as const, code: 'OK', message: 'sha512 matches release.sha512', details: [] },
+        signature,
+        { id: 'parse' as const, status: 'pass' as const, code: 'OK', message: 'SPDX-2.3 tag-value: 13 packages', details: [] },
+      ];
+      return { verified: !options.releaseFails, version, checks, view: options.view ?? fixtureView(`${version} release`) };
+    },
+    async verifyImages(_view, references, onResult: (r: ImageResult) => void) {
+      calls.verified.push(references);
+      for (const reference of references) onResult({ reference, status: 'running', checks: [] });
+      await options.imagesGate?.promise;
+      return references.map((reference) => {
+        const result: ImageResult = reference.includes('proxy-arm64')
+          ? { reference, status: 'failed', code: 'IDENTITY_MISMATCH', message: 'none of 1 signature(s) verified', checks: [{ check: 'signatures', status: 'fail', code: 'IDENTITY_MISMATCH', message: 'signer someone@else is not krel-trust' }] }
+          : { reference, status: 'verified', digest: digestOf(reference), code: 'OK', message: 'verified: 1 signature(s)', checks: [] };
+        onResult(result);
+        return result;
+      });
+    },
+    async exportFile(_view, request) {
+      calls.exports.push(request);
+      return { path: `/exports/out.${request.format}`, count: request.kind === 'images' ? request.references.length : request.results.length };
+    },
+  };
+  return { ports, calls };
+}

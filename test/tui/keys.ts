@@ -1,0 +1,45 @@
+// Key sequences as a terminal sends them, and a helper to type them into an ink-testing-library app.
+export const KEY = {
+  up: '\u001b[A',
+  down: '\u001b[B',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  enter: '\r',
+  escape: '\u001b',
+  backspace: '\u007f',
+  tab: '\t',
+  space: ' ',
+  ctrlC: '\u0003',
+} as const;
+
+export const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Writes each key separately, letting the app re-render in between. */
+export async function press(stdin: { write: (s: string) => void }, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    stdin.write(key);
+    await tick();
+  }
+}
+
+/** Waits until the frame satisfies `ok` (the app renders asynchronously after a use case answers). */
+export async function until(frame: () => string | undefined, ok: (text: string) => boolean, timeoutMs = 2000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const text = frame() ?? '';
+    if (ok(text)) return text;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting; last frame:\n${text}`);
+    await tick(10);
+  }
+}
+
+/** The frame once it matches `pattern` (rendering follows a key press asynchronously); fails with the last frame. */
+export async function see(app: { lastFrame: () => string | undefined }, pattern: RegExp | string): Promise<string> {
+  const ok = (f: string) => (typeof pattern === 'string' ? f.includes(pattern) : pattern.test(f));
+  try {
+    return await until(app.lastFrame, ok);
+  } catch {
+    const frame = app.lastFrame() ?? '';
+    throw new Error(`expected the screen to show ${String(pattern)}; it shows:\n${frame}`);
+  }
+}
