@@ -3,7 +3,7 @@
 // --version (start-up alone), and the documented grep|cut|sed pipeline on the same file.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseSbom } from '../../parsers/index.js';
@@ -30,7 +30,7 @@ async function processRows(): Promise<BenchRow[]> {
   const shell = await measure(() => run('sh', ['-c', PIPELINE, 'sh', release]), { runs: RUNS });
   const ratio = (ms: number) => `${(ms / node.medianMs).toFixed(2)}x bare node`;
   return [
-    { case: 'baseline: node -e "" (process)', medianMs: node.medianMs, runs: node.runs },
+    { case: 'baseline: node -e "" (process)', medianMs: node.medianMs, runs: node.runs, note: `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs` },
     { case: 'baseline: kube-sbom --version (process)', medianMs: version.medianMs, runs: version.runs, note: ratio(version.medianMs) },
     { case: 'baseline: documented grep|cut|sed pipeline', medianMs: shell.medianMs, runs: shell.runs },
     { case: 'kube-sbom images v1.25.4 --format txt (process)', medianMs: images.medianMs, runs: images.runs, target: '< 300 ms', note: `${ratio(images.medianMs)}; ${(images.medianMs - version.medianMs).toFixed(0)} ms over start-up` },
