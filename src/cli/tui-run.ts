@@ -44,15 +44,15 @@ export async function startTui(source: string | undefined, opts: TuiCliOptions):
     sbomUrl: demo?.sbomUrl ?? opts.sbomUrl,
     dlUrl: demo?.dlUrl ?? opts.dlUrl,
     rekorUrl: opts.rekorUrl,
-    ...(demo || opts.rekorEntry ? { rekorEntryFile: demo?.rekorEntryFile ?? opts.rekorEntry } : {}),
-    ...(demo || opts.trustedRoot ? { trustedRootPath: demo?.trustedRootPath ?? opts.trustedRoot } : {}),
+    ...optional('rekorEntryFile', demo?.rekorEntryFile ?? opts.rekorEntry),
+    ...optional('trustedRootPath', demo?.trustedRootPath ?? opts.trustedRoot),
     releaseIdentity: demo?.releaseIdentity ?? opts.certificateIdentity,
     imageIdentity: demo?.imageIdentity ?? opts.imageIdentity,
     issuer: demo?.issuer ?? opts.certificateOidcIssuer ?? RELEASE_SIGNER_ISSUER,
     // The demo never touches the user's download cache.
     ...(demo || opts.cache === false ? {} : { cacheDir: opts.cacheDir ?? defaultCacheDir() }),
     offline: demo !== undefined || opts.offline === true,
-    ...(demo || opts.ociLayout ? { ociLayout: demo?.ociLayout ?? opts.ociLayout } : {}),
+    ...optional('ociLayout', demo?.ociLayout ?? opts.ociLayout),
     ...(mirrors ? { registryMirrors: mirrors } : {}),
     allowHttpRegistry: opts.allowHttpRegistry === true,
     exportDir: resolve(opts.exportDir),
@@ -64,4 +64,8 @@ export async function startTui(source: string | undefined, opts: TuiCliOptions):
   const { runTui } = await import('../tui/run.js');
   await runTui({ ports, ...(initial ? { initial } : {}) });
   return 0;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
