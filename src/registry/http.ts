@@ -16,7 +16,7 @@ export interface TransportOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Per attempt, including the body (default 60 s). */
   timeoutMs?: number;
-  /** Requests in flight at once through this transport (default 8). */
+  /** Requests in flight at once through this transport (default 16). */
   maxConcurrent?: number;
   userAgent?: string;
 }
@@ -51,7 +51,7 @@ export class RegistryTransport {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: TransportOptions = {}) {
-    this.limiter = createLimiter(options.maxConcurrent ?? 8);
+    this.limiter = createLimiter(options.maxConcurrent ?? 16);
     this.fetchImpl = options.fetch ?? ((url, init) => fetch(url, init));
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -129,9 +129,12 @@ export class RegistryTransport {
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
         });
       } catch (err) {
-        if (attempt >= retries) {
+        // A name that does not resolve will not resolve on a retry either.
+        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+        const permanent = cause?.code === 'ENOTFOUND' || /bad port/.test(cause?.message ?? '');
+        if (attempt >= retries || permanent) {
           const why = (err as Error & { cause?: Error }).cause?.message ?? (err as Error).message;
-          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${why} (after ${attempt + 1} attempts); check the host and network`, err);
+          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${why} (after ${attempt + 1} attempt${attempt ? "s" : ""}); check the host and network`, err);
         }
         await this.sleep(backoffMs(attempt));
         continue;

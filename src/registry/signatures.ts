@@ -36,40 +36,51 @@ export interface DiscoveredSignatures {
   searched: string[];
 }
 
-/** Collects every signature stored for `digest` in the image's repository; verification is the caller's job. */
+/**
+ * Collects every signature stored for `digest` in the image's repository; verification is the caller's job.
+ * The three places are asked at once (one round trip instead of three on a distant registry).
+ */
 export async function discoverSignatures(source: ImageSource, repo: RepoRef, digest: string): Promise<DiscoveredSignatures> {
   const name = `${repo.registry}/${repo.repository}`;
-  const searched: string[] = [];
-  const candidates: SignatureCandidate[] = [];
-
   const sigTag = `${digestTagBase(digest)}.sig`;
-  searched.push(`${name}:${sigTag}`);
-  const sigManifest = await source.fetchManifest(repo, sigTag);
-  if (sigManifest?.manifest.kind === 'manifest') {
-    const layers = sigManifest.manifest.layers;
-    if (layers.length > MAX_SIGNATURES) throw checkError('TOO_MANY_SIGNATURES', `${name}:${sigTag} has ${layers.length} layers; refusing to fetch more than ${MAX_SIGNATURES}`);
-    for (const [i, layer] of layers.entries()) {
-      if (layer.mediaType !== COSIGN_SIMPLESIGNING) continue;
-      if (layer.size > MAX_SIGNATURE_BYTES) throw checkError('SIGNATURE_TOO_LARGE', `${name}:${sigTag} layer ${i} is ${layer.size} bytes; refusing`);
-      const payload = await source.fetchBlob(repo, layer.digest, MAX_SIGNATURE_BYTES);
-      candidates.push({ kind: 'cosign-legacy', location: `${name}:${sigTag} layer ${i}`, payload, annotations: layer.annotations ?? {} });
-    }
-  }
-
-  const referrers = new Map<string, Descriptor>();
-  searched.push(`${name} referrers of ${digest}`);
-  for (const d of (await source.listReferrers(repo, digest, SIGSTORE_BUNDLE_V03)) ?? []) referrers.set(d.digest, d);
   const fallbackTag = digestTagBase(digest);
-  searched.push(`${name}:${fallbackTag}`);
-  const fallback = await source.fetchManifest(repo, fallbackTag);
+  const searched = [`${name}:${sigTag}`, `${name} referrers of ${digest}`, `${name}:${fallbackTag}`];
+  const [legacy, apiReferrers, fallback] = await Promise.all([
+    legacySignatures(source, repo, name, sigTag),
+    source.listReferrers(repo, digest, SIGSTORE_BUNDLE_V03),
+    source.fetchManifest(repo, fallbackTag),
+  ]);
+  const referrers = new Map<string, Descriptor>();
+  for (const d of apiReferrers ?? []) referrers.set(d.digest, d);
   if (fallback?.manifest.kind === 'index') {
     for (const d of fallback.manifest.manifests) if (d.artifactType === SIGSTORE_BUNDLE_V03) referrers.set(d.digest, d);
   }
   const tooMany = () => checkError('TOO_MANY_SIGNATURES', `${name}@${digest}: the registry lists more than ${MAX_SIGNATURES} signatures; refusing to fetch them all`);
-  if (candidates.length + referrers.size > MAX_SIGNATURES) throw tooMany();
-  for (const d of referrers.values()) candidates.push(...(await bundlesOf(source, repo, name, d, digest)));
+  if (legacy.length + referrers.size > MAX_SIGNATURES) throw tooMany();
+  const bundles = (await Promise.all([...referrers.values()].map((d) => bundlesOf(source, repo, name, d, digest)))).flat();
+  const candidates: SignatureCandidate[] = [...legacy, ...bundles];
   if (candidates.length > MAX_SIGNATURES) throw tooMany();
   return { candidates, searched };
+}
+
+/** cosign's legacy scheme: one simple-signing layer per signature in the manifest tagged sha256-<hex>.sig. */
+async function legacySignatures(source: ImageSource, repo: RepoRef, name: string, sigTag: string): Promise<LegacySignature[]> {
+  const sigManifest = await source.fetchManifest(repo, sigTag);
+  if (sigManifest?.manifest.kind !== 'manifest') return [];
+  const layers = sigManifest.manifest.layers;
+  if (layers.length > MAX_SIGNATURES) throw checkError('TOO_MANY_SIGNATURES', `${name}:${sigTag} has ${layers.length} layers; refusing to fetch more than ${MAX_SIGNATURES}`);
+  const wanted = layers.map((layer, i) => ({ layer, i })).filter(({ layer }) => layer.mediaType === COSIGN_SIMPLESIGNING);
+  for (const { layer, i } of wanted) {
+    if (layer.size > MAX_SIGNATURE_BYTES) throw checkError('SIGNATURE_TOO_LARGE', `${name}:${sigTag} layer ${i} is ${layer.size} bytes; refusing`);
+  }
+  return Promise.all(
+    wanted.map(async ({ layer, i }) => ({
+      kind: 'cosign-legacy' as const,
+      location: `${name}:${sigTag} layer ${i}`,
+      payload: await source.fetchBlob(repo, layer.digest, MAX_SIGNATURE_BYTES),
+      annotations: layer.annotations ?? {},
+    })),
+  );
 }
 
 /** The bundle layers of one referrer manifest whose subject is the image (a referrer for another image is ignored). */

@@ -89,19 +89,36 @@ async function run(ref: ImageReference, options: VerifyImageOptions, result: Ima
   result.digest = digest;
   result.pinned = pinnedReference(ref, digest);
   emit({ type: 'image-resolved', reference: result.reference, digest });
-  const manifest = async () => {
-    top ??= await source.fetchManifest(ref, digest);
-    if (!top) throw imageNotFound(source, ref);
-    return top;
-  };
+  // One fetch however many checks need the manifest (the layer check and bundle signatures run at once).
+  let pending: Promise<FetchedManifest> | undefined = top ? Promise.resolve(top) : undefined;
+  const manifest = () =>
+    (pending ??= source.fetchManifest(ref, digest).then((m) => {
+      if (!m) throw imageNotFound(source, ref);
+      return m;
+    }));
 
-  const found = await discoverSignatures(source, ref, digest);
+  // The layer check needs only the registry, so it runs while the signatures are found and verified.
+  const layers = options.expectedLayers ? manifest().then((m) => checkSbomLayers(source, ref, m, options.expectedLayers!)) : undefined;
+  layers?.catch(() => {});
+  await checkSignatures(ref, digest, options, result, emit, async () => (await manifest()).bytes);
+  if (layers) result.checks.push(await layers);
+}
+
+async function checkSignatures(
+  ref: ImageReference,
+  digest: string,
+  options: VerifyImageOptions,
+  result: ImageVerification,
+  emit: (e: ImageEvent) => void,
+  manifestBytes: () => Promise<Uint8Array>,
+): Promise<void> {
+  const found = await discoverSignatures(options.source, ref, digest);
   result.searched = found.searched;
   emit({ type: 'image-signatures', reference: result.reference, count: found.candidates.length });
   if (found.candidates.length === 0) {
     result.checks.push({ check: 'signatures', status: 'fail', code: 'NO_SIGNATURES', message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})` });
   } else {
-    const context = { trustedRoot: options.trustedRoot, policy: options.policy, digest, repositoryName: repositoryName(ref), manifestBytes: async () => (await manifest()).bytes };
+    const context = { trustedRoot: options.trustedRoot, policy: options.policy, digest, repositoryName: repositoryName(ref), manifestBytes };
     result.signatures = await Promise.all(found.candidates.map((c) => verifyCandidate(c, context)));
     const good = result.signatures.filter((s) => s.verified);
     result.cosign = good.flatMap((s) => (s.cosign ? [s.cosign] : []));
@@ -117,7 +134,6 @@ async function run(ref: ImageReference, options: VerifyImageOptions, result: Ima
       });
     }
   }
-  if (options.expectedLayers) result.checks.push(await checkSbomLayers(source, ref, await manifest(), options.expectedLayers));
 }
 
 // The failure that says most about why: a bad signature or a payload for another image before the checks they imply.
