@@ -134,7 +134,7 @@ export class RegistryTransport {
         const permanent = cause?.code === 'ENOTFOUND' || /bad port/.test(cause?.message ?? '');
         if (attempt >= retries || permanent) {
           const why = (err as Error & { cause?: Error }).cause?.message ?? (err as Error).message;
-          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${why} (after ${attempt + 1} attempt${attempt ? "s" : ""}); check the host and network`, err);
+          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${why} (after ${attempt + 1} attempt${attempt ? 's' : ''}); check the host and network`, err);
         }
         await this.sleep(backoffMs(attempt));
         continue;
