@@ -113,7 +113,8 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       throw describeFsError(err, opts.output);
     }
   } else {
-    process.stdout.write(format === 'txt' || format === 'md' ? sanitizeLinesOnly(output) : output);
+    const { writeStdout } = await import('./stdout.js');
+    writeStdout(format === 'txt' || format === 'md' ? sanitizeLinesOnly(output) : output);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 // `kube-sbom outline` and `kube-sbom query` through the compiled program.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { realdata, realdataMissing, runCli } from '../helpers/cli.js';
+import { cliPath, realdata, realdataMissing, runCli } from '../helpers/cli.js';
 
 const EXAMPLES = [
   'SPDXTagExample-v2.3.spdx', 'SPDXJSONExample-v2.3.spdx.json', 'SPDXYAMLExample-2.3.spdx.yaml', 'SPDXXMLExample-v2.3.spdx.xml',
@@ -34,6 +35,13 @@ describe.skipIf(realdataMissing)('outline', () => {
     expect(stdout).toContain('├─ DESCRIBES package kube-apiserver.tar (SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4)');
     expect(stdout).toContain('│  └─ GENERATED_FROM external DocumentRef-kubernetes-v1.25.4:SPDXRef-Package-kubernetes');
     expect(stdout.match(/GENERATED_FROM external/g)).toHaveLength(25);
+  });
+
+  it('stops quietly when the reader closes early (| head)', () => {
+    const big = realdata('k8s', 'bom-image-sbom', 'nginx.spdx');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" outline "$1" | head -1; exit "\${PIPESTATUS:-0}"`, 'sh', big], { encoding: 'utf8' });
+    expect(r.stdout).toBe('document SBOM-SPDX-c6d8b3cc-b41b-4ce9-9e5f-ce24616b7fbe (SPDXRef-DOCUMENT)\n');
+    expect(r.stderr).toBe('');
   });
 
   it('rejects a bad --depth with exit 2', async () => {

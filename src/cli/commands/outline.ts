@@ -51,6 +51,7 @@ async function outline(file: string, options: OutlineOptions): Promise<number> {
   const { result } = await loadSbomFile(file, { maxSize: options.maxSize, format: options.inputFormat as never });
   const index = new DocumentIndex(result.document);
   const tree = buildOutline(index, new RelationshipGraph(index), depth === undefined ? {} : { depth });
-  process.stdout.write(options.json ? renderOutlineJson(tree) : renderOutlineText(tree));
+  const { writeStdout } = await import('../stdout.js');
+  writeStdout(options.json ? renderOutlineJson(tree) : renderOutlineText(tree));
   return 0;
 }

@@ -66,6 +66,7 @@ async function runQuery(file: string, expression: string, options: QueryOptions)
   const { result } = await loadSbomFile(file, { maxSize: options.maxSize, format: options.inputFormat as never });
   const index = new DocumentIndex(result.document);
   const matches = run(terms, index, new RelationshipGraph(index));
-  process.stdout.write(renderQueryResults(options.json ? 'json' : options.format, matches, fields, expression));
+  const { writeStdout } = await import('../stdout.js');
+  writeStdout(renderQueryResults(options.json ? 'json' : options.format, matches, fields, expression));
   return 0;
 }
