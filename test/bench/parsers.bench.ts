@@ -2,7 +2,7 @@
 // peak memory in a child process) and as JSON (against plain JSON.parse), and the CLI as a whole process.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +87,8 @@ const suite: BenchSuite = {
   title: 'SPDX parsers (parsers/) and kube-sbom inspect',
   async run() {
     const rows: BenchRow[] = [];
+    // Figures are wall-clock medians: on a shared machine they scale with its load, so the load is part of the table.
+    rows.push({ case: 'machine: load average (1 min) / cores', medianMs: NaN, runs: 0, note: `${loadavg()[0]!.toFixed(1)} / ${cpus().length}` });
     rows.push(...(await realFileRows('k8s v1.25.4 release SBOM', join(realdata, 'k8s/release-sbom/kubernetes-v1.25.4-release.spdx'), '< 10 ms warm')));
     rows.push(...(await realFileRows('etcd v3.4.16 SBOM', join(realdata, 'k8s/bom-image-sbom/etcd-v3.4.16.spdx'), '< 30 ms')));
 
@@ -97,6 +99,7 @@ const suite: BenchSuite = {
       rmSync(dir, { recursive: true, force: true });
     }
 
+    rows.push({ case: 'machine: load average (1 min) / cores, at the end', medianMs: NaN, runs: 0, note: `${loadavg()[0]!.toFixed(1)} / ${cpus().length}` });
     const bare = processTime(['-e', '0'], 7);
     rows.push({ case: 'node -e 0 (process start baseline)', medianMs: bare, runs: 7 });
     const k8s = join(realdata, 'k8s/release-sbom/kubernetes-v1.25.4-release.spdx');

@@ -1,7 +1,7 @@
 // Lexing: lines, comments, tabs, CRLF, <text> blocks over several lines, and positions of tags and values.
 import { describe, expect, it } from 'vitest';
 import { TagValueLexer, type LexReporter } from '../../../parsers/tag-value/lexer.js';
-import { isKnownTag } from '../../../parsers/tag-value/index.js';
+import { knownTags } from '../../../parsers/tag-value/index.js';
 import { bodyLine, only, parse } from './helpers.js';
 
 function lex(text: string) {
@@ -12,7 +12,7 @@ function lex(text: string) {
     textTrailingContent: (l, c) => problems.push(`trailing ${l}:${c}`),
     missingColon: (l, c) => problems.push(`colon ${l}:${c}`),
   };
-  const lx = new TagValueLexer(text, reporter, isKnownTag);
+  const lx = new TagValueLexer(text, reporter, knownTags);
   const entries: string[] = [];
   while (lx.next()) entries.push(`${lx.line}:${lx.column} ${lx.tag} @${lx.valueLine}:${lx.valueColumn} ${JSON.stringify(lx.value)}${lx.isText ? ' text' : ''}`);
   return { entries, problems };
@@ -74,5 +74,21 @@ describe('tag-value structural errors through the parser', () => {
     const { diagnostics } = parse('just some words\nand more', false);
     expect(only(diagnostics, 'TAGVALUE_NO_CONTENT')).toHaveLength(1);
     expect(only(diagnostics, 'TAGVALUE_MALFORMED_LINE').map((d) => d.line)).toEqual([1, 2]);
+  });
+});
+
+describe('tag coverage', () => {
+  it('knows every SPDX 2.3 tag that spdx tools-python knows', () => {
+    const tags = `SPDXVersion DataLicense DocumentName SPDXID DocumentComment DocumentNamespace ExternalDocumentRef Creator Created
+      CreatorComment LicenseListVersion Annotator AnnotationDate AnnotationComment AnnotationType SPDXREF Relationship
+      RelationshipComment PackageName PackageVersion PackageDownloadLocation FilesAnalyzed PackageSummary PackageSourceInfo
+      PackageFileName PackageSupplier PackageOriginator PackageChecksum PackageVerificationCode PackageDescription PackageComment
+      PackageLicenseDeclared PackageLicenseConcluded PackageLicenseInfoFromFiles PackageLicenseComments PackageCopyrightText
+      PackageHomePage ExternalRef ExternalRefComment PackageAttributionText PrimaryPackagePurpose BuiltDate ReleaseDate
+      ValidUntilDate FileName FileType FileChecksum LicenseConcluded LicenseInfoInFile FileCopyrightText LicenseComments
+      FileComment FileNotice FileContributor FileAttributionText LicenseID ExtractedText LicenseName LicenseCrossReference
+      LicenseComment SnippetSPDXID SnippetName SnippetComment SnippetCopyrightText SnippetLicenseComments SnippetFromFileSPDXID
+      SnippetLicenseConcluded LicenseInfoInSnippet SnippetAttributionText SnippetByteRange SnippetLineRange`.split(/\s+/);
+    expect(tags.filter((t) => !knownTags.has(t))).toEqual([]);
   });
 });
