@@ -11,8 +11,11 @@ export interface ReleaseCliOptions {
   rekorUrl: string;
   rekorEntry?: string;
   trustedRoot?: string;
+  /** Always set (commander default: the Kubernetes release signer). */
   certificateIdentity: string;
+  certificateIdentityRegexp?: string;
   certificateOidcIssuer: string;
+  certificateOidcIssuerRegexp?: string;
   cacheDir?: string;
   cache: boolean;
   offline?: boolean;
@@ -31,7 +34,9 @@ export function addReleaseOptions(cmd: Command): Command {
     .option('--rekor-url <url>', 'Rekor instance to find the transparency-log entry in', DEFAULT_REKOR_URL)
     .option('--trusted-root <file>', 'Sigstore trusted_root.json (default: refreshed through TUF online, else the shipped public-good root)')
     .option('--certificate-identity <id>', 'expected signer (certificate SAN), exact', RELEASE_SIGNER_IDENTITY)
+    .option('--certificate-identity-regexp <re>', 'expected signer as a regular expression, anchored at both ends')
     .option('--certificate-oidc-issuer <url>', 'expected OIDC issuer of the signer, exact', RELEASE_SIGNER_ISSUER)
+    .option('--certificate-oidc-issuer-regexp <re>', 'expected OIDC issuer as a regular expression, anchored at both ends')
     .option('--cache-dir <dir>', 'download cache (default $XDG_CACHE_HOME/kube-sbom or ~/.cache/kube-sbom)')
     .option('--no-cache', 'neither read nor write the download cache')
     .option('--offline', 'no network: only the cache and file:// mirrors')
@@ -49,6 +54,27 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
     throw usageError('OPTION_INVALID', `${flag} ${value}: give a whole number from ${min} to ${max}`);
   }
   return Number(value);
+}
+
+/**
+ * Exact or regular-expression identity and issuer. A regexp replaces the exact default (the Kubernetes signer);
+ * an exact value the user changed AND a regexp is refused, as cosign does.
+ */
+export function signerPolicyFrom(opts: ReleaseCliOptions) {
+  const identityChanged = opts.certificateIdentity !== RELEASE_SIGNER_IDENTITY;
+  const issuerChanged = opts.certificateOidcIssuer !== RELEASE_SIGNER_ISSUER;
+  if (identityChanged && opts.certificateIdentityRegexp !== undefined) {
+    throw usageError('OPTION_CONFLICT', 'give --certificate-identity or --certificate-identity-regexp, not both');
+  }
+  if (issuerChanged && opts.certificateOidcIssuerRegexp !== undefined) {
+    throw usageError('OPTION_CONFLICT', 'give --certificate-oidc-issuer or --certificate-oidc-issuer-regexp, not both');
+  }
+  return {
+    identity: opts.certificateIdentityRegexp === undefined ? opts.certificateIdentity : undefined,
+    identityRegexp: opts.certificateIdentityRegexp,
+    issuer: opts.certificateOidcIssuerRegexp === undefined ? opts.certificateOidcIssuer : undefined,
+    issuerRegexp: opts.certificateOidcIssuerRegexp,
+  };
 }
 
 export function fetchSettingsFrom(opts: ReleaseCliOptions) {

@@ -5,7 +5,7 @@ import { sanitizeLine } from '../common/sanitize.js';
 import { createReleaseSignatureVerifier } from '../verify/release-signature.js';
 import type { VerifyEventListener } from '../verify/release-check.js';
 import type { ReleaseSourceOptions } from '../verify/release-session.js';
-import { fetchSettingsFrom, type ReleaseCliOptions } from './release-options.js';
+import { fetchSettingsFrom, signerPolicyFrom, type ReleaseCliOptions } from './release-options.js';
 
 export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOptions {
   const cacheDir = opts.cache === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
@@ -15,8 +15,7 @@ export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOpti
     sbomUrl: opts.sbomUrl,
     dlUrl: opts.dlUrl,
     rekorUrl: opts.rekorUrl,
-    identity: opts.certificateIdentity,
-    issuer: opts.certificateOidcIssuer,
+    ...signerPolicyFrom(opts),
     trustedRootPath: opts.trustedRoot,
     cacheDir,
     offline,

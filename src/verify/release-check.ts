@@ -33,8 +33,10 @@ export interface DetachedSignatureInput {
   certificate: string;
   /** Rekor REST entry JSON text. */
   rekorEntry?: string;
-  identity: string;
-  issuer: string;
+  identity?: string;
+  identityRegexp?: string;
+  issuer?: string;
+  issuerRegexp?: string;
   trustedRootPath?: string;
   offline: boolean;
   /** Names for messages. */

@@ -13,8 +13,11 @@ export interface ReleaseSourceOptions {
   sbomUrl: string;
   dlUrl: string;
   rekorUrl: string;
-  identity: string;
-  issuer: string;
+  /** Exact signer identity, or identityRegexp (anchored); likewise issuer / issuerRegexp. */
+  identity?: string;
+  identityRegexp?: string;
+  issuer?: string;
+  issuerRegexp?: string;
   trustedRootPath?: string;
   cacheDir?: string;
   offline?: boolean;

@@ -47,7 +47,7 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
       artifact,
       material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
       trustedRoot: root,
-      policy: { identity: input.identity, issuer: input.issuer },
+      policy: { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp },
       // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
       offline: true,
     });

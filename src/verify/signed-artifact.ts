@@ -13,8 +13,10 @@ import {
 } from './release-check.js';
 
 export interface SignaturePolicy {
-  identity: string;
-  issuer: string;
+  identity?: string;
+  identityRegexp?: string;
+  issuer?: string;
+  issuerRegexp?: string;
   trustedRootPath?: string;
   /** A saved Rekor entry (REST JSON); otherwise it is looked up at rekorUrl. */
   rekorEntryFile?: string;
@@ -126,14 +128,16 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
     certificate: await readFile(certFile.path, 'utf8'),
     rekorEntry,
     identity: policy.identity,
+    identityRegexp: policy.identityRegexp,
     issuer: policy.issuer,
+    issuerRegexp: policy.issuerRegexp,
     trustedRootPath: policy.trustedRootPath,
     offline: req.fetcher.offline,
     sources: { artifact: artifact.url, signature: sigFile.url, certificate: certFile.url, rekorEntry: rekorSource },
   });
   const firstFail = report.checks.find((c) => c.status === 'fail');
   const check = report.verified && !firstFail
-    ? passed('signature', req.subject, `signed by ${report.signer?.identity ?? policy.identity} (issuer ${report.signer?.issuer ?? policy.issuer})` +
+    ? passed('signature', req.subject, `signed by ${report.signer?.identity ?? policy.identity ?? policy.identityRegexp} (issuer ${report.signer?.issuer ?? policy.issuer ?? policy.issuerRegexp})` +
         (report.signedAt?.length ? ` at ${report.signedAt.join(', ')}` : ''), report.checks)
     : failed('signature', req.subject, firstFail?.code ?? 'SIGNATURE_NOT_VERIFIED', firstFail?.message ?? 'the signature was not verified', report.checks);
   return { check, rekorFile, rekorIndex, report };

@@ -50,7 +50,8 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
       fetcher: session.fetcher,
       dir: session.dir,
       policy: {
-        identity: options.identity, issuer: options.issuer, trustedRootPath: options.trustedRootPath,
+        identity: options.identity, identityRegexp: options.identityRegexp, issuer: options.issuer, issuerRegexp: options.issuerRegexp,
+      trustedRootPath: options.trustedRootPath,
         rekorEntryFile: options.rekorEntryFile, rekorUrl: options.rekorUrl, verify: options.verifySignature,
       },
       onEvent: options.onEvent,

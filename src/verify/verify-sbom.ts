@@ -70,7 +70,8 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
     fetcher: session.fetcher,
     dir: session.dir,
     policy: {
-      identity: options.identity, issuer: options.issuer, trustedRootPath: options.trustedRootPath,
+      identity: options.identity, identityRegexp: options.identityRegexp, issuer: options.issuer, issuerRegexp: options.issuerRegexp,
+      trustedRootPath: options.trustedRootPath,
       rekorEntryFile, rekorUrl: options.rekorUrl, verify: options.verifySignature,
     },
     onEvent: options.onEvent,

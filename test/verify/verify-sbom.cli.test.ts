@@ -107,6 +107,14 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
     const other = await verify(['v1.25.4'], ['--certificate-identity', 'release-bot@example.com']);
     expect(other.code, other.stderr).toBe(0);
     expect(other.report!.checks.every((c) => c.status === 'pass')).toBe(true);
+    // A regular expression is anchored: a prefix of the real signer does not match.
+    const prefix = await verify(['v1.25.4'], ['--certificate-identity-regexp', 'release-bot']);
+    expect(byId(prefix.report!.checks).signature).toMatchObject({ status: 'fail', code: 'IDENTITY_MISMATCH' });
+    const anchored = await verify(['v1.25.4'], ['--certificate-identity-regexp', 'release-bot@example\\.(com|org)']);
+    expect(anchored.code, anchored.stderr).toBe(0);
+    const both = await verify(['v1.25.4'], ['--certificate-identity', 'a@b.c', '--certificate-identity-regexp', '.*']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('[OPTION_CONFLICT]');
   });
 
   it('fails a correctly signed SBOM of another release served under the version asked for', async () => {
