@@ -31,6 +31,7 @@ export class TagTable<T extends string = string> {
   }
 }
 
+/** A small integer (fast Map key); collisions only cost a comparison, since every candidate is checked. */
 function bucketKey(length: number, first: number, last: number): number {
-  return (length * 65536 + first) * 65536 + last;
+  return ((length & 0xffff) << 14) | ((first & 0x7f) << 7) | (last & 0x7f);
 }
