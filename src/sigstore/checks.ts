@@ -4,6 +4,7 @@ import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
 import { X509Certificate } from '@sigstore/core';
 import { toSignedEntity, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
 import { certificateIdentity, policyChecks, type IdentityPolicy } from './identity.js';
+import { memoizeSignatureChecks } from './trusted-root.js';
 import { getTLogTimestamp, getTSATimestamp, verifyCertificateChain, verifySCTs } from './library.js';
 import { fail, makeReport, pass, type CheckResult, type VerificationReport } from './report.js';
 import { transparencyLogCheck } from './tlog-check.js';
@@ -55,7 +56,8 @@ export function runChecks(input: CheckInput): VerificationReport {
   let signingKey: KeyObject | undefined;
   let signer: VerificationReport['signer'];
   if (entity.key.$case === 'certificate') {
-    const leaf = entity.key.certificate;
+    // Our chain check and the library's Verifier below both verify the leaf under the intermediate: do it once.
+    const leaf = memoizeSignatureChecks(entity.key.certificate);
     signingKey = createPublicKey({ key: leaf.publicKey, format: 'der', type: 'spki' });
     checks.push(...certificateChecks(leaf, times, trust));
     const found = certificateIdentity(leaf);

@@ -86,21 +86,25 @@ export function shippedTrustedRootText(): string {
  */
 function memoizeCaSignatures(material: TrustMaterial): TrustMaterial {
   for (const ca of [...material.certificateAuthorities, ...material.timestampAuthorities]) {
-    for (const cert of ca.certChain) {
-      const original = cert.verify.bind(cert);
-      const seen = new WeakMap<object, boolean>();
-      cert.verify = (issuer?: X509Certificate) => {
-        const key = issuer ?? cert;
-        let result = seen.get(key);
-        if (result === undefined) {
-          result = original(issuer);
-          seen.set(key, result);
-        }
-        return result;
-      };
-    }
+    for (const cert of ca.certChain) memoizeSignatureChecks(cert);
   }
   return material;
+}
+
+/** Makes cert.verify(issuer) compute once per issuer object; the answer for fixed certificates never changes. */
+export function memoizeSignatureChecks(cert: X509Certificate): X509Certificate {
+  const original = cert.verify.bind(cert);
+  const seen = new WeakMap<object, boolean>();
+  cert.verify = (issuer?: X509Certificate) => {
+    const key = issuer ?? cert;
+    let result = seen.get(key);
+    if (result === undefined) {
+      result = original(issuer);
+      seen.set(key, result);
+    }
+    return result;
+  };
+  return cert;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
