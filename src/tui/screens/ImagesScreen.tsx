@@ -58,7 +58,7 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
   const verified = results.filter((r) => r.status === 'verified').length;
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'unchecked').length;
   const archWidth = 8;
-  const statusWidth = 13;
+  const statusWidth = 15;
   const digestWidth = width >= 110 ? 20 : 0;
   const refWidth = Math.max(20, width - archWidth - statusWidth - digestWidth - 8);
   const current = shown[state.list.cursor];

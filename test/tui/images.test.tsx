@@ -1,0 +1,130 @@
+// Images and Export driven by real keys: arch filter, multi-select, verify with live status, failure details, export.
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/tui/App.js';
+import { digestOf, fakePorts, gate } from './fake-ports.js';
+import { KEY, press, see, until } from './keys.js';
+
+afterEach(() => cleanup());
+
+async function imagesScreen(options: Parameters<typeof fakePorts>[0] = {}) {
+  const { ports, calls } = fakePorts(options);
+  const app = render(<App ports={ports} initial={{ kind: 'file', value: 'fixture.spdx' }} />);
+  await until(app.lastFrame, (f) => f.includes('elements'));
+  await press(app.stdin, '3');
+  await see(app, /Images\s+arch all\s+4 of 4 images/);
+  return { app, calls };
+}
+
+const line = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';
+
+describe('Images', () => {
+  it('filters by architecture and by text', async () => {
+    const { app } = await imagesScreen();
+    await press(app.stdin, 'a');
+    let frame = await see(app, /arch amd64\s+2 of 4 images/);
+    expect(frame).not.toContain('arm64:v1.2.3');
+    await press(app.stdin, 'a');
+    await see(app, /arch arm64\s+2 of 4/);
+    await press(app.stdin, 'a', '/', 'p', 'r', 'o', 'x', 'y', KEY.enter);
+    frame = await see(app, /arch all\s+2 of 4 images/);
+    expect(frame).toContain('registry.k8s.io/kube-proxy-amd64:v1.2.3');
+  });
+
+  it('selects with space, verifies the selection with live status, and never shows an unverified image as verified', async () => {
+    const imagesGate = gate();
+    const { app, calls } = await imagesScreen({ imagesGate });
+    let frame = app.lastFrame()!;
+    expect(line(frame, 'kube-apiserver-amd64')).toContain('not verified');
+    expect(frame).not.toContain('✔');
+    // select apiserver-amd64 and (after skipping one) proxy-amd64
+    await press(app.stdin, KEY.space, 'j', KEY.space);
+    frame = await see(app, /2 selected/);
+    expect(line(frame, 'kube-apiserver-amd64')).toContain('◉');
+    expect(line(frame, 'kube-apiserver-arm64')).toContain('○');
+    expect(line(frame, 'kube-proxy-amd64')).toContain('◉');
+    await press(app.stdin, 'v');
+    frame = await see(app, /verifying/);
+    expect(calls.verified).toEqual([['registry.k8s.io/kube-apiserver-amd64:v1.2.3', 'registry.k8s.io/kube-proxy-amd64:v1.2.3']]);
+    expect(line(frame, 'kube-apiserver-amd64')).toMatch(/… verifying/);
+    expect(line(frame, 'kube-apiserver-arm64')).toContain('not verified');
+    expect(frame).not.toContain('✔');
+    imagesGate.open();
+    frame = await see(app, /2 verified/);
+    expect(line(frame, 'kube-apiserver-amd64')).toContain('✔ verified');
+    expect(line(frame, 'kube-proxy-amd64')).toContain('✔ verified');
+    expect(line(frame, 'kube-proxy-arm64')).toContain('not verified');
+  });
+
+  it('verifies all shown with V and shows why one failed', async () => {
+    const { app, calls } = await imagesScreen();
+    await press(app.stdin, 'V');
+    let frame = await see(app, /3 verified\s+1 failed/);
+    expect(calls.verified[0]).toHaveLength(4);
+    expect(line(frame, 'kube-proxy-arm64')).toContain('✘ FAILED');
+    await press(app.stdin, 'G');
+    frame = await see(app, /IDENTITY_MISMATCH/);
+    expect(frame).toContain('signer someone@else is not krel-trust');
+    await press(app.stdin, 'g');
+    frame = await see(app, new RegExp(`digest ${digestOf('registry.k8s.io/kube-apiserver-amd64:v1.2.3')}`));
+  });
+
+  it('enter opens the image element in Detail, with its layers; esc returns to Images', async () => {
+    const { app } = await imagesScreen();
+    await press(app.stdin, KEY.enter);
+    let frame = await see(app, 'Container image');
+    expect(frame).toMatch(/reference\s+registry\.k8s\.io\/kube-apiserver-amd64:v1\.2\.3/);
+    await press(app.stdin, KEY.escape);
+    frame = await see(app, /Images\s+arch all/);
+  });
+});
+
+describe('Export', () => {
+  it('writes the image list of all shown images, then of the selection, in the chosen format', async () => {
+    const { app, calls } = await imagesScreen();
+    await press(app.stdin, '4');
+    let frame = await see(app, /enter writes the image list \(txt\) of all 4 image/);
+    await press(app.stdin, KEY.enter);
+    frame = await see(app, /wrote 4 entries to/);
+    expect(frame).toContain('/exports/out.txt');
+    expect(calls.exports[0]).toMatchObject({ kind: 'images', format: 'txt', pinned: false });
+    expect((calls.exports[0] as { references: string[] }).references).toHaveLength(4);
+    await press(app.stdin, '3', KEY.space, '4', 'f', 'f');
+    frame = await see(app, /image list \(csv\) of the 1 selected image/);
+    await press(app.stdin, 'w');
+    await see(app, /wrote 1 entry to/);
+    expect(calls.exports[1]).toMatchObject({ kind: 'images', format: 'csv', references: ['registry.k8s.io/kube-apiserver-amd64:v1.2.3'] });
+  });
+
+  it('refuses a pinned list until the images are verified, then pins with the verified digests', async () => {
+    const { app, calls } = await imagesScreen();
+    await press(app.stdin, KEY.space, '4', 'p');
+    await see(app, /pinned needs a verified digest: 1 of the 1 selected image\(s\) not verified/);
+    await press(app.stdin, KEY.enter);
+    await see(app, /✘ pinned needs a verified digest/);
+    expect(calls.exports).toHaveLength(0);
+    await press(app.stdin, '3', 'v');
+    await see(app, /1 verified/);
+    await press(app.stdin, '4');
+    await see(app, /digest-pinned image list \(txt\) of the 1 selected/);
+    await press(app.stdin, KEY.enter);
+    await see(app, /wrote 1 entry/);
+    const reference = 'registry.k8s.io/kube-apiserver-amd64:v1.2.3';
+    expect(calls.exports[0]).toEqual({ kind: 'images', format: 'txt', pinned: true, references: [reference], digests: { [reference]: digestOf(reference) } });
+  });
+
+  it('writes a verification report of the results', async () => {
+    const { app, calls } = await imagesScreen();
+    await press(app.stdin, '4', 'c');
+    await see(app, /no verification results/);
+    await press(app.stdin, '3', 'V');
+    await see(app, /1 failed/);
+    await press(app.stdin, '4');
+    await see(app, /verification report \(json\) of 4 image/);
+    await press(app.stdin, KEY.enter);
+    await see(app, /wrote 4 entries/);
+    const request = calls.exports[0] as { kind: string; results: Array<{ status: string }> };
+    expect(request.kind).toBe('report');
+    expect(request.results.map((r) => r.status).sort()).toEqual(['failed', 'verified', 'verified', 'verified']);
+  });
+});

@@ -1,0 +1,108 @@
+// The shell: keymap-generated help and status bar, quitting, demo banner, resize, and inert escape sequences.
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/tui/App.js';
+import { BINDINGS, Command, commandFor, keyLabel } from '../../src/tui/keymap.js';
+import { listReducer } from '../../src/tui/state/list.js';
+import { fakePorts } from './fake-ports.js';
+import { HOSTILE_NAME } from './fixture.js';
+import { KEY, press, see, until } from './keys.js';
+
+afterEach(() => cleanup());
+
+const noKey = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false } as never;
+
+describe('keymap', () => {
+  it('maps keys to commands by scope, vim keys and arrows alike', () => {
+    expect(commandFor(['list'], 'j', noKey)).toBe(Command.Down);
+    expect(commandFor(['list'], '', { ...(noKey as object), downArrow: true } as never)).toBe(Command.Down);
+    expect(commandFor(['list'], 'f', { ...(noKey as object), ctrl: true } as never)).toBe(Command.PageDown);
+    expect(commandFor(['explorer', 'list'], 'f', noKey)).toBe(Command.Kind);
+    expect(commandFor(['global'], 'c', { ...(noKey as object), ctrl: true } as never)).toBe(Command.ForceQuit);
+    expect(commandFor(['images'], 'j', noKey)).toBeUndefined();
+  });
+
+  it('keeps the cursor inside the list and the window', () => {
+    expect(listReducer({ cursor: 0, offset: 0 }, { type: 'move', delta: -1 }, 10, 4)).toEqual({ cursor: 0, offset: 0 });
+    expect(listReducer({ cursor: 3, offset: 0 }, { type: 'move', delta: 1 }, 10, 4)).toEqual({ cursor: 4, offset: 1 });
+    expect(listReducer({ cursor: 0, offset: 0 }, { type: 'page', direction: 1 }, 10, 4)).toEqual({ cursor: 4, offset: 4 });
+    expect(listReducer({ cursor: 0, offset: 0 }, { type: 'end' }, 100_000, 20)).toEqual({ cursor: 99_999, offset: 99_980 });
+    expect(listReducer({ cursor: 9, offset: 6 }, { type: 'fit' }, 3, 4)).toEqual({ cursor: 2, offset: 0 });
+    expect(listReducer({ cursor: 0, offset: 0 }, { type: 'move', delta: 1 }, 0, 4)).toEqual({ cursor: 0, offset: 0 });
+  });
+});
+
+describe('shell', () => {
+  it('? shows help generated from the keymap, and esc returns', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '?');
+    const frame = await see(app, /Keys \(esc or \? goes back/);
+    for (const b of BINDINGS.filter((x) => x.scope === 'global')) expect(frame).toContain(b.help);
+    expect(frame).toContain(keyLabel(BINDINGS.find((b) => b.command === Command.Down)!));
+    await press(app.stdin, KEY.escape);
+    await see(app, /Explorer\s+kind all/);
+  });
+
+  it('the status bar lists the keys of the current screen', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    let frame = await see(app, 'elements');
+    const status = () => app.lastFrame()!.trimEnd().split('\n').pop()!;
+    expect(status()).toMatch(/\/ filter.*f kind.*s sort/);
+    await press(app.stdin, '3');
+    frame = await see(app, /Images\s+arch/);
+    expect(frame.trimEnd().split('\n').pop()).toMatch(/space select.*v verify.*V all/);
+  });
+
+  it('q quits and ctrl-c quits even while typing a filter', async () => {
+    const { ports } = fakePorts();
+    const onExit = vi.fn();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} onExit={onExit} />);
+    await see(app, 'elements');
+    await press(app.stdin, '/', 'q');
+    await see(app, /\/ q/);
+    expect(onExit).not.toHaveBeenCalled();
+    await press(app.stdin, KEY.ctrlC);
+    expect(onExit).toHaveBeenCalledTimes(1);
+    const again = render(<App ports={ports} onExit={onExit} />);
+    await see(again, /choose a version/);
+    await press(again.stdin, 'q');
+    expect(onExit).toHaveBeenCalledTimes(2);
+  });
+
+  it('says plainly when it shows demo data', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={{ ...ports, demo: 'DEMO DATA: signed by a demo trust root' }} />);
+    await see(app, /DEMO DATA: signed by a demo trust root/);
+  });
+
+  it('follows a resize of the terminal', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    const stdout = app.stdout as unknown as { columns: number; emit: (e: string) => void };
+    Object.defineProperty(stdout, 'columns', { value: 60, configurable: true });
+    stdout.emit('resize');
+    await until(app.lastFrame, (f) => f.split('\n').every((l) => l.length <= 60));
+  });
+
+  it('renders escape sequences from a document inert', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '/', 'e', 'v', 'i', 'l', KEY.enter);
+    let frame = await see(app, /1 of 15 elements/);
+    const raw = app.frames.join('');
+    // The name's own ESC [31m, OSC title and BEL never reach the terminal; what is left is visible text.
+    expect(raw).not.toContain('\u001b[31mRED');
+    expect(raw).not.toContain('\u001b]0;pwned');
+    expect(raw).not.toContain('\u0007');
+    expect(frame).toContain('evilRED-pkg\\x07');
+    await press(app.stdin, KEY.enter);
+    frame = await see(app, 'Relationships from here');
+    expect(app.frames.join('')).not.toContain('\u001b]0;pwned');
+    expect(HOSTILE_NAME).toContain('\u001b]0;pwned');
+  });
+});
