@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 const deprecatedIds = new Set<string>(require('spdx-license-ids/deprecated'));
 
 export interface LicenseProblem {
-  code: 'LICENSE_EXPRESSION_INVALID' | 'LICENSE_DEPRECATED_ID' | 'LICENSE_ID_CASE';
+  code: 'LICENSE_EXPRESSION_INVALID' | 'LICENSE_DEPRECATED_ID' | 'LICENSE_ID_CASE' | 'LICENSE_EXPRESSION_TOO_LONG';
   message: string;
 }
 

@@ -23,6 +23,8 @@ type Entity = Package | SpdxFile | Snippet | ExtractedLicensingInfo;
 
 /** More than this many diagnostics from one document are counted, not kept (a broken huge file stays bounded). */
 export const MAX_DIAGNOSTICS = 1000;
+const MAX_LICENSE_EXPRESSION = 2048;
+const LICENSE_PARSE_BUDGET = 500_000;
 
 const ENTITY_START_TAG: Record<EntityKind, string> = {
   package: 'PackageName',
@@ -52,6 +54,8 @@ export class TagValueState {
   readonly snippetPrecedingFile = new Map<Snippet, SpdxFile | undefined>();
   private readonly licenseCache = new Map<string, { value: Spdx<LicenseExpression>; problems: LicenseProblem[] }>();
   private kept = 0;
+  /** Characters of distinct license expressions the document may still have parsed. */
+  private licenseBudget = LICENSE_PARSE_BUDGET;
   suppressed = 0;
 
   readonly reportAtValue: Report = (severity, code, message) => this.add(severity, code, message, this.lx.valueLine, this.lx.valueColumn);
@@ -130,12 +134,30 @@ export class TagValueState {
   license(value: string): Spdx<LicenseExpression> {
     let cached = this.licenseCache.get(value);
     if (!cached) {
-      const parsed = licenseFieldValue(value);
-      cached = { value: parsed, problems: licenseProblems(parsed) };
+      cached = this.parseLicenseWithinBudget(value);
       this.licenseCache.set(value, cached);
     }
     for (const p of cached.problems) this.add('warning', p.code, p.message, this.lx.valueLine, this.lx.valueColumn);
     return cached.value;
+  }
+
+  /**
+   * The expression parser's cost grows faster than the text, so a hostile document of many long, distinct
+   * expressions could stall parsing: long ones and those past a per-document budget are kept as text only.
+   */
+  private parseLicenseWithinBudget(value: string): { value: Spdx<LicenseExpression>; problems: LicenseProblem[] } {
+    if (value.length > MAX_LICENSE_EXPRESSION || this.licenseBudget < value.length) {
+      const problem: LicenseProblem = {
+        code: 'LICENSE_EXPRESSION_TOO_LONG',
+        message: value.length > MAX_LICENSE_EXPRESSION
+          ? `license expression of ${value.length} characters is longer than ${MAX_LICENSE_EXPRESSION}; kept as text, not parsed`
+          : 'too many distinct long license expressions in this document; this one is kept as text, not parsed',
+      };
+      return { value: { text: value.trim() }, problems: [problem] };
+    }
+    this.licenseBudget -= value.length;
+    const parsed = licenseFieldValue(value);
+    return { value: parsed, problems: licenseProblems(parsed) };
   }
 
   /** Warns when a single-valued field is written twice; true when the new value should be ignored. */

@@ -88,3 +88,12 @@ describe('tag-value leniency', () => {
     expect(diagnostics.at(-1)).toMatchObject({ code: 'TOO_MANY_DIAGNOSTICS', message: expect.stringContaining('4000') });
   });
 });
+
+describe('tag-value bounded work', () => {
+  it('keeps a huge license expression as text instead of parsing it, with a warning at the value', () => {
+    const huge = Array.from({ length: 3000 }, () => 'MIT').join(' AND ');
+    const { doc, diagnostics } = parse(['FileName: ./f', 'SPDXID: SPDXRef-f', 'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c', `LicenseConcluded: ${huge}`]);
+    expect(doc.files[0]!.licenseConcluded).toEqual({ text: huge });
+    expect(only(diagnostics, 'LICENSE_EXPRESSION_TOO_LONG')).toMatchObject([{ line: bodyLine(4), column: 19 }]);
+  });
+});
