@@ -26,8 +26,8 @@ export function registerVerifyBlob(program: Command): void {
     .command('verify-blob')
     .summary('verify a Sigstore signature over a file, like cosign verify-blob (offline with a saved Rekor entry)')
     .description(
-      'Verify a keyless (Fulcio certificate) or key-based Sigstore signature over FILE, reporting each check on\n' +
-        'its own: artifact digest, certificate chain at the signed time, SCT, transparency-log entry, signature,\n' +
+      'Verify a keyless (Fulcio certificate) or key-based Sigstore signature over FILE, reporting each check on ' +
+        'its own: artifact digest, certificate chain at the signed time, SCT, transparency-log entry, signature, ' +
         'identity, issuer.',
     )
     .argument('<file>', 'the signed file (for image signatures: the simple-signing payload)')
