@@ -49,25 +49,29 @@ export interface ImageVerification {
 }
 
 export async function verifyImage(input: string | ImageReference, options: VerifyImageOptions): Promise<ImageVerification> {
-  const ref = typeof input === 'string' ? parseReference(input) : input;
-  const display = formatReference(ref);
+  const display = typeof input === 'string' ? sanitizeLine(input) : formatReference(input);
   const result: ImageVerification = { reference: display, verified: false, code: 'OK', message: '', checks: [], signatures: [], searched: [], cosign: [] };
   const emit = options.onEvent ?? (() => {});
   emit({ type: 'image-start', reference: display });
-  let thrownKind: ErrorKind | undefined;
+  let thrown: { check: ImageCheck; kind: ErrorKind } | undefined;
   try {
+    // A name an SBOM got wrong fails that image only (kind check), not the whole run.
+    const ref = typeof input === 'string' ? parseReference(input) : input;
+    result.reference = formatReference(ref);
     await run(ref, options, result, emit);
   } catch (err) {
     const known = err instanceof KubeSbomError;
     const code = known ? err.code : 'INTERNAL_ERROR';
-    result.checks.push({ check: 'registry', status: 'fail', code, message: sanitizeLine(known ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`) });
-    thrownKind = known ? err.kind : 'io';
+    const check: ImageCheck = { check: 'registry', status: 'fail', code, message: sanitizeLine(known ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`) };
+    result.checks.push(check);
+    thrown = { check, kind: known ? (err.kind === 'usage' ? 'check' : err.kind) : 'io' };
   }
   const failure = result.checks.find((c) => c.status === 'fail');
-  result.verified = !failure && result.checks.length > 0;
-  result.code = failure?.code ?? 'OK';
-  if (failure) result.failureKind = thrownKind ?? 'check';
-  result.message = failure ? failure.message : `verified: ${result.cosign.length} signature(s) by ${describeSigners(result)}`;
+  // Fail closed: verified needs a passing signatures check, not merely the absence of failures.
+  result.verified = !failure && result.checks.some((c) => c.check === 'signatures' && c.status === 'pass');
+  result.code = failure?.code ?? (result.verified ? 'OK' : 'NOT_VERIFIED');
+  if (!result.verified) result.failureKind = failure && failure === thrown?.check ? thrown.kind : 'check';
+  result.message = !result.verified ? (failure?.message ?? 'no signature check was made') : `verified: ${result.cosign.length} signature(s) by ${describeSigners(result)}`;
   emit({ type: 'image-done', result });
   return result;
 }

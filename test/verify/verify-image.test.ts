@@ -171,6 +171,11 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     expect(await verifyImage('127.0.0.1:1/x:v1', { source: dead, trustedRoot, policy })).toMatchObject({ verified: false, code: 'REGISTRY_UNREACHABLE', failureKind: 'io' });
   });
 
+  it('a malformed name fails that image only (INVALID_REFERENCE), the others still verify', async () => {
+    const run = await verifyImages([{ reference: 'Bad Name!' }, { reference: `${host}/signed/legacy:v1` }], { source, trustedRoot, policy });
+    expect(run.images.map((i) => [i.code, i.failureKind])).toEqual([['INVALID_REFERENCE', 'check'], ['OK', undefined]]);
+  });
+
   it('compares the registry layers with the SBOM layers (verifyImages)', async () => {
     const arm64 = images['signed/bundle-arm64']!;
     const ref = `${host}/signed/bundle:v1`;
