@@ -32,6 +32,9 @@ export class TagValueLexer {
   private lineNo = 0;
   /** A `</text>` search from this offset found nothing, so none can be found later either. */
   private noCloseAfter = Number.MAX_SAFE_INTEGER;
+  /** Last searches for the markers: [from, found]; a later search from between them finds the same one. */
+  private readonly closeCache: [number, number] = [-1, -1];
+  private readonly openCache: [number, number] = [-1, -1];
 
   constructor(
     private readonly text: string,
@@ -94,7 +97,7 @@ export class TagValueLexer {
     const openLine = this.lineNo;
     this.isText = true;
     this.valueColumn = contentStart - lineStart + 1;
-    let close = contentStart >= this.noCloseAfter ? -1 : text.indexOf(TEXT_CLOSE, contentStart);
+    let close = this.findFrom(TEXT_CLOSE, contentStart, this.closeCache);
     if (close === -1) this.noCloseAfter = Math.min(this.noCloseAfter, contentStart);
     else if (this.swallowsAnotherBlock(contentStart, close)) close = -1;
 
@@ -124,13 +127,25 @@ export class TagValueLexer {
     this.pos = nl + 1;
   }
 
+  /** indexOf, remembering its answer: many unclosed blocks before one far `</text>` must not rescan the text each time. */
+  private findFrom(marker: string, from: number, cache: [number, number]): number {
+    if (marker === TEXT_CLOSE && from >= this.noCloseAfter) return -1;
+    if (from >= cache[0] && from <= cache[1]) return cache[1];
+    const found = this.text.indexOf(marker, from);
+    if (found !== -1) {
+      cache[0] = from;
+      cache[1] = found;
+    }
+    return found;
+  }
+
   /**
    * A `</text>` found far away may belong to a later block when this one was never closed: if a line inside
    * starts with a known tag and opens its own `<text>`, this block is unterminated.
    */
   private swallowsAnotherBlock(contentStart: number, close: number): boolean {
     const text = this.text;
-    let open = text.indexOf(TEXT_OPEN, contentStart);
+    let open = this.findFrom(TEXT_OPEN, contentStart, this.openCache);
     while (open !== -1 && open < close) {
       const lineStart = text.lastIndexOf('\n', open) + 1;
       if (lineStart > contentStart && this.startsWithKnownTag(lineStart, open)) return true;

@@ -92,3 +92,15 @@ describe('tag coverage', () => {
     expect(tags.filter((t) => !knownTags.has(t))).toEqual([]);
   });
 });
+
+describe('tag-value lexer on hostile input', () => {
+  it('reads thousands of unclosed <text> blocks before one far </text> in one pass', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 5000; i++) lines.push(`PackageName: p${i}`, `PackageComment: <text>unclosed ${i}`, 'filler words');
+    lines.push('FileNotice: <text>closed</text>');
+    const { doc, diagnostics } = parse(lines, false);
+    expect(doc.packages).toHaveLength(5000);
+    expect(doc.packages[4999]!.comment).toBe('unclosed 4999\nfiller words');
+    expect(only(diagnostics, 'TAGVALUE_UNTERMINATED_TEXT')[0]).toMatchObject({ line: 2, column: 17 });
+  });
+});
