@@ -84,8 +84,8 @@ function countLines(text: string, upTo: number): number {
   return line;
 }
 
-/** Tags that open tag-value documents in practice (case-sensitive; YAML spells its keys differently). */
-const TAG_VALUE_OPENERS = /^(SPDXVersion|DataLicense|DocumentName|DocumentNamespace|DocumentComment|Creator|Created|PackageName|FileName|ExternalDocumentRef|LicenseListVersion)\s*:/;
+/** Tag-value tags start upper-case (`SPDXVersion:`, `PackageName:`); SPDX YAML keys are camelCase, except `SPDXID`. */
+const TAG_VALUE_LINE = /^(?!SPDXID\s*:)[A-Z][A-Za-z0-9]*\s*:/;
 const YAML_LINE = /^(---|%YAML|[a-z][A-Za-z]*\s*:|-\s)/;
 
 /** The format the content shows, or undefined when it gives no clue. */
@@ -103,7 +103,7 @@ export function detectFromContent(text: string): SbomFormat | undefined {
     const first = line.charCodeAt(0);
     if (first === 0x7b /* { */ || first === 0x5b /* [ */) return 'json';
     if (first === 0x3c /* < */) return /<(\w+:)?RDF[\s>]/.test(head) ? 'rdf-xml' : 'xml';
-    if (TAG_VALUE_OPENERS.test(line)) return 'tag-value';
+    if (TAG_VALUE_LINE.test(line)) return 'tag-value';
     if (YAML_LINE.test(line)) return 'yaml';
     // `SPDXID:` starts both tag-value and YAML documents: decide on a later line.
   }

@@ -44,6 +44,7 @@ describe('format detection', () => {
     expect(detectFromContent('---\nSPDXID: "SPDXRef-DOCUMENT"\nspdxVersion: "SPDX-2.3"\n')).toBe('yaml');
     expect(detectFromContent('SPDXID: SPDXRef-DOCUMENT\nspdxVersion: SPDX-2.3\n')).toBe('yaml');
     expect(detectFromContent('SPDXID: SPDXRef-DOCUMENT\nSPDXVersion: SPDX-2.3\n')).toBe('tag-value');
+    expect(detectFromContent('LicenseID: LicenseRef-1\nExtractedText: <text>x</text>\n')).toBe('tag-value');
     expect(detectFromContent('hello there')).toBeUndefined();
   });
 
