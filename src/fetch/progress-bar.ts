@@ -40,7 +40,8 @@ export function createProgressBar(target: ProgressTarget = process.stderr): Fetc
   return (event) => {
     switch (event.type) {
       case 'download-progress':
-        target.write(`\r\u001b[2K${progressLine(event, target.columns ?? 80)}`);
+        // Some terminals (and `script`) report 0 columns: fall back to 80.
+        target.write(`\r\u001b[2K${progressLine(event, target.columns && target.columns >= 20 ? target.columns : 80)}`);
         drawn = true;
         break;
       case 'download-retry':

@@ -23,5 +23,8 @@ describe('progress bar', () => {
     bar({ type: 'download-done', url: 'u', label: 'release', bytes: 2, source: 'network' });
     expect(written[0]).toMatch(/^\r\u001b\[2Krelease \[/);
     expect(written[1]).toBe('\r\u001b[2K');
+    const narrow: string[] = [];
+    createProgressBar({ isTTY: true, columns: 0, write: (t) => narrow.push(t) })(progress(1, 2));
+    expect(narrow[0]).toContain(' 50%');
   });
 });
