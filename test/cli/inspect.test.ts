@@ -105,6 +105,17 @@ describe('inspect on bad input', () => {
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'INVALID_ENCODING', line: 2 }));
   });
 
+  it('never passes escape sequences from the document to the terminal', async () => {
+    const file = join(dir, 'evil.spdx');
+    writeFileSync(file, 'SPDXVersion: SPDX-2.3\nDocumentName: evil\u009b31mred\u001b[0m\u001b]0;title\u0007\n');
+    const text = await runCli(['inspect', file]);
+    expect(text.stdout).toContain('"evilred"');
+    expect(text.stdout + text.stderr).not.toMatch(/[\u001b\u009b\u0007]/);
+    const json = await runCli(['inspect', file, '--json']);
+    expect(json.stdout).not.toMatch(/[\u001b\u009b\u0007]/);
+    expect(JSON.parse(json.stdout).name).toBe('evil\u009b31mred\u001b[0m\u001b]0;title\u0007');
+  });
+
   it('exits 1 at the line and column of an unterminated <text>', async () => {
     const file = join(dir, 'broken.spdx');
     writeFileSync(file, 'SPDXVersion: SPDX-2.3\nDocumentName: x\nDocumentComment: <text>never closed\n');

@@ -44,7 +44,9 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
   const report = buildInspectReport(file, result, countElements(result.document));
   const failed = report.summary.errors > 0;
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // JSON escapes C0 controls itself; DEL and C1 (U+009B is a CSI on some terminals) are escaped here too.
+    const json = JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    process.stdout.write(`${json}\n`);
   } else if (failed && nothingParsed(result.document)) {
     // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer.
     for (const d of result.diagnostics) {
