@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Header } from './components/Header.js';
 import { StatusBar } from './components/StatusBar.js';
 import { handleKey, SCREEN_SCOPES } from './hooks/key-handler.js';
+import { splitKeys } from './hooks/split-keys.js';
 import { useActions } from './hooks/use-actions.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -54,14 +55,16 @@ export function App({ ports, initial, onExit }: AppProps) {
     exit();
   };
   // Keys can arrive faster than renders: every key is judged against the state the previous key left.
-  useInput((input, key) => {
-    const now = getState();
-    const fresh = derive(now, width);
-    handleKey(
-      { state: now, dispatch, actions, ports, exit: quit, indices: fresh.indices, shownImages: fresh.shownImages, lines: fresh.lines, heights, width, scrollHelp: (d) => setHelpOffset((o) => (d === 'home' ? 0 : Math.max(0, o + d))) },
-      input,
-      key,
-    );
+  useInput((chunk, chunkKey) => {
+    for (const [input, key] of splitKeys(chunk, chunkKey)) {
+      const now = getState();
+      const fresh = derive(now, width);
+      handleKey(
+        { state: now, dispatch, actions, ports, exit: quit, indices: fresh.indices, shownImages: fresh.shownImages, lines: fresh.lines, heights, width, scrollHelp: (d) => setHelpOffset((o) => (d === 'home' ? 0 : Math.max(0, o + d))) },
+        input,
+        key,
+      );
+    }
   });
 
   // Only a release whose every check passed is ever loaded as 'release'; a file is never called verified.

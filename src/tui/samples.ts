@@ -54,4 +54,4 @@ export async function loadDemo(dir = samplesDir()): Promise<DemoSettings> {
   };
 }
 
-export const DEMO_BANNER = 'DEMO DATA: a made-up release signed by a demo trust root in samples/ (not Kubernetes\' signatures)';
+export const DEMO_BANNER = "DEMO DATA: made-up release under a demo trust root (samples/), not Kubernetes'";

@@ -49,6 +49,8 @@ export async function verifyViewImages(settings: TuiSettings, view: SbomView, re
       trustedRoot,
       policy: { identity: settings.imageIdentity, issuer: settings.issuer },
       concurrency: settings.concurrency,
+      // As verify-images does by default: the registry's layers must be the ones the SBOM lists.
+      checkSbomLayers: true,
       onEvent: (event) => {
         if (event.type === 'image-start') onResult({ reference: event.reference, status: 'running', checks: [] });
         if (event.type === 'image-done') onResult(toResult(event.result));

@@ -1,0 +1,1 @@
+MEUCIF8mYhbLVipX6pob5j0RbVEvoLBZkYzmYju6lHDZsmbmAiEAzFFeDa/NJT9KgCQs+w/8J/sh3yObrcaim092e6xnLuU=

@@ -1,0 +1,1 @@
+MEQCIHP5cZYATwWe+d+AogKSnFJ30n1ZJliTpM5CKK0UAapSAiAgmcuGZuGajXf90evWiklAm2hbbwz4Es379oMeTKzh6w==
