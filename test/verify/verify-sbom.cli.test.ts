@@ -1,14 +1,24 @@
 // verify-sbom run for real (the compiled CLI) against a loopback mirror serving a release signed by the test PKI.
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { realdataMissing, runCli } from '../helpers/cli.js';
+import { cliPath, realdataMissing, runCli } from '../helpers/cli.js';
 import { writeSignature } from '../helpers/release-fixture.js';
 import { listFiles, pristineRelease, releaseEnv, removePristine, type ReleaseEnv } from './release-env.js';
 
 const SBOM = '/sbom/v1.25.4/release';
+const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 let env: ReleaseEnv;
 
 interface Check { check: string; subject: string; status: string; code: string; details?: { check: string; code: string; status: string }[] }
@@ -37,6 +47,7 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
     env = await releaseEnv();
     const r = await verify(['stable']);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(''); // no progress output when stderr is not a terminal
     expect(r.report).toMatchObject({ verified: true, version: 'v1.25.4', requested: 'stable' });
     expect(r.report!.checks.map((c) => [c.check, c.status, c.code])).toEqual([
       ['sha256', 'pass', 'OK'], ['sha512', 'pass', 'OK'], ['signature', 'pass', 'OK'], ['sbom', 'pass', 'OK'],
@@ -58,6 +69,15 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
     expect(r.stdout).toMatch(/pass {2}signature +release: signed by krel-staging@k8s-releng-prod\.iam\.gserviceaccount\.com/);
     expect(r.stdout).toContain('130 packages, 113 files, 268 relationships, 25 images');
     expect(r.stdout.trim().split('\n').pop()).toBe('verified: release SBOM of v1.25.4');
+  });
+
+  it.skipIf(!hasScript)('draws progress and stages on stderr when it is a terminal', async () => {
+    env = await releaseEnv();
+    const quoted = [process.execPath, cliPath, 'verify-sbom', 'v1.25.4', ...env.flags, '--json'].map((a) => `'${a}'`).join(' ');
+    // `script` gives the command a pseudo-terminal; stdout (the JSON) goes to /dev/null, the terminal shows stderr.
+    const { stdout } = await promisify(execFile)('script', ['-qec', `${quoted} >/dev/null`, '/dev/null'], { encoding: 'utf8' });
+    expect(stdout).toContain('verifying the release SBOM of v1.25.4');
+    expect(stdout).toMatch(/\r\u001b\[2Krelease(\.\w+)? .*100%/);
   });
 
   it('passes two 503s through the retries', async () => {
