@@ -83,9 +83,11 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
   it('passes two 503s through the retries', async () => {
     env = await releaseEnv();
     env.mirror.inject(SBOM, { kind: 'status', status: 503 }, 2);
-    const r = await verify();
+    const r = await verify(['v1.25.4'], ['--no-cache']);
     expect(r.code, r.stderr).toBe(0);
     expect(env.mirror.hits(SBOM)).toBe(3);
+    expect(await listFiles(env.cacheDir)).toEqual([]); // --no-cache
+    expect(await listFiles(env.outDir)).toHaveLength(6);
   });
 
   const tampering: [string, (e: ReleaseEnv) => Promise<void>, Record<string, string>][] = [
