@@ -130,6 +130,8 @@ export async function pushBundleReferrer(
   subject: { digest: string; size: number; mediaType?: string },
   bundle: unknown,
   predicateType = 'https://sigstore.dev/cosign/sign/v1',
+  /** false: push only the referrer manifest, as on a registry with the referrers API. */
+  fallbackTag = true,
 ): Promise<string> {
   const bundleBytes = typeof bundle === 'string' ? Buffer.from(bundle) : json(bundle);
   const empty = Buffer.from('{}');
@@ -146,6 +148,7 @@ export async function pushBundleReferrer(
     annotations,
   });
   const digest = await pushManifest(target, repo, sha256(manifest), manifest, OCI_MANIFEST);
+  if (!fallbackTag) return digest;
   const tag = subject.digest.replace(':', '-');
   const existing = await fetch(`${target.url}/v2/${repo}/manifests/${tag}`, { headers: headers(target, repo, { accept: OCI_INDEX }) });
   const previous = existing.status === 200 ? ((await existing.json()) as { manifests: unknown[] }).manifests : (await existing.body?.cancel(), []);

@@ -8,7 +8,7 @@ import { verifyImages } from '../../src/verify/verify-images.js';
 import { GOOGLE_ISSUER, K8S_IMAGE_IDENTITY, getTestPki, signImageLegacy } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startProxy, type TestProxy } from '../helpers/registry-proxy.js';
-import { makeImage, pushBundleReferrer, pushImage, pushLegacySignatures, pushMultiArch, makeIndex, OCI_INDEX, type TestImage } from '../helpers/registry-push.js';
+import { makeImage, pushBundleReferrer, pushImage, pushLegacySignatures, pushMultiArch, makeIndex, OCI_INDEX, OCI_MANIFEST, type TestImage } from '../helpers/registry-push.js';
 import { signImageBundle } from '../helpers/registry-signatures.js';
 
 const policy = { identity: K8S_IMAGE_IDENTITY, issuer: GOOGLE_ISSUER };
@@ -131,6 +131,31 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     const result = await verify(`${host}/${repo}:v1`);
     expect(result).toMatchObject({ verified: false, code, failureKind: 'check' });
     expect(result.cosign).toEqual([]);
+  });
+
+  it('finds a bundle through the OCI 1.1 referrers API when there is no fallback tag', async () => {
+    const image = makeImage();
+    const digest = await pushImage(target(), 'signed/api', image, 'v1');
+    const bundle = await signImageBundle(`${host}/signed/api`, digest);
+    const referrer = await pushBundleReferrer(target(), 'signed/api', { digest, size: image.manifest.length }, bundle, undefined, false);
+    const referrerSize = (await (await fetch(`${registry.url}/v2/signed/api/manifests/${referrer}`, { headers: { accept: OCI_MANIFEST } })).arrayBuffer()).byteLength;
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_INDEX,
+      manifests: [{ mediaType: OCI_MANIFEST, digest: referrer, size: referrerSize, artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json' }],
+    });
+    // distribution 2.8 has no referrers API: a proxy answers it the way an OCI 1.1 registry does.
+    const api = await startProxy(registry.url, (req) =>
+      req.path.startsWith(`/v2/signed/api/referrers/${digest}`) ? { respond: { status: 200, headers: { 'content-type': OCI_INDEX }, body: index } } : undefined,
+    );
+    try {
+      expect(await verify(`${host}/signed/api:v1`)).toMatchObject({ verified: false, code: 'NO_SIGNATURES' });
+      const found = await verify(`${api.host}/signed/api:v1`);
+      expect(found).toMatchObject({ verified: true, digest });
+      expect(api.seen.some((r) => r.path === `/v2/signed/api/referrers/${digest}?artifactType=application%2Fvnd.dev.sigstore.bundle.v0.3%2Bjson`)).toBe(true);
+    } finally {
+      await api.close();
+    }
   });
 
   it('falls back to the tag when a proxy answers the referrers API with a web page', async () => {
