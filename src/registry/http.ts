@@ -79,7 +79,8 @@ export class RegistryTransport {
     for (let hop = 0; ; ) {
       const key = `${url.origin}|${opts.scope}`;
       // A token is only ever sent to the origin that issued the challenge it answers.
-      const token = this.tokens.has(key) ? await this.tokens.get(key)!.catch(() => undefined) : undefined;
+      const sent = this.tokens.get(key);
+      const token = sent ? await sent.catch(() => undefined) : undefined;
       const headers: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'kube-sbom' };
       if (opts.accept) headers.accept = opts.accept;
       if (token) headers.authorization = `Bearer ${token}`;
@@ -101,6 +102,9 @@ export class RegistryTransport {
         if (!challenge || triedToken.has(key)) {
           throw ioError('REGISTRY_UNAUTHORIZED', `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : ' and no bearer challenge to answer'}; anonymous pull is not allowed here`);
         }
+        // Requests challenged at the same moment share one token request: retry with a token fetched meanwhile.
+        const current = this.tokens.get(key);
+        if (current && current !== sent) continue;
         triedToken.add(key);
         const pending = this.fetchToken(challenge.params, opts.scope, url);
         this.tokens.set(key, pending);

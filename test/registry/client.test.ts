@@ -172,6 +172,15 @@ describe.skipIf(registryMissing)('registry client with token auth', () => {
     expect(tokens.requests.length).toBe(before + 1);
   });
 
+  it('asks for one token when many requests are challenged at once', async () => {
+    const before = tokens.requests.length;
+    const client = new RemoteRegistry({ retries: 0 });
+    const ref = parseReference(`${registry.host}/secure/app`);
+    const all = await Promise.all(Array.from({ length: 8 }, () => client.fetchManifest(ref, image.digest)));
+    expect(all.every((m) => m?.digest === image.digest)).toBe(true);
+    expect(tokens.requests.length - before).toBeLessThanOrEqual(2);
+  });
+
   it('verifies a signed image behind token auth end to end', async () => {
     const target = { url: registry.url, authorize: (scope: string) => `Bearer ${tokens.issue([scope])}` };
     await pushLegacySignatures(target, 'secure/app', image.digest, [await signImageLegacy(`${registry.host}/secure/app`, image.digest)]);
