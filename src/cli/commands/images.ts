@@ -23,10 +23,10 @@ export function registerImages(program: Command): void {
     .command('images')
     .summary('list the container images of a release SBOM (txt, json, csv, yaml), pinned by digest on request')
     .description(
-      'List the images a Kubernetes release SBOM (or an image SBOM) describes. Images are found by structure:\n' +
-        'image archives that CONTAIN layer packages (both SBOM generations), pkg:oci packages (indexes and\n' +
-        'per-platform manifests), digest-named packages. The tag comes from the release version, not from\n' +
-        'guessing at SPDXIDs, so it works where the documented grep | cut | sed pipeline breaks.',
+      'List the images a Kubernetes release SBOM (or an image SBOM) describes. Images are found by structure: ' +
+        'image archives that CONTAIN layer packages (both SBOM generations), pkg:oci packages (indexes and ' +
+        'per-platform manifests), digest-named packages. The tag comes from the release version, not from guessing ' +
+        'at SPDXIDs, so it works where the documented grep | cut | sed pipeline breaks.',
     )
     .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
     .addOption(new Option('--format <format>', 'output format (md: a Markdown report)').choices(['txt', 'json', 'csv', 'yaml', 'md']).default('txt'))
