@@ -40,7 +40,7 @@ Exit codes: 0 printed (also when nothing matched); 1 no document could be read; 
 Examples:
   kube-sbom query release.spdx 'type:package name:\\.tar$'
   kube-sbom query release.spdx 'rel:CONTAINS AND depth:0' --fields spdxId,name,checksums --format csv
-  kube-sbom query image.spdx.json 'purl:pkg:oci/*' --json | jq -r '.results[].purl'`,
+  kube-sbom query image.spdx.json 'purl:pkg:oci/*' --fields spdxId,purl --json | jq -r '.results[].purl'`,
     )
     .action((file: string, expr: string, options: QueryOptions) => runAction(() => runQuery(file, expr, options)));
 }
