@@ -23,7 +23,7 @@ describe('Explorer', () => {
     expect(calls.opened).toEqual(['fixture.spdx']);
     let frame = app.lastFrame()!;
     expect(frame).toMatch(/15 of 15 elements/);
-    expect(frame).toContain('not verified');
+    expect(frame).toContain('fixture.spdx (unverified)');
     const first = cursorLine(frame);
     await press(app.stdin, 'j', KEY.down);
     await until(app.lastFrame, (f) => cursorLine(f) !== first);

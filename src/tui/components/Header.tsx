@@ -13,10 +13,10 @@ const TABS: Array<{ key: string; screen: Screen; title: string }> = [
 
 function Trust({ provenance, verified, width }: { provenance?: Provenance; verified: boolean; width: number }) {
   if (!provenance) return <Text color={theme.dim}>nothing loaded</Text>;
-  if (provenance.kind === 'file') return <Text color={theme.warn}>{symbols.unknown} {clip(provenance.path, width - 18)} (not verified)</Text>;
+  if (provenance.kind === 'file') return <Text color={theme.warn}>{symbols.unknown} {clip(provenance.path.split('/').pop() ?? '', Math.max(6, width - 15))} (unverified)</Text>;
   return verified
-    ? <Text color={theme.ok}>{symbols.pass} {clip(provenance.version, width - 12)} verified</Text>
-    : <Text color={theme.bad}>{symbols.fail} {clip(provenance.version, width - 16)} NOT verified</Text>;
+    ? <Text color={theme.ok}>{symbols.pass} {clip(provenance.version, Math.max(6, width - 12))} verified</Text>
+    : <Text color={theme.bad}>{symbols.fail} {clip(provenance.version, Math.max(6, width - 16))} NOT verified</Text>;
 }
 
 export function Header({ screen, provenance, verified, width }: { screen: Screen; provenance?: Provenance; verified: boolean; width: number }) {
@@ -30,7 +30,7 @@ export function Header({ screen, provenance, verified, width }: { screen: Screen
         </Text>
       ))}
       <Text> </Text>
-      <Trust provenance={provenance} verified={verified} width={Math.max(20, width - 50)} />
+      <Trust provenance={provenance} verified={verified} width={width - 54} />
     </Box>
   );
 }

@@ -1,0 +1,52 @@
+// A real terminal for end-to-end tests: a tmux session on its own socket, keys in, screen text out.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+export const tmuxMissing = spawnSync('tmux', ['-V']).status === 0 ? undefined : 'tmux is not installed (Debian package tmux)';
+
+export class TmuxSession {
+  readonly socket = `kube-sbom-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Starts `command` (argv) in a detached session of the given size; CI is removed so Ink stays interactive. */
+  start(command: string[], options: { cwd: string; columns?: number; rows?: number; env?: Record<string, string> }): void {
+    const env = Object.entries({ NO_COLOR: '1', ...options.env }).map(([k, v]) => `${k}=${v}`);
+    const quoted = ['env', '-u', 'CI', ...env, ...command].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    // `; sleep` keeps the pane open after the program ends, so its last screen can still be read.
+    this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), '-c', options.cwd, `${quoted}; sleep 600`);
+  }
+
+  /** Named keys (Enter, Escape, Space, PageDown ...) or literal text with `{ literal: true }`. */
+  keys(...keys: string[]): void {
+    for (const key of keys) this.tmux('send-keys', '-t', 'e2e', key);
+  }
+
+  type(text: string): void {
+    this.tmux('send-keys', '-t', 'e2e', '-l', text);
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'e2e');
+  }
+
+  async waitFor(pattern: RegExp | string, timeoutMs = 20_000): Promise<string> {
+    const ok = (s: string) => (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s));
+    const start = Date.now();
+    let previous = '';
+    for (;;) {
+      const screen = this.screen();
+      // A frame can be caught half drawn: accept it once it matches and stayed the same for one poll.
+      if (ok(screen) && screen === previous) return screen;
+      previous = screen;
+      if (Date.now() - start > timeoutMs) throw new Error(`the terminal never showed ${String(pattern)}; it shows:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}

@@ -1,0 +1,116 @@
+// The real compiled program in a real terminal (tmux): the v1.25.4 release SBOM from ../shared/realdata, and the
+// offline demo in samples/. Keys go in with send-keys, the screen comes back with capture-pane.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseSbom } from '../../parsers/index.js';
+import { cliPath, projectRoot, realdata, realdataMissing, runCli } from '../helpers/cli.js';
+import { TmuxSession, tmuxMissing } from './tmux.js';
+
+const V1254 = realdata('k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx');
+const SAMPLES = join(projectRoot, 'samples', 'demo.json');
+
+let session: TmuxSession;
+let exportDir: string;
+beforeEach(async () => {
+  session = new TmuxSession();
+  exportDir = await mkdtemp(join(tmpdir(), 'kube-sbom-e2e-'));
+});
+afterEach(async () => {
+  session.kill();
+  await rm(exportDir, { recursive: true, force: true });
+});
+
+describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 release SBOM', () => {
+  it('lists 25 images, filters to 5 apiservers, shows checksums and layers, exports what `images --format txt` prints', async () => {
+    session.start(['node', cliPath, 'tui', V1254, '--export-dir', exportDir], { cwd: projectRoot });
+    await session.waitFor(/243 of 243 elements/, 30_000);
+    session.keys('3');
+    let screen = await session.waitFor(/25 of 25 images/);
+    expect(screen.match(/[○◉] registry\.k8s\.io\/conformance-/g)).toHaveLength(5);
+    session.keys('G');
+    await session.waitFor(/▸○ registry\.k8s\.io\/kube-scheduler-s390x:v1\.25\.4/);
+    session.keys('g', '/');
+    session.type('apiserver');
+    session.keys('Enter');
+    screen = await session.waitFor(/5 of 25 images/);
+    const listed = screen.split('\n').filter((l) => /[○◉] registry\.k8s\.io\//.test(l));
+    expect(listed).toHaveLength(5);
+    expect(listed.every((l) => l.includes('kube-apiserver-'))).toBe(true);
+
+    session.keys('Enter');
+    const first = await session.waitFor(/Layers \(\d+, diff IDs\)/);
+    session.keys('g');
+    const top = await session.waitFor(/Checksums \(3\)/);
+    const doc = parseSbom(await readFile(V1254)).document;
+    const pkg = doc.packages.find((p) => p.spdxId === 'SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4')!;
+    expect(top).toContain('SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4');
+    for (const c of pkg.checksums) expect(top.replace(/\s+/g, ' ')).toContain(c.value.slice(0, 40));
+    expect(top).toMatch(/SHA1\s+[0-9a-f]{40}/);
+    expect(top).toMatch(/SHA512\s+[0-9a-f]{50}/);
+    const layers = Number(/Layers \((\d+), diff IDs\)/.exec(first)![1]);
+    expect(layers).toBeGreaterThan(0);
+    expect(first.match(/layer \d+\s+sha256:[0-9a-f]{20}/g)?.length).toBe(layers);
+    expect(first).toMatch(/reference\s+registry\.k8s\.io\/kube-apiserver-amd64:v1\.25\.4/);
+
+    session.keys('Escape');
+    await session.waitFor(/5 of 25 images/);
+    session.keys('/', 'Escape');
+    await session.waitFor(/25 of 25 images/);
+    session.keys('4');
+    await session.waitFor(/enter writes the image list \(txt\) of all 25 image/);
+    session.keys('Enter');
+    screen = await session.waitFor(/wrote 25 entries to/);
+    const written = await readFile(join(exportDir, 'kube-sbom-images.txt'), 'utf8');
+    const cli = await runCli(['images', V1254, '--format', 'txt']);
+    expect(cli.code).toBe(0);
+    expect(written).toBe(cli.stdout);
+    expect(screen).toContain(join(exportDir, 'kube-sbom-images.txt').slice(0, 40));
+
+    session.keys('q');
+    await session.waitFor(/^\s*$/s, 10_000).catch(() => undefined);
+  });
+
+  it('ctrl-c quits and gives the terminal back', async () => {
+    session.start(['node', cliPath, 'tui', V1254], { cwd: projectRoot });
+    await session.waitFor(/elements/, 30_000);
+    session.type('/kube');
+    await session.waitFor(/\/ kube/);
+    session.keys('C-c');
+    const start = Date.now();
+    while (/elements/.test(session.screen()) && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 100));
+    expect(session.screen()).not.toMatch(/elements/);
+  });
+});
+
+describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is missing: run npm run samples'))('tui end to end on the offline demo (npm start)', () => {
+  it('verifies the demo release offline, explores it, verifies images and exports a pinned list', async () => {
+    // What `npm start` runs, without its compile step.
+    session.start(['node', cliPath, 'tui', '--samples', '--export-dir', exportDir], { cwd: projectRoot });
+    let screen = await session.waitFor(/VERIFIED: every check passed/, 30_000);
+    expect(screen).toContain('DEMO DATA');
+    expect(screen).toMatch(/✔ SHA-256/);
+    expect(screen).toMatch(/✔ SHA-512/);
+    expect(screen).toMatch(/identity release-signer@demo\.kube-sbom\.example/);
+    expect(screen).toMatch(/Rekor time 2025-03-04T10:00:20/);
+    session.keys('2');
+    await session.waitFor(/of 23 elements/);
+    session.keys('3', 'V');
+    screen = await session.waitFor(/5 verified\s+1 failed/, 30_000);
+    expect(screen).toMatch(/kube-scheduler-arm64:v1\.99\.0\s+arm64\s+✘ FAILED/);
+    session.keys('a');
+    await session.waitFor(/arch amd64\s+3 of 6 images/);
+    session.keys('4', 'p');
+    await session.waitFor(/digest-pinned image list \(txt\) of all 3 image/);
+    session.keys('Enter');
+    await session.waitFor(/wrote 3 entries to/);
+    const written = await readFile(join(exportDir, 'kube-sbom-images-pinned.txt'), 'utf8');
+    expect(written.trim().split('\n')).toEqual([
+      expect.stringMatching(/^registry\.k8s\.io\/kube-apiserver-amd64@sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^registry\.k8s\.io\/kube-proxy-amd64@sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^registry\.k8s\.io\/kube-scheduler-amd64@sha256:[0-9a-f]{64}$/),
+    ]);
+  });
+});
