@@ -13,11 +13,11 @@ function checkLine(c: ImageCheck, indent: string, width: number): string {
 /** What cosign prints on stderr, in more detail: every check of every signature found. */
 export function formatImageReport(result: ImageVerification): string {
   const lines = [`Verification for ${sanitizeLine(result.pinned ?? result.reference)} --`];
-  const width = Math.max(12, ...result.checks.map((c) => c.check.length), ...result.signatures.flatMap((s) => s.checks.map((c) => c.check.length)));
+  const width = Math.max(14, ...result.checks.map((c) => c.check.length), ...result.signatures.flatMap((s) => s.checks.map((c) => c.check.length)));
   for (const c of result.checks.filter((c) => c.check === 'resolve')) lines.push(checkLine(c, '  ', width));
   result.signatures.forEach((s, i) => {
     lines.push(`  signature ${i + 1} of ${result.signatures.length} (${KIND_NAMES[s.kind]}, ${sanitizeLine(s.location)}): ${s.verified ? 'verified' : 'FAILED'}`);
-    for (const c of s.checks) lines.push(checkLine(c, '    ', width - 2));
+    for (const c of s.checks) lines.push(checkLine(c, '    ', width));
   });
   for (const c of result.checks.filter((c) => c.check !== 'resolve')) lines.push(checkLine(c, '  ', width));
   lines.push(result.verified ? `verified: ${sanitizeLine(result.message)}` : `FAILED: ${sanitizeLine(result.message)} [${result.code}]`);

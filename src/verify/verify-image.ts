@@ -71,7 +71,7 @@ export async function verifyImage(input: string | ImageReference, options: Verif
   result.verified = !failure && result.checks.some((c) => c.check === 'signatures' && c.status === 'pass');
   result.code = failure?.code ?? (result.verified ? 'OK' : 'NOT_VERIFIED');
   if (!result.verified) result.failureKind = failure && failure === thrown?.check ? thrown.kind : 'check';
-  result.message = !result.verified ? (failure?.message ?? 'no signature check was made') : `verified: ${result.cosign.length} signature(s) by ${describeSigners(result)}`;
+  result.message = !result.verified ? (failure?.message ?? 'no signature check was made') : `${result.cosign.length} signature(s) by ${describeSigners(result)}`;
   emit({ type: 'image-done', result });
   return result;
 }
