@@ -4,7 +4,18 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Walk up to package.json: this file runs from test/helpers (vitest) and from dist/test/helpers (benchmarks).
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(resolve(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const cliPath = resolve(projectRoot, 'dist', 'src', 'cli', 'main.js');
 export const sharedDir = resolve(projectRoot, '..', 'shared');
 export const realdataDir = resolve(sharedDir, 'realdata');
