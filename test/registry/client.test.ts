@@ -7,7 +7,7 @@ import { registryMissing, startRegistry, type TestRegistry } from '../helpers/re
 import { parseTrustedRoot } from '../../src/sigstore/trusted-root.js';
 import { verifyImage } from '../../src/verify/verify-image.js';
 import { GOOGLE_ISSUER, K8S_IMAGE_IDENTITY, getTestPki, signImageLegacy } from '../helpers/pki/index.js';
-import { makeImage, pushImage, pushLegacySignatures, pushMultiArch, sha256, type TestImage } from '../helpers/registry-push.js';
+import { makeImage, pushBlob, pushImage, pushLegacySignatures, pushManifest, pushMultiArch, sha256, type TestImage } from '../helpers/registry-push.js';
 import { startBlobStore, startProxy, type TestProxy } from '../helpers/registry-proxy.js';
 import { startTokenServer, type TokenServer } from '../helpers/registry-token.js';
 
@@ -54,6 +54,32 @@ describe.skipIf(registryMissing)('registry client against docker-registry', () =
     const config = await client.fetchBlob(ref, chosen.manifest.config.digest, MAX_CONFIG_BYTES);
     expect(JSON.parse(Buffer.from(config).toString()).rootfs.diff_ids).toEqual(arm64.layers.map((l) => l.diffId));
     expect(await codeOf(platformManifest(client, ref, top, { os: 'linux', architecture: 's390x' }))).toBe('NO_MATCHING_PLATFORM');
+  });
+
+  it('reads Docker v2 manifests and manifest lists as well as OCI ones', async () => {
+    const dockerManifest = 'application/vnd.docker.distribution.manifest.v2+json';
+    const dockerList = 'application/vnd.docker.distribution.manifest.list.v2+json';
+    const image = makeImage({ architecture: 'ppc64le' });
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: dockerManifest,
+        config: { mediaType: 'application/vnd.docker.container.image.v1+json', digest: sha256(image.config), size: image.config.length },
+        layers: image.layers.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', digest: sha256(l.blob), size: l.blob.length })),
+      }),
+    );
+    for (const l of image.layers) await pushBlob({ url: registry.url }, 'team/docker', l.blob);
+    await pushBlob({ url: registry.url }, 'team/docker', image.config);
+    const manifestDigest = await pushManifest({ url: registry.url }, 'team/docker', sha256(manifest), manifest, dockerManifest);
+    const list = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, mediaType: dockerList, manifests: [{ mediaType: dockerManifest, digest: manifestDigest, size: manifest.length, platform: image.platform }] }),
+    );
+    const listDigest = await pushManifest({ url: registry.url }, 'team/docker', 'v1', list, dockerList);
+    const ref = parseReference(`${registry.host}/team/docker:v1`);
+    const top = await fetchImageManifest(client, ref);
+    expect(top).toMatchObject({ digest: listDigest, mediaType: dockerList });
+    const chosen = await platformManifest(client, ref, top, { os: 'linux', architecture: 'ppc64le' });
+    expect(chosen).toMatchObject({ digest: manifestDigest, manifest: { mediaType: dockerManifest } });
   });
 
   it('uses HTTPS for registries off this machine, plain HTTP only for loopback or when allowed', () => {
