@@ -61,6 +61,8 @@ export async function startTui(source: string | undefined, opts: TuiCliOptions):
     versions: demo ? [demo.version] : ['stable', 'latest'],
     ...(demo ? { demo: DEMO_BANNER } : {}),
   });
+  // React's development build records every prop for its profiler: with 100k rows that costs seconds per key.
+  process.env.NODE_ENV ??= 'production';
   const { runTui } = await import('../tui/run.js');
   await runTui({ ports, ...(initial ? { initial } : {}) });
   return 0;
