@@ -1,11 +1,17 @@
 // What the object converter carries around: the diagnostic sink and a way to turn a field path into a position.
 import type { DiagnosticSink, Severity } from '../diagnostics.js';
-import type { SourcePosition } from '../model.js';
+import { CHECKSUM_ALGORITHMS, type Actor, type LicenseExpression, type SourcePosition, type Spdx } from '../model.js';
 
 /** Finds where a field path (`packages[3].checksums[0]`) sits in the source text; undefined when unknown. */
 export type Locator = (path: string) => SourcePosition | undefined;
 
 export class ConvertContext {
+  /** License texts already parsed in this document (parsed values are shared, never mutated). */
+  readonly licenses = new Map<string, Spdx<LicenseExpression>>();
+  /** Actor texts already read without complaint in this document. */
+  readonly actors = new Map<string, Actor>();
+  readonly algorithms: ReadonlySet<string> = new Set(CHECKSUM_ALGORITHMS);
+
   constructor(
     readonly sink: DiagnosticSink,
     /** Prefix for codes: JSON, YAML or XML, so a user sees which reader spoke. */
@@ -30,11 +36,6 @@ export class ConvertContext {
   positionOf(path: string): SourcePosition | undefined {
     return this.elementPositions ? this.locate(path) : undefined;
   }
-}
-
-/** `base.key`, or `key` at the top. */
-export function childPath(base: string, key: string): string {
-  return base ? `${base}.${key}` : key;
 }
 
 /** Splits `packages[3].checksums[0]` into ['packages', 3, 'checksums', 0]. */

@@ -7,7 +7,7 @@ import { convertFile, convertPackage, convertSnippet } from './elements.js';
 import { CREATION_INFO_KEYS, DOCUMENT_KEYS, EXTERNAL_DOCUMENT_REF_KEYS, EXTRACTED_LICENSE_KEYS } from './fields.js';
 import { addImpliedRelationships, convertRelationships } from './relationships.js';
 import {
-  actorFromText, checkKeys, checksum, date, isObject, objList, requireField, show, spdxStr, str, strList, type Obj,
+  actorFromText, at, checkKeys, checksum, date, isObject, objList, requireField, show, spdxStr, str, strList, type Obj,
 } from './values.js';
 
 /** True when the object is an SPDX 3 JSON-LD document, which this library does not read. */
@@ -102,18 +102,18 @@ function externalDocumentRefs(ctx: ConvertContext, value: unknown): ExternalDocu
     const obj = list[i]!;
     const base = `externalDocumentRefs[${i}]`;
     checkKeys(ctx, obj, EXTERNAL_DOCUMENT_REF_KEYS, base);
-    const id = str(ctx, obj.externalDocumentId, `${base}.externalDocumentId`);
-    const namespace = str(ctx, obj.spdxDocument, `${base}.spdxDocument`);
+    const id = str(ctx, obj.externalDocumentId, base, 'externalDocumentId');
+    const namespace = str(ctx, obj.spdxDocument, base, 'spdxDocument');
     if (id === undefined || namespace === undefined) {
       ctx.error('MISSING_REQUIRED_FIELD', 'external document reference needs externalDocumentId and spdxDocument; ignored', base);
       continue;
     }
     const ref: ExternalDocumentRef = { id, documentNamespace: namespace };
     if (obj.checksum !== undefined) {
-      const sum = checksum(ctx, obj.checksum, `${base}.checksum`);
+      const sum = checksum(ctx, obj.checksum, base, 'checksum');
       if (sum) ref.checksum = sum;
     } else {
-      ctx.warn('MISSING_REQUIRED_FIELD', 'external document reference has no checksum', `${base}.checksum`);
+      ctx.warn('MISSING_REQUIRED_FIELD', 'external document reference has no checksum', at(base, 'checksum'));
     }
     out.push(ref);
   }
@@ -127,27 +127,27 @@ function extractedLicenses(ctx: ConvertContext, value: unknown): ExtractedLicens
     const obj = list[i]!;
     const base = `hasExtractedLicensingInfos[${i}]`;
     checkKeys(ctx, obj, EXTRACTED_LICENSE_KEYS, base);
-    const licenseId = str(ctx, obj.licenseId, `${base}.licenseId`);
-    const text = str(ctx, obj.extractedText, `${base}.extractedText`);
+    const licenseId = str(ctx, obj.licenseId, base, 'licenseId');
+    const text = str(ctx, obj.extractedText, base, 'extractedText');
     requireField(ctx, licenseId, 'licenseId', base, 'extracted licensing info');
     requireField(ctx, text, 'extractedText', base, 'extracted licensing info');
     const info: ExtractedLicensingInfo = {
       licenseId: licenseId ?? '',
       extractedText: text ?? '',
-      crossRefs: strList(ctx, obj.seeAlsos, `${base}.seeAlsos`),
+      crossRefs: strList(ctx, obj.seeAlsos, base, 'seeAlsos'),
     };
     // 2.3 schema: crossRefs are objects with a url; older writers put plain URLs there.
     const cross = obj.crossRefs;
     if (Array.isArray(cross)) {
       for (let j = 0; j < cross.length; j++) {
         const url = isObject(cross[j]) ? (cross[j] as Obj).url : cross[j];
-        const s = str(ctx, url, `${base}.crossRefs[${j}]`);
+        const s = str(ctx, url, at(base, 'crossRefs'), j);
         if (s !== undefined && !info.crossRefs.includes(s)) info.crossRefs.push(s);
       }
     }
-    const name = spdxStr(ctx, obj.name, `${base}.name`);
+    const name = spdxStr(ctx, obj.name, base, 'name');
     if (name !== undefined) info.name = name;
-    const comment = str(ctx, obj.comment, `${base}.comment`);
+    const comment = str(ctx, obj.comment, base, 'comment');
     if (comment !== undefined) info.comment = comment;
     const position = ctx.positionOf(base);
     if (position) info.position = position;

@@ -9,21 +9,21 @@ import type {
   SpdxFile,
 } from '../model.js';
 import { annotationsOf } from './annotations.js';
-import { childPath, type ConvertContext } from './context.js';
+import type { ConvertContext } from './context.js';
 import {
   FILE_TYPES, PACKAGE_KEYS, FILE_KEYS, SNIPPET_KEYS, EXTERNAL_REF_CATEGORIES, EXTERNAL_REF_KEYS, PURPOSES,
   VERIFICATION_CODE_KEYS, RANGE_KEYS, POINTER_KEYS,
 } from './fields.js';
 import {
-  actor, bool, checksums, date, enumValue, int, isObject, license, licenseList, objList, requireField, show, spdxStr,
+  actor, at, bool, checksums, lowerHex, date, enumValue, int, isObject, license, licenseList, objList, requireField, show, spdxStr,
   str, strList, unknownKey, type Obj,
 } from './values.js';
 
 /** Reads `SPDXID`; an element without one gets an error and an empty id (kept so counts stay honest). */
 function spdxIdOf(ctx: ConvertContext, obj: Obj, base: string, what: string): string {
-  const id = str(ctx, obj.SPDXID, childPath(base, 'SPDXID'));
+  const id = typeof obj.SPDXID === 'string' ? obj.SPDXID : str(ctx, obj.SPDXID, base, 'SPDXID');
   if (id === undefined || id === '') {
-    ctx.error('MISSING_SPDXID', `${what} has no SPDXID`, `${base}.SPDXID`);
+    ctx.error('MISSING_SPDXID', `${what} has no SPDXID`, at(base, 'SPDXID'));
     return '';
   }
   return id;
@@ -34,43 +34,49 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
   const pkg: Package = {
     elementType: 'package',
     spdxId,
-    name: str(ctx, obj.name, `${base}.name`) ?? '',
-    annotations: annotationsOf(ctx, obj.annotations, `${base}.annotations`, spdxId, sink),
-    attributionTexts: strList(ctx, obj.attributionTexts, `${base}.attributionTexts`),
-    checksums: checksums(ctx, obj.checksums, `${base}.checksums`),
-    licenseInfoFromFiles: licenseList(ctx, obj.licenseInfoFromFiles, `${base}.licenseInfoFromFiles`),
-    externalRefs: externalRefs(ctx, obj.externalRefs, `${base}.externalRefs`),
+    name: str(ctx, obj.name, base, 'name') ?? '',
+    annotations: obj.annotations === undefined ? [] : annotationsOf(ctx, obj.annotations, at(base, 'annotations'), spdxId, sink),
+    attributionTexts: obj.attributionTexts === undefined ? [] : strList(ctx, obj.attributionTexts, base, 'attributionTexts'),
+    checksums: obj.checksums === undefined ? [] : checksums(ctx, obj.checksums, base, 'checksums'),
+    licenseInfoFromFiles: obj.licenseInfoFromFiles === undefined ? [] : licenseList(ctx, obj.licenseInfoFromFiles, base, 'licenseInfoFromFiles'),
+    externalRefs: obj.externalRefs === undefined ? [] : externalRefs(ctx, obj.externalRefs, at(base, 'externalRefs')),
+    // Every optional field is declared up front so all packages share one object shape and no property storage
+    // is reallocated as fields are filled in (it matters for documents of 100 MB).
+    version: undefined, fileName: undefined, supplier: undefined, originator: undefined, downloadLocation: undefined,
+    filesAnalyzed: undefined, verificationCode: undefined, homepage: undefined, sourceInfo: undefined,
+    licenseConcluded: undefined, licenseDeclared: undefined, licenseComments: undefined, copyrightText: undefined,
+    summary: undefined, description: undefined, comment: undefined, primaryPackagePurpose: undefined,
+    releaseDate: undefined, builtDate: undefined, validUntilDate: undefined, position: undefined,
   };
-  requireField(ctx, obj.name, 'name', base, 'package');
-  requireField(ctx, obj.downloadLocation, 'downloadLocation', base, 'package');
+  if (!obj.name) requireField(ctx, obj.name, 'name', base, 'package');
+  if (!obj.downloadLocation) requireField(ctx, obj.downloadLocation, 'downloadLocation', base, 'package');
   let key: string;
   for (key in obj) {
     const value = obj[key];
-    const path = `${base}.${key}`;
     switch (key) {
-      case 'versionInfo': pkg.version = str(ctx, value, path); break;
-      case 'packageFileName': pkg.fileName = str(ctx, value, path); break;
-      case 'supplier': pkg.supplier = actor(ctx, value, path); break;
-      case 'originator': pkg.originator = actor(ctx, value, path); break;
-      case 'downloadLocation': pkg.downloadLocation = spdxStr(ctx, value, path); break;
-      case 'filesAnalyzed': pkg.filesAnalyzed = bool(ctx, value, path); break;
-      case 'packageVerificationCode': pkg.verificationCode = verificationCode(ctx, value, path); break;
-      case 'homepage': pkg.homepage = spdxStr(ctx, value, path); break;
-      case 'sourceInfo': pkg.sourceInfo = str(ctx, value, path); break;
-      case 'licenseConcluded': pkg.licenseConcluded = license(ctx, value, path); break;
-      case 'licenseDeclared': pkg.licenseDeclared = license(ctx, value, path); break;
-      case 'licenseComments': pkg.licenseComments = str(ctx, value, path); break;
-      case 'copyrightText': pkg.copyrightText = spdxStr(ctx, value, path); break;
-      case 'summary': pkg.summary = str(ctx, value, path); break;
-      case 'description': pkg.description = str(ctx, value, path); break;
-      case 'comment': pkg.comment = str(ctx, value, path); break;
-      case 'primaryPackagePurpose': pkg.primaryPackagePurpose = enumValue(ctx, value, PURPOSES, 'primary package purpose', path); break;
-      case 'releaseDate': pkg.releaseDate = date(ctx, value, path); break;
-      case 'builtDate': pkg.builtDate = date(ctx, value, path); break;
-      case 'validUntilDate': pkg.validUntilDate = date(ctx, value, path); break;
+      case 'versionInfo': pkg.version = str(ctx, value, base, key); break;
+      case 'packageFileName': pkg.fileName = str(ctx, value, base, key); break;
+      case 'supplier': pkg.supplier = actor(ctx, value, base, key); break;
+      case 'originator': pkg.originator = actor(ctx, value, base, key); break;
+      case 'downloadLocation': pkg.downloadLocation = spdxStr(ctx, value, base, key); break;
+      case 'filesAnalyzed': pkg.filesAnalyzed = bool(ctx, value, base, key); break;
+      case 'packageVerificationCode': pkg.verificationCode = verificationCode(ctx, value, base, key); break;
+      case 'homepage': pkg.homepage = spdxStr(ctx, value, base, key); break;
+      case 'sourceInfo': pkg.sourceInfo = str(ctx, value, base, key); break;
+      case 'licenseConcluded': pkg.licenseConcluded = license(ctx, value, base, key); break;
+      case 'licenseDeclared': pkg.licenseDeclared = license(ctx, value, base, key); break;
+      case 'licenseComments': pkg.licenseComments = str(ctx, value, base, key); break;
+      case 'copyrightText': pkg.copyrightText = spdxStr(ctx, value, base, key); break;
+      case 'summary': pkg.summary = str(ctx, value, base, key); break;
+      case 'description': pkg.description = str(ctx, value, base, key); break;
+      case 'comment': pkg.comment = str(ctx, value, base, key); break;
+      case 'primaryPackagePurpose': pkg.primaryPackagePurpose = enumValue(ctx, value, PURPOSES, 'primary package purpose', base, key); break;
+      case 'releaseDate': pkg.releaseDate = date(ctx, value, base, key); break;
+      case 'builtDate': pkg.builtDate = date(ctx, value, base, key); break;
+      case 'validUntilDate': pkg.validUntilDate = date(ctx, value, base, key); break;
       case 'fileName':
-        ctx.warn(`${ctx.format}_UNKNOWN_FIELD`, 'unknown package field "fileName" (did you mean packageFileName?); read as packageFileName', path);
-        pkg.fileName ??= str(ctx, value, path);
+        ctx.warn(`${ctx.format}_UNKNOWN_FIELD`, 'unknown package field "fileName" (did you mean packageFileName?); read as packageFileName', at(base, key));
+        pkg.fileName ??= str(ctx, value, base, key);
         break;
       default:
         if (!PACKAGE_KEYS.has(key)) unknownKey(ctx, key, base);
@@ -81,37 +87,57 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
   return pkg;
 }
 
-function verificationCode(ctx: ConvertContext, value: unknown, path: string): PackageVerificationCode | undefined {
+function verificationCode(ctx: ConvertContext, value: unknown, base: string, key: string): PackageVerificationCode | undefined {
   if (!isObject(value)) {
-    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a package verification code object, found ${show(value)}`, path);
+    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a package verification code object, found ${show(value)}`, at(base, key));
     return undefined;
   }
-  const code = str(ctx, value.packageVerificationCodeValue, `${path}.packageVerificationCodeValue`);
-  requireField(ctx, code, 'packageVerificationCodeValue', path, 'package verification code');
-  for (const key in value) if (!VERIFICATION_CODE_KEYS.has(key)) unknownKey(ctx, key, path);
+  const raw = value.packageVerificationCodeValue;
+  const code = typeof raw === 'string' ? raw : str(ctx, raw, at(base, key), 'packageVerificationCodeValue');
+  if (!code) requireField(ctx, code, 'packageVerificationCodeValue', at(base, key), 'package verification code');
+  for (const k in value) if (!VERIFICATION_CODE_KEYS.has(k)) unknownKey(ctx, k, at(base, key));
+  const excluded = value.packageVerificationCodeExcludedFiles;
   return {
-    value: (code ?? '').trim().toLowerCase(),
-    excludedFiles: strList(ctx, value.packageVerificationCodeExcludedFiles, `${path}.packageVerificationCodeExcludedFiles`),
+    value: lowerHex(code ?? ''),
+    excludedFiles: excluded === undefined ? [] : strList(ctx, excluded, at(base, key), 'packageVerificationCodeExcludedFiles'),
   };
+}
+
+function isPlainRef(obj: Obj): boolean {
+  let n = 0;
+  for (const _ in obj) n++;
+  const category = obj.referenceCategory;
+  return n === 3 && typeof category === 'string' && EXTERNAL_REF_CATEGORIES.has(category) &&
+    typeof obj.referenceType === 'string' && typeof obj.referenceLocator === 'string';
 }
 
 function externalRefs(ctx: ConvertContext, value: unknown, path: string): ExternalPackageRef[] {
   const list = objList(ctx, value, path);
+  // Hot path: plain references become an exactly sized array (see checksums()).
+  if (list.every(isPlainRef)) {
+    return list.map((obj) => ({ category: obj.referenceCategory as string, type: obj.referenceType as string, locator: obj.referenceLocator as string }));
+  }
   const out: ExternalPackageRef[] = [];
   for (let i = 0; i < list.length; i++) {
     const obj = list[i]!;
-    const base = `${path}[${i}]`;
-    const category = enumValue(ctx, obj.referenceCategory, EXTERNAL_REF_CATEGORIES, 'external reference category', `${base}.referenceCategory`);
-    const type = str(ctx, obj.referenceType, `${base}.referenceType`);
-    const locator = str(ctx, obj.referenceLocator, `${base}.referenceLocator`);
+    const rawCategory = obj.referenceCategory;
+    const rawType = obj.referenceType;
+    const rawLocator = obj.referenceLocator;
+    // Hot path: three strings, a known category; the path string is only built for a diagnostic.
+    const well = typeof rawCategory === 'string' && EXTERNAL_REF_CATEGORIES.has(rawCategory) && typeof rawType === 'string' && typeof rawLocator === 'string';
+    const base = well ? '' : at(path, i);
+    const category = well ? rawCategory : enumValue(ctx, rawCategory, EXTERNAL_REF_CATEGORIES, 'external reference category', base, 'referenceCategory');
+    const type = well ? rawType : str(ctx, rawType, base, 'referenceType');
+    const locator = well ? rawLocator : str(ctx, rawLocator, base, 'referenceLocator');
     if (category === undefined || type === undefined || locator === undefined) {
       ctx.error('MISSING_REQUIRED_FIELD', 'external reference needs referenceCategory, referenceType and referenceLocator; ignored', base);
       continue;
     }
     const ref: ExternalPackageRef = { category, type, locator };
-    const comment = str(ctx, obj.comment, `${base}.comment`);
-    if (comment !== undefined) ref.comment = comment;
-    for (const key in obj) if (!EXTERNAL_REF_KEYS.has(key)) unknownKey(ctx, key, base);
+    for (const key in obj) {
+      if (key === 'comment') ref.comment = str(ctx, obj.comment, at(path, i), 'comment');
+      else if (!EXTERNAL_REF_KEYS.has(key)) unknownKey(ctx, key, at(path, i));
+    }
     out.push(ref);
   }
   return out;
@@ -122,31 +148,46 @@ export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: A
   const file: SpdxFile = {
     elementType: 'file',
     spdxId,
-    name: str(ctx, obj.fileName, `${base}.fileName`) ?? '',
-    annotations: annotationsOf(ctx, obj.annotations, `${base}.annotations`, spdxId, sink),
-    attributionTexts: strList(ctx, obj.attributionTexts, `${base}.attributionTexts`),
+    name: str(ctx, obj.fileName, base, 'fileName') ?? '',
+    annotations: obj.annotations === undefined ? [] : annotationsOf(ctx, obj.annotations, at(base, 'annotations'), spdxId, sink),
+    attributionTexts: obj.attributionTexts === undefined ? [] : strList(ctx, obj.attributionTexts, base, 'attributionTexts'),
     fileTypes: [],
-    checksums: checksums(ctx, obj.checksums, `${base}.checksums`),
-    licenseInfoInFiles: licenseList(ctx, obj.licenseInfoInFiles, `${base}.licenseInfoInFiles`),
-    contributors: strList(ctx, obj.fileContributors, `${base}.fileContributors`),
+    checksums: obj.checksums === undefined ? [] : checksums(ctx, obj.checksums, base, 'checksums'),
+    licenseInfoInFiles: obj.licenseInfoInFiles === undefined ? [] : licenseList(ctx, obj.licenseInfoInFiles, base, 'licenseInfoInFiles'),
+    contributors: obj.fileContributors === undefined ? [] : strList(ctx, obj.fileContributors, base, 'fileContributors'),
+    // Declared up front: one object shape for all files, no property storage reallocated (see convertPackage).
+    licenseConcluded: undefined, licenseComments: undefined, copyrightText: undefined, notice: undefined,
+    comment: undefined, dependencies: undefined, position: undefined,
   };
-  requireField(ctx, obj.fileName, 'fileName', base, 'file');
+  if (!obj.fileName) requireField(ctx, obj.fileName, 'fileName', base, 'file');
   let key: string;
   for (key in obj) {
     const value = obj[key];
-    const path = `${base}.${key}`;
     switch (key) {
       case 'fileTypes': {
-        const types = strList(ctx, value, path);
-        for (let i = 0; i < types.length; i++) file.fileTypes.push(enumValue(ctx, types[i], FILE_TYPES, 'file type', `${path}[${i}]`)!);
+        const types: unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, key);
+        if (types.every((t) => typeof t === 'string' && FILE_TYPES.has(t))) {
+          file.fileTypes = types.slice() as string[];
+          break;
+        }
+        const out: string[] = [];
+        for (let i = 0; i < types.length; i++) {
+          const t = types[i];
+          if (typeof t === 'string' && FILE_TYPES.has(t)) out.push(t);
+          else {
+            const read = enumValue(ctx, t, FILE_TYPES, 'file type', at(base, key), i);
+            if (read !== undefined) out.push(read);
+          }
+        }
+        file.fileTypes = out;
         break;
       }
-      case 'licenseConcluded': file.licenseConcluded = license(ctx, value, path); break;
-      case 'licenseComments': file.licenseComments = str(ctx, value, path); break;
-      case 'copyrightText': file.copyrightText = spdxStr(ctx, value, path); break;
-      case 'noticeText': file.notice = str(ctx, value, path); break;
-      case 'comment': file.comment = str(ctx, value, path); break;
-      case 'fileDependencies': file.dependencies = strList(ctx, value, path); break;
+      case 'licenseConcluded': file.licenseConcluded = license(ctx, value, base, key); break;
+      case 'licenseComments': file.licenseComments = str(ctx, value, base, key); break;
+      case 'copyrightText': file.copyrightText = spdxStr(ctx, value, base, key); break;
+      case 'noticeText': file.notice = str(ctx, value, base, key); break;
+      case 'comment': file.comment = str(ctx, value, base, key); break;
+      case 'fileDependencies': file.dependencies = strList(ctx, value, base, key); break;
       default:
         if (!FILE_KEYS.has(key)) unknownKey(ctx, key, base);
     }
@@ -158,28 +199,27 @@ export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: A
 
 export function convertSnippet(ctx: ConvertContext, obj: Obj, base: string, sink: Annotation[]): Snippet {
   const spdxId = spdxIdOf(ctx, obj, base, 'snippet');
-  const fromFile = str(ctx, obj.snippetFromFile, `${base}.snippetFromFile`) ?? '';
+  const fromFile = str(ctx, obj.snippetFromFile, base, 'snippetFromFile') ?? '';
   requireField(ctx, fromFile, 'snippetFromFile', base, 'snippet');
   const snippet: Snippet = {
     elementType: 'snippet',
     spdxId,
     fromFile,
-    ranges: ranges(ctx, obj.ranges, `${base}.ranges`, fromFile),
-    annotations: annotationsOf(ctx, obj.annotations, `${base}.annotations`, spdxId, sink),
-    attributionTexts: strList(ctx, obj.attributionTexts, `${base}.attributionTexts`),
-    licenseInfoInSnippets: licenseList(ctx, obj.licenseInfoInSnippets, `${base}.licenseInfoInSnippets`),
+    ranges: ranges(ctx, obj.ranges, at(base, 'ranges'), fromFile),
+    annotations: annotationsOf(ctx, obj.annotations, at(base, 'annotations'), spdxId, sink),
+    attributionTexts: strList(ctx, obj.attributionTexts, base, 'attributionTexts'),
+    licenseInfoInSnippets: licenseList(ctx, obj.licenseInfoInSnippets, base, 'licenseInfoInSnippets'),
   };
-  if (snippet.ranges.length === 0) ctx.warn('MISSING_REQUIRED_FIELD', 'snippet has no ranges', `${base}.ranges`);
+  if (snippet.ranges.length === 0) ctx.warn('MISSING_REQUIRED_FIELD', 'snippet has no ranges', at(base, 'ranges'));
   let key: string;
   for (key in obj) {
     const value = obj[key];
-    const path = `${base}.${key}`;
     switch (key) {
-      case 'name': snippet.name = str(ctx, value, path); break;
-      case 'licenseConcluded': snippet.licenseConcluded = license(ctx, value, path); break;
-      case 'licenseComments': snippet.licenseComments = str(ctx, value, path); break;
-      case 'copyrightText': snippet.copyrightText = spdxStr(ctx, value, path); break;
-      case 'comment': snippet.comment = str(ctx, value, path); break;
+      case 'name': snippet.name = str(ctx, value, base, key); break;
+      case 'licenseConcluded': snippet.licenseConcluded = license(ctx, value, base, key); break;
+      case 'licenseComments': snippet.licenseComments = str(ctx, value, base, key); break;
+      case 'copyrightText': snippet.copyrightText = spdxStr(ctx, value, base, key); break;
+      case 'comment': snippet.comment = str(ctx, value, base, key); break;
       default:
         if (!SNIPPET_KEYS.has(key)) unknownKey(ctx, key, base);
     }
@@ -194,11 +234,11 @@ function ranges(ctx: ConvertContext, value: unknown, path: string, fromFile: str
   const list = objList(ctx, value, path);
   const out: SnippetRange[] = [];
   for (let i = 0; i < list.length; i++) {
-    const base = `${path}[${i}]`;
+    const base = at(path, i);
     const range = list[i]!;
     for (const key in range) if (!RANGE_KEYS.has(key)) unknownKey(ctx, key, base);
-    const start = pointer(ctx, range.startPointer, `${base}.startPointer`);
-    const end = pointer(ctx, range.endPointer, `${base}.endPointer`);
+    const start = pointer(ctx, range.startPointer, at(base, 'startPointer'));
+    const end = pointer(ctx, range.endPointer, at(base, 'endPointer'));
     if (!start || !end) continue;
     if (start.kind !== end.kind) {
       ctx.error('SNIPPET_RANGE_MISMATCH', `start is a ${start.kind} pointer but end is a ${end.kind} pointer; range ignored`, base);
@@ -218,13 +258,13 @@ function pointer(ctx: ConvertContext, value: unknown, path: string): { kind: 'by
     return undefined;
   }
   for (const key in value) if (!POINTER_KEYS.has(key)) unknownKey(ctx, key, path);
-  const reference = str(ctx, value.reference, `${path}.reference`);
+  const reference = str(ctx, value.reference, path, 'reference');
   if (value.offset !== undefined) {
-    const at = int(ctx, value.offset, `${path}.offset`);
+    const at = int(ctx, value.offset, path, 'offset');
     return at === undefined ? undefined : { kind: 'byte', at, reference };
   }
   if (value.lineNumber !== undefined) {
-    const at = int(ctx, value.lineNumber, `${path}.lineNumber`);
+    const at = int(ctx, value.lineNumber, path, 'lineNumber');
     return at === undefined ? undefined : { kind: 'line', at, reference };
   }
   ctx.error('MISSING_REQUIRED_FIELD', 'snippet pointer has neither offset nor lineNumber', path);

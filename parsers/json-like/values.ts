@@ -1,19 +1,13 @@
 // Readers for the scalar and small structured values of SPDX JSON/YAML/XML objects. Each is lenient: it returns
-// what it could read and reports a deviation with the field's path.
-import { licenseFieldValue } from '../license-expression.js';
+// what it could read and reports a deviation with the field's path. Hot path: a well-formed value costs a type
+// check; the path string (`base.key`, `base[i]`) is only built when a diagnostic needs it.
 import { looseEnumMatch, normaliseChecksumAlgorithm, parseActorText } from '../field-values.js';
-import {
-  NOASSERTION,
-  NONE,
-  type Actor,
-  type Checksum,
-  type LicenseExpression,
-  type Spdx,
-  type SpdxOrNoAssertion,
-} from '../model.js';
-import { childPath, type ConvertContext } from './context.js';
+import { licenseFieldValue } from '../license-expression.js';
+import { NOASSERTION, NONE, type Actor, type Checksum, type LicenseExpression, type Spdx, type SpdxOrNoAssertion } from '../model.js';
+import type { ConvertContext } from './context.js';
 
 export type Obj = Record<string, unknown>;
+type Key = string | number | undefined;
 
 export function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,53 +24,62 @@ export function show(value: unknown, max = 60): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }
 
+/** A field's path, built only when a diagnostic needs it: `base.key`, `base[index]`, or `base`. */
+export function at(base: string, key?: Key): string {
+  if (key === undefined) return base;
+  if (typeof key === 'number') return `${base}[${key}]`;
+  return base ? `${base}.${key}` : key;
+}
+
 /** A string field; numbers and booleans are accepted (with a warning), anything else is dropped. */
-export function str(ctx: ConvertContext, value: unknown, path: string): string | undefined {
+export function str(ctx: ConvertContext, value: unknown, base: string, key?: Key): string | undefined {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' || typeof value === 'boolean') {
-    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a string, found ${typeof value} ${String(value)}; read as text`, path);
+    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a string, found ${typeof value} ${String(value)}; read as text`, at(base, key));
     return String(value);
   }
-  ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a string, found ${Array.isArray(value) ? 'an array' : 'an object'}; ignored`, path);
+  ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a string, found ${Array.isArray(value) ? 'an array' : 'an object'}; ignored`, at(base, key));
   return undefined;
 }
 
 /** A list of strings; a lone string is accepted as a one-element list (a common deviation). */
-export function strList(ctx: ConvertContext, value: unknown, path: string): string[] {
+export function strList(ctx: ConvertContext, value: unknown, base: string, key?: Key): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    const one = str(ctx, value, path);
+    const one = str(ctx, value, base, key);
     if (one === undefined) return [];
-    ctx.warn(`${ctx.format}_NOT_A_LIST`, `expected a list, found a single ${typeof value}; read as a one-element list`, path);
+    ctx.warn(`${ctx.format}_NOT_A_LIST`, `expected a list, found a single ${typeof value}; read as a one-element list`, at(base, key));
     return [one];
   }
-  const out: string[] = [];
   for (let i = 0; i < value.length; i++) {
-    const item = value[i];
-    if (typeof item === 'string') out.push(item);
-    else {
-      const s = str(ctx, item, `${path}[${i}]`);
-      if (s !== undefined) out.push(s);
+    if (typeof value[i] !== 'string') {
+      const path = at(base, key);
+      const out: string[] = [];
+      for (let j = 0; j < value.length; j++) {
+        const s = str(ctx, value[j], path, j);
+        if (s !== undefined) out.push(s);
+      }
+      return out;
     }
   }
-  return out;
+  return value.slice() as string[];
 }
 
 /** A list of objects; a lone object is accepted as a one-element list. Non-objects are dropped with an error. */
-export function objList(ctx: ConvertContext, value: unknown, path: string): Obj[] {
+export function objList(ctx: ConvertContext, value: unknown, base: string, key?: Key): Obj[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
     if (isObject(value)) {
-      ctx.warn(`${ctx.format}_NOT_A_LIST`, 'expected a list, found a single object; read as a one-element list', path);
+      ctx.warn(`${ctx.format}_NOT_A_LIST`, 'expected a list, found a single object; read as a one-element list', at(base, key));
       return [value];
     }
-    ctx.error(`${ctx.format}_WRONG_TYPE`, `expected a list of objects, found ${show(value)}; ignored`, path);
+    ctx.error(`${ctx.format}_WRONG_TYPE`, `expected a list of objects, found ${show(value)}; ignored`, at(base, key));
     return [];
   }
   for (let i = 0; i < value.length; i++) {
     if (!isObject(value[i])) {
-      ctx.error(`${ctx.format}_WRONG_TYPE`, `expected an object, found ${show(value[i])}; ignored`, `${path}[${i}]`);
+      ctx.error(`${ctx.format}_WRONG_TYPE`, `expected an object, found ${show(value[i])}; ignored`, at(at(base, key), i));
       return value.filter(isObject);
     }
   }
@@ -84,131 +87,185 @@ export function objList(ctx: ConvertContext, value: unknown, path: string): Obj[
 }
 
 /** A field that may be NOASSERTION or NONE. */
-export function spdxStr(ctx: ConvertContext, value: unknown, path: string): Spdx<string> | undefined {
-  const s = str(ctx, value, path);
+export function spdxStr(ctx: ConvertContext, value: unknown, base: string, key?: Key): Spdx<string> | undefined {
+  const s = typeof value === 'string' ? value : str(ctx, value, base, key);
   if (s === 'NOASSERTION') return NOASSERTION;
   if (s === 'NONE') return NONE;
   return s;
 }
 
-export function license(ctx: ConvertContext, value: unknown, path: string): Spdx<LicenseExpression> | undefined {
-  const s = str(ctx, value, path);
+/** A license field; the same text is parsed once per document (SBOMs repeat a handful of expressions). */
+export function license(ctx: ConvertContext, value: unknown, base: string, key?: Key): Spdx<LicenseExpression> | undefined {
+  const s = typeof value === 'string' ? value : str(ctx, value, base, key);
   if (s === undefined) return undefined;
-  const parsed = licenseFieldValue(s);
+  let parsed = ctx.licenses.get(s);
+  if (parsed === undefined) {
+    parsed = licenseFieldValue(s);
+    ctx.licenses.set(s, parsed);
+  }
   if (!('kind' in parsed) && !parsed.parsed) {
-    ctx.warn('LICENSE_EXPRESSION_INVALID', `${show(s)} is not a valid SPDX license expression; kept as text`, path);
+    ctx.warn('LICENSE_EXPRESSION_INVALID', `${show(s)} is not a valid SPDX license expression; kept as text`, at(base, key));
   }
   return parsed;
 }
 
-export function licenseList(ctx: ConvertContext, value: unknown, path: string): Spdx<LicenseExpression>[] {
-  const texts = strList(ctx, value, path);
+export function licenseList(ctx: ConvertContext, value: unknown, base: string, key?: Key): Spdx<LicenseExpression>[] {
+  const texts: unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, key);
+  // Hot path: every text already parsed cleanly in this document; `map` sizes the array exactly.
+  let known = true;
+  for (let i = 0; i < texts.length && known; i++) {
+    const text = texts[i];
+    const parsed = typeof text === 'string' ? ctx.licenses.get(text) : undefined;
+    known = parsed !== undefined && ('kind' in parsed || parsed.parsed !== undefined);
+  }
+  if (known) return texts.map((text) => ctx.licenses.get(text as string)!);
   const out: Spdx<LicenseExpression>[] = [];
-  for (let i = 0; i < texts.length; i++) out.push(license(ctx, texts[i], `${path}[${i}]`)!);
+  for (let i = 0; i < texts.length; i++) {
+    const parsed = license(ctx, texts[i], at(base, key), i);
+    if (parsed !== undefined) out.push(parsed);
+  }
   return out;
 }
 
-export function bool(ctx: ConvertContext, value: unknown, path: string): boolean | undefined {
-  if (typeof value === 'boolean' || value === undefined || value === null) return value ?? undefined;
+export function bool(ctx: ConvertContext, value: unknown, base: string, key?: Key): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
     if (ctx.scalarsAreText && /^(true|false)$/.test(value.trim())) return value.trim() === 'true';
-    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a boolean, found the string ${show(value)}; read as a boolean`, path);
+    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a boolean, found the string ${show(value)}; read as a boolean`, at(base, key));
     return value.trim().toLowerCase() === 'true';
   }
-  ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a boolean, found ${show(value)}; ignored`, path);
+  ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a boolean, found ${show(value)}; ignored`, at(base, key));
   return undefined;
 }
 
-export function int(ctx: ConvertContext, value: unknown, path: string): number | undefined {
+export function int(ctx: ConvertContext, value: unknown, base: string, key?: Key): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) {
     if (ctx.scalarsAreText) return Number(value);
-    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a number, found the string ${show(value)}; read as a number`, path);
+    ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected a number, found the string ${show(value)}; read as a number`, at(base, key));
     return Number(value);
   }
-  if (value !== undefined && value !== null) ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected an integer, found ${show(value)}`, path);
+  if (value !== undefined && value !== null) ctx.warn(`${ctx.format}_WRONG_TYPE`, `expected an integer, found ${show(value)}`, at(base, key));
   return undefined;
 }
 
 const STRICT_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 /** SPDX dates are `YYYY-MM-DDThh:mm:ssZ`; anything else is kept as written with a warning. */
-export function date(ctx: ConvertContext, value: unknown, path: string): string | undefined {
-  const s = str(ctx, value, path);
+export function date(ctx: ConvertContext, value: unknown, base: string, key?: Key): string | undefined {
+  const s = typeof value === 'string' ? value : str(ctx, value, base, key);
   if (s !== undefined && !STRICT_DATE.test(s)) {
-    ctx.warn('DATE_FORMAT', `date ${show(s)} is not in the form YYYY-MM-DDThh:mm:ssZ; read as written`, path);
+    ctx.warn('DATE_FORMAT', `date ${show(s)} is not in the form YYYY-MM-DDThh:mm:ssZ; read as written`, at(base, key));
   }
   return s;
 }
 
 /** `Person: Jane Doe (jane@example.com)`, `Organization: X ()`, `Tool: name-1.0`. */
-export function actorFromText(ctx: ConvertContext, text: string, path: string): Actor {
-  return parseActorText(text, (code, message) => ctx.warn(code, message, path));
+export function actorFromText(ctx: ConvertContext, text: string, base: string, key?: Key): Actor {
+  const known = ctx.actors.get(text);
+  if (known) return known;
+  let clean = true;
+  const actor = parseActorText(text, (code, message) => {
+    clean = false;
+    ctx.warn(code, message, at(base, key));
+  });
+  // Only actors read without complaint are shared, so every deviation is reported where it occurs.
+  if (clean) ctx.actors.set(text, actor);
+  return actor;
 }
 
-export function actor(ctx: ConvertContext, value: unknown, path: string): SpdxOrNoAssertion<Actor> | undefined {
-  const s = str(ctx, value, path);
+export function actor(ctx: ConvertContext, value: unknown, base: string, key?: Key): SpdxOrNoAssertion<Actor> | undefined {
+  const s = typeof value === 'string' ? value : str(ctx, value, base, key);
   if (s === undefined) return undefined;
-  if (s.trim() === '') {
-    ctx.warn('EMPTY_VALUE', 'empty actor; read as absent', path);
+  if (s === 'NOASSERTION') return NOASSERTION;
+  const known = ctx.actors.get(s);
+  if (known) return known;
+  const trimmed = s.trim();
+  if (trimmed === '') {
+    ctx.warn('EMPTY_VALUE', 'empty actor; read as absent', at(base, key));
     return undefined;
   }
-  if (s.trim() === 'NOASSERTION') return NOASSERTION;
-  return actorFromText(ctx, s, path);
-}
-
-export function checksumAlgorithm(ctx: ConvertContext, written: string, path: string): string {
-  return normaliseChecksumAlgorithm(written, (code, message) => ctx.warn(code, message, path));
+  if (trimmed === 'NOASSERTION') return NOASSERTION;
+  return actorFromText(ctx, s, base, key);
 }
 
 /** `{algorithm, checksumValue}`; undefined (with an error) when either part is missing. */
-export function checksum(ctx: ConvertContext, value: unknown, path: string): Checksum | undefined {
+export function checksum(ctx: ConvertContext, value: unknown, base: string, key?: Key): Checksum | undefined {
   if (!isObject(value)) {
-    ctx.error(`${ctx.format}_WRONG_TYPE`, `expected a checksum object, found ${show(value)}`, path);
+    ctx.error(`${ctx.format}_WRONG_TYPE`, `expected a checksum object, found ${show(value)}`, at(base, key));
     return undefined;
   }
-  const algorithm = str(ctx, value.algorithm, childPath(path, 'algorithm'));
-  const hex = str(ctx, value.checksumValue, childPath(path, 'checksumValue'));
+  const rawAlgorithm = value.algorithm;
+  const rawValue = value.checksumValue;
+  const algorithm = typeof rawAlgorithm === 'string' ? rawAlgorithm : str(ctx, rawAlgorithm, at(base, key), 'algorithm');
+  const hex = typeof rawValue === 'string' ? rawValue : str(ctx, rawValue, at(base, key), 'checksumValue');
   if (algorithm === undefined || hex === undefined) {
-    ctx.error('MISSING_REQUIRED_FIELD', `checksum needs both algorithm and checksumValue`, path);
+    ctx.error('MISSING_REQUIRED_FIELD', 'checksum needs both algorithm and checksumValue', at(base, key));
     return undefined;
   }
-  for (const key in value) {
-    if (key !== 'algorithm' && key !== 'checksumValue') unknownKey(ctx, key, path);
+  for (const k in value) {
+    if (k !== 'algorithm' && k !== 'checksumValue') unknownKey(ctx, k, at(base, key));
   }
-  return { algorithm: checksumAlgorithm(ctx, algorithm, childPath(path, 'algorithm')), value: hex.trim().toLowerCase() };
+  const name = ctx.algorithms.has(algorithm)
+    ? algorithm
+    : normaliseChecksumAlgorithm(algorithm, (code, message) => ctx.warn(code, message, at(at(base, key), 'algorithm')));
+  return { algorithm: name, value: lowerHex(hex) };
 }
 
-export function checksums(ctx: ConvertContext, value: unknown, path: string): Checksum[] {
+/** Lower-case, trimmed; most writers already emit that, so the common case allocates nothing. */
+export function lowerHex(hex: string): string {
+  for (let i = 0; i < hex.length; i++) {
+    const c = hex.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c <= 32) return hex.trim().toLowerCase();
+  }
+  return hex;
+}
+
+export function checksums(ctx: ConvertContext, value: unknown, base: string, key?: Key): Checksum[] {
+  const list = objList(ctx, value, base, key);
+  // Hot path: every entry is a known algorithm and a string value, nothing else. `map` sizes the array exactly
+  // (an array grown by push reserves 17 slots, which for 100k files is tens of megabytes).
+  let clean = true;
+  for (let i = 0; i < list.length && clean; i++) {
+    const raw = list[i]!;
+    clean = typeof raw.algorithm === 'string' && typeof raw.checksumValue === 'string' && ctx.algorithms.has(raw.algorithm) && keyCount(raw) === 2;
+  }
+  if (clean) return list.map((raw) => ({ algorithm: raw.algorithm as string, value: lowerHex(raw.checksumValue as string) }));
   const out: Checksum[] = [];
-  const list = objList(ctx, value, path);
   for (let i = 0; i < list.length; i++) {
-    const c = checksum(ctx, list[i], `${path}[${i}]`);
+    const c = checksum(ctx, list[i], at(base, key), i);
     if (c) out.push(c);
   }
   return out;
+}
+
+function keyCount(obj: Obj): number {
+  let n = 0;
+  for (const _ in obj) n++;
+  return n;
 }
 
 /**
  * An enumerated value: exact match, or a match after upper-casing and `_` -> `-` (or the reverse), with a warning;
  * an unknown value is kept as written with a warning.
  */
-export function enumValue(ctx: ConvertContext, value: unknown, allowed: ReadonlySet<string>, what: string, path: string): string | undefined {
-  const s = str(ctx, value, path);
+export function enumValue(ctx: ConvertContext, value: unknown, allowed: ReadonlySet<string>, what: string, base: string, key?: Key): string | undefined {
+  const s = typeof value === 'string' ? value : str(ctx, value, base, key);
   if (s === undefined || allowed.has(s)) return s;
   const candidate = looseEnumMatch(s, allowed);
   if (candidate) {
     // `PACKAGE_MANAGER` for `PACKAGE-MANAGER` is allowed by the 2.2/2.3 JSON schemas; a case difference is not.
     const code = s.toUpperCase() === candidate ? 'ENUM_SPELLING' : 'ENUM_SEPARATOR';
-    ctx.warn(code, `${what} ${show(s)} should be written ${candidate}`, path);
+    ctx.warn(code, `${what} ${show(s)} should be written ${candidate}`, at(base, key));
     return candidate;
   }
-  ctx.warn('ENUM_UNKNOWN', `unknown ${what} ${show(s)}; kept as written`, path);
+  ctx.warn('ENUM_UNKNOWN', `unknown ${what} ${show(s)}; kept as written`, at(base, key));
   return s;
 }
 
 export function unknownKey(ctx: ConvertContext, key: string, base: string): void {
-  ctx.warn(`${ctx.format}_UNKNOWN_FIELD`, `unknown field ${show(key)}; ignored`, childPath(base, key));
+  ctx.warn(`${ctx.format}_UNKNOWN_FIELD`, `unknown field ${show(key)}; ignored`, at(base, key));
 }
 
 /** Warns about each key of `obj` not in `known`. */
@@ -218,6 +275,6 @@ export function checkKeys(ctx: ConvertContext, obj: Obj, known: ReadonlySet<stri
 
 export function requireField(ctx: ConvertContext, value: unknown, key: string, base: string, what: string): void {
   if (value === undefined || value === null || value === '') {
-    ctx.warn('MISSING_REQUIRED_FIELD', `${what} has no ${key}`, childPath(base, key));
+    ctx.warn('MISSING_REQUIRED_FIELD', `${what} has no ${key}`, at(base, key));
   }
 }
