@@ -72,6 +72,17 @@ describe('shell', () => {
     expect(onExit).toHaveBeenCalledTimes(2);
   });
 
+  it('a burst of keys in one chunk acts as the keys one by one', async () => {
+    const { ports, calls } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    app.stdin.write('4\r');
+    await see(app, /wrote 4 entries/);
+    expect(calls.exports).toHaveLength(1);
+    app.stdin.write('2/proxy\r');
+    await see(app, /6 of 15 elements/);
+  });
+
   it('says plainly when it shows demo data', async () => {
     const { ports } = fakePorts();
     const app = render(<App ports={{ ...ports, demo: 'DEMO DATA: signed by a demo trust root' }} />);
