@@ -13,6 +13,11 @@ export async function startTui(source: string | undefined, opts: TuiCliOptions):
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw usageError('NO_TTY', 'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)');
   }
+  // React's development build records every prop for its profiler: with 100k rows that costs seconds per key.
+  process.env.NODE_ENV ??= 'production';
+  // Ink and React are the slowest part of start-up: start loading them while the options are read.
+  const inkLoading = import('../tui/run.js');
+  inkLoading.catch(() => undefined);
   const concurrency = Number(opts.concurrency);
   if (!/^\d+$/.test(opts.concurrency) || concurrency < 1 || concurrency > 64) {
     throw usageError('OPTION_INVALID', `--concurrency ${opts.concurrency}: give a whole number from 1 to 64`);
@@ -61,9 +66,7 @@ export async function startTui(source: string | undefined, opts: TuiCliOptions):
     versions: demo ? [demo.version] : ['stable', 'latest'],
     ...(demo ? { demo: DEMO_BANNER } : {}),
   });
-  // React's development build records every prop for its profiler: with 100k rows that costs seconds per key.
-  process.env.NODE_ENV ??= 'production';
-  const { runTui } = await import('../tui/run.js');
+  const { runTui } = await inkLoading;
   await runTui({ ports, ...(initial ? { initial } : {}) });
   return 0;
 }

@@ -1,11 +1,7 @@
-// The real ports: each use case of the UI connected to the module that does the work.
+// The real ports: each use case of the UI connected to the module that does the work. Modules load on first use,
+// so the first frame does not wait for the export writers, YAML or the registry client.
 import { parseVersionSpec } from '../../k8s/versions.js';
 import type { TuiPorts } from '../ports.js';
-import { exportToDir } from './export.js';
-import { verifyViewImages } from './images.js';
-import { openSbomFile } from './open-file.js';
-import { isUrl, openSbomUrl } from './open-url.js';
-import { verifyRelease } from './release.js';
 import type { TuiSettings } from './settings.js';
 
 export type { TuiSettings } from './settings.js';
@@ -22,9 +18,14 @@ export function createPorts(settings: TuiSettings): TuiPorts {
         return false;
       }
     },
-    openFile: (path) => (isUrl(path) ? openSbomUrl(path, settings) : openSbomFile(path, settings.maxBytes)),
-    verifyRelease: (version, onEvent) => verifyRelease(settings, version, onEvent),
-    verifyImages: (view, references, onResult) => verifyViewImages(settings, view, references, onResult),
-    exportFile: (view, request) => exportToDir(settings.exportDir, view, request),
+    openFile: async (path) => {
+      const { isUrl, openSbomUrl } = await import('./open-url.js');
+      if (isUrl(path)) return openSbomUrl(path, settings);
+      const { openSbomFile } = await import('./open-file.js');
+      return openSbomFile(path, settings.maxBytes);
+    },
+    verifyRelease: async (version, onEvent) => (await import('./release.js')).verifyRelease(settings, version, onEvent),
+    verifyImages: async (view, references, onResult) => (await import('./images.js')).verifyViewImages(settings, view, references, onResult),
+    exportFile: async (view, request) => (await import('./export.js')).exportToDir(settings.exportDir, view, request),
   };
 }

@@ -10,7 +10,8 @@ const LABEL = 14;
 
 /** Long values (SHA-512, purls) are wrapped onto continuation lines so nothing is cut off at 80 columns. */
 function wrapped(label: string, value: string, width: number): DetailLine[] {
-  const room = Math.max(16, width - LABEL - 4);
+  // The Detail row draws the value from column 19 on; keep one column spare so nothing is clipped.
+  const room = Math.max(16, width - LABEL - 6);
   const lines: DetailLine[] = [];
   for (let i = 0; i === 0 || i < value.length; i += room) lines.push({ kind: 'field', label: i === 0 ? label : '', value: value.slice(i, i + room) });
   return lines;

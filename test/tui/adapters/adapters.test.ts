@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPorts, type TuiSettings } from '../../../src/tui/adapters/index.js';
 import { loadDemo, samplesDir } from '../../../src/tui/samples.js';
@@ -57,6 +58,12 @@ describe.skipIf(realdataMissing)('document view of the v1.25.4 release SBOM', ()
     expect(await readFile(result.path, 'utf8')).toBe(cli.stdout);
     const yaml = await ports.exportFile(view, { kind: 'images', format: 'yaml', pinned: false, references: references.slice(0, 2), digests: {} });
     expect(await readFile(yaml.path, 'utf8')).toMatch(/count: 2\n/);
+  });
+
+  it('opens the same document by file:// URL', async () => {
+    const view = await createPorts(settings()).openFile(pathToFileURL(V1254).href);
+    expect(view.images).toHaveLength(25);
+    expect(view.source).toBe(pathToFileURL(V1254).href);
   });
 
   it('refuses an unreadable file with a coded error', async () => {
