@@ -16,7 +16,7 @@ import {
 } from './fields.js';
 import {
   actor, at, bool, checksums, lowerHex, date, enumValue, int, isObject, license, licenseList, objList, requireField, show, spdxStr,
-  str, strList, unknownKey, type Obj,
+  checkKeys, str, strList, unknownKey, type Obj,
 } from './values.js';
 
 /** Reads `SPDXID`; an element without one gets an error and an empty id (kept so counts stay honest). */
@@ -31,61 +31,57 @@ function spdxIdOf(ctx: ConvertContext, obj: Obj, base: string, what: string): st
 
 export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink: Annotation[]): Package {
   const spdxId = spdxIdOf(ctx, obj, base, 'package');
+  // Direct reads into one object literal: one shape for every package, no property storage reallocated, and
+  // unknown keys looked for only when the key count says there are some (see convertFile).
+  const o = obj;
   const pkg: Package = {
     elementType: 'package',
     spdxId,
-    name: str(ctx, obj.name, base, 'name') ?? '',
-    annotations: obj.annotations === undefined ? [] : annotationsOf(ctx, obj.annotations, at(base, 'annotations'), spdxId, sink),
-    attributionTexts: obj.attributionTexts === undefined ? [] : strList(ctx, obj.attributionTexts, base, 'attributionTexts'),
-    checksums: obj.checksums === undefined ? [] : checksums(ctx, obj.checksums, base, 'checksums'),
-    licenseInfoFromFiles: obj.licenseInfoFromFiles === undefined ? [] : licenseList(ctx, obj.licenseInfoFromFiles, base, 'licenseInfoFromFiles'),
-    externalRefs: obj.externalRefs === undefined ? [] : externalRefs(ctx, obj.externalRefs, at(base, 'externalRefs')),
-    // Every optional field is declared up front so all packages share one object shape and no property storage
-    // is reallocated as fields are filled in (it matters for documents of 100 MB).
-    version: undefined, fileName: undefined, supplier: undefined, originator: undefined, downloadLocation: undefined,
-    filesAnalyzed: undefined, verificationCode: undefined, homepage: undefined, sourceInfo: undefined,
-    licenseConcluded: undefined, licenseDeclared: undefined, licenseComments: undefined, copyrightText: undefined,
-    summary: undefined, description: undefined, comment: undefined, primaryPackagePurpose: undefined,
-    releaseDate: undefined, builtDate: undefined, validUntilDate: undefined, position: undefined,
+    name: (typeof o.name === 'string' ? o.name : str(ctx, o.name, base, 'name')) ?? '',
+    annotations: o.annotations === undefined ? [] : annotationsOf(ctx, o.annotations, at(base, 'annotations'), spdxId, sink),
+    attributionTexts: o.attributionTexts === undefined ? [] : strList(ctx, o.attributionTexts, base, 'attributionTexts'),
+    checksums: o.checksums === undefined ? [] : checksums(ctx, o.checksums, base, 'checksums'),
+    licenseInfoFromFiles: o.licenseInfoFromFiles === undefined ? [] : licenseList(ctx, o.licenseInfoFromFiles, base, 'licenseInfoFromFiles'),
+    externalRefs: o.externalRefs === undefined ? [] : externalRefs(ctx, o.externalRefs, at(base, 'externalRefs')),
+    version: o.versionInfo === undefined ? undefined : str(ctx, o.versionInfo, base, 'versionInfo'),
+    fileName: o.packageFileName === undefined ? undefined : str(ctx, o.packageFileName, base, 'packageFileName'),
+    supplier: o.supplier === undefined ? undefined : actor(ctx, o.supplier, base, 'supplier'),
+    originator: o.originator === undefined ? undefined : actor(ctx, o.originator, base, 'originator'),
+    downloadLocation: o.downloadLocation === undefined ? undefined : spdxStr(ctx, o.downloadLocation, base, 'downloadLocation'),
+    filesAnalyzed: o.filesAnalyzed === undefined ? undefined : bool(ctx, o.filesAnalyzed, base, 'filesAnalyzed'),
+    verificationCode: o.packageVerificationCode === undefined ? undefined : verificationCode(ctx, o.packageVerificationCode, base, 'packageVerificationCode'),
+    homepage: o.homepage === undefined ? undefined : spdxStr(ctx, o.homepage, base, 'homepage'),
+    sourceInfo: o.sourceInfo === undefined ? undefined : str(ctx, o.sourceInfo, base, 'sourceInfo'),
+    licenseConcluded: o.licenseConcluded === undefined ? undefined : license(ctx, o.licenseConcluded, base, 'licenseConcluded'),
+    licenseDeclared: o.licenseDeclared === undefined ? undefined : license(ctx, o.licenseDeclared, base, 'licenseDeclared'),
+    licenseComments: o.licenseComments === undefined ? undefined : str(ctx, o.licenseComments, base, 'licenseComments'),
+    copyrightText: o.copyrightText === undefined ? undefined : spdxStr(ctx, o.copyrightText, base, 'copyrightText'),
+    summary: o.summary === undefined ? undefined : str(ctx, o.summary, base, 'summary'),
+    description: o.description === undefined ? undefined : str(ctx, o.description, base, 'description'),
+    comment: o.comment === undefined ? undefined : str(ctx, o.comment, base, 'comment'),
+    primaryPackagePurpose: o.primaryPackagePurpose === undefined ? undefined : enumValue(ctx, o.primaryPackagePurpose, PURPOSES, 'primary package purpose', base, 'primaryPackagePurpose'),
+    releaseDate: o.releaseDate === undefined ? undefined : date(ctx, o.releaseDate, base, 'releaseDate'),
+    builtDate: o.builtDate === undefined ? undefined : date(ctx, o.builtDate, base, 'builtDate'),
+    validUntilDate: o.validUntilDate === undefined ? undefined : date(ctx, o.validUntilDate, base, 'validUntilDate'),
+    position: undefined,
   };
-  if (!obj.name) requireField(ctx, obj.name, 'name', base, 'package');
-  if (!obj.downloadLocation) requireField(ctx, obj.downloadLocation, 'downloadLocation', base, 'package');
-  let key: string;
-  for (key in obj) {
-    const value = obj[key];
-    switch (key) {
-      case 'versionInfo': pkg.version = str(ctx, value, base, key); break;
-      case 'packageFileName': pkg.fileName = str(ctx, value, base, key); break;
-      case 'supplier': pkg.supplier = actor(ctx, value, base, key); break;
-      case 'originator': pkg.originator = actor(ctx, value, base, key); break;
-      case 'downloadLocation': pkg.downloadLocation = spdxStr(ctx, value, base, key); break;
-      case 'filesAnalyzed': pkg.filesAnalyzed = bool(ctx, value, base, key); break;
-      case 'packageVerificationCode': pkg.verificationCode = verificationCode(ctx, value, base, key); break;
-      case 'homepage': pkg.homepage = spdxStr(ctx, value, base, key); break;
-      case 'sourceInfo': pkg.sourceInfo = str(ctx, value, base, key); break;
-      case 'licenseConcluded': pkg.licenseConcluded = license(ctx, value, base, key); break;
-      case 'licenseDeclared': pkg.licenseDeclared = license(ctx, value, base, key); break;
-      case 'licenseComments': pkg.licenseComments = str(ctx, value, base, key); break;
-      case 'copyrightText': pkg.copyrightText = spdxStr(ctx, value, base, key); break;
-      case 'summary': pkg.summary = str(ctx, value, base, key); break;
-      case 'description': pkg.description = str(ctx, value, base, key); break;
-      case 'comment': pkg.comment = str(ctx, value, base, key); break;
-      case 'primaryPackagePurpose': pkg.primaryPackagePurpose = enumValue(ctx, value, PURPOSES, 'primary package purpose', base, key); break;
-      case 'releaseDate': pkg.releaseDate = date(ctx, value, base, key); break;
-      case 'builtDate': pkg.builtDate = date(ctx, value, base, key); break;
-      case 'validUntilDate': pkg.validUntilDate = date(ctx, value, base, key); break;
-      case 'fileName':
+  if (!o.name) requireField(ctx, o.name, 'name', base, 'package');
+  if (!o.downloadLocation) requireField(ctx, o.downloadLocation, 'downloadLocation', base, 'package');
+  let present = 0;
+  for (const key in o) present++;
+  if (present !== countPresent(o, PACKAGE_KEY_LIST)) {
+    for (const key in o) {
+      if (key === 'fileName') {
         ctx.warn(`${ctx.format}_UNKNOWN_FIELD`, 'unknown package field "fileName" (did you mean packageFileName?); read as packageFileName', at(base, key));
-        pkg.fileName ??= str(ctx, value, base, key);
-        break;
-      default:
-        if (!PACKAGE_KEYS.has(key)) unknownKey(ctx, key, base);
+        pkg.fileName ??= str(ctx, o.fileName, base, key);
+      } else if (!PACKAGE_KEYS.has(key)) unknownKey(ctx, key, base);
     }
   }
-  const position = ctx.positionOf(base);
-  if (position) pkg.position = position;
+  if (ctx.elementPositions) pkg.position = ctx.positionOf(base);
   return pkg;
 }
+
+const PACKAGE_KEY_LIST = [...PACKAGE_KEYS];
 
 function verificationCode(ctx: ConvertContext, value: unknown, base: string, key: string): PackageVerificationCode | undefined {
   if (!isObject(value)) {
@@ -145,56 +141,56 @@ function externalRefs(ctx: ConvertContext, value: unknown, path: string): Extern
 
 export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: Annotation[]): SpdxFile {
   const spdxId = spdxIdOf(ctx, obj, base, 'file');
+  // Direct reads (one object shape per raw file, so each read is a fixed offset); unknown keys are looked for
+  // only when the key count says there are some.
+  const { fileName, fileTypes, licenseConcluded, licenseComments, copyrightText, noticeText, comment, fileDependencies } = obj;
   const file: SpdxFile = {
     elementType: 'file',
     spdxId,
-    name: str(ctx, obj.fileName, base, 'fileName') ?? '',
+    name: (typeof fileName === 'string' ? fileName : str(ctx, fileName, base, 'fileName')) ?? '',
     annotations: obj.annotations === undefined ? [] : annotationsOf(ctx, obj.annotations, at(base, 'annotations'), spdxId, sink),
     attributionTexts: obj.attributionTexts === undefined ? [] : strList(ctx, obj.attributionTexts, base, 'attributionTexts'),
-    fileTypes: [],
+    fileTypes: fileTypes === undefined ? [] : readFileTypes(ctx, fileTypes, base),
     checksums: obj.checksums === undefined ? [] : checksums(ctx, obj.checksums, base, 'checksums'),
     licenseInfoInFiles: obj.licenseInfoInFiles === undefined ? [] : licenseList(ctx, obj.licenseInfoInFiles, base, 'licenseInfoInFiles'),
     contributors: obj.fileContributors === undefined ? [] : strList(ctx, obj.fileContributors, base, 'fileContributors'),
-    // Declared up front: one object shape for all files, no property storage reallocated (see convertPackage).
-    licenseConcluded: undefined, licenseComments: undefined, copyrightText: undefined, notice: undefined,
-    comment: undefined, dependencies: undefined, position: undefined,
+    licenseConcluded: licenseConcluded === undefined ? undefined : license(ctx, licenseConcluded, base, 'licenseConcluded'),
+    licenseComments: licenseComments === undefined ? undefined : str(ctx, licenseComments, base, 'licenseComments'),
+    copyrightText: copyrightText === undefined ? undefined : spdxStr(ctx, copyrightText, base, 'copyrightText'),
+    notice: noticeText === undefined ? undefined : str(ctx, noticeText, base, 'noticeText'),
+    comment: comment === undefined ? undefined : str(ctx, comment, base, 'comment'),
+    dependencies: fileDependencies === undefined ? undefined : strList(ctx, fileDependencies, base, 'fileDependencies'),
+    position: undefined,
   };
-  if (!obj.fileName) requireField(ctx, obj.fileName, 'fileName', base, 'file');
-  let key: string;
-  for (key in obj) {
-    const value = obj[key];
-    switch (key) {
-      case 'fileTypes': {
-        const types: unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, key);
-        if (types.every((t) => typeof t === 'string' && FILE_TYPES.has(t))) {
-          file.fileTypes = types.slice() as string[];
-          break;
-        }
-        const out: string[] = [];
-        for (let i = 0; i < types.length; i++) {
-          const t = types[i];
-          if (typeof t === 'string' && FILE_TYPES.has(t)) out.push(t);
-          else {
-            const read = enumValue(ctx, t, FILE_TYPES, 'file type', at(base, key), i);
-            if (read !== undefined) out.push(read);
-          }
-        }
-        file.fileTypes = out;
-        break;
-      }
-      case 'licenseConcluded': file.licenseConcluded = license(ctx, value, base, key); break;
-      case 'licenseComments': file.licenseComments = str(ctx, value, base, key); break;
-      case 'copyrightText': file.copyrightText = spdxStr(ctx, value, base, key); break;
-      case 'noticeText': file.notice = str(ctx, value, base, key); break;
-      case 'comment': file.comment = str(ctx, value, base, key); break;
-      case 'fileDependencies': file.dependencies = strList(ctx, value, base, key); break;
-      default:
-        if (!FILE_KEYS.has(key)) unknownKey(ctx, key, base);
+  if (!fileName) requireField(ctx, fileName, 'fileName', base, 'file');
+  let present = 0;
+  for (const key in obj) present++;
+  if (present !== countPresent(obj, FILE_KEY_LIST)) checkKeys(ctx, obj, FILE_KEYS, base);
+  if (ctx.elementPositions) file.position = ctx.positionOf(base);
+  return file;
+}
+
+const FILE_KEY_LIST = [...FILE_KEYS];
+
+function countPresent(obj: Obj, keys: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) if (obj[keys[i]!] !== undefined) n++;
+  return n;
+}
+
+function readFileTypes(ctx: ConvertContext, value: unknown, base: string): string[] {
+  const types: unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, 'fileTypes');
+  if (types.every((t) => typeof t === 'string' && FILE_TYPES.has(t))) return types.slice() as string[];
+  const out: string[] = [];
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
+    if (typeof t === 'string' && FILE_TYPES.has(t)) out.push(t);
+    else {
+      const read = enumValue(ctx, t, FILE_TYPES, 'file type', at(base, 'fileTypes'), i);
+      if (read !== undefined) out.push(read);
     }
   }
-  const position = ctx.positionOf(base);
-  if (position) file.position = position;
-  return file;
+  return out;
 }
 
 export function convertSnippet(ctx: ConvertContext, obj: Obj, base: string, sink: Annotation[]): Snippet {
