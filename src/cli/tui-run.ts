@@ -15,6 +15,8 @@ export async function startTui(source: string | undefined, opts: TuiCliOptions):
   }
   // React's development build records every prop for its profiler: with 100k rows that costs seconds per key.
   process.env.NODE_ENV ??= 'production';
+  // --no-color and NO_COLOR (no-color.org): chalk reads FORCE_COLOR when it loads; the cursor keeps its ▸ mark.
+  if (opts.color === false || (process.env.NO_COLOR ?? '') !== '') process.env.FORCE_COLOR = '0';
   // Ink and React are the slowest part of start-up: start loading them while the options are read.
   const inkLoading = import('../tui/run.js');
   inkLoading.catch(() => undefined);

@@ -13,6 +13,7 @@ export interface TuiCliOptions extends ReleaseCliOptions {
   exportDir: string;
   maxSize: string;
   concurrency: string;
+  color?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
