@@ -40,17 +40,28 @@ export function runChecks(input: CheckInput): VerificationReport {
 
   // Signed times: Rekor integrated times (trusted once the tlog check passes) and RFC 3161 timestamps.
   const times: Date[] = [];
+  const tsaFailures: string[] = [];
+  let tsaCount = 0;
   for (const ts of entity.timestamps) {
     if (ts.$case === 'transparency-log') {
       const t = getTLogTimestamp(ts.tlogEntry);
       if (t) times.push(t.timestamp);
       continue;
     }
+    tsaCount++;
     try {
       times.push(getTSATimestamp(ts.timestamp, entity.signature.signature, trust.timestampAuthorities).timestamp);
     } catch (err) {
-      checks.push(fail('certificate-chain', 'TIMESTAMP_INVALID', `RFC 3161 timestamp does not verify: ${(err as Error).message}`));
+      tsaFailures.push((err as Error).message);
     }
+  }
+  // RFC 3161 timestamps get their own line only when the bundle carries some.
+  if (tsaCount > 0) {
+    checks.push(
+      tsaFailures.length === 0
+        ? pass('timestamp', `${tsaCount} RFC 3161 timestamp(s) from a trusted timestamp authority`)
+        : fail('timestamp', 'TIMESTAMP_INVALID', `RFC 3161 timestamp does not verify: ${tsaFailures[0]}`),
+    );
   }
 
   let signingKey: KeyObject | undefined;

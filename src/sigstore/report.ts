@@ -4,6 +4,7 @@ import { sanitizeLine } from '../common/sanitize.js';
 export type CheckId =
   | 'input'
   | 'artifact-digest'
+  | 'timestamp'
   | 'certificate-chain'
   | 'sct'
   | 'public-key'
