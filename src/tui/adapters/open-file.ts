@@ -1,5 +1,5 @@
 // Opening a local SPDX document: size-limited read, parse (never throws), view. Nothing here is verified.
-import { parseSbom } from '../../../parsers/index.js';
+import { parseSbomLazily } from '../../../parsers/lazy.js';
 import { formatDiagnostic } from '../../../parsers/diagnostics.js';
 import { checkError } from '../../common/errors.js';
 import { readSbomFile } from '../../cli/read-sbom-file.js';
@@ -8,7 +8,8 @@ import { buildView } from './document-view.js';
 
 export async function openSbomFile(path: string, maxBytes: number): Promise<SbomView> {
   const bytes = await readSbomFile(path, maxBytes);
-  const result = parseSbom(bytes, { fileName: path, maxBytes });
+  // Only the parser this document's format needs is loaded (YAML and XML libraries cost start-up time).
+  const result = await parseSbomLazily(bytes, { fileName: path, maxBytes });
   const doc = result.document;
   const empty = !doc.spdxVersion && doc.packages.length + doc.files.length + doc.snippets.length === 0;
   const firstError = result.diagnostics.find((d) => d.severity === 'error');
