@@ -69,6 +69,21 @@ describe('Images', () => {
     frame = await see(app, new RegExp(`digest ${digestOf('registry.k8s.io/kube-apiserver-amd64:v1.2.3')}`));
   });
 
+  it('a verification that could not run marks the images not checked, never verified', async () => {
+    const { ports } = fakePorts();
+    ports.verifyImages = async (_view, references, onResult) => {
+      for (const reference of references) onResult({ reference, status: 'running', checks: [] });
+      throw new Error('trusted_root.json: no such file [FILE_NOT_FOUND]');
+    };
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'fixture.spdx' }} />);
+    await until(app.lastFrame, (f) => f.includes('elements'));
+    await press(app.stdin, '3', 'V');
+    const frame = await see(app, /\? not checked/);
+    expect(frame).not.toContain('✔');
+    expect(frame).toMatch(/VERIFY_FAILED_TO_RUN: trusted_root\.json: no such file/);
+    expect(frame.match(/\? not checked/g)).toHaveLength(4);
+  });
+
   it('enter opens the image element in Detail, with its layers; esc returns to Images', async () => {
     const { app } = await imagesScreen();
     await press(app.stdin, KEY.enter);
