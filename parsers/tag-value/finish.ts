@@ -10,7 +10,8 @@ export function finishDocument(s: TagValueState): void {
   if (s.entity) compactArrays(s.entity);
   const doc = s.doc;
   for (const tag of REQUIRED_DOCUMENT_TAGS) {
-    if (!s.docTagsSeen.has(tag)) s.add('warning', 'MISSING_REQUIRED_FIELD', `the document has no ${tag} line`);
+    // Reported at the top of the document: the field belongs to the document header, which has no line of its own.
+    if (!s.docTagsSeen.has(tag)) s.add('warning', 'MISSING_REQUIRED_FIELD', `the document has no ${tag} line`, 1, 1);
   }
 
   const byId = new Map<string, Package | SpdxFile | Snippet>();
