@@ -2,6 +2,10 @@
 // document the time from a key press to the next frame for filter keystrokes and page scrolls.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseSbom } from '../../parsers/index.js';
 import { buildView } from '../../src/tui/adapters/document-view.js';
@@ -83,19 +87,31 @@ async function interaction(view: SbomView): Promise<{ filter: number; widen: num
   return { filter: median(filter), widen: median(widen), page: median(page), runs: filter.length };
 }
 
-/** The real program in a real terminal: spawn to the first frame showing the document. */
-async function firstFrame(args: string[], pattern: RegExp): Promise<number> {
+const frameProbe = pathToFileURL(join(import.meta.dirname, 'tui-first-frame.js')).href;
+
+/**
+ * The real program in a real terminal, spawned to the first frame showing `text`: wall time seen from outside,
+ * and the program's own clock and CPU time at the moment it wrote that frame (CPU time is what a busy shared
+ * machine disturbs least).
+ */
+async function firstFrame(args: string[], text: string): Promise<{ outside: number; own: number; cpu: number }> {
   const session = new TmuxSession();
+  const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-bench-frame-'));
+  const file = join(dir, 'frame.json');
   try {
     const start = performance.now();
-    session.start(['node', cliPath, ...args], { cwd: projectRoot });
+    session.start(['node', '--import', frameProbe, cliPath, ...args], { cwd: projectRoot, env: { KUBE_SBOM_BENCH_FRAME_FILE: file, KUBE_SBOM_BENCH_FRAME_TEXT: text } });
     for (;;) {
-      if (pattern.test(session.screen())) return performance.now() - start;
+      if (session.screen().includes(text)) break;
       if (performance.now() - start > 30_000) throw new Error('no first frame within 30 s');
       await new Promise((r) => setTimeout(r, 5));
     }
+    const outside = performance.now() - start;
+    const probe = JSON.parse(await readFile(file, 'utf8')) as { cpuMs: number; wallMs: number };
+    return { outside, own: probe.wallMs, cpu: probe.cpuMs };
   } finally {
     session.kill();
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -104,16 +120,19 @@ const suite: BenchSuite = {
   async run() {
     const rows: BenchRow[] = [];
     if (!process.env.SKIP_FIRST_FRAME && !tmuxMissing && existsSync(V1254)) {
-      const times: number[] = [];
+      const frames: Array<{ outside: number; own: number; cpu: number }> = [];
       const help: number[] = [];
       for (let i = 0; i < 5; i++) {
-        times.push(await firstFrame(['tui', V1254], /243 of 243 elements/));
+        frames.push(await firstFrame(['tui', V1254], '243 of 243 elements'));
         const t = performance.now();
         spawnSync(process.execPath, [cliPath, '--help']);
         help.push(performance.now() - t);
       }
       const ink = await measure(() => spawnSync(process.execPath, ['--input-type=module', '-e', "await import('ink')"], { cwd: projectRoot }), { runs: 5, warmup: 1 });
-      rows.push({ case: 'first frame, v1.25.4 (spawn in tmux to screen)', medianMs: median(times), runs: times.length, target: '< 500 ms', note: `baseline same run: kube-sbom --help ${median(help).toFixed(0)} ms; node importing ink alone ${ink.medianMs.toFixed(0)} ms` });
+      const baseline = `baseline same run: kube-sbom --help ${median(help).toFixed(0)} ms wall; node importing ink alone ${ink.medianMs.toFixed(0)} ms wall`;
+      rows.push({ case: 'first frame, v1.25.4: spawn in tmux to screen (wall)', medianMs: median(frames.map((f) => f.outside)), runs: frames.length, target: '< 500 ms', note: baseline });
+      rows.push({ case: 'first frame, v1.25.4: program clock at the frame (wall)', medianMs: median(frames.map((f) => f.own)), runs: frames.length, target: '< 500 ms' });
+      rows.push({ case: 'first frame, v1.25.4: program CPU time at the frame', medianMs: median(frames.map((f) => f.cpu)), runs: frames.length, target: '< 500 ms', note: 'user+system; least disturbed by other load' });
     }
     if (existsSync(V1254)) {
       // The same first frame without process start and module loading: parse, view, render.
