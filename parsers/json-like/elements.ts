@@ -69,7 +69,13 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
   if (!o.downloadLocation) requireField(ctx, o.downloadLocation, 'downloadLocation', base, 'package');
   let present = 0;
   for (const key in o) present++;
-  if (present !== countPresent(o, PACKAGE_KEY_LIST)) {
+  const known = def(o.SPDXID) + def(o.name) + def(o.annotations) + def(o.attributionTexts) + def(o.checksums) +
+    def(o.licenseInfoFromFiles) + def(o.externalRefs) + def(o.versionInfo) + def(o.packageFileName) + def(o.supplier) +
+    def(o.originator) + def(o.downloadLocation) + def(o.filesAnalyzed) + def(o.packageVerificationCode) + def(o.homepage) +
+    def(o.sourceInfo) + def(o.licenseConcluded) + def(o.licenseDeclared) + def(o.licenseComments) + def(o.copyrightText) +
+    def(o.summary) + def(o.description) + def(o.comment) + def(o.primaryPackagePurpose) + def(o.releaseDate) +
+    def(o.builtDate) + def(o.validUntilDate) + def(o.hasFiles);
+  if (present !== known) {
     for (const key in o) {
       if (key === 'fileName') {
         ctx.warn(`${ctx.format}_UNKNOWN_FIELD`, 'unknown package field "fileName" (did you mean packageFileName?); read as packageFileName', at(base, key));
@@ -80,8 +86,6 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
   if (ctx.elementPositions) pkg.position = ctx.positionOf(base);
   return pkg;
 }
-
-const PACKAGE_KEY_LIST = [...PACKAGE_KEYS];
 
 function verificationCode(ctx: ConvertContext, value: unknown, base: string, key: string): PackageVerificationCode | undefined {
   if (!isObject(value)) {
@@ -165,17 +169,18 @@ export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: A
   if (!fileName) requireField(ctx, fileName, 'fileName', base, 'file');
   let present = 0;
   for (const key in obj) present++;
-  if (present !== countPresent(obj, FILE_KEY_LIST)) checkKeys(ctx, obj, FILE_KEYS, base);
+  // Named reads (fast) count the known fields; any difference means unknown keys, which are then looked for.
+  const known = def(obj.SPDXID) + def(fileName) + def(fileTypes) + def(licenseConcluded) + def(licenseComments) +
+    def(copyrightText) + def(noticeText) + def(comment) + def(fileDependencies) + def(obj.annotations) +
+    def(obj.attributionTexts) + def(obj.checksums) + def(obj.licenseInfoInFiles) + def(obj.fileContributors) + def(obj.artifactOfs);
+  if (present !== known) checkKeys(ctx, obj, FILE_KEYS, base);
   if (ctx.elementPositions) file.position = ctx.positionOf(base);
   return file;
 }
 
-const FILE_KEY_LIST = [...FILE_KEYS];
-
-function countPresent(obj: Obj, keys: readonly string[]): number {
-  let n = 0;
-  for (let i = 0; i < keys.length; i++) if (obj[keys[i]!] !== undefined) n++;
-  return n;
+/** 1 when a field is present (JSON has no undefined values, so present means not undefined). */
+function def(value: unknown): number {
+  return value === undefined ? 0 : 1;
 }
 
 function readFileTypes(ctx: ConvertContext, value: unknown, base: string): string[] {

@@ -214,27 +214,33 @@ export function checksum(ctx: ConvertContext, value: unknown, base: string, key?
 }
 
 /** Lower-case, trimmed; most writers already emit that, so the common case allocates nothing. */
+const NOT_LOWER_HEX = /[^0-9a-f]/;
+
 export function lowerHex(hex: string): string {
-  for (let i = 0; i < hex.length; i++) {
-    const c = hex.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c <= 32) return hex.trim().toLowerCase();
-  }
-  return hex;
+  return NOT_LOWER_HEX.test(hex) ? hex.trim().toLowerCase() : hex;
 }
 
 export function checksums(ctx: ConvertContext, value: unknown, base: string, key?: Key): Checksum[] {
   const list = objList(ctx, value, base, key);
-  // Hot path: every entry is a known algorithm and a string value, nothing else. `map` sizes the array exactly
+  // Hot path: every entry is a known algorithm, a string value and nothing else. The array is sized exactly
   // (an array grown by push reserves 17 slots, which for 100k files is tens of megabytes).
-  let clean = true;
-  for (let i = 0; i < list.length && clean; i++) {
+  const out: Checksum[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
     const raw = list[i]!;
-    clean = typeof raw.algorithm === 'string' && typeof raw.checksumValue === 'string' && ctx.algorithms.has(raw.algorithm) && keyCount(raw) === 2;
+    const algorithm = raw.algorithm;
+    const hex = raw.checksumValue;
+    if (typeof algorithm !== 'string' || typeof hex !== 'string' || !ctx.algorithms.has(algorithm) || keyCount(raw) !== 2) {
+      return checksumsSlowly(ctx, list, at(base, key));
+    }
+    out[i] = { algorithm, value: lowerHex(hex) };
   }
-  if (clean) return list.map((raw) => ({ algorithm: raw.algorithm as string, value: lowerHex(raw.checksumValue as string) }));
+  return out;
+}
+
+function checksumsSlowly(ctx: ConvertContext, list: Obj[], path: string): Checksum[] {
   const out: Checksum[] = [];
   for (let i = 0; i < list.length; i++) {
-    const c = checksum(ctx, list[i], at(base, key), i);
+    const c = checksum(ctx, list[i], path, i);
     if (c) out.push(c);
   }
   return out;
