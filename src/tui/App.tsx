@@ -76,9 +76,17 @@ export function App({ ports, initial, onExit }: AppProps) {
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, helpOffset })}
       </Box>
-      <StatusBar scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]} width={width} />
+      <StatusBar scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]} width={width} {...(typingNote(state) ? { note: typingNote(state) } : {})} />
     </Box>
   );
+}
+
+/** While a text field has the keys, the status bar says how to leave it (the keymap's keys type text there). */
+function typingNote(state: AppState): string | undefined {
+  const filtering = (state.screen === 'explorer' && state.explorer.editing) || (state.screen === 'images' && state.images.editing);
+  if (filtering) return 'typing a filter: enter keeps it, esc clears it, ctrl-c quits';
+  if (state.screen === 'release' && state.release.phase === 'input') return 'type a version (v1.29.0, stable) or a file path: enter opens it, esc cancels';
+  return undefined;
 }
 
 const filters = new WeakMap<object, RowFilter>();

@@ -51,7 +51,9 @@ describe('shell', () => {
     let frame = await see(app, 'elements');
     const status = () => app.lastFrame()!.trimEnd().split('\n').pop()!;
     expect(status()).toMatch(/\/ filter.*f kind.*s sort/);
-    await press(app.stdin, '3');
+    await press(app.stdin, '/');
+    await until(app.lastFrame, () => /enter keeps it, esc clears it/.test(status()));
+    await press(app.stdin, KEY.escape, '3');
     frame = await see(app, /Images\s+arch/);
     expect(frame.trimEnd().split('\n').pop()).toMatch(/space select.*v verify.*V all/);
   });
