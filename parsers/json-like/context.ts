@@ -5,6 +5,8 @@ import { CHECKSUM_ALGORITHMS, type Actor, type LicenseExpression, type SourcePos
 /** Finds where a field path (`packages[3].checksums[0]`) sits in the source text; undefined when unknown. */
 export type Locator = (path: string) => SourcePosition | undefined;
 
+const MAX_LOCATED = 20_000;
+
 export class ConvertContext {
   /** License texts already parsed in this document (parsed values are shared, never mutated). */
   readonly licenses = new Map<string, Spdx<LicenseExpression>>();
@@ -23,8 +25,11 @@ export class ConvertContext {
     readonly scalarsAreText = false,
   ) {}
 
+  private located = 0;
+
   report(severity: Severity, code: string, message: string, path: string): void {
-    const at = path ? this.locate(path) : undefined;
+    // Positions cost a walk of the text (and its caches); past this many, diagnostics keep only their path.
+    const at = path && this.located++ < MAX_LOCATED ? this.locate(path) : undefined;
     this.sink.add({ severity, code, message, path: path || undefined, line: at?.line, column: at?.column });
   }
   warn(code: string, message: string, path: string): void {
