@@ -67,27 +67,45 @@ function compile(term: QueryTerm, graph: RelationshipGraph): Predicate {
     }
     case 'checksum':
       return (e) => {
-        const checksums = e.elementType === 'snippet' ? [] : e.checksums;
-        return checksums.some(
-          (c) => c.value.toLowerCase().startsWith(term.hexPrefix) && (!term.algorithm || c.algorithm.toUpperCase() === term.algorithm),
-        );
+        if (e.elementType === 'snippet') return false;
+        return e.checksums.some((c) => hexStartsWith(c.value, term.hexPrefix) && (!term.algorithm || c.algorithm.toUpperCase() === term.algorithm));
       };
   }
 }
 
+/** Case-insensitive prefix test for hex without copying the value (hex digits already have bit 0x20 set). */
+function hexStartsWith(value: string, lowerPrefix: string): boolean {
+  if (value.length < lowerPrefix.length) return false;
+  for (let i = 0; i < lowerPrefix.length; i++) if ((value.charCodeAt(i) | 0x20) !== lowerPrefix.charCodeAt(i)) return false;
+  return true;
+}
+
+const GRAPH_TERMS = new Set<QueryTerm['field']>(['rel', 'depth']);
+
 /** The elements matching every term. */
 export function runQuery(terms: QueryTerm[], index: DocumentIndex, graph: RelationshipGraph): Element[] {
-  // Cheap structural terms first so costly ones see fewer elements.
-  const ordered = [...terms].sort((a, b) => cost(a) - cost(b));
-  const predicates = ordered.map((t) => compile(t, graph));
   const typeTerm = terms.find((t) => t.field === 'type');
-  const candidates = typeTerm?.field === 'type' ? index.ofKind(typeTerm.kind) : index.elements();
-  const matches = candidates.filter((e) => predicates.every((p) => p(e)));
+  let candidates: readonly Element[] = typeTerm?.field === 'type' ? index.ofKind(typeTerm.kind) : index.elements();
+  // Terms that look only at the element first, cheapest first; then the graph terms over what is left, where a
+  // rel: term on a few candidates asks the graph per element instead of collecting every participant.
+  const local = terms.filter((t) => !GRAPH_TERMS.has(t.field)).sort((a, b) => cost(a) - cost(b));
+  for (const term of local) {
+    const predicate = compile(term, graph);
+    candidates = candidates.filter(predicate);
+  }
+  for (const term of terms.filter((t) => GRAPH_TERMS.has(t.field))) {
+    if (candidates.length === 0) break;
+    const predicate = term.field === 'rel' && candidates.length * 16 < index.size
+      ? (e: Element) => graph.hasRelationship(e.spdxId, term.relationshipType)
+      : compile(term, graph);
+    candidates = candidates.filter(predicate);
+  }
+  const matches = [...candidates];
   return matches.sort((a, b) => KIND_ORDER[a.elementType] - KIND_ORDER[b.elementType] || (a.spdxId < b.spdxId ? -1 : a.spdxId > b.spdxId ? 1 : 0));
 }
 
 function cost(term: QueryTerm): number {
-  return { type: 0, rel: 1, depth: 1, checksum: 2, purl: 3, name: 4 }[term.field];
+  return { type: 0, rel: 5, depth: 6, checksum: 2, name: 3, purl: 4 }[term.field];
 }
 
 /** Parses and runs in one step (throws a usage error QUERY_SYNTAX with the column). */

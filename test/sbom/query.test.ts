@@ -61,6 +61,25 @@ describe('query terms', () => {
   });
 });
 
+describe('rel: on a few candidates (asked per element) agrees with rel: alone', () => {
+  it('gives the intersection either way', () => {
+    const n = 64;
+    const big = doc({
+      packages: Array.from({ length: n }, (_, i) => pkg(`SPDXRef-p${i}`, `pkg-${i}`)),
+      relationships: Array.from({ length: n / 2 }, (_, i) => `SPDXRef-p${i * 2} DEPENDS_ON SPDXRef-p${(i * 7) % n}`),
+    });
+    const i = new DocumentIndex(big);
+    const g = new RelationshipGraph(i);
+    const ids = (e: string) => query(e, i, g).map((x) => x.spdxId);
+    const withRel = new Set(ids('rel:DEPENDS_ON'));
+    for (const name of ['pkg-1$', 'pkg-2$', 'pkg-7$', 'pkg-14$', 'pkg-63$']) {
+      expect(ids(`name:${name} rel:DEPENDS_ON`)).toEqual(ids(`name:${name}`).filter((id) => withRel.has(id)));
+    }
+    expect(ids('name:pkg-14$ rel:DEPENDS_ON')).toEqual(['SPDXRef-p14']);
+    expect(ids('name:pkg-1$ rel:DEPENDS_ON')).toEqual([]);
+  });
+});
+
 describe('query syntax errors', () => {
   const error = (expression: string) => {
     try {
