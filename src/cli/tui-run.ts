@@ -9,7 +9,28 @@ import { parseMirrors } from './image-options.js';
 import { parseSize } from './read-sbom-file.js';
 import { fetchSettingsFrom } from './release-options.js';
 
-export async function startTui(source: string | undefined, opts: TuiCliOptions): Promise<number> {
+export async function startTui(sources: string[], opts: TuiCliOptions): Promise<number> {
+  const [source] = sources;
+  if (sources.length > 1) {
+    throw usageError('UNKNOWN_COMMAND', `${sanitizeLine(sources[0]!)}: not a kube-sbom command, and the UI takes one VERSION, FILE or URL; see kube-sbom --help`);
+  }
+  let initial: { kind: 'file' | 'version'; value: string } | undefined;
+  if (source !== undefined) {
+    const { isUrl } = await import('../tui/adapters/open-url.js');
+    const { parseVersionSpec } = await import('../k8s/versions.js');
+    let isVersion = false;
+    try {
+      parseVersionSpec(source);
+      isVersion = !existsSync(source);
+    } catch {
+      isVersion = false;
+    }
+    // Checked before the terminal: a mistyped command should hear about the command, not about the terminal.
+    if (!isVersion && !isUrl(source) && !existsSync(source)) {
+      throw usageError('SOURCE_INVALID', `${sanitizeLine(source)}: not a command, a file, a URL or a release version (v1.29.0, stable, latest-1.29); see kube-sbom --help`);
+    }
+    initial = { kind: isVersion ? 'version' : 'file', value: source };
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw usageError('NO_TTY', 'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)');
   }
@@ -26,26 +47,10 @@ export async function startTui(source: string | undefined, opts: TuiCliOptions):
   }
   fetchSettingsFrom(opts);
   const { createPorts } = await import('../tui/adapters/index.js');
-  const { isUrl } = await import('../tui/adapters/open-url.js');
-  const { parseVersionSpec } = await import('../k8s/versions.js');
   const { defaultCacheDir } = await import('../fetch/cache.js');
   const demo = opts.samples ? await (await import('../tui/samples.js')).loadDemo() : undefined;
   const { DEMO_BANNER } = await import('../tui/samples.js');
-  let initial: { kind: 'file' | 'version'; value: string } | undefined;
-  if (demo) initial = { kind: 'version', value: demo.version };
-  if (source) {
-    let isVersion = false;
-    try {
-      parseVersionSpec(source);
-      isVersion = !existsSync(source);
-    } catch {
-      isVersion = false;
-    }
-    if (!isVersion && !isUrl(source) && !existsSync(source)) {
-      throw usageError('SOURCE_INVALID', `${sanitizeLine(source)}: not a command, a file, a URL or a release version (v1.29.0, stable, latest-1.29); see kube-sbom --help`);
-    }
-    initial = { kind: isVersion ? 'version' : 'file', value: source };
-  }
+  if (demo && !initial) initial = { kind: 'version', value: demo.version };
   const mirrors = parseMirrors(opts.registryMirror);
   const ports = createPorts({
     sbomUrl: demo?.sbomUrl ?? opts.sbomUrl,

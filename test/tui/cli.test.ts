@@ -16,6 +16,15 @@ describe('kube-sbom tui without a terminal', () => {
     expect(r.stderr).toMatch(/needs a terminal.*kube-sbom verify-sbom, images, inspect, verify-images.*\[NO_TTY\]/);
   });
 
+  it('a mistyped command or a missing file is named as such (exit 2), not blamed on the terminal', async () => {
+    const typo = await runCli(['inspectt', 'x.spdx']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^kube-sbom: inspectt: not a kube-sbom command.*\[UNKNOWN_COMMAND\]\n$/);
+    const missing = await runCli(['no-such-file.spdx']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^kube-sbom: no-such-file\.spdx: not a command, a file, a URL or a release version.*\[SOURCE_INVALID\]\n$/);
+  });
+
   it('is listed in --help with examples', async () => {
     const r = await runCli(['tui', '--help']);
     expect(r.code).toBe(0);

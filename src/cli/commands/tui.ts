@@ -27,7 +27,7 @@ export function registerTui(program: Command): void {
         'SHA-512, signature) and shows the checklist live; with a FILE or URL it opens that document (not verified);\n' +
         'with nothing it offers versions to pick. Needs a terminal: in scripts use the other commands.',
     )
-    .argument('[source]', 'a release version (v1.29.0, stable, latest-1.29), an SPDX file, or an https/http/file URL to one')
+    .argument('[source...]', 'a release version (v1.29.0, stable, latest-1.29), an SPDX file, or an https/http/file URL to one')
     .option('--samples', 'open the offline demo in samples/ (a made-up release under a demo trust root; no network)')
     .option('--rekor-entry <file>', 'a saved Rekor entry for the release SBOM signature')
     .option('--oci-layout <dir>', 'verify images from an OCI image layout folder instead of the registry')
@@ -49,10 +49,11 @@ Examples:
   kube-sbom tui kubernetes-v1.25.4-release.spdx    explore a local document
   npm start                                        the offline demo (kube-sbom tui --samples)`,
   );
-  cmd.action((source: string | undefined, opts: TuiCliOptions) =>
+  // Variadic so that a mistyped command (`kube-sbom inspectt x`) gets a message about the command, not about tui.
+  cmd.action((sources: string[], opts: TuiCliOptions) =>
     runAction(async () => {
       const { startTui } = await import('../tui-run.js');
-      return startTui(source, opts);
+      return startTui(sources, opts);
     }),
   );
 }
