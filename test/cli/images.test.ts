@@ -163,6 +163,18 @@ describe.skipIf(realdataMissing)('images on bom image SBOMs (pkg:oci purls)', ()
     expect(image).toMatchObject({ kind: 'platform', architecture: 'amd64', digest: 'sha256:1a763cbd30ef4dbc7f8e3fa2e6670fd726f4bddb0ef58868a243c0cb8b35cde1', layerDigestKind: 'blob' });
     expect(image.layers).toHaveLength(6);
   });
+  it('apko image SBOMs (registry inside the purl name, an index named by digest) and an older bom etcd SBOM', async () => {
+    const apko = await runCli(['images', join(sboms, 'apko-images.spdx.json')]);
+    expect(lines(apko.stdout)).toEqual([
+      '172.19.0.1:5000/apko-test@sha256:38692af7edf0ffdb93792734e74b16d7711b4d6a91c0ecae1b390ea0b5a80c6e',
+      '172.19.0.1:5000/apko-test@sha256:f44417ca5eae5c4832baf4f977a12d8492bca835cdf07d44c9db210409b1ba38',
+    ]);
+    const index = await runCli(['images', join(sboms, 'apko-index-external-references.spdx.json'), '--json']);
+    expect(JSON.parse(index.stdout).images).toMatchObject([{ kind: 'index', pinned: '172.19.0.1:5000/test-nosbom2@sha256:af1c5f9673f78aa7a575d627cd8a210bf6a895b0065f719a098dc035eee55a58' }]);
+    const etcd = await runCli(['images', join(sboms, 'etcd-v3.4.16.spdx'), '--json']);
+    expect(JSON.parse(etcd.stdout).images).toMatchObject([{ reference: 'quay.io/coreos/etcd:v3.4.16', kind: 'archive', layerDigestKind: 'blob' }]);
+  });
+
   it('--keep-tag is refused without --pin (exit 2)', async () => {
     const { code, stderr } = await runCli(['images', join(sboms, 'nginx.spdx'), '--keep-tag']);
     expect(code).toBe(2);
