@@ -7,7 +7,7 @@ import { findJsonSyntaxError } from './json-like/json-syntax.js';
 import { emptyDocument, type SpdxDocument } from './model.js';
 
 /** Element positions cost a scan of the text; past this size only diagnostics get positions. */
-const ELEMENT_POSITION_LIMIT = 16 * 1024 * 1024;
+const ELEMENT_POSITION_LIMIT = 8 * 1024 * 1024;
 
 export function parseJsonDocument(text: string, sink: DiagnosticSink): SpdxDocument {
   let root: unknown;

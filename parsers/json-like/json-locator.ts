@@ -67,7 +67,11 @@ export function jsonLocator(text: string): Locator {
     const c = text.charCodeAt(i);
     if (c === 34) return skipString(i);
     if (c !== 123 && c !== 91) {
-      while (i < n && !',}] \n\r\t'.includes(text[i]!)) i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+        i++;
+      }
       return i;
     }
     let depth = 0;
@@ -116,7 +120,34 @@ export function jsonLocator(text: string): Locator {
     return scan.starts[index];
   };
 
+  /** Array starts by the path of the array, so element lookups (`packages[12]`) skip the path walk. */
+  const arrayStarts = new Map<string, number | undefined>();
+  const walk = (path: string): number => {
+    let at = ws(0);
+    for (const segment of pathSegments(path)) {
+      const c = text.charCodeAt(at);
+      const next = typeof segment === 'number'
+        ? (c === 91 ? element(at, segment) : undefined)
+        : (c === 123 ? valueOfKey(at, segment) : undefined);
+      if (next === undefined) break;
+      at = next;
+    }
+    return at;
+  };
+
   return (path) => {
+    if (path.endsWith(']')) {
+      const open = path.lastIndexOf('[');
+      const list = path.slice(0, open);
+      let start = arrayStarts.get(list);
+      if (!arrayStarts.has(list)) {
+        const at = walk(list);
+        start = text.charCodeAt(at) === 91 ? at : undefined;
+        arrayStarts.set(list, start);
+      }
+      const found = start === undefined ? undefined : element(start, Number(path.slice(open + 1, -1)));
+      if (found !== undefined) return toPosition(found);
+    }
     let at = ws(0);
     for (const segment of pathSegments(path)) {
       const c = text.charCodeAt(at);
