@@ -48,9 +48,28 @@ export function readXmlTree(text: string): unknown {
     ...SAFE_XML_OPTIONS,
     ignoreAttributes: true,
     captureMetaData: true,
+    // CDATA is kept apart so its text is not entity-decoded, then folded back into plain text below.
+    cdataPropName: CDATA,
     isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && LIST_FIELDS.has(name),
   });
-  return parser.parse(text);
+  return foldCdata(parser.parse(text));
+}
+
+const CDATA = '#cdata';
+
+/** `{'#cdata': 'x'}` (and `{'#text', '#cdata'}`) become the string they hold; everything else is walked. */
+function foldCdata(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = foldCdata(node[i]);
+    return node;
+  }
+  if (!isObject(node)) return node;
+  if (CDATA in node && Object.keys(node).every((k) => k === CDATA || k === '#text')) {
+    const cdata = node[CDATA];
+    return `${typeof node['#text'] === 'string' ? node['#text'] : ''}${Array.isArray(cdata) ? cdata.join('') : String(cdata)}`;
+  }
+  for (const key of Object.keys(node)) node[key] = foldCdata(node[key]);
+  return node;
 }
 
 /** Positions from the start offsets fast-xml-parser records on element objects (the deepest one along the path). */

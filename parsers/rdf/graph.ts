@@ -38,6 +38,8 @@ export function readRdfGraph(text: string): RdfGraph {
     ignoreAttributes: false,
     attributeNamePrefix: '',
     captureMetaData: true,
+    // CDATA is kept apart so its text is not entity-decoded (see textOf).
+    cdataPropName: '#cdata',
   });
   const tree = parser.parse(text) as Entry[];
   const graph: RdfGraph = { nodes: new Map(), described: [], problems: [] };
@@ -128,7 +130,7 @@ export function readRdfGraph(text: string): RdfGraph {
 }
 
 function tagOf(entry: Entry): string | undefined {
-  for (const key in entry) if (key !== ':@' && key !== '#text' && key !== '#comment') return key;
+  for (const key in entry) if (key !== ':@' && key !== '#text' && key !== '#comment' && key !== '#cdata') return key;
   return undefined;
 }
 
@@ -138,7 +140,10 @@ function offsetOf(entry: Entry): number | undefined {
 
 function textOf(children: Entry[]): string {
   let text = '';
-  for (const c of children) if (typeof c['#text'] === 'string' || typeof c['#text'] === 'number') text += String(c['#text']);
+  for (const c of children) {
+    if (typeof c['#text'] === 'string' || typeof c['#text'] === 'number') text += String(c['#text']);
+    else if (Array.isArray(c['#cdata'])) text += textOf(c['#cdata'] as Entry[]);
+  }
   return text;
 }
 

@@ -209,6 +209,12 @@ describe('YAML and XML share the converter', () => {
     expect(sink.items.filter((d) => d.code === 'XML_UNKNOWN_FIELD')).toEqual([expect.objectContaining({ path: 'packages[0].colour', line: 7 })]);
   });
 
+  it('XML: CDATA text is kept literally (not entity-decoded)', () => {
+    const sink = new DiagnosticSink();
+    const doc = parseXmlDocument('<Document><spdxVersion>SPDX-2.3</spdxVersion><name><![CDATA[a &amp; <b>]]></name><comment>x &lt; y</comment></Document>', sink);
+    expect([doc.name, doc.comment]).toEqual(['a &amp; <b>', 'x < y']);
+  });
+
   it('XML: malformed markup is an error with line and column', () => {
     const sink = new DiagnosticSink();
     parseXmlDocument('<Document>\n  <name>x</nam>\n</Document>', sink);

@@ -149,6 +149,11 @@ describe('RDF/XML', () => {
     ]);
   });
 
+  it('keeps CDATA literally and decodes entities elsewhere', () => {
+    const { doc } = parse(`  <spdx:Package rdf:about="${NS}#SPDXRef-p"><spdx:name><![CDATA[a &amp; <b>]]></spdx:name><spdx:summary>x &lt; y &#x41;</spdx:summary></spdx:Package>`);
+    expect([doc.packages[0]!.name, doc.packages[0]!.summary]).toEqual(['a &amp; <b>', 'x < y A']);
+  });
+
   it('reports blank-node elements and a missing document node', () => {
     const { diagnostics } = parse('  <spdx:File><spdx:fileName>x</spdx:fileName></spdx:File>');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'MISSING_SPDXID', path: 'files[0].SPDXID', line: 22, column: 3 })]);
