@@ -42,6 +42,28 @@ export function hopsFromDescribed(graph: RelationshipGraph, limit: number): Map<
   return distance;
 }
 
+/** Whether `id` is within `limit` hops below a described element, searched upwards from `id` (for few candidates). */
+function withinHopsUpwards(graph: RelationshipGraph, described: Set<string>, id: string, limit: number): boolean {
+  if (described.has(id)) return true;
+  const seen = new Set<string>([id]);
+  let frontier = [id];
+  for (let hop = 1; hop <= limit && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      let found = false;
+      graph.forEachParent(node, (_via, parent) => {
+        if (found || seen.has(parent)) return;
+        if (described.has(parent)) found = true;
+        seen.add(parent);
+        next.push(parent);
+      });
+      if (found) return true;
+    }
+    frontier = next;
+  }
+  return false;
+}
+
 function compile(term: QueryTerm, graph: RelationshipGraph): Predicate {
   switch (term.field) {
     case 'name':
@@ -82,8 +104,17 @@ function hexStartsWith(value: string, lowerPrefix: string): boolean {
 
 const GRAPH_TERMS = new Set<QueryTerm['field']>(['rel', 'depth']);
 
+export interface QueryOptions {
+  /**
+   * Graph terms are answered per remaining element when fewer than this share of the document is left (default
+   * 1/16); otherwise one pass collects every element that qualifies. Both give the same answer.
+   */
+  perElementShare?: number;
+}
+
 /** The elements matching every term. */
-export function runQuery(terms: QueryTerm[], index: DocumentIndex, graph: RelationshipGraph): Element[] {
+export function runQuery(terms: QueryTerm[], index: DocumentIndex, graph: RelationshipGraph, options: QueryOptions = {}): Element[] {
+  const share = options.perElementShare ?? 1 / 16;
   const typeTerm = terms.find((t) => t.field === 'type');
   let candidates: readonly Element[] = typeTerm?.field === 'type' ? index.ofKind(typeTerm.kind) : index.elements();
   // Terms that look only at the element first, cheapest first; then the graph terms over what is left, where a
@@ -95,9 +126,13 @@ export function runQuery(terms: QueryTerm[], index: DocumentIndex, graph: Relati
   }
   for (const term of terms.filter((t) => GRAPH_TERMS.has(t.field))) {
     if (candidates.length === 0) break;
-    const predicate = term.field === 'rel' && candidates.length * 16 < index.size
-      ? (e: Element) => graph.hasRelationship(e.spdxId, term.relationshipType)
-      : compile(term, graph);
+    const few = candidates.length < share * index.size;
+    let predicate: Predicate;
+    if (few && term.field === 'rel') predicate = (e) => graph.hasRelationship(e.spdxId, term.relationshipType);
+    else if (few && term.field === 'depth') {
+      const described = new Set(graph.described());
+      predicate = (e) => withinHopsUpwards(graph, described, e.spdxId, term.hops);
+    } else predicate = compile(term, graph);
     candidates = candidates.filter(predicate);
   }
   const matches = [...candidates];

@@ -125,6 +125,19 @@ export class RelationshipGraph {
     }
   }
 
+  /** The inverse of forEachChild: nodes that have `id` among their children. */
+  forEachParent(id: string, visit: (via: string, parent: string) => void): void {
+    const inc = this.inc.get(id);
+    if (inc) for (const e of inc) if (!INVERSES.has(e.type)) visit(e.type, e.from);
+    const out = this.out.get(id);
+    if (out) {
+      for (const e of out) {
+        const forward = INVERSES.get(e.type);
+        if (forward) visit(forward, e.to);
+      }
+    }
+  }
+
   /** Relationship types an element takes part in, either side. */
   hasRelationship(id: string, type: string): boolean {
     return this.outgoing(id).some((e) => e.type === type) || this.incoming(id).some((e) => e.type === type);

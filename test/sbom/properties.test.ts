@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DocumentIndex } from '../../src/sbom/document-index.js';
 import { buildOutline, type OutlineNode } from '../../src/sbom/outline.js';
-import { query } from '../../src/sbom/query.js';
+import { query, runQuery } from '../../src/sbom/query.js';
+import { parseQuery } from '../../src/sbom/query-parse.js';
 import { RelationshipGraph } from '../../src/sbom/relationship-graph.js';
 import { doc, pkg } from './build-model.js';
 
@@ -68,6 +69,21 @@ describe('query invariants', () => {
         expect(ids(`${b} ${a}`)).toEqual(both);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('graph terms answered per element (searching upwards) equal the one-pass answer', () => {
+    const terms = ['rel:DEPENDS_ON', 'rel:CONTAINS', 'depth:0', 'depth:1', 'depth:3', 'name:name[12]', 'type:package'];
+    fc.assert(
+      fc.property(arbitraryDoc, fc.subarray(terms, { minLength: 1 }), (d, chosen) => {
+        const index = new DocumentIndex(d);
+        const graph = new RelationshipGraph(index);
+        const parsed = parseQuery(chosen.join(' '));
+        const perElement = runQuery(parsed, index, graph, { perElementShare: Number.POSITIVE_INFINITY }).map((e) => e.spdxId);
+        const onePass = runQuery(parsed, index, graph, { perElementShare: 0 }).map((e) => e.spdxId);
+        expect(perElement).toEqual(onePass);
+      }),
+      { numRuns: 300 },
     );
   });
 });
