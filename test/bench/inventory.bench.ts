@@ -74,6 +74,7 @@ async function queryRows(): Promise<BenchRow[]> {
       'checksum:sha256:abcd',
       'purl:pkg:oci/image@sha256:ab*arch=amd64*',
       'depth:1 rel:DEPENDS_ON name:tool-9\\d\\d$',
+      'depth:1 rel:DEPENDS_ON',
     ];
     for (const expression of expressions) {
       let count = 0;
