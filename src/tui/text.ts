@@ -9,6 +9,11 @@ export function clip(text: string, width: number): string {
   return width === 1 ? '…' : `${safe.slice(0, width - 1)}…`;
 }
 
+/** Sanitized, one paragraph, not cut: for messages that must be read whole (Ink wraps them). */
+export function safe(text: string): string {
+  return sanitizeLine(text);
+}
+
 /** Sanitized and padded or cut to exactly `width` columns, for table cells. */
 export function cell(text: string, width: number): string {
   return clip(text, width).padEnd(width);

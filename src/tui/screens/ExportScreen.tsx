@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { ExportState } from '../state/app-state.js';
 import { EXPORT_FORMATS } from '../ports.js';
-import { clip } from '../text.js';
+import { clip, safe } from '../text.js';
 import { symbols, theme } from '../theme.js';
 import type { ExportPlan } from './export-plan.js';
 
@@ -33,7 +33,7 @@ export function ExportScreen({ state, plan, width }: { state: ExportState; plan:
       {plan.ok ? (
         <Text>enter writes the {clip(plan.describe, width - 20)}</Text>
       ) : (
-        <Text color={theme.warn}>{clip(plan.reason, width - 1)}</Text>
+        <Text color={theme.warn} wrap="wrap">{safe(plan.reason)}</Text>
       )}
       <Text> </Text>
       {state.busy ? <Text color={theme.warn}>writing…</Text> : null}
@@ -43,7 +43,7 @@ export function ExportScreen({ state, plan, width }: { state: ExportState; plan:
           <Text>  {clip(state.result.path, width - 3)}</Text>
         </Box>
       ) : null}
-      {state.result && !state.result.ok ? <Text color={theme.bad}>{symbols.fail} {clip(state.result.message, width - 3)}</Text> : null}
+      {state.result && !state.result.ok ? <Text color={theme.bad} wrap="wrap">{symbols.fail} {safe(state.result.message)}</Text> : null}
     </Box>
   );
 }

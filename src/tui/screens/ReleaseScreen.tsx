@@ -5,7 +5,7 @@ import { ProgressBar } from '../components/ProgressBar.js';
 import { Prompt } from '../components/Prompt.js';
 import { WindowedList } from '../components/WindowedList.js';
 import type { Provenance, ReleaseState } from '../state/app-state.js';
-import { cell, clip } from '../text.js';
+import { cell, clip, safe } from '../text.js';
 import { symbols, theme } from '../theme.js';
 
 const CHECKS: Array<{ id: CheckId; title: string }> = [
@@ -82,7 +82,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
         />
         <Text> </Text>
         <Prompt label="version or file: " value={state.input} editing={state.phase === 'input'} width={width} />
-        {loadError ? <Text color={theme.bad}>{symbols.fail} {clip(loadError, width - 3)}</Text> : null}
+        {loadError ? <Text color={theme.bad} wrap="wrap">{symbols.fail} {safe(loadError)}</Text> : null}
       </Box>
     );
   }
@@ -107,7 +107,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
         state.verified ? (
           <Text color={theme.ok} bold>{symbols.pass} VERIFIED: every check passed; 2 explores the document, 3 its images</Text>
         ) : (
-          <Text color={theme.bad} bold>{symbols.fail} NOT VERIFIED{state.error ? `: ${clip(state.error, width - 18)}` : ': a check failed; the document is not loaded'}</Text>
+          <Text color={theme.bad} bold wrap="wrap">{symbols.fail} NOT VERIFIED{state.error ? `: ${safe(state.error)}` : ': a check failed; the document is not loaded'}</Text>
         )
       ) : null}
     </Box>
