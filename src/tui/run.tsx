@@ -1,5 +1,5 @@
 // Starts the Ink app on the real terminal: alternate screen, raw keys, and the terminal restored however it ends.
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import { App, type AppProps } from './App.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
@@ -14,15 +14,18 @@ export async function runTui(props: Omit<AppProps, 'onExit'>): Promise<void> {
   };
   process.stdout.write(ENTER_ALT);
   process.once('exit', restore);
+  let instance: Instance | undefined;
   const onSignal = () => {
-    instance.unmount();
+    instance?.unmount();
     restore();
     process.exit(130);
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
+  // Before raw mode is on (the first moments), ctrl-c is still a signal: leave the alternate screen then too.
+  process.once('SIGINT', onSignal);
   // ctrl-c is a key in the keymap (raw mode swallows SIGINT): the app handles it and unmounts cleanly.
-  const instance = render(<App {...props} />, { exitOnCtrlC: false, patchConsole: true });
+  instance = render(<App {...props} />, { exitOnCtrlC: false, patchConsole: true });
   try {
     await instance.waitUntilExit();
   } finally {
@@ -30,5 +33,6 @@ export async function runTui(props: Omit<AppProps, 'onExit'>): Promise<void> {
     restore();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
+    process.off('SIGINT', onSignal);
   }
 }
