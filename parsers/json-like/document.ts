@@ -39,11 +39,12 @@ export function convertDocument(ctx: ConvertContext, root: unknown): SpdxDocumen
   if (root.revieweds !== undefined) ctx.warn('DEPRECATED_FIELD', 'revieweds (SPDX 2.0 reviews) is deprecated; use annotations of type REVIEW; ignored', 'revieweds');
 
   const packages = objList(ctx, root.packages, 'packages');
-  for (let i = 0; i < packages.length; i++) doc.packages.push(convertPackage(ctx, packages[i]!, `packages[${i}]`, annotations));
+  // `map` sizes each list exactly; push-grown arrays of 100k elements leave their smaller copies to the GC.
+  doc.packages = packages.map((p, i) => convertPackage(ctx, p, `packages[${i}]`, annotations));
   const files = objList(ctx, root.files, 'files');
-  for (let i = 0; i < files.length; i++) doc.files.push(convertFile(ctx, files[i]!, `files[${i}]`, annotations));
+  doc.files = files.map((f, i) => convertFile(ctx, f, `files[${i}]`, annotations));
   const snippets = objList(ctx, root.snippets, 'snippets');
-  for (let i = 0; i < snippets.length; i++) doc.snippets.push(convertSnippet(ctx, snippets[i]!, `snippets[${i}]`, annotations));
+  doc.snippets = snippets.map((s, i) => convertSnippet(ctx, s, `snippets[${i}]`, annotations));
   doc.annotations = annotations;
 
   doc.relationships = convertRelationships(ctx, root.relationships, 'relationships');
