@@ -82,8 +82,10 @@ export function locateDiagnostics(
   locate: ((path: string) => { line: number; column?: number } | undefined) | undefined,
 ): Diagnostic[] {
   if (!locate) return [...diagnostics];
-  return diagnostics.map((d) => {
-    const at = d.path === undefined ? undefined : locate(d.path);
+  // Each lookup walks the text and caches what it saw; past this many, diagnostics keep the element's position.
+  const MAX_LOCATED = 20_000;
+  return diagnostics.map((d, i) => {
+    const at = d.path === undefined || i >= MAX_LOCATED ? undefined : locate(d.path);
     return at ? { ...d, line: at.line, column: at.column } : d;
   });
 }
