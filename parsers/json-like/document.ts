@@ -2,12 +2,13 @@
 import type { Annotation, CreationInfo, ExternalDocumentRef, ExtractedLicensingInfo, SpdxDocument } from '../model.js';
 import { emptyDocument } from '../model.js';
 import { annotationsOf } from './annotations.js';
+import { checksum } from './checksums.js';
 import type { ConvertContext } from './context.js';
 import { convertFile, convertPackage, convertSnippet } from './elements.js';
 import { CREATION_INFO_KEYS, DOCUMENT_KEYS, EXTERNAL_DOCUMENT_REF_KEYS, EXTRACTED_LICENSE_KEYS } from './fields.js';
 import { addImpliedRelationships, convertRelationships } from './relationships.js';
 import {
-  actorFromText, at, checkKeys, checksum, date, isObject, objList, requireField, show, spdxStr, str, strList, type Obj,
+  actorFromText, at, checkKeys, date, isObject, objList, requireField, show, spdxStr, str, strList, type Obj,
 } from './values.js';
 
 /** True when the object is an SPDX 3 JSON-LD document, which this library does not read. */
