@@ -115,6 +115,12 @@ describe('validate on bad input', () => {
     expect(r.stdout.split('\n')[0]).toBe(`${bad}:4:1: error JSON_SYNTAX malformed JSON: unexpected "}"`);
   });
 
+  it('an --spdx-version that is not one is a usage error (exit 2)', async () => {
+    const r = await runCli(['validate', join(dir, 'whatever.json'), '--spdx-version', '2.3']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[BAD_SPDX_VERSION]');
+  });
+
   it('no file argument is a usage error (exit 2)', async () => {
     const r = await runCli(['validate']);
     expect(r.code).toBe(2);

@@ -36,6 +36,10 @@ Examples:
 }
 
 async function validate(file: string, options: ValidateOptions): Promise<number> {
+  if (options.spdxVersion !== undefined && !/^SPDX-2\.[0-3]$/.test(options.spdxVersion)) {
+    const { usageError } = await import('../../common/errors.js');
+    throw usageError('BAD_SPDX_VERSION', `--spdx-version ${JSON.stringify(options.spdxVersion)} is not an SPDX 2.x version; use SPDX-2.2 or SPDX-2.3`);
+  }
   const { readSbomFile, parseSize } = await import('../read-sbom-file.js');
   const maxBytes = parseSize(options.maxSize);
   const bytes = await readSbomFile(file, maxBytes);
