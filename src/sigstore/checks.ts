@@ -1,11 +1,11 @@
 // Runs every check on a bundle and an artifact and reports each on its own; the public Verifier runs last as a gate.
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
-import { X509Certificate } from '@sigstore/core';
-import { toSignedEntity, Verifier, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
+import type { X509Certificate } from '@sigstore/core';
+import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { certificateIdentity, policyChecks, type IdentityPolicy } from './identity.js';
 import { memoizeSignatureChecks } from './trusted-root.js';
-import { getTLogTimestamp, getTSATimestamp, verifyCertificateChain, verifySCTs } from './library.js';
+import { getTLogTimestamp, getTSATimestamp, toSignedEntity, verifyCertificateChain, Verifier, verifySCTs } from './library.js';
 import { fail, makeReport, pass, type CheckResult, type VerificationReport } from './report.js';
 import { transparencyLogCheck } from './tlog-check.js';
 

@@ -1,6 +1,6 @@
 // Kubernetes-style detached material: `.sig` is a base64 signature, `.cert` is a base64-wrapped PEM or a plain PEM.
 import { createPublicKey } from 'node:crypto';
-import { X509Certificate } from '@sigstore/core';
+import { X509Certificate } from './library.js';
 import { checkError } from '../common/errors.js';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;

@@ -1,7 +1,8 @@
 // Turns what users hold (a detached .sig + .cert + Rekor entry, a Sigstore bundle, or a signature + public key)
 // into one @sigstore/bundle Bundle. The message digest is always computed from the artifact bytes we hold.
 import { createHash } from 'node:crypto';
-import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
+import { bundleFromJSON } from './library.js';
 import { checkError } from '../common/errors.js';
 import { decodeCertificates, decodePublicKeyPem, decodeSignature } from './detached.js';
 import { parseRekorEntry, toTlogEntryJson, type RekorEntry } from './rekor-entry.js';

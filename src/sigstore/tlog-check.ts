@@ -2,9 +2,8 @@
 // and (not done by the library) the body naming the same certificate or key that signed.
 import { createPublicKey } from 'node:crypto';
 import type { TransparencyLogEntry } from '@sigstore/bundle';
-import { X509Certificate } from '@sigstore/core';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
-import { verifyTLogBody, verifyTLogInclusion } from './library.js';
+import { verifyTLogBody, verifyTLogInclusion, X509Certificate } from './library.js';
 import { fail, pass, type CheckResult } from './report.js';
 
 const INCLUSION_CODES: Record<string, string> = {

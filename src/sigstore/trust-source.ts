@@ -1,4 +1,5 @@
 // Which trusted root to verify with: --trusted-root FILE, else a TUF refresh when online, else the shipped root.
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseTrustedRoot, PUBLIC_GOOD_TUF_MIRROR, shippedTrustedRoot, type LoadedTrustedRoot } from './trusted-root.js';
@@ -31,8 +32,8 @@ export async function resolveTrustedRoot(options: TrustSourceOptions): Promise<L
 /** The real TUF client (@sigstore/tuf), caching under the user's cache directory. */
 export function sigstoreTufFetcher(options: { cacheDir?: string; timeoutMs?: number } = {}): TufFetcher {
   return async () => {
-    const { getTrustedRoot } = await import('@sigstore/tuf');
-    const { TrustedRoot } = await import('@sigstore/protobuf-specs');
+    const { getTrustedRoot } = createRequire(import.meta.url)('@sigstore/tuf') as typeof import('@sigstore/tuf');
+    const { TrustedRoot } = await import('./library.js');
     const cachePath = options.cacheDir
       ? join(options.cacheDir, 'tuf')
       : join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kube-sbom', 'tuf');

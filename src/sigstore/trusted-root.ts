@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { X509Certificate } from '@sigstore/core';
-import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
+import type { TrustedRoot as TrustedRootType } from '@sigstore/protobuf-specs';
+import type { TrustMaterial } from '@sigstore/verify';
+import { toTrustMaterial, TrustedRoot } from './library.js';
 import { KubeSbomError } from '../common/errors.js';
 
 export interface LoadedTrustedRoot {
-  root: TrustedRoot;
+  root: TrustedRootType;
   material: TrustMaterial;
   /** Where it came from, for messages: a file path, 'shipped public-good root', 'TUF (...)'. */
   source: string;
