@@ -92,8 +92,18 @@ function memoizeCaSignatures(material: TrustMaterial): TrustMaterial {
   return material;
 }
 
-/** Makes cert.verify(issuer) compute once per issuer object; the answer for fixed certificates never changes. */
+/**
+ * Makes a certificate we never mutate cheap to check repeatedly: @sigstore/core re-encodes the ASN.1 tree to DER on
+ * every equals(), verify() and publicKey access, and chain building does many of those. Caches the DER encodings
+ * and each cert.verify(issuer) answer (per issuer object). The library clones before it changes a certificate.
+ */
 export function memoizeSignatureChecks(cert: X509Certificate): X509Certificate {
+  const rootDer = cert.root.toDER();
+  cert.root.toDER = () => rootDer;
+  const tbs = cert.tbsCertificate;
+  const tbsDer = tbs.toDER();
+  tbs.toDER = () => tbsDer;
+  Object.defineProperty(cert, 'publicKey', { value: cert.publicKey, writable: false });
   const original = cert.verify.bind(cert);
   const seen = new WeakMap<object, boolean>();
   cert.verify = (issuer?: X509Certificate) => {
