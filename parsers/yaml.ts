@@ -60,7 +60,7 @@ export function yamlLocator(doc: Document.Parsed, lineCounter: LineCounter): Loc
 /** Parses YAML the way parseYamlDocument does (failsafe schema, positions counted). */
 export function readYaml(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { schema: 'failsafe', lineCounter, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   return { doc, lineCounter };
 }
 
