@@ -1,6 +1,8 @@
 // The JSON `cosign verify` prints for each verified signature, so existing jq pipelines keep working.
-import { X509Certificate } from '@sigstore/core';
 import type { Bundle } from '@sigstore/bundle';
+import type { X509Certificate as Certificate } from '@sigstore/core';
+// The CommonJS @sigstore packages load through library.js: an ESM named import costs ~250 ms at process start.
+import { X509Certificate } from '../sigstore/library.js';
 import { parseSimpleSigning } from './image-payload.js';
 
 export interface CosignPayload {
@@ -21,14 +23,14 @@ const OIDC_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The leaf certificate of a bundle, if it has one. */
-export function bundleLeaf(bundle: Bundle): X509Certificate | undefined {
+export function bundleLeaf(bundle: Bundle): Certificate | undefined {
   const content = bundle.verificationMaterial.content;
   const raw =
     content.$case === 'certificate' ? content.certificate.rawBytes : content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : undefined;
   return raw ? X509Certificate.parse(Buffer.from(raw)) : undefined;
 }
 
-function certificateFields(leaf: X509Certificate | undefined, signer: { identity?: string; issuer?: string }): Record<string, unknown> {
+function certificateFields(leaf: Certificate | undefined, signer: { identity?: string; issuer?: string }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   out.Subject = signer.identity ?? '';
   if (signer.issuer) {
@@ -54,7 +56,7 @@ function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
 export function legacyCosignPayload(
   payload: Uint8Array,
   bundleAnnotation: string | undefined,
-  leaf: X509Certificate | undefined,
+  leaf: Certificate | undefined,
   signer: { identity?: string; issuer?: string },
 ): CosignPayload {
   const doc = parseSimpleSigning(payload) ?? {};
@@ -85,7 +87,7 @@ export function bundleCosignPayload(
   repositoryName: string,
   digest: string,
   predicateType: string,
-  leaf: X509Certificate | undefined,
+  leaf: Certificate | undefined,
   signer: { identity?: string; issuer?: string },
 ): CosignPayload {
   return {

@@ -1,10 +1,11 @@
 // Verifies one discovered image signature: the Sigstore checks (from src/sigstore) over the signed bytes, then
 // that those bytes are a signature over THIS image digest with the expected type.
-import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
 import { KubeSbomError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import type { BundleSignature, LegacySignature, SignatureCandidate } from '../registry/signatures.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
+import { bundleFromJSON } from '../sigstore/library.js';
 import { buildBundle } from '../sigstore/material.js';
 import type { VerificationReport } from '../sigstore/report.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
