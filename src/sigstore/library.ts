@@ -18,6 +18,50 @@ export const { bundleFromJSON } = require('@sigstore/bundle') as BundleModule;
 export const { TrustedRoot } = require('@sigstore/protobuf-specs') as SpecsModule;
 
 export const { verifyCertificateChain } = require('@sigstore/verify/dist/key/certificate.js') as typeof import('@sigstore/verify/dist/key/certificate.js');
-export const { verifySCTs } = require('@sigstore/verify/dist/key/sct.js') as typeof import('@sigstore/verify/dist/key/sct.js');
-export const { verifyTLogBody, verifyTLogInclusion } = require('@sigstore/verify/dist/tlog/index.js') as typeof import('@sigstore/verify/dist/tlog/index.js');
+
+type SctModule = typeof import('@sigstore/verify/dist/key/sct.js');
+type TlogModule = typeof import('@sigstore/verify/dist/tlog/index.js');
+const sctModule = require('@sigstore/verify/dist/key/sct.js') as SctModule;
+const tlogModule = require('@sigstore/verify/dist/tlog/index.js') as TlogModule;
+// Our per-check pass and the Verifier gate (checks.ts) call these with the very same objects (leaf, issuer, log
+// entry, signature, trust lists), and the Verifier looks them up on these module objects at each call: share one
+// answer, pass or throw, per identical argument objects instead of verifying the SCT, SET and inclusion proof twice.
+sctModule.verifySCTs = sameObjectsSameAnswer(sctModule.verifySCTs);
+tlogModule.verifyTLogInclusion = sameObjectsSameAnswer(tlogModule.verifyTLogInclusion);
+tlogModule.verifyTLogBody = sameObjectsSameAnswer(tlogModule.verifyTLogBody);
+export const { verifySCTs } = sctModule;
+export const { verifyTLogBody, verifyTLogInclusion } = tlogModule;
 export const { getTLogTimestamp, getTSATimestamp } = require('@sigstore/verify/dist/timestamp/index.js') as typeof import('@sigstore/verify/dist/timestamp/index.js');
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Memoizes a pure check on the identity of its (object) arguments: weakly held, so a fresh certificate or entry
+ * always runs the real check; the same objects get the same result or the same error again.
+ */
+function sameObjectsSameAnswer<F extends (...args: never[]) => unknown>(fn: F): F {
+  const call = fn as unknown as (...a: object[]) => unknown;
+  const root = new WeakMap<object, unknown>();
+  const memo = (...args: object[]): unknown => {
+    if (args.length === 0 || args.some((a) => typeof a !== 'object' || a === null)) return call(...args);
+    let level = root;
+    for (const arg of args.slice(0, -1)) {
+      let next = level.get(arg) as WeakMap<object, unknown> | undefined;
+      if (!next) level.set(arg, (next = new WeakMap()));
+      level = next;
+    }
+    const last = args[args.length - 1]!;
+    let outcome = level.get(last) as Outcome | undefined;
+    if (!outcome) {
+      try {
+        outcome = { ok: true, value: call(...args) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      level.set(last, outcome);
+    }
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  };
+  return memo as unknown as F;
+}
