@@ -14,6 +14,8 @@ export interface RemoteOptions extends TransportOptions {
 
 export class RemoteRegistry implements ImageSource {
   private readonly transport: RegistryTransport;
+  /** Hosts that answered 404/405 at /referrers/: per the OCI distribution spec they have no referrers API at all. */
+  private readonly noReferrersApi = new Set<string>();
 
   constructor(private readonly options: RemoteOptions = {}) {
     this.transport = new RegistryTransport(options);
@@ -107,10 +109,14 @@ export class RemoteRegistry implements ImageSource {
   }
 
   async listReferrers(repo: RepoRef, digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {
+    // A registry with the API never answers it 404 (OCI distribution spec): asking it again for every image is wasted.
+    if (this.noReferrersApi.has(this.host(repo))) return undefined;
     const url = new URL(this.url(repo, 'referrers', digest));
     if (artifactType) url.searchParams.set('artifactType', artifactType);
     const res = await this.transport.request('GET', url.href, { accept: OCI_INDEX, maxBytes: MAX_MANIFEST_BYTES, scope: this.scope(repo) });
     // 404 (or 405) means no referrers API: the caller falls back to the sha256-<hex> tag.
+    // Only a bare route miss: a 404 carrying a registry error (NAME_UNKNOWN for one repository) says nothing of the API.
+    if ((res.status === 404 || res.status === 405) && res.errorCodes.length === 0) this.noReferrersApi.add(this.host(repo));
     if (res.status === 404 || res.status === 405 || res.status === 400) return undefined;
     if (res.status !== 200) throw this.unexpected(res, `referrers of ${repo.registry}/${repo.repository}@${digest}`);
     // Some proxies answer 200 with a web page for unknown paths: that is no referrers API, and the tag fallback runs anyway.
