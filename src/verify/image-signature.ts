@@ -5,8 +5,8 @@ import { KubeSbomError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import type { BundleSignature, LegacySignature, SignatureCandidate } from '../registry/signatures.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
-import { bundleFromJSON } from '../sigstore/library.js';
-import { buildBundle } from '../sigstore/material.js';
+import { decodeCertificates } from '../sigstore/detached.js';
+import { bundleFromJSON, X509Certificate } from '../sigstore/library.js';
 import type { VerificationReport } from '../sigstore/report.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
@@ -77,7 +77,8 @@ async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promis
   // Offline: the layer carries its Rekor entry (the SET annotation); without one the tlog check fails closed.
   const report = await verifyArtifactSignature({ artifact: sig.payload, material, trustedRoot: ctx.trustedRoot, policy: ctx.policy, offline: true });
   const result = verdict(sig, report, checkSimpleSigningPayload(sig.payload, ctx.digest));
-  if (result.verified) result.cosign = legacyCosignPayload(sig.payload, rekorEntry, bundleLeaf(buildBundle(material, sig.payload).bundle), report.signer ?? {});
+  // The leaf straight from the annotation the checks just accepted (no second bundle build per image).
+  if (result.verified) result.cosign = legacyCosignPayload(sig.payload, rekorEntry, X509Certificate.parse(Buffer.from(decodeCertificates(certificate, 'certificate')[0]!)), report.signer ?? {});
   return result;
 }
 
