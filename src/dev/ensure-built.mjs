@@ -1,4 +1,4 @@
-// Makes `npm start`, `npm test` and `npm run bench` work from a fresh clone: install if needed, then compile.
+// Makes `npm start`, `npm test` and `npm run bench` work from a fresh clone: install if needed, then compile and bundle.
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,4 +16,6 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
   run(npm, ['ci', '--no-audit', '--no-fund']);
 } else {
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')]);
+  // The shipped CLI is the bundle of the compiled program (npm ci's prepare step builds it too).
+  run(process.execPath, [join(root, 'src', 'dev', 'bundle.mjs')]);
 }

@@ -1,8 +1,9 @@
 // The offline demo in samples/: where its pieces are, read from samples/demo.json (written by npm run samples).
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ioError } from '../common/errors.js';
+import { packageRoot } from '../common/package-root.js';
 
 export interface DemoManifest {
   version: string;
@@ -28,9 +29,11 @@ export interface DemoSettings {
   issuer: string;
 }
 
-/** samples/ beside dist/ (compiled) or src/ (sources): both are three levels below the project root. */
+/** samples/ in the project root, found from sources, compiled files and the bundle alike. */
 export function samplesDir(): string {
-  return resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', ...(import.meta.url.includes('/dist/') ? ['..'] : []), 'samples');
+  const root = packageRoot(import.meta.url);
+  if (root === undefined) throw ioError('SAMPLES_MISSING', `no kube-sbom package.json above ${fileURLToPath(import.meta.url)}`);
+  return join(root, 'samples');
 }
 
 export async function loadDemo(dir = samplesDir()): Promise<DemoSettings> {

@@ -16,7 +16,7 @@ import { measure, median, type BenchRow, type BenchSuite } from './harness.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const cli = join(root, 'dist', 'bundle', 'kube-sbom.mjs');
 const release = resolve(root, '..', 'shared', 'realdata', 'k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx');
 const RUNS = Number(process.env.KUBE_SBOM_BENCH_RUNS ?? 9);
 const QUERY_BYTES = Number(process.env.KUBE_SBOM_BENCH_QUERY_BYTES ?? 100 * 1024 * 1024);

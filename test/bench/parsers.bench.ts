@@ -16,7 +16,7 @@ import { measure, median, type BenchRow, type BenchSuite } from './harness.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..', '..');
 const realdata = resolve(projectRoot, '..', 'shared', 'realdata');
-const cli = resolve(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = resolve(projectRoot, 'dist', 'bundle', 'kube-sbom.mjs');
 const MB = 1024 * 1024;
 
 function realFileRows(label: string, path: string, target: string): Promise<BenchRow[]> {

@@ -17,7 +17,7 @@ import { measure, type BenchRow, type BenchSuite } from './harness.js';
 
 const run = promisify(execFile);
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const cli = join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = join(projectRoot, 'dist', 'bundle', 'kube-sbom.mjs');
 const SBOM = resolve(projectRoot, '..', 'shared', 'realdata', 'k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx');
 
 const suite: BenchSuite = {

@@ -16,7 +16,8 @@ function findProjectRoot(start: string): string {
 }
 
 export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-export const cliPath = resolve(projectRoot, 'dist', 'src', 'cli', 'main.js');
+/** The shipped program: the bundle that package.json's bin names (npm run build makes it). */
+export const cliPath = resolve(projectRoot, 'dist', 'bundle', 'kube-sbom.mjs');
 export const sharedDir = resolve(projectRoot, '..', 'shared');
 export const realdataDir = resolve(sharedDir, 'realdata');
 /** Why a realdata test is skipped, or undefined when ../shared/realdata is present. */
@@ -41,7 +42,7 @@ export interface CliOptions {
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npx tsc -p .\` (npm test does it) first`);
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` (npm test does it) first`);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
       cwd: options.cwd ?? projectRoot,
