@@ -3,6 +3,7 @@ import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
 import type { X509Certificate } from '@sigstore/core';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
+import { certificateEncodingProblem } from './certificate-der.js';
 import { certificateIdentity, policyChecks, type IdentityPolicy } from './identity.js';
 import { memoizeSignatureChecks } from './trusted-root.js';
 import { getTLogTimestamp, getTSATimestamp, toSignedEntity, verifyCertificateChain, Verifier, verifySCTs } from './library.js';
@@ -161,6 +162,13 @@ function certificateChecks(leaf: X509Certificate, times: Date[], trust: TrustMat
   if (times.length === 0) {
     return [
       fail('certificate-chain', 'CERTIFICATE_NO_SIGNED_TIME', 'no signed timestamp (Rekor SET or RFC 3161) to check the short-lived certificate at'),
+      fail('sct', 'SCT_NOT_CHECKED', 'not checked: the certificate chain did not verify'),
+    ];
+  }
+  const encodingProblem = certificateEncodingProblem(leaf);
+  if (encodingProblem) {
+    return [
+      fail('certificate-chain', 'CERTIFICATE_MALFORMED', encodingProblem),
       fail('sct', 'SCT_NOT_CHECKED', 'not checked: the certificate chain did not verify'),
     ];
   }

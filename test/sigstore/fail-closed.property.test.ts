@@ -44,4 +44,15 @@ describe('fail closed', () => {
       { numRuns: 150 },
     );
   });
+
+  it('a certificate whose unsigned outer wrapper was altered (SEQUENCE tag made SET) is refused as malformed', async () => {
+    const trustedRoot = parseTrustedRoot((await getTestPki()).trustedRootText, 'test');
+    const bundle = toSigstoreBundle(await signBlob(artifact), '0.3') as { verificationMaterial: { certificate: { rawBytes: string } } };
+    const der = Buffer.from(bundle.verificationMaterial.certificate.rawBytes, 'base64');
+    der[0] = der[0]! ^ 1;
+    bundle.verificationMaterial.certificate.rawBytes = der.toString('base64');
+    const report = await verifyArtifactSignature({ artifact, material: { kind: 'bundle', bundle: JSON.stringify(bundle) }, trustedRoot, policy });
+    expect(report.verified).toBe(false);
+    expect(report.checks.find((c) => c.check === 'certificate-chain')?.code).toBe('CERTIFICATE_MALFORMED');
+  });
 });
