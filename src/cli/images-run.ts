@@ -1,47 +1,9 @@
 // The images command at run time: load (file, or a verified release download), list, filter, pin, diff, write.
-import { existsSync } from 'node:fs';
-import type { SpdxDocument } from '../../parsers/model.js';
-import { checkError, describeFsError, usageError } from '../common/errors.js';
+import type { SbomFormat } from '../../parsers/model.js';
+import { describeFsError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import type { ImagesCliOptions } from './commands/images.js';
-
-interface LoadedSource {
-  label: string;
-  document: SpdxDocument;
-}
-
-async function loadSource(source: string, opts: ImagesCliOptions): Promise<LoadedSource> {
-  const { parseVersionSpec } = await import('../k8s/versions.js');
-  let isVersion = false;
-  if (!existsSync(source)) {
-    try {
-      parseVersionSpec(source);
-      isVersion = true;
-    } catch {
-      isVersion = false;
-    }
-  }
-  if (!isVersion) {
-    const { loadSbomFile } = await import('./sbom-input.js');
-    const { result } = await loadSbomFile(source, { maxSize: opts.maxSize, format: opts.inputFormat as never });
-    return { label: source, document: result.document };
-  }
-  const { releaseSourceOptions } = await import('./release-run.js');
-  const { withReleaseSession } = await import('../verify/release-session.js');
-  const { checkReleaseSbom } = await import('../verify/verify-sbom.js');
-  const sourceOptions = releaseSourceOptions(opts);
-  return withReleaseSession(source, sourceOptions, async (session) => {
-    const verified = await checkReleaseSbom(session, sourceOptions, opts.rekorEntry);
-    const failed = verified.report.checks.filter((c) => c.status !== 'pass');
-    // Fail closed: an image list from an SBOM that did not verify would be a list nobody should trust.
-    if (!verified.report.verified || !verified.document) {
-      const what = failed.map((c) => `${c.check}: ${c.code}`).join('; ');
-      throw checkError('SBOM_NOT_VERIFIED', `the release SBOM of ${verified.report.version} did not verify (${what || 'no document'}); run kube-sbom verify-sbom ${source} for the full report`);
-    }
-    await verified.commit();
-    return { label: `${verified.report.version} (${verified.report.artifact.url})`, document: verified.document };
-  });
-}
+import { loadSbomSource } from './sbom-source.js';
 
 function parseMirrors(values: string[] | undefined): Record<string, string> | undefined {
   if (!values?.length) return undefined;
@@ -64,7 +26,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   const { buildImageInventory } = await import('../k8s/image-inventory.js');
   const { filterImages } = await import('../k8s/image-filter.js');
   const inventoryOf = async (src: string) => {
-    const loaded = await loadSource(src, opts);
+    const loaded = await loadSbomSource(src, { maxSize: opts.maxSize, inputFormat: opts.inputFormat as SbomFormat | undefined, release: opts, rekorEntry: opts.rekorEntry });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
     for (const w of inventory.warnings) process.stderr.write(`kube-sbom: warning: ${sanitizeLine(w)}\n`);
     const images = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });

@@ -1,5 +1,4 @@
 // verify-images at run time: the image list (SBOM file, verified release download, or --from list), then the use case.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { checkError, describeFsError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
@@ -9,6 +8,7 @@ import { parseReference } from '../registry/reference.js';
 import { compilePolicy } from '../sigstore/identity.js';
 import type { ImageToVerify } from '../verify/verify-images.js';
 import type { VerifyImagesCliOptions } from './commands/verify-images.js';
+import { loadSbomSource } from './sbom-source.js';
 import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-options.js';
 import { imagesProgress } from './image-progress.js';
 import { exitCodeFor, formatImagesTable } from './image-report-text.js';
@@ -37,39 +37,11 @@ async function fromList(file: string): Promise<ImageToVerify[]> {
 
 /** The SBOM: a file as it is, a version only after its own checksums and signature verified. */
 async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise<{ label: string; images: ImageToVerify[] }> {
-  const { parseVersionSpec } = await import('../k8s/versions.js');
-  let isVersion = false;
-  if (!existsSync(source)) {
-    try {
-      parseVersionSpec(source);
-      isVersion = true;
-    } catch {
-      throw usageError('SOURCE_INVALID', `${source}: no such file, and not a release version (v1.29.0, stable, latest-1.29)`);
-    }
-  }
-  let label = source;
-  let document;
-  if (!isVersion) {
-    const { loadSbomFile } = await import('./sbom-input.js');
-    document = (await loadSbomFile(source, { maxSize: opts.maxSize })).result.document;
-  } else {
-    const { releaseSourceOptions } = await import('./release-run.js');
-    const { withReleaseSession } = await import('../verify/release-session.js');
-    const { checkReleaseSbom } = await import('../verify/verify-sbom.js');
-    const sourceOptions = releaseSourceOptions({
-      ...opts,
-      certificateIdentity: RELEASE_SIGNER_IDENTITY,
-      certificateOidcIssuer: RELEASE_SIGNER_ISSUER,
-    });
-    ({ label, document } = await withReleaseSession(source, sourceOptions, async (session) => {
-      const verified = await checkReleaseSbom(session, sourceOptions);
-      if (!verified.report.verified || !verified.document) {
-        throw checkError('SBOM_NOT_VERIFIED', `the release SBOM of ${verified.report.version} did not verify; run kube-sbom verify-sbom ${source} for the report`);
-      }
-      await verified.commit();
-      return { label: `${verified.report.version} release SBOM`, document: verified.document };
-    }));
-  }
+  // The release SBOM is signed by the release signer; the identity options of this command are the images'.
+  const release = { ...opts, certificateIdentity: RELEASE_SIGNER_IDENTITY, certificateOidcIssuer: RELEASE_SIGNER_ISSUER };
+  const loaded = await loadSbomSource(source, { maxSize: opts.maxSize, release });
+  const { document } = loaded;
+  const label = loaded.release ? `${loaded.release.version} release SBOM` : loaded.label;
   const { DocumentIndex } = await import('../sbom/document-index.js');
   const { buildImageInventory } = await import('../k8s/image-inventory.js');
   const { filterImages } = await import('../k8s/image-filter.js');
