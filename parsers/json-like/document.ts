@@ -136,7 +136,8 @@ function extractedLicenses(ctx: ConvertContext, value: unknown): ExtractedLicens
     const info: ExtractedLicensingInfo = {
       licenseId: licenseId ?? '',
       extractedText: text ?? '',
-      crossRefs: strList(ctx, obj.seeAlsos, base, 'seeAlsos'),
+      // A copy: crossRefs are appended to below, and strList may hand back the parsed list itself.
+      crossRefs: strList(ctx, obj.seeAlsos, base, 'seeAlsos').slice(),
     };
     // 2.3 schema: crossRefs are objects with a url; older writers put plain URLs there.
     const cross = obj.crossRefs;

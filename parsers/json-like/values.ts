@@ -63,7 +63,8 @@ export function strList(ctx: ConvertContext, value: unknown, base: string, key?:
       return out;
     }
   }
-  return value.slice() as string[];
+  // The parsed list belongs to the caller's freshly parsed tree, which is discarded: kept rather than copied.
+  return value as string[];
 }
 
 /** A list of objects; a lone object is accepted as a one-element list. Non-objects are dropped with an error. */
