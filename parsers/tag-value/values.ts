@@ -1,11 +1,11 @@
 // Readers for the structured values of tag-value lines: actors, dates, checksums, references, ranges.
 // Each reads leniently, returns what it could, and reports deviations through `report`.
+import { parseActorText } from '../field-values.js';
 import { quote } from '../license-checks.js';
 import { TagTable } from './tag-table.js';
 import {
   CHECKSUM_ALGORITHMS,
   type Actor,
-  type ActorType,
   type Checksum,
   type ExternalPackageRef,
   type PackageVerificationCode,
@@ -13,30 +13,9 @@ import {
 
 export type Report = (severity: 'error' | 'warning' | 'info', code: string, message: string) => void;
 
-const ACTOR_TYPES: Record<string, ActorType> = { person: 'Person', organization: 'Organization', tool: 'Tool' };
-
-/** `Person: Jane Doe (jane@example.com)`, `Organization: X ()`, `Tool: name-1.0`. */
+/** `Person: Jane Doe (jane@example.com)`, `Organization: X ()`, `Tool: name-1.0`; one reader for every format. */
 export function readActor(value: string, report: Report): Actor {
-  const colon = value.indexOf(':');
-  const typeWord = colon === -1 ? '' : value.slice(0, colon).trim();
-  const type = ACTOR_TYPES[typeWord.toLowerCase()];
-  if (!type) {
-    report('warning', 'TAGVALUE_ACTOR_FORMAT', `actor ${quote(value)} has no Person:, Organization: or Tool: prefix; read as an organization`);
-    return { type: 'Organization', name: value.trim() };
-  }
-  if (typeWord !== type) report('warning', 'TAGVALUE_ACTOR_FORMAT', `actor type ${quote(typeWord)} should be written ${type}`);
-  const rest = value.slice(colon + 1).trim();
-  const actor: Actor = { type, name: rest };
-  if (type !== 'Tool' && rest.endsWith(')')) {
-    const open = rest.lastIndexOf('(');
-    if (open !== -1) {
-      actor.name = rest.slice(0, open).trim();
-      const email = rest.slice(open + 1, -1).trim();
-      if (email) actor.email = email;
-    }
-  }
-  if (!actor.name) report('warning', 'TAGVALUE_ACTOR_FORMAT', `actor ${quote(value)} has no name`);
-  return actor;
+  return parseActorText(value, (code, message) => report('warning', `TAGVALUE_${code}`, message));
 }
 
 const STRICT_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
