@@ -1,36 +1,51 @@
 // Reading response bodies with a hard size limit, and registry error bodies for their codes.
+import type { Dispatcher } from 'undici';
 import { ioError } from '../common/errors.js';
 
+type Body = Dispatcher.ResponseData['body'];
+
+/** Response headers as `fetch` shows them: lower-case names, repeated values joined with ", ". */
+export class ResponseHeaders {
+  constructor(private readonly raw: Record<string, string | string[] | undefined>) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+}
+
+/** Throws the body away so the connection can serve the next request. */
+export function discardBody(body: Body): void {
+  body.dump().catch(() => {});
+}
+
 /** Reads at most maxBytes; a longer body is cut off with RESPONSE_TOO_LARGE instead of filling memory. */
-export async function readLimited(res: Response, maxBytes: number, what: string): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
+export async function readLimited(body: Body, headers: ResponseHeaders, maxBytes: number, what: string): Promise<Uint8Array> {
+  const declared = Number(headers.get('content-length') ?? NaN);
   const tooLarge = () => ioError('RESPONSE_TOO_LARGE', `${what}: larger than the ${maxBytes}-byte limit; refusing to read it`);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel().catch(() => {});
+    body.destroy();
     throw tooLarge();
   }
-  if (!res.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
+      body.destroy();
       throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** The registry's error codes (MANIFEST_UNKNOWN, NAME_UNKNOWN, ...) from a JSON error body, if any. */
-export async function readErrorBody(res: Response): Promise<{ text: string; codes: string[] }> {
+export async function readErrorBody(body: Body, headers: ResponseHeaders): Promise<{ text: string; codes: string[] }> {
   let text = '';
   try {
-    text = Buffer.from(await readLimited(res, 64 * 1024, 'error body')).toString('utf8');
+    text = Buffer.from(await readLimited(body, headers, 64 * 1024, 'error body')).toString('utf8');
   } catch {
     return { text: '', codes: [] };
   }

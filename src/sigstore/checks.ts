@@ -1,12 +1,12 @@
 // Runs every check on a bundle and an artifact and reports each on its own; the public Verifier runs last as a gate.
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
 import type { X509Certificate } from '@sigstore/core';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { certificateEncodingProblem } from './certificate-der.js';
 import { certificateIdentity, policyChecks, type IdentityPolicy } from './identity.js';
 import { memoizeSignatureChecks } from './trusted-root.js';
-import { getTLogTimestamp, getTSATimestamp, toSignedEntity, verifyCertificateChain, Verifier, verifySCTs } from './library.js';
+import { getTLogTimestamp, getTSATimestamp, publicKeyOf, toSignedEntity, verifyCertificateChain, Verifier, verifySCTs } from './library.js';
 import { fail, makeReport, pass, type CheckResult, type VerificationReport } from './report.js';
 import { transparencyLogCheck } from './tlog-check.js';
 
@@ -70,7 +70,7 @@ export function runChecks(input: CheckInput): VerificationReport {
   if (entity.key.$case === 'certificate') {
     // Our chain check and the library's Verifier below both verify the leaf under the intermediate: do it once.
     const leaf = memoizeSignatureChecks(entity.key.certificate);
-    signingKey = createPublicKey({ key: leaf.publicKey, format: 'der', type: 'spki' });
+    signingKey = publicKeyOf(leaf.publicKey);
     checks.push(...certificateChecks(leaf, times, trust));
     const found = certificateIdentity(leaf);
     signer = { identity: found.san, issuer: found.issuer };

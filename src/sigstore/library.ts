@@ -3,7 +3,9 @@
 // It also reaches into @sigstore/verify 3.1.1's internal modules (pinned exactly in package.json): the public
 // Verifier stops at the first failure, and the report needs each check's own outcome. Verification still ends with
 // the public Verifier (checks.ts), so these can only add failures, never remove one.
+import type { KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { encodeDer, type Asn1Node } from './asn1-der.js';
 
 const require = createRequire(import.meta.url);
 
@@ -12,7 +14,23 @@ type CoreModule = typeof import('@sigstore/core');
 type BundleModule = typeof import('@sigstore/bundle');
 type SpecsModule = typeof import('@sigstore/protobuf-specs');
 
-export const { Verifier, toSignedEntity, toTrustMaterial } = require('@sigstore/verify') as VerifyModule;
+const verifyModule = require('@sigstore/verify') as VerifyModule;
+export const { Verifier, toTrustMaterial } = verifyModule;
+
+/**
+ * The library's bundle reading, without stack traces: its ASN.1 reader tries every OCTET STRING in a certificate
+ * as nested ASN.1 and throws and catches an error whenever one is not, and capturing the stacks of those errors
+ * cost more than the parse. The errors it lets out carry their messages as before.
+ */
+export const toSignedEntity: VerifyModule['toSignedEntity'] = (bundle, artifact) => {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return verifyModule.toSignedEntity(bundle, artifact);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+};
 export const { X509Certificate } = require('@sigstore/core') as CoreModule;
 export const { bundleFromJSON } = require('@sigstore/bundle') as BundleModule;
 export const { TrustedRoot } = require('@sigstore/protobuf-specs') as SpecsModule;
@@ -31,6 +49,29 @@ tlogModule.verifyTLogInclusion = sameObjectsSameAnswer(tlogModule.verifyTLogIncl
 tlogModule.verifyTLogBody = sameObjectsSameAnswer(tlogModule.verifyTLogBody);
 export const { verifySCTs } = sctModule;
 export const { verifyTLogBody, verifyTLogInclusion } = tlogModule;
+
+// Same bytes, one allocation instead of a growing buffer per tree level (asn1-der.ts; equivalence tested).
+const asn1Module = require('@sigstore/core/dist/asn1/obj.js') as { ASN1Obj: { prototype: Asn1Node & { toDER(): Buffer } } };
+/** The library's own encoder, kept so the tests can compare ours against it. */
+export const libraryToDer = asn1Module.ASN1Obj.prototype.toDER;
+asn1Module.ASN1Obj.prototype.toDER = function toDER(this: Asn1Node) {
+  return encodeDer(this);
+};
+
+// OpenSSL 3 takes ~0.4 ms to decode a public key, and the library decodes the same certificate's key afresh for
+// each use (the CA key for every leaf, the leaf key for our check and again for the Verifier). A KeyObject is
+// immutable, so one per key buffer is shared; memoized certificates hand out the same buffer (trusted-root.ts).
+const coreCrypto = require('@sigstore/core/dist/crypto.js') as { createPublicKey: (key: unknown, type?: string) => KeyObject };
+const decodeKey = coreCrypto.createPublicKey;
+const keysByBuffer = new WeakMap<object, KeyObject>();
+export function publicKeyOf(spki: Buffer): KeyObject {
+  let key = keysByBuffer.get(spki);
+  if (!key) keysByBuffer.set(spki, (key = decodeKey(spki)));
+  return key;
+}
+coreCrypto.createPublicKey = (key: unknown, type?: string) =>
+  Buffer.isBuffer(key) && (type === undefined || type === 'spki') ? publicKeyOf(key) : decodeKey(key, type);
+
 export const { getTLogTimestamp, getTSATimestamp } = require('@sigstore/verify/dist/timestamp/index.js') as typeof import('@sigstore/verify/dist/timestamp/index.js');
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
