@@ -8,6 +8,10 @@ import type { TuiCliOptions } from './commands/tui.js';
 import { parseMirrors } from './image-options.js';
 import { parseSize } from './read-sbom-file.js';
 import { fetchSettingsFrom } from './release-options.js';
+import { openEarly } from '../tui/early-open.js';
+
+/** How long the UI waits, once Ink is loaded, for the document to show in its first frame; a slower one arrives later. */
+const EARLY_OPEN_WAIT_MS = 300;
 
 export async function startTui(sources: string[], opts: TuiCliOptions): Promise<number> {
   const [source] = sources;
@@ -73,8 +77,11 @@ export async function startTui(sources: string[], opts: TuiCliOptions): Promise<
     versions: demo ? [demo.version] : ['stable', 'latest'],
     ...(demo ? { demo: DEMO_BANNER } : {}),
   });
+  // A file named on the command line opens while Ink loads; the first frame shows it if it is ready in time.
+  const early = initial?.kind === 'file' ? openEarly(ports, initial.value) : undefined;
   const { runTui } = await inkLoading;
-  await runTui({ ports, ...(initial ? { initial } : {}) });
+  const opened = await early?.ready(EARLY_OPEN_WAIT_MS);
+  await runTui({ ports: early?.ports ?? ports, ...(initial ? { initial: { ...initial, ...(opened ? { opened } : {}) } } : {}) });
   return 0;
 }
 

@@ -18,14 +18,15 @@ import { HelpScreen } from './screens/HelpScreen.js';
 import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL } from './screens/ImagesScreen.js';
 import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
-import { initialState, type AppState } from './state/app-state.js';
+import { initialState, openedState, type AppState } from './state/app-state.js';
 import { RowFilter } from './state/row-filter.js';
 import { theme } from './theme.js';
 
 export interface AppProps {
   ports: TuiPorts;
-  /** What to open first: a file path or a release version; nothing shows the version picker. */
-  initial?: { kind: 'file' | 'version'; value: string };
+  /** What to open first: a file path or a release version; nothing shows the version picker. `opened`: the file's
+   * view when it was opened before the app started (the first frame shows it). */
+  initial?: { kind: 'file' | 'version'; value: string; opened?: SbomView };
   onExit?: () => void;
 }
 
@@ -36,13 +37,15 @@ function NothingLoaded() {
 export function App({ ports, initial, onExit }: AppProps) {
   const { exit } = useApp();
   const { columns: width, rows } = useTerminalSize();
-  const [state, dispatch, getState] = useStore(() => initialState(initial?.kind === 'file' ? 'explorer' : 'release'));
+  const [state, dispatch, getState] = useStore(() =>
+    initial?.opened ? openedState(initial.value, initial.opened) : initialState(initial?.kind === 'file' ? 'explorer' : 'release'),
+  );
   const actions = useActions(ports, dispatch, getState);
   const [helpOffset, setHelpOffset] = useState(0);
   const [started, setStarted] = useState(false);
   if (!started) {
     setStarted(true);
-    if (initial) queueMicrotask(() => actions.open(initial.value));
+    if (initial && !initial.opened) queueMicrotask(() => actions.open(initial.value));
   }
 
   const bodyHeight = Math.max(6, rows - 3 - (ports.demo ? 1 : 0));

@@ -99,6 +99,11 @@ export function initialState(screen: Screen = 'release'): AppState {
   };
 }
 
+/** The state once a file is open, as the open action leaves it: the document in the Explorer. */
+export function openedState(path: string, view: SbomView): AppState {
+  return appReducer(initialState('explorer'), { type: 'loaded', view, provenance: { kind: 'file', path } });
+}
+
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'screen':

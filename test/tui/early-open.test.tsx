@@ -1,0 +1,62 @@
+// The file named on the command line opens while Ink loads: shown in the first frame when ready, never read twice.
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/tui/App.js';
+import { openEarly } from '../../src/tui/early-open.js';
+import type { SbomView, TuiPorts } from '../../src/tui/ports.js';
+import { fakePorts, gate } from './fake-ports.js';
+import { fixtureView } from './fixture.js';
+import { see } from './keys.js';
+
+afterEach(() => cleanup());
+
+/** Fake ports whose openFile waits for `ready` (if given) and counts the reads. */
+function countingPorts(ready?: Promise<void>, fail = false): { ports: TuiPorts; reads: string[] } {
+  const { ports } = fakePorts();
+  const reads: string[] = [];
+  const openFile = async (path: string): Promise<SbomView> => {
+    reads.push(path);
+    await ready;
+    if (fail) throw new Error(`${path}: not an SPDX document [SBOM_UNREADABLE]`);
+    return fixtureView(path);
+  };
+  return { ports: { ...ports, openFile }, reads };
+}
+
+describe('opening the command line file early', () => {
+  it('a document ready in time is the first frame, and the app does not read it again', async () => {
+    const { ports, reads } = countingPorts();
+    const early = openEarly(ports, 'f.spdx');
+    const opened = await early.ready(1000);
+    expect(opened?.source).toBe('f.spdx');
+    const asked: string[] = [];
+    const appPorts = { ...early.ports, openFile: (path: string) => (asked.push(path), early.ports.openFile(path)) };
+    const app = render(<App ports={appPorts} initial={{ kind: 'file', value: 'f.spdx', opened }} />);
+    expect(app.frames[0]).toMatch(/15 of 15 elements/);
+    expect(app.frames.join('\n')).not.toContain('No document loaded yet');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual([]);
+    expect(reads).toEqual(['f.spdx']);
+  });
+
+  it('a slow document does not hold the UI: the app gets the run already under way when it finishes', async () => {
+    const slow = gate();
+    const { ports, reads } = countingPorts(slow.promise);
+    const early = openEarly(ports, 'f.spdx');
+    expect(await early.ready(10)).toBeUndefined();
+    const app = render(<App ports={early.ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    expect(app.lastFrame()).not.toMatch(/elements/);
+    slow.open();
+    await see(app, '15 of 15 elements');
+    expect(reads).toEqual(['f.spdx']);
+  });
+
+  it('a document that fails to open is reported by the app, and a later open of the same path reads it again', async () => {
+    const { ports, reads } = countingPorts(undefined, true);
+    const early = openEarly(ports, 'bad.spdx');
+    expect(await early.ready(1000)).toBeUndefined();
+    await expect(early.ports.openFile('bad.spdx')).rejects.toThrow(/SBOM_UNREADABLE/);
+    await expect(early.ports.openFile('bad.spdx')).rejects.toThrow(/SBOM_UNREADABLE/);
+    expect(reads).toEqual(['bad.spdx', 'bad.spdx']);
+  });
+});
