@@ -14,23 +14,7 @@ type CoreModule = typeof import('@sigstore/core');
 type BundleModule = typeof import('@sigstore/bundle');
 type SpecsModule = typeof import('@sigstore/protobuf-specs');
 
-const verifyModule = require('@sigstore/verify') as VerifyModule;
-export const { Verifier, toTrustMaterial } = verifyModule;
-
-/**
- * The library's bundle reading, without stack traces: its ASN.1 reader tries every OCTET STRING in a certificate
- * as nested ASN.1 and throws and catches an error whenever one is not, and capturing the stacks of those errors
- * cost more than the parse. The errors it lets out carry their messages as before.
- */
-export const toSignedEntity: VerifyModule['toSignedEntity'] = (bundle, artifact) => {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return verifyModule.toSignedEntity(bundle, artifact);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-};
+export const { Verifier, toSignedEntity, toTrustMaterial } = require('@sigstore/verify') as VerifyModule;
 export const { X509Certificate } = require('@sigstore/core') as CoreModule;
 export const { bundleFromJSON } = require('@sigstore/bundle') as BundleModule;
 export const { TrustedRoot } = require('@sigstore/protobuf-specs') as SpecsModule;
@@ -51,11 +35,26 @@ export const { verifySCTs } = sctModule;
 export const { verifyTLogBody, verifyTLogInclusion } = tlogModule;
 
 // Same bytes, one allocation instead of a growing buffer per tree level (asn1-der.ts; equivalence tested).
-const asn1Module = require('@sigstore/core/dist/asn1/obj.js') as { ASN1Obj: { prototype: Asn1Node & { toDER(): Buffer } } };
+const { ASN1Obj } = require('@sigstore/core/dist/asn1/obj.js') as {
+  ASN1Obj: { prototype: Asn1Node & { toDER(): Buffer }; parseBuffer(der: Buffer): Asn1Node };
+};
 /** The library's own encoder, kept so the tests can compare ours against it. */
-export const libraryToDer = asn1Module.ASN1Obj.prototype.toDER;
-asn1Module.ASN1Obj.prototype.toDER = function toDER(this: Asn1Node) {
+export const libraryToDer = ASN1Obj.prototype.toDER;
+ASN1Obj.prototype.toDER = function toDER(this: Asn1Node) {
   return encodeDer(this);
+};
+
+// The ASN.1 reader tries every OCTET STRING as nested ASN.1 and throws and catches an error whenever one is not;
+// capturing those errors' stacks cost more than the parse. Errors it lets out keep their messages.
+const parseBuffer = ASN1Obj.parseBuffer.bind(ASN1Obj);
+ASN1Obj.parseBuffer = (der: Buffer) => {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseBuffer(der);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 };
 
 // OpenSSL 3 takes ~0.4 ms to decode a public key, and the library decodes the same certificate's key afresh for

@@ -23,6 +23,7 @@ export function transparencyLogCheck(
     return fail('transparency-log', 'TLOG_ENTRY_MISSING', options.missingTlogReason ?? 'no transparency-log entry to check');
   }
   const signerKey = signerSpki(entity, options.publicKey);
+  const signerCertificate = entity.key.$case === 'certificate' ? entity.key.certificate.root.toDER() : undefined;
   for (const entry of entity.tlogEntries) {
     const where = `Rekor entry logIndex ${entry.logIndex}`;
     if (entry.inclusionProof && !entry.inclusionProof.checkpoint?.envelope) {
@@ -39,7 +40,7 @@ export function transparencyLogCheck(
     } catch (err) {
       return fail('transparency-log', 'TLOG_BODY_MISMATCH', `${where} records a different artifact or signature: ${(err as Error).message}`);
     }
-    const logged = loggedVerifierSpki(entry);
+    const logged = loggedVerifierSpki(entry, signerCertificate, signerKey);
     if (logged === 'unreadable') return fail('transparency-log', 'TLOG_BODY_MALFORMED', `${where}: cannot read the signer in its body`);
     if (logged && signerKey && !logged.equals(signerKey)) {
       return fail('transparency-log', 'TLOG_BODY_MISMATCH', `${where} records a different certificate or key than the one that signed`);
@@ -61,7 +62,7 @@ function signerSpki(entity: SignedEntity, publicKey?: Buffer): Buffer | undefine
 }
 
 /** The public key (SPKI DER) the log entry's body names; undefined when the kind does not name one we know. */
-function loggedVerifierSpki(entry: TransparencyLogEntry): Buffer | undefined | 'unreadable' {
+function loggedVerifierSpki(entry: TransparencyLogEntry, signerCertificate?: Buffer, signerKey?: Buffer): Buffer | undefined | 'unreadable' {
   try {
     const body = JSON.parse(Buffer.from(entry.canonicalizedBody).toString('utf8'));
     const { kind, apiVersion, spec } = body;
@@ -71,7 +72,12 @@ function loggedVerifierSpki(entry: TransparencyLogEntry): Buffer | undefined | '
     else return undefined;
     if (typeof encoded !== 'string') return 'unreadable';
     const pem = Buffer.from(encoded, 'base64').toString('utf8');
-    if (pem.includes('BEGIN CERTIFICATE')) return X509Certificate.parse(pem).publicKey;
+    if (pem.includes('BEGIN CERTIFICATE')) {
+      // The very certificate that signed (the usual case) has the signer's key: no need to parse it again.
+      const block = /^-----BEGIN CERTIFICATE-----\r?\n([A-Za-z0-9+/=\r\n]+)-----END CERTIFICATE-----\r?\n?$/.exec(pem);
+      if (block && signerCertificate && signerKey && Buffer.from(block[1]!, 'base64').equals(signerCertificate)) return signerKey;
+      return X509Certificate.parse(pem).publicKey;
+    }
     return spkiOf(createPublicKey(pem).export({ format: 'der', type: 'spki' }));
   } catch {
     return 'unreadable';

@@ -11,8 +11,10 @@ import {
   cosignBundleAnnotation,
   K8S_BLOB_IDENTITY,
   GOOGLE_ISSUER,
+  DEFAULT_SIGNED_AT,
   type SignOptions,
 } from '../helpers/pki/index.js';
+import { hashedRekordBody, makeRekorEntry } from '../helpers/pki/rekor-log.js';
 
 const artifact = Buffer.from('kubernetes release sbom bytes\n');
 const policy = { identity: K8S_BLOB_IDENTITY, issuer: GOOGLE_ISSUER };
@@ -142,6 +144,30 @@ describe('verifyArtifactSignature', () => {
   it('a Rekor entry for another artifact: TLOG_BODY_MISMATCH', async () => {
     const report = await detached({ rekorEntryForArtifact: Buffer.from('some other file') });
     expect(failures(report)).toEqual(['transparency-log:TLOG_BODY_MISMATCH']);
+  });
+
+  it('a log entry (validly signed by the log) naming another certificate than the one that signed: TLOG_BODY_MISMATCH', async () => {
+    const pki = await getTestPki();
+    const signer = await signBlob(artifact);
+    const other = await signBlob(artifact, { identity: 'someone-else@example.com' });
+    const logged = (pem: string) =>
+      makeRekorEntry(pki.rekor, hashedRekordBody(signer.artifactDigestHex, signer.signatureB64, pem), { integratedTime: Math.floor(DEFAULT_SIGNED_AT.getTime() / 1000) + 20, logIndex: 7, inclusionProof: true }).entry;
+    const verify = async (entry: unknown) =>
+      verifyArtifactSignature({
+        artifact,
+        material: { kind: 'detached', signature: signer.signatureB64, certificate: signer.certificateB64, rekorEntry: JSON.stringify(entry) },
+        trustedRoot: await trustedRoot(),
+        policy,
+        offline: true,
+      });
+    const report = await verify(logged(other.certificatePem));
+    expect(failures(report)).toEqual(['transparency-log:TLOG_BODY_MISMATCH']);
+    expect(report.checks.find((c) => c.check === 'transparency-log')?.message).toMatch(/different certificate or key/);
+    // The signer's own certificate, wrapped at another width, is the same certificate.
+    const body = signer.certificatePem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+    const rewrapped = `-----BEGIN CERTIFICATE-----\n${body.replace(/(.{76})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+    expect(rewrapped).not.toBe(signer.certificatePem);
+    expect(failures(await verify(logged(rewrapped)))).toEqual([]);
   });
 
   it('a log entry dated after the given "now": TLOG_TIME_IN_FUTURE (the clock is only consulted when passed in)', async () => {
