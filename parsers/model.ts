@@ -26,6 +26,14 @@ export function spdxValueText(value: Spdx<string> | undefined): string | undefin
   return typeof value === 'string' ? value : value.kind;
 }
 
+/**
+ * What a list field of an element holds when the document gives it no items: one shared, frozen empty array (large
+ * SBOMs have hundreds of thousands of elements, each with several empty lists). Parsers may likewise share one
+ * frozen list between elements with the same common value (e.g. `licenseInfoInFiles: [NOASSERTION]`). So treat the
+ * lists of a parsed element as read-only: to add an item, assign a new array (pushing to a frozen one throws).
+ */
+export const EMPTY_LIST: never[] = Object.freeze([]) as unknown as never[];
+
 /** Where an element came from in the source text (1-based), when the format has lines. */
 export interface SourcePosition {
   line: number;

@@ -1,12 +1,12 @@
 // Annotations, nested in an element or at document level; each is also collected document-wide.
-import type { Annotation } from '../model.js';
+import { EMPTY_LIST, type Annotation } from '../model.js';
 import type { ConvertContext } from './context.js';
 import { ANNOTATION_KEYS, ANNOTATION_TYPES } from './fields.js';
 import { actorFromText, at, date, enumValue, objList, str } from './values.js';
 
 /** Converts `annotations` of the element `spdxId`, appends them to `all` and returns them. */
 export function annotationsOf(ctx: ConvertContext, value: unknown, path: string, spdxId: string, all: Annotation[]): Annotation[] {
-  if (value === undefined) return [];
+  if (value === undefined) return EMPTY_LIST;
   const list = objList(ctx, value, path);
   const out: Annotation[] = [];
   for (let i = 0; i < list.length; i++) {

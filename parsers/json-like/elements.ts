@@ -1,5 +1,5 @@
 // Files and snippets from their SPDX JSON objects (the field names of the 2.2 and 2.3 JSON schema).
-import type { Annotation, Snippet, SnippetRange, SpdxFile } from '../model.js';
+import { EMPTY_LIST, type Annotation, type Snippet, type SnippetRange, type SpdxFile } from '../model.js';
 import { annotationsOf } from './annotations.js';
 import { checksums } from './checksums.js';
 import type { ConvertContext } from './context.js';
@@ -21,12 +21,12 @@ export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: A
     elementType: 'file',
     spdxId,
     name: (typeof fileName === 'string' ? fileName : str(ctx, fileName, base, 'fileName')) ?? '',
-    annotations: obj.annotations === undefined ? [] : annotationsOf(ctx, obj.annotations, at(base, 'annotations'), spdxId, sink),
-    attributionTexts: obj.attributionTexts === undefined ? [] : strList(ctx, obj.attributionTexts, base, 'attributionTexts'),
-    fileTypes: fileTypes === undefined ? [] : readFileTypes(ctx, fileTypes, base),
-    checksums: obj.checksums === undefined ? [] : checksums(ctx, obj.checksums, base, 'checksums'),
-    licenseInfoInFiles: obj.licenseInfoInFiles === undefined ? [] : licenseList(ctx, obj.licenseInfoInFiles, base, 'licenseInfoInFiles'),
-    contributors: obj.fileContributors === undefined ? [] : strList(ctx, obj.fileContributors, base, 'fileContributors'),
+    annotations: obj.annotations === undefined ? EMPTY_LIST : annotationsOf(ctx, obj.annotations, at(base, 'annotations'), spdxId, sink),
+    attributionTexts: obj.attributionTexts === undefined ? EMPTY_LIST : strList(ctx, obj.attributionTexts, base, 'attributionTexts'),
+    fileTypes: fileTypes === undefined ? EMPTY_LIST : readFileTypes(ctx, fileTypes, base),
+    checksums: obj.checksums === undefined ? EMPTY_LIST : checksums(ctx, obj.checksums, base, 'checksums'),
+    licenseInfoInFiles: obj.licenseInfoInFiles === undefined ? EMPTY_LIST : licenseList(ctx, obj.licenseInfoInFiles, base, 'licenseInfoInFiles'),
+    contributors: obj.fileContributors === undefined ? EMPTY_LIST : strList(ctx, obj.fileContributors, base, 'fileContributors'),
     licenseConcluded: licenseConcluded === undefined ? undefined : license(ctx, licenseConcluded, base, 'licenseConcluded'),
     licenseComments: licenseComments === undefined ? undefined : str(ctx, licenseComments, base, 'licenseComments'),
     copyrightText: copyrightText === undefined ? undefined : spdxStr(ctx, copyrightText, base, 'copyrightText'),

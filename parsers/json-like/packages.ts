@@ -1,5 +1,5 @@
 // Packages from their SPDX JSON objects (the field names of the 2.2 and 2.3 JSON schema).
-import type { Annotation, ExternalPackageRef, Package, PackageVerificationCode } from '../model.js';
+import { EMPTY_LIST, type Annotation, type ExternalPackageRef, type Package, type PackageVerificationCode } from '../model.js';
 import { annotationsOf } from './annotations.js';
 import { checksums, lowerHex } from './checksums.js';
 import type { ConvertContext } from './context.js';
@@ -19,11 +19,11 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
     elementType: 'package',
     spdxId,
     name: (typeof o.name === 'string' ? o.name : str(ctx, o.name, base, 'name')) ?? '',
-    annotations: o.annotations === undefined ? [] : annotationsOf(ctx, o.annotations, at(base, 'annotations'), spdxId, sink),
-    attributionTexts: o.attributionTexts === undefined ? [] : strList(ctx, o.attributionTexts, base, 'attributionTexts'),
-    checksums: o.checksums === undefined ? [] : checksums(ctx, o.checksums, base, 'checksums'),
-    licenseInfoFromFiles: o.licenseInfoFromFiles === undefined ? [] : licenseList(ctx, o.licenseInfoFromFiles, base, 'licenseInfoFromFiles'),
-    externalRefs: o.externalRefs === undefined ? [] : externalRefs(ctx, o.externalRefs, at(base, 'externalRefs')),
+    annotations: o.annotations === undefined ? EMPTY_LIST : annotationsOf(ctx, o.annotations, at(base, 'annotations'), spdxId, sink),
+    attributionTexts: o.attributionTexts === undefined ? EMPTY_LIST : strList(ctx, o.attributionTexts, base, 'attributionTexts'),
+    checksums: o.checksums === undefined ? EMPTY_LIST : checksums(ctx, o.checksums, base, 'checksums'),
+    licenseInfoFromFiles: o.licenseInfoFromFiles === undefined ? EMPTY_LIST : licenseList(ctx, o.licenseInfoFromFiles, base, 'licenseInfoFromFiles'),
+    externalRefs: o.externalRefs === undefined ? EMPTY_LIST : externalRefs(ctx, o.externalRefs, at(base, 'externalRefs')),
     version: o.versionInfo === undefined ? undefined : str(ctx, o.versionInfo, base, 'versionInfo'),
     fileName: o.packageFileName === undefined ? undefined : str(ctx, o.packageFileName, base, 'packageFileName'),
     supplier: o.supplier === undefined ? undefined : actor(ctx, o.supplier, base, 'supplier'),
@@ -80,7 +80,7 @@ function verificationCode(ctx: ConvertContext, value: unknown, base: string, key
   const excluded = value.packageVerificationCodeExcludedFiles;
   return {
     value: lowerHex(code ?? ''),
-    excludedFiles: excluded === undefined ? [] : strList(ctx, excluded, at(base, key), 'packageVerificationCodeExcludedFiles'),
+    excludedFiles: excluded === undefined ? EMPTY_LIST : strList(ctx, excluded, at(base, key), 'packageVerificationCodeExcludedFiles'),
   };
 }
 

@@ -7,7 +7,9 @@ import { at, enumValue, objList, str, strList, type Obj } from './values.js';
 
 export function convertRelationships(ctx: ConvertContext, value: unknown, path: string): Relationship[] {
   const list = objList(ctx, value, path);
-  const out: Relationship[] = [];
+  // Sized up front (a push-grown list of 100k relationships leaves its smaller copies behind in the old generation).
+  const out: Relationship[] = new Array(list.length);
+  let kept = 0;
   for (let i = 0; i < list.length; i++) {
     const obj = list[i]!;
     const rawFrom = obj.spdxElementId;
@@ -32,8 +34,9 @@ export function convertRelationships(ctx: ConvertContext, value: unknown, path: 
       const position = ctx.positionOf(at(path, i));
       if (position) rel.position = position;
     }
-    out.push(rel);
+    out[kept++] = rel;
   }
+  out.length = kept;
   return out;
 }
 

@@ -3,7 +3,7 @@
 // check; the path string (`base.key`, `base[i]`) is only built when a diagnostic needs it.
 import { looseEnumMatch, parseActorText } from '../field-values.js';
 import { licenseFieldValue } from '../license-expression.js';
-import { NOASSERTION, NONE, type Actor, type LicenseExpression, type Spdx, type SpdxOrNoAssertion } from '../model.js';
+import { EMPTY_LIST, NOASSERTION, NONE, type Actor, type LicenseExpression, type Spdx, type SpdxOrNoAssertion } from '../model.js';
 import type { ConvertContext } from './context.js';
 
 export type Obj = Record<string, unknown>;
@@ -45,7 +45,7 @@ export function str(ctx: ConvertContext, value: unknown, base: string, key?: Key
 
 /** A list of strings; a lone string is accepted as a one-element list (a common deviation). */
 export function strList(ctx: ConvertContext, value: unknown, base: string, key?: Key): string[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null) return EMPTY_LIST;
   if (!Array.isArray(value)) {
     const one = str(ctx, value, base, key);
     if (one === undefined) return [];
@@ -119,13 +119,27 @@ export function licenseList(ctx: ConvertContext, value: unknown, base: string, k
     const parsed = typeof text === 'string' ? ctx.licenses.get(text) : undefined;
     known = parsed !== undefined && ('kind' in parsed || parsed.parsed !== undefined);
   }
-  if (known) return texts.map((text) => ctx.licenses.get(text as string)!);
+  if (known) {
+    if (texts.length === 0) return EMPTY_LIST;
+    if (texts.length === 1) return singleLicenseList(ctx, texts[0] as string);
+    return texts.map((text) => ctx.licenses.get(text as string)!);
+  }
   const out: Spdx<LicenseExpression>[] = [];
   for (let i = 0; i < texts.length; i++) {
     const parsed = license(ctx, texts[i], at(base, key), i);
     if (parsed !== undefined) out.push(parsed);
   }
   return out;
+}
+
+/** The shared frozen list holding only the (already parsed) license `text`: most elements list one common value. */
+function singleLicenseList(ctx: ConvertContext, text: string): Spdx<LicenseExpression>[] {
+  let list = ctx.singleLicenseLists.get(text);
+  if (list === undefined) {
+    list = Object.freeze([ctx.licenses.get(text)!]) as Spdx<LicenseExpression>[];
+    ctx.singleLicenseLists.set(text, list);
+  }
+  return list;
 }
 
 export function bool(ctx: ConvertContext, value: unknown, base: string, key?: Key): boolean | undefined {
