@@ -76,7 +76,7 @@ export function App({ ports, initial, onExit }: AppProps) {
     <Box flexDirection="column" width={width} height={rows - 1}>
       <Header screen={state.screen} provenance={state.provenance} verified={verified} width={width} />
       {ports.demo ? <Text color={theme.demo} bold wrap="truncate">{ports.demo}</Text> : null}
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, helpOffset })}
       </Box>
       <StatusBar scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]} width={width} {...(typingNote(state) ? { note: typingNote(state) } : {})} />

@@ -22,7 +22,7 @@ function Trust({ provenance, verified, width }: { provenance?: Provenance; verif
 export function Header({ screen, provenance, verified, width }: { screen: Screen; provenance?: Provenance; verified: boolean; width: number }) {
   const active = screen === 'detail' ? 'explorer' : screen;
   return (
-    <Box height={1} overflow="hidden">
+    <Box height={1} overflowY="hidden">
       <Text bold color={theme.accent}>kube-sbom </Text>
       {TABS.map((t) => (
         <Text key={t.key} inverse={t.screen === active}>

@@ -14,7 +14,7 @@ export function StatusBar({ scopes, width, note }: { scopes: readonly Scope[]; w
     shown.push(h);
   }
   return (
-    <Box height={1} overflow="hidden">
+    <Box height={1} overflowY="hidden">
       {note ? (
         <Text color={theme.warn}>{note.slice(0, width - 1)}</Text>
       ) : (

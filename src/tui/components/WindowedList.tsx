@@ -18,7 +18,7 @@ export function WindowedList({ count, list, height, empty, renderRow }: Props) {
   // Keyed by slot, so scrolling reuses the same row components.
   for (let i = list.offset; i < end; i++) rows.push(<Box key={i - list.offset}>{renderRow(i, i === list.cursor)}</Box>);
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height} overflowY="hidden">
       {count === 0 && empty ? <Text color={theme.dim}>{empty}</Text> : rows}
     </Box>
   );
