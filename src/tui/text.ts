@@ -19,6 +19,14 @@ export function cell(text: string, width: number): string {
   return clip(text, width).padEnd(width);
 }
 
+/** 100000 -> "100,000". Not toLocaleString: its first call sets up ICU number formatting, ~6-20 ms at start-up. */
+export function formatCount(n: number): string {
+  const digits = String(Math.trunc(Math.abs(n)));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) out = (end > 3 ? ',' : '') + digits.slice(Math.max(0, end - 3), end) + out;
+  return (n < 0 ? '-' : '') + out;
+}
+
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;

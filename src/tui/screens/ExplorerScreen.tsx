@@ -4,7 +4,7 @@ import type { SbomView } from '../ports.js';
 import { Prompt } from '../components/Prompt.js';
 import { WindowedList } from '../components/WindowedList.js';
 import type { AppState } from '../state/app-state.js';
-import { cell, clip } from '../text.js';
+import { cell, clip, formatCount } from '../text.js';
 import { symbols, theme } from '../theme.js';
 
 interface Props {
@@ -28,7 +28,7 @@ export function ExplorerScreen({ state, view, indices, width, height }: Props) {
         <Text bold>Explorer</Text>
         <Text color={theme.dim}>  kind </Text><Text color={theme.accent}>{state.kind}</Text>
         <Text color={theme.dim}>  sort </Text><Text color={theme.accent}>{state.sort}</Text>
-        <Text color={theme.dim}>  {indices.length.toLocaleString('en-US')} of {view.rows.length.toLocaleString('en-US')} elements</Text>
+        <Text color={theme.dim}>  {formatCount(indices.length)} of {formatCount(view.rows.length)} elements</Text>
       </Text>
       <Prompt label="/ " value={state.query} editing={state.editing} width={width} />
       <WindowedList
