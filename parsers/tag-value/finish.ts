@@ -1,7 +1,7 @@
 // End of a tag-value document: attach annotations to their elements, default snippet sources, and report
 // required fields that never appeared (each at the line of the element that lacks it).
 import type { Annotation, Package, Snippet, SpdxFile } from '../model.js';
-import { compactArrays, type TagValueState } from './state.js';
+import { compactArrays, EMPTY, type TagValueState } from './state.js';
 
 const REQUIRED_DOCUMENT_TAGS = ['SPDXVersion', 'DataLicense', 'SPDXID', 'DocumentName', 'DocumentNamespace', 'Creator', 'Created'];
 
@@ -82,5 +82,8 @@ function attachAnnotation(s: TagValueState, a: Annotation, byId: Map<string, Pac
   if (missing.length > 0) s.add('warning', 'MISSING_REQUIRED_FIELD', `annotation has no ${missing.join(', ')}`, where?.line, where?.column);
   if (!a.spdxId) return;
   const element = byId.get(a.spdxId);
-  if (element) element.annotations.push(a);
+  if (!element) return;
+  // An element without annotations holds the shared frozen empty list: replaced, not pushed to.
+  if (element.annotations === EMPTY) element.annotations = [a];
+  else element.annotations.push(a);
 }

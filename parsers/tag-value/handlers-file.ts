@@ -93,12 +93,12 @@ export const fileHandlers: Record<string, Handler> = {
   LicenseComments: fileText('licenseComments'),
   FileType: (s, v) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.fileTypes = append(f.fileTypes, readEnum(v, FILE_TYPES, 'file type', s.reportAtValue));
+    if (f && !s.emptyValue()) f.fileTypes = s.appendShared(f.fileTypes, readEnum(v, FILE_TYPES, 'file type', s.reportAtValue));
   },
   FileChecksum: (s, v) => {
     const f = s.inScope('file');
     if (!f || s.emptyValue()) return;
-    const checksum = readChecksum(v, s.reportAtValue);
+    const checksum = readChecksum(v, s.reportAtValue, s.lx.text, s.lx.valueStart);
     if (checksum) f.checksums = append(f.checksums, checksum);
   },
   LicenseConcluded: (s, v) => {
@@ -107,7 +107,7 @@ export const fileHandlers: Record<string, Handler> = {
   },
   LicenseInfoInFile: (s, v) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.licenseInfoInFiles = append(f.licenseInfoInFiles, s.license(v));
+    if (f && !s.emptyValue()) f.licenseInfoInFiles = s.appendShared(f.licenseInfoInFiles, s.license(v));
   },
   FileCopyrightText: (s, v) => {
     const f = s.inScope('file');
@@ -140,7 +140,7 @@ export const fileHandlers: Record<string, Handler> = {
   },
   LicenseInfoInSnippet: (s, v) => {
     const sn = s.inScope('snippet');
-    if (sn && !s.emptyValue()) sn.licenseInfoInSnippets = append(sn.licenseInfoInSnippets, s.license(v));
+    if (sn && !s.emptyValue()) sn.licenseInfoInSnippets = s.appendShared(sn.licenseInfoInSnippets, s.license(v));
   },
   SnippetCopyrightText: (s, v) => {
     const sn = s.inScope('snippet');

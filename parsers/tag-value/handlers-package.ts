@@ -118,12 +118,12 @@ export const packageHandlers: Record<string, Handler> = {
 
   PackageLicenseInfoFromFiles: (s, v) => {
     const p = s.inScope('package');
-    if (p && !s.emptyValue()) p.licenseInfoFromFiles = append(p.licenseInfoFromFiles, s.license(v));
+    if (p && !s.emptyValue()) p.licenseInfoFromFiles = s.appendShared(p.licenseInfoFromFiles, s.license(v));
   },
   PackageChecksum: (s, v) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
-    const checksum = readChecksum(v, s.reportAtValue);
+    const checksum = readChecksum(v, s.reportAtValue, s.lx.text, s.lx.valueStart);
     if (checksum) p.checksums = append(p.checksums, checksum);
   },
   PackageVerificationCode: (s, v) => {

@@ -27,6 +27,11 @@ export class TagValueLexer {
   valueColumn = 0;
   /** The value came from a `<text>` block. */
   isText = false;
+  /**
+   * Where `value` starts in `source`, or -1 for a `<text>` block (whose value may differ from the text): readers
+   * of large values scan the flat source rather than the sliced value, which V8 reads more slowly.
+   */
+  valueStart = -1;
 
   private pos = 0;
   private lineNo = 0;
@@ -37,7 +42,8 @@ export class TagValueLexer {
   private readonly openCache: [number, number] = [-1, -1];
 
   constructor(
-    private readonly text: string,
+    /** The whole document text. */
+    readonly text: string,
     private readonly reporter: LexReporter,
     private readonly tags: TagTable,
   ) {}
@@ -77,12 +83,14 @@ export class TagValueLexer {
       while (v < end && isBlank(text.charCodeAt(v))) v++;
       this.valueLine = lineNo;
       if (text.startsWith(TEXT_OPEN, v)) {
+        this.valueStart = -1;
         this.readTextBlock(start, v, end);
         return true;
       }
       let ve = end;
       while (ve > v && isBlank(text.charCodeAt(ve - 1))) ve--;
       this.value = text.slice(v, ve);
+      this.valueStart = v;
       this.valueColumn = v - start + 1;
       this.isText = false;
       return true;

@@ -3,6 +3,7 @@ import type { DiagnosticSink, Severity } from '../diagnostics.js';
 import { licenseFieldValue } from '../license-expression.js';
 import { licenseProblems, quote, type LicenseProblem } from '../license-checks.js';
 import {
+  EMPTY_LIST,
   emptyDocument,
   type Annotation,
   type ExternalPackageRef,
@@ -45,8 +46,16 @@ export class TagValueState {
   annotation: Annotation | undefined;
   relationship: Relationship | undefined;
   externalRef: ExternalPackageRef | undefined;
-  /** Targets of every CONTAINS relationship so far, by source: an implied one is not added twice. */
-  private readonly containsSeen = new Map<string, Set<string>>();
+  /** Targets of the CONTAINS relationships written so far, by source: the implied one is then not added. */
+  private readonly containsWritten = new Map<string, Set<string>>();
+  /** The package whose files closeFile last listed, and that list (saves a lookup by SPDXID per file). */
+  private filesOwner: Package | undefined;
+  private filesOwnerList: string[] = EMPTY;
+  /** Lists of files by package SPDXID grown past SHORT_LIST, with a set to test membership in constant time. */
+  private readonly longFileLists = new Map<string, Set<string>>();
+  /** Shared frozen one- and two-item lists of common values (file types, license values), see EMPTY_LIST. */
+  private readonly singles = new Map<unknown, unknown[]>();
+  private readonly pairs = new Map<unknown, Map<unknown, unknown[]>>();
   /** Document-level tags seen, for the required-field check at the end. */
   readonly docTagsSeen = new Set<string>();
   readonly packageFiles: Record<string, string[]> = {};
@@ -109,25 +118,79 @@ export class TagValueState {
     this.entity = entity;
   }
 
+  /**
+   * Lists the file under the package before it and adds the implied `package CONTAINS file`, unless that was
+   * written earlier or already implied (the same file id listed under a package of the same id).
+   */
   private closeFile(file: SpdxFile): void {
     const pkg = this.pkg;
-    if (!pkg || !file.spdxId || !pkg.spdxId) return;
-    (this.packageFiles[pkg.spdxId] ??= []).push(file.spdxId);
-    if (!this.noteContains(pkg.spdxId, file.spdxId)) return;
-    this.doc.relationships.push({ from: pkg.spdxId, type: 'CONTAINS', to: file.spdxId, comment: undefined, position: file.position });
+    const fileId = file.spdxId;
+    if (!pkg || !fileId || !pkg.spdxId) return;
+    const pkgId = pkg.spdxId;
+    let list = this.filesOwner === pkg ? this.filesOwnerList : (this.packageFiles[pkgId] ?? EMPTY);
+    const implied = !this.listed(pkgId, list, fileId) && !this.containsWritten.get(pkgId)?.has(fileId);
+    const grown = append(list, fileId);
+    if (grown !== list) this.packageFiles[pkgId] = grown;
+    list = grown;
+    this.filesOwner = pkg;
+    this.filesOwnerList = list;
+    if (implied) this.doc.relationships.push({ from: pkgId, type: 'CONTAINS', to: fileId, comment: undefined, position: file.position });
   }
 
-  /** Records `from CONTAINS to`; false when it was already there. */
-  noteContains(from: string, to: string): boolean {
-    let targets = this.containsSeen.get(from);
+  /** Whether `fileId` is already in `list` (the files of package `pkgId`); long lists get a set. */
+  private listed(pkgId: string, list: string[], fileId: string): boolean {
+    if (list.length < SHORT_LIST) return list.includes(fileId);
+    let set = this.longFileLists.get(pkgId);
+    if (set === undefined) {
+      set = new Set(list);
+      this.longFileLists.set(pkgId, set);
+    }
+    if (set.has(fileId)) return true;
+    set.add(fileId);
+    return false;
+  }
+
+  /** Records a written `from CONTAINS to`: a file closed later under that package gets no implied copy. */
+  noteContains(from: string, to: string): void {
+    let targets = this.containsWritten.get(from);
     if (!targets) {
       targets = new Set();
-      this.containsSeen.set(from, targets);
-    } else if (targets.has(to)) {
-      return false;
+      this.containsWritten.set(from, targets);
     }
     targets.add(to);
-    return true;
+  }
+
+  /**
+   * `list` plus `item`, where an empty or one-item list of a common value (a constant or a cached license value)
+   * becomes a shared frozen list: every file of a large SBOM listing `BINARY, APPLICATION` shares one.
+   */
+  appendShared<T>(list: T[], item: T): T[] {
+    if (list.length === 0) {
+      let single = this.singles.get(item);
+      if (single === undefined) {
+        if (this.singles.size >= SHARED_LIST_LIMIT) return [item];
+        single = Object.freeze([item]) as unknown[];
+        this.singles.set(item, single);
+      }
+      return single as T[];
+    }
+    if (list.length === 1) {
+      const first = list[0];
+      let byFirst = this.pairs.get(first);
+      if (byFirst === undefined) {
+        if (this.pairs.size >= SHARED_LIST_LIMIT) return [first!, item];
+        byFirst = new Map();
+        this.pairs.set(first, byFirst);
+      }
+      let pair = byFirst.get(item);
+      if (pair === undefined) {
+        if (byFirst.size >= SHARED_LIST_LIMIT) return [first!, item];
+        pair = Object.freeze([first, item]) as unknown[];
+        byFirst.set(item, pair);
+      }
+      return pair as T[];
+    }
+    return append(list, item);
   }
 
   /** Reads a license field once per distinct text (documents repeat the same few values thousands of times). */
@@ -180,11 +243,15 @@ export class TagValueState {
 }
 
 /**
- * Element arrays start as this shared, frozen empty array and are replaced, not pushed to, while short: pushed
- * arrays keep 16 spare slots, and replacing them later leaves old-generation garbage. Each element's arrays are
- * made its own when the element ends, so no caller ever sees the shared one.
+ * Element arrays start as the model's shared, frozen empty list and are replaced, not pushed to, while short:
+ * pushed arrays keep 16 spare slots, and replacing them later leaves old-generation garbage. A list that stays
+ * empty stays the shared one (see EMPTY_LIST in model.ts).
  */
-export const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+export const EMPTY: never[] = EMPTY_LIST;
+/** Below this length a package's file list is searched; from it on, a set answers. */
+const SHORT_LIST = 16;
+/** Distinct values with shared one-item lists (and first values with shared pairs), so the caches stay small. */
+const SHARED_LIST_LIMIT = 256;
 
 /** Adds an item, giving short arrays their exact size (three checksums are common, sixteen spare slots are not). */
 export function append<T>(array: T[], item: T): T[] {
@@ -202,11 +269,10 @@ export function append<T>(array: T[], item: T): T[] {
 }
 
 function own<T>(array: T[]): T[] {
-  if (array === EMPTY) return [];
   return array.length > 3 ? array.slice() : array;
 }
 
-/** Ends an element's use of EMPTY and trims arrays that grew by push. */
+/** Trims arrays that grew by push. */
 export function compactArrays(entity: Entity): void {
   if (!('elementType' in entity)) {
     entity.crossRefs = own(entity.crossRefs);
