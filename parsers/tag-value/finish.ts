@@ -1,6 +1,6 @@
 // End of a tag-value document: attach annotations to their elements, default snippet sources, and report
 // required fields that never appeared (each at the line of the element that lacks it).
-import type { Annotation, Package, Snippet, SpdxFile } from '../model.js';
+import type { Annotation, Package, Snippet, SpdxDocument, SpdxFile } from '../model.js';
 import { compactArrays, EMPTY, type TagValueState } from './state.js';
 
 const REQUIRED_DOCUMENT_TAGS = ['SPDXVersion', 'DataLicense', 'SPDXID', 'DocumentName', 'DocumentNamespace', 'Creator', 'Created'];
@@ -14,19 +14,22 @@ export function finishDocument(s: TagValueState): void {
     if (!s.docTagsSeen.has(tag)) s.add('warning', 'MISSING_REQUIRED_FIELD', `the document has no ${tag} line`, 1, 1);
   }
 
-  const byId = new Map<string, Package | SpdxFile | Snippet>();
+  // One set operation per element finds repeated ids; the map from id to element is built only when a repeat
+  // must name the element that came first, or annotations must find theirs (hash operations on 100k ids add up).
+  const ids = new Set<string>();
+  let byId: Map<string, Package | SpdxFile | Snippet> | undefined;
   const register = (element: Package | SpdxFile | Snippet, idTag: string) => {
     const where = element.position;
     if (!element.spdxId) {
       s.add('warning', 'MISSING_REQUIRED_FIELD', `this ${element.elementType} has no ${idTag} line`, where?.line, where?.column);
       return;
     }
-    const earlier = byId.get(element.spdxId);
-    if (earlier) {
-      s.add('warning', 'TAGVALUE_DUPLICATE_SPDXID', `SPDXID ${s.quote(element.spdxId)} is already used by the ${earlier.elementType} at line ${earlier.position?.line ?? '?'}`, where?.line, where?.column);
-      return;
-    }
-    byId.set(element.spdxId, element);
+    const before = ids.size;
+    ids.add(element.spdxId);
+    if (ids.size !== before) return;
+    byId ??= firstElementById(doc);
+    const earlier = byId.get(element.spdxId)!;
+    s.add('warning', 'TAGVALUE_DUPLICATE_SPDXID', `SPDXID ${s.quote(element.spdxId)} is already used by the ${earlier.elementType} at line ${earlier.position?.line ?? '?'}`, where?.line, where?.column);
   };
 
   for (const p of doc.packages) {
@@ -52,11 +55,23 @@ export function finishDocument(s: TagValueState): void {
       s.add('warning', 'MISSING_REQUIRED_FIELD', `extracted license ${s.quote(l.licenseId)} has no ExtractedText`, l.position?.line, l.position?.column);
     }
   }
-  for (const a of doc.annotations) attachAnnotation(s, a, byId);
-  if (Object.keys(s.packageFiles).length > 0) doc.packageFiles = s.packageFiles;
+  if (doc.annotations.length > 0) {
+    byId ??= firstElementById(doc);
+    for (const a of doc.annotations) attachAnnotation(s, a, byId);
+  }
+  if (s.packageFiles.size > 0) doc.packageFiles = Object.fromEntries(s.packageFiles);
   if (s.suppressed > 0) {
     s.forceAdd('warning', 'TOO_MANY_DIAGNOSTICS', `${s.suppressed} further problems were found and not listed`);
   }
+}
+
+/** Each SPDXID's first package, file or snippet (in that order, as duplicates are reported). */
+function firstElementById(doc: SpdxDocument): Map<string, Package | SpdxFile | Snippet> {
+  const byId = new Map<string, Package | SpdxFile | Snippet>();
+  for (const list of [doc.packages, doc.files, doc.snippets]) {
+    for (const element of list) if (element.spdxId && !byId.has(element.spdxId)) byId.set(element.spdxId, element);
+  }
+  return byId;
 }
 
 function finishSnippet(s: TagValueState, sn: Snippet): void {

@@ -58,7 +58,8 @@ export class TagValueState {
   private readonly pairs = new Map<unknown, Map<unknown, unknown[]>>();
   /** Document-level tags seen, for the required-field check at the end. */
   readonly docTagsSeen = new Set<string>();
-  readonly packageFiles: Record<string, string[]> = {};
+  /** The files listed under each package SPDXID (a Map while parsing: no property per id on a plain object). */
+  readonly packageFiles = new Map<string, string[]>();
   /** The file each snippet follows: its source when SnippetFromFileSPDXID is missing. */
   readonly snippetPrecedingFile = new Map<Snippet, SpdxFile | undefined>();
   private readonly licenseCache = new Map<string, { value: Spdx<LicenseExpression>; problems: LicenseProblem[] }>();
@@ -127,10 +128,10 @@ export class TagValueState {
     const fileId = file.spdxId;
     if (!pkg || !fileId || !pkg.spdxId) return;
     const pkgId = pkg.spdxId;
-    let list = this.filesOwner === pkg ? this.filesOwnerList : (this.packageFiles[pkgId] ?? EMPTY);
+    let list = this.filesOwner === pkg ? this.filesOwnerList : (this.packageFiles.get(pkgId) ?? EMPTY);
     const implied = !this.listed(pkgId, list, fileId) && !this.containsWritten.get(pkgId)?.has(fileId);
     const grown = append(list, fileId);
-    if (grown !== list) this.packageFiles[pkgId] = grown;
+    if (grown !== list) this.packageFiles.set(pkgId, grown);
     list = grown;
     this.filesOwner = pkg;
     this.filesOwnerList = list;
