@@ -5,9 +5,10 @@ import type { Platform } from '../registry/manifest.js';
 import { parseReference, type ImageReference } from '../registry/reference.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
+import { DEFAULT_IMAGE_CONCURRENCY } from './defaults.js';
 import { verifyImage, type ImageEvent, type ImageVerification } from './verify-image.js';
 
-export const DEFAULT_IMAGE_CONCURRENCY = 8;
+export { DEFAULT_IMAGE_CONCURRENCY };
 
 export interface ImageToVerify {
   reference: string;

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js';
 import { runAction } from '../run-action.js';
+import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
 
 export interface TuiCliOptions extends ReleaseCliOptions {
   samples?: boolean;
@@ -36,7 +37,7 @@ export function registerTui(program: Command): void {
     .option('--image-identity <id>', 'expected signer of the images (certificate SAN), exact', 'krel-trust@k8s-releng-prod.iam.gserviceaccount.com')
     .option('--export-dir <dir>', 'where Export writes its files', '.')
     .option('--max-size <size>', 'refuse larger documents (e.g. 100MB, 1GiB)', '512MiB')
-    .addOption(new Option('--concurrency <n>', 'images verified at once').default('8'));
+    .addOption(new Option('--concurrency <n>', 'images verified at once').default(String(DEFAULT_IMAGE_CONCURRENCY)));
   addReleaseOptions(cmd).addHelpText(
     'after',
     `

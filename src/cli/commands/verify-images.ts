@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
 import { addImageOptions, type ImageCliOptions } from '../image-options.js';
 import { runAction } from '../run-action.js';
+import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
 
 export interface VerifyImagesCliOptions extends ImageCliOptions {
   from?: string;
@@ -32,7 +33,7 @@ export function registerVerifyImages(program: Command): void {
     .option('--from <file>', 'verify the references listed in this file (one per line, # comments) instead of an SBOM')
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
-    .option('--concurrency <n>', 'images verified at once', '8')
+    .option('--concurrency <n>', 'images verified at once', String(DEFAULT_IMAGE_CONCURRENCY))
     .option('--no-check-sbom-layers', "skip comparing the registry's layers with the SBOM's layer packages")
     .option('--sbom-url <url>', 'release SBOM base URL or mirror (https, http, file)', DEFAULT_SBOM_URL)
     .option('--dl-url <url>', 'dl.k8s.io base URL or mirror: version markers', DEFAULT_DL_URL)
