@@ -37,6 +37,7 @@ export function runChecks(input: CheckInput): VerificationReport {
   } catch (err) {
     return makeReport([fail('input', 'BUNDLE_MALFORMED', `cannot read the signature material: ${(err as Error).message}`)]);
   }
+  rememberSignatureChecks(entity);
   const checks: CheckResult[] = [artifactDigestCheck(bundle, artifact)];
 
   // Signed times: Rekor integrated times (trusted once the tlog check passes) and RFC 3161 timestamps.
@@ -99,6 +100,18 @@ export function runChecks(input: CheckInput): VerificationReport {
     }
   }
   return makeReport(checks, { signer, signedAt: times.map((t) => t.toISOString()) });
+}
+
+/** Our signature check and the Verifier gate verify the same signature with the same key object: do it once. */
+function rememberSignatureChecks(entity: SignedEntity): void {
+  const signature = entity.signature;
+  const verify = signature.verifySignature.bind(signature);
+  const answers = new WeakMap<KeyObject, boolean>();
+  signature.verifySignature = (key: KeyObject) => {
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = verify(key)));
+    return answer;
+  };
 }
 
 function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array): CheckResult {
