@@ -256,8 +256,11 @@ export interface SpdxDocument {
   /** Every annotation in the document, wherever it was written (also kept on its element). */
   annotations: Annotation[];
   extractedLicensingInfos: ExtractedLicensingInfo[];
-  /** Tag-value: the files listed under a package, by the package's SPDXID (from position), in order. */
-  packageFiles?: Record<string, string[]>;
+  /**
+   * Tag-value: the files listed under a package, by the package's SPDXID (from position), in order. A Map, not an
+   * object: a large SBOM has tens of thousands of package ids, and an object would intern each as a property name.
+   */
+  packageFiles?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type SbomFormat = 'tag-value' | 'json' | 'yaml' | 'xml' | 'rdf-xml';

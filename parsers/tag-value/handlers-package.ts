@@ -154,7 +154,7 @@ export const packageHandlers: Record<string, Handler> = {
   ExternalRef: (s, v) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
-    const ref = readExternalRef(v, s.reportAtValue);
+    const ref = readExternalRef(v, s.reportAtValue, s.lx.text, s.lx.valueStart);
     s.externalRef = ref;
     if (ref) p.externalRefs = append(p.externalRefs, ref);
   },

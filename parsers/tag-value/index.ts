@@ -25,6 +25,8 @@ const handlerTagByLowerCase = new Map([...handlers.keys()].map((tag) => [tag.toL
 
 /** Every tag this parser knows, including the deprecated ones it accepts and ignores. */
 export const knownTags = new TagTable([...handlers.keys(), ...deprecatedTags]);
+/** Handlers by the lexer's tag index (undefined for deprecated tags): an array read per line, not a map lookup. */
+const handlerByIndex: (Handler | undefined)[] = knownTags.tags.map((tag) => handlers.get(tag));
 
 const TAG_SHAPE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -46,7 +48,7 @@ export function parseTagValueDocument(text: string, sink: DiagnosticSink): SpdxD
   let entries = 0;
   while (lx.next()) {
     entries++;
-    const handler = handlers.get(lx.tag);
+    const handler = lx.tagIndex === -1 ? undefined : handlerByIndex[lx.tagIndex];
     if (handler !== undefined) handler(state, lx.value);
     else unknownTag(state);
   }

@@ -20,6 +20,8 @@ const TEXT_CLOSE = '</text>';
 export class TagValueLexer {
   /** The current entry: tag as written, value (text block content without the markers), positions (1-based). */
   tag = '';
+  /** The tag's index in the lexer's tag table, or -1 for a tag it does not know. */
+  tagIndex = -1;
   value = '';
   line = 0;
   column = 0;
@@ -76,7 +78,9 @@ export class TagValueLexer {
       if (text.charCodeAt(colon) !== 58) this.reporter.missingColon(lineNo, colon - start + 1);
       let tagEnd = colon;
       while (tagEnd > i && isBlank(text.charCodeAt(tagEnd - 1))) tagEnd--;
-      this.tag = this.tags.find(text, i, tagEnd) ?? text.slice(i, tagEnd);
+      const tagIndex = this.tags.findIndex(text, i, tagEnd);
+      this.tagIndex = tagIndex;
+      this.tag = tagIndex === -1 ? text.slice(i, tagEnd) : this.tags.tags[tagIndex]!;
       this.line = lineNo;
       this.column = i - start + 1;
       let v = colon + 1;

@@ -127,15 +127,30 @@ export function isBlank(c: number): boolean {
 }
 
 const REF_CATEGORIES = new Set(['SECURITY', 'PACKAGE-MANAGER', 'PERSISTENT-ID', 'OTHER']);
+const REF_CATEGORY_TABLE = new TagTable(REF_CATEGORIES);
+/** The reference types SPDX 2.3 lists: read as shared constants rather than cut per reference. */
+const REF_TYPE_TABLE = new TagTable([
+  'cpe22Type', 'cpe23Type', 'advisory', 'fix', 'url', 'swid', 'maven-central', 'npm', 'nuget', 'bower', 'purl', 'swh', 'gitoid',
+]);
 
-/** `CATEGORY TYPE LOCATOR`; PACKAGE_MANAGER and lower case are read with a warning. */
-export function readExternalRef(value: string, report: Report): ExternalPackageRef | undefined {
-  const parts = splitBlank(value, 3);
-  if (parts.length < 3) {
+/**
+ * `CATEGORY TYPE LOCATOR`; PACKAGE_MANAGER and lower case are read with a warning. `source` and `at` say where the
+ * value sits in the document text, when it is a plain slice of it (then the words are found and cut there).
+ */
+export function readExternalRef(value: string, report: Report, source?: string, at = -1): ExternalPackageRef | undefined {
+  const t = source !== undefined && at >= 0 ? source : value;
+  const start = t === value ? 0 : at;
+  const end = start + value.length;
+  const categoryStart = skipBlanks(t, start, end);
+  const categoryEnd = skipWord(t, categoryStart, end);
+  const typeStart = skipBlanks(t, categoryEnd, end);
+  const typeEnd = skipWord(t, typeStart, end);
+  const locatorStart = skipBlanks(t, typeEnd, end);
+  if (locatorStart >= end) {
     report('error', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef ${quote(value)} is not in the form CATEGORY TYPE LOCATOR`);
     return undefined;
   }
-  let category = parts[0]!;
+  let category = REF_CATEGORY_TABLE.find(t, categoryStart, categoryEnd) ?? t.slice(categoryStart, categoryEnd);
   if (!REF_CATEGORIES.has(category)) {
     const normal = category.toUpperCase().replace(/_/g, '-');
     if (REF_CATEGORIES.has(normal)) {
@@ -145,9 +160,32 @@ export function readExternalRef(value: string, report: Report): ExternalPackageR
       report('warning', 'TAGVALUE_REF_CATEGORY', `unknown external reference category ${quote(category)}; kept as written`);
     }
   }
-  const locator = parts[2]!;
-  if (/\s/.test(locator)) report('warning', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef locator ${quote(locator)} contains blanks`);
-  return { category, type: parts[1]!, locator, comment: undefined };
+  const type = REF_TYPE_TABLE.find(t, typeStart, typeEnd) ?? t.slice(typeStart, typeEnd);
+  let locator = t.slice(locatorStart, end);
+  // The lexer trims blanks; any other trailing white space goes too (as String.prototype.trimEnd does).
+  const last = t.charCodeAt(end - 1);
+  if (last <= 32 || last >= 127) locator = locator.trimEnd();
+  if (hasWhiteSpace(t, locatorStart, end) && /\s/.test(locator)) {
+    report('warning', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef locator ${quote(locator)} contains blanks`);
+  }
+  return { category, type, locator, comment: undefined };
+}
+
+function skipBlanks(t: string, i: number, end: number): number {
+  while (i < end && isBlank(t.charCodeAt(i))) i++;
+  return i;
+}
+function skipWord(t: string, i: number, end: number): number {
+  while (i < end && !isBlank(t.charCodeAt(i))) i++;
+  return i;
+}
+/** Whether text[start, end) may hold white space: an ASCII control or blank, or any non-ASCII character. */
+function hasWhiteSpace(t: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c <= 32 || c >= 127) return true;
+  }
+  return false;
 }
 
 /** `hex (excludes: a, b)`; also the `hex(./file)` form of the official examples. */

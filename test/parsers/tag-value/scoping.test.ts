@@ -10,7 +10,7 @@ describe('tag-value element scoping', () => {
   it('gives files after a package to that package with an implied CONTAINS, and leaves earlier files alone', () => {
     const { doc, diagnostics } = parse([...file('loose'), ...pkg('p1'), ...file('a'), ...file('b'), ...pkg('p2'), ...file('c')]);
     expect(diagnostics).toEqual([]);
-    expect(doc.packageFiles).toEqual({ 'SPDXRef-p1': ['SPDXRef-a', 'SPDXRef-b'], 'SPDXRef-p2': ['SPDXRef-c'] });
+    expect(doc.packageFiles).toEqual(new Map([['SPDXRef-p1', ['SPDXRef-a', 'SPDXRef-b']], ['SPDXRef-p2', ['SPDXRef-c']]]));
     expect(doc.relationships.map((r) => `${r.from} ${r.type} ${String(r.to)}`)).toEqual([
       'SPDXRef-p1 CONTAINS SPDXRef-a',
       'SPDXRef-p1 CONTAINS SPDXRef-b',
