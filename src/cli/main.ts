@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // Entry point of the `kube-sbom` binary.
+import { setFlagsFromString } from 'node:v8';
 import { main } from './program.js';
 import { reportError } from './run-action.js';
+
+// Runs are short. With V8's default budget, the WebAssembly in undici (HTTP parser) and Ink (yoga layout) was
+// recompiled by the optimizing tier in the background, ~130 ms of CPU that competes with the run on small
+// machines and that exit waits for. A higher budget keeps them in the baseline tier unless a run is long and hot.
+setFlagsFromString('--wasm-tiering-budget=100000000');
 
 // `kube-sbom ... | head` closes our stdout early: that ends the run quietly, it is not a crash.
 for (const stream of [process.stdout, process.stderr]) {
