@@ -24,6 +24,31 @@ describe('tag-value element scoping', () => {
     expect(doc.relationships[0]!.position).toEqual({ line: bodyLine(4), column: 1 });
   });
 
+  it('implies CONTAINS once per file id under a package of many files, and not at all when it was written before', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `f${i}`);
+    const { doc } = parse([
+      ...pkg('p'),
+      'Relationship: SPDXRef-p CONTAINS SPDXRef-f18',
+      ...ids.flatMap(file),
+      ...file('f3'),
+      ...file('f17'),
+    ]);
+    const contains = doc.relationships.filter((r) => r.type === 'CONTAINS').map((r) => String(r.to));
+    expect(contains).toEqual(['SPDXRef-f18', ...ids.filter((id) => id !== 'f18').map((id) => `SPDXRef-${id}`)]);
+    // Every FileName line is listed under the package, repeats included.
+    expect(doc.packageFiles?.get('SPDXRef-p')).toEqual([...ids, 'f3', 'f17'].map((id) => `SPDXRef-${id}`));
+  });
+
+  it('keeps parsed lists independent: an element without items has a frozen empty list, and one with items its own', () => {
+    const { doc } = parse([...pkg('p1'), ...pkg('p2'), 'PackageChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c']);
+    const [p1, p2] = doc.packages;
+    expect(p1!.checksums).toEqual([]);
+    expect(Object.isFrozen(p1!.checksums)).toBe(true);
+    expect(() => (p1!.checksums as unknown[]).push({})).toThrow(TypeError);
+    expect(p2!.checksums).toEqual([{ algorithm: 'SHA1', value: '85ed0817af83a24ad8da68c2b5094de69833983c' }]);
+    expect(Object.isFrozen(p2!.checksums)).toBe(false);
+  });
+
   it('attaches a snippet to the file before it when SnippetFromFileSPDXID is missing, and says so at the snippet', () => {
     const { doc, diagnostics } = parse([...file('src'), 'SnippetSPDXID: SPDXRef-snip', 'SnippetByteRange: 10:20']);
     expect(doc.snippets[0]!.fromFile).toBe('SPDXRef-src');
