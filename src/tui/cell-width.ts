@@ -39,12 +39,33 @@ function isNarrow(code: number): boolean {
   return false;
 }
 
-/** The width in columns when every character is printable ASCII or in NARROW; otherwise undefined (ask string-width). */
+/**
+ * The width in columns when every character is printable ASCII or in NARROW, between colour/style sequences
+ * (ESC [ digits and semicolons m, which string-width strips and Ink puts around coloured text); otherwise
+ * undefined (ask string-width).
+ */
 export function narrowTextWidth(text: string): number | undefined {
+  let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x20 && code <= 0x7e) continue;
-    if (!isNarrow(code)) return undefined;
+    if (code >= 0x20 && code <= 0x7e) width++;
+    else if (code === 0x1b) {
+      const end = styleSequenceEnd(text, i);
+      if (end < 0) return undefined;
+      i = end;
+    } else if (isNarrow(code)) width++;
+    else return undefined;
   }
-  return text.length;
+  return width;
+}
+
+/** Index of the final `m` of an SGR sequence `ESC [ [0-9;]* m` starting at `at`, or -1 for anything else. */
+function styleSequenceEnd(text: string, at: number): number {
+  if (text.charCodeAt(at + 1) !== 0x5b) return -1;
+  for (let j = at + 2; j < text.length; j++) {
+    const code = text.charCodeAt(j);
+    if (code === 0x6d) return j;
+    if (!((code >= 0x30 && code <= 0x39) || code === 0x3b)) return -1;
+  }
+  return -1;
 }

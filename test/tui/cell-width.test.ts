@@ -24,7 +24,10 @@ describe('narrowTextWidth', () => {
     expect(narrowTextWidth(chrome)).toBe(chrome.length);
     expect(stringWidth(chrome)).toBe(chrome.length);
     expect(narrowTextWidth('')).toBe(0);
-    for (const other of ['e\u0301', '✅', '⌚', '中', 'ｱ', '\t', 'a\nb', '\u200d', '\ufe0f', '\u00ad', '😀', '\u1100', '\u001b[31mx']) {
+    const coloured = '\u001b[1m\u001b[36mq\u001b[22m\u001b[90m quit ▸\u001b[39m\u001b[38;2;1;2;3m…\u001b[m';
+    expect(narrowTextWidth(coloured)).toBe(9);
+    expect(stringWidth(coloured)).toBe(9);
+    for (const other of ['e\u0301', '✅', '⌚', '中', 'ｱ', '\t', 'a\nb', '\u200d', '\ufe0f', '\u00ad', '😀', '\u1100', '\u001b]8;;x\u0007x', '\u001b[31', '\u001b[?25lx', '\u009b31mx']) {
       expect(narrowTextWidth(other), JSON.stringify(other)).toBeUndefined();
     }
   });
@@ -43,5 +46,18 @@ describe('narrowTextWidth', () => {
       { numRuns: 5000 },
     );
     fc.assert(fc.property(fc.array(fc.oneof(listed, ascii), { maxLength: 12 }).map((p) => p.join('')), (s) => narrowTextWidth(s) === stringWidth(s)), { numRuns: 5000 });
+    // Colour and style sequences as Ink writes them are skipped like string-width does; other escapes go to it.
+    const style = fc.array(fc.constantFrom('0', '1', '3', '9', ';', '38;2;', '255'), { maxLength: 6 }).map((p) => `\u001b[${p.join('')}m`);
+    const otherEscape = fc.constantFrom('\u001b', '\u001b[', '\u001b[31', '\u001b[?25l', '\u001b]8;;u\u0007', '\u001b[1;2H', '\u001b7', '\u009b1m', '\u001b[3 m');
+    const styled = fc.array(fc.oneof(listed, ascii, style), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(fc.property(styled, (s) => narrowTextWidth(s) === stringWidth(s)), { numRuns: 5000 });
+    const mixed = fc.array(fc.oneof(listed, ascii, style, otherEscape, others), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(mixed, (s) => {
+        const width = narrowTextWidth(s);
+        return width === undefined || width === stringWidth(s);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
