@@ -5,18 +5,10 @@ import type { Handler } from './handlers-document.js';
 import { append, EMPTY } from './state.js';
 import { special } from './handlers-package.js';
 import { TagTable } from './tag-table.js';
-import { isBlank, readActor, readDate, readEnum } from './values.js';
+import { readActor, readDate, readEnum, skipBlanks, skipWord } from './values.js';
 
 const RELATIONSHIP_TYPE_TABLE = new TagTable(RELATIONSHIP_TYPES);
 
-function wordEnd(v: string, i: number, end: number): number {
-  while (i < end && !isBlank(v.charCodeAt(i))) i++;
-  return i;
-}
-function blankEnd(v: string, i: number, end: number): number {
-  while (i < end && isBlank(v.charCodeAt(i))) i++;
-  return i;
-}
 
 /** The id string of the document, the current package or file, when text[start, end) spells it. */
 function knownId(s: Parameters<Handler>[0], text: string, start: number, end: number): string | undefined {
@@ -107,16 +99,16 @@ export const relationshipHandlers: Record<string, Handler> = {
     const t = s.lx.valueStart >= 0 ? s.lx.text : v;
     const start = s.lx.valueStart >= 0 ? s.lx.valueStart : 0;
     const end = start + v.length;
-    const fromEnd = wordEnd(t, start, end);
-    const typeStart = blankEnd(t, fromEnd, end);
-    const typeEnd = wordEnd(t, typeStart, end);
-    const toStart = blankEnd(t, typeEnd, end);
-    const toEnd = wordEnd(t, toStart, end);
+    const fromEnd = skipWord(t, start, end);
+    const typeStart = skipBlanks(t, fromEnd, end);
+    const typeEnd = skipWord(t, typeStart, end);
+    const toStart = skipBlanks(t, typeEnd, end);
+    const toEnd = skipWord(t, toStart, end);
     if (toStart >= end) {
       s.add('error', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(v)} is not in the form SPDXID TYPE SPDXID`, s.lx.valueLine, s.lx.valueColumn);
       return;
     }
-    if (blankEnd(t, toEnd, end) < end) {
+    if (skipBlanks(t, toEnd, end) < end) {
       s.add('warning', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(v)} has more than three parts; the rest is ignored`, s.lx.valueLine, s.lx.valueColumn);
     }
     // Ends are usually the document or the element just read: their id strings are reused, not cut again.

@@ -49,8 +49,7 @@ export function readChecksum(value: string, report: Report, source?: string, at 
   }
   let algorithmEnd = colon;
   while (algorithmEnd > 0 && isBlank(value.charCodeAt(algorithmEnd - 1))) algorithmEnd--;
-  let hexStart = colon + 1;
-  while (hexStart < value.length && isBlank(value.charCodeAt(hexStart))) hexStart++;
+  const hexStart = skipBlanks(value, colon + 1, value.length);
   const hex = value.slice(hexStart);
   let algorithm: string | undefined = ALGORITHM_TABLE.find(value, 0, algorithmEnd);
   if (algorithm === undefined) {
@@ -108,21 +107,20 @@ export function splitBlank(value: string, max: number): string[] {
   let i = 0;
   const len = value.length;
   while (i < len) {
-    while (i < len && isBlank(value.charCodeAt(i))) i++;
+    i = skipBlanks(value, i, len);
     if (i >= len) break;
     if (parts.length === max - 1) {
       parts.push(value.slice(i).trimEnd());
       break;
     }
-    let j = i;
-    while (j < len && !isBlank(value.charCodeAt(j))) j++;
+    const j = skipWord(value, i, len);
     parts.push(value.slice(i, j));
     i = j;
   }
   return parts;
 }
 
-export function isBlank(c: number): boolean {
+function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
@@ -171,11 +169,13 @@ export function readExternalRef(value: string, report: Report, source?: string, 
   return { category, type, locator, comment: undefined };
 }
 
-function skipBlanks(t: string, i: number, end: number): number {
+/** The index after the blanks (space, tab) at i, up to end. */
+export function skipBlanks(t: string, i: number, end: number): number {
   while (i < end && isBlank(t.charCodeAt(i))) i++;
   return i;
 }
-function skipWord(t: string, i: number, end: number): number {
+/** The index after the non-blank run at i, up to end. */
+export function skipWord(t: string, i: number, end: number): number {
   while (i < end && !isBlank(t.charCodeAt(i))) i++;
   return i;
 }
