@@ -31,12 +31,30 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Runs fn `warmup` times unmeasured, then `runs` times measured. */
-export async function measure(fn: () => unknown, options: { runs?: number; warmup?: number } = {}): Promise<Timing> {
+/**
+ * Collects garbage (when node runs with --expose-gc) and lets the collector's helper threads finish, so that a run
+ * of a large parse does not also pay for collecting the model the run before it left behind.
+ */
+export async function settleHeap(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/**
+ * Runs fn `warmup` times unmeasured, then `runs` times measured. `settle`: each run starts from a collected heap
+ * (see settleHeap), as the first parse in a process does.
+ */
+export async function measure(fn: () => unknown, options: { runs?: number; warmup?: number; settle?: boolean } = {}): Promise<Timing> {
   const runs = options.runs ?? 7;
-  for (let i = 0; i < (options.warmup ?? 2); i++) await fn();
+  for (let i = 0; i < (options.warmup ?? 2); i++) {
+    if (options.settle) await settleHeap();
+    await fn();
+  }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (options.settle) await settleHeap();
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);
