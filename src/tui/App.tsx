@@ -20,7 +20,8 @@ import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
 import { RowFilter } from './state/row-filter.js';
-import { theme } from './theme.js';
+import { safe } from './text.js';
+import { symbols, theme } from './theme.js';
 
 export interface AppProps {
   ports: TuiPorts;
@@ -30,7 +31,17 @@ export interface AppProps {
   onExit?: () => void;
 }
 
-function NothingLoaded() {
+/** What the document screens show without a document: the file being opened, why the last open failed, or how to load one. */
+function NothingLoaded({ state }: { state: AppState }) {
+  if (state.opening) return <Text color={theme.dim} wrap="truncate-middle">Opening {safe(state.opening)}…</Text>;
+  if (state.loadError) {
+    return (
+      <Box flexDirection="column">
+        <Text color={theme.bad} wrap="wrap">{symbols.fail} {safe(state.loadError)}</Text>
+        <Text color={theme.dim}>Nothing is loaded: press o on the Release screen (1) to open another file, or verify a release there.</Text>
+      </Box>
+    );
+  }
   return <Text color={theme.dim}>No document loaded yet: verify a release on the Release screen (1), or press o there to open a file.</Text>;
 }
 
@@ -135,18 +146,18 @@ function renderScreen(state: AppState, d: Derived) {
   const { view } = state;
   switch (state.screen) {
     case 'release':
-      return <ReleaseScreen state={state.release} versions={d.ports.versions} provenance={state.provenance} summary={view?.summary} loadError={state.loadError} width={d.width} height={d.bodyHeight} />;
+      return <ReleaseScreen state={state.release} versions={d.ports.versions} provenance={state.provenance} summary={view?.summary} loadError={state.loadError} opening={state.opening} width={d.width} height={d.bodyHeight} />;
     case 'explorer':
-      return view ? <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} /> : <NothingLoaded />;
+      return view ? <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} />;
     case 'detail': {
       const trail = state.detail.map((e) => view?.detail(e.id)?.name ?? e.id);
       const list = state.detail[state.detail.length - 1]?.list ?? { cursor: 0, offset: 0 };
       return <DetailScreen detail={d.detail} trail={trail} lines={d.lines} list={list} width={d.width} height={d.bodyHeight} />;
     }
     case 'images':
-      return view ? <ImagesScreen state={state.images} shown={d.shownImages} total={view.images.length} width={d.width} height={d.bodyHeight} /> : <NothingLoaded />;
+      return view ? <ImagesScreen state={state.images} shown={d.shownImages} total={view.images.length} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} />;
     case 'export':
-      return view ? <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} /> : <NothingLoaded />;
+      return view ? <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} /> : <NothingLoaded state={state} />;
     case 'help':
       return <HelpScreen height={d.bodyHeight} offset={d.helpOffset} />;
   }

@@ -6,7 +6,7 @@ import { openEarly } from '../../src/tui/early-open.js';
 import type { SbomView, TuiPorts } from '../../src/tui/ports.js';
 import { fakePorts, gate } from './fake-ports.js';
 import { fixtureView } from './fixture.js';
-import { see } from './keys.js';
+import { KEY, press, see, tick } from './keys.js';
 
 afterEach(() => cleanup());
 
@@ -58,5 +58,63 @@ describe('opening the command line file early', () => {
     await expect(early.ports.openFile('bad.spdx')).rejects.toThrow(/SBOM_UNREADABLE/);
     await expect(early.ports.openFile('bad.spdx')).rejects.toThrow(/SBOM_UNREADABLE/);
     expect(reads).toEqual(['bad.spdx', 'bad.spdx']);
+  });
+});
+
+describe('the document screens while a file opens, and after it fails', () => {
+  /** Ports whose openFile waits for the gate of the path it is given. */
+  function gatedPorts(gates: Record<string, Promise<void>>): TuiPorts {
+    const { ports } = fakePorts();
+    return {
+      ...ports,
+      openFile: async (path: string) => {
+        await gates[path];
+        if (path.startsWith('bad')) throw new Error(`${path}: not an SPDX document [SBOM_UNREADABLE]`);
+        return fixtureView(path);
+      },
+    };
+  }
+
+  it('the Explorer names the file being opened, then shows it', async () => {
+    const slow = gate();
+    const app = render(<App ports={gatedPorts({ 'slow.spdx': slow.promise })} initial={{ kind: 'file', value: 'slow.spdx' }} />);
+    const frame = await see(app, 'Opening slow.spdx…');
+    expect(frame).not.toContain('No document loaded yet');
+    slow.open();
+    const opened = await see(app, '15 of 15 elements');
+    expect(opened).not.toContain('Opening');
+  });
+
+  it('a file that fails to open is reported on the Explorer and on the Release screen, not as "nothing loaded yet"', async () => {
+    const app = render(<App ports={gatedPorts({})} initial={{ kind: 'file', value: 'bad.spdx' }} />);
+    const frame = await see(app, '✘ bad.spdx: not an SPDX document [SBOM_UNREADABLE]');
+    expect(frame).toContain('Nothing is loaded: press o on the Release screen (1)');
+    expect(frame).not.toContain('No document loaded yet');
+    await press(app.stdin, '1');
+    await see(app, '✘ bad.spdx: not an SPDX document [SBOM_UNREADABLE]');
+  });
+
+  it('a failed open after a good one keeps the open document and says what failed', async () => {
+    const app = render(<App ports={gatedPorts({})} initial={{ kind: 'file', value: 'good.spdx' }} />);
+    await see(app, '15 of 15 elements');
+    await press(app.stdin, '1', 'o', ...'bad.spdx'.split(''), KEY.enter);
+    const frame = await see(app, '✘ bad.spdx: not an SPDX document [SBOM_UNREADABLE]');
+    expect(frame).toContain('Opened file good.spdx');
+  });
+
+  it('a slow file finishing after a later open does not replace the later document', async () => {
+    const slow = gate();
+    const fast = gate();
+    const app = render(<App ports={gatedPorts({ 'slow.spdx': slow.promise, 'fast.spdx': fast.promise })} initial={{ kind: 'file', value: 'slow.spdx' }} />);
+    await see(app, 'Opening slow.spdx…');
+    await press(app.stdin, '1', 'o', ...'fast.spdx'.split(''), KEY.enter);
+    await see(app, 'Opening fast.spdx…');
+    fast.open();
+    await see(app, '15 of 15 elements');
+    slow.open();
+    await tick(50);
+    await press(app.stdin, '1');
+    const frame = await see(app, 'Opened file');
+    expect(frame).toContain('Opened file fast.spdx');
   });
 });

@@ -17,6 +17,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getState: () => AppState): Actions {
   const releaseRun = useRef(0);
   const imagesRun = useRef(0);
+  const openRun = useRef(0);
   return useMemo<Actions>(() => {
     const verifyRelease = (version: string) => {
       const run = ++releaseRun.current;
@@ -38,14 +39,19 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
       if (!text) return;
       if (ports.isVersion(text)) return verifyRelease(text);
       releaseRun.current++;
+      // Only the newest open counts: a slow file finishing after a later one must not replace it.
+      const run = ++openRun.current;
+      const live = () => run === openRun.current;
       dispatch({ type: 'release', patch: { phase: 'pick', input: '' } });
+      dispatch({ type: 'open-start', path: text });
       ports
         .openFile(text)
         .then((view) => {
+          if (!live()) return;
           dispatch({ type: 'loaded', view, provenance: { kind: 'file', path: text } });
           dispatch({ type: 'screen', screen: 'explorer' });
         })
-        .catch((err: unknown) => dispatch({ type: 'load-failed', message: messageOf(err) }));
+        .catch((err: unknown) => live() && dispatch({ type: 'load-failed', message: messageOf(err) }));
     };
     const verifyImages = (references: string[]) => {
       const view: SbomView | undefined = getState().view;

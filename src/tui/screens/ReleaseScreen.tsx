@@ -21,6 +21,8 @@ interface Props {
   provenance?: Provenance;
   summary?: DocumentSummary;
   loadError?: string;
+  /** A file being opened from here. */
+  opening?: string;
   width: number;
   height: number;
 }
@@ -57,7 +59,14 @@ function Summary({ summary, width }: { summary: DocumentSummary; width: number }
   );
 }
 
-export function ReleaseScreen({ state, versions, provenance, summary, loadError, width, height }: Props) {
+/** The file being opened, or why the last open failed: shown whatever is loaded now. */
+function OpenStatus({ opening, loadError, width }: { opening?: string; loadError?: string; width: number }) {
+  if (opening) return <Text color={theme.dim}>Opening {clip(opening, width - 10)}…</Text>;
+  if (loadError) return <Text color={theme.bad} wrap="wrap">{symbols.fail} {safe(loadError)}</Text>;
+  return null;
+}
+
+export function ReleaseScreen({ state, versions, provenance, summary, loadError, opening, width, height }: Props) {
   if (provenance?.kind === 'file' && state.phase !== 'running' && state.phase !== 'input') {
     return (
       <Box flexDirection="column">
@@ -67,6 +76,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
         {summary ? <Summary summary={summary} width={width} /> : null}
         <Text> </Text>
         <Text color={theme.dim}>o: type a release version to download and verify, or another file</Text>
+        <OpenStatus opening={opening} loadError={loadError} width={width} />
       </Box>
     );
   }
@@ -82,7 +92,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
         />
         <Text> </Text>
         <Prompt label="version or file: " value={state.input} editing={state.phase === 'input'} width={width} />
-        {loadError ? <Text color={theme.bad} wrap="wrap">{symbols.fail} {safe(loadError)}</Text> : null}
+        <OpenStatus opening={opening} loadError={loadError} width={width} />
       </Box>
     );
   }

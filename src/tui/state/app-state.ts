@@ -54,6 +54,8 @@ export interface AppState {
   view?: SbomView;
   provenance?: Provenance;
   loadError?: string;
+  /** A file being opened (read and parsed); the screens that need a document say so meanwhile. */
+  opening?: string;
   release: ReleaseState;
   explorer: { kind: KindFilter; sort: SortOrder; query: string; editing: boolean; list: ListState };
   detail: Array<{ id: string; list: ListState }>;
@@ -68,6 +70,7 @@ export type ListTarget = 'release' | 'explorer' | 'detail' | 'images';
 export type AppAction =
   | { type: 'screen'; screen: Screen }
   | { type: 'loaded'; view: SbomView; provenance: Provenance }
+  | { type: 'open-start'; path: string }
   | { type: 'load-failed'; message: string }
   | { type: 'list'; target: ListTarget; action: ListAction; length: number; height: number }
   | { type: 'release'; patch: Partial<Pick<ReleaseState, 'phase' | 'input'>> }
@@ -116,13 +119,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         view: action.view,
         provenance: action.provenance,
         loadError: undefined,
+        opening: undefined,
         explorer: { ...state.explorer, list: LIST_START },
         detail: [],
         images: { ...initialState().images },
         exporter: { ...state.exporter, result: undefined },
       };
+    case 'open-start':
+      return { ...state, opening: action.path, loadError: undefined };
     case 'load-failed':
-      return { ...state, loadError: action.message };
+      return { ...state, loadError: action.message, opening: undefined };
     case 'list':
       return withList(state, action.target, (list) => listReducer(list, action.action, action.length, action.height));
     case 'release':
