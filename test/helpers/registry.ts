@@ -11,6 +11,8 @@ export interface TestRegistry {
   host: string;
   url: string;
   dir: string;
+  /** The docker-registry process (benchmarks read its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
       host,
       url: `http://${host}`,
       dir,
+      pid: child.pid,
       async stop() {
         if (child.exitCode === null) {
           const exited = new Promise((r) => child.once('exit', r));
