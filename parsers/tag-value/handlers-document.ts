@@ -34,7 +34,9 @@ export const documentHandlers: Record<string, Handler> = {
     if (s.emptyValue()) return;
     const entity = s.entity;
     if (entity && (s.entityKind === 'package' || s.entityKind === 'file')) {
-      if (!s.duplicate((entity as { spdxId: string }).spdxId || undefined)) (entity as { spdxId: string }).spdxId = v;
+      if (s.duplicate((entity as { spdxId: string }).spdxId || undefined)) return;
+      (entity as { spdxId: string }).spdxId = v;
+      s.noteElementId(v);
       return;
     }
     if (entity) {

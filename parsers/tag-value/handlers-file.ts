@@ -55,6 +55,7 @@ function startSnippet(s: TagValueState, spdxId: string): void {
   };
   // Remembered for the end of the document: the file before it, in case SnippetFromFileSPDXID is missing.
   s.snippetPrecedingFile.set(snippet, s.file);
+  s.noteElementId(spdxId);
   s.setEntity('snippet', snippet);
   s.doc.snippets.push(snippet);
 }

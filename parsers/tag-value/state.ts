@@ -18,6 +18,8 @@ import {
 } from '../model.js';
 import type { TagValueLexer } from './lexer.js';
 import type { Report } from './values.js';
+import { IdHashes } from './id-hashes.js';
+import { checkFile, checkPackage } from './required-fields.js';
 
 export type EntityKind = 'package' | 'file' | 'snippet' | 'license';
 type Entity = Package | SpdxFile | Snippet | ExtractedLicensingInfo;
@@ -63,6 +65,8 @@ export class TagValueState {
   /** The file each snippet follows: its source when SnippetFromFileSPDXID is missing. */
   readonly snippetPrecedingFile = new Map<Snippet, SpdxFile | undefined>();
   private readonly licenseCache = new Map<string, { value: Spdx<LicenseExpression>; problems: LicenseProblem[] }>();
+  /** Hashes of the package, file and snippet ids read, to tell at the end whether any repeats. */
+  readonly idHashes = new IdHashes();
   private kept = 0;
   /** Characters of distinct license expressions the document may still have parsed. */
   private licenseBudget = LICENSE_PARSE_BUDGET;
@@ -114,9 +118,24 @@ export class TagValueState {
 
   setEntity(kind: EntityKind, entity: Entity): void {
     this.beginElement();
-    if (this.entity) compactArrays(this.entity);
+    if (this.entity) this.closeEntity(this.entity);
     this.entityKind = kind;
     this.entity = entity;
+  }
+
+  /** The element is complete (the next one starts, or the document ends): trim its arrays, check its fields. */
+  closeEntity(entity: Entity): void {
+    compactArrays(entity);
+    if (!('elementType' in entity)) return;
+    if (entity.elementType === 'package') checkPackage(this, entity);
+    else if (entity.elementType === 'file') checkFile(this, entity);
+  }
+
+  /** Notes the current value as the id of a package, file or snippet. */
+  noteElementId(id: string): void {
+    const start = this.lx.valueStart;
+    if (start >= 0) this.idHashes.add(this.lx.text, start, start + id.length);
+    else this.idHashes.add(id, 0, id.length);
   }
 
   /**

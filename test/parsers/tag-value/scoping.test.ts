@@ -136,4 +136,34 @@ describe('tag-value element scoping', () => {
     const { diagnostics } = parse([...file('same'), ...file('same')]);
     expect(only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID')).toMatchObject([{ line: bodyLine(4), column: 1, message: expect.stringContaining(`line ${bodyLine(1)}`) }]);
   });
+
+  it('finds a repeated SPDXID among many distinct ones, across packages, files and snippets', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => (i % 2 ? file(`e${i}`) : pkg(`e${i}`))).flat();
+    expect(only(parse(many).diagnostics, 'TAGVALUE_DUPLICATE_SPDXID')).toEqual([]);
+    // A file early in the document and a package late: packages are registered first, so the file is the repeat.
+    const { diagnostics } = parse([...file('twice'), ...many, ...pkg('twice'), 'SnippetSPDXID: SPDXRef-e7', 'SnippetFromFileSPDXID: SPDXRef-twice', 'SnippetByteRange: 1:2']);
+    const repeats = only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID');
+    expect(repeats.map((d) => d.message)).toEqual([
+      'SPDXID "SPDXRef-twice" is already used by the package at line ' + bodyLine(3 + many.length + 1),
+      'SPDXID "SPDXRef-e7" is already used by the file at line ' + bodyLine(3 + 7 * 3 + 1),
+    ]);
+    expect(repeats.map((d) => d.line)).toEqual([bodyLine(1), bodyLine(3 + many.length + 3 + 1)]);
+  });
+
+  it('finds a repeated SPDXID written once plainly and once in a <text> block', () => {
+    const { diagnostics } = parse([...file('t'), 'FileName: ./u', 'SPDXID: <text>SPDXRef-t</text>', 'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c']);
+    expect(only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID').map((d) => d.line)).toEqual([bodyLine(4)]);
+  });
+
+  it('reports the missing required fields of every element, the last one included, at the element\'s line', () => {
+    const { diagnostics } = parse(['PackageName: a', 'FileName: ./b', 'SPDXID: SPDXRef-b', 'PackageName: c', 'SPDXID: SPDXRef-c', 'FileName: ./d']);
+    expect(only(diagnostics, 'MISSING_REQUIRED_FIELD').map((d) => [d.line, d.message])).toEqual([
+      [bodyLine(1), 'this package has no SPDXID line'],
+      [bodyLine(1), 'package "a" has no PackageDownloadLocation'],
+      [bodyLine(2), 'file "SPDXRef-b" has no FileChecksum'],
+      [bodyLine(4), 'package "SPDXRef-c" has no PackageDownloadLocation'],
+      [bodyLine(6), 'this file has no SPDXID line'],
+      [bodyLine(6), 'file "./d" has no FileChecksum'],
+    ]);
+  });
 });
