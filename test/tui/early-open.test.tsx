@@ -102,6 +102,19 @@ describe('the document screens while a file opens, and after it fails', () => {
     expect(frame).toContain('Opened file good.spdx');
   });
 
+  it('a slow file finishing after a release was verified does not replace the release', async () => {
+    const slow = gate();
+    const app = render(<App ports={gatedPorts({ 'slow.spdx': slow.promise })} initial={{ kind: 'file', value: 'slow.spdx' }} />);
+    await see(app, 'Opening slow.spdx…');
+    await press(app.stdin, '1', 'o', ...'v1.2.3'.split(''), KEY.enter);
+    await see(app, /VERIFIED: every check passed/);
+    slow.open();
+    await tick(50);
+    const frame = await see(app, /VERIFIED: every check passed/);
+    expect(frame).not.toContain('Opened file');
+    expect(frame).not.toContain('Opening');
+  });
+
   it('a slow file finishing after a later open does not replace the later document', async () => {
     const slow = gate();
     const fast = gate();

@@ -21,6 +21,7 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
   return useMemo<Actions>(() => {
     const verifyRelease = (version: string) => {
       const run = ++releaseRun.current;
+      openRun.current++;
       const live = () => run === releaseRun.current;
       dispatch({ type: 'release-start', version });
       dispatch({ type: 'screen', screen: 'release' });

@@ -134,8 +134,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'release':
       return { ...state, release: { ...state.release, ...action.patch } };
     case 'release-start':
+      // A release started while a file opens replaces that open (useActions drops its result).
       return {
         ...state,
+        opening: undefined,
         release: { ...state.release, phase: 'running', version: action.version, stage: undefined, downloads: [], checks: [], verified: undefined, error: undefined },
       };
     case 'release-event':
