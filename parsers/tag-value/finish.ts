@@ -30,6 +30,7 @@ export function finishDocument(s: TagValueState): void {
     byId ??= firstElementById(doc);
     for (const a of doc.annotations) attachAnnotation(s, a, byId);
   }
+  s.flushFiles();
   if (s.packageFiles.size > 0) doc.packageFiles = s.packageFiles;
   if (s.suppressed > 0) {
     s.forceAdd('warning', 'TOO_MANY_DIAGNOSTICS', `${s.suppressed} further problems were found and not listed`);

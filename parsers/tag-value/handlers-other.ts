@@ -10,16 +10,27 @@ import { readActor, readDate, readEnum, skipBlanks, skipWord } from './values.js
 const RELATIONSHIP_TYPE_TABLE = new TagTable(RELATIONSHIP_TYPES);
 
 
-/** The id string of the document, the current package or file, when text[start, end) spells it. */
-function knownId(s: Parameters<Handler>[0], text: string, start: number, end: number): string | undefined {
-  const length = end - start;
+/**
+ * The id string of the current file, package or the document when it is the word at text[start] (before `end`):
+ * the word is then neither scanned for its end nor cut again.
+ */
+function knownIdAt(s: Parameters<Handler>[0], text: string, start: number, end: number): string | undefined {
   const file = s.file?.spdxId;
-  if (file !== undefined && file.length === length && text.startsWith(file, start)) return file;
+  if (file && isWordAt(text, file, start, end)) return file;
   const pkg = s.pkg?.spdxId;
-  if (pkg !== undefined && pkg.length === length && text.startsWith(pkg, start)) return pkg;
+  if (pkg && isWordAt(text, pkg, start, end)) return pkg;
   const doc = s.doc.spdxId;
-  if (doc.length === length && text.startsWith(doc, start)) return doc;
+  if (doc && isWordAt(text, doc, start, end)) return doc;
   return undefined;
+}
+
+/** Whether `word` is written at text[start] and ends there: at `end` or before a blank. */
+function isWordAt(text: string, word: string, start: number, end: number): boolean {
+  const after = start + word.length;
+  if (after > end || !text.startsWith(word, start)) return false;
+  if (after === end) return true;
+  const c = text.charCodeAt(after);
+  return c === 32 || c === 9;
 }
 const ANNOTATION_TYPES = new TagTable(['REVIEW', 'OTHER']);
 
@@ -99,11 +110,14 @@ export const relationshipHandlers: Record<string, Handler> = {
     const t = s.lx.valueStart >= 0 ? s.lx.text : v;
     const start = s.lx.valueStart >= 0 ? s.lx.valueStart : 0;
     const end = start + v.length;
-    const fromEnd = skipWord(t, start, end);
+    // Ends are usually the document or the element just read: their id strings are reused, not cut again.
+    const knownFrom = knownIdAt(s, t, start, end);
+    const fromEnd = knownFrom !== undefined ? start + knownFrom.length : skipWord(t, start, end);
     const typeStart = skipBlanks(t, fromEnd, end);
     const typeEnd = skipWord(t, typeStart, end);
     const toStart = skipBlanks(t, typeEnd, end);
-    const toEnd = skipWord(t, toStart, end);
+    const knownTo = toStart < end ? knownIdAt(s, t, toStart, end) : undefined;
+    const toEnd = knownTo !== undefined ? toStart + knownTo.length : skipWord(t, toStart, end);
     if (toStart >= end) {
       s.add('error', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(v)} is not in the form SPDXID TYPE SPDXID`, s.lx.valueLine, s.lx.valueColumn);
       return;
@@ -111,10 +125,9 @@ export const relationshipHandlers: Record<string, Handler> = {
     if (skipBlanks(t, toEnd, end) < end) {
       s.add('warning', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(v)} has more than three parts; the rest is ignored`, s.lx.valueLine, s.lx.valueColumn);
     }
-    // Ends are usually the document or the element just read: their id strings are reused, not cut again.
-    const from = knownId(s, t, start, fromEnd) ?? t.slice(start, fromEnd);
+    const from = knownFrom ?? t.slice(start, fromEnd);
     const type = RELATIONSHIP_TYPE_TABLE.find(t, typeStart, typeEnd) ?? readEnum(t.slice(typeStart, typeEnd), RELATIONSHIP_TYPE_TABLE, 'relationship type', s.reportAtValue);
-    const target = knownId(s, t, toStart, toEnd) ?? t.slice(toStart, toEnd);
+    const target = knownTo ?? t.slice(toStart, toEnd);
     const to = target === 'NONE' ? NONE : target === 'NOASSERTION' ? NOASSERTION : target;
     const relationship = { from, type, to, comment: undefined as string | undefined, position: { line: s.lx.line, column: s.lx.column } };
     s.relationship = relationship;

@@ -50,7 +50,7 @@ export class TagValueState {
   externalRef: ExternalPackageRef | undefined;
   /** Targets of the CONTAINS relationships written so far, by source: the implied one is then not added. */
   private readonly containsWritten = new Map<string, Set<string>>();
-  /** The package whose files closeFile last listed, and that list (saves a lookup by SPDXID per file). */
+  /** The package whose files closeFile last listed, and that list (in packageFiles once flushFiles runs). */
   private filesOwner: Package | undefined;
   private filesOwnerList: string[] = EMPTY;
   /** Lists of files by package SPDXID grown past SHORT_LIST, with a set to test membership in constant time. */
@@ -147,14 +147,21 @@ export class TagValueState {
     const fileId = file.spdxId;
     if (!pkg || !fileId || !pkg.spdxId) return;
     const pkgId = pkg.spdxId;
-    let list = this.filesOwner === pkg ? this.filesOwnerList : (this.packageFiles.get(pkgId) ?? EMPTY);
-    const implied = !this.listed(pkgId, list, fileId) && !this.containsWritten.get(pkgId)?.has(fileId);
-    const grown = append(list, fileId);
-    if (grown !== list) this.packageFiles.set(pkgId, grown);
-    list = grown;
-    this.filesOwner = pkg;
-    this.filesOwnerList = list;
+    if (this.filesOwner !== pkg) {
+      this.flushFiles();
+      this.filesOwner = pkg;
+      this.filesOwnerList = this.packageFiles.get(pkgId) ?? EMPTY;
+    }
+    const list = this.filesOwnerList;
+    const implied = !this.listed(pkgId, list, fileId) && !(this.containsWritten.size !== 0 && this.containsWritten.get(pkgId)?.has(fileId));
+    this.filesOwnerList = append(list, fileId);
     if (implied) this.doc.relationships.push({ from: pkgId, type: 'CONTAINS', to: fileId, comment: undefined, position: file.position });
+  }
+
+  /** Stores the files of the package closeFile last listed: one map write per package, not one per file. */
+  flushFiles(): void {
+    const owner = this.filesOwner;
+    if (owner !== undefined && this.filesOwnerList.length > 0) this.packageFiles.set(owner.spdxId, this.filesOwnerList);
   }
 
   /** Whether `fileId` is already in `list` (the files of package `pkgId`); long lists get a set. */

@@ -42,18 +42,23 @@ const ALGORITHM_TABLE = new TagTable(CHECKSUM_ALGORITHMS);
  * the document text, when it is a plain slice of it (then the hex digits are checked there).
  */
 export function readChecksum(value: string, report: Report, source?: string, at = -1): Checksum | undefined {
-  const colon = value.indexOf(':');
-  if (colon === -1) {
+  // Read in the flat document text when the value is a slice of it (V8 reads that faster than the slice).
+  const flat = source !== undefined && at >= 0;
+  const t = flat ? source : value;
+  const start = flat ? at : 0;
+  const end = start + value.length;
+  const colon = t.indexOf(':', start);
+  if (colon === -1 || colon >= end) {
     report('error', 'TAGVALUE_BAD_CHECKSUM', `checksum ${quote(value)} is not in the form ALGORITHM: hex`);
     return undefined;
   }
   let algorithmEnd = colon;
-  while (algorithmEnd > 0 && isBlank(value.charCodeAt(algorithmEnd - 1))) algorithmEnd--;
-  const hexStart = skipBlanks(value, colon + 1, value.length);
-  const hex = value.slice(hexStart);
-  let algorithm: string | undefined = ALGORITHM_TABLE.find(value, 0, algorithmEnd);
+  while (algorithmEnd > start && isBlank(t.charCodeAt(algorithmEnd - 1))) algorithmEnd--;
+  const hexStart = skipBlanks(t, colon + 1, end);
+  const hex = t.slice(hexStart, end);
+  let algorithm: string | undefined = ALGORITHM_TABLE.find(t, start, algorithmEnd);
   if (algorithm === undefined) {
-    const written = value.slice(0, algorithmEnd).trim();
+    const written = t.slice(start, algorithmEnd).trim();
     const known = ALGORITHM_BY_LOOSE_NAME.get(written.toUpperCase().replace(/-/g, ''));
     if (known) {
       report('warning', 'TAGVALUE_CHECKSUM_ALGORITHM', `checksum algorithm ${quote(written)} should be written ${known}`);
@@ -62,9 +67,7 @@ export function readChecksum(value: string, report: Report, source?: string, at 
     }
     algorithm = known ?? written;
   }
-  const plain = source !== undefined && at >= 0
-    ? isLowerHex(source, at + hexStart, at + value.length)
-    : LOWER_HEX.test(hex);
+  const plain = flat ? isLowerHex(t, hexStart, end) : LOWER_HEX.test(hex);
   return { algorithm, value: plain ? hex : lowerHex(hex, report) };
 }
 
