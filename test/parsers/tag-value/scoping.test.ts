@@ -116,6 +116,23 @@ describe('tag-value element scoping', () => {
     expect(d!.message).toContain(`line ${bodyLine(4)}`);
   });
 
+  it('reads relationship ends that only begin with the current element\'s id as the longer ids they are', () => {
+    const { doc } = parse([
+      ...pkg('p'),
+      ...file('f'),
+      'Relationship: SPDXRef-fx CONTAINS SPDXRef-f',
+      'Relationship: SPDXRef-p DEPENDS_ON SPDXRef-pp',
+      'Relationship: SPDXRef-f\tGENERATED_FROM  SPDXRef-p',
+      'Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-DOCUMENTS',
+    ]);
+    expect(doc.relationships.filter((r) => r.type !== 'CONTAINS' || r.from !== 'SPDXRef-p').map((r) => [r.from, r.type, r.to])).toEqual([
+      ['SPDXRef-fx', 'CONTAINS', 'SPDXRef-f'],
+      ['SPDXRef-p', 'DEPENDS_ON', 'SPDXRef-pp'],
+      ['SPDXRef-f', 'GENERATED_FROM', 'SPDXRef-p'],
+      ['SPDXRef-DOCUMENT', 'DESCRIBES', 'SPDXRef-DOCUMENTS'],
+    ]);
+  });
+
   it('reads relationships to NONE, NOASSERTION and DocumentRef-x:SPDXRef-y', () => {
     const { doc } = parse([
       'Relationship: SPDXRef-a GENERATED_FROM NOASSERTION',
