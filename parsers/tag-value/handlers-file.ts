@@ -99,7 +99,7 @@ export const fileHandlers: Record<string, Handler> = {
   FileChecksum: (s, v) => {
     const f = s.inScope('file');
     if (!f || s.emptyValue()) return;
-    const checksum = readChecksum(v, s.reportAtValue, s.lx.text, s.lx.valueStart);
+    const checksum = readChecksum(v, s.reportAtValue, s.lx.valueSource, s.lx.valueStart);
     if (checksum) f.checksums = append(f.checksums, checksum);
   },
   LicenseConcluded: (s, v) => {

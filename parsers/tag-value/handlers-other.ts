@@ -5,10 +5,9 @@ import type { Handler } from './handlers-document.js';
 import { append, EMPTY } from './state.js';
 import { special } from './handlers-package.js';
 import { TagTable } from './tag-table.js';
-import { readActor, readDate, readEnum, skipBlanks, skipWord } from './values.js';
+import { isBlank, readActor, readDate, readEnum, skipBlanks, skipWord } from './values.js';
 
 const RELATIONSHIP_TYPE_TABLE = new TagTable(RELATIONSHIP_TYPES);
-
 
 /**
  * The id string of the current file, package or the document when it is the word at text[start] (before `end`):
@@ -29,8 +28,7 @@ function isWordAt(text: string, word: string, start: number, end: number): boole
   const after = start + word.length;
   if (after > end || !text.startsWith(word, start)) return false;
   if (after === end) return true;
-  const c = text.charCodeAt(after);
-  return c === 32 || c === 9;
+  return isBlank(text.charCodeAt(after));
 }
 const ANNOTATION_TYPES = new TagTable(['REVIEW', 'OTHER']);
 
@@ -106,9 +104,9 @@ export const relationshipHandlers: Record<string, Handler> = {
     s.beginElement();
     s.relationship = undefined;
     // Three blank-separated words, cut without an intermediate array (relationships are a third of large SBOMs),
-    // from the flat document text when the value is a slice of it (V8 reads that faster than the slice).
-    const t = s.lx.valueStart >= 0 ? s.lx.text : v;
-    const start = s.lx.valueStart >= 0 ? s.lx.valueStart : 0;
+    // where the value is written (see the lexer's valueSource).
+    const t = s.lx.valueSource;
+    const start = s.lx.valueStart;
     const end = start + v.length;
     // Ends are usually the document or the element just read: their id strings are reused, not cut again.
     const knownFrom = knownIdAt(s, t, start, end);

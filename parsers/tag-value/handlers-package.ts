@@ -123,7 +123,7 @@ export const packageHandlers: Record<string, Handler> = {
   PackageChecksum: (s, v) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
-    const checksum = readChecksum(v, s.reportAtValue, s.lx.text, s.lx.valueStart);
+    const checksum = readChecksum(v, s.reportAtValue, s.lx.valueSource, s.lx.valueStart);
     if (checksum) p.checksums = append(p.checksums, checksum);
   },
   PackageVerificationCode: (s, v) => {
@@ -154,7 +154,7 @@ export const packageHandlers: Record<string, Handler> = {
   ExternalRef: (s, v) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
-    const ref = readExternalRef(v, s.reportAtValue, s.lx.text, s.lx.valueStart);
+    const ref = readExternalRef(v, s.reportAtValue, s.lx.valueSource, s.lx.valueStart);
     s.externalRef = ref;
     if (ref) p.externalRefs = append(p.externalRefs, ref);
   },

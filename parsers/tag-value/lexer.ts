@@ -30,10 +30,12 @@ export class TagValueLexer {
   /** The value came from a `<text>` block. */
   isText = false;
   /**
-   * Where `value` starts in `source`, or -1 for a `<text>` block (whose value may differ from the text): readers
-   * of large values scan the flat source rather than the sliced value, which V8 reads more slowly.
+   * The string `value` is read from and where it starts there: the document text for a plain value (readers scan
+   * that flat text, which V8 reads faster than the sliced value), the value itself for a `<text>` block (whose
+   * content may differ from the text).
    */
-  valueStart = -1;
+  valueSource = '';
+  valueStart = 0;
 
   private pos = 0;
   private lineNo = 0;
@@ -44,8 +46,7 @@ export class TagValueLexer {
   private readonly openCache: [number, number] = [-1, -1];
 
   constructor(
-    /** The whole document text. */
-    readonly text: string,
+    private readonly text: string,
     private readonly reporter: LexReporter,
     private readonly tags: TagTable,
   ) {}
@@ -87,13 +88,15 @@ export class TagValueLexer {
       while (v < end && isBlank(text.charCodeAt(v))) v++;
       this.valueLine = lineNo;
       if (text.startsWith(TEXT_OPEN, v)) {
-        this.valueStart = -1;
         this.readTextBlock(start, v, end);
+        this.valueSource = this.value;
+        this.valueStart = 0;
         return true;
       }
       let ve = end;
       while (ve > v && isBlank(text.charCodeAt(ve - 1))) ve--;
       this.value = text.slice(v, ve);
+      this.valueSource = text;
       this.valueStart = v;
       this.valueColumn = v - start + 1;
       this.isText = false;

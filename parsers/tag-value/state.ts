@@ -133,9 +133,7 @@ export class TagValueState {
 
   /** Notes the current value as the id of a package, file or snippet. */
   noteElementId(id: string): void {
-    const start = this.lx.valueStart;
-    if (start >= 0) this.idHashes.add(this.lx.text, start, start + id.length);
-    else this.idHashes.add(id, 0, id.length);
+    this.idHashes.add(this.lx.valueSource, this.lx.valueStart, this.lx.valueStart + id.length);
   }
 
   /**

@@ -38,14 +38,12 @@ const ALGORITHM_BY_LOOSE_NAME = new Map(CHECKSUM_ALGORITHMS.map((a) => [a.toUppe
 const ALGORITHM_TABLE = new TagTable(CHECKSUM_ALGORITHMS);
 
 /**
- * `SHA256: hex`. Undefined when the value has no `ALGORITHM:` part. `source` and `at` say where the value sits in
- * the document text, when it is a plain slice of it (then the hex digits are checked there).
+ * `SHA256: hex`. Undefined when the value has no `ALGORITHM:` part. `source` and `at`: where the value is written
+ * (the lexer's valueSource and valueStart), read there rather than through the sliced value.
  */
-export function readChecksum(value: string, report: Report, source?: string, at = -1): Checksum | undefined {
-  // Read in the flat document text when the value is a slice of it (V8 reads that faster than the slice).
-  const flat = source !== undefined && at >= 0;
-  const t = flat ? source : value;
-  const start = flat ? at : 0;
+export function readChecksum(value: string, report: Report, source = value, at = 0): Checksum | undefined {
+  const t = source;
+  const start = at;
   const end = start + value.length;
   const colon = t.indexOf(':', start);
   if (colon === -1 || colon >= end) {
@@ -67,12 +65,8 @@ export function readChecksum(value: string, report: Report, source?: string, at 
     }
     algorithm = known ?? written;
   }
-  const plain = flat ? isLowerHex(t, hexStart, end) : LOWER_HEX.test(hex);
-  return { algorithm, value: plain ? hex : lowerHex(hex, report) };
+  return { algorithm, value: isLowerHex(t, hexStart, end) ? hex : lowerHex(hex, report) };
 }
-
-/** Lower-cases hex only when needed (no copy for the usual lower-case value) and reports non-hex characters. */
-const LOWER_HEX = /^[0-9a-f]+$/;
 
 /** 1 for the characters 0-9 and a-f. */
 const LOWER_HEX_DIGIT = new Uint8Array(128);
@@ -88,6 +82,7 @@ function isLowerHex(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Lower-cases hex (the usual lower-case value never gets here) and reports non-hex characters. */
 function lowerHex(hex: string, report: Report): string {
   let upper = false;
   for (let i = 0; i < hex.length; i++) {
@@ -123,7 +118,7 @@ export function splitBlank(value: string, max: number): string[] {
   return parts;
 }
 
-function isBlank(c: number): boolean {
+export function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
@@ -135,12 +130,12 @@ const REF_TYPE_TABLE = new TagTable([
 ]);
 
 /**
- * `CATEGORY TYPE LOCATOR`; PACKAGE_MANAGER and lower case are read with a warning. `source` and `at` say where the
- * value sits in the document text, when it is a plain slice of it (then the words are found and cut there).
+ * `CATEGORY TYPE LOCATOR`; PACKAGE_MANAGER and lower case are read with a warning. `source` and `at`: where the value
+ * is written (the lexer's valueSource and valueStart); the words are found and cut there.
  */
-export function readExternalRef(value: string, report: Report, source?: string, at = -1): ExternalPackageRef | undefined {
-  const t = source !== undefined && at >= 0 ? source : value;
-  const start = t === value ? 0 : at;
+export function readExternalRef(value: string, report: Report, source = value, at = 0): ExternalPackageRef | undefined {
+  const t = source;
+  const start = at;
   const end = start + value.length;
   const categoryStart = skipBlanks(t, start, end);
   const categoryEnd = skipWord(t, categoryStart, end);

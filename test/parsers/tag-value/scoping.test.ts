@@ -133,6 +133,21 @@ describe('tag-value element scoping', () => {
     ]);
   });
 
+  it('reads a relationship, a checksum and an external reference written in <text> blocks as if written plainly', () => {
+    const { doc, diagnostics } = parse([
+      'PackageName: p',
+      'SPDXID: SPDXRef-p',
+      'PackageDownloadLocation: NONE',
+      'PackageChecksum: <text>SHA1: 85ED0817AF83A24AD8DA68C2B5094DE69833983C</text>',
+      'ExternalRef: <text>PACKAGE-MANAGER purl pkg:oci/x@sha256:abc</text>',
+      'Relationship: <text>SPDXRef-DOCUMENT DESCRIBES SPDXRef-p</text>',
+    ]);
+    expect(doc.packages[0]!.checksums).toEqual([{ algorithm: 'SHA1', value: '85ed0817af83a24ad8da68c2b5094de69833983c' }]);
+    expect(doc.packages[0]!.externalRefs).toMatchObject([{ category: 'PACKAGE-MANAGER', type: 'purl', locator: 'pkg:oci/x@sha256:abc' }]);
+    expect(doc.relationships.map((r) => [r.from, r.type, r.to])).toEqual([['SPDXRef-DOCUMENT', 'DESCRIBES', 'SPDXRef-p']]);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('reads relationships to NONE, NOASSERTION and DocumentRef-x:SPDXRef-y', () => {
     const { doc } = parse([
       'Relationship: SPDXRef-a GENERATED_FROM NOASSERTION',
