@@ -2,6 +2,7 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useState } from 'react';
 import { Header } from './components/Header.js';
+import { OpenStatus } from './components/OpenStatus.js';
 import { StatusBar } from './components/StatusBar.js';
 import { handleKey, SCREEN_SCOPES } from './hooks/key-handler.js';
 import { splitKeys } from './hooks/split-keys.js';
@@ -20,8 +21,7 @@ import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
 import { RowFilter } from './state/row-filter.js';
-import { safe } from './text.js';
-import { symbols, theme } from './theme.js';
+import { theme } from './theme.js';
 
 export interface AppProps {
   ports: TuiPorts;
@@ -32,13 +32,12 @@ export interface AppProps {
 }
 
 /** What the document screens show without a document: the file being opened, why the last open failed, or how to load one. */
-function NothingLoaded({ state }: { state: AppState }) {
-  if (state.opening) return <Text color={theme.dim} wrap="truncate-middle">Opening {safe(state.opening)}…</Text>;
-  if (state.loadError) {
+function NothingLoaded({ state, width }: { state: AppState; width: number }) {
+  if (state.opening || state.loadError) {
     return (
       <Box flexDirection="column">
-        <Text color={theme.bad} wrap="wrap">{symbols.fail} {safe(state.loadError)}</Text>
-        <Text color={theme.dim}>Nothing is loaded: press o on the Release screen (1) to open another file, or verify a release there.</Text>
+        <OpenStatus opening={state.opening} loadError={state.loadError} width={width} />
+        {state.opening ? null : <Text color={theme.dim}>Nothing is loaded: press o on the Release screen (1) to open another file, or verify a release there.</Text>}
       </Box>
     );
   }
@@ -148,16 +147,16 @@ function renderScreen(state: AppState, d: Derived) {
     case 'release':
       return <ReleaseScreen state={state.release} versions={d.ports.versions} provenance={state.provenance} summary={view?.summary} loadError={state.loadError} opening={state.opening} width={d.width} height={d.bodyHeight} />;
     case 'explorer':
-      return view ? <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} />;
+      return view ? <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} width={d.width} />;
     case 'detail': {
       const trail = state.detail.map((e) => view?.detail(e.id)?.name ?? e.id);
       const list = state.detail[state.detail.length - 1]?.list ?? { cursor: 0, offset: 0 };
       return <DetailScreen detail={d.detail} trail={trail} lines={d.lines} list={list} width={d.width} height={d.bodyHeight} />;
     }
     case 'images':
-      return view ? <ImagesScreen state={state.images} shown={d.shownImages} total={view.images.length} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} />;
+      return view ? <ImagesScreen state={state.images} shown={d.shownImages} total={view.images.length} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} width={d.width} />;
     case 'export':
-      return view ? <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} /> : <NothingLoaded state={state} />;
+      return view ? <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} /> : <NothingLoaded state={state} width={d.width} />;
     case 'help':
       return <HelpScreen height={d.bodyHeight} offset={d.helpOffset} />;
   }

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { CheckId, CheckRow, DocumentSummary } from '../ports.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { OpenStatus } from '../components/OpenStatus.js';
 import { Prompt } from '../components/Prompt.js';
 import { WindowedList } from '../components/WindowedList.js';
 import type { Provenance, ReleaseState } from '../state/app-state.js';
@@ -57,13 +58,6 @@ function Summary({ summary, width }: { summary: DocumentSummary; width: number }
       ))}
     </Box>
   );
-}
-
-/** The file being opened, or why the last open failed: shown whatever is loaded now. */
-function OpenStatus({ opening, loadError, width }: { opening?: string; loadError?: string; width: number }) {
-  if (opening) return <Text color={theme.dim}>Opening {clip(opening, width - 10)}…</Text>;
-  if (loadError) return <Text color={theme.bad} wrap="wrap">{symbols.fail} {safe(loadError)}</Text>;
-  return null;
 }
 
 export function ReleaseScreen({ state, versions, provenance, summary, loadError, opening, width, height }: Props) {
