@@ -11,12 +11,12 @@ const FILE_TYPES = new TagTable<FileType>([
   'SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER',
 ]);
 
-function startFile(s: TagValueState, name: string): void {
+function startFile(s: TagValueState): void {
   // Every field present from the start: one object shape for all files.
   const file: SpdxFile = {
     elementType: 'file',
     spdxId: '',
-    name,
+    name: s.lx.value,
     fileTypes: EMPTY,
     checksums: EMPTY,
     licenseConcluded: undefined,
@@ -37,7 +37,8 @@ function startFile(s: TagValueState, name: string): void {
   s.doc.files.push(file);
 }
 
-function startSnippet(s: TagValueState, spdxId: string): void {
+function startSnippet(s: TagValueState): void {
+  const spdxId = s.lx.value;
   const snippet: Snippet = {
     elementType: 'snippet',
     spdxId,
@@ -61,28 +62,28 @@ function startSnippet(s: TagValueState, spdxId: string): void {
 }
 
 function fileText(field: 'licenseComments' | 'notice' | 'comment'): Handler {
-  return (s, v) => {
+  return (s) => {
     const f = s.inScope('file');
-    if (f && !s.duplicate(f[field])) f[field] = v;
+    if (f && !s.duplicate(f[field])) f[field] = s.lx.value;
   };
 }
 
 function snippetText(field: 'licenseComments' | 'comment' | 'name'): Handler {
-  return (s, v) => {
+  return (s) => {
     const sn = s.inScope('snippet');
-    if (sn && !s.duplicate(sn[field])) sn[field] = v;
+    if (sn && !s.duplicate(sn[field])) sn[field] = s.lx.value;
   };
 }
 
 function snippetRange(kind: 'byte' | 'line'): Handler {
-  return (s, v) => {
+  return (s) => {
     const sn = s.inScope('snippet');
     if (!sn) return;
     if (sn.ranges.some((r) => r.kind === kind)) {
       s.atTag('warning', 'TAGVALUE_DUPLICATE_FIELD', `${s.lx.tag} is given more than once for this snippet; the first value is kept`);
       return;
     }
-    const range = readRange(v, s.reportAtValue);
+    const range = readRange(s.lx.value, s.reportAtValue);
     if (range) sn.ranges = append(sn.ranges, { kind, ...range });
   };
 }
@@ -92,66 +93,68 @@ export const fileHandlers: Record<string, Handler> = {
   FileComment: fileText('comment'),
   FileNotice: fileText('notice'),
   LicenseComments: fileText('licenseComments'),
-  FileType: (s, v) => {
-    const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.fileTypes = s.appendShared(f.fileTypes, readEnum(v, FILE_TYPES, 'file type', s.reportAtValue));
-  },
-  FileChecksum: (s, v) => {
+  FileType: (s) => {
     const f = s.inScope('file');
     if (!f || s.emptyValue()) return;
-    const checksum = readChecksum(v, s.reportAtValue, s.lx.valueSource, s.lx.valueStart);
+    const { valueSource, valueStart, valueEnd } = s.lx;
+    f.fileTypes = s.appendShared(f.fileTypes, readEnum(valueSource, valueStart, valueEnd, FILE_TYPES, 'file type', s.reportAtValue));
+  },
+  FileChecksum: (s) => {
+    const f = s.inScope('file');
+    if (!f || s.emptyValue()) return;
+    const checksum = readChecksum(s.lx.valueSource, s.lx.valueStart, s.lx.valueEnd, s.reportAtValue);
     if (checksum) f.checksums = append(f.checksums, checksum);
   },
-  LicenseConcluded: (s, v) => {
+  LicenseConcluded: (s) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue() && !s.duplicate(f.licenseConcluded)) f.licenseConcluded = s.license(v);
+    if (f && !s.emptyValue() && !s.duplicate(f.licenseConcluded)) f.licenseConcluded = s.license();
   },
-  LicenseInfoInFile: (s, v) => {
+  LicenseInfoInFile: (s) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.licenseInfoInFiles = s.appendShared(f.licenseInfoInFiles, s.license(v));
+    if (f && !s.emptyValue()) f.licenseInfoInFiles = s.appendShared(f.licenseInfoInFiles, s.license());
   },
-  FileCopyrightText: (s, v) => {
+  FileCopyrightText: (s) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue() && !s.duplicate(f.copyrightText)) f.copyrightText = special(v);
+    if (f && !s.emptyValue() && !s.duplicate(f.copyrightText)) f.copyrightText = special(s.lx);
   },
-  FileContributor: (s, v) => {
+  FileContributor: (s) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.contributors = append(f.contributors, v);
+    if (f && !s.emptyValue()) f.contributors = append(f.contributors, s.lx.value);
   },
-  FileAttributionText: (s, v) => {
+  FileAttributionText: (s) => {
     const f = s.inScope('file');
-    if (f) f.attributionTexts = append(f.attributionTexts, v);
+    if (f) f.attributionTexts = append(f.attributionTexts, s.lx.value);
   },
   // Deprecated since SPDX 2.1, still written by some tools.
-  FileDependency: (s, v) => {
+  FileDependency: (s) => {
     const f = s.inScope('file');
-    if (f && !s.emptyValue()) f.dependencies = append(f.dependencies ?? EMPTY, v);
+    if (f && !s.emptyValue()) f.dependencies = append(f.dependencies ?? EMPTY, s.lx.value);
   },
 
   SnippetSPDXID: startSnippet,
-  SnippetFromFileSPDXID: (s, v) => {
+  SnippetFromFileSPDXID: (s) => {
     const sn = s.inScope('snippet');
-    if (sn && !s.emptyValue() && !s.duplicate(sn.fromFile || undefined)) sn.fromFile = v;
+    if (sn && !s.emptyValue() && !s.duplicate(sn.fromFile || undefined)) sn.fromFile = s.lx.value;
   },
   SnippetByteRange: snippetRange('byte'),
   SnippetLineRange: snippetRange('line'),
-  SnippetLicenseConcluded: (s, v) => {
+  SnippetLicenseConcluded: (s) => {
     const sn = s.inScope('snippet');
-    if (sn && !s.emptyValue() && !s.duplicate(sn.licenseConcluded)) sn.licenseConcluded = s.license(v);
+    if (sn && !s.emptyValue() && !s.duplicate(sn.licenseConcluded)) sn.licenseConcluded = s.license();
   },
-  LicenseInfoInSnippet: (s, v) => {
+  LicenseInfoInSnippet: (s) => {
     const sn = s.inScope('snippet');
-    if (sn && !s.emptyValue()) sn.licenseInfoInSnippets = s.appendShared(sn.licenseInfoInSnippets, s.license(v));
+    if (sn && !s.emptyValue()) sn.licenseInfoInSnippets = s.appendShared(sn.licenseInfoInSnippets, s.license());
   },
-  SnippetCopyrightText: (s, v) => {
+  SnippetCopyrightText: (s) => {
     const sn = s.inScope('snippet');
-    if (sn && !s.emptyValue() && !s.duplicate(sn.copyrightText)) sn.copyrightText = special(v);
+    if (sn && !s.emptyValue() && !s.duplicate(sn.copyrightText)) sn.copyrightText = special(s.lx);
   },
   SnippetLicenseComments: snippetText('licenseComments'),
   SnippetComment: snippetText('comment'),
   SnippetName: snippetText('name'),
-  SnippetAttributionText: (s, v) => {
+  SnippetAttributionText: (s) => {
     const sn = s.inScope('snippet');
-    if (sn) sn.attributionTexts = append(sn.attributionTexts, v);
+    if (sn) sn.attributionTexts = append(sn.attributionTexts, s.lx.value);
   },
 };

@@ -33,31 +33,32 @@ function isWordAt(text: string, word: string, start: number, end: number): boole
 const ANNOTATION_TYPES = new TagTable(['REVIEW', 'OTHER']);
 
 export const licenseHandlers: Record<string, Handler> = {
-  LicenseID: (s, v) => {
-    const info: ExtractedLicensingInfo = { licenseId: v, extractedText: '', name: undefined, crossRefs: EMPTY, comment: undefined, position: { line: s.lx.line, column: s.lx.column } };
+  LicenseID: (s) => {
+    const id = s.lx.value;
+    const info: ExtractedLicensingInfo = { licenseId: id, extractedText: '', name: undefined, crossRefs: EMPTY, comment: undefined, position: { line: s.lx.line, column: s.lx.column } };
     s.setEntity('license', info);
     s.doc.extractedLicensingInfos.push(info);
-    if (!v.startsWith('LicenseRef-')) {
-      s.add('warning', 'TAGVALUE_BAD_LICENSE_ID', `extracted license id ${s.quote(v)} does not start with LicenseRef-`, s.lx.valueLine, s.lx.valueColumn);
+    if (!id.startsWith('LicenseRef-')) {
+      s.add('warning', 'TAGVALUE_BAD_LICENSE_ID', `extracted license id ${s.quote(id)} does not start with LicenseRef-`, s.lx.valueLine, s.lx.valueColumn);
     }
   },
-  ExtractedText: (s, v) => {
+  ExtractedText: (s) => {
     const l = s.inScope('license');
-    if (l && !s.duplicate(l.extractedText || undefined)) l.extractedText = v;
+    if (l && !s.duplicate(l.extractedText || undefined)) l.extractedText = s.lx.value;
   },
-  LicenseName: (s, v) => {
+  LicenseName: (s) => {
     const l = s.inScope('license');
-    if (l && !s.emptyValue() && !s.duplicate(l.name)) l.name = special(v);
+    if (l && !s.emptyValue() && !s.duplicate(l.name)) l.name = special(s.lx);
   },
   // Several URLs may share one line, separated by commas.
-  LicenseCrossReference: (s, v) => {
+  LicenseCrossReference: (s) => {
     const l = s.inScope('license');
     if (!l || s.emptyValue()) return;
-    for (const url of v.split(',')) if (url.trim()) l.crossRefs = append(l.crossRefs, url.trim());
+    for (const url of s.lx.value.split(',')) if (url.trim()) l.crossRefs = append(l.crossRefs, url.trim());
   },
-  LicenseComment: (s, v) => {
+  LicenseComment: (s) => {
     const l = s.inScope('license');
-    if (l && !s.duplicate(l.comment)) l.comment = v;
+    if (l && !s.duplicate(l.comment)) l.comment = s.lx.value;
   },
 };
 
@@ -68,10 +69,10 @@ function inAnnotation(s: Parameters<Handler>[0]): Annotation | undefined {
 }
 
 export const annotationHandlers: Record<string, Handler> = {
-  Annotator: (s, v) => {
+  Annotator: (s) => {
     s.beginElement();
     const annotation: Annotation = {
-      annotator: readActor(v, s.reportAtValue),
+      annotator: readActor(s.lx.value, s.reportAtValue),
       date: '',
       type: '',
       comment: '',
@@ -81,33 +82,33 @@ export const annotationHandlers: Record<string, Handler> = {
     s.annotation = annotation;
     s.doc.annotations.push(annotation);
   },
-  AnnotationDate: (s, v) => {
+  AnnotationDate: (s) => {
     const a = inAnnotation(s);
-    if (a && !s.emptyValue() && !s.duplicate(a.date || undefined)) a.date = readDate(v, s.reportAtValue);
+    if (a && !s.emptyValue() && !s.duplicate(a.date || undefined)) a.date = readDate(s.lx.value, s.reportAtValue);
   },
-  AnnotationComment: (s, v) => {
+  AnnotationComment: (s) => {
     const a = inAnnotation(s);
-    if (a && !s.duplicate(a.comment || undefined)) a.comment = v;
+    if (a && !s.duplicate(a.comment || undefined)) a.comment = s.lx.value;
   },
-  AnnotationType: (s, v) => {
+  AnnotationType: (s) => {
     const a = inAnnotation(s);
-    if (a && !s.emptyValue() && !s.duplicate(a.type || undefined)) a.type = readEnum(v, ANNOTATION_TYPES, 'annotation type', s.reportAtValue);
+    if (a && !s.emptyValue() && !s.duplicate(a.type || undefined)) a.type = readEnum(s.lx.valueSource, s.lx.valueStart, s.lx.valueEnd, ANNOTATION_TYPES, 'annotation type', s.reportAtValue);
   },
-  SPDXREF: (s, v) => {
+  SPDXREF: (s) => {
     const a = inAnnotation(s);
-    if (a && !s.emptyValue() && !s.duplicate(a.spdxId || undefined)) a.spdxId = v;
+    if (a && !s.emptyValue() && !s.duplicate(a.spdxId || undefined)) a.spdxId = s.lx.value;
   },
 };
 
 export const relationshipHandlers: Record<string, Handler> = {
-  Relationship: (s, v) => {
+  Relationship: (s) => {
     s.beginElement();
     s.relationship = undefined;
     // Three blank-separated words, cut without an intermediate array (relationships are a third of large SBOMs),
     // where the value is written (see the lexer's valueSource).
     const t = s.lx.valueSource;
     const start = s.lx.valueStart;
-    const end = start + v.length;
+    const end = s.lx.valueEnd;
     // Ends are usually the document or the element just read: their id strings are reused, not cut again.
     const knownFrom = knownIdAt(s, t, start, end);
     const fromEnd = knownFrom !== undefined ? start + knownFrom.length : skipWord(t, start, end);
@@ -117,14 +118,14 @@ export const relationshipHandlers: Record<string, Handler> = {
     const knownTo = toStart < end ? knownIdAt(s, t, toStart, end) : undefined;
     const toEnd = knownTo !== undefined ? toStart + knownTo.length : skipWord(t, toStart, end);
     if (toStart >= end) {
-      s.add('error', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(v)} is not in the form SPDXID TYPE SPDXID`, s.lx.valueLine, s.lx.valueColumn);
+      s.add('error', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(s.lx.value)} is not in the form SPDXID TYPE SPDXID`, s.lx.valueLine, s.lx.valueColumn);
       return;
     }
     if (skipBlanks(t, toEnd, end) < end) {
-      s.add('warning', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(v)} has more than three parts; the rest is ignored`, s.lx.valueLine, s.lx.valueColumn);
+      s.add('warning', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(s.lx.value)} has more than three parts; the rest is ignored`, s.lx.valueLine, s.lx.valueColumn);
     }
     const from = knownFrom ?? t.slice(start, fromEnd);
-    const type = RELATIONSHIP_TYPE_TABLE.find(t, typeStart, typeEnd) ?? readEnum(t.slice(typeStart, typeEnd), RELATIONSHIP_TYPE_TABLE, 'relationship type', s.reportAtValue);
+    const type = readEnum(t, typeStart, typeEnd, RELATIONSHIP_TYPE_TABLE, 'relationship type', s.reportAtValue);
     const target = knownTo ?? t.slice(toStart, toEnd);
     const to = target === 'NONE' ? NONE : target === 'NOASSERTION' ? NOASSERTION : target;
     const relationship = { from, type, to, comment: undefined as string | undefined, position: { line: s.lx.line, column: s.lx.column } };
@@ -132,12 +133,12 @@ export const relationshipHandlers: Record<string, Handler> = {
     s.doc.relationships.push(relationship);
     if (type === 'CONTAINS' && typeof to === 'string') s.noteContains(from, to);
   },
-  RelationshipComment: (s, v) => {
+  RelationshipComment: (s) => {
     const r = s.relationship;
     if (!r) {
       s.atTag('warning', 'TAGVALUE_OUT_OF_SCOPE', 'RelationshipComment does not follow a Relationship; ignored');
       return;
     }
-    if (!s.duplicate(r.comment)) r.comment = v;
+    if (!s.duplicate(r.comment)) r.comment = s.lx.value;
   },
 };

@@ -1,6 +1,7 @@
 // Package tags: PackageName opens a package; the other tags fill the package in scope.
 import { NOASSERTION, NONE, type Package, type Spdx } from '../model.js';
 import type { Handler } from './handlers-document.js';
+import type { TagValueLexer } from './lexer.js';
 import { append, EMPTY, type TagValueState } from './state.js';
 import { TagTable } from './tag-table.js';
 import { readActor, readChecksum, readDate, readEnum, readExternalRef, readVerificationCode } from './values.js';
@@ -13,56 +14,56 @@ const PURPOSES = new TagTable([
 type TextField = 'version' | 'fileName' | 'sourceInfo' | 'licenseComments' | 'summary' | 'description' | 'comment';
 type DateField = 'releaseDate' | 'builtDate' | 'validUntilDate';
 
-/** A value, NONE or NOASSERTION. */
-export function special(value: string): Spdx<string> {
-  return value === 'NOASSERTION' ? NOASSERTION : value === 'NONE' ? NONE : value;
+/** The current value, NONE or NOASSERTION (the usual ones, read without a string). */
+export function special(lx: TagValueLexer): Spdx<string> {
+  return lx.valueIs('NOASSERTION') ? NOASSERTION : lx.valueIs('NONE') ? NONE : lx.value;
 }
 
 function text(field: TextField): Handler {
-  return (s, v) => {
+  return (s) => {
     const p = s.inScope('package');
-    if (p && !s.duplicate(p[field])) p[field] = v;
+    if (p && !s.duplicate(p[field])) p[field] = s.lx.value;
   };
 }
 
 function specialField(field: 'downloadLocation' | 'homepage' | 'copyrightText'): Handler {
-  return (s, v) => {
+  return (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p[field])) return;
-    p[field] = special(v);
+    p[field] = special(s.lx);
   };
 }
 
 function actorField(field: 'supplier' | 'originator'): Handler {
-  return (s, v) => {
+  return (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p[field])) return;
-    p[field] = v === 'NOASSERTION' ? NOASSERTION : readActor(v, s.reportAtValue);
+    p[field] = s.lx.valueIs('NOASSERTION') ? NOASSERTION : readActor(s.lx.value, s.reportAtValue);
   };
 }
 
 function licenseField(field: 'licenseConcluded' | 'licenseDeclared'): Handler {
-  return (s, v) => {
+  return (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p[field])) return;
-    p[field] = s.license(v);
+    p[field] = s.license();
   };
 }
 
 function dateField(field: DateField): Handler {
-  return (s, v) => {
+  return (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p[field])) return;
-    p[field] = readDate(v, s.reportAtValue);
+    p[field] = readDate(s.lx.value, s.reportAtValue);
   };
 }
 
-function startPackage(s: TagValueState, name: string): void {
+function startPackage(s: TagValueState): void {
   // Every field present from the start: one object shape for all packages keeps parsing fast and objects small.
   const pkg: Package = {
     elementType: 'package',
     spdxId: '',
-    name,
+    name: s.lx.value,
     version: undefined,
     fileName: undefined,
     supplier: undefined,
@@ -116,50 +117,56 @@ export const packageHandlers: Record<string, Handler> = {
   BuiltDate: dateField('builtDate'),
   ValidUntilDate: dateField('validUntilDate'),
 
-  PackageLicenseInfoFromFiles: (s, v) => {
+  PackageLicenseInfoFromFiles: (s) => {
     const p = s.inScope('package');
-    if (p && !s.emptyValue()) p.licenseInfoFromFiles = s.appendShared(p.licenseInfoFromFiles, s.license(v));
+    if (p && !s.emptyValue()) p.licenseInfoFromFiles = s.appendShared(p.licenseInfoFromFiles, s.license());
   },
-  PackageChecksum: (s, v) => {
+  PackageChecksum: (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
-    const checksum = readChecksum(v, s.reportAtValue, s.lx.valueSource, s.lx.valueStart);
+    const checksum = readChecksum(s.lx.valueSource, s.lx.valueStart, s.lx.valueEnd, s.reportAtValue);
     if (checksum) p.checksums = append(p.checksums, checksum);
   },
-  PackageVerificationCode: (s, v) => {
+  PackageVerificationCode: (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p.verificationCode)) return;
-    p.verificationCode = readVerificationCode(v, s.reportAtValue);
+    p.verificationCode = readVerificationCode(s.lx.value, s.reportAtValue);
   },
-  FilesAnalyzed: (s, v) => {
+  FilesAnalyzed: (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p.filesAnalyzed)) return;
+    // As written, the usual case, without a string; any other spelling is read below.
+    if (s.lx.valueIs('false') || s.lx.valueIs('true')) {
+      p.filesAnalyzed = s.lx.valueIs('true');
+      return;
+    }
+    const v = s.lx.value;
     const lower = v.toLowerCase();
     if (lower !== 'true' && lower !== 'false') {
       s.add('warning', 'TAGVALUE_BAD_BOOLEAN', `FilesAnalyzed must be true or false, not ${s.quote(v)}; ignored`, s.lx.valueLine, s.lx.valueColumn);
       return;
     }
-    if (lower !== v) s.add('warning', 'TAGVALUE_ENUM_CASE', `FilesAnalyzed should be written ${lower}`, s.lx.valueLine, s.lx.valueColumn);
+    s.add('warning', 'TAGVALUE_ENUM_CASE', `FilesAnalyzed should be written ${lower}`, s.lx.valueLine, s.lx.valueColumn);
     p.filesAnalyzed = lower === 'true';
   },
-  PrimaryPackagePurpose: (s, v) => {
+  PrimaryPackagePurpose: (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p.primaryPackagePurpose)) return;
-    p.primaryPackagePurpose = readEnum(v, PURPOSES, 'primary package purpose', s.reportAtValue, true);
+    p.primaryPackagePurpose = readEnum(s.lx.valueSource, s.lx.valueStart, s.lx.valueEnd, PURPOSES, 'primary package purpose', s.reportAtValue, true);
   },
-  PackageAttributionText: (s, v) => {
+  PackageAttributionText: (s) => {
     const p = s.inScope('package');
-    if (p) p.attributionTexts = append(p.attributionTexts, v);
+    if (p) p.attributionTexts = append(p.attributionTexts, s.lx.value);
   },
-  ExternalRef: (s, v) => {
+  ExternalRef: (s) => {
     const p = s.inScope('package');
     if (!p || s.emptyValue()) return;
-    const ref = readExternalRef(v, s.reportAtValue, s.lx.valueSource, s.lx.valueStart);
+    const ref = readExternalRef(s.lx.valueSource, s.lx.valueStart, s.lx.valueEnd, s.reportAtValue);
     s.externalRef = ref;
     if (ref) p.externalRefs = append(p.externalRefs, ref);
   },
   // ExternalRefComment belongs to the ExternalRef just before it.
-  ExternalRefComment: (s, v) => {
+  ExternalRefComment: (s) => {
     const p = s.inScope('package');
     if (!p) return;
     const ref = s.externalRef;
@@ -167,6 +174,6 @@ export const packageHandlers: Record<string, Handler> = {
       s.atTag('warning', 'TAGVALUE_OUT_OF_SCOPE', 'ExternalRefComment does not follow an ExternalRef of this package; ignored');
       return;
     }
-    if (!s.duplicate(ref.comment)) ref.comment = v;
+    if (!s.duplicate(ref.comment)) ref.comment = s.lx.value;
   },
 };

@@ -49,7 +49,7 @@ export function parseTagValueDocument(text: string, sink: DiagnosticSink): SpdxD
   while (lx.next()) {
     entries++;
     const handler = lx.tagIndex === -1 ? undefined : handlerByIndex[lx.tagIndex];
-    if (handler !== undefined) handler(state, lx.value);
+    if (handler !== undefined) handler(state);
     else unknownTag(state);
   }
   if (entries === 0) {
@@ -70,7 +70,7 @@ function unknownTag(s: TagValueState): void {
   const known = handlerTagByLowerCase.get(tag.toLowerCase());
   if (known) {
     s.atTag('warning', 'TAGVALUE_TAG_CASE', `tag ${s.quote(tag)} should be written ${known}`);
-    handlers.get(known)!(s, s.lx.value);
+    handlers.get(known)!(s);
     return;
   }
   if (!TAG_SHAPE.test(tag)) {

@@ -14,15 +14,15 @@ const SPACE = 32;
 const TAB = 9;
 const CR = 13;
 const HASH = 35;
+const LESS_THAN = 60;
 const TEXT_OPEN = '<text>';
 const TEXT_CLOSE = '</text>';
 
 export class TagValueLexer {
-  /** The current entry: tag as written, value (text block content without the markers), positions (1-based). */
+  /** The current entry: tag as written, positions (1-based); its value is `value`, or read in place (below). */
   tag = '';
   /** The tag's index in the lexer's tag table, or -1 for a tag it does not know. */
   tagIndex = -1;
-  value = '';
   line = 0;
   column = 0;
   valueLine = 0;
@@ -30,12 +30,14 @@ export class TagValueLexer {
   /** The value came from a `<text>` block. */
   isText = false;
   /**
-   * The string `value` is read from and where it starts there: the document text for a plain value (readers scan
-   * that flat text, which V8 reads faster than the sliced value), the value itself for a `<text>` block (whose
-   * content may differ from the text).
+   * Where the value is written: the document text for a plain value (readers scan that flat text in place, which
+   * spares a string per line), the value itself for a `<text>` block (whose content may differ from the text).
    */
   valueSource = '';
   valueStart = 0;
+  valueEnd = 0;
+  /** The value as a string, once asked for: most values are read in place and never need one of their own. */
+  private valueString: string | undefined;
 
   private pos = 0;
   private lineNo = 0;
@@ -50,6 +52,16 @@ export class TagValueLexer {
     private readonly reporter: LexReporter,
     private readonly tags: TagTable,
   ) {}
+
+  /** The current value (a `<text>` block's content without the markers), cut from the text on first use. */
+  get value(): string {
+    return (this.valueString ??= this.valueSource.slice(this.valueStart, this.valueEnd));
+  }
+
+  /** Whether the value is exactly `word`, without cutting it. */
+  valueIs(word: string): boolean {
+    return this.valueEnd - this.valueStart === word.length && this.valueSource.startsWith(word, this.valueStart);
+  }
 
   /** Moves to the next `Tag: value` entry; false at the end of the text. */
   next(): boolean {
@@ -87,17 +99,17 @@ export class TagValueLexer {
       let v = colon + 1;
       while (v < end && isBlank(text.charCodeAt(v))) v++;
       this.valueLine = lineNo;
-      if (text.startsWith(TEXT_OPEN, v)) {
+      // The first character decides most lines: no startsWith call per line.
+      if (text.charCodeAt(v) === LESS_THAN && text.startsWith(TEXT_OPEN, v)) {
         this.readTextBlock(start, v, end);
-        this.valueSource = this.value;
-        this.valueStart = 0;
         return true;
       }
       let ve = end;
       while (ve > v && isBlank(text.charCodeAt(ve - 1))) ve--;
-      this.value = text.slice(v, ve);
+      this.valueString = undefined;
       this.valueSource = text;
       this.valueStart = v;
+      this.valueEnd = ve;
       this.valueColumn = v - start + 1;
       this.isText = false;
       return true;
@@ -127,7 +139,7 @@ export class TagValueLexer {
       p = text.indexOf('\n', p + 1);
     }
     const value = text.slice(contentStart, close);
-    this.value = value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n');
+    this.setBlockValue(value.indexOf('\r') === -1 ? value : value.replace(/\r\n?/g, '\n'));
     const after = close + TEXT_CLOSE.length;
     let nl = text.indexOf('\n', after);
     if (nl === -1) nl = text.length;
@@ -140,6 +152,14 @@ export class TagValueLexer {
       }
     }
     this.pos = nl + 1;
+  }
+
+  /** A block's content may differ from the text (line ends), so it is its own source. */
+  private setBlockValue(value: string): void {
+    this.valueString = value;
+    this.valueSource = value;
+    this.valueStart = 0;
+    this.valueEnd = value.length;
   }
 
   /** indexOf, remembering its answer: many unclosed blocks before one far `</text>` must not rescan the text each time. */
@@ -188,7 +208,7 @@ export class TagValueLexer {
       lineStart = nl + 1;
     }
     const value = text.slice(contentStart, Math.max(contentStart, contentEnd));
-    this.value = value.replace(/\r$/, '').replace(/\r\n?/g, '\n');
+    this.setBlockValue(value.replace(/\r$/, '').replace(/\r\n?/g, '\n'));
     this.lineNo = openLine + lines;
     this.pos = Math.min(lineStart, len);
     this.reporter.unterminatedText(openLine, openColumn, this.lineNo);

@@ -28,6 +28,14 @@ type Entity = Package | SpdxFile | Snippet | ExtractedLicensingInfo;
 export const MAX_DIAGNOSTICS = 1000;
 const MAX_LICENSE_EXPRESSION = 2048;
 const LICENSE_PARSE_BUDGET = 500_000;
+/** License texts compared in place before the map is asked: a document's usual handful of values. */
+const RECENT_LICENSES = 8;
+
+/** A license field's text, read: the value and the problems to report wherever it appears. */
+interface LicenseReading {
+  value: Spdx<LicenseExpression>;
+  problems: LicenseProblem[];
+}
 
 const ENTITY_START_TAG: Record<EntityKind, string> = {
   package: 'PackageName',
@@ -64,7 +72,10 @@ export class TagValueState {
   readonly packageFiles = new Map<string, string[]>();
   /** The file each snippet follows: its source when SnippetFromFileSPDXID is missing. */
   readonly snippetPrecedingFile = new Map<Snippet, SpdxFile | undefined>();
-  private readonly licenseCache = new Map<string, { value: Spdx<LicenseExpression>; problems: LicenseProblem[] }>();
+  private readonly licenseCache = new Map<string, LicenseReading>();
+  /** The last few distinct license texts read, compared where the value is written before a string is cut for the map. */
+  private readonly recentLicenses: { text: string; reading: LicenseReading }[] = [];
+  private nextRecentLicense = 0;
   /** Hashes of the package, file and snippet ids read, to tell at the end whether any repeats. */
   readonly idHashes = new IdHashes();
   private kept = 0;
@@ -218,22 +229,41 @@ export class TagValueState {
     return append(list, item);
   }
 
-  /** Reads a license field once per distinct text (documents repeat the same few values thousands of times). */
-  license(value: string): Spdx<LicenseExpression> {
-    let cached = this.licenseCache.get(value);
-    if (!cached) {
-      cached = this.parseLicenseWithinBudget(value);
-      this.licenseCache.set(value, cached);
+  /** Reads the current value as a license field, once per distinct text (documents repeat a few values thousands of times). */
+  license(): Spdx<LicenseExpression> {
+    const reading = this.recentLicense() ?? this.licenseReading(this.lx.value);
+    for (const p of reading.problems) this.add('warning', p.code, p.message, this.lx.valueLine, this.lx.valueColumn);
+    return reading.value;
+  }
+
+  /** The reading of the current value if it is one of the recent license texts, found without cutting a string. */
+  private recentLicense(): LicenseReading | undefined {
+    const { valueSource, valueStart, valueEnd } = this.lx;
+    const recent = this.recentLicenses;
+    for (let i = 0; i < recent.length; i++) {
+      const text = recent[i]!.text;
+      if (text.length === valueEnd - valueStart && valueSource.startsWith(text, valueStart)) return recent[i]!.reading;
     }
-    for (const p of cached.problems) this.add('warning', p.code, p.message, this.lx.valueLine, this.lx.valueColumn);
-    return cached.value;
+    return undefined;
+  }
+
+  private licenseReading(value: string): LicenseReading {
+    let reading = this.licenseCache.get(value);
+    if (!reading) {
+      reading = this.parseLicenseWithinBudget(value);
+      this.licenseCache.set(value, reading);
+    }
+    const recent = { text: value, reading };
+    if (this.recentLicenses.length < RECENT_LICENSES) this.recentLicenses.push(recent);
+    else this.recentLicenses[this.nextRecentLicense++ % RECENT_LICENSES] = recent;
+    return reading;
   }
 
   /**
    * The expression parser's cost grows faster than the text, so a hostile document of many long, distinct
    * expressions could stall parsing: long ones and those past a per-document budget are kept as text only.
    */
-  private parseLicenseWithinBudget(value: string): { value: Spdx<LicenseExpression>; problems: LicenseProblem[] } {
+  private parseLicenseWithinBudget(value: string): LicenseReading {
     if (value.length > MAX_LICENSE_EXPRESSION || this.licenseBudget < value.length) {
       const problem: LicenseProblem = {
         code: 'LICENSE_EXPRESSION_TOO_LONG',
@@ -257,7 +287,7 @@ export class TagValueState {
 
   /** Empty values carry nothing; say so and skip them. */
   emptyValue(): boolean {
-    if (this.lx.value.length !== 0) return false;
+    if (this.lx.valueEnd !== this.lx.valueStart) return false;
     this.atTag('warning', 'TAGVALUE_EMPTY_VALUE', `${this.lx.tag} has an empty value; ignored`);
     return true;
   }

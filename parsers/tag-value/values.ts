@@ -38,16 +38,13 @@ const ALGORITHM_BY_LOOSE_NAME = new Map(CHECKSUM_ALGORITHMS.map((a) => [a.toUppe
 const ALGORITHM_TABLE = new TagTable(CHECKSUM_ALGORITHMS);
 
 /**
- * `SHA256: hex`. Undefined when the value has no `ALGORITHM:` part. `source` and `at`: where the value is written
- * (the lexer's valueSource and valueStart), read there rather than through the sliced value.
+ * `SHA256: hex`, written at t[start, end) (the lexer's valueSource, valueStart and valueEnd): read there, with
+ * only the hex cut out. Undefined when the value has no `ALGORITHM:` part.
  */
-export function readChecksum(value: string, report: Report, source = value, at = 0): Checksum | undefined {
-  const t = source;
-  const start = at;
-  const end = start + value.length;
+export function readChecksum(t: string, start: number, end: number, report: Report): Checksum | undefined {
   const colon = t.indexOf(':', start);
   if (colon === -1 || colon >= end) {
-    report('error', 'TAGVALUE_BAD_CHECKSUM', `checksum ${quote(value)} is not in the form ALGORITHM: hex`);
+    report('error', 'TAGVALUE_BAD_CHECKSUM', `checksum ${quote(t.slice(start, end))} is not in the form ALGORITHM: hex`);
     return undefined;
   }
   let algorithmEnd = colon;
@@ -130,20 +127,17 @@ const REF_TYPE_TABLE = new TagTable([
 ]);
 
 /**
- * `CATEGORY TYPE LOCATOR`; PACKAGE_MANAGER and lower case are read with a warning. `source` and `at`: where the value
- * is written (the lexer's valueSource and valueStart); the words are found and cut there.
+ * `CATEGORY TYPE LOCATOR`, written at t[start, end) (see readChecksum); PACKAGE_MANAGER and lower case are read
+ * with a warning. The words are found and cut where they are written.
  */
-export function readExternalRef(value: string, report: Report, source = value, at = 0): ExternalPackageRef | undefined {
-  const t = source;
-  const start = at;
-  const end = start + value.length;
+export function readExternalRef(t: string, start: number, end: number, report: Report): ExternalPackageRef | undefined {
   const categoryStart = skipBlanks(t, start, end);
   const categoryEnd = skipWord(t, categoryStart, end);
   const typeStart = skipBlanks(t, categoryEnd, end);
   const typeEnd = skipWord(t, typeStart, end);
   const locatorStart = skipBlanks(t, typeEnd, end);
   if (locatorStart >= end) {
-    report('error', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef ${quote(value)} is not in the form CATEGORY TYPE LOCATOR`);
+    report('error', 'TAGVALUE_BAD_EXTERNAL_REF', `ExternalRef ${quote(t.slice(start, end))} is not in the form CATEGORY TYPE LOCATOR`);
     return undefined;
   }
   let category = REF_CATEGORY_TABLE.find(t, categoryStart, categoryEnd) ?? t.slice(categoryStart, categoryEnd);
@@ -216,16 +210,22 @@ export function readRange(value: string, report: Report): { start: number; end: 
   return { start, end };
 }
 
-/** Upper-cases an enumerated value (and `_` to `-` when asked), saying so when the writer did not. Known values come back as the shared constant. */
+/**
+ * The enumerated value written at t[start, end), upper-cased (and `_` to `-` when asked), saying so when the writer
+ * did not. Known values come back as the shared constant, found in place.
+ */
 export function readEnum(
-  value: string,
+  t: string,
+  start: number,
+  end: number,
   allowed: TagTable,
   what: string,
   report: Report,
   underscoreToDash = false,
 ): string {
-  const known = allowed.find(value, 0, value.length);
+  const known = allowed.find(t, start, end);
   if (known !== undefined) return known;
+  const value = t.slice(start, end);
   let normal = value.toUpperCase();
   if (underscoreToDash) normal = normal.replace(/_/g, '-');
   if (allowed.has(normal)) {
