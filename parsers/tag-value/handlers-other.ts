@@ -26,9 +26,9 @@ function knownIdAt(s: Parameters<Handler>[0], text: string, start: number, end: 
 /** Whether `word` is written at text[start] and ends there: at `end` or before a blank. */
 function isWordAt(text: string, word: string, start: number, end: number): boolean {
   const after = start + word.length;
-  if (after > end || !text.startsWith(word, start)) return false;
-  if (after === end) return true;
-  return isBlank(text.charCodeAt(after));
+  // Ids of other lengths are told apart by the character after, before any comparison of the characters.
+  if (after > end || (after < end && !isBlank(text.charCodeAt(after)))) return false;
+  return text.startsWith(word, start);
 }
 const ANNOTATION_TYPES = new TagTable(['REVIEW', 'OTHER']);
 
