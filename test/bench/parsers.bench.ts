@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { constants as perfConstants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSink } from '../../parsers/diagnostics.js';
 import { parseSbom } from '../../parsers/index.js';
@@ -68,31 +68,58 @@ interface ResourceUse {
   userMs: number;
   systemMs: number;
   minorFaults: number;
+  /** Pauses of the collector inside the run: young generation (scavenges) and full collections (mark-compact). */
+  scavengeMs: number;
+  markCompactMs: number;
 }
 
-/** CPU time by kind (all threads) and minor page faults of one run from a settled heap, medians of `runs`. */
+/** CPU time by kind (all threads), minor page faults and GC pauses of one run from a settled heap, medians of `runs`. */
 async function resourcesOf(fn: () => unknown, runs: number): Promise<ResourceUse> {
   const samples: ResourceUse[] = [];
-  for (let i = 0; i < runs; i++) {
-    await settleHeap();
-    const before = process.resourceUsage();
-    fn();
-    const after = process.resourceUsage();
-    samples.push({
-      userMs: (after.userCPUTime - before.userCPUTime) / 1000,
-      systemMs: (after.systemCPUTime - before.systemCPUTime) / 1000,
-      minorFaults: after.minorPageFault - before.minorPageFault,
-    });
+  let pauses: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    for (let i = 0; i < runs; i++) {
+      await settleHeap();
+      pauses = [];
+      const before = process.resourceUsage();
+      const start = performance.now();
+      fn();
+      const end = performance.now();
+      const after = process.resourceUsage();
+      // GC entries arrive on a later turn of the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const inRun = pauses.filter((p) => p.startTime >= start && p.startTime <= end);
+      const pauseMs = (kinds: number[]) => inRun.filter((p) => kinds.includes(gcKind(p))).reduce((sum, p) => sum + p.duration, 0);
+      samples.push({
+        userMs: (after.userCPUTime - before.userCPUTime) / 1000,
+        systemMs: (after.systemCPUTime - before.systemCPUTime) / 1000,
+        minorFaults: after.minorPageFault - before.minorPageFault,
+        scavengeMs: pauseMs([perfConstants.NODE_PERFORMANCE_GC_MINOR]),
+        markCompactMs: pauseMs([perfConstants.NODE_PERFORMANCE_GC_MAJOR, perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]),
+      });
+    }
+  } finally {
+    observer.disconnect();
   }
+  const medianOf = (key: keyof ResourceUse) => median(samples.map((u) => u[key]));
   return {
-    userMs: median(samples.map((u) => u.userMs)),
-    systemMs: median(samples.map((u) => u.systemMs)),
-    minorFaults: median(samples.map((u) => u.minorFaults)),
+    userMs: medianOf('userMs'),
+    systemMs: medianOf('systemMs'),
+    minorFaults: medianOf('minorFaults'),
+    scavengeMs: medianOf('scavengeMs'),
+    markCompactMs: medianOf('markCompactMs'),
   };
 }
 
+/** The kind of a 'gc' performance entry (NODE_PERFORMANCE_GC_*), kept in its detail. */
+function gcKind(entry: PerformanceEntry): number {
+  return (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ?? -1;
+}
+
 function describeUse(u: ResourceUse): string {
-  return `cpu: user ${u.userMs.toFixed(0)} ms, system ${u.systemMs.toFixed(0)} ms (${u.minorFaults} minor page faults)`;
+  return `cpu: user ${u.userMs.toFixed(0)} ms, system ${u.systemMs.toFixed(0)} ms (${u.minorFaults} minor page faults); GC pauses: scavenge ${u.scavengeMs.toFixed(0)} ms, mark-compact ${u.markCompactMs.toFixed(0)} ms`;
 }
 
 /**
