@@ -136,8 +136,9 @@ export const packageHandlers: Record<string, Handler> = {
     const p = s.inScope('package');
     if (!p || s.emptyValue() || s.duplicate(p.filesAnalyzed)) return;
     // As written, the usual case, without a string; any other spelling is read below.
-    if (s.lx.valueIs('false') || s.lx.valueIs('true')) {
-      p.filesAnalyzed = s.lx.valueIs('true');
+    const written = s.lx.valueIs('true') ? true : s.lx.valueIs('false') ? false : undefined;
+    if (written !== undefined) {
+      p.filesAnalyzed = written;
       return;
     }
     const v = s.lx.value;

@@ -1,6 +1,7 @@
 // Tag-value lexer: one pass over the text, `Tag: value` lines and `<text>...</text>` blocks, with positions.
 // It is a cursor, not a token list: `next()` moves on and overwrites its public fields, so no object per line.
 import type { TagTable } from './tag-table.js';
+import { isBlank } from './values.js';
 
 /** Where the lexer reports structural problems (always with a position). */
 export interface LexReporter {
@@ -10,8 +11,6 @@ export interface LexReporter {
   missingColon(line: number, column: number): void;
 }
 
-const SPACE = 32;
-const TAB = 9;
 const CR = 13;
 const HASH = 35;
 const LESS_THAN = 60;
@@ -76,11 +75,7 @@ export class TagValueLexer {
       let end = nl;
       if (end > start && text.charCodeAt(end - 1) === CR) end--;
       let i = start;
-      while (i < end) {
-        const c = text.charCodeAt(i);
-        if (c !== SPACE && c !== TAB) break;
-        i++;
-      }
+      while (i < end && isBlank(text.charCodeAt(i))) i++;
       if (i === end || text.charCodeAt(i) === HASH) continue;
       let colon = text.indexOf(':', i);
       if (colon === -1 || colon >= end) colon = this.tagWithoutColon(i, end);
@@ -233,8 +228,4 @@ export class TagValueLexer {
     while (end > i && isBlank(text.charCodeAt(end - 1))) end--;
     return this.tags.find(text, i, end) !== undefined;
   }
-}
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB;
 }

@@ -20,7 +20,7 @@ gc();
 const rssBefore = process.memoryUsage().rss;
 const heapBefore = process.memoryUsage().heapUsed;
 const bytes = statSync(file).size;
-// Read as `kube-sbom inspect` reads (plain UTF-8 straight into a string) and parse.
+// Read as `kube-sbom inspect` reads (the bytes, then one decode of plain UTF-8) and parse.
 const input = await readSbomInput(file, 2 ** 31);
 const start = performance.now();
 const result = parseSbom(input, { fileName: file, maxBytes: 2 ** 31 });
