@@ -1,12 +1,11 @@
 // Runs every check on a bundle and an artifact and reports each on its own; the public Verifier runs last as a gate.
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle';
 import type { X509Certificate } from '@sigstore/core';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { certificateEncodingProblem } from './certificate-der.js';
-import { certificateIdentity, policyChecks, type IdentityPolicy } from './identity.js';
-import { memoizeSignatureChecks } from './trusted-root.js';
-import { getTLogTimestamp, getTSATimestamp, publicKeyOf, toSignedEntity, verifyCertificateChain, Verifier, verifySCTs } from './library.js';
+import { certificateIdentity, libraryPolicy, policyChecks, type IdentityPolicy } from './identity.js';
+import { getTLogTimestamp, getTSATimestamp, toSignedEntity, verifyCertificateChain, Verifier, verifySCTs } from './library.js';
 import { fail, makeReport, pass, type CheckResult, type VerificationReport } from './report.js';
 import { transparencyLogCheck } from './tlog-check.js';
 
@@ -37,7 +36,6 @@ export function runChecks(input: CheckInput): VerificationReport {
   } catch (err) {
     return makeReport([fail('input', 'BUNDLE_MALFORMED', `cannot read the signature material: ${(err as Error).message}`)]);
   }
-  rememberSignatureChecks(entity);
   const checks: CheckResult[] = [artifactDigestCheck(bundle, artifact)];
 
   // Signed times: Rekor integrated times (trusted once the tlog check passes) and RFC 3161 timestamps.
@@ -69,9 +67,8 @@ export function runChecks(input: CheckInput): VerificationReport {
   let signingKey: KeyObject | undefined;
   let signer: VerificationReport['signer'];
   if (entity.key.$case === 'certificate') {
-    // Our chain check and the library's Verifier below both verify the leaf under the intermediate: do it once.
-    const leaf = memoizeSignatureChecks(entity.key.certificate);
-    signingKey = publicKeyOf(leaf.publicKey);
+    const leaf = entity.key.certificate;
+    signingKey = createPublicKey({ key: leaf.publicKey, format: 'der', type: 'spki' });
     checks.push(...certificateChecks(leaf, times, trust));
     const found = certificateIdentity(leaf);
     signer = { identity: found.san, issuer: found.issuer };
@@ -90,28 +87,26 @@ export function runChecks(input: CheckInput): VerificationReport {
       : fail('signature', 'SIGNATURE_INVALID', 'signature does not verify with the signing key'),
   );
 
-  // The library's own verification must agree: it can only add a failure.
+  // The last word is the public Verifier's, on an entity of its own: it can only add a failure.
   if (checks.every((c) => c.status === 'pass')) {
-    try {
-      new Verifier(trust, { ctlogThreshold: entity.key.$case === 'certificate' ? 1 : 0 }).verify(entity);
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? 'ERROR';
-      checks.push(fail('sigstore-verifier', `SIGSTORE_${code}`, `@sigstore/verify rejects it: ${(err as Error).message}`));
-    }
+    const failure = libraryVerdict(bundle, artifact, trust, input.policy);
+    if (failure) checks.push(failure);
   }
   return makeReport(checks, { signer, signedAt: times.map((t) => t.toISOString()) });
 }
 
-/** Our signature check and the Verifier gate verify the same signature with the same key object: do it once. */
-function rememberSignatureChecks(entity: SignedEntity): void {
-  const signature = entity.signature;
-  const verify = signature.verifySignature.bind(signature);
-  const answers = new WeakMap<KeyObject, boolean>();
-  signature.verifySignature = (key: KeyObject) => {
-    let answer = answers.get(key);
-    if (answer === undefined) answers.set(key, (answer = verify(key)));
-    return answer;
-  };
+/** The unmodified @sigstore/verify Verifier on freshly read material, with the identity policy it can express. */
+function libraryVerdict(bundle: Bundle, artifact: Uint8Array, trust: TrustMaterial, policy?: IdentityPolicy): CheckResult | undefined {
+  try {
+    const entity = toSignedEntity(bundle, asBuffer(artifact));
+    const key = entity.key;
+    const verifier = new Verifier(trust, { ctlogThreshold: key.$case === 'certificate' ? 1 : 0 });
+    verifier.verify(entity, key.$case === 'certificate' && policy ? libraryPolicy(policy, key.certificate) : undefined);
+    return undefined;
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'ERROR';
+    return fail('sigstore-verifier', `SIGSTORE_${code}`, `@sigstore/verify rejects it: ${(err as Error)?.message ?? String(err)}`);
+  }
 }
 
 function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array): CheckResult {

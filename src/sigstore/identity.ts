@@ -1,6 +1,7 @@
 // Who signed: the certificate's SAN and OIDC issuer, matched against the user's policy by our own code, because
 // the library's SAN match is an unanchored regular expression and reports identity and issuer under one code.
 import type { X509Certificate } from '@sigstore/core';
+import type { VerificationPolicy } from '@sigstore/verify';
 import { usageError } from '../common/errors.js';
 import { fail, pass, type CheckResult } from './report.js';
 
@@ -72,4 +73,21 @@ export function policyChecks(found: CertificateIdentity, policy: IdentityPolicy)
         ? pass('issuer', `OIDC issuer ${found.issuer}`)
         : fail('issuer', 'ISSUER_MISMATCH', `OIDC issuer ${found.issuer}, expected ${compiled.describe.issuer}`);
   return [identity, issuer];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+
+/**
+ * The same policy for the library's Verifier, as far as it can express it: it matches the URI or email SAN as an
+ * unanchored regular expression (so ours are anchored) and the issuer only exactly. A username SAN, which the
+ * library does not read, and an issuer pattern stay with our own checks.
+ */
+export function libraryPolicy(policy: IdentityPolicy, leaf: X509Certificate): VerificationPolicy {
+  const result: VerificationPolicy = {};
+  if (leaf.subjectAltName !== undefined) {
+    if (policy.identityRegexp !== undefined) result.subjectAlternativeName = `^(?:${policy.identityRegexp})$`;
+    else if (policy.identity) result.subjectAlternativeName = `^${escapeRegExp(policy.identity)}$`;
+  }
+  if (policy.issuer) result.extensions = { issuer: policy.issuer };
+  return result;
 }

@@ -2,7 +2,6 @@
 // kube-sbom, which we read from @sigstore/tuf's seeds.json (it embeds trusted_root.json, base64, under targets).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { X509Certificate } from '@sigstore/core';
 import type { TrustedRoot as TrustedRootType } from '@sigstore/protobuf-specs';
 import type { TrustMaterial } from '@sigstore/verify';
 import { toTrustMaterial, TrustedRoot } from './library.js';
@@ -46,7 +45,7 @@ export function parseTrustedRoot(text: string, source: string): LoadedTrustedRoo
   }
   try {
     const root = TrustedRoot.fromJSON(json);
-    return { root, material: memoizeCaSignatures(toTrustMaterial(root)), source };
+    return { root, material: toTrustMaterial(root), source };
   } catch (err) {
     throw invalid(source, (err as Error).message, err);
   }
@@ -71,51 +70,6 @@ export function shippedTrustedRoot(): LoadedTrustedRoot {
   if (!encoded) throw invalid(SHIPPED_SOURCE, 'seeds.json has no trusted_root.json target');
   shipped = parseTrustedRoot(Buffer.from(encoded, 'base64').toString('utf8'), SHIPPED_SOURCE);
   return shipped;
-}
-
-/** The shipped root as JSON text (for `--print-trusted-root`-style uses and tests). */
-export function shippedTrustedRootText(): string {
-  const require = createRequire(import.meta.url);
-  const seeds = JSON.parse(readFileSync(require.resolve('@sigstore/tuf/seeds.json'), 'utf8'));
-  return Buffer.from(seeds[PUBLIC_GOOD_TUF_MIRROR].targets['trusted_root.json'], 'base64').toString('utf8');
-}
-
-/**
- * Chain building re-checks the same CA signatures (root self-signature, intermediate by root) on every call, and a
- * report runs it twice (our checks, then the library's Verifier). A CA certificate's signature under a given issuer
- * object never changes, so remember it per (certificate, issuer object) pair.
- */
-function memoizeCaSignatures(material: TrustMaterial): TrustMaterial {
-  for (const ca of [...material.certificateAuthorities, ...material.timestampAuthorities]) {
-    for (const cert of ca.certChain) memoizeSignatureChecks(cert);
-  }
-  return material;
-}
-
-/**
- * Makes a certificate we never mutate cheap to check repeatedly: @sigstore/core re-encodes the ASN.1 tree to DER on
- * every equals(), verify() and publicKey access, and chain building does many of those. Caches the DER encodings
- * and each cert.verify(issuer) answer (per issuer object). The library clones before it changes a certificate.
- */
-export function memoizeSignatureChecks(cert: X509Certificate): X509Certificate {
-  const rootDer = cert.root.toDER();
-  cert.root.toDER = () => rootDer;
-  const tbs = cert.tbsCertificate;
-  const tbsDer = tbs.toDER();
-  tbs.toDER = () => tbsDer;
-  Object.defineProperty(cert, 'publicKey', { value: cert.publicKey, writable: false });
-  const original = cert.verify.bind(cert);
-  const seen = new WeakMap<object, boolean>();
-  cert.verify = (issuer?: X509Certificate) => {
-    const key = issuer ?? cert;
-    let result = seen.get(key);
-    if (result === undefined) {
-      result = original(issuer);
-      seen.set(key, result);
-    }
-    return result;
-  };
-  return cert;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
