@@ -5,7 +5,6 @@ import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startupPlugins } from './startup-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const entry = join(root, 'dist', 'src', 'cli', 'main.js');
@@ -38,8 +37,6 @@ try {
     legalComments: 'none',
     // tui-run still sets NODE_ENV at run time (for the unbundled program and for child processes): harmless here.
     logOverride: { 'assign-to-define': 'silent' },
-    // Less start-up work for the UI, same results: see startup-plugins.mjs.
-    plugins: startupPlugins,
     metafile: true,
     logLevel: 'warning',
   });
