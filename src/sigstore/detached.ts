@@ -1,6 +1,6 @@
 // Kubernetes-style detached material: `.sig` is a base64 signature, `.cert` is a base64-wrapped PEM or a plain PEM.
 import { createPublicKey } from 'node:crypto';
-import { X509Certificate } from './library.js';
+import { derProblem } from './bundle-strict.js';
 import { checkError } from '../common/errors.js';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -42,11 +42,8 @@ export function decodeCertificates(content: string | Uint8Array, source: string)
 }
 
 function parseDer(der: Buffer, source: string): Buffer {
-  try {
-    X509Certificate.parse(Buffer.from(der));
-  } catch (err) {
-    throw checkError('CERTIFICATE_MALFORMED', `${source}: not an X.509 certificate (${(err as Error).message})`, err);
-  }
+  const problem = derProblem(der);
+  if (problem) throw checkError('CERTIFICATE_MALFORMED', `${source}: ${problem}`);
   return der;
 }
 

@@ -2,6 +2,7 @@
 // into one @sigstore/bundle Bundle. The message digest is always computed from the artifact bytes we hold.
 import { createHash } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
+import { bundleStrictnessProblem } from './bundle-strict.js';
 import { bundleFromJSON } from './library.js';
 import { checkError } from '../common/errors.js';
 import { decodeCertificates, decodePublicKeyPem, decodeSignature } from './detached.js';
@@ -72,6 +73,8 @@ function fromBundleJson(input: string | object, publicKeyPem?: string): BuiltBun
       throw checkError('BUNDLE_MALFORMED', `bundle is not JSON (${(err as Error).message})`, err);
     }
   }
+  const problem = bundleStrictnessProblem(json);
+  if (problem) throw checkError(problem.code, problem.message);
   let bundle: Bundle;
   try {
     bundle = bundleFromJSON(json);
