@@ -1,5 +1,5 @@
 // --arch and --name selection over an inventory.
-import { globToRegExp } from '../sbom/query-parse.js';
+import { compileGlob } from '../common/glob.js';
 import type { ContainerImage } from './image-types.js';
 
 export interface ImageFilter {
@@ -9,7 +9,7 @@ export interface ImageFilter {
 }
 
 export function filterImages(images: readonly ContainerImage[], filter: ImageFilter): ContainerImage[] {
-  const pattern = filter.name ? globToRegExp(filter.name) : undefined;
+  const pattern = filter.name ? compileGlob(filter.name) : undefined;
   return images.filter((image) => {
     if (filter.architecture && image.architecture !== filter.architecture) return false;
     if (!pattern) return true;

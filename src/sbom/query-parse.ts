@@ -1,9 +1,10 @@
 // Parses `kube-sbom query` expressions: field:value terms joined by spaces or AND, each error with its column.
 import { usageError } from '../common/errors.js';
+import { compileGlob, type Glob } from '../common/glob.js';
 
 export type QueryTerm =
   | { field: 'name'; regex: RegExp; source: string; column: number }
-  | { field: 'purl'; pattern: RegExp; source: string; column: number }
+  | { field: 'purl'; pattern: Glob; source: string; column: number }
   | { field: 'type'; kind: 'package' | 'file' | 'snippet'; source: string; column: number }
   | { field: 'rel'; relationshipType: string; source: string; column: number }
   | { field: 'depth'; hops: number; source: string; column: number }
@@ -50,15 +51,6 @@ function tokenize(expression: string): Token[] {
   return tokens;
 }
 
-/** A glob where `*` matches any run of characters and everything else is literal, anchored at both ends. */
-export function globToRegExp(glob: string, flags = ''): RegExp {
-  const body = glob
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, flags);
-}
-
 export function parseQuery(expression: string): QueryTerm[] {
   const tokens = tokenize(expression);
   if (tokens.length === 0) fail(expression, 1, 'empty expression; expected field:value, e.g. name:kube-apiserver');
@@ -94,7 +86,7 @@ function parseTerm(expression: string, token: Token): QueryTerm {
       }
     case 'purl':
       if (!value.startsWith('pkg:') && !value.startsWith('*')) fail(expression, valueColumn, 'purl: a package URL starts with pkg: (use * as a wildcard)');
-      return { field, pattern: globToRegExp(value), ...base };
+      return { field, pattern: compileGlob(value), ...base };
     case 'type': {
       const kind = value.toLowerCase();
       if (kind !== 'package' && kind !== 'file' && kind !== 'snippet') fail(expression, valueColumn, `type: expected package, file or snippet, got "${value}"`);
