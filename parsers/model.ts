@@ -17,9 +17,6 @@ export function isNoAssertion(value: unknown): value is SpdxNoAssertion {
 export function isNone(value: unknown): value is SpdxNone {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'NONE';
 }
-export function isSpecialValue(value: unknown): value is SpdxNoAssertion | SpdxNone {
-  return isNoAssertion(value) || isNone(value);
-}
 /** Text form of a field: the string itself, or NOASSERTION / NONE. */
 export function spdxValueText(value: Spdx<string> | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -264,7 +261,6 @@ export interface SpdxDocument {
 }
 
 export type SbomFormat = 'tag-value' | 'json' | 'yaml' | 'xml' | 'rdf-xml';
-export const SBOM_FORMATS: readonly SbomFormat[] = ['tag-value', 'json', 'yaml', 'xml', 'rdf-xml'];
 
 /** A document while a parser fills it in: its document-level lists are the parser's own, so it may push to them. */
 export interface SpdxDocumentDraft extends SpdxDocument {
