@@ -17,9 +17,6 @@ export function isNoAssertion(value: unknown): value is SpdxNoAssertion {
 export function isNone(value: unknown): value is SpdxNone {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'NONE';
 }
-export function isSpecialValue(value: unknown): value is SpdxNoAssertion | SpdxNone {
-  return isNoAssertion(value) || isNone(value);
-}
 /** Text form of a field: the string itself, or NOASSERTION / NONE. */
 export function spdxValueText(value: Spdx<string> | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -29,10 +26,10 @@ export function spdxValueText(value: Spdx<string> | undefined): string | undefin
 /**
  * What a list field of an element holds when the document gives it no items: one shared, frozen empty array (large
  * SBOMs have hundreds of thousands of elements, each with several empty lists). Parsers may likewise share one
- * frozen list between elements with the same common value (e.g. `licenseInfoInFiles: [NOASSERTION]`). So treat the
- * lists of a parsed element as read-only: to add an item, assign a new array (pushing to a frozen one throws).
+ * frozen list between elements with the same common value (e.g. `licenseInfoInFiles: [NOASSERTION]`). That is why
+ * every list of the model is `readonly`: to add an item, assign a new array (pushing to a frozen one throws).
  */
-export const EMPTY_LIST: never[] = Object.freeze([]) as unknown as never[];
+export const EMPTY_LIST: readonly never[] = Object.freeze([]);
 
 /** Where an element came from in the source text (1-based), when the format has lines. */
 export interface SourcePosition {
@@ -84,7 +81,7 @@ export interface ExternalDocumentRef {
 
 export interface CreationInfo {
   created?: string;
-  creators: Actor[];
+  creators: readonly Actor[];
   licenseListVersion?: string;
   comment?: string;
 }
@@ -101,7 +98,7 @@ export interface ExternalPackageRef {
 
 export interface PackageVerificationCode {
   value: string;
-  excludedFiles: string[];
+  excludedFiles: readonly string[];
 }
 
 export type PrimaryPackagePurpose =
@@ -112,9 +109,9 @@ interface ElementCommon {
   /** `SPDXRef-...` */
   spdxId: string;
   comment?: string;
-  annotations: Annotation[];
+  annotations: readonly Annotation[];
   /** Attribution texts (2.3: packages, files, snippets). */
-  attributionTexts: string[];
+  attributionTexts: readonly string[];
   position?: SourcePosition;
 }
 
@@ -129,17 +126,17 @@ export interface Package extends ElementCommon {
   /** Absent means the spec default (true for SPDX 2.2; true for 2.3 unless written otherwise). */
   filesAnalyzed?: boolean;
   verificationCode?: PackageVerificationCode;
-  checksums: Checksum[];
+  checksums: readonly Checksum[];
   homepage?: Spdx<string>;
   sourceInfo?: string;
   licenseConcluded?: Spdx<LicenseExpression>;
-  licenseInfoFromFiles: Spdx<LicenseExpression>[];
+  licenseInfoFromFiles: readonly Spdx<LicenseExpression>[];
   licenseDeclared?: Spdx<LicenseExpression>;
   licenseComments?: string;
   copyrightText?: Spdx<string>;
   summary?: string;
   description?: string;
-  externalRefs: ExternalPackageRef[];
+  externalRefs: readonly ExternalPackageRef[];
   primaryPackagePurpose?: PrimaryPackagePurpose | string;
   releaseDate?: string;
   builtDate?: string;
@@ -153,16 +150,16 @@ export type FileType =
 export interface SpdxFile extends ElementCommon {
   elementType: 'file';
   name: string;
-  fileTypes: (FileType | string)[];
-  checksums: Checksum[];
+  fileTypes: readonly (FileType | string)[];
+  checksums: readonly Checksum[];
   licenseConcluded?: Spdx<LicenseExpression>;
-  licenseInfoInFiles: Spdx<LicenseExpression>[];
+  licenseInfoInFiles: readonly Spdx<LicenseExpression>[];
   licenseComments?: string;
   copyrightText?: Spdx<string>;
   notice?: string;
-  contributors: string[];
+  contributors: readonly string[];
   /** Deprecated since 2.1 but still written by some tools. */
-  dependencies?: string[];
+  dependencies?: readonly string[];
 }
 
 export interface SnippetRange {
@@ -178,10 +175,10 @@ export interface Snippet extends ElementCommon {
   elementType: 'snippet';
   /** SPDXID of the file the snippet comes from. */
   fromFile: string;
-  ranges: SnippetRange[];
+  ranges: readonly SnippetRange[];
   name?: string;
   licenseConcluded?: Spdx<LicenseExpression>;
-  licenseInfoInSnippets: Spdx<LicenseExpression>[];
+  licenseInfoInSnippets: readonly Spdx<LicenseExpression>[];
   licenseComments?: string;
   copyrightText?: Spdx<string>;
 }
@@ -229,7 +226,7 @@ export interface ExtractedLicensingInfo {
   licenseId: string;
   extractedText: string;
   name?: Spdx<string>;
-  crossRefs: string[];
+  crossRefs: readonly string[];
   comment?: string;
   position?: SourcePosition;
 }
@@ -242,20 +239,20 @@ export interface SpdxDocument {
   spdxId: string;
   name: string;
   documentNamespace: string;
-  externalDocumentRefs: ExternalDocumentRef[];
+  externalDocumentRefs: readonly ExternalDocumentRef[];
   comment?: string;
   creationInfo: CreationInfo;
-  packages: Package[];
-  files: SpdxFile[];
-  snippets: Snippet[];
+  packages: readonly Package[];
+  files: readonly SpdxFile[];
+  snippets: readonly Snippet[];
   /**
    * All relationships, including those implied by JSON/YAML/XML `documentDescribes` and package `hasFiles`
    * (added unless the same or inverse relationship is already listed, as spdx tools-python does).
    */
-  relationships: Relationship[];
+  relationships: readonly Relationship[];
   /** Every annotation in the document, wherever it was written (also kept on its element). */
-  annotations: Annotation[];
-  extractedLicensingInfos: ExtractedLicensingInfo[];
+  annotations: readonly Annotation[];
+  extractedLicensingInfos: readonly ExtractedLicensingInfo[];
   /**
    * Tag-value: the files listed under a package, by the package's SPDXID (from position), in order. A Map, not an
    * object: a large SBOM has tens of thousands of package ids, and an object would intern each as a property name.
@@ -264,10 +261,21 @@ export interface SpdxDocument {
 }
 
 export type SbomFormat = 'tag-value' | 'json' | 'yaml' | 'xml' | 'rdf-xml';
-export const SBOM_FORMATS: readonly SbomFormat[] = ['tag-value', 'json', 'yaml', 'xml', 'rdf-xml'];
+
+/** A document while a parser fills it in: its document-level lists are the parser's own, so it may push to them. */
+export interface SpdxDocumentDraft extends SpdxDocument {
+  externalDocumentRefs: ExternalDocumentRef[];
+  creationInfo: CreationInfo & { creators: Actor[] };
+  packages: Package[];
+  files: SpdxFile[];
+  snippets: Snippet[];
+  relationships: Relationship[];
+  annotations: Annotation[];
+  extractedLicensingInfos: ExtractedLicensingInfo[];
+}
 
 /** An empty document, for parsers to fill in. */
-export function emptyDocument(): SpdxDocument {
+export function emptyDocument(): SpdxDocumentDraft {
   return {
     spdxVersion: '',
     spdxId: '',

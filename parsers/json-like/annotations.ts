@@ -5,7 +5,7 @@ import { ANNOTATION_KEYS, ANNOTATION_TYPES } from './fields.js';
 import { actorFromText, at, date, enumValue, objList, str } from './values.js';
 
 /** Converts `annotations` of the element `spdxId`, appends them to `all` and returns them. */
-export function annotationsOf(ctx: ConvertContext, value: unknown, path: string, spdxId: string, all: Annotation[]): Annotation[] {
+export function annotationsOf(ctx: ConvertContext, value: unknown, path: string, spdxId: string, all: Annotation[]): readonly Annotation[] {
   if (value === undefined) return EMPTY_LIST;
   const list = objList(ctx, value, path);
   const out: Annotation[] = [];

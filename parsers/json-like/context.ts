@@ -11,7 +11,7 @@ export class ConvertContext {
   /** License texts already parsed in this document (parsed values are shared, never mutated). */
   readonly licenses = new Map<string, Spdx<LicenseExpression>>();
   /** One frozen one-item list per license text, shared by the elements that list only it (see EMPTY_LIST). */
-  readonly singleLicenseLists = new Map<string, Spdx<LicenseExpression>[]>();
+  readonly singleLicenseLists = new Map<string, readonly Spdx<LicenseExpression>[]>();
   /** Actor texts already read without complaint in this document. */
   readonly actors = new Map<string, Actor>();
   readonly algorithms: ReadonlySet<string> = new Set(CHECKSUM_ALGORITHMS);

@@ -1,5 +1,5 @@
 // The one converter from a plain object (SPDX 2.2/2.3 JSON field names) to the model; JSON, YAML and XML use it.
-import type { Annotation, CreationInfo, ExternalDocumentRef, ExtractedLicensingInfo, SpdxDocument } from '../model.js';
+import type { Annotation, ExternalDocumentRef, ExtractedLicensingInfo, SpdxDocument, SpdxDocumentDraft } from '../model.js';
 import { emptyDocument } from '../model.js';
 import { annotationsOf } from './annotations.js';
 import { checksum } from './checksums.js';
@@ -72,8 +72,8 @@ function readHeader(ctx: ConvertContext, root: Obj, doc: SpdxDocument): void {
   }
 }
 
-function creationInfo(ctx: ConvertContext, value: unknown): CreationInfo {
-  const info: CreationInfo = { creators: [] };
+function creationInfo(ctx: ConvertContext, value: unknown): SpdxDocumentDraft['creationInfo'] {
+  const info: SpdxDocumentDraft['creationInfo'] = { creators: [] };
   if (value === undefined) {
     ctx.error('MISSING_CREATORS', 'the document has no creationInfo, so no creators', 'creationInfo.creators');
     return info;
@@ -133,11 +133,12 @@ function extractedLicenses(ctx: ConvertContext, value: unknown): ExtractedLicens
     const text = str(ctx, obj.extractedText, base, 'extractedText');
     requireField(ctx, licenseId, 'licenseId', base, 'extracted licensing info');
     requireField(ctx, text, 'extractedText', base, 'extracted licensing info');
+    // A copy: crossRefs are appended to below, and strList may hand back the parsed list itself.
+    const crossRefs = strList(ctx, obj.seeAlsos, base, 'seeAlsos').slice();
     const info: ExtractedLicensingInfo = {
       licenseId: licenseId ?? '',
       extractedText: text ?? '',
-      // A copy: crossRefs are appended to below, and strList may hand back the parsed list itself.
-      crossRefs: strList(ctx, obj.seeAlsos, base, 'seeAlsos').slice(),
+      crossRefs,
     };
     // 2.3 schema: crossRefs are objects with a url; older writers put plain URLs there.
     const cross = obj.crossRefs;
@@ -145,7 +146,7 @@ function extractedLicenses(ctx: ConvertContext, value: unknown): ExtractedLicens
       for (let j = 0; j < cross.length; j++) {
         const url = isObject(cross[j]) ? (cross[j] as Obj).url : cross[j];
         const s = str(ctx, url, at(base, 'crossRefs'), j);
-        if (s !== undefined && !info.crossRefs.includes(s)) info.crossRefs.push(s);
+        if (s !== undefined && !crossRefs.includes(s)) crossRefs.push(s);
       }
     }
     const name = spdxStr(ctx, obj.name, base, 'name');

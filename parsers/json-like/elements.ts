@@ -48,8 +48,8 @@ export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: A
 }
 
 
-function readFileTypes(ctx: ConvertContext, value: unknown, base: string): string[] {
-  const types: unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, 'fileTypes');
+function readFileTypes(ctx: ConvertContext, value: unknown, base: string): readonly string[] {
+  const types: readonly unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, 'fileTypes');
   // Hot path: all known types; the parsed list is owned by the converter's caller and discarded, so it is kept
   // as is rather than copied (one allocation less per file, and no closure).
   let known = true;
@@ -57,7 +57,7 @@ function readFileTypes(ctx: ConvertContext, value: unknown, base: string): strin
     const t = types[i];
     known = typeof t === 'string' && FILE_TYPES.has(t);
   }
-  if (known) return types as string[];
+  if (known) return types as readonly string[];
   const out: string[] = [];
   for (let i = 0; i < types.length; i++) {
     const t = types[i];

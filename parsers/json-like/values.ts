@@ -44,7 +44,7 @@ export function str(ctx: ConvertContext, value: unknown, base: string, key?: Key
 }
 
 /** A list of strings; a lone string is accepted as a one-element list (a common deviation). */
-export function strList(ctx: ConvertContext, value: unknown, base: string, key?: Key): string[] {
+export function strList(ctx: ConvertContext, value: unknown, base: string, key?: Key): readonly string[] {
   if (value === undefined || value === null) return EMPTY_LIST;
   if (!Array.isArray(value)) {
     const one = str(ctx, value, base, key);
@@ -110,8 +110,8 @@ export function license(ctx: ConvertContext, value: unknown, base: string, key?:
   return parsed;
 }
 
-export function licenseList(ctx: ConvertContext, value: unknown, base: string, key?: Key): Spdx<LicenseExpression>[] {
-  const texts: unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, key);
+export function licenseList(ctx: ConvertContext, value: unknown, base: string, key?: Key): readonly Spdx<LicenseExpression>[] {
+  const texts: readonly unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, key);
   // Hot path: every text already parsed cleanly in this document; `map` sizes the array exactly.
   let known = true;
   for (let i = 0; i < texts.length && known; i++) {
@@ -133,10 +133,10 @@ export function licenseList(ctx: ConvertContext, value: unknown, base: string, k
 }
 
 /** The shared frozen list holding only the (already parsed) license `text`: most elements list one common value. */
-function singleLicenseList(ctx: ConvertContext, text: string): Spdx<LicenseExpression>[] {
+function singleLicenseList(ctx: ConvertContext, text: string): readonly Spdx<LicenseExpression>[] {
   let list = ctx.singleLicenseLists.get(text);
   if (list === undefined) {
-    list = Object.freeze([ctx.licenses.get(text)!]) as Spdx<LicenseExpression>[];
+    list = Object.freeze([ctx.licenses.get(text)!]);
     ctx.singleLicenseLists.set(text, list);
   }
   return list;

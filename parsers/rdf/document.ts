@@ -2,7 +2,7 @@
 // hang, hasFile / describesPackage as implied relationships (the spdx tools-python rule), extracted licenses.
 import { looseEnumMatch, normaliseChecksumAlgorithm, parseActorText } from '../field-values.js';
 import { ANNOTATION_TYPES, RELATIONSHIP_TYPE_SET } from '../json-like/fields.js';
-import { emptyDocument, type Annotation, type Relationship, type SpdxDocument } from '../model.js';
+import { emptyDocument, type Annotation, type Relationship, type SpdxDocument, type SpdxDocumentDraft } from '../model.js';
 import type { RdfGraph, RdfNode } from './graph.js';
 import { fileOf, packageOf, snippetOf } from './elements.js';
 import { RDFS, SPDX, childNode, enumFromUri, special, spdxText, text, texts, typeIs, values, type RdfReader } from './terms.js';
@@ -47,7 +47,7 @@ export function graphToDocument(reader: RdfReader, graph: RdfGraph): SpdxDocumen
   return doc;
 }
 
-function readExternalRefs(reader: RdfReader, docNode: RdfNode, doc: SpdxDocument): void {
+function readExternalRefs(reader: RdfReader, docNode: RdfNode, doc: SpdxDocumentDraft): void {
   for (const v of values(docNode, S('externalDocumentRef'))) {
     if (!v.node) continue;
     // 2.2 writers put the DocumentRef id only in the node's URI (`ns#DocumentRef-x`).
@@ -71,7 +71,7 @@ function readExternalRefs(reader: RdfReader, docNode: RdfNode, doc: SpdxDocument
   }
 }
 
-function readCreationInfo(reader: RdfReader, docNode: RdfNode, doc: SpdxDocument): void {
+function readCreationInfo(reader: RdfReader, docNode: RdfNode, doc: SpdxDocumentDraft): void {
   const info = childNode(docNode, S('creationInfo'));
   if (!info) {
     reader.error('MISSING_CREATORS', 'the document has no spdx:creationInfo, so no creators', docNode, 'creationInfo.creators');
@@ -89,9 +89,15 @@ function readCreationInfo(reader: RdfReader, docNode: RdfNode, doc: SpdxDocument
   if (comment !== undefined) doc.creationInfo.comment = comment;
 }
 
-function readAnnotationsAndRelationships(reader: RdfReader, graph: RdfGraph, doc: SpdxDocument, docNode: RdfNode): void {
-  const byKey = new Map<string, { annotations: Annotation[] }>();
-  for (const e of [...doc.packages, ...doc.files, ...doc.snippets]) if (e.spdxId) byKey.set(e.spdxId, e);
+function readAnnotationsAndRelationships(reader: RdfReader, graph: RdfGraph, doc: SpdxDocumentDraft, docNode: RdfNode): void {
+  // Each element's annotations, as a list this function owns and appends to.
+  const byKey = new Map<string, Annotation[]>();
+  for (const e of [...doc.packages, ...doc.files, ...doc.snippets]) {
+    if (!e.spdxId) continue;
+    const annotations: Annotation[] = [];
+    e.annotations = annotations;
+    byKey.set(e.spdxId, annotations);
+  }
   const implied: [string, string, string][] = [];
   for (const node of graph.described) {
     const ownerId = node === docNode ? doc.spdxId : node.blank ? '' : reader.idOf(node.key);
@@ -100,7 +106,7 @@ function readAnnotationsAndRelationships(reader: RdfReader, graph: RdfGraph, doc
       const annotation = annotationOf(reader, v.node, ownerId);
       if (!annotation) continue;
       doc.annotations.push(annotation);
-      byKey.get(ownerId)?.annotations.push(annotation);
+      byKey.get(ownerId)?.push(annotation);
     }
     for (const v of values(node, S('relationship'))) {
       if (v.node) {
@@ -159,7 +165,7 @@ function relationshipOf(reader: RdfReader, node: RdfNode, from: string): Relatio
   return rel;
 }
 
-function readExtractedLicenses(reader: RdfReader, docNode: RdfNode, doc: SpdxDocument): void {
+function readExtractedLicenses(reader: RdfReader, docNode: RdfNode, doc: SpdxDocumentDraft): void {
   for (const v of values(docNode, S('hasExtractedLicensingInfo'))) {
     if (!v.node) continue;
     const node = v.node;

@@ -2,7 +2,7 @@
 // SPDXIDs and the required fields that never appeared (each at the line of the element that lacks it).
 import type { Annotation, Package, Snippet, SpdxDocument, SpdxFile } from '../model.js';
 import { checkHasId } from './required-fields.js';
-import { EMPTY, type TagValueState } from './state.js';
+import { append, type TagValueState } from './state.js';
 
 const REQUIRED_DOCUMENT_TAGS = ['SPDXVersion', 'DataLicense', 'SPDXID', 'DocumentName', 'DocumentNamespace', 'Creator', 'Created'];
 
@@ -92,7 +92,6 @@ function attachAnnotation(s: TagValueState, a: Annotation, byId: Map<string, Pac
   if (!a.spdxId) return;
   const element = byId.get(a.spdxId);
   if (!element) return;
-  // An element without annotations holds the shared frozen empty list: replaced, not pushed to.
-  if (element.annotations === EMPTY) element.annotations = [a];
-  else element.annotations.push(a);
+  // An element without annotations holds the shared frozen empty list: append replaces it, never pushes to it.
+  element.annotations = append(element.annotations, a);
 }

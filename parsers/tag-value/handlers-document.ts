@@ -1,9 +1,9 @@
 // Document and creation-info tags; they may appear anywhere in the document.
-import type { TagValueState } from './state.js';
+import type { HandlerState } from './handler-state.js';
 import { readActor, readChecksum, readDate, splitBlank } from './values.js';
 
 /** A tag's handler reads the line's value from `s.lx`: as a string (`value`) where it keeps one, in place where not. */
-export type Handler = (s: TagValueState) => void;
+export type Handler = (s: HandlerState) => void;
 
 const SUPPORTED_VERSIONS = new Set(['SPDX-2.2', 'SPDX-2.3']);
 

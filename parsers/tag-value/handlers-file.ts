@@ -3,7 +3,8 @@
 import type { FileType, Snippet, SpdxFile } from '../model.js';
 import type { Handler } from './handlers-document.js';
 import { special } from './handlers-package.js';
-import { append, EMPTY, type TagValueState } from './state.js';
+import type { HandlerState } from './handler-state.js';
+import { append, EMPTY } from './state.js';
 import { TagTable } from './tag-table.js';
 import { readChecksum, readEnum, readRange } from './values.js';
 
@@ -11,7 +12,7 @@ const FILE_TYPES = new TagTable<FileType>([
   'SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER',
 ]);
 
-function startFile(s: TagValueState): void {
+function startFile(s: HandlerState): void {
   // Every field present from the start: one object shape for all files.
   const file: SpdxFile = {
     elementType: 'file',
@@ -37,7 +38,7 @@ function startFile(s: TagValueState): void {
   s.doc.files.push(file);
 }
 
-function startSnippet(s: TagValueState): void {
+function startSnippet(s: HandlerState): void {
   const spdxId = s.lx.value;
   const snippet: Snippet = {
     elementType: 'snippet',

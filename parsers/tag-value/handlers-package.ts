@@ -2,7 +2,8 @@
 import { NOASSERTION, NONE, type Package, type Spdx } from '../model.js';
 import type { Handler } from './handlers-document.js';
 import type { TagValueLexer } from './lexer.js';
-import { append, EMPTY, type TagValueState } from './state.js';
+import type { HandlerState } from './handler-state.js';
+import { append, EMPTY } from './state.js';
 import { TagTable } from './tag-table.js';
 import { readActor, readChecksum, readDate, readEnum, readExternalRef, readVerificationCode } from './values.js';
 
@@ -58,7 +59,7 @@ function dateField(field: DateField): Handler {
   };
 }
 
-function startPackage(s: TagValueState): void {
+function startPackage(s: HandlerState): void {
   // Every field present from the start: one object shape for all packages keeps parsing fast and objects small.
   const pkg: Package = {
     elementType: 'package',

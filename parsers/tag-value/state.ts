@@ -13,16 +13,17 @@ import {
   type Relationship,
   type Snippet,
   type Spdx,
-  type SpdxDocument,
+  type SpdxDocumentDraft,
   type SpdxFile,
 } from '../model.js';
+import type { EntityOfKind, HandlerState } from './handler-state.js';
 import type { TagValueLexer } from './lexer.js';
 import type { Report } from './values.js';
 import { IdHashes } from './id-hashes.js';
 import { checkFile, checkPackage } from './required-fields.js';
 
 export type EntityKind = 'package' | 'file' | 'snippet' | 'license';
-type Entity = Package | SpdxFile | Snippet | ExtractedLicensingInfo;
+export type Entity = Package | SpdxFile | Snippet | ExtractedLicensingInfo;
 
 /** More than this many diagnostics from one document are counted, not kept (a broken huge file stays bounded). */
 export const MAX_DIAGNOSTICS = 1000;
@@ -44,8 +45,9 @@ const ENTITY_START_TAG: Record<EntityKind, string> = {
   license: 'LicenseID',
 };
 
-export class TagValueState {
-  readonly doc: SpdxDocument = emptyDocument();
+/** Handlers get it as a HandlerState: the caches and end-of-document bookkeeping below are not theirs to reach. */
+export class TagValueState implements HandlerState {
+  readonly doc: SpdxDocumentDraft = emptyDocument();
   /** The package, file, snippet or extracted license that field tags apply to. */
   entity: Entity | undefined;
   entityKind: EntityKind | undefined;
@@ -60,16 +62,16 @@ export class TagValueState {
   private readonly containsWritten = new Map<string, Set<string>>();
   /** The package whose files closeFile last listed, and that list (in packageFiles once flushFiles runs). */
   private filesOwner: Package | undefined;
-  private filesOwnerList: string[] = EMPTY;
+  private filesOwnerList: readonly string[] = EMPTY;
   /** Lists of files by package SPDXID grown past SHORT_LIST, with a set to test membership in constant time. */
   private readonly longFileLists = new Map<string, Set<string>>();
   /** Shared frozen one- and two-item lists of common values (file types, license values), see EMPTY_LIST. */
-  private readonly singles = new Map<unknown, unknown[]>();
-  private readonly pairs = new Map<unknown, Map<unknown, unknown[]>>();
+  private readonly singles = new Map<unknown, readonly unknown[]>();
+  private readonly pairs = new Map<unknown, Map<unknown, readonly unknown[]>>();
   /** Document-level tags seen, for the required-field check at the end. */
   readonly docTagsSeen = new Set<string>();
   /** The files listed under each package SPDXID (a Map while parsing: no property per id on a plain object). */
-  readonly packageFiles = new Map<string, string[]>();
+  readonly packageFiles = new Map<string, readonly string[]>();
   /** The file each snippet follows: its source when SnippetFromFileSPDXID is missing. */
   readonly snippetPrecedingFile = new Map<Snippet, SpdxFile | undefined>();
   private readonly licenseCache = new Map<string, LicenseReading>();
@@ -110,7 +112,7 @@ export class TagValueState {
   }
 
   /** The current entity when it is of `kind`; otherwise says why the field is ignored. */
-  inScope<K extends EntityKind>(kind: K): (K extends 'package' ? Package : K extends 'file' ? SpdxFile : K extends 'snippet' ? Snippet : ExtractedLicensingInfo) | undefined {
+  inScope<K extends EntityKind>(kind: K): EntityOfKind<K> | undefined {
     if (this.entityKind === kind) return this.entity as never;
     const where = this.entityKind
       ? `inside a ${this.entityKind} (started at line ${this.entity?.position?.line ?? '?'})`
@@ -174,7 +176,7 @@ export class TagValueState {
   }
 
   /** Whether `fileId` is already in `list` (the files of package `pkgId`); long lists get a set. */
-  private listed(pkgId: string, list: string[], fileId: string): boolean {
+  private listed(pkgId: string, list: readonly string[], fileId: string): boolean {
     if (list.length < SHORT_LIST) return list.includes(fileId);
     let set = this.longFileLists.get(pkgId);
     if (set === undefined) {
@@ -200,15 +202,15 @@ export class TagValueState {
    * `list` plus `item`, where an empty or one-item list of a common value (a constant or a cached license value)
    * becomes a shared frozen list: every file of a large SBOM listing `BINARY, APPLICATION` shares one.
    */
-  appendShared<T>(list: T[], item: T): T[] {
+  appendShared<T>(list: readonly T[], item: T): readonly T[] {
     if (list.length === 0) {
       let single = this.singles.get(item);
       if (single === undefined) {
         if (this.singles.size >= SHARED_LIST_LIMIT) return [item];
-        single = Object.freeze([item]) as unknown[];
+        single = Object.freeze([item]);
         this.singles.set(item, single);
       }
-      return single as T[];
+      return single as readonly T[];
     }
     if (list.length === 1) {
       const first = list[0];
@@ -221,10 +223,10 @@ export class TagValueState {
       let pair = byFirst.get(item);
       if (pair === undefined) {
         if (byFirst.size >= SHARED_LIST_LIMIT) return [first!, item];
-        pair = Object.freeze([first, item]) as unknown[];
+        pair = Object.freeze([first, item]);
         byFirst.set(item, pair);
       }
-      return pair as T[];
+      return pair as readonly T[];
     }
     return append(list, item);
   }
@@ -302,14 +304,14 @@ export class TagValueState {
  * pushed arrays keep 16 spare slots, and replacing them later leaves old-generation garbage. A list that stays
  * empty stays the shared one (see EMPTY_LIST in model.ts).
  */
-export const EMPTY: never[] = EMPTY_LIST;
+export const EMPTY: readonly never[] = EMPTY_LIST;
 /** Below this length a package's file list is searched; from it on, a set answers. */
 const SHORT_LIST = 16;
 /** Distinct values with shared one-item lists (and first values with shared pairs), so the caches stay small. */
 const SHARED_LIST_LIMIT = 256;
 
 /** Adds an item, giving short arrays their exact size (three checksums are common, sixteen spare slots are not). */
-export function append<T>(array: T[], item: T): T[] {
+export function append<T>(array: readonly T[], item: T): readonly T[] {
   switch (array.length) {
     case 0:
       return [item];
@@ -318,12 +320,13 @@ export function append<T>(array: T[], item: T): T[] {
     case 2:
       return [array[0]!, array[1]!, item];
     default:
-      array.push(item);
+      // Only lists of up to two items are shared (EMPTY, appendShared's): a longer one is this element's own.
+      (array as T[]).push(item);
       return array;
   }
 }
 
-function own<T>(array: T[]): T[] {
+function own<T>(array: readonly T[]): readonly T[] {
   return array.length > 3 ? array.slice() : array;
 }
 

@@ -5,7 +5,7 @@ import type { SpdxDocument } from '../../parsers/model.js';
 import { Validation, versionRules } from './validation/context.js';
 import { checkAnnotations, checkDocument } from './validation/document.js';
 import { checkElements } from './validation/elements.js';
-import { checkRelationships } from './validation/relationships.js';
+import { checkRelationships, checkUnanalyzedContents } from './validation/relationships.js';
 
 export function validateDocument(doc: SpdxDocument, spdxVersion: string = doc.spdxVersion): Diagnostic[] {
   const v = new Validation(doc, versionRules(spdxVersion));
@@ -14,6 +14,7 @@ export function validateDocument(doc: SpdxDocument, spdxVersion: string = doc.sp
   const ids = checkElements(v, declaredLicenses);
   checkAnnotations(v, doc.annotations.filter((a) => a.spdxId === doc.spdxId), 'annotations');
   checkRelationships(v, ids);
+  checkUnanalyzedContents(v);
   return v.items;
 }
 

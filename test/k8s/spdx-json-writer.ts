@@ -1,7 +1,7 @@
 // Test helper: writes a parsed document back out as SPDX 2.3 JSON, to build format variants of real documents.
 import { spdxValueText, type Checksum, type SpdxDocument } from '../../parsers/model.js';
 
-const checksums = (list: Checksum[]) => list.map((c) => ({ algorithm: c.algorithm, checksumValue: c.value }));
+const checksums = (list: readonly Checksum[]) => list.map((c) => ({ algorithm: c.algorithm, checksumValue: c.value }));
 const license = (value: unknown) => (value && typeof value === 'object' && 'text' in value ? (value as { text: string }).text : 'NOASSERTION');
 
 export function toSpdxJson(doc: SpdxDocument): string {

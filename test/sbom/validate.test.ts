@@ -52,7 +52,7 @@ describe('validateDocument', () => {
 
   it('checks SPDXID syntax and uniqueness, with the element position', () => {
     const d = valid();
-    d.packages.push({ ...d.packages[0]!, position: { line: 20, column: 3 } });
+    d.packages = [...d.packages, { ...d.packages[0]!, position: { line: 20, column: 3 } }];
     d.files[0]!.spdxId = 'SPDXRef-a/b';
     d.relationships = [];
     expect(validateDocument(d).map((x) => [x.code, x.path, x.line])).toEqual([
@@ -117,7 +117,7 @@ describe('validateDocument', () => {
     delete p.copyrightText;
     p.primaryPackagePurpose = 'LIBRARY';
     p.releaseDate = '2024-01-01';
-    d.relationships.push({ from: 'SPDXRef-f', type: 'SPECIFICATION_FOR', to: 'SPDXRef-p' });
+    d.relationships = [...d.relationships, { from: 'SPDXRef-f', type: 'SPECIFICATION_FOR', to: 'SPDXRef-p' }];
     expect(codes(validateDocument(d, 'SPDX-2.3'))).toEqual([['error', 'DATE_FORMAT', 'packages[0].releaseDate']]);
     expect(codes(validateDocument(d, 'SPDX-2.2'))).toEqual([
       ['error', 'MISSING_REQUIRED_FIELD', 'packages[0].licenseConcluded'],

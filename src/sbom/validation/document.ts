@@ -82,7 +82,7 @@ function checkExtractedLicenses(v: Validation): void {
   });
 }
 
-export function checkAnnotations(v: Validation, list: Annotation[], path: string): void {
+export function checkAnnotations(v: Validation, list: readonly Annotation[], path: string): void {
   list.forEach((a, i) => {
     const at = `${path}[${i}]`;
     checkActor(v, a.annotator, `${at}.annotator`);

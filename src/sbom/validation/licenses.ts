@@ -25,7 +25,7 @@ export function checkLicense(
 
 export function checkLicenses(
   v: Validation,
-  values: Spdx<LicenseExpression>[],
+  values: readonly Spdx<LicenseExpression>[],
   declared: ReadonlySet<string>,
   path: string,
   position?: SourcePosition,

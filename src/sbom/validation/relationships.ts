@@ -1,5 +1,6 @@
 // Relationship rules: known type (2.3-only types need a 2.3 document), both ends exist in this document or in a
-// declared external document (DocumentRef-x:SPDXRef-y), NONE / NOASSERTION only as the target.
+// declared external document (DocumentRef-x:SPDXRef-y), NONE / NOASSERTION only as the target; a package whose files
+// were not analyzed contains no files.
 import { RELATIONSHIP_TYPES } from '../../../parsers/model.js';
 import { DOCUMENT_REF_ID, q, SPDX_ID, type Validation } from './context.js';
 
@@ -27,5 +28,32 @@ export function checkRelationships(v: Validation, ids: ReadonlySet<string>): voi
     }
     checkEnd(r.from, `${path}.spdxElementId`, r.position);
     if (typeof r.to === 'string') checkEnd(r.to, `${path}.relatedSpdxElement`, r.position);
+  });
+}
+
+/**
+ * SPDX 2.3 section 7.8: a package with FilesAnalyzed false contains no files, so `P CONTAINS file` (or
+ * `file CONTAINED_BY P`) contradicts it; in tag-value this is often a file written after the package by mistake.
+ */
+export function checkUnanalyzedContents(v: Validation): void {
+  const unanalyzed = new Set<string>();
+  for (const p of v.doc.packages) if (p.filesAnalyzed === false && p.spdxId) unanalyzed.add(p.spdxId);
+  // Most documents have no such package: no set of file ids, no pass over the relationships.
+  if (unanalyzed.size === 0) return;
+  const files = new Set(v.doc.files.map((f) => f.spdxId));
+  v.doc.relationships.forEach((r, i) => {
+    if (typeof r.to !== 'string') return;
+    let pkg: string;
+    let file: string;
+    if (r.type === 'CONTAINS') [pkg, file] = [r.from, r.to];
+    else if (r.type === 'CONTAINED_BY') [pkg, file] = [r.to, r.from];
+    else return;
+    if (!unanalyzed.has(pkg) || !files.has(file)) return;
+    v.warning(
+      'FILES_NOT_ANALYZED_CONTAINS_FILE',
+      `package ${q(pkg)} has FilesAnalyzed false, so it contains no files, but a relationship says it CONTAINS file ${q(file)}`,
+      `relationships[${i}]`,
+      r.position,
+    );
   });
 }

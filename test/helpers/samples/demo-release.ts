@@ -1,5 +1,5 @@
-// The made-up release the offline demo shows: a release-shaped SPDX tag-value SBOM (image archives CONTAINing
-// layer packages, binaries, tarballs), built from deterministic bytes so every run writes the same files.
+// The made-up release the offline demo shows: a release-shaped SPDX tag-value SBOM (binaries and tarballs, image
+// archives CONTAINing layer packages), built from deterministic bytes so every run writes the same files.
 import { createHash } from 'node:crypto';
 
 export const DEMO_VERSION = 'v1.99.0';
@@ -41,6 +41,19 @@ export function demoSbom(images: DemoImage[]): string {
     '',
   ];
   const relationships: string[] = [];
+  // Files first, as the real release SBOM writes them: a file after a package would be that package's (it CONTAINS
+  // it), and the layer packages have FilesAnalyzed false, so they contain no files (SPDX 2.3 section 7.8).
+  out.push('##### Files independent of packages', '');
+  for (const path of DEMO_BINARIES) {
+    const id = `SPDXRef-File-${path.replace(/[^A-Za-z0-9.-]/g, '-')}`;
+    out.push(`FileName: ${path}`, `SPDXID: ${id}`, ...checksums('File', demoBinary(path)), 'FileType: BINARY', 'FileType: APPLICATION', 'LicenseConcluded: Apache-2.0', 'LicenseInfoInFile: NOASSERTION', 'FileCopyrightText: NOASSERTION', '');
+    relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
+  }
+  for (const tarball of ['kubernetes-client-linux-amd64.tar.gz', 'kubernetes-server-linux-amd64.tar.gz']) {
+    const id = `SPDXRef-File-${tarball.replace(/[^A-Za-z0-9.-]/g, '-')}`;
+    out.push(`FileName: ${tarball}`, `SPDXID: ${id}`, ...checksums('File', `demo tarball ${tarball}`), 'FileType: ARCHIVE', 'LicenseConcluded: NOASSERTION', 'LicenseInfoInFile: NOASSERTION', 'FileCopyrightText: NOASSERTION', '');
+    relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
+  }
   for (const image of images) {
     const id = `SPDXRef-Package-registry.k8s.io-${image.name}-${image.arch}-${v}`;
     out.push(
@@ -74,16 +87,6 @@ export function demoSbom(images: DemoImage[]): string {
       );
       relationships.push(`Relationship: ${id} CONTAINS ${id}-sha256-${layerHex}`);
     }
-  }
-  for (const path of DEMO_BINARIES) {
-    const id = `SPDXRef-File-${path.replace(/[^A-Za-z0-9.-]/g, '-')}`;
-    out.push(`FileName: ${path}`, `SPDXID: ${id}`, ...checksums('File', demoBinary(path)), 'FileType: BINARY', 'FileType: APPLICATION', 'LicenseConcluded: Apache-2.0', 'LicenseInfoInFile: NOASSERTION', 'FileCopyrightText: NOASSERTION', '');
-    relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
-  }
-  for (const tarball of ['kubernetes-client-linux-amd64.tar.gz', 'kubernetes-server-linux-amd64.tar.gz']) {
-    const id = `SPDXRef-File-${tarball.replace(/[^A-Za-z0-9.-]/g, '-')}`;
-    out.push(`FileName: ${tarball}`, `SPDXID: ${id}`, ...checksums('File', `demo tarball ${tarball}`), 'FileType: ARCHIVE', 'LicenseConcluded: NOASSERTION', 'LicenseInfoInFile: NOASSERTION', 'FileCopyrightText: NOASSERTION', '');
-    relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
   }
   return `${[...out, ...relationships].join('\n')}\n`;
 }

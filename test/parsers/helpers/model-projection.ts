@@ -30,9 +30,9 @@ function nodeText(node: LicenseNode): string {
 
 const actorText = (a: Actor | { kind: string } | undefined) =>
   a === undefined ? undefined : 'kind' in a ? a.kind : `${a.type}: ${a.name}${a.email ? ` <${a.email}>` : ''}`;
-const sums = (list: Checksum[]) => list.map((c) => `${c.algorithm}:${c.value}`).sort();
+const sums = (list: readonly Checksum[]) => list.map((c) => `${c.algorithm}:${c.value}`).sort();
 const trim = (s: string | undefined) => (s === undefined ? undefined : s.trim());
-const bySpdxId = <T extends { spdxId: string }>(list: T[]) => [...list].sort((a, b) => a.spdxId.localeCompare(b.spdxId));
+const bySpdxId = <T extends { spdxId: string }>(list: readonly T[]) => [...list].sort((a, b) => a.spdxId.localeCompare(b.spdxId));
 
 export function project(doc: SpdxDocument) {
   return {
