@@ -20,7 +20,8 @@ export function buildProgram(): Command {
       'after',
       `
 Exit codes: 0 all good; 1 a check failed; 2 usage error; 3 could not run (network, file system, missing input).
-With --json exactly one JSON document goes to stdout; progress and warnings go to stderr.
+With --json exactly one JSON document goes to stdout, on failure {"error": {code, message, exitCode}};
+progress and warnings go to stderr (--quiet silences them; errors are always printed).
 
 Examples:
   kube-sbom                                   open the interactive UI

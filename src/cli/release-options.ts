@@ -20,7 +20,6 @@ export interface ReleaseCliOptions {
   cache: boolean;
   offline?: boolean;
   json?: boolean;
-  quiet?: boolean;
   outputDir?: string;
   connectTimeout?: string;
   idleTimeout?: string;
