@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { describeFsError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
+import { warn } from './output.js';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
@@ -35,8 +36,7 @@ export function addImageOptions(cmd: Command): Command {
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine (loopback always may)')
     .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
     .option('--oci-layout <dir>', 'read images and signatures from an OCI image layout folder instead of a registry')
-    .option('--cache-dir <dir>', 'cache folder for downloads and the TUF trusted root (default $XDG_CACHE_HOME/kube-sbom)')
-    .option('--json', 'print exactly one JSON report on stdout (checks, signatures, cosign payloads)');
+    .option('--cache-dir <dir>', 'cache folder for downloads and the TUF trusted root (default $XDG_CACHE_HOME/kube-sbom)');
 }
 
 /** Kubernetes defaults apply to whichever half (identity, issuer) the user left unset. */
@@ -99,6 +99,6 @@ export async function trustedRootFrom(opts: ImageCliOptions): Promise<LoadedTrus
     ...(trustedRootFile ? { trustedRootFile } : {}),
     offline: opts.offline === true,
     tuf: sigstoreTufFetcher(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
-    warn: (message) => process.stderr.write(`kube-sbom: warning: ${sanitizeLine(message)}\n`),
+    warn,
   });
 }

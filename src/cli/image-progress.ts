@@ -1,9 +1,10 @@
 // Live per-image status for verify-images on a terminal (stderr): a line per finished image and a running count.
 import { sanitizeLine } from '../common/sanitize.js';
 import type { ImagesEvent } from '../verify/verify-images.js';
+import { progressAllowed } from './output.js';
 
 export function imagesProgress(stream: NodeJS.WriteStream = process.stderr): (event: ImagesEvent) => void {
-  if (!stream.isTTY) return () => {};
+  if (!progressAllowed(stream)) return () => {};
   let total = 0;
   let started = 0;
   let done = 0;

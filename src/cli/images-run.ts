@@ -1,9 +1,11 @@
 // The images command at run time: load (file, or a verified release download), list, filter, pin, diff, write.
 import type { SbomFormat } from '../../parsers/model.js';
 import { describeFsError, usageError } from '../common/errors.js';
-import { sanitizeLine } from '../common/sanitize.js';
+import { sanitizeForTerminal } from '../common/sanitize.js';
 import type { ImagesCliOptions } from './commands/images.js';
+import { warn, writeSerialized, writeText } from './output.js';
 import { loadSbomSource } from './sbom-source.js';
+import { wantsJson } from './shared-options.js';
 
 function parseMirrors(values: string[] | undefined): Record<string, string> | undefined {
   if (!values?.length) return undefined;
@@ -19,7 +21,7 @@ function parseMirrors(values: string[] | undefined): Record<string, string> | un
 export async function runImages(source: string, opts: ImagesCliOptions): Promise<number> {
   if (opts.keepTag && !opts.pin) throw usageError('OPTION_INVALID', '--keep-tag only makes sense with --pin');
   if (opts.diff && opts.pin) throw usageError('OPTION_INVALID', '--diff compares the documents; it cannot be combined with --pin');
-  const format = opts.json ? 'json' : opts.format;
+  const format = wantsJson(opts) ? 'json' : opts.format;
   if (opts.diff && format === 'md') throw usageError('OPTION_INVALID', '--diff prints txt, json, csv or yaml, not md');
   const mirrors = parseMirrors(opts.registryMirror);
   const { DocumentIndex } = await import('../sbom/document-index.js');
@@ -28,7 +30,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   const inventoryOf = async (src: string) => {
     const loaded = await loadSbomSource(src, { maxSize: opts.maxSize, inputFormat: opts.inputFormat as SbomFormat | undefined, release: opts, rekorEntry: opts.rekorEntry });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
-    for (const w of inventory.warnings) process.stderr.write(`kube-sbom: warning: ${sanitizeLine(w)}\n`);
+    for (const w of inventory.warnings) warn(w);
     const images = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
     return { loaded, inventory, images };
   };
@@ -41,7 +43,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     const report = await import('../export/image-diff-report.js');
     const diff = diffImages(main.images, other.images);
     const labels = { before: main.loaded.label, after: other.loaded.label };
-    if (format === 'yaml') output = (await import('yaml')).stringify(report.diffDocument(diff, labels));
+    if (format === 'yaml') output = (await import('../export/yaml-text.js')).toYamlText(report.diffDocument(diff, labels));
     else output = format === 'json' ? report.diffToJson(diff, labels) : format === 'csv' ? report.diffToCsv(diff) : report.diffToText(diff, labels);
   } else {
     let resolvedDigests: Map<string, string> | undefined;
@@ -61,27 +63,25 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       source: main.loaded.label,
       ...(main.inventory.releaseVersion ? { releaseVersion: main.inventory.releaseVersion } : {}),
     });
-    if (main.inventory.images.length === 0) process.stderr.write('kube-sbom: warning: no images found in the document\n');
+    if (main.inventory.images.length === 0) warn('no images found in the document');
     else if (main.images.length === 0) {
       const arches = [...new Set(main.inventory.images.map((i) => i.architecture).filter(Boolean))].sort().join(', ');
-      process.stderr.write(`kube-sbom: warning: none of the ${main.inventory.images.length} images match --arch/--name (architectures: ${sanitizeLine(arches || 'none')})\n`);
+      warn(`none of the ${main.inventory.images.length} images match --arch/--name (architectures: ${arches || 'none'})`);
     }
   }
+  // JSON, CSV and YAML writers escape for themselves; txt and md are cleaned here, for a file as for a terminal.
+  const textual = format === 'txt' || format === 'md';
   if (opts.output) {
     const { writeFileAtomic } = await import('../common/atomic-write.js');
     try {
-      await writeFileAtomic(opts.output, output);
+      await writeFileAtomic(opts.output, textual ? sanitizeForTerminal(output) : output);
     } catch (err) {
       throw describeFsError(err, opts.output);
     }
+  } else if (textual) {
+    writeText(output);
   } else {
-    const { writeStdout } = await import('./stdout.js');
-    writeStdout(format === 'txt' || format === 'md' ? sanitizeLinesOnly(output) : output);
+    writeSerialized(output);
   }
   return 0;
-}
-
-/** Text lines go to a terminal: strip control sequences a hostile document could have smuggled into a name. */
-function sanitizeLinesOnly(text: string): string {
-  return text.split('\n').map((l) => sanitizeLine(l)).join('\n');
 }

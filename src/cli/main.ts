@@ -2,7 +2,7 @@
 // Entry point of the `kube-sbom` binary.
 import { setFlagsFromString } from 'node:v8';
 import { main } from './program.js';
-import { reportError } from './run-action.js';
+import { writeError } from './output.js';
 
 // Runs are short. With V8's default budget, the WebAssembly in undici (HTTP parser) and Ink (yoga layout) was
 // recompiled by the optimizing tier in the background, ~130 ms of CPU that competes with the run on small
@@ -18,5 +18,5 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 main(process.argv).catch((err) => {
-  process.exitCode = reportError(err);
+  process.exitCode = writeError(err);
 });

@@ -1,7 +1,11 @@
 // The commander program: each command lives in commands/ and registers itself; heavy modules load lazily.
 import { Command, CommanderError } from 'commander';
+import { ExitCode } from '../common/errors.js';
 import { packageVersion } from '../common/package-info.js';
+import { sanitizeForTerminal } from '../common/sanitize.js';
 import { commandRegistrars } from './commands/index.js';
+import { configureOutput, writeJson } from './output.js';
+import { argvWantsJson, wantsJson } from './shared-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('kube-sbom')
@@ -16,7 +20,8 @@ export function buildProgram(): Command {
       'after',
       `
 Exit codes: 0 all good; 1 a check failed; 2 usage error; 3 could not run (network, file system, missing input).
-With --json exactly one JSON document goes to stdout; progress and warnings go to stderr.
+With --json exactly one JSON document goes to stdout, on failure {"error": {code, message, exitCode}};
+progress and warnings go to stderr (--quiet silences them; errors are always printed).
 
 Examples:
   kube-sbom                                   open the interactive UI
@@ -24,6 +29,12 @@ Examples:
   kube-sbom validate release.spdx             check it against the SPDX spec strictly (exit 1 on errors)`,
     );
   program.exitOverride();
+  // Set before the commands exist so that they inherit it: commander echoes arguments, which may hold escapes.
+  program.configureOutput({ writeErr: (text) => process.stderr.write(sanitizeForTerminal(text)) });
+  program.hook('preAction', (_program, action) => {
+    const opts = action.opts();
+    configureOutput({ json: wantsJson(opts), quiet: opts.quiet === true });
+  });
   for (const register of commandRegistrars) register(program);
   return program;
 }
@@ -36,9 +47,17 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof CommanderError) {
       const benign = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
-      process.exitCode = benign ? 0 : 2;
+      process.exitCode = benign ? ExitCode.OK : ExitCode.USAGE;
+      // Commander has said it on stderr already; a --json run still gets its one JSON document.
+      if (!benign && argvWantsJson(argv.slice(2))) writeJson({ error: commanderErrorReport(err) });
       return;
     }
     throw err;
   }
+}
+
+/** `commander.unknownOption` -> UNKNOWN_OPTION, and the message without commander's `error: ` prefix. */
+function commanderErrorReport(err: CommanderError) {
+  const code = err.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+  return { code, message: err.message.replace(/^error: /, ''), exitCode: ExitCode.USAGE };
 }

@@ -40,8 +40,6 @@ export function addReleaseOptions(cmd: Command): Command {
     .option('--cache-dir <dir>', 'download cache (default $XDG_CACHE_HOME/kube-sbom or ~/.cache/kube-sbom)')
     .option('--no-cache', 'neither read nor write the download cache')
     .option('--offline', 'no network: only the cache and file:// mirrors')
-    .option('--json', 'print exactly one JSON report on stdout')
-    .option('--no-color', 'plain output (accepted for every command; these reports use no colour)')
     .option('--connect-timeout <ms>', 'milliseconds allowed to open a connection', '15000')
     .option('--idle-timeout <ms>', 'milliseconds of silence allowed while downloading', '30000')
     .option('--retries <n>', 'retries on network errors, 5xx and 429', '3')

@@ -5,12 +5,12 @@ import { sanitizeLine } from '../common/sanitize.js';
 import { createReleaseSignatureVerifier } from '../verify/release-signature.js';
 import type { VerifyEventListener } from '../verify/release-check.js';
 import type { ReleaseSourceOptions } from '../verify/release-session.js';
+import { progressAllowed, warn } from './output.js';
 import { fetchSettingsFrom, signerPolicyFrom, type ReleaseCliOptions } from './release-options.js';
 
 export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOptions {
   const cacheDir = opts.cache === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const offline = opts.offline === true;
-  const warn = (message: string) => process.stderr.write(`kube-sbom: warning: ${sanitizeLine(message)}\n`);
   return {
     sbomUrl: opts.sbomUrl,
     dlUrl: opts.dlUrl,
@@ -25,13 +25,13 @@ export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOpti
   };
 }
 
-/** Progress bar and stage lines on stderr when it is a terminal; nothing otherwise. */
+/** Progress bar and stage lines on stderr when it is a terminal and --quiet was not given; nothing otherwise. */
 function cliProgress(): VerifyEventListener {
+  if (!progressAllowed()) return () => {};
   const bar = createProgressBar(process.stderr);
-  const tty = process.stderr.isTTY === true;
   return (event) => {
     if (event.type === 'stage') {
-      if (tty) process.stderr.write(`${sanitizeLine(event.message)}\n`);
+      process.stderr.write(`${sanitizeLine(event.message)}\n`);
     } else if (event.type !== 'check') {
       bar(event);
     }

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkError, describeFsError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
+import { warn, writeJson, writeText } from './output.js';
 import { RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
 import type { ContainerImage } from '../k8s/image-types.js';
 import { parseReference } from '../registry/reference.js';
@@ -12,7 +13,6 @@ import { loadSbomSource } from './sbom-source.js';
 import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-options.js';
 import { imagesProgress } from './image-progress.js';
 import { exitCodeFor, formatImagesTable } from './image-report-text.js';
-import { jsonForTerminal } from './verify-image-run.js';
 
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
@@ -46,7 +46,7 @@ async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise
   const { buildImageInventory } = await import('../k8s/image-inventory.js');
   const { filterImages } = await import('../k8s/image-filter.js');
   const inventory = buildImageInventory(new DocumentIndex(document));
-  for (const w of inventory.warnings) process.stderr.write(`kube-sbom: warning: ${sanitizeLine(w)}\n`);
+  for (const w of inventory.warnings) warn(w);
   const selected = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
   return { label, images: selected.map(toVerify) };
 }
@@ -84,9 +84,9 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
   if (opts.json) {
-    process.stdout.write(`${jsonForTerminal({ verified: run.verified, source: list.label, trustedRoot: trustedRoot.source, policy, summary: run.summary, images: run.images }, 2)}\n`);
+    writeJson({ verified: run.verified, source: list.label, trustedRoot: trustedRoot.source, policy, summary: run.summary, images: run.images });
   } else {
-    process.stdout.write(formatImagesTable(run.images, run.summary));
+    writeText(formatImagesTable(run.images, run.summary));
   }
   return exitCodeFor(run.images);
 }

@@ -1,5 +1,6 @@
 // The `images --diff` report: text for people (+ added, - removed, ~ changed), JSON/CSV for pipelines
 // (YAML: diffDocument through the yaml library, done by the caller that has it loaded).
+import { toJsonText } from '../common/json-text.js';
 import type { ImageDiff } from '../k8s/image-diff.js';
 import { toCsv } from './csv.js';
 
@@ -39,7 +40,7 @@ export function diffDocument(diff: ImageDiff, labels: DiffLabels) {
 }
 
 export function diffToJson(diff: ImageDiff, labels: DiffLabels): string {
-  return `${JSON.stringify(diffDocument(diff, labels), null, 2)}\n`;
+  return toJsonText(diffDocument(diff, labels));
 }
 
 export function diffToCsv(diff: ImageDiff): string {

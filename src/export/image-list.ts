@@ -1,5 +1,6 @@
 // Image lists as text, JSON or CSV (YAML in image-list-yaml.ts, which loads the yaml library). Pure: data in,
 // string out (the CLI writes files, the UI shows them).
+import { toJsonText } from '../common/json-text.js';
 import type { ContainerImage } from '../k8s/image-types.js';
 import { toCsv } from './csv.js';
 import { pinnedReference } from './pinned.js';
@@ -70,7 +71,7 @@ export function listDocument(images: readonly ContainerImage[], options: ImageLi
 }
 
 export function imagesToJson(images: readonly ContainerImage[], options: ImageListOptions = {}): string {
-  return `${JSON.stringify(listDocument(images, options), null, 2)}\n`;
+  return toJsonText(listDocument(images, options));
 }
 
 export const IMAGE_CSV_COLUMNS = [

@@ -1,5 +1,6 @@
 // Query results as text (tab-separated, one element per line), JSON or CSV. Pure: elements in, string out.
 import type { Element } from '../../parsers/model.js';
+import { toJsonText } from '../common/json-text.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { elementField, type ElementField } from '../sbom/element-fields.js';
 import { toCsv } from './csv.js';
@@ -16,7 +17,7 @@ export function renderQueryResults(format: QueryOutputFormat, elements: readonly
       return toCsv(fields, rows);
     case 'json': {
       const results = rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, row[i]!])));
-      return `${JSON.stringify({ query: expression, count: results.length, fields, results }, null, 2)}\n`;
+      return toJsonText({ query: expression, count: results.length, fields, results });
     }
   }
 }

@@ -1,4 +1,5 @@
 // Prints an outline as an indented tree (one element per line) or as plain data for --json.
+import { toJsonText } from '../common/json-text.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import type { Outline, OutlineNode } from './outline.js';
 
@@ -42,5 +43,5 @@ export function renderOutlineText(outline: Outline): string {
 
 /** The outline as one JSON document (the tree plus the unreached list). */
 export function renderOutlineJson(outline: Outline): string {
-  return `${JSON.stringify(outline, null, 2)}\n`;
+  return toJsonText(outline);
 }

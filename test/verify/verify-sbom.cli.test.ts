@@ -177,7 +177,8 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
     expect(r.code, r.stderr).toBe(3);
     // With the default 30 s idle timeout four attempts would take minutes: finishing well inside that shows the configured one applied.
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(r.stdout).toBe('');
+    // --json was asked: the failure is the one JSON document.
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { exitCode: 3 } });
     expect(r.stderr).toMatch(/^kube-sbom: .*\/sbom\/v1\.25\.4\/release.*after 4 attempts.* \[[A-Z_]+\]\n$/);
     await expectNothingWritten();
   });

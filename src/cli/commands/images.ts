@@ -1,7 +1,9 @@
 // `kube-sbom images [VERSION|FILE]`: the container images of a release SBOM (or any image SBOM), read by structure.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import type { SbomFormat } from '../../../parsers/model.js';
 import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
 
 export interface ImagesCliOptions extends ReleaseCliOptions {
   format: 'txt' | 'json' | 'csv' | 'yaml' | 'md';
@@ -13,7 +15,7 @@ export interface ImagesCliOptions extends ReleaseCliOptions {
   diff?: string;
   registryMirror?: string[];
   maxSize: string;
-  inputFormat?: string;
+  inputFormat?: SbomFormat;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -29,7 +31,6 @@ export function registerImages(program: Command): void {
         'at SPDXIDs, so it works where the documented grep | cut | sed pipeline breaks.',
     )
     .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
-    .addOption(new Option('--format <format>', 'output format (md: a Markdown report)').choices(['txt', 'json', 'csv', 'yaml', 'md']).default('txt'))
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
     .option('-o, --output <file>', 'write here (atomically) instead of stdout')
@@ -37,15 +38,15 @@ export function registerImages(program: Command): void {
     .option('--keep-tag', 'with --pin: registry/repo:tag@sha256:...')
     .option('--diff <other>', 'compare with another release SBOM (FILE or VERSION): added, removed, changed images')
     .option('--registry-mirror <from=to>', 'with --pin: ask another registry host, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
-    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
-    .addOption(new Option('--input-format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']));
+    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
+  addSharedOptions(cmd, { inputFormat: true, output: { formats: ['txt', 'json', 'csv', 'yaml', 'md'], default: 'txt' } });
   addReleaseOptions(cmd).addHelpText(
     'after',
     `
 A source that names an existing file is read as a file; otherwise it is a release version, whose SBOM is
 downloaded and must pass SHA-256, SHA-512 and signature checks before it is used.
 txt prints one reference per line, sorted (the documented images.txt); when the document carries a digest
-(image SBOMs with pkg:oci purls) the line is digest-pinned. --json is the same as --format json.
+(image SBOMs with pkg:oci purls) the line is digest-pinned. md is a Markdown report.
 
 Exit codes: 0 listed; 1 the SBOM failed verification or could not be read, or --pin found no such image;
 2 usage; 3 could not run (file system, network, registry).

@@ -1,22 +1,23 @@
 // `kube-sbom inspect FILE [--json]`: parse any SPDX document and show format, version, counts and diagnostics.
-import { Option, type Command } from 'commander';
-import type { SpdxDocument } from '../../../parsers/model.js';
+import type { Command } from 'commander';
+import type { SbomFormat, SpdxDocument } from '../../../parsers/model.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions, wantsJson } from '../shared-options.js';
 
 interface InspectOptions {
   json?: boolean;
+  format: 'text' | 'json';
   maxSize: string;
-  format?: string;
+  inputFormat?: SbomFormat;
 }
 
 export function registerInspect(program: Command): void {
-  program
+  const cmd = program
     .command('inspect')
     .description('parse any SPDX 2.2/2.3 document (tag-value, JSON, YAML, XML, RDF/XML): format, version, counts, diagnostics')
     .argument('<file>', 'the SPDX document')
-    .option('--json', 'print one JSON document on stdout')
-    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
-    .addOption(new Option('--format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']))
+    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
+  addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json'], default: 'text' } })
     .addHelpText(
       'after',
       `
@@ -37,23 +38,21 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
   const { countElements } = await import('../../../parsers/counts.js');
   const { buildInspectReport, renderInspectText } = await import('../inspect-report.js');
   const { formatDiagnostic } = await import('../../../parsers/diagnostics.js');
-  const { sanitizeLine } = await import('../../common/sanitize.js');
+  const { writeErrorLine, writeJson, writeText } = await import('../output.js');
 
   // The input goes straight in, so nothing here keeps a second copy alive while the document is parsed.
-  const result = await parseSbomLazily(await readSbomInput(file, maxBytes), { fileName: file, maxBytes, format: options.format as never });
+  const result = await parseSbomLazily(await readSbomInput(file, maxBytes), { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const report = buildInspectReport(file, result, countElements(result.document));
   const failed = report.summary.errors > 0;
-  if (options.json) {
-    // JSON escapes C0 controls itself; DEL and C1 (U+009B is a CSI on some terminals) are escaped here too.
-    const json = JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    process.stdout.write(`${json}\n`);
+  if (wantsJson(options)) {
+    writeJson(report);
   } else if (failed && nothingParsed(result.document)) {
     // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer.
     for (const d of result.diagnostics) {
-      if (d.severity === 'error') process.stderr.write(`kube-sbom: ${sanitizeLine(formatDiagnostic(d, file))}\n`);
+      if (d.severity === 'error') writeErrorLine(formatDiagnostic(d, file));
     }
   } else {
-    process.stdout.write(renderInspectText(report, result.diagnostics));
+    writeText(renderInspectText(report, result.diagnostics));
   }
   return failed ? 1 : 0;
 }

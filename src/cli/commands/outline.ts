@@ -1,24 +1,26 @@
 // `kube-sbom outline FILE [--depth N] [--json]`: the relationship tree from SPDXRef-DOCUMENT, same on every run.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import type { SbomFormat } from '../../../parsers/model.js';
 import { usageError } from '../../common/errors.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions, wantsJson } from '../shared-options.js';
 
 interface OutlineOptions {
   depth?: string;
   json?: boolean;
+  format: 'text' | 'json';
   maxSize: string;
-  inputFormat?: string;
+  inputFormat?: SbomFormat;
 }
 
 export function registerOutline(program: Command): void {
-  program
+  const cmd = program
     .command('outline')
     .description('print the relationship tree of an SPDX document from SPDXRef-DOCUMENT down, in a deterministic order')
     .argument('<file>', 'the SPDX document (tag-value, JSON, YAML, XML or RDF/XML)')
     .option('--depth <n>', 'stop this many relationships below the document')
-    .option('--json', 'print the tree as one JSON document')
-    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
-    .addOption(new Option('--input-format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']))
+    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
+  addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json'], default: 'text' } })
     .addHelpText(
       'after',
       `
@@ -48,10 +50,11 @@ async function outline(file: string, options: OutlineOptions): Promise<number> {
   const { RelationshipGraph } = await import('../../sbom/relationship-graph.js');
   const { buildOutline } = await import('../../sbom/outline.js');
   const { renderOutlineJson, renderOutlineText } = await import('../../sbom/outline-text.js');
-  const { result } = await loadSbomFile(file, { maxSize: options.maxSize, format: options.inputFormat as never });
+  const { result } = await loadSbomFile(file, { maxSize: options.maxSize, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const index = new DocumentIndex(result.document);
   const tree = buildOutline(index, new RelationshipGraph(index), depth === undefined ? {} : { depth });
-  const { writeStdout } = await import('../stdout.js');
-  writeStdout(options.json ? renderOutlineJson(tree) : renderOutlineText(tree));
+  const { writeSerialized, writeText } = await import('../output.js');
+  if (wantsJson(options)) writeSerialized(renderOutlineJson(tree));
+  else writeText(renderOutlineText(tree));
   return 0;
 }

@@ -1,27 +1,27 @@
 // `kube-sbom query FILE EXPR [--format text|json|csv] [--fields a,b]`: the elements matching every term.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import type { SbomFormat } from '../../../parsers/model.js';
 import { usageError } from '../../common/errors.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions, wantsJson } from '../shared-options.js';
 
 interface QueryOptions {
   format: 'text' | 'json' | 'csv';
   fields?: string;
   json?: boolean;
   maxSize: string;
-  inputFormat?: string;
+  inputFormat?: SbomFormat;
 }
 
 export function registerQuery(program: Command): void {
-  program
+  const cmd = program
     .command('query')
     .description('list the elements of an SPDX document that match an expression')
     .argument('<file>', 'the SPDX document (tag-value, JSON, YAML, XML or RDF/XML)')
     .argument('<expr>', 'terms joined by spaces or AND, e.g. "type:package name:^kube-"')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
-    .option('--json', 'same as --format json')
     .option('--fields <list>', 'columns, comma-separated (default type,spdxId,name,version); also purl, checksums, fileName, downloadLocation, licenseConcluded, line')
-    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
-    .addOption(new Option('--input-format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']))
+    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
+  addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json', 'csv'], default: 'text' } })
     .addHelpText(
       'after',
       `
@@ -63,10 +63,13 @@ async function runQuery(file: string, expression: string, options: QueryOptions)
   const { RelationshipGraph } = await import('../../sbom/relationship-graph.js');
   const { runQuery: run } = await import('../../sbom/query.js');
   const { renderQueryResults } = await import('../../export/query-results.js');
-  const { result } = await loadSbomFile(file, { maxSize: options.maxSize, format: options.inputFormat as never });
+  const { result } = await loadSbomFile(file, { maxSize: options.maxSize, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const index = new DocumentIndex(result.document);
   const matches = run(terms, index, new RelationshipGraph(index));
-  const { writeStdout } = await import('../stdout.js');
-  writeStdout(renderQueryResults(options.json ? 'json' : options.format, matches, fields, expression));
+  const format = wantsJson(options) ? 'json' : options.format;
+  const { writeSerialized, writeText } = await import('../output.js');
+  const rendered = renderQueryResults(format, matches, fields, expression);
+  if (format === 'text') writeText(rendered);
+  else writeSerialized(rendered);
   return 0;
 }

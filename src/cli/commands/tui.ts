@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
 
 export interface TuiCliOptions extends ReleaseCliOptions {
@@ -38,7 +39,7 @@ export function registerTui(program: Command): void {
     .option('--export-dir <dir>', 'where Export writes its files', '.')
     .option('--max-size <size>', 'refuse larger documents (e.g. 100MB, 1GiB)', '512MiB')
     .addOption(new Option('--concurrency <n>', 'images verified at once').default(String(DEFAULT_IMAGE_CONCURRENCY)));
-  addReleaseOptions(cmd).addHelpText(
+  addSharedOptions(addReleaseOptions(cmd), { json: false, quiet: false }).addHelpText(
     'after',
     `
 Keys: ? shows every key; q quits; ctrl-c always quits. 1 Release, 2 Explorer, 3 Images, 4 Export.

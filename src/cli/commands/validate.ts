@@ -1,28 +1,31 @@
 // `kube-sbom validate FILE [--json]`: apply the SPDX 2.x spec strictly; exit 1 when the document has errors.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import type { SbomFormat } from '../../../parsers/model.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions, wantsJson } from '../shared-options.js';
 
 interface ValidateOptions {
   json?: boolean;
+  format: 'text' | 'json';
   strictWarnings?: boolean;
   maxSize: string;
-  format?: string;
+  inputFormat?: SbomFormat;
   spdxVersion?: string;
 }
 
 export function registerValidate(program: Command): void {
-  program
+  const cmd = program
     .command('validate')
     .description('check an SPDX 2.2/2.3 document against the spec: required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields')
     .argument('<file>', 'the SPDX document (tag-value, JSON, YAML, XML or RDF/XML)')
-    .option('--json', 'print one JSON document {valid, format, spdxVersion, diagnostics} on stdout')
     .option('--strict-warnings', 'fail (exit 1) on warnings too')
     .option('--spdx-version <version>', 'judge the document by this version (e.g. SPDX-2.3) instead of the one it declares')
-    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
-    .addOption(new Option('--format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']))
+    .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
+  addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json'], default: 'text' } })
     .addHelpText(
       'after',
       `
+JSON: {valid, format, spdxVersion, diagnostics}.
 Each problem is one line: FILE:LINE:COLUMN: severity CODE message (at field.path), then a summary line.
 Exit codes: 0 valid (warnings allowed unless --strict-warnings); 1 invalid; 2 usage; 3 cannot read the file.
 
@@ -47,7 +50,7 @@ async function validate(file: string, options: ValidateOptions): Promise<number>
   const { locateDiagnostics, mergeDiagnostics, strictParseDiagnostics, validateDocument } = await import('../../sbom/validate.js');
   const { buildValidateReport, renderValidateText } = await import('../validate-report.js');
 
-  const result = parseSbom(bytes, { fileName: file, maxBytes, format: options.format as never });
+  const result = parseSbom(bytes, { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const version = options.spdxVersion ?? result.document.spdxVersion;
   // A document that could not be read at all is judged by its read errors alone, not by a pile of "missing" ones.
   const readable = result.format !== undefined && !result.diagnostics.some((d) => NOT_A_DOCUMENT.has(d.code));
@@ -57,7 +60,9 @@ async function validate(file: string, options: ValidateOptions): Promise<number>
     diagnostics = mergeDiagnostics(strictParseDiagnostics(result.diagnostics), locateDiagnostics(validated, await locatorFor(bytes, result.format)));
   }
   const report = buildValidateReport(result.format, version, diagnostics, options.strictWarnings === true);
-  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderValidateText(file, report));
+  const { writeJson, writeText } = await import('../output.js');
+  if (wantsJson(options)) writeJson(report);
+  else writeText(renderValidateText(file, report));
   return report.valid ? 0 : 1;
 }
 

@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../common/errors.js';
 import { sanitizeLine } from '../../common/sanitize.js';
+import { writeJson, writeText } from '../output.js';
 import { addReleaseOptions, RELEASE_HELP_FOOTER, type ReleaseCliOptions } from '../release-options.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
 
 interface VerifyBinaryCliOptions extends ReleaseCliOptions {
   version: string;
@@ -31,7 +33,7 @@ export function registerVerifyBinary(program: Command): void {
     .option('--rekor-entry <file>', "the binary signature's Rekor entry (REST JSON)")
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
     .option('-o, --output-dir <dir>', 'keep the verified binary and its signature files here (only after every check passed)');
-  addReleaseOptions(cmd).addHelpText(
+  addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
     'after',
     `
 Examples:
@@ -56,7 +58,7 @@ ${RELEASE_HELP_FOOTER}`,
         rekorEntryFile: opts.rekorEntry, sbomRekorEntryFile: opts.sbomRekorEntry, outDir: opts.outputDir,
       });
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        writeJson(report);
       } else {
         const lines = [
           `Kubernetes ${report.version} ${report.path}`,
@@ -66,7 +68,7 @@ ${RELEASE_HELP_FOOTER}`,
           ...report.saved.map((p) => `  saved ${sanitizeLine(p)}`),
           verdictLine(report.verified, `${report.path} of ${report.version}`),
         ];
-        process.stdout.write(`${lines.join('\n')}\n`);
+        writeText(`${lines.join('\n')}\n`);
       }
       return report.verified ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }),

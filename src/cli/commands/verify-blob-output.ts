@@ -1,28 +1,25 @@
 // How verify-blob speaks: "Verified OK" + per-check lines on stderr, or one JSON document on stdout.
-import { sanitizeLine } from '../../common/sanitize.js';
 import { firstFailure, formatReport } from '../../sigstore/report.js';
 import type { VerifyBlobResult } from '../../verify/verify-blob.js';
-
-export const oneLine = sanitizeLine;
+import { writeErrorLine, writeJson, writeReport, writeText } from '../output.js';
 
 /** Prints the result and returns the exit code (0 verified, 1 a check failed). */
 export function printVerifyBlobResult(result: VerifyBlobResult, json: boolean): number {
   if (json) {
-    process.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`);
+    writeJson(toJson(result));
     return result.verified ? 0 : 1;
   }
-  process.stderr.write(`${sanitizeLine(result.artifact.path)} (sha256 ${result.artifact.sha256}), trusted root: ${sanitizeLine(result.trustedRoot)}\n`);
-  process.stderr.write(formatReport(result));
-  if (result.savedRekorEntry) process.stderr.write(`Rekor entry saved to ${sanitizeLine(result.savedRekorEntry)}\n`);
+  writeReport(`${result.artifact.path} (sha256 ${result.artifact.sha256}), trusted root: ${result.trustedRoot}\n`);
+  writeReport(formatReport(result));
+  if (result.savedRekorEntry) writeReport(`Rekor entry saved to ${result.savedRekorEntry}\n`);
   if (result.verified) {
-    process.stdout.write('Verified OK\n');
+    writeText('Verified OK\n');
     return 0;
   }
   const failed = firstFailure(result);
-  process.stderr.write(`kube-sbom: verification failed: ${sanitizeLine(failed?.message ?? 'no checks ran')} [${failed?.code ?? 'NO_CHECKS'}]\n`);
+  writeErrorLine(`verification failed: ${failed?.message ?? 'no checks ran'} [${failed?.code ?? 'NO_CHECKS'}]`);
   return 1;
 }
-
 function toJson(result: VerifyBlobResult) {
   return {
     verified: result.verified,

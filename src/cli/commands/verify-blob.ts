@@ -1,6 +1,7 @@
 // `kube-sbom verify-blob FILE ...`: cosign verify-blob, in-process, with one reported line per check.
 import type { Command } from 'commander';
 import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
 
 interface VerifyBlobCliOptions {
   signature?: string;
@@ -22,7 +23,7 @@ interface VerifyBlobCliOptions {
 }
 
 export function registerVerifyBlob(program: Command): void {
-  program
+  const cmd = program
     .command('verify-blob')
     .summary('verify a Sigstore signature over a file, like cosign verify-blob (offline with a saved Rekor entry)')
     .description(
@@ -45,8 +46,8 @@ export function registerVerifyBlob(program: Command): void {
     .option('--save-rekor-entry <file>', 'after a successful verification, save the Rekor entry used (for --rekor-entry later)')
     .option('--trusted-root <file>', 'trusted_root.json to use instead of the public-good root')
     .option('--cache-dir <dir>', 'where the TUF metadata cache lives (default ~/.cache/kube-sbom)')
-    .option('--offline', 'never use the network: shipped trusted root, and the Rekor entry must be given')
-    .option('--json', 'print the report as one JSON document on stdout')
+    .option('--offline', 'never use the network: shipped trusted root, and the Rekor entry must be given');
+  addSharedOptions(cmd, {})
     .addHelpText(
       'after',
       `
@@ -88,13 +89,14 @@ async function verifyBlobAction(file: string, options: VerifyBlobCliOptions): Pr
   } catch {
     throw usageError('BAD_REKOR_URL', `--rekor-url ${options.rekorUrl}: give an http(s) URL`);
   }
-  const [{ readFile }, { writeFileAtomic }, { verifyBlob }, { createRekorClient }, { sigstoreTufFetcher }, output] = await Promise.all([
+  const [{ readFile }, { writeFileAtomic }, { verifyBlob }, { createRekorClient }, { sigstoreTufFetcher }, output, { warn }] = await Promise.all([
     import('node:fs/promises'),
     import('../../common/atomic-write.js'),
     import('../../verify/verify-blob.js'),
     import('../../sigstore/rekor-client.js'),
     import('../../sigstore/trust-source.js'),
     import('./verify-blob-output.js'),
+    import('../output.js'),
   ]);
   const result = await verifyBlob(
     {
@@ -120,7 +122,7 @@ async function verifyBlobAction(file: string, options: VerifyBlobCliOptions): Pr
       rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs: timeout * 1000 }),
       tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs: timeout * 1000 }),
       now: () => new Date(),
-      warn: (message) => process.stderr.write(`kube-sbom: warning: ${output.oneLine(message)}\n`),
+      warn,
     },
   );
   return output.printVerifyBlobResult(result, options.json === true);

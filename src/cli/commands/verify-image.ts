@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { IMAGE_SIGNER_IDENTITY } from '../../k8s/identities.js';
 import { addImageOptions, type ImageCliOptions } from '../image-options.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
 
 interface VerifyImageCliOptions extends ImageCliOptions {
   output: 'json' | 'text';
@@ -22,7 +23,7 @@ export function registerVerifyImage(program: Command): void {
     )
     .argument('<reference...>', 'image references: registry/repository:tag or registry/repository@sha256:...')
     .addOption(new Option('--output <format>', 'stdout: json (cosign verify\'s payload array, one line per image) or text (digest-pinned references)').choices(['json', 'text']).default('json'));
-  addImageOptions(cmd).addHelpText(
+  addSharedOptions(addImageOptions(cmd), {}).addHelpText(
     'after',
     `
 stdout carries what \`cosign verify\` prints (or, with --output text, the digest-pinned reference of each

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
 import { addImageOptions, type ImageCliOptions } from '../image-options.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
 
 export interface VerifyImagesCliOptions extends ImageCliOptions {
@@ -40,7 +41,7 @@ export function registerVerifyImages(program: Command): void {
     .option('--rekor-url <url>', 'Rekor instance for the release SBOM signature', DEFAULT_REKOR_URL)
     .option('--no-cache', 'neither read nor write the download cache')
     .addOption(new Option('--max-size <size>', 'refuse larger SBOM files').default('512MiB'));
-  addImageOptions(cmd).addHelpText(
+  addSharedOptions(addImageOptions(cmd), {}).addHelpText(
     'after',
     `
 On a terminal, each image's result appears on stderr as it finishes; stdout gets a summary table (or, with

@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../common/errors.js';
 import { sanitizeLine } from '../../common/sanitize.js';
+import { writeJson, writeText } from '../output.js';
 import { addReleaseOptions, RELEASE_HELP_FOOTER, type ReleaseCliOptions } from '../release-options.js';
 import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
 
 interface VerifySbomCliOptions extends ReleaseCliOptions {
   rekorEntry?: string;
@@ -22,7 +24,7 @@ export function registerVerifySbom(program: Command): void {
     .argument('[version]', 'v1.29.0, v1.30.0-rc.1, stable, latest, stable-1.29 or latest-1.29', 'stable')
     .option('--rekor-entry <file>', "the SBOM signature's Rekor entry (REST JSON), as an earlier -o run saves it; lets --offline work without a cached entry")
     .option('-o, --output-dir <dir>', 'keep the verified files here (written only after every check passed)');
-  addReleaseOptions(cmd).addHelpText(
+  addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
     'after',
     `
 Examples:
@@ -39,7 +41,7 @@ ${RELEASE_HELP_FOOTER}`,
       const { formatReleaseChecks, verdictLine } = await import('../release-report-text.js');
       const report = await verifySbom({ ...releaseSourceOptions(opts), version, rekorEntryFile: opts.rekorEntry, outDir: opts.outputDir });
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        writeJson(report);
       } else {
         const resolved = report.requested === report.version ? report.version : `${report.version} (${sanitizeLine(report.requested)})`;
         const lines = [
@@ -49,7 +51,7 @@ ${RELEASE_HELP_FOOTER}`,
           ...report.saved.map((p) => `  saved ${sanitizeLine(p)}`),
           verdictLine(report.verified, `release SBOM of ${report.version}`),
         ];
-        process.stdout.write(`${lines.join('\n')}\n`);
+        writeText(`${lines.join('\n')}\n`);
       }
       return report.verified ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }),
