@@ -1,9 +1,10 @@
 // Every command that reads a document, in every output format, on documents built to attack a terminal or a
 // spreadsheet: no raw control or bidi character on stdout, stderr or an -o file; JSON parses; CSV cells are inert.
+import { tmpdir } from 'node:os';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { parseCsv } from '../helpers/csv-parse.js';
 import { RAW_CONTROL, writeHostileDocuments } from '../helpers/hostile-sbom.js';
 
@@ -13,7 +14,7 @@ let dir: string;
 let docs: { tagValue: string; json: string };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(projectRoot, 'test', '.tmp', 'hostile-'));
+  dir = await mkdtemp(join(tmpdir(), 'kube-sbom-hostile-'));
   docs = await writeHostileDocuments(dir);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

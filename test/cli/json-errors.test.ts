@@ -1,10 +1,11 @@
 // With --json, a run that cannot run or gets bad input still prints exactly one JSON document on stdout,
 // {"error": {code, message, exitCode}}, and keeps its exit code: commander's usage errors, ours, missing files, network.
+import { tmpdir } from 'node:os';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runCli, type CliResult } from '../helpers/cli.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
 import { getTestPki, signBlob, GOOGLE_ISSUER, K8S_BLOB_IDENTITY } from '../helpers/pki/index.js';
 
 let dir: string;
@@ -22,7 +23,7 @@ async function closedPort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(projectRoot, 'test', '.tmp', 'json-errors-'));
+  dir = await mkdtemp(join(tmpdir(), 'kube-sbom-json-errors-'));
   const port = await closedPort();
   deadHost = `127.0.0.1:${port}`;
   deadUrl = `http://${deadHost}`;

@@ -1,9 +1,10 @@
 // One grammar: --input-format is what a document is, --format/--json what to print, --no-color and --quiet everywhere,
 // the old `inspect --format tag-value` refused with a hint, and every help text words the shared options alike.
+import { tmpdir } from 'node:os';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 
 let dir: string;
 let tagValue: string;
@@ -28,7 +29,7 @@ const TAG_VALUE = [
 ].join('\n');
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(projectRoot, 'test', '.tmp', 'shared-options-'));
+  dir = await mkdtemp(join(tmpdir(), 'kube-sbom-shared-options-'));
   tagValue = join(dir, 'small.spdx');
   await writeFile(tagValue, TAG_VALUE);
 });
