@@ -1,9 +1,10 @@
 // The commander program: each command lives in commands/ and registers itself; heavy modules load lazily.
 import { Command, CommanderError } from 'commander';
+import type { UiLauncher } from '../app/ui-launch.js';
 import { packageVersion } from '../common/package-info.js';
 import { commandRegistrars } from './commands/index.js';
 
-export function buildProgram(): Command {
+export function buildProgram(launchUi: UiLauncher): Command {
   const program = new Command('kube-sbom')
     .description(
       'Download, verify, parse, explore and export the Kubernetes release SBOM;\n' +
@@ -24,13 +25,13 @@ Examples:
   kube-sbom validate release.spdx             check it against the SPDX spec strictly (exit 1 on errors)`,
     );
   program.exitOverride();
-  for (const register of commandRegistrars) register(program);
+  for (const register of commandRegistrars) register(program, launchUi);
   return program;
 }
 
 /** Parses argv and maps commander's own errors onto the exit-code contract (usage errors are 2). */
-export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+export async function main(argv: string[], launchUi: UiLauncher): Promise<void> {
+  const program = buildProgram(launchUi);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -5,12 +5,14 @@ import { sanitizeLine } from '../common/sanitize.js';
 import { createReleaseSignatureVerifier } from '../verify/release-signature.js';
 import type { VerifyEventListener } from '../verify/release-check.js';
 import type { ReleaseSourceOptions } from '../verify/release-session.js';
+import type { LoadEventListener, ReleaseLoadOptions } from '../app/loaded-source.js';
 import { fetchSettingsFrom, signerPolicyFrom, type ReleaseCliOptions } from './release-options.js';
+
+const warn = (message: string) => process.stderr.write(`kube-sbom: warning: ${sanitizeLine(message)}\n`);
 
 export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOptions {
   const cacheDir = opts.cache === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const offline = opts.offline === true;
-  const warn = (message: string) => process.stderr.write(`kube-sbom: warning: ${sanitizeLine(message)}\n`);
   return {
     sbomUrl: opts.sbomUrl,
     dlUrl: opts.dlUrl,
@@ -23,6 +25,24 @@ export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOpti
     verifySignature: createReleaseSignatureVerifier({ offline, cacheDir, warn }),
     onEvent: cliProgress(),
   };
+}
+
+/** How the load-source use case fetches and checks a release SBOM named on the command line. */
+export function releaseLoadOptions(opts: ReleaseCliOptions): ReleaseLoadOptions {
+  const { verifySignature: _verifier, onEvent: _events, trustedRootPath, cacheDir, ...rest } = releaseSourceOptions(opts);
+  return {
+    ...rest,
+    offline: opts.offline === true,
+    ...(trustedRootPath ? { trustedRootPath } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(opts.rekorEntry ? { rekorEntryFile: opts.rekorEntry } : {}),
+  };
+}
+
+/** The use case's events on stderr: progress on a terminal, warnings always. */
+export function cliLoadEvents(): LoadEventListener {
+  const progress = cliProgress();
+  return (event) => (event.type === 'warning' ? warn(event.message) : progress(event));
 }
 
 /** Progress bar and stage lines on stderr when it is a terminal; nothing otherwise. */

@@ -1,6 +1,5 @@
 // `kube-sbom inspect FILE [--json]`: parse any SPDX document and show format, version, counts and diagnostics.
 import { Option, type Command } from 'commander';
-import type { SpdxDocument } from '../../../parsers/model.js';
 import { runAction } from '../run-action.js';
 
 interface InspectOptions {
@@ -31,7 +30,8 @@ Examples:
 }
 
 async function inspect(file: string, options: InspectOptions): Promise<number> {
-  const { readSbomInput, parseSize } = await import('../read-sbom-file.js');
+  const { readDocumentInput } = await import('../../app/read-file.js');
+  const { parseSize } = await import('../size-option.js');
   const maxBytes = parseSize(options.maxSize);
   const { parseSbomLazily } = await import('../../../parsers/lazy.js');
   const { countElements } = await import('../../../parsers/counts.js');
@@ -40,14 +40,14 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
   const { sanitizeLine } = await import('../../common/sanitize.js');
 
   // The input goes straight in, so nothing here keeps a second copy alive while the document is parsed.
-  const result = await parseSbomLazily(await readSbomInput(file, maxBytes), { fileName: file, maxBytes, format: options.format as never });
+  const result = await parseSbomLazily(await readDocumentInput(file, maxBytes), { fileName: file, maxBytes, format: options.format as never });
   const report = buildInspectReport(file, result, countElements(result.document));
   const failed = report.summary.errors > 0;
   if (options.json) {
     // JSON escapes C0 controls itself; DEL and C1 (U+009B is a CSI on some terminals) are escaped here too.
     const json = JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     process.stdout.write(`${json}\n`);
-  } else if (failed && nothingParsed(result.document)) {
+  } else if (failed && (await import('../../sbom/is-empty.js')).isEmptyDocument(result.document)) {
     // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer.
     for (const d of result.diagnostics) {
       if (d.severity === 'error') process.stderr.write(`kube-sbom: ${sanitizeLine(formatDiagnostic(d, file))}\n`);
@@ -56,8 +56,4 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
     process.stdout.write(renderInspectText(report, result.diagnostics));
   }
   return failed ? 1 : 0;
-}
-
-function nothingParsed(doc: SpdxDocument): boolean {
-  return !doc.spdxVersion && !doc.name && doc.packages.length + doc.files.length + doc.snippets.length + doc.relationships.length === 0;
 }
