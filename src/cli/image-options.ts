@@ -6,6 +6,7 @@ import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { warn } from './load-options.js';
 
 export interface ImageCliOptions {
   certificateIdentity?: string;
@@ -90,6 +91,6 @@ export async function trustedRootFrom(opts: ImageCliOptions): Promise<LoadedTrus
     ...(opts.trustedRoot ? { path: opts.trustedRoot } : {}),
     offline: opts.offline === true,
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
-    warn: (message) => process.stderr.write(`kube-sbom: warning: ${sanitizeLine(message)}\n`),
+    warn,
   });
 }

@@ -6,7 +6,7 @@ import type { LoadedSource } from '../app/loaded-source.js';
 import { sourceOf } from '../app/source-kind.js';
 import { printParseWarnings } from './parse-warnings.js';
 import type { ReleaseCliOptions } from './release-options.js';
-import { cliLoadEvents, releaseLoadOptions } from './release-run.js';
+import { cliLoadEvents, releaseLoadOptions } from './load-options.js';
 import { parseSize } from './size-option.js';
 
 export interface SbomSourceOptions {
