@@ -1,7 +1,6 @@
 // Options verify-image and verify-images share: signer identity (cosign's flags), trusted root, registry access.
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { describeFsError, usageError } from '../common/errors.js';
+import { usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { warn } from './output.js';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
@@ -86,19 +85,11 @@ export async function assertOfflineAllows(opts: ImageCliOptions, registries: str
 }
 
 export async function trustedRootFrom(opts: ImageCliOptions): Promise<LoadedTrustedRoot> {
-  const { resolveTrustedRoot, sigstoreTufFetcher } = await import('../sigstore/trust-source.js');
-  let trustedRootFile: { path: string; text: string } | undefined;
-  if (opts.trustedRoot) {
-    try {
-      trustedRootFile = { path: opts.trustedRoot, text: await readFile(opts.trustedRoot, 'utf8') };
-    } catch (err) {
-      throw describeFsError(err, opts.trustedRoot);
-    }
-  }
-  return resolveTrustedRoot({
-    ...(trustedRootFile ? { trustedRootFile } : {}),
+  const { chooseTrustedRoot } = await import('../verify/trusted-root.js');
+  return chooseTrustedRoot({
+    ...(opts.trustedRoot ? { path: opts.trustedRoot } : {}),
     offline: opts.offline === true,
-    tuf: sigstoreTufFetcher(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     warn,
   });
 }

@@ -2,20 +2,23 @@
 import type { SbomFormat } from '../../parsers/model.js';
 import { describeFsError, usageError } from '../common/errors.js';
 import { sanitizeForTerminal } from '../common/sanitize.js';
-import type { ImagesCliOptions } from './commands/images.js';
+import { parseMirrors } from './image-options.js';
 import { warn, writeSerialized, writeText } from './output.js';
+import type { ReleaseCliOptions } from './release-options.js';
 import { loadSbomSource } from './sbom-source.js';
 import { wantsJson } from './shared-options.js';
 
-function parseMirrors(values: string[] | undefined): Record<string, string> | undefined {
-  if (!values?.length) return undefined;
-  const mirrors: Record<string, string> = {};
-  for (const value of values) {
-    const m = /^([^=\s]+)=([^=\s]+)$/.exec(value);
-    if (!m) throw usageError('OPTION_INVALID', `--registry-mirror ${JSON.stringify(value)}: give FROM=TO, e.g. registry.k8s.io=127.0.0.1:5000`);
-    mirrors[m[1]!] = m[2]!;
-  }
-  return mirrors;
+export interface ImagesCliOptions extends ReleaseCliOptions {
+  format: 'txt' | 'json' | 'csv' | 'yaml' | 'md';
+  arch?: string;
+  name?: string;
+  output?: string;
+  pin?: boolean;
+  keepTag?: boolean;
+  diff?: string;
+  registryMirror?: string[];
+  maxSize: string;
+  inputFormat?: string;
 }
 
 export async function runImages(source: string, opts: ImagesCliOptions): Promise<number> {
@@ -28,7 +31,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   const { buildImageInventory } = await import('../k8s/image-inventory.js');
   const { filterImages } = await import('../k8s/image-filter.js');
   const inventoryOf = async (src: string) => {
-    const loaded = await loadSbomSource(src, { maxSize: opts.maxSize, inputFormat: opts.inputFormat as SbomFormat | undefined, release: opts, rekorEntry: opts.rekorEntry });
+    const loaded = await loadSbomSource(src, { maxSize: opts.maxSize, ...(opts.inputFormat ? { inputFormat: opts.inputFormat as SbomFormat } : {}), release: opts });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
     for (const w of inventory.warnings) warn(w);
     const images = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });

@@ -1,13 +1,14 @@
 // The commander program: each command lives in commands/ and registers itself; heavy modules load lazily.
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../common/errors.js';
+import type { UiLauncher } from '../app/ui-launch.js';
 import { packageVersion } from '../common/package-info.js';
 import { sanitizeForTerminal } from '../common/sanitize.js';
 import { commandRegistrars } from './commands/index.js';
 import { configureOutput, writeJson } from './output.js';
 import { argvWantsJson, wantsJson } from './shared-options.js';
 
-export function buildProgram(): Command {
+export function buildProgram(launchUi: UiLauncher): Command {
   const program = new Command('kube-sbom')
     .description(
       'Download, verify, parse, explore and export the Kubernetes release SBOM;\n' +
@@ -35,13 +36,13 @@ Examples:
     const opts = action.opts();
     configureOutput({ json: wantsJson(opts), quiet: opts.quiet === true });
   });
-  for (const register of commandRegistrars) register(program);
+  for (const register of commandRegistrars) register(program, launchUi);
   return program;
 }
 
 /** Parses argv and maps commander's own errors onto the exit-code contract (usage errors are 2). */
-export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+export async function main(argv: string[], launchUi: UiLauncher): Promise<void> {
+  const program = buildProgram(launchUi);
   try {
     await program.parseAsync(argv);
   } catch (err) {

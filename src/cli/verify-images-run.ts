@@ -4,15 +4,27 @@ import { checkError, describeFsError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { warn, writeJson, writeText } from './output.js';
 import { RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
-import type { ContainerImage } from '../k8s/image-types.js';
 import { parseReference } from '../registry/reference.js';
 import { compilePolicy } from '../sigstore/identity.js';
+import { imageToVerify } from '../verify/image-to-verify.js';
 import type { ImageToVerify } from '../verify/verify-images.js';
-import type { VerifyImagesCliOptions } from './commands/verify-images.js';
 import { loadSbomSource } from './sbom-source.js';
-import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-options.js';
+import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom, type ImageCliOptions } from './image-options.js';
 import { imagesProgress } from './image-progress.js';
 import { exitCodeFor, formatImagesTable } from './image-report-text.js';
+
+export interface VerifyImagesCliOptions extends ImageCliOptions {
+  from?: string;
+  arch?: string;
+  name?: string;
+  concurrency: string;
+  checkSbomLayers: boolean;
+  sbomUrl: string;
+  dlUrl: string;
+  rekorUrl: string;
+  cache: boolean;
+  maxSize: string;
+}
 
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
@@ -37,27 +49,22 @@ async function fromList(file: string): Promise<ImageToVerify[]> {
 
 /** The SBOM: a file as it is, a version only after its own checksums and signature verified. */
 async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise<{ label: string; images: ImageToVerify[] }> {
-  // The release SBOM is signed by the release signer; the identity options of this command are the images'.
-  const release = { ...opts, certificateIdentity: RELEASE_SIGNER_IDENTITY, certificateOidcIssuer: RELEASE_SIGNER_ISSUER };
+  // The release SBOM is signed by the release signer; the identity options of this command (regexps too) are the images'.
+  const release = {
+    ...opts,
+    certificateIdentity: RELEASE_SIGNER_IDENTITY, certificateIdentityRegexp: undefined,
+    certificateOidcIssuer: RELEASE_SIGNER_ISSUER, certificateOidcIssuerRegexp: undefined,
+  };
   const loaded = await loadSbomSource(source, { maxSize: opts.maxSize, release });
-  const { document } = loaded;
-  const label = loaded.release ? `${loaded.release.version} release SBOM` : loaded.label;
+  const { document, verification } = loaded;
+  const label = verification.kind === 'release' ? `${verification.version} release SBOM` : loaded.label;
   const { DocumentIndex } = await import('../sbom/document-index.js');
   const { buildImageInventory } = await import('../k8s/image-inventory.js');
   const { filterImages } = await import('../k8s/image-filter.js');
   const inventory = buildImageInventory(new DocumentIndex(document));
   for (const w of inventory.warnings) warn(w);
   const selected = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
-  return { label, images: selected.map(toVerify) };
-}
-
-function toVerify(image: ContainerImage): ImageToVerify {
-  return {
-    reference: image.reference,
-    platform: { os: image.os ?? 'linux', architecture: image.architecture ?? 'amd64' },
-    layers: image.layers,
-    layerKind: image.layerDigestKind ?? 'diff-id',
-  };
+  return { label, images: selected.map(imageToVerify) };
 }
 
 export async function runVerifyImages(source: string, opts: VerifyImagesCliOptions): Promise<number> {

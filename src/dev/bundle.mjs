@@ -1,4 +1,4 @@
-// Bundles the compiled CLI (dist/src/cli/main.js) into dist/bundle/: kube-sbom.mjs plus lazily loaded chunks.
+// Bundles the compiled program (dist/src/main.js) into dist/bundle/: kube-sbom.mjs plus lazily loaded chunks.
 // Why: loading Ink's module graph file by file costs ~700 ms; a tree-shaken bundle loads in about half that.
 // Run after tsc (the build, prepare and ensure-built steps do). The bundle is what `bin` and the CLI tests run.
 import { build } from 'esbuild';
@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const entry = join(root, 'dist', 'src', 'cli', 'main.js');
+const entry = join(root, 'dist', 'src', 'main.js');
 const outDir = join(root, 'dist', 'bundle');
 const emptyModule = join(dirname(fileURLToPath(import.meta.url)), 'empty-module.mjs');
 
@@ -35,7 +35,7 @@ try {
       js: "import { createRequire as __kubeSbomCreateRequire } from 'node:module'; let __kubeSbomRequire; const require = function (id) { __kubeSbomRequire ??= __kubeSbomCreateRequire(import.meta.url); return __kubeSbomRequire.apply(this, arguments); };",
     },
     legalComments: 'none',
-    // tui-run still sets NODE_ENV at run time (for the unbundled program and for child processes): harmless here.
+    // The tui command still sets NODE_ENV at run time (for the unbundled program and for child processes): harmless here.
     logOverride: { 'assign-to-define': 'silent' },
     metafile: true,
     logLevel: 'warning',

@@ -16,7 +16,7 @@ import { ExplorerScreen, EXPLORER_CHROME } from './screens/ExplorerScreen.js';
 import { exportPlan } from './screens/export-plan.js';
 import { ExportScreen } from './screens/ExportScreen.js';
 import { HelpScreen } from './screens/HelpScreen.js';
-import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL } from './screens/ImagesScreen.js';
+import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screens/ImagesScreen.js';
 import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
@@ -59,7 +59,7 @@ export function App({ ports, initial, onExit }: AppProps) {
   }
 
   const bodyHeight = Math.max(6, rows - 3 - (ports.demo ? 1 : 0));
-  const heights = { release: Math.max(1, bodyHeight - 5), explorer: bodyHeight - EXPLORER_CHROME, detail: bodyHeight - DETAIL_CHROME, images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL };
+  const heights = { release: Math.max(1, bodyHeight - 5), explorer: bodyHeight - EXPLORER_CHROME, detail: bodyHeight - DETAIL_CHROME, images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images) };
   const derived = derive(state, width);
   const { indices, shownImages, detail, lines } = derived;
 

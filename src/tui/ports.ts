@@ -1,5 +1,6 @@
 // The use cases the UI needs, as interfaces: the screens depend only on these; adapters/ connects the real modules.
 // Every string in these shapes may come from a document, registry or certificate: the UI sanitizes it when drawn.
+import type { ContainerImage } from '../k8s/image-types.js';
 
 export type RowKind = 'image' | 'layer' | 'binary' | 'file' | 'package' | 'snippet';
 
@@ -61,6 +62,12 @@ export interface DocumentSummary {
   diagnostics: string[];
 }
 
+/** The document's image inventory, carried with the view for verifying and exporting (the screens use `images`). */
+export interface ViewInventory {
+  images: readonly ContainerImage[];
+  releaseVersion?: string;
+}
+
 /** A parsed document as the UI sees it. */
 export interface SbomView {
   /** Where it came from (file path, or version and URL). */
@@ -68,6 +75,7 @@ export interface SbomView {
   summary: DocumentSummary;
   rows: readonly ElementRow[];
   images: readonly ImageRow[];
+  inventory: ViewInventory;
   detail(spdxId: string): ElementDetail | undefined;
 }
 
@@ -86,7 +94,9 @@ export type ReleaseEvent =
   | { type: 'stage'; message: string }
   | { type: 'download'; label: string; bytesDone: number; totalBytes?: number; bytesPerSecond: number; done: boolean }
   | { type: 'retry'; label: string; reason: string }
-  | { type: 'check'; check: CheckRow };
+  | { type: 'check'; check: CheckRow }
+  /** Something the user must know that is not a failed check, e.g. the trusted root fell back to the shipped one. */
+  | { type: 'warning'; message: string };
 
 export interface ReleaseOutcome {
   verified: boolean;
@@ -137,6 +147,6 @@ export interface TuiPorts {
   isVersion(text: string): boolean;
   openFile(path: string): Promise<SbomView>;
   verifyRelease(version: string, onEvent: (event: ReleaseEvent) => void): Promise<ReleaseOutcome>;
-  verifyImages(view: SbomView, references: string[], onResult: (result: ImageResult) => void): Promise<ImageResult[]>;
+  verifyImages(view: SbomView, references: string[], onResult: (result: ImageResult) => void, onWarning?: (message: string) => void): Promise<ImageResult[]>;
   exportFile(view: SbomView, request: ExportRequest): Promise<ExportResult>;
 }

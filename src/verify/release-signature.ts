@@ -1,13 +1,12 @@
 // Adapter from the release use cases to the Sigstore verifier (src/sigstore): loads the trusted root once and checks
 // a detached .sig/.cert with its Rekor entry like `cosign verify-blob`.
 import { readFile } from 'node:fs/promises';
-import { describeFsError } from '../common/errors.js';
 import { digestsEqual } from '../integrity/compare.js';
 import { digestBytes } from '../integrity/digest.js';
-import { resolveTrustedRoot, sigstoreTufFetcher } from '../sigstore/trust-source.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
 import { failed } from './release-check.js';
+import { chooseTrustedRoot } from './trusted-root.js';
 import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
 
 export interface ReleaseSignatureOptions {
@@ -22,15 +21,7 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
     const key = path ?? '';
     let pending = roots.get(key);
     if (!pending) {
-      pending = (async () => {
-        const file = path ? { path, text: await readFile(path, 'utf8').catch((err: unknown) => { throw describeFsError(err, path); }) } : undefined;
-        return resolveTrustedRoot({
-          trustedRootFile: file,
-          offline: options.offline,
-          tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir }),
-          warn: options.warn,
-        });
-      })();
+      pending = chooseTrustedRoot({ ...(path ? { path } : {}), offline: options.offline, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), warn: options.warn });
       roots.set(key, pending);
     }
     return pending;

@@ -1,5 +1,6 @@
 // Parses the verified release SBOM and says what is in it; a document that does not parse fails the `sbom` check.
 import { countElements, parseSbom, type ElementCounts } from '../../parsers/index.js';
+import type { Diagnostic } from '../../parsers/diagnostics.js';
 import type { SpdxDocument } from '../../parsers/model.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { failed, passed, type ReleaseCheck } from './release-check.js';
@@ -25,13 +26,13 @@ export const releaseSbomNamespace = (version: string) => `https://sbom.k8s.io/${
  * Parses the verified bytes and checks they are the release SBOM of `version`: a correctly signed SBOM of another
  * release served under this version's URL (a substitution or downgrade) fails with SBOM_VERSION_MISMATCH.
  */
-export function summariseSbom(bytes: Uint8Array, subject: string, version: string): { check: ReleaseCheck; summary?: SbomSummary; document?: SpdxDocument } {
+export function summariseSbom(bytes: Uint8Array, subject: string, version: string): { check: ReleaseCheck; summary?: SbomSummary; document?: SpdxDocument; diagnostics: Diagnostic[] } {
   const result = parseSbom(bytes, { fileName: 'release.spdx' });
   const fatal = result.diagnostics.find((d) => d.severity === 'error' && (FATAL.has(d.code) || d.code.includes('ENCODING')));
   const doc = result.document;
   if (fatal || !result.format || !doc.spdxVersion) {
     const why = fatal ? `${fatal.code}: ${fatal.message}` : 'no SPDX version found';
-    return { check: failed('sbom', subject, 'SBOM_UNPARSEABLE', `the verified file is not an SPDX document (${why})`) };
+    return { check: failed('sbom', subject, 'SBOM_UNPARSEABLE', `the verified file is not an SPDX document (${why})`), diagnostics: result.diagnostics };
   }
   const summary: SbomSummary = {
     format: result.format,
@@ -57,9 +58,9 @@ export function summariseSbom(bytes: Uint8Array, subject: string, version: strin
     const check = failed('sbom', subject, 'SBOM_VERSION_MISMATCH',
       `the document is "${sanitizeLine(doc.name)}" with namespace ${sanitizeLine(doc.documentNamespace)}, not ${expected}: ` +
         'it is not the release SBOM of the version asked for');
-    return { check, summary, document: doc };
+    return { check, summary, document: doc, diagnostics: result.diagnostics };
   }
-  return { check: passed('sbom', subject, message), summary, document: doc };
+  return { check: passed('sbom', subject, message), summary, document: doc, diagnostics: result.diagnostics };
 }
 
 function countImages(doc: SpdxDocument): number {

@@ -1,6 +1,7 @@
 // The verify-sbom use case: fetch the release SBOM with its checksums, signature, certificate and Rekor entry; check
 // SHA-256, SHA-512 and the signature; parse and summarise; keep the files (-o) and cache them only when all passed.
 import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../../parsers/diagnostics.js';
 import type { SpdxDocument } from '../../parsers/model.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
 import { releaseSbomUrls } from '../k8s/release-urls.js';
@@ -42,6 +43,8 @@ export interface VerifySbomReport {
 export interface VerifiedSbom {
   report: VerifySbomReport;
   document?: SpdxDocument;
+  /** What parsing the verified bytes reported (lenient: real release SBOMs deviate from the spec). */
+  diagnostics: Diagnostic[];
   /** What -o writes / the cache keeps. */
   files: FileToSave[];
   commit: () => Promise<void>;
@@ -95,5 +98,5 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
   const commit = async () => {
     for (const f of [...session.markers, ...result.files, ...result.cacheOnly]) await session.fetcher.remember(f);
   };
-  return { report, document: parsed.document, files, commit };
+  return { report, document: parsed.document, diagnostics: parsed.diagnostics, files, commit };
 }

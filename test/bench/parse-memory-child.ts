@@ -3,7 +3,7 @@
 // process's own garbage, and the time is that of a first parse (code not yet optimized, heap still growing).
 // With `json-parse` after the file: only the time plain JSON.parse takes on it in a fresh process (the baseline).
 import { readFileSync, statSync } from 'node:fs';
-import { readSbomInput } from '../../src/cli/read-sbom-file.js';
+import { readDocumentInput } from '../../src/app/read-file.js';
 import { parseSbom } from '../../parsers/index.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -21,7 +21,7 @@ const rssBefore = process.memoryUsage().rss;
 const heapBefore = process.memoryUsage().heapUsed;
 const bytes = statSync(file).size;
 // Read as `kube-sbom inspect` reads (the bytes, then one decode of plain UTF-8) and parse.
-const input = await readSbomInput(file, 2 ** 31);
+const input = await readDocumentInput(file, 2 ** 31);
 const start = performance.now();
 const result = parseSbom(input, { fileName: file, maxBytes: 2 ** 31 });
 const parseMs = performance.now() - start;

@@ -22,7 +22,8 @@ export interface FakeCalls {
 export const digestOf = (reference: string) => `sha256:${Buffer.from(reference).toString('hex').slice(0, 64).padEnd(64, '0')}`;
 
 /** Images whose reference contains "proxy-arm64" fail with IDENTITY_MISMATCH; the rest verify. */
-export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView } = {}): { ports: TuiPorts; calls: FakeCalls } {
+/** `warning`: said by both the release and the images run, as a trusted-root fallback would be. */
+export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView; warning?: string } = {}): { ports: TuiPorts; calls: FakeCalls } {
   const calls: FakeCalls = { opened: [], releases: [], verified: [], exports: [] };
   const ports: TuiPorts = {
     versions: ['v1.2.3', 'stable'],
@@ -35,6 +36,7 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
     async verifyRelease(version, onEvent: (e: ReleaseEvent) => void): Promise<ReleaseOutcome> {
       calls.releases.push(version);
       onEvent({ type: 'stage', message: `verifying the release SBOM of ${version}` });
+      if (options.warning) onEvent({ type: 'warning', message: options.warning });
       onEvent({ type: 'download', label: 'release', bytesDone: 512, totalBytes: 2048, bytesPerSecond: 4096, done: false });
       onEvent({ type: 'check', check: { id: 'sha256', status: 'pass', code: 'OK', message: 'sha256 matches release.sha256', details: [] } });
       await options.releaseGate?.promise;
@@ -50,8 +52,9 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
       ];
       return { verified: !options.releaseFails, version, checks, view: options.view ?? fixtureView(`${version} release`) };
     },
-    async verifyImages(_view, references, onResult: (r: ImageResult) => void) {
+    async verifyImages(_view, references, onResult: (r: ImageResult) => void, onWarning?: (message: string) => void) {
       calls.verified.push(references);
+      if (options.warning) onWarning?.(options.warning);
       for (const reference of references) onResult({ reference, status: 'running', checks: [] });
       await options.imagesGate?.promise;
       return references.map((reference) => {

@@ -19,6 +19,14 @@ async function imagesScreen(options: Parameters<typeof fakePorts>[0] = {}) {
 const line = (frame: string, text: string) => frame.split('\n').find((l) => l.includes(text)) ?? '';
 
 describe('Images', () => {
+  it('shows what the verification run warned about, until the next run', async () => {
+    const { app } = await imagesScreen({ warning: 'could not refresh the trusted root through TUF; using the shipped public-good root' });
+    expect(app.lastFrame()).not.toContain('warning:');
+    await press(app.stdin, 'V');
+    const frame = await see(app, /3 verified/);
+    expect(frame).toContain('? warning: could not refresh the trusted root through TUF; using the shipped');
+  });
+
   it('filters by architecture and by text', async () => {
     const { app } = await imagesScreen();
     await press(app.stdin, 'a');

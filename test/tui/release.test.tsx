@@ -33,6 +33,13 @@ describe('Release', () => {
     await see(app, /15 of 15 elements/);
   });
 
+  it('keeps a warning of the run (e.g. a trusted-root fallback) on screen after the checks finish', async () => {
+    const { ports } = fakePorts({ warning: 'could not refresh the trusted root through TUF (offline); using the shipped public-good root' });
+    const app = render(<App ports={ports} initial={{ kind: 'version', value: 'v1.2.3' }} />);
+    const frame = await see(app, /VERIFIED: every check passed/);
+    expect(frame).toContain('? warning: could not refresh the trusted root through TUF (offline); using the shipped');
+  });
+
   it('a release that fails a check is not loaded and says NOT VERIFIED', async () => {
     const { ports } = fakePorts({ releaseFails: true });
     const app = render(<App ports={ports} initial={{ kind: 'version', value: 'v1.2.3' }} />);

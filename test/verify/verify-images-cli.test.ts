@@ -108,6 +108,10 @@ describe.skipIf(registryMissing)('kube-sbom verify-images', () => {
       const ok = await run(['stable', ...flags, '--json']);
       expect(ok.code, ok.stderr).toBe(0);
       expect(JSON.parse(ok.stdout)).toMatchObject({ source: `${VERSION} release SBOM`, summary: { total: 4, verified: 4 } });
+      // The identity flags are the images': a regexp for the image signer must not become the release SBOM's signer.
+      const imagesRegexp = await run(['stable', ...flags, '--no-cache', '--certificate-identity-regexp', 'krel-trust@.*', '--json']);
+      expect(imagesRegexp.code, imagesRegexp.stderr).toBe(0);
+      expect(JSON.parse(imagesRegexp.stdout)).toMatchObject({ summary: { total: 4, verified: 4 } });
       // An SBOM whose signature does not match is refused before any image is looked at.
       await writeFile(join(root, 'sbom', VERSION, 'release'), `${release.sbom}\n`);
       const bad = await run([VERSION, ...flags, '--no-cache']);

@@ -1,22 +1,9 @@
 // `kube-sbom images [VERSION|FILE]`: the container images of a release SBOM (or any image SBOM), read by structure.
 import type { Command } from 'commander';
-import type { SbomFormat } from '../../../parsers/model.js';
-import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js';
+import type { ImagesCliOptions } from '../images-run.js';
+import { addReleaseOptions } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
-
-export interface ImagesCliOptions extends ReleaseCliOptions {
-  format: 'txt' | 'json' | 'csv' | 'yaml' | 'md';
-  arch?: string;
-  name?: string;
-  output?: string;
-  pin?: boolean;
-  keepTag?: boolean;
-  diff?: string;
-  registryMirror?: string[];
-  maxSize: string;
-  inputFormat?: SbomFormat;
-}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -1,5 +1,6 @@
 // One line per command; each module exports a function that adds its command to the program.
 import type { Command } from 'commander';
+import type { UiLauncher } from '../../app/ui-launch.js';
 import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
@@ -12,7 +13,8 @@ import { registerVerifySbom } from './verify-sbom.js';
 import { registerVerifyImage } from './verify-image.js';
 import { registerVerifyImages } from './verify-images.js';
 
-export type CommandRegistrar = (program: Command) => void;
+/** The UI launcher comes from the entry point: the command line does not import the UI. */
+export type CommandRegistrar = (program: Command, launchUi: UiLauncher) => void;
 
 export const commandRegistrars: CommandRegistrar[] = [
   registerInspect,

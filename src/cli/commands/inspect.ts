@@ -1,6 +1,6 @@
 // `kube-sbom inspect FILE [--json]`: parse any SPDX document and show format, version, counts and diagnostics.
 import type { Command } from 'commander';
-import type { SbomFormat, SpdxDocument } from '../../../parsers/model.js';
+import type { SbomFormat } from '../../../parsers/model.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions, wantsJson } from '../shared-options.js';
 
@@ -32,7 +32,8 @@ Examples:
 }
 
 async function inspect(file: string, options: InspectOptions): Promise<number> {
-  const { readSbomInput, parseSize } = await import('../read-sbom-file.js');
+  const { readDocumentInput } = await import('../../app/read-file.js');
+  const { parseSize } = await import('../size-option.js');
   const maxBytes = parseSize(options.maxSize);
   const { parseSbomLazily } = await import('../../../parsers/lazy.js');
   const { countElements } = await import('../../../parsers/counts.js');
@@ -41,12 +42,12 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
   const { writeErrorLine, writeJson, writeText } = await import('../output.js');
 
   // The input goes straight in, so nothing here keeps a second copy alive while the document is parsed.
-  const result = await parseSbomLazily(await readSbomInput(file, maxBytes), { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
+  const result = await parseSbomLazily(await readDocumentInput(file, maxBytes), { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const report = buildInspectReport(file, result, countElements(result.document));
   const failed = report.summary.errors > 0;
   if (wantsJson(options)) {
     writeJson(report);
-  } else if (failed && nothingParsed(result.document)) {
+  } else if (failed && (await import('../../sbom/is-empty.js')).isEmptyDocument(result.document)) {
     // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer.
     for (const d of result.diagnostics) {
       if (d.severity === 'error') writeErrorLine(formatDiagnostic(d, file));
@@ -55,8 +56,4 @@ async function inspect(file: string, options: InspectOptions): Promise<number> {
     writeText(renderInspectText(report, result.diagnostics));
   }
   return failed ? 1 : 0;
-}
-
-function nothingParsed(doc: SpdxDocument): boolean {
-  return !doc.spdxVersion && !doc.name && doc.packages.length + doc.files.length + doc.snippets.length + doc.relationships.length === 0;
 }

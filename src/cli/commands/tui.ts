@@ -1,26 +1,15 @@
 // `kube-sbom [tui] [VERSION|FILE|URL]`: the interactive UI (also what runs with no command at all).
 import { Option, type Command } from 'commander';
-import { addReleaseOptions, type ReleaseCliOptions } from '../release-options.js';
+import type { UiLauncher } from '../../app/ui-launch.js';
+import { addReleaseOptions } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
-
-export interface TuiCliOptions extends ReleaseCliOptions {
-  samples?: boolean;
-  rekorEntry?: string;
-  ociLayout?: string;
-  registryMirror?: string[];
-  allowHttpRegistry?: boolean;
-  imageIdentity: string;
-  exportDir: string;
-  maxSize: string;
-  concurrency: string;
-  color?: boolean;
-}
+import type { TuiCliOptions } from '../tui-run.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function registerTui(program: Command): void {
+export function registerTui(program: Command, launchUi: UiLauncher): void {
   const cmd = program
     .command('tui', { isDefault: true })
     .summary('interactive UI: verify a release, explore its SBOM, verify and export images (the default)')
@@ -55,7 +44,7 @@ Examples:
   cmd.action((sources: string[], opts: TuiCliOptions) =>
     runAction(async () => {
       const { startTui } = await import('../tui-run.js');
-      return startTui(sources, opts);
+      return startTui(sources, opts, launchUi);
     }),
   );
 }

@@ -43,9 +43,10 @@ async function validate(file: string, options: ValidateOptions): Promise<number>
     const { usageError } = await import('../../common/errors.js');
     throw usageError('BAD_SPDX_VERSION', `--spdx-version ${JSON.stringify(options.spdxVersion)} is not an SPDX 2.x version; use SPDX-2.2 or SPDX-2.3`);
   }
-  const { readSbomFile, parseSize } = await import('../read-sbom-file.js');
+  const { readDocumentBytes } = await import('../../app/read-file.js');
+  const { parseSize } = await import('../size-option.js');
   const maxBytes = parseSize(options.maxSize);
-  const bytes = await readSbomFile(file, maxBytes);
+  const bytes = await readDocumentBytes(file, maxBytes);
   const { parseSbom } = await import('../../../parsers/index.js');
   const { locateDiagnostics, mergeDiagnostics, strictParseDiagnostics, validateDocument } = await import('../../sbom/validate.js');
   const { buildValidateReport, renderValidateText } = await import('../validate-report.js');

@@ -1,23 +1,11 @@
 // `kube-sbom verify-images [VERSION|FILE]`: every image of a release, verified concurrently, in one command.
 import { Option, type Command } from 'commander';
 import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
-import { addImageOptions, type ImageCliOptions } from '../image-options.js';
+import { addImageOptions } from '../image-options.js';
+import type { VerifyImagesCliOptions } from '../verify-images-run.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
-
-export interface VerifyImagesCliOptions extends ImageCliOptions {
-  from?: string;
-  arch?: string;
-  name?: string;
-  concurrency: string;
-  checkSbomLayers: boolean;
-  sbomUrl: string;
-  dlUrl: string;
-  rekorUrl: string;
-  cache: boolean;
-  maxSize: string;
-}
 
 export function registerVerifyImages(program: Command): void {
   const cmd = program

@@ -4,20 +4,13 @@ import type { Diagnostic } from '../../../parsers/diagnostics.js';
 import { formatDiagnostic } from '../../../parsers/diagnostics.js';
 import { countElements } from '../../../parsers/counts.js';
 import type { Element, SbomFormat, SpdxDocument } from '../../../parsers/model.js';
-import { buildImageInventory, type ContainerImage } from '../../k8s/image-inventory.js';
+import { buildImageInventory } from '../../k8s/image-inventory.js';
 import { layerOf } from '../../k8s/layer-packages.js';
 import { DocumentIndex, elementName } from '../../sbom/document-index.js';
 import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
 import { elementFields } from './element-fields.js';
-
-/** What the adapters keep beside a view: the inventory the export and verify use cases need. */
-export interface ViewInternals {
-  images: ContainerImage[];
-  releaseVersion?: string;
-}
-export const internals = new WeakMap<SbomView, ViewInternals>();
 
 const BINARY_PATH = /(^|\/)bin\/[^/]+\/[^/]+\/[^/]+$/;
 
@@ -37,7 +30,7 @@ function haystack(element: Element): string {
   return parts.join('\u0000').toLowerCase();
 }
 
-export function buildView(input: { document: SpdxDocument; format?: SbomFormat; diagnostics: Diagnostic[]; source: string }): SbomView {
+export function buildView(input: { document: SpdxDocument; format?: SbomFormat; diagnostics: readonly Diagnostic[]; source: string }): SbomView {
   const { document } = input;
   const index = new DocumentIndex(document);
   const graph = new RelationshipGraph(index);
@@ -75,7 +68,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
   };
   const counts = countElements(document);
   const problems = input.diagnostics.filter((d) => d.severity !== 'info');
-  const view: SbomView = {
+  return {
     source: input.source,
     summary: {
       format: input.format ?? 'unknown',
@@ -90,8 +83,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     },
     rows,
     images: inventory.images.map((i) => ({ reference: i.reference, architecture: i.architecture ?? '', spdxId: i.spdxId, layers: i.layers.length })),
+    inventory: { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) },
     detail,
   };
-  internals.set(view, { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) });
-  return view;
 }

@@ -4,7 +4,6 @@ import { writeFileAtomic } from '../../common/atomic-write.js';
 import { describeFsError } from '../../common/errors.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
 import type { ExportRequest, ExportResult, ImageResult, SbomView } from '../ports.js';
-import { internals } from './document-view.js';
 
 function reportText(results: ImageResult[]): string {
   return results
@@ -21,12 +20,12 @@ export function renderExport(view: SbomView, request: ExportRequest): { name: st
     return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length };
   }
   const wanted = new Set(request.references);
-  const inventory = internals.get(view);
-  const images = (inventory?.images ?? []).filter((i) => wanted.has(i.reference));
+  const { inventory } = view;
+  const images = inventory.images.filter((i) => wanted.has(i.reference));
   const text = renderImageList(request.format, images, {
     ...(request.pinned ? { resolvedDigests: new Map(Object.entries(request.digests)) } : {}),
     source: view.source,
-    ...(inventory?.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}),
+    ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}),
   });
   return { name: `kube-sbom-images${request.pinned ? '-pinned' : ''}.${request.format}`, text, count: images.length };
 }

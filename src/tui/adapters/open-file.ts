@@ -1,20 +1,14 @@
-// Opening a local SPDX document: size-limited read, parse (never throws), view. Nothing here is verified.
-import { parseSbomLazily } from '../../../parsers/lazy.js';
-import { formatDiagnostic } from '../../../parsers/diagnostics.js';
-import { checkError } from '../../common/errors.js';
-import { readSbomFile } from '../../cli/read-sbom-file.js';
+// Opening a local document or a URL through the load-source use case, as a view. Nothing here is verified.
+import { loadSource } from '../../app/load-source.js';
+import { sourceOf } from '../../app/source-kind.js';
 import type { SbomView } from '../ports.js';
 import { buildView } from './document-view.js';
+import { loadOptionsFrom } from './load-options.js';
+import type { TuiSettings } from './settings.js';
 
-export async function openSbomFile(path: string, maxBytes: number): Promise<SbomView> {
-  const bytes = await readSbomFile(path, maxBytes);
-  // Only the parser this document's format needs is loaded (YAML and XML libraries cost start-up time).
-  const result = await parseSbomLazily(bytes, { fileName: path, maxBytes });
-  const doc = result.document;
-  const empty = !doc.spdxVersion && doc.packages.length + doc.files.length + doc.snippets.length === 0;
-  const firstError = result.diagnostics.find((d) => d.severity === 'error');
-  if (empty || !result.format) {
-    throw checkError('SBOM_UNREADABLE', firstError ? formatDiagnostic(firstError, path) : `${path}: no SPDX document found`);
-  }
-  return buildView({ document: doc, format: result.format, diagnostics: result.diagnostics, source: path });
+export async function openSbomFile(settings: TuiSettings, text: string): Promise<SbomView> {
+  const source = sourceOf(text, { urls: true });
+  // The app asks for a release through verifyRelease; here a version-like name that is no file stays a file.
+  const loaded = await loadSource(source.kind === 'release' ? { kind: 'file', path: text } : source, loadOptionsFrom(settings));
+  return buildView({ document: loaded.document, ...(loaded.format ? { format: loaded.format } : {}), diagnostics: loaded.diagnostics, source: loaded.label });
 }

@@ -1,4 +1,6 @@
 // What the adapters need to reach the real world: mirrors, trust root, signer identities, registry access.
+import type { FetchSettings } from '../../fetch/types.js';
+
 export interface TuiSettings {
   sbomUrl: string;
   dlUrl: string;
@@ -11,6 +13,8 @@ export interface TuiSettings {
   issuer: string;
   cacheDir?: string;
   offline: boolean;
+  /** Timeouts and retries for downloads (the command line's --connect-timeout ...). */
+  fetchSettings?: Partial<FetchSettings>;
   ociLayout?: string;
   registryMirrors?: Record<string, string>;
   allowHttpRegistry: boolean;

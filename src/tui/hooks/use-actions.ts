@@ -62,11 +62,16 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
       dispatch({ type: 'verify-start', references });
       const seen = new Set<string>();
       ports
-        .verifyImages(view, references, (result) => {
-          if (!live()) return;
-          if (result.status !== 'running' && result.status !== 'pending') seen.add(result.reference);
-          dispatch({ type: 'image-result', result });
-        })
+        .verifyImages(
+          view,
+          references,
+          (result) => {
+            if (!live()) return;
+            if (result.status !== 'running' && result.status !== 'pending') seen.add(result.reference);
+            dispatch({ type: 'image-result', result });
+          },
+          (message) => live() && dispatch({ type: 'images-warning', message }),
+        )
         .catch((err: unknown) => {
           // Whatever did not finish could not be checked: say so, never leave it looking fine.
           if (!live()) return;

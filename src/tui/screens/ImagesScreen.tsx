@@ -18,6 +18,8 @@ interface Props {
 
 export const IMAGES_CHROME = 2;
 export const IMAGES_PANEL = 4;
+/** Rows a run's warnings take above the list (the latest one, with a count of the others). */
+export const warningRows = (state: ImagesState) => (state.warnings.length > 0 ? 1 : 0);
 
 const STATUS: Record<ImageResult['status'] | 'none', { text: string; color: string; mark: string }> = {
   none: { text: 'not verified', color: theme.dim, mark: symbols.pending },
@@ -73,10 +75,15 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
         {state.running ? <Text color={theme.warn}>  verifying…</Text> : null}
       </Text>
       <Prompt label="/ " value={state.query} editing={state.editing} width={width} />
+      {state.warnings.length > 0 ? (
+        <Text color={theme.warn}>
+          {clip(`${symbols.unknown} warning: ${state.warnings[state.warnings.length - 1]}${state.warnings.length > 1 ? ` (+${state.warnings.length - 1} more)` : ''}`, width - 1)}
+        </Text>
+      ) : null}
       <WindowedList
         count={shown.length}
         list={state.list}
-        height={height - IMAGES_CHROME - IMAGES_PANEL}
+        height={height - IMAGES_CHROME - IMAGES_PANEL - warningRows(state)}
         empty="no images match"
         renderRow={(i, isCursor) => {
           const image = shown[i]!;

@@ -106,6 +106,9 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
       {CHECKS.map((c) => (
         <CheckLine key={c.id} title={c.title} check={byId.get(c.id)} running={running} width={width} />
       ))}
+      {state.warnings.map((w, i) => (
+        <Text key={i} color={theme.warn} wrap="wrap">{symbols.unknown} warning: {safe(w)}</Text>
+      ))}
       <Text> </Text>
       {state.phase === 'done' ? (
         state.verified ? (

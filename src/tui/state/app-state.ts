@@ -23,6 +23,8 @@ export interface ReleaseState {
   stage?: string;
   downloads: DownloadRow[];
   checks: CheckRow[];
+  /** Kept until the next run: a warning must stay readable after the checks finish. */
+  warnings: string[];
   verified?: boolean;
   error?: string;
 }
@@ -38,6 +40,8 @@ export interface ImagesState {
   selected: string[];
   results: Record<string, ImageResult>;
   running: boolean;
+  /** What the last verification run warned about (e.g. the trusted root it fell back to). */
+  warnings: string[];
 }
 
 export interface ExportState {
@@ -86,6 +90,7 @@ export type AppAction =
   | { type: 'select'; references: string[] }
   | { type: 'verify-start'; references: string[] }
   | { type: 'image-result'; result: ImageResult }
+  | { type: 'images-warning'; message: string }
   | { type: 'verify-done' }
   | { type: 'exporter'; patch: Partial<ExportState> };
 
@@ -93,11 +98,11 @@ export function initialState(screen: Screen = 'release'): AppState {
   return {
     screen,
     helpReturn: screen,
-    release: { phase: 'pick', list: LIST_START, input: '', downloads: [], checks: [] },
+    release: { phase: 'pick', list: LIST_START, input: '', downloads: [], checks: [], warnings: [] },
     explorer: { kind: 'all', sort: 'document', query: '', editing: false, list: LIST_START },
     detail: [],
     detailReturn: 'explorer',
-    images: { arch: 'all', query: '', editing: false, list: LIST_START, selected: [], results: {}, running: false },
+    images: { arch: 'all', query: '', editing: false, list: LIST_START, selected: [], results: {}, running: false, warnings: [] },
     exporter: { content: 'images', format: 'txt', pinned: false, busy: false },
   };
 }
@@ -138,7 +143,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return {
         ...state,
         opening: undefined,
-        release: { ...state.release, phase: 'running', version: action.version, stage: undefined, downloads: [], checks: [], verified: undefined, error: undefined },
+        release: { ...state.release, phase: 'running', version: action.version, stage: undefined, downloads: [], checks: [], warnings: [], verified: undefined, error: undefined },
       };
     case 'release-event':
       return { ...state, release: releaseEvent(state.release, action.event) };
@@ -180,10 +185,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       // Earlier results for these images are dropped, not kept green while the new run goes.
       const results = { ...state.images.results };
       for (const reference of action.references) results[reference] = { reference, status: 'pending', checks: [] };
-      return { ...state, images: { ...state.images, results, running: true } };
+      return { ...state, images: { ...state.images, results, running: true, warnings: [] } };
     }
     case 'image-result':
       return { ...state, images: { ...state.images, results: { ...state.images.results, [action.result.reference]: action.result } } };
+    case 'images-warning':
+      return { ...state, images: { ...state.images, warnings: [...state.images.warnings, action.message] } };
     case 'verify-done':
       return { ...state, images: { ...state.images, running: false } };
     case 'exporter':
@@ -211,6 +218,8 @@ function releaseEvent(release: ReleaseState, event: ReleaseEvent): ReleaseState 
   switch (event.type) {
     case 'stage':
       return { ...release, stage: event.message };
+    case 'warning':
+      return { ...release, warnings: [...release.warnings, event.message] };
     case 'check':
       return { ...release, checks: [...release.checks.filter((c) => c.id !== event.check.id), event.check] };
     case 'retry':

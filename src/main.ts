@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Entry point of the `kube-sbom` binary.
+// Entry point of the `kube-sbom` binary: the command line, given the UI to launch (cli/ and tui/ never import
+// each other; this is the one place that knows both).
 import { setFlagsFromString } from 'node:v8';
-import { main } from './program.js';
-import { writeError } from './output.js';
+import type { UiLauncher } from './app/ui-launch.js';
+import { main } from './cli/program.js';
+import { writeError } from './cli/output.js';
 
 // Runs are short. With V8's default budget, the WebAssembly in undici (HTTP parser) and Ink (yoga layout) was
 // recompiled by the optimizing tier in the background, ~130 ms of CPU that competes with the run on small
@@ -17,6 +19,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv).catch((err) => {
+// Loaded only when the UI runs: --help and the commands never load Ink or React.
+const launchUi: UiLauncher = async (request) => (await import('./tui/launch.js')).launchTui(request);
+
+main(process.argv, launchUi).catch((err) => {
   process.exitCode = writeError(err);
 });

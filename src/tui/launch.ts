@@ -1,0 +1,44 @@
+// Starts the UI for a launch request: the demo's settings when asked, the real ports, the named document opened
+// while Ink loads, then Ink on the terminal.
+import type { UiLaunchRequest } from '../app/ui-launch.js';
+
+/** How long the UI waits, once Ink is loaded, for the document to show in its first frame; a slower one arrives later. */
+const EARLY_OPEN_WAIT_MS = 300;
+
+export async function launchTui(request: UiLaunchRequest): Promise<number> {
+  // Ink and React are the slowest part of start-up: start loading them while the settings are put together.
+  const inkLoading = import('./run.js');
+  inkLoading.catch(() => undefined);
+  const { createPorts } = await import('./adapters/index.js');
+  const { openEarly } = await import('./early-open.js');
+  const samples = await import('./samples.js');
+  const demo = request.samples ? await samples.loadDemo() : undefined;
+  const initial = request.initial ?? (demo ? { kind: 'version' as const, value: demo.version } : undefined);
+  const { samples: _samples, initial: _initial, ...settings } = request;
+  const ports = createPorts({
+    ...settings,
+    ...(demo
+      ? {
+          sbomUrl: demo.sbomUrl,
+          dlUrl: demo.dlUrl,
+          rekorEntryFile: demo.rekorEntryFile,
+          trustedRootPath: demo.trustedRootPath,
+          releaseIdentity: demo.releaseIdentity,
+          imageIdentity: demo.imageIdentity,
+          issuer: demo.issuer,
+          // The demo never touches the user's download cache, nor the network.
+          cacheDir: undefined,
+          offline: true,
+          ...(demo.ociLayout ? { ociLayout: demo.ociLayout } : {}),
+          demo: samples.DEMO_BANNER,
+        }
+      : {}),
+    versions: demo ? [demo.version] : ['stable', 'latest'],
+  });
+  // A file named on the command line opens while Ink loads; the first frame shows it if it is ready in time.
+  const early = initial?.kind === 'file' ? openEarly(ports, initial.value) : undefined;
+  const { runTui } = await inkLoading;
+  const opened = await early?.ready(EARLY_OPEN_WAIT_MS);
+  await runTui({ ports: early?.ports ?? ports, ...(initial ? { initial: { ...initial, ...(opened ? { opened } : {}) } } : {}) });
+  return 0;
+}
