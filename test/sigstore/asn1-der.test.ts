@@ -32,8 +32,8 @@ function* walk(node: Asn1Node): Generator<Asn1Node> {
 }
 
 /** Every base64 DER certificate (rawBytes) and PEM certificate in the realdata Sigstore material. */
-function realCertificates(): Array<{ where: string; der: Buffer }> {
-  const found: Array<{ where: string; der: Buffer }> = [];
+function realCertificates(): Array<{ where: string; der: Buffer<ArrayBuffer> }> {
+  const found: Array<{ where: string; der: Buffer<ArrayBuffer> }> = [];
   const visit = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
