@@ -12,6 +12,7 @@ export default function stringWidth(input, options) {
     if (width !== undefined) return width;
   }
   // esbuild bundles this require() as a lazily initialised module: string-width runs its top level on first use.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would load string-width at start-up
   real ??= require('string-width').default;
   return real(input, options);
 }
