@@ -37,7 +37,7 @@ export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: A
   };
   if (!fileName) requireField(ctx, fileName, 'fileName', base, 'file');
   let present = 0;
-  for (const key in obj) present++;
+  for (const _ in obj) present++;
   // Named reads (fast) count the known fields; any difference means unknown keys, which are then looked for.
   const known = def(obj.SPDXID) + def(fileName) + def(fileTypes) + def(licenseConcluded) + def(licenseComments) +
     def(copyrightText) + def(noticeText) + def(comment) + def(fileDependencies) + def(obj.annotations) +

@@ -49,7 +49,7 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
   if (!o.name) requireField(ctx, o.name, 'name', base, 'package');
   if (!o.downloadLocation) requireField(ctx, o.downloadLocation, 'downloadLocation', base, 'package');
   let present = 0;
-  for (const key in o) present++;
+  for (const _ in o) present++;
   const known = def(o.SPDXID) + def(o.name) + def(o.annotations) + def(o.attributionTexts) + def(o.checksums) +
     def(o.licenseInfoFromFiles) + def(o.externalRefs) + def(o.versionInfo) + def(o.packageFileName) + def(o.supplier) +
     def(o.originator) + def(o.downloadLocation) + def(o.filesAnalyzed) + def(o.packageVerificationCode) + def(o.homepage) +

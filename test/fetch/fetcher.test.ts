@@ -138,7 +138,7 @@ describe('cache and offline', () => {
     await fetcher().remember(online);
     const blob = join(cacheDir, 'blobs', 'sha256', online.sha256);
     const bytes = await readFile(blob);
-    bytes[100] ^= 1;
+    bytes[100]! ^= 1;
     await writeFile(blob, bytes);
     const events: FetchEvent[] = [];
     const again = await fetcher({ events }).fetch(req('/dl/release/blob', { fileName: 'b', cache: 'prefer' }));

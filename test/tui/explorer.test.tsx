@@ -21,7 +21,7 @@ describe('Explorer', () => {
   it('lists every element and moves with arrows and vim keys', async () => {
     const { app, calls } = await openFixture();
     expect(calls.opened).toEqual(['fixture.spdx']);
-    let frame = app.lastFrame()!;
+    const frame = app.lastFrame()!;
     expect(frame).toMatch(/15 of 15 elements/);
     expect(frame).toContain('fixture.spdx (unverified)');
     const first = cursorLine(frame);

@@ -93,7 +93,7 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
   const tampering: [string, (e: ReleaseEnv) => Promise<void>, Record<string, string>][] = [
     ['an SBOM byte flipped', async (e) => {
       const bytes = await readFile(join(e.root, SBOM));
-      bytes[1000] ^= 0x01;
+      bytes[1000]! ^= 0x01;
       await writeFile(join(e.root, SBOM), bytes);
     }, { sha256: 'DIGEST_MISMATCH_SHA256', sha512: 'DIGEST_MISMATCH_SHA512', signature: 'REKOR_ENTRY_NOT_FOUND' }],
     ['a wrong .sha256', (e) => writeFile(join(e.root, `${SBOM}.sha256`), 'ab'.repeat(32)), { sha256: 'DIGEST_MISMATCH_SHA256' }],

@@ -4,13 +4,12 @@ import { useCallback, useRef, useState } from 'react';
 import { appReducer, type AppAction, type AppState } from '../state/app-state.js';
 
 export function useStore(initial: () => AppState): [AppState, (action: AppAction) => void, () => AppState] {
-  const store = useRef<AppState | undefined>(undefined);
-  store.current ??= initial();
-  const [state, setState] = useState(store.current);
+  const [state, setState] = useState(initial);
+  const store = useRef(state);
   const dispatch = useCallback((action: AppAction) => {
-    store.current = appReducer(store.current!, action);
+    store.current = appReducer(store.current, action);
     setState(store.current);
   }, []);
-  const getState = useCallback(() => store.current!, []);
+  const getState = useCallback(() => store.current, []);
   return [state, dispatch, getState];
 }
