@@ -1,8 +1,17 @@
 // The images command at run time: load (file, or a verified release download), list, filter, pin, diff, write.
 import type { SbomFormat } from '../../parsers/model.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
 import { describeFsError, usageError } from '../common/errors.js';
 import { sanitizeForTerminal } from '../common/sanitize.js';
-import { parseMirrors } from './image-options.js';
+import { diffDocument, diffToCsv, diffToJson, diffToText } from '../export/image-diff-report.js';
+import { imagesToCsv, imagesToJson, imagesToTxt } from '../export/image-list.js';
+import { imagesToMarkdown } from '../export/image-report.js';
+import { diffImages } from '../k8s/image-diff.js';
+import { filterImages } from '../k8s/image-filter.js';
+import { buildImageInventory } from '../k8s/image-inventory.js';
+import { resolveImageDigests } from '../k8s/pin-images.js';
+import { DocumentIndex } from '../sbom/document-index.js';
+import { parseMirrors } from './registry-mirrors.js';
 import { warn, writeSerialized, writeText } from './output.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { loadSbomSource } from './sbom-source.js';
@@ -27,9 +36,6 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   const format = wantsJson(opts) ? 'json' : opts.format;
   if (opts.diff && format === 'md') throw usageError('OPTION_INVALID', '--diff prints txt, json, csv or yaml, not md');
   const mirrors = parseMirrors(opts.registryMirror);
-  const { DocumentIndex } = await import('../sbom/document-index.js');
-  const { buildImageInventory } = await import('../k8s/image-inventory.js');
-  const { filterImages } = await import('../k8s/image-filter.js');
   const inventoryOf = async (src: string) => {
     const loaded = await loadSbomSource(src, { maxSize: opts.maxSize, ...(opts.inputFormat ? { inputFormat: opts.inputFormat as SbomFormat } : {}), release: opts });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
@@ -42,24 +48,22 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   let output: string;
   if (opts.diff) {
     const other = await inventoryOf(opts.diff);
-    const { diffImages } = await import('../k8s/image-diff.js');
-    const report = await import('../export/image-diff-report.js');
     const diff = diffImages(main.images, other.images);
     const labels = { before: main.loaded.label, after: other.loaded.label };
-    if (format === 'yaml') output = (await import('../export/yaml-text.js')).toYamlText(report.diffDocument(diff, labels));
-    else output = format === 'json' ? report.diffToJson(diff, labels) : format === 'csv' ? report.diffToCsv(diff) : report.diffToText(diff, labels);
+    // The YAML library loads only for YAML output.
+    if (format === 'yaml') output = (await import('../export/yaml-text.js')).toYamlText(diffDocument(diff, labels));
+    else output = format === 'json' ? diffToJson(diff, labels) : format === 'csv' ? diffToCsv(diff) : diffToText(diff, labels);
   } else {
     let resolvedDigests: Map<string, string> | undefined;
     if (opts.pin) {
-      const { resolveImageDigests } = await import('../k8s/pin-images.js');
+      // The registry client (and its HTTP stack) loads only when a registry is asked.
       const { createImageSource, resolveDigest } = await import('../registry/index.js');
       const registry = createImageSource(mirrors ? { mirrors } : {});
       resolvedDigests = await resolveImageDigests(main.images, async (reference) => (await resolveDigest(reference, { source: registry })).digest);
     }
-    const writers = await import('../export/image-list.js');
     const render = format === 'yaml' ? (await import('../export/image-list-yaml.js')).imagesToYaml
-      : format === 'md' ? (await import('../export/image-report.js')).imagesToMarkdown
-      : format === 'json' ? writers.imagesToJson : format === 'csv' ? writers.imagesToCsv : writers.imagesToTxt;
+      : format === 'md' ? imagesToMarkdown
+      : format === 'json' ? imagesToJson : format === 'csv' ? imagesToCsv : imagesToTxt;
     output = render(main.images, {
       keepTag: opts.keepTag === true,
       ...(resolvedDigests ? { resolvedDigests } : {}),
@@ -75,7 +79,6 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   // JSON, CSV and YAML writers escape for themselves; txt and md are cleaned here, for a file as for a terminal.
   const textual = format === 'txt' || format === 'md';
   if (opts.output) {
-    const { writeFileAtomic } = await import('../common/atomic-write.js');
     try {
       await writeFileAtomic(opts.output, textual ? sanitizeForTerminal(output) : output);
     } catch (err) {

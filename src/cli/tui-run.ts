@@ -8,7 +8,7 @@ import { usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { defaultCacheDir } from '../fetch/cache.js';
 import { RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
-import { parseMirrors } from './image-options.js';
+import { parseMirrors } from './registry-mirrors.js';
 import { fetchSettingsFrom, type ReleaseCliOptions } from './release-options.js';
 import { parseSize } from './size-option.js';
 

@@ -1,8 +1,9 @@
 // verify-image at run time: parse every reference first (usage errors before any network), then verify in order.
 import { compilePolicy } from '../sigstore/identity.js';
 import { parseReference } from '../registry/reference.js';
-import type { ImageVerification } from '../verify/verify-image.js';
-import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom, type ImageCliOptions } from './image-options.js';
+import { verifyImage, type ImageVerification } from '../verify/verify-image.js';
+import type { ImageCliOptions } from './image-options.js';
+import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { exitCodeFor, formatImageReport } from './image-report-text.js';
 import { writeJson, writeReport, writeText } from './output.js';
 
@@ -10,10 +11,9 @@ export async function runVerifyImage(references: string[], opts: ImageCliOptions
   const refs = references.map((r) => parseReference(r));
   const policy = policyFrom(opts);
   compilePolicy(policy);
-  await assertOfflineAllows(opts, refs.map((r) => r.registry));
-  const source = await imageSourceFrom(opts);
+  assertOfflineAllows(opts, refs.map((r) => r.registry));
+  const source = imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
-  const { verifyImage } = await import('../verify/verify-image.js');
   const results: ImageVerification[] = [];
   for (const ref of refs) {
     const result = await verifyImage(ref, { source, trustedRoot, policy });

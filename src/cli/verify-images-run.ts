@@ -7,9 +7,13 @@ import { RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identitie
 import { parseReference } from '../registry/reference.js';
 import { compilePolicy } from '../sigstore/identity.js';
 import { imageToVerify } from '../verify/image-to-verify.js';
-import type { ImageToVerify } from '../verify/verify-images.js';
+import { pingRegistries, verifyImages, type ImageToVerify } from '../verify/verify-images.js';
+import { filterImages } from '../k8s/image-filter.js';
+import { buildImageInventory } from '../k8s/image-inventory.js';
+import { DocumentIndex } from '../sbom/document-index.js';
 import { loadSbomSource } from './sbom-source.js';
-import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom, type ImageCliOptions } from './image-options.js';
+import type { ImageCliOptions } from './image-options.js';
+import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { imagesProgress } from './image-progress.js';
 import { exitCodeFor, formatImagesTable } from './image-report-text.js';
 
@@ -58,9 +62,6 @@ async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise
   const loaded = await loadSbomSource(source, { maxSize: opts.maxSize, release });
   const { document, verification } = loaded;
   const label = verification.kind === 'release' ? `${verification.version} release SBOM` : loaded.label;
-  const { DocumentIndex } = await import('../sbom/document-index.js');
-  const { buildImageInventory } = await import('../k8s/image-inventory.js');
-  const { filterImages } = await import('../k8s/image-filter.js');
   const inventory = buildImageInventory(new DocumentIndex(document));
   for (const w of inventory.warnings) warn(w);
   const selected = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
@@ -77,10 +78,9 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
   const images = list.images;
   if (images.length === 0) throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to verify${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
-  await assertOfflineAllows(opts, images.map((i) => parseReference(i.reference).registry));
-  const registry = await imageSourceFrom(opts);
+  assertOfflineAllows(opts, images.map((i) => parseReference(i.reference).registry));
+  const registry = imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
-  const { pingRegistries, verifyImages } = await import('../verify/verify-images.js');
   await pingRegistries(registry, images.map((i) => i.reference));
   const run = await verifyImages(images, {
     source: registry,

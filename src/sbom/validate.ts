@@ -21,9 +21,9 @@ export function validateDocument(doc: SpdxDocument, spdxVersion: string = doc.sp
 /**
  * Lenient-parser warnings that are schema violations (wrong JSON types, a string for a list, fields the schema
  * does not allow, lower-case enum values, actors without a type, misspelt checksum algorithms): errors when the
- * spec is applied strictly.
+ * spec is applied strictly; so are bytes that are not valid in the document's encoding (the parser replaced them).
  */
-const SCHEMA_VIOLATION = /^((JSON|YAML|XML)_(WRONG_TYPE|NOT_A_LIST|UNKNOWN_FIELD)|SPDX_VERSION_NOT_STRING|ENUM_SPELLING|ACTOR_FORMAT|CHECKSUM_ALGORITHM_SPELLING)$/;
+const SCHEMA_VIOLATION = /^((JSON|YAML|XML)_(WRONG_TYPE|NOT_A_LIST|UNKNOWN_FIELD)|SPDX_VERSION_NOT_STRING|ENUM_SPELLING|ACTOR_FORMAT|CHECKSUM_ALGORITHM_SPELLING|INVALID_ENCODING)$/;
 
 export function strictParseDiagnostics(parsed: readonly Diagnostic[]): Diagnostic[] {
   return parsed.map((d) => (d.severity === 'warning' && SCHEMA_VIOLATION.test(d.code) ? { ...d, severity: 'error' } : d));

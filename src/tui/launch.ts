@@ -1,6 +1,9 @@
 // Starts the UI for a launch request: the demo's settings when asked, the real ports, the named document opened
 // while Ink loads, then Ink on the terminal.
 import type { UiLaunchRequest } from '../app/ui-launch.js';
+import { createPorts } from './adapters/index.js';
+import { openEarly } from './early-open.js';
+import * as samples from './samples.js';
 
 /** How long the UI waits, once Ink is loaded, for the document to show in its first frame; a slower one arrives later. */
 const EARLY_OPEN_WAIT_MS = 300;
@@ -9,9 +12,6 @@ export async function launchTui(request: UiLaunchRequest): Promise<number> {
   // Ink and React are the slowest part of start-up: start loading them while the settings are put together.
   const inkLoading = import('./run.js');
   inkLoading.catch(() => undefined);
-  const { createPorts } = await import('./adapters/index.js');
-  const { openEarly } = await import('./early-open.js');
-  const samples = await import('./samples.js');
   const demo = request.samples ? await samples.loadDemo() : undefined;
   const initial = request.initial ?? (demo ? { kind: 'version' as const, value: demo.version } : undefined);
   const { samples: _samples, initial: _initial, ...settings } = request;

@@ -1,15 +1,9 @@
 // `kube-sbom inspect FILE [--json]`: parse any SPDX document and show format, version, counts and diagnostics.
 import type { Command } from 'commander';
-import type { SbomFormat } from '../../../parsers/model.js';
+import type { InspectOptions } from '../inspect-run.js';
 import { runAction } from '../run-action.js';
-import { addSharedOptions, wantsJson } from '../shared-options.js';
+import { addSharedOptions } from '../shared-options.js';
 
-interface InspectOptions {
-  json?: boolean;
-  format: 'text' | 'json';
-  maxSize: string;
-  inputFormat?: SbomFormat;
-}
 
 export function registerInspect(program: Command): void {
   const cmd = program
@@ -28,32 +22,5 @@ Examples:
   kube-sbom inspect sbom.spdx.json --json | jq .counts
   kube-sbom inspect huge.spdx --max-size 2GiB`,
     )
-    .action((file: string, options: InspectOptions) => runAction(() => inspect(file, options)));
-}
-
-async function inspect(file: string, options: InspectOptions): Promise<number> {
-  const { readDocumentInput } = await import('../../app/read-file.js');
-  const { parseSize } = await import('../size-option.js');
-  const maxBytes = parseSize(options.maxSize);
-  const { parseSbomLazily } = await import('../../../parsers/lazy.js');
-  const { countElements } = await import('../../../parsers/counts.js');
-  const { buildInspectReport, renderInspectText } = await import('../inspect-report.js');
-  const { formatDiagnostic } = await import('../../../parsers/diagnostics.js');
-  const { writeErrorLine, writeJson, writeText } = await import('../output.js');
-
-  // The input goes straight in, so nothing here keeps a second copy alive while the document is parsed.
-  const result = await parseSbomLazily(await readDocumentInput(file, maxBytes), { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
-  const report = buildInspectReport(file, result, countElements(result.document));
-  const failed = report.summary.errors > 0;
-  if (wantsJson(options)) {
-    writeJson(report);
-  } else if (failed && (await import('../../sbom/is-empty.js')).isEmptyDocument(result.document)) {
-    // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer.
-    for (const d of result.diagnostics) {
-      if (d.severity === 'error') writeErrorLine(formatDiagnostic(d, file));
-    }
-  } else {
-    writeText(renderInspectText(report, result.diagnostics));
-  }
-  return failed ? 1 : 0;
+    .action((file: string, options: InspectOptions) => runAction(async () => (await import('../inspect-run.js')).runInspect(file, options)));
 }

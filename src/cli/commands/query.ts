@@ -1,17 +1,9 @@
 // `kube-sbom query FILE EXPR [--format text|json|csv] [--fields a,b]`: the elements matching every term.
 import type { Command } from 'commander';
-import type { SbomFormat } from '../../../parsers/model.js';
-import { usageError } from '../../common/errors.js';
+import type { QueryOptions } from '../query-run.js';
 import { runAction } from '../run-action.js';
-import { addSharedOptions, wantsJson } from '../shared-options.js';
+import { addSharedOptions } from '../shared-options.js';
 
-interface QueryOptions {
-  format: 'text' | 'json' | 'csv';
-  fields?: string;
-  json?: boolean;
-  maxSize: string;
-  inputFormat?: SbomFormat;
-}
 
 export function registerQuery(program: Command): void {
   const cmd = program
@@ -42,34 +34,5 @@ Examples:
   kube-sbom query release.spdx 'rel:CONTAINS AND depth:0' --fields spdxId,name,checksums --format csv
   kube-sbom query image.spdx.json 'purl:pkg:oci/*' --fields spdxId,purl --json | jq -r '.results[].purl'`,
     )
-    .action((file: string, expr: string, options: QueryOptions) => runAction(() => runQuery(file, expr, options)));
-}
-
-async function runQuery(file: string, expression: string, options: QueryOptions): Promise<number> {
-  const { parseQuery } = await import('../../sbom/query-parse.js');
-  const { DEFAULT_FIELDS, parseFieldList } = await import('../../sbom/element-fields.js');
-  const terms = parseQuery(expression);
-  let fields = [...DEFAULT_FIELDS];
-  if (options.fields !== undefined) {
-    const parsed = parseFieldList(options.fields);
-    if (parsed.unknown.length > 0 || parsed.fields.length === 0) {
-      const { ELEMENT_FIELDS } = await import('../../sbom/element-fields.js');
-      throw usageError('OPTION_INVALID', `--fields: unknown ${parsed.unknown.join(', ') || '(empty list)'}; choose from ${ELEMENT_FIELDS.join(', ')}`);
-    }
-    fields = parsed.fields;
-  }
-  const { loadSbomFile } = await import('../sbom-input.js');
-  const { DocumentIndex } = await import('../../sbom/document-index.js');
-  const { RelationshipGraph } = await import('../../sbom/relationship-graph.js');
-  const { runQuery: run } = await import('../../sbom/query.js');
-  const { renderQueryResults } = await import('../../export/query-results.js');
-  const { result } = await loadSbomFile(file, { maxSize: options.maxSize, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
-  const index = new DocumentIndex(result.document);
-  const matches = run(terms, index, new RelationshipGraph(index));
-  const format = wantsJson(options) ? 'json' : options.format;
-  const { writeSerialized, writeText } = await import('../output.js');
-  const rendered = renderQueryResults(format, matches, fields, expression);
-  if (format === 'text') writeText(rendered);
-  else writeSerialized(rendered);
-  return 0;
+    .action((file: string, expr: string, options: QueryOptions) => runAction(async () => (await import('../query-run.js')).runQuery(file, expr, options)));
 }

@@ -1,17 +1,9 @@
 // `kube-sbom validate FILE [--json]`: apply the SPDX 2.x spec strictly; exit 1 when the document has errors.
 import type { Command } from 'commander';
-import type { SbomFormat } from '../../../parsers/model.js';
 import { runAction } from '../run-action.js';
-import { addSharedOptions, wantsJson } from '../shared-options.js';
+import { addSharedOptions } from '../shared-options.js';
+import type { ValidateOptions } from '../validate-run.js';
 
-interface ValidateOptions {
-  json?: boolean;
-  format: 'text' | 'json';
-  strictWarnings?: boolean;
-  maxSize: string;
-  inputFormat?: SbomFormat;
-  spdxVersion?: string;
-}
 
 export function registerValidate(program: Command): void {
   const cmd = program
@@ -35,50 +27,5 @@ Examples:
   kube-sbom validate sbom.spdx --strict-warnings        # CI gate: no warnings either
   kube-sbom validate old.spdx.json --spdx-version SPDX-2.3`,
     )
-    .action((file: string, options: ValidateOptions) => runAction(() => validate(file, options)));
+    .action((file: string, options: ValidateOptions) => runAction(async () => (await import('../validate-run.js')).runValidate(file, options)));
 }
-
-async function validate(file: string, options: ValidateOptions): Promise<number> {
-  if (options.spdxVersion !== undefined && !/^SPDX-2\.[0-3]$/.test(options.spdxVersion)) {
-    const { usageError } = await import('../../common/errors.js');
-    throw usageError('BAD_SPDX_VERSION', `--spdx-version ${JSON.stringify(options.spdxVersion)} is not an SPDX 2.x version; use SPDX-2.2 or SPDX-2.3`);
-  }
-  const { readDocumentBytes } = await import('../../app/read-file.js');
-  const { parseSize } = await import('../size-option.js');
-  const maxBytes = parseSize(options.maxSize);
-  const bytes = await readDocumentBytes(file, maxBytes);
-  const { parseSbom } = await import('../../../parsers/index.js');
-  const { locateDiagnostics, mergeDiagnostics, strictParseDiagnostics, validateDocument } = await import('../../sbom/validate.js');
-  const { buildValidateReport, renderValidateText } = await import('../validate-report.js');
-
-  const result = parseSbom(bytes, { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
-  const version = options.spdxVersion ?? result.document.spdxVersion;
-  // A document that could not be read at all is judged by its read errors alone, not by a pile of "missing" ones.
-  const readable = result.format !== undefined && !result.diagnostics.some((d) => NOT_A_DOCUMENT.has(d.code));
-  let diagnostics = result.diagnostics;
-  if (readable) {
-    const validated = validateDocument(result.document, version);
-    diagnostics = mergeDiagnostics(strictParseDiagnostics(result.diagnostics), locateDiagnostics(validated, await locatorFor(bytes, result.format)));
-  }
-  const report = buildValidateReport(result.format, version, diagnostics, options.strictWarnings === true);
-  const { writeJson, writeText } = await import('../output.js');
-  if (wantsJson(options)) writeJson(report);
-  else writeText(renderValidateText(file, report));
-  return report.valid ? 0 : 1;
-}
-
-/** Field-path positions for JSON, YAML and XML (their model elements carry no field-level positions). */
-async function locatorFor(bytes: Uint8Array, format: string | undefined) {
-  if (format !== 'json' && format !== 'yaml' && format !== 'xml') return undefined;
-  const { decodeInput } = await import('../../../parsers/detect.js');
-  const { sourceLocator } = await import('../../../parsers/locate.js');
-  const text = decodeInput(bytes).text;
-  return text === undefined ? undefined : sourceLocator(format, text);
-}
-
-/** Codes that mean there is no SPDX 2.x document to validate. */
-const NOT_A_DOCUMENT = new Set([
-  'EMPTY_INPUT', 'BINARY_CONTENT', 'UNKNOWN_FORMAT', 'INPUT_TOO_LARGE', 'INVALID_ENCODING', 'INTERNAL_PARSER_ERROR',
-  'JSON_SYNTAX', 'XML_SYNTAX', 'RDF_SYNTAX', 'XML_DTD_ENTITIES', 'RDF_DTD_ENTITIES', 'XML_NO_DOCUMENT', 'RDF_NO_DOCUMENT',
-  'SPDX3_UNSUPPORTED', 'NOT_SPDX_DOCUMENT', 'JSON_NOT_AN_OBJECT', 'YAML_NOT_AN_OBJECT', 'XML_NOT_AN_OBJECT', 'YAML_ALIAS_LIMIT',
-]);

@@ -1,18 +1,10 @@
 // `kube-sbom verify-binary NAME`: a release binary checked like cosign verify-blob AND found in the verified SBOM.
 import type { Command } from 'commander';
-import { ExitCode } from '../../common/errors.js';
-import { sanitizeLine } from '../../common/sanitize.js';
-import { writeJson, writeText } from '../output.js';
-import { addReleaseOptions, RELEASE_HELP_FOOTER, type ReleaseCliOptions } from '../release-options.js';
+import { addReleaseOptions, RELEASE_HELP_FOOTER } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
+import type { VerifyBinaryCliOptions } from '../verify-binary-run.js';
 
-interface VerifyBinaryCliOptions extends ReleaseCliOptions {
-  version: string;
-  os?: string;
-  arch?: string;
-  sbomRekorEntry?: string;
-}
 
 export function registerVerifyBinary(program: Command): void {
   // The contract gives verify-binary a `--version V` option: program options (-V/--version) must then stop at the
@@ -43,34 +35,6 @@ Examples:
 ${RELEASE_HELP_FOOTER}`,
   );
   cmd.action((name: string, opts: VerifyBinaryCliOptions) =>
-    runAction(async () => {
-      const { hostTarget } = await import('../../k8s/release-urls.js');
-      const { usageError } = await import('../../common/errors.js');
-      const host = hostTarget();
-      const os = opts.os ?? host.os;
-      const arch = opts.arch ?? host.arch;
-      if (!os || !arch) throw usageError('HOST_UNSUPPORTED', `Kubernetes publishes no binaries for ${process.platform}/${process.arch}: give --os and --arch`);
-      const { releaseSourceOptions } = await import('../release-run.js');
-      const { verifyBinary } = await import('../../verify/verify-binary.js');
-      const { formatReleaseChecks, verdictLine } = await import('../release-report-text.js');
-      const report = await verifyBinary({
-        ...releaseSourceOptions(opts), version: opts.version, name, os, arch,
-        rekorEntryFile: opts.rekorEntry, sbomRekorEntryFile: opts.sbomRekorEntry, outDir: opts.outputDir,
-      });
-      if (opts.json) {
-        writeJson(report);
-      } else {
-        const lines = [
-          `Kubernetes ${report.version} ${report.path}`,
-          `  ${sanitizeLine(report.binary.url)}  ${report.binary.size} bytes`,
-          `  SBOM ${sanitizeLine(report.sbomUrl)}`,
-          ...formatReleaseChecks(report.checks),
-          ...report.saved.map((p) => `  saved ${sanitizeLine(p)}`),
-          verdictLine(report.verified, `${report.path} of ${report.version}`),
-        ];
-        writeText(`${lines.join('\n')}\n`);
-      }
-      return report.verified ? ExitCode.OK : ExitCode.CHECK_FAILED;
-    }),
+    runAction(async () => (await import('../verify-binary-run.js')).runVerifyBinary(name, opts)),
   );
 }

@@ -1,26 +1,9 @@
 // `kube-sbom verify-blob FILE ...`: cosign verify-blob, in-process, with one reported line per check.
 import type { Command } from 'commander';
 import { runAction } from '../run-action.js';
+import type { VerifyBlobCliOptions } from '../verify-blob-run.js';
 import { addSharedOptions } from '../shared-options.js';
 
-interface VerifyBlobCliOptions {
-  signature?: string;
-  certificate?: string;
-  bundle?: string;
-  key?: string;
-  certificateIdentity?: string;
-  certificateIdentityRegexp?: string;
-  certificateOidcIssuer?: string;
-  certificateOidcIssuerRegexp?: string;
-  rekorEntry?: string;
-  rekorUrl: string;
-  rekorTimeout: string;
-  saveRekorEntry?: string;
-  trustedRoot?: string;
-  cacheDir?: string;
-  offline?: boolean;
-  json?: boolean;
-}
 
 export function registerVerifyBlob(program: Command): void {
   const cmd = program
@@ -75,55 +58,5 @@ Examples:
     --certificate-identity-regexp 'https://github\\.com/my-org/.+' \\
     --certificate-oidc-issuer https://token.actions.githubusercontent.com`,
     )
-    .action((file: string, options: VerifyBlobCliOptions) => runAction(() => verifyBlobAction(file, options)));
-}
-
-async function verifyBlobAction(file: string, options: VerifyBlobCliOptions): Promise<number> {
-  const { usageError } = await import('../../common/errors.js');
-  const timeout = Number(options.rekorTimeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw usageError('BAD_TIMEOUT', `--rekor-timeout ${options.rekorTimeout}: give seconds, e.g. 15`);
-  let rekorUrl: URL;
-  try {
-    rekorUrl = new URL(options.rekorUrl);
-    if (rekorUrl.protocol !== 'https:' && rekorUrl.protocol !== 'http:') throw new Error('not http(s)');
-  } catch {
-    throw usageError('BAD_REKOR_URL', `--rekor-url ${options.rekorUrl}: give an http(s) URL`);
-  }
-  const [{ readFile }, { writeFileAtomic }, { verifyBlob }, { createRekorClient }, { sigstoreTufFetcher }, output, { warn }] = await Promise.all([
-    import('node:fs/promises'),
-    import('../../common/atomic-write.js'),
-    import('../../verify/verify-blob.js'),
-    import('../../sigstore/rekor-client.js'),
-    import('../../sigstore/trust-source.js'),
-    import('./verify-blob-output.js'),
-    import('../output.js'),
-  ]);
-  const result = await verifyBlob(
-    {
-      artifactPath: file,
-      signaturePath: options.signature,
-      certificatePath: options.certificate,
-      bundlePath: options.bundle,
-      keyPath: options.key,
-      rekorEntryPath: options.rekorEntry,
-      saveRekorEntryPath: options.saveRekorEntry,
-      trustedRootPath: options.trustedRoot,
-      offline: options.offline === true,
-      policy: {
-        identity: options.certificateIdentity,
-        identityRegexp: options.certificateIdentityRegexp,
-        issuer: options.certificateOidcIssuer,
-        issuerRegexp: options.certificateOidcIssuerRegexp,
-      },
-    },
-    {
-      readFile: (path) => readFile(path),
-      writeFileAtomic,
-      rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs: timeout * 1000 }),
-      tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs: timeout * 1000 }),
-      now: () => new Date(),
-      warn,
-    },
-  );
-  return output.printVerifyBlobResult(result, options.json === true);
+    .action((file: string, options: VerifyBlobCliOptions) => runAction(async () => (await import('../verify-blob-run.js')).runVerifyBlob(file, options)));
 }

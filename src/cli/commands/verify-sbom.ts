@@ -1,15 +1,10 @@
 // `kube-sbom verify-sbom [VERSION]`: download the release SBOM with .sha256 .sha512 .sig .cert and check all of it.
 import type { Command } from 'commander';
-import { ExitCode } from '../../common/errors.js';
-import { sanitizeLine } from '../../common/sanitize.js';
-import { writeJson, writeText } from '../output.js';
-import { addReleaseOptions, RELEASE_HELP_FOOTER, type ReleaseCliOptions } from '../release-options.js';
+import { addReleaseOptions, RELEASE_HELP_FOOTER } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
+import type { VerifySbomCliOptions } from '../verify-sbom-run.js';
 
-interface VerifySbomCliOptions extends ReleaseCliOptions {
-  rekorEntry?: string;
-}
 
 export function registerVerifySbom(program: Command): void {
   const cmd = program
@@ -35,25 +30,6 @@ Examples:
 ${RELEASE_HELP_FOOTER}`,
   );
   cmd.action((version: string, opts: VerifySbomCliOptions) =>
-    runAction(async () => {
-      const { releaseSourceOptions } = await import('../release-run.js');
-      const { verifySbom } = await import('../../verify/verify-sbom.js');
-      const { formatReleaseChecks, verdictLine } = await import('../release-report-text.js');
-      const report = await verifySbom({ ...releaseSourceOptions(opts), version, rekorEntryFile: opts.rekorEntry, outDir: opts.outputDir });
-      if (opts.json) {
-        writeJson(report);
-      } else {
-        const resolved = report.requested === report.version ? report.version : `${report.version} (${sanitizeLine(report.requested)})`;
-        const lines = [
-          `Kubernetes ${resolved} release SBOM`,
-          `  ${sanitizeLine(report.artifact.url)}  ${report.artifact.size} bytes`,
-          ...formatReleaseChecks(report.checks),
-          ...report.saved.map((p) => `  saved ${sanitizeLine(p)}`),
-          verdictLine(report.verified, `release SBOM of ${report.version}`),
-        ];
-        writeText(`${lines.join('\n')}\n`);
-      }
-      return report.verified ? ExitCode.OK : ExitCode.CHECK_FAILED;
-    }),
+    runAction(async () => (await import('../verify-sbom-run.js')).runVerifySbom(version, opts)),
   );
 }

@@ -1,5 +1,9 @@
 // Verifying images through the verify-images use case: registry or OCI layout, the trusted root, the signer policy.
+import { createImageSource } from '../../registry/index.js';
+import { referencesToVerify } from '../../verify/image-to-verify.js';
 import type { ImageVerification } from '../../verify/verify-image.js';
+import { verifyImages } from '../../verify/verify-images.js';
+import { chooseTrustedRoot } from '../../verify/trusted-root.js';
 import type { ImageResult, SbomView } from '../ports.js';
 import type { TuiSettings } from './settings.js';
 
@@ -23,10 +27,6 @@ export async function verifyViewImages(
   onResult: (r: ImageResult) => void,
   onWarning: (message: string) => void = () => undefined,
 ): Promise<ImageResult[]> {
-  const { createImageSource } = await import('../../registry/index.js');
-  const { chooseTrustedRoot } = await import('../../verify/trusted-root.js');
-  const { referencesToVerify } = await import('../../verify/image-to-verify.js');
-  const { verifyImages } = await import('../../verify/verify-images.js');
   const source = createImageSource({
     ...(settings.ociLayout ? { ociLayout: settings.ociLayout } : {}),
     ...(settings.registryMirrors ? { mirrors: settings.registryMirrors } : {}),

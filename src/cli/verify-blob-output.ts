@@ -1,7 +1,7 @@
 // How verify-blob speaks: "Verified OK" + per-check lines on stderr, or one JSON document on stdout.
-import { firstFailure, formatReport } from '../../sigstore/report.js';
-import type { VerifyBlobResult } from '../../verify/verify-blob.js';
-import { writeErrorLine, writeJson, writeReport, writeText } from '../output.js';
+import { firstFailure, formatReport } from '../sigstore/report.js';
+import type { VerifyBlobResult } from '../verify/verify-blob.js';
+import { writeErrorLine, writeJson, writeReport, writeText } from './output.js';
 
 /** Prints the result and returns the exit code (0 verified, 1 a check failed). */
 export function printVerifyBlobResult(result: VerifyBlobResult, json: boolean): number {

@@ -1,0 +1,68 @@
+// `kube-sbom verify-blob` at run time: the flags checked, then the verify-blob use case with Rekor and TUF online.
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { usageError } from '../common/errors.js';
+import { createRekorClient } from '../sigstore/rekor-client.js';
+import { sigstoreTufFetcher } from '../sigstore/trust-source.js';
+import { verifyBlob } from '../verify/verify-blob.js';
+import { warn } from './output.js';
+import { printVerifyBlobResult } from './verify-blob-output.js';
+
+export interface VerifyBlobCliOptions {
+  signature?: string;
+  certificate?: string;
+  bundle?: string;
+  key?: string;
+  certificateIdentity?: string;
+  certificateIdentityRegexp?: string;
+  certificateOidcIssuer?: string;
+  certificateOidcIssuerRegexp?: string;
+  rekorEntry?: string;
+  rekorUrl: string;
+  rekorTimeout: string;
+  saveRekorEntry?: string;
+  trustedRoot?: string;
+  cacheDir?: string;
+  offline?: boolean;
+  json?: boolean;
+}
+
+export async function runVerifyBlob(file: string, options: VerifyBlobCliOptions): Promise<number> {
+  const timeout = Number(options.rekorTimeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw usageError('BAD_TIMEOUT', `--rekor-timeout ${options.rekorTimeout}: give seconds, e.g. 15`);
+  let rekorUrl: URL;
+  try {
+    rekorUrl = new URL(options.rekorUrl);
+    if (rekorUrl.protocol !== 'https:' && rekorUrl.protocol !== 'http:') throw new Error('not http(s)');
+  } catch {
+    throw usageError('BAD_REKOR_URL', `--rekor-url ${options.rekorUrl}: give an http(s) URL`);
+  }
+  const result = await verifyBlob(
+    {
+      artifactPath: file,
+      signaturePath: options.signature,
+      certificatePath: options.certificate,
+      bundlePath: options.bundle,
+      keyPath: options.key,
+      rekorEntryPath: options.rekorEntry,
+      saveRekorEntryPath: options.saveRekorEntry,
+      trustedRootPath: options.trustedRoot,
+      offline: options.offline === true,
+      policy: {
+        identity: options.certificateIdentity,
+        identityRegexp: options.certificateIdentityRegexp,
+        issuer: options.certificateOidcIssuer,
+        issuerRegexp: options.certificateOidcIssuerRegexp,
+      },
+    },
+    {
+      readFile: (path) => readFile(path),
+      writeFileAtomic,
+      rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs: timeout * 1000 }),
+      tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs: timeout * 1000 }),
+      now: () => new Date(),
+      warn,
+    },
+  );
+  return printVerifyBlobResult(result, options.json === true);
+}
