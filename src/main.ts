@@ -6,9 +6,9 @@ import type { UiLauncher } from './app/ui-launch.js';
 import { main } from './cli/program.js';
 import { writeError } from './cli/output.js';
 
-// Runs are short. With V8's default budget, the WebAssembly in undici (HTTP parser) and Ink (yoga layout) was
-// recompiled by the optimizing tier in the background, ~130 ms of CPU that competes with the run on small
-// machines and that exit waits for. A higher budget keeps them in the baseline tier unless a run is long and hot.
+// Runs are short. With V8's default budget the WebAssembly of undici's HTTP parser is recompiled by the optimizing
+// tier in the background, work that competes with the run on a small machine and that exit waits for; a higher
+// budget keeps it in the baseline tier unless a run is long and hot (`npm run bench images`, whole command rows).
 setFlagsFromString('--wasm-tiering-budget=100000000');
 
 // `kube-sbom ... | head` closes our stdout early: that ends the run quietly, it is not a crash.
