@@ -18,7 +18,13 @@ import type { Entity, EntityKind } from './state.js';
 import type { Report } from './values.js';
 
 /** The element type of an entity kind. */
-export type EntityOfKind<K extends EntityKind> = K extends 'package' ? Package : K extends 'file' ? SpdxFile : K extends 'snippet' ? Snippet : ExtractedLicensingInfo;
+export type EntityOfKind<K extends EntityKind> = K extends 'package'
+  ? Package
+  : K extends 'file'
+    ? SpdxFile
+    : K extends 'snippet'
+      ? Snippet
+      : ExtractedLicensingInfo;
 
 export interface HandlerState {
   readonly doc: SpdxDocumentDraft;

@@ -114,10 +114,12 @@ export class TagValueState implements HandlerState {
   /** The current entity when it is of `kind`; otherwise says why the field is ignored. */
   inScope<K extends EntityKind>(kind: K): EntityOfKind<K> | undefined {
     if (this.entityKind === kind) return this.entity as never;
-    const where = this.entityKind
-      ? `inside a ${this.entityKind} (started at line ${this.entity?.position?.line ?? '?'})`
-      : 'before any element';
-    this.atTag('warning', 'TAGVALUE_OUT_OF_SCOPE', `${this.lx.tag} belongs to a ${kind} but appears ${where}; ignored (is a ${ENTITY_START_TAG[kind]} line missing?)`);
+    const where = this.entityKind ? `inside a ${this.entityKind} (started at line ${this.entity?.position?.line ?? '?'})` : 'before any element';
+    this.atTag(
+      'warning',
+      'TAGVALUE_OUT_OF_SCOPE',
+      `${this.lx.tag} belongs to a ${kind} but appears ${where}; ignored (is a ${ENTITY_START_TAG[kind]} line missing?)`,
+    );
     return undefined;
   }
 
@@ -269,9 +271,10 @@ export class TagValueState implements HandlerState {
     if (value.length > MAX_LICENSE_EXPRESSION || this.licenseBudget < value.length) {
       const problem: LicenseProblem = {
         code: 'LICENSE_EXPRESSION_TOO_LONG',
-        message: value.length > MAX_LICENSE_EXPRESSION
-          ? `license expression of ${value.length} characters is longer than ${MAX_LICENSE_EXPRESSION}; kept as text, not parsed`
-          : 'too many distinct long license expressions in this document; this one is kept as text, not parsed',
+        message:
+          value.length > MAX_LICENSE_EXPRESSION
+            ? `license expression of ${value.length} characters is longer than ${MAX_LICENSE_EXPRESSION}; kept as text, not parsed`
+            : 'too many distinct long license expressions in this document; this one is kept as text, not parsed',
       };
       return { value: { text: value.trim() }, problems: [problem] };
     }

@@ -6,10 +6,7 @@ import type { VerifyEvent } from '../verify/release-check.js';
 import type { VerifySbomReport } from '../verify/verify-sbom.js';
 
 /** How the document came to be trusted: a file or URL as given (nothing checked), or a release that verified. */
-export type Verification =
-  | { kind: 'file' }
-  | { kind: 'url'; url: string }
-  | { kind: 'release'; version: string; url: string; report: VerifySbomReport };
+export type Verification = { kind: 'file' } | { kind: 'url'; url: string } | { kind: 'release'; version: string; url: string; report: VerifySbomReport };
 
 export interface LoadedSource {
   document: SpdxDocument;

@@ -10,6 +10,10 @@ export class ReleaseNotVerifiedError extends KubeSbomError {
   ) {
     const failed = report.checks.filter((c) => c.status !== 'pass');
     const what = failed.map((c) => `${c.check}: ${c.code}`).join('; ');
-    super('SBOM_NOT_VERIFIED', `the release SBOM of ${report.version} did not verify (${what || 'no document'}); run kube-sbom verify-sbom ${requested} for the full report`, { kind: 'check' });
+    super(
+      'SBOM_NOT_VERIFIED',
+      `the release SBOM of ${report.version} did not verify (${what || 'no document'}); run kube-sbom verify-sbom ${requested} for the full report`,
+      { kind: 'check' },
+    );
   }
 }

@@ -3,10 +3,7 @@
 import { existsSync } from 'node:fs';
 import { parseVersionSpec } from '../k8s/versions.js';
 
-export type SourceRef =
-  | { kind: 'file'; path: string }
-  | { kind: 'url'; url: string }
-  | { kind: 'release'; version: string };
+export type SourceRef = { kind: 'file'; path: string } | { kind: 'url'; url: string } | { kind: 'release'; version: string };
 
 export function isUrl(text: string): boolean {
   return /^(https?|file):\/\//i.test(text);

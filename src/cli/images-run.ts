@@ -37,7 +37,11 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   if (opts.diff && format === 'md') throw usageError('OPTION_INVALID', '--diff prints txt, json, csv or yaml, not md');
   const mirrors = parseMirrors(opts.registryMirror);
   const inventoryOf = async (src: string) => {
-    const loaded = await loadSbomSource(src, { maxSize: opts.maxSize, ...(opts.inputFormat ? { inputFormat: opts.inputFormat as SbomFormat } : {}), release: opts });
+    const loaded = await loadSbomSource(src, {
+      maxSize: opts.maxSize,
+      ...(opts.inputFormat ? { inputFormat: opts.inputFormat as SbomFormat } : {}),
+      release: opts,
+    });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
     for (const w of inventory.warnings) warn(w);
     const images = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
@@ -61,9 +65,16 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       const registry = createImageSource(mirrors ? { mirrors } : {});
       resolvedDigests = await resolveImageDigests(main.images, async (reference) => (await resolveDigest(reference, { source: registry })).digest);
     }
-    const render = format === 'yaml' ? (await import('../export/image-list-yaml.js')).imagesToYaml
-      : format === 'md' ? imagesToMarkdown
-      : format === 'json' ? imagesToJson : format === 'csv' ? imagesToCsv : imagesToTxt;
+    const render =
+      format === 'yaml'
+        ? (await import('../export/image-list-yaml.js')).imagesToYaml
+        : format === 'md'
+          ? imagesToMarkdown
+          : format === 'json'
+            ? imagesToJson
+            : format === 'csv'
+              ? imagesToCsv
+              : imagesToTxt;
     output = render(main.images, {
       keepTag: opts.keepTag === true,
       ...(resolvedDigests ? { resolvedDigests } : {}),

@@ -20,7 +20,11 @@ export interface InspectOptions {
 export async function runInspect(file: string, options: InspectOptions): Promise<number> {
   const maxBytes = parseSize(options.maxSize);
   // The input goes straight in, so nothing here keeps a second copy alive while the document is parsed.
-  const result = await parseSbomLazily(await readDocumentInput(file, maxBytes), { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
+  const result = await parseSbomLazily(await readDocumentInput(file, maxBytes), {
+    fileName: file,
+    maxBytes,
+    ...(options.inputFormat ? { format: options.inputFormat } : {}),
+  });
   const report = buildInspectReport(file, result, countElements(result.document));
   const failed = report.summary.errors > 0;
   if (wantsJson(options)) {

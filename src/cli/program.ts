@@ -10,10 +10,7 @@ import { argvWantsJson, wantsJson } from './shared-options.js';
 
 export function buildProgram(launchUi: UiLauncher): Command {
   const program = new Command('kube-sbom')
-    .description(
-      'Download, verify, parse, explore and export the Kubernetes release SBOM;\n' +
-        'verify release binaries and images like cosign, in-process.',
-    )
+    .description('Download, verify, parse, explore and export the Kubernetes release SBOM;\n' + 'verify release binaries and images like cosign, in-process.')
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
@@ -59,6 +56,9 @@ export async function main(argv: string[], launchUi: UiLauncher): Promise<void> 
 
 /** `commander.unknownOption` -> UNKNOWN_OPTION, and the message without commander's `error: ` prefix. */
 function commanderErrorReport(err: CommanderError) {
-  const code = err.code.replace(/^commander\./, '').replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+  const code = err.code
+    .replace(/^commander\./, '')
+    .replace(/[A-Z]/g, (c) => `_${c}`)
+    .toUpperCase();
   return { code, message: err.message.replace(/^error: /, ''), exitCode: ExitCode.USAGE };
 }

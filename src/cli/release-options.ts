@@ -1,9 +1,7 @@
 // Options shared by verify-sbom and verify-binary, and their translation into the use cases' settings.
 import { Option, type Command } from 'commander';
 import { usageError } from '../common/errors.js';
-import {
-  DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL, RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER,
-} from '../k8s/identities.js';
+import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL, RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
 
 export interface ReleaseCliOptions {
   sbomUrl: string;

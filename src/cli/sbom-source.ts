@@ -19,7 +19,11 @@ export interface SbomSourceOptions {
 export async function loadSbomSource(text: string, options: SbomSourceOptions): Promise<LoadedSource> {
   const loaded = await loadSource(
     sourceOf(text),
-    { maxBytes: parseSize(options.maxSize), ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}), release: releaseLoadOptions(options.release) },
+    {
+      maxBytes: parseSize(options.maxSize),
+      ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),
+      release: releaseLoadOptions(options.release),
+    },
     cliLoadEvents(),
   );
   printParseWarnings(loaded.label, loaded.diagnostics);

@@ -28,19 +28,28 @@ export interface TuiCliOptions extends ReleaseCliOptions {
 export async function startTui(sources: string[], opts: TuiCliOptions, launch: UiLauncher): Promise<number> {
   const [text] = sources;
   if (sources.length > 1) {
-    throw usageError('UNKNOWN_COMMAND', `${sanitizeLine(sources[0]!)}: not a kube-sbom command, and the UI takes one VERSION, FILE or URL; see kube-sbom --help`);
+    throw usageError(
+      'UNKNOWN_COMMAND',
+      `${sanitizeLine(sources[0]!)}: not a kube-sbom command, and the UI takes one VERSION, FILE or URL; see kube-sbom --help`,
+    );
   }
   let initial: UiLaunchRequest['initial'];
   if (text !== undefined) {
     const source = sourceOf(text, { urls: true });
     // Checked before the terminal: a mistyped command should hear about the command, not about the terminal.
     if (source.kind === 'file' && !existsSync(source.path)) {
-      throw usageError('SOURCE_INVALID', `${sanitizeLine(text)}: not a command, a file, a URL or a release version (v1.29.0, stable, latest-1.29); see kube-sbom --help`);
+      throw usageError(
+        'SOURCE_INVALID',
+        `${sanitizeLine(text)}: not a command, a file, a URL or a release version (v1.29.0, stable, latest-1.29); see kube-sbom --help`,
+      );
     }
     initial = { kind: source.kind === 'release' ? 'version' : 'file', value: text };
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw usageError('NO_TTY', 'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)');
+    throw usageError(
+      'NO_TTY',
+      'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)',
+    );
   }
   // React's development build records every prop for its profiler: with 100k rows that costs seconds per key.
   process.env.NODE_ENV ??= 'production';

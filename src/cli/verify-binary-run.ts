@@ -21,8 +21,14 @@ export async function runVerifyBinary(name: string, opts: VerifyBinaryCliOptions
   const arch = opts.arch ?? host.arch;
   if (!os || !arch) throw usageError('HOST_UNSUPPORTED', `Kubernetes publishes no binaries for ${process.platform}/${process.arch}: give --os and --arch`);
   const report = await verifyBinary({
-    ...releaseSourceOptions(opts), version: opts.version, name, os, arch,
-    rekorEntryFile: opts.rekorEntry, sbomRekorEntryFile: opts.sbomRekorEntry, outDir: opts.outputDir,
+    ...releaseSourceOptions(opts),
+    version: opts.version,
+    name,
+    os,
+    arch,
+    rekorEntryFile: opts.rekorEntry,
+    sbomRekorEntryFile: opts.sbomRekorEntry,
+    outDir: opts.outputDir,
   });
   if (opts.json) {
     writeJson(report);

@@ -11,7 +11,10 @@ export async function runVerifyImage(references: string[], opts: ImageCliOptions
   const refs = references.map((r) => parseReference(r));
   const policy = policyFrom(opts);
   compilePolicy(policy);
-  assertOfflineAllows(opts, refs.map((r) => r.registry));
+  assertOfflineAllows(
+    opts,
+    refs.map((r) => r.registry),
+  );
   const source = imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
   const results: ImageVerification[] = [];

@@ -40,7 +40,10 @@ async function fromList(file: string): Promise<ImageToVerify[]> {
     throw describeFsError(err, file);
   }
   if (text.length > MAX_LIST_BYTES) throw usageError('LIST_TOO_LARGE', `${file}: larger than ${MAX_LIST_BYTES} bytes`);
-  const lines = text.split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
   return lines.map((reference, i) => {
     try {
       parseReference(reference);
@@ -56,8 +59,10 @@ async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise
   // The release SBOM is signed by the release signer; the identity options of this command (regexps too) are the images'.
   const release = {
     ...opts,
-    certificateIdentity: RELEASE_SIGNER_IDENTITY, certificateIdentityRegexp: undefined,
-    certificateOidcIssuer: RELEASE_SIGNER_ISSUER, certificateOidcIssuerRegexp: undefined,
+    certificateIdentity: RELEASE_SIGNER_IDENTITY,
+    certificateIdentityRegexp: undefined,
+    certificateOidcIssuer: RELEASE_SIGNER_ISSUER,
+    certificateOidcIssuerRegexp: undefined,
   };
   const loaded = await loadSbomSource(source, { maxSize: opts.maxSize, release });
   const { document, verification } = loaded;
@@ -77,11 +82,18 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   compilePolicy(policy);
   const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
   const images = list.images;
-  if (images.length === 0) throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to verify${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
-  assertOfflineAllows(opts, images.map((i) => parseReference(i.reference).registry));
+  if (images.length === 0)
+    throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to verify${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
+  assertOfflineAllows(
+    opts,
+    images.map((i) => parseReference(i.reference).registry),
+  );
   const registry = imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
-  await pingRegistries(registry, images.map((i) => i.reference));
+  await pingRegistries(
+    registry,
+    images.map((i) => i.reference),
+  );
   const run = await verifyImages(images, {
     source: registry,
     trustedRoot,

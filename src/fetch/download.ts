@@ -42,9 +42,7 @@ export async function downloadToFile(req: DownloadRequest, ctx: DownloadContext)
 }
 
 async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: number, now: () => number): Promise<Digests> {
-  const opened = req.url.startsWith('file:')
-    ? await openFile(req.url, req.maxBytes)
-    : await openHttp(req.url, ctx.agent, ctx.settings, req.maxBytes, req);
+  const opened = req.url.startsWith('file:') ? await openFile(req.url, req.maxBytes) : await openHttp(req.url, ctx.agent, ctx.settings, req.maxBytes, req);
   const started = now();
   let lastEmit = 0;
   ctx.onEvent?.({ type: 'download-start', url: req.url, label: req.label, totalBytes: opened.totalBytes, attempt });
@@ -59,7 +57,11 @@ async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: 
         lastEmit = t;
         const seconds = Math.max((t - started) / 1000, 0.001);
         ctx.onEvent?.({
-          type: 'download-progress', url: req.url, label: req.label, bytesDone, totalBytes: opened.totalBytes,
+          type: 'download-progress',
+          url: req.url,
+          label: req.label,
+          bytesDone,
+          totalBytes: opened.totalBytes,
           bytesPerSecond: bytesDone / seconds,
         });
       },
@@ -102,7 +104,11 @@ function asDownloadError(err: unknown, url: string, attempts: number): KubeSbomE
   }
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
   if (TIMEOUT_CODES.has(code)) {
-    return ioError('DOWNLOAD_TIMEOUT', `${url}: no data within the timeout (${code})${tries}; check the network or raise --idle-timeout/--connect-timeout`, err);
+    return ioError(
+      'DOWNLOAD_TIMEOUT',
+      `${url}: no data within the timeout (${code})${tries}; check the network or raise --idle-timeout/--connect-timeout`,
+      err,
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return ioError('NETWORK_ERROR', `${url}: host not found (${code}); check the URL and DNS, or use --offline with a filled cache`, err);

@@ -84,7 +84,7 @@ export class RegistryTransport {
     }
     let url = start;
     const triedToken = new Set<string>();
-    for (let hop = 0; ; ) {
+    for (let hop = 0; ;) {
       const key = `${url.origin}|${opts.scope}`;
       // A token is only ever sent to the origin that issued the challenge it answers.
       const sent = this.tokens.get(key);
@@ -100,7 +100,8 @@ export class RegistryTransport {
         if (url.protocol === 'https:' && next.protocol !== 'https:' && !this.allowsPlain(next)) {
           throw ioError('INSECURE_REDIRECT', `${url.host} redirected to plain HTTP (${next.host}); refusing`);
         }
-        if (next.protocol !== 'https:' && next.protocol !== 'http:') throw ioError('INSECURE_REDIRECT', `${url.host} redirected to ${next.protocol} URL; refusing`);
+        if (next.protocol !== 'https:' && next.protocol !== 'http:')
+          throw ioError('INSECURE_REDIRECT', `${url.host} redirected to ${next.protocol} URL; refusing`);
         url = next;
         continue;
       }
@@ -108,7 +109,10 @@ export class RegistryTransport {
         const challenge = bearerChallenge(res.headers.get('www-authenticate'));
         discardBody(res.body);
         if (!challenge || triedToken.has(key)) {
-          throw ioError('REGISTRY_UNAUTHORIZED', `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : ' and no bearer challenge to answer'}; anonymous pull is not allowed here`);
+          throw ioError(
+            'REGISTRY_UNAUTHORIZED',
+            `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : ' and no bearer challenge to answer'}; anonymous pull is not allowed here`,
+          );
         }
         // Requests challenged at the same moment share one token request: retry with a token fetched meanwhile.
         const current = this.tokens.get(key);
@@ -141,7 +145,11 @@ export class RegistryTransport {
         // A name that does not resolve will not resolve on a retry either.
         const { code, message } = err as { code?: string; message?: string };
         if (attempt >= retries || code === 'ENOTFOUND') {
-          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${message ?? String(err)} (after ${attempt + 1} attempt${attempt ? 's' : ''}); check the host and network`, err);
+          throw ioError(
+            'REGISTRY_UNREACHABLE',
+            `${url.host}: ${message ?? String(err)} (after ${attempt + 1} attempt${attempt ? 's' : ''}); check the host and network`,
+            err,
+          );
         }
         await this.sleep(backoffMs(attempt));
         continue;

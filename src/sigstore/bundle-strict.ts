@@ -28,11 +28,17 @@ export function bundleStrictnessProblem(json: unknown): BundleProblem | undefine
   if (typeof bundle.mediaType !== 'string' || !KNOWN_BUNDLE_MEDIA_TYPES.has(bundle.mediaType)) {
     const versioned = typeof bundle.mediaType === 'string' && BUNDLE_MEDIA_TYPE_SHAPE.test(bundle.mediaType);
     const what = versioned ? 'a bundle version that does not exist' : 'not a Sigstore bundle media type';
-    return { code: versioned ? 'BUNDLE_VERSION_UNKNOWN' : 'BUNDLE_MALFORMED', message: `mediaType ${JSON.stringify(bundle.mediaType)} is ${what}; known: ${[...KNOWN_BUNDLE_MEDIA_TYPES].join(', ')}` };
+    return {
+      code: versioned ? 'BUNDLE_VERSION_UNKNOWN' : 'BUNDLE_MALFORMED',
+      message: `mediaType ${JSON.stringify(bundle.mediaType)} is ${what}; known: ${[...KNOWN_BUNDLE_MEDIA_TYPES].join(', ')}`,
+    };
   }
   const contents = CONTENTS.filter((key) => bundle[key] !== undefined && bundle[key] !== null);
   if (contents.length !== 1) {
-    return { code: 'BUNDLE_CONTENT_AMBIGUOUS', message: `a bundle holds exactly one of messageSignature and dsseEnvelope; this one has ${contents.length === 0 ? 'neither' : 'both'}` };
+    return {
+      code: 'BUNDLE_CONTENT_AMBIGUOUS',
+      message: `a bundle holds exactly one of messageSignature and dsseEnvelope; this one has ${contents.length === 0 ? 'neither' : 'both'}`,
+    };
   }
   for (const [i, raw] of bundleCertificates(bundle.verificationMaterial).entries()) {
     const problem = typeof raw === 'string' ? derProblem(Buffer.from(raw, 'base64')) : 'rawBytes is not a string';
@@ -58,6 +64,7 @@ export function derProblem(der: Buffer): string | undefined {
     return `not an X.509 certificate (${(err as Error).message})`;
   }
   if (encoded.equals(der)) return undefined;
-  if (der.length > encoded.length && der.subarray(0, encoded.length).equals(encoded)) return `${der.length - encoded.length} bytes follow the certificate's DER`;
+  if (der.length > encoded.length && der.subarray(0, encoded.length).equals(encoded))
+    return `${der.length - encoded.length} bytes follow the certificate's DER`;
   return 'the certificate is not in canonical DER';
 }

@@ -21,7 +21,12 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
     const key = path ?? '';
     let pending = roots.get(key);
     if (!pending) {
-      pending = chooseTrustedRoot({ ...(path ? { path } : {}), offline: options.offline, ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}), warn: options.warn });
+      pending = chooseTrustedRoot({
+        ...(path ? { path } : {}),
+        offline: options.offline,
+        ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+        warn: options.warn,
+      });
       roots.set(key, pending);
     }
     return pending;

@@ -26,7 +26,11 @@ export const releaseSbomNamespace = (version: string) => `https://sbom.k8s.io/${
  * Parses the verified bytes and checks they are the release SBOM of `version`: a correctly signed SBOM of another
  * release served under this version's URL (a substitution or downgrade) fails with SBOM_VERSION_MISMATCH.
  */
-export function summariseSbom(bytes: Uint8Array, subject: string, version: string): { check: ReleaseCheck; summary?: SbomSummary; document?: SpdxDocument; diagnostics: Diagnostic[] } {
+export function summariseSbom(
+  bytes: Uint8Array,
+  subject: string,
+  version: string,
+): { check: ReleaseCheck; summary?: SbomSummary; document?: SpdxDocument; diagnostics: Diagnostic[] } {
   const result = parseSbom(bytes, { fileName: 'release.spdx' });
   const fatal = result.diagnostics.find((d) => d.severity === 'error' && (FATAL.has(d.code) || d.code.includes('ENCODING')));
   const doc = result.document;
@@ -55,9 +59,13 @@ export function summariseSbom(bytes: Uint8Array, subject: string, version: strin
       : '');
   const expected = releaseSbomNamespace(version);
   if (doc.documentNamespace !== expected) {
-    const check = failed('sbom', subject, 'SBOM_VERSION_MISMATCH',
+    const check = failed(
+      'sbom',
+      subject,
+      'SBOM_VERSION_MISMATCH',
       `the document is "${sanitizeLine(doc.name)}" with namespace ${sanitizeLine(doc.documentNamespace)}, not ${expected}: ` +
-        'it is not the release SBOM of the version asked for');
+        'it is not the release SBOM of the version asked for',
+    );
     return { check, summary, document: doc, diagnostics: result.diagnostics };
   }
   return { check: passed('sbom', subject, message), summary, document: doc, diagnostics: result.diagnostics };

@@ -66,7 +66,13 @@ export async function verifyImages(images: ImageToVerify[], options: VerifyImage
       policy: options.policy,
       onEvent: emit,
       ...(options.checkSbomLayers
-        ? { expectedLayers: { platform: image.platform ?? { os: 'linux', architecture: 'amd64' }, layers: image.layers ?? [], kind: image.layerKind ?? 'diff-id' } }
+        ? {
+            expectedLayers: {
+              platform: image.platform ?? { os: 'linux', architecture: 'amd64' },
+              layers: image.layers ?? [],
+              kind: image.layerKind ?? 'diff-id',
+            },
+          }
         : {}),
     }),
   );

@@ -17,7 +17,13 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-  return specifiers.filter((s) => s.startsWith('.')).map((s) => relative(src, resolve(dirname(file), s)).split(sep).join('/'));
+  return specifiers
+    .filter((s) => s.startsWith('.'))
+    .map((s) =>
+      relative(src, resolve(dirname(file), s))
+        .split(sep)
+        .join('/'),
+    );
 }
 
 function offending(from: string, forbidden: string[]): string[] {

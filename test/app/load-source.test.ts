@@ -63,7 +63,11 @@ describe('loadSource: files and URLs', () => {
   });
 
   it('refuses a file that yields no document (empty, binary, not SPDX) with SBOM_UNREADABLE, exit 1', async () => {
-    for (const [name, content] of [['empty.spdx', ''], ['binary.bin', new Uint8Array([0, 1, 2, 3, 0xff])], ['notes.txt', 'just some notes\n']] as const) {
+    for (const [name, content] of [
+      ['empty.spdx', ''],
+      ['binary.bin', new Uint8Array([0, 1, 2, 3, 0xff])],
+      ['notes.txt', 'just some notes\n'],
+    ] as const) {
       const path = await file(name, content);
       const err = await loadSource({ kind: 'file', path }, fileOptions()).catch((e: unknown) => e);
       expect(err, name).toMatchObject({ code: 'SBOM_UNREADABLE', exitCode: 1 });
@@ -100,8 +104,11 @@ function releaseOptions(e: ReleaseEnv, identity = RELEASE_SIGNER_IDENTITY): Load
   return {
     maxBytes: 1 << 20,
     release: {
-      sbomUrl: e.mirror.sbomUrl, dlUrl: e.mirror.dlUrl, rekorUrl: e.mirror.rekorUrl,
-      identity, issuer: RELEASE_SIGNER_ISSUER,
+      sbomUrl: e.mirror.sbomUrl,
+      dlUrl: e.mirror.dlUrl,
+      rekorUrl: e.mirror.rekorUrl,
+      identity,
+      issuer: RELEASE_SIGNER_ISSUER,
       trustedRootPath: join(e.root, 'trusted_root.json'),
       cacheDir: e.cacheDir,
       offline: false,
@@ -130,7 +137,12 @@ describe.skipIf(realdataMissing)('loadSource: a release through the loopback mir
     expect(loaded.verification).toMatchObject({ kind: 'release', version: 'v1.25.4', url, report: { verified: true, requested: 'stable' } });
     expect(loaded.document.documentNamespace).toBe('https://sbom.k8s.io/v1.25.4/release');
     const checks = events.flatMap((e) => (e.type === 'check' ? [[e.result.check, e.result.status]] : []));
-    expect(checks).toEqual([['sha256', 'pass'], ['sha512', 'pass'], ['signature', 'pass'], ['sbom', 'pass']]);
+    expect(checks).toEqual([
+      ['sha256', 'pass'],
+      ['sha512', 'pass'],
+      ['signature', 'pass'],
+      ['sbom', 'pass'],
+    ]);
     expect(events.some((e) => e.type === 'download-done' && e.label === 'release')).toBe(true);
     expect(events.filter((e) => e.type === 'warning')).toEqual([]);
     // Verified, so cached.

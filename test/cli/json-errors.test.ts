@@ -72,13 +72,24 @@ describe('--json usage errors from commander', () => {
     expect(expectJsonError(r, 'UNKNOWN_OPTION', 2).message).toContain('--frobnicate');
   });
 
-  it.each(['inspect', 'validate', 'outline', 'query', 'verify-binary', 'verify-blob', 'verify-image'])('%s without its argument: MISSING_ARGUMENT', async (name) => {
-    expectJsonError(await runCli([name, '--json']), 'MISSING_ARGUMENT', 2);
-  });
+  it.each(['inspect', 'validate', 'outline', 'query', 'verify-binary', 'verify-blob', 'verify-image'])(
+    '%s without its argument: MISSING_ARGUMENT',
+    async (name) => {
+      expectJsonError(await runCli([name, '--json']), 'MISSING_ARGUMENT', 2);
+    },
+  );
 
   it.each([
-    ['inspect', '--format'], ['validate', '--format'], ['outline', '--format'], ['query', '--format'], ['images', '--format'],
-    ['inspect', '--input-format'], ['validate', '--input-format'], ['outline', '--input-format'], ['query', '--input-format'], ['images', '--input-format'],
+    ['inspect', '--format'],
+    ['validate', '--format'],
+    ['outline', '--format'],
+    ['query', '--format'],
+    ['images', '--format'],
+    ['inspect', '--input-format'],
+    ['validate', '--input-format'],
+    ['outline', '--input-format'],
+    ['query', '--input-format'],
+    ['images', '--input-format'],
   ])('%s %s with a bad choice: INVALID_ARGUMENT', async (name, flag) => {
     const args = COMMANDS.find(([n]) => n === name)![1]();
     expectJsonError(await runCli([...args, flag, 'zz', '--json']), 'INVALID_ARGUMENT', 2);

@@ -35,7 +35,19 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const ALL_COMMANDS = ['inspect', 'validate', 'outline', 'query', 'images', 'verify-sbom', 'verify-binary', 'verify-blob', 'verify-image', 'verify-images', 'tui'];
+const ALL_COMMANDS = [
+  'inspect',
+  'validate',
+  'outline',
+  'query',
+  'images',
+  'verify-sbom',
+  'verify-binary',
+  'verify-blob',
+  'verify-image',
+  'verify-images',
+  'tui',
+];
 const JSON_COMMANDS = ALL_COMMANDS.filter((c) => c !== 'tui');
 const DOCUMENT_COMMANDS = ['inspect', 'validate', 'outline', 'query', 'images'];
 const flat = (help: string) => help.replace(/\s+/g, ' ');
@@ -63,7 +75,11 @@ describe('--input-format and --format', () => {
   });
 
   it.each([
-    ['inspect', 'tag-value'], ['validate', 'tag-value'], ['outline', 'yaml'], ['query', 'rdf-xml'], ['images', 'xml'],
+    ['inspect', 'tag-value'],
+    ['validate', 'tag-value'],
+    ['outline', 'yaml'],
+    ['query', 'rdf-xml'],
+    ['images', 'xml'],
   ])('%s --format %s (an input format) is a usage error naming --input-format', async (name, format) => {
     const args = name === 'query' ? [name, tagValue, 'type:package'] : [name, tagValue];
     const r = await runCli([...args, '--format', format]);
@@ -118,7 +134,9 @@ describe('help texts come from the one declaration', () => {
   });
 
   it.each(DOCUMENT_COMMANDS)('%s --help: --input-format and --format in the shared words', (name) => {
-    expect(helps.get(name)).toContain('--input-format <format> read the document as this format instead of detecting it (choices: "tag-value", "json", "yaml", "xml", "rdf-xml")');
+    expect(helps.get(name)).toContain(
+      '--input-format <format> read the document as this format instead of detecting it (choices: "tag-value", "json", "yaml", "xml", "rdf-xml")',
+    );
     expect(helps.get(name)).toContain('--format <format> what to print; --json is the same as --format json');
   });
 });

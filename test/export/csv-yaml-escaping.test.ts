@@ -35,7 +35,10 @@ describe('toYamlText', () => {
 
   it('round-trips any string with no raw control character in the text', () => {
     const risky = fc.string({
-      unit: fc.oneof(fc.constantFrom('\u001b', '\u009b', '\u0085', '\u007f', '\r', '\u202e', '\u2066', '\u2028', '#', ':', '-', ' ', '"'), fc.string({ minLength: 1, maxLength: 1 })),
+      unit: fc.oneof(
+        fc.constantFrom('\u001b', '\u009b', '\u0085', '\u007f', '\r', '\u202e', '\u2066', '\u2028', '#', ':', '-', ' ', '"'),
+        fc.string({ minLength: 1, maxLength: 1 }),
+      ),
     });
     fc.assert(
       fc.property(risky, (s) => {

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { compileGlob } from '../../src/common/glob.js';
 
 /** The reference: each `*` is `.*`, everything else literal, anchored at both ends (dotAll so newlines count too). */
-const reference = (glob: string) => new RegExp(`^${glob.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+const reference = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    's',
+  );
 
 describe('compileGlob', () => {
   it('agrees with the anchored regular expression on random globs and texts over a small alphabet', () => {

@@ -51,14 +51,33 @@ function json(filesAnalyzed: boolean | undefined): string {
     creationInfo: { created: '2024-01-02T03:04:05Z', creators: ['Tool: t'] },
     packages: [
       {
-        SPDXID: 'SPDXRef-layer', name: 'layer', downloadLocation: 'NONE', licenseConcluded: 'NOASSERTION', licenseDeclared: 'NOASSERTION', copyrightText: 'NOASSERTION',
+        SPDXID: 'SPDXRef-layer',
+        name: 'layer',
+        downloadLocation: 'NONE',
+        licenseConcluded: 'NOASSERTION',
+        licenseDeclared: 'NOASSERTION',
+        copyrightText: 'NOASSERTION',
         ...(filesAnalyzed === undefined ? {} : { filesAnalyzed }),
         ...(filesAnalyzed === false ? {} : { packageVerificationCode: { packageVerificationCodeValue: SHA1 } }),
         hasFiles: ['SPDXRef-notes'],
       },
-      { SPDXID: 'SPDXRef-other', name: 'other', downloadLocation: 'NONE', filesAnalyzed: false, licenseConcluded: 'NOASSERTION', licenseDeclared: 'NOASSERTION', copyrightText: 'NOASSERTION' },
+      {
+        SPDXID: 'SPDXRef-other',
+        name: 'other',
+        downloadLocation: 'NONE',
+        filesAnalyzed: false,
+        licenseConcluded: 'NOASSERTION',
+        licenseDeclared: 'NOASSERTION',
+        copyrightText: 'NOASSERTION',
+      },
     ],
-    files: ['kubectl', 'notes'].map((name) => ({ SPDXID: `SPDXRef-${name}`, fileName: name, checksums: [{ algorithm: 'SHA1', checksumValue: SHA1 }], licenseConcluded: 'NOASSERTION', copyrightText: 'NOASSERTION' })),
+    files: ['kubectl', 'notes'].map((name) => ({
+      SPDXID: `SPDXRef-${name}`,
+      fileName: name,
+      checksums: [{ algorithm: 'SHA1', checksumValue: SHA1 }],
+      licenseConcluded: 'NOASSERTION',
+      copyrightText: 'NOASSERTION',
+    })),
     relationships: [
       { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-layer' },
       { spdxElementId: 'SPDXRef-layer', relationshipType: 'CONTAINS', relatedSpdxElement: 'SPDXRef-kubectl' },
@@ -89,7 +108,9 @@ describe('a package with FilesAnalyzed false that contains files', () => {
       ['warning', 'relationships[2]', lineOf(text, 'Relationship: SPDXRef-kubectl CONTAINED_BY'), 1],
     ]);
     expect(lineOf(text, 'FileName: bin/kubectl')).toBeGreaterThan(1);
-    expect(rule[0]!.message).toBe('package "SPDXRef-layer" has FilesAnalyzed false, so it contains no files, but a relationship says it CONTAINS file "SPDXRef-kubectl"');
+    expect(rule[0]!.message).toBe(
+      'package "SPDXRef-layer" has FilesAnalyzed false, so it contains no files, but a relationship says it CONTAINS file "SPDXRef-kubectl"',
+    );
     // Nothing else is wrong with the document: the rule alone speaks.
     expect(all.filter((d) => d.code !== CODE)).toEqual([]);
   });
@@ -105,7 +126,12 @@ describe('a package with FilesAnalyzed false that contains files', () => {
     // The written relationship is found in the text (the line opening its object); one implied by hasFiles, which
     // has no object of its own, at the relationships list.
     const line = rule[0]!.line!;
-    expect(text.split('\n').slice(line - 1, line + 3).join('\n')).toMatch(/^ *\{\n.*"SPDXRef-layer",\n.*"CONTAINS",\n.*"SPDXRef-kubectl"$/);
+    expect(
+      text
+        .split('\n')
+        .slice(line - 1, line + 3)
+        .join('\n'),
+    ).toMatch(/^ *\{\n.*"SPDXRef-layer",\n.*"CONTAINS",\n.*"SPDXRef-kubectl"$/);
     expect(rule[1]!.line).toBe(lineOf(text, '  "relationships": ['));
   });
 

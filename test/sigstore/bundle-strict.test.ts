@@ -46,7 +46,9 @@ describe('strict bundles', () => {
   });
 
   it('refuses a bundle with both a message signature and a DSSE envelope', async () => {
-    const report = await verifyBundle((b) => (b.dsseEnvelope = { payload: Buffer.from(artifact).toString('base64'), payloadType: 'text/plain', signatures: [{ sig: 'AAAA', keyid: '' }] }));
+    const report = await verifyBundle(
+      (b) => (b.dsseEnvelope = { payload: Buffer.from(artifact).toString('base64'), payloadType: 'text/plain', signatures: [{ sig: 'AAAA', keyid: '' }] }),
+    );
     expect(failures(report)).toEqual(['input:BUNDLE_CONTENT_AMBIGUOUS']);
   });
 
@@ -67,7 +69,13 @@ describe('strict bundles', () => {
     const s = await signBlob(artifact);
     const trustedRoot = parseTrustedRoot((await getTestPki()).trustedRootText, 'test trusted root');
     const certificate = withTrailingBytes(s.certificateDer.toString('base64'), 16);
-    const report = await verifyArtifactSignature({ artifact, material: { kind: 'detached', signature: s.signatureB64, certificate, rekorEntry: JSON.stringify(s.rekorEntry) }, trustedRoot, policy, offline: true });
+    const report = await verifyArtifactSignature({
+      artifact,
+      material: { kind: 'detached', signature: s.signatureB64, certificate, rekorEntry: JSON.stringify(s.rekorEntry) },
+      trustedRoot,
+      policy,
+      offline: true,
+    });
     expect(failures(report)).toEqual(['input:CERTIFICATE_MALFORMED']);
   });
 });

@@ -4,7 +4,6 @@ import type { InspectOptions } from '../inspect-run.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 
-
 export function registerInspect(program: Command): void {
   const cmd = program
     .command('inspect')

@@ -4,7 +4,6 @@ import type { OutlineOptions } from '../outline-run.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 
-
 export function registerOutline(program: Command): void {
   const cmd = program
     .command('outline')

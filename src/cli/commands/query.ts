@@ -4,14 +4,16 @@ import type { QueryOptions } from '../query-run.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 
-
 export function registerQuery(program: Command): void {
   const cmd = program
     .command('query')
     .description('list the elements of an SPDX document that match an expression')
     .argument('<file>', 'the SPDX document (tag-value, JSON, YAML, XML or RDF/XML)')
     .argument('<expr>', 'terms joined by spaces or AND, e.g. "type:package name:^kube-"')
-    .option('--fields <list>', 'columns, comma-separated (default type,spdxId,name,version); also purl, checksums, fileName, downloadLocation, licenseConcluded, line')
+    .option(
+      '--fields <list>',
+      'columns, comma-separated (default type,spdxId,name,version); also purl, checksums, fileName, downloadLocation, licenseConcluded, line',
+    )
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json', 'csv'], default: 'text' } })
     .addHelpText(

@@ -4,11 +4,12 @@ import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { ValidateOptions } from '../validate-run.js';
 
-
 export function registerValidate(program: Command): void {
   const cmd = program
     .command('validate')
-    .description('check an SPDX 2.2/2.3 document against the spec: required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields')
+    .description(
+      'check an SPDX 2.2/2.3 document against the spec: required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields',
+    )
     .argument('<file>', 'the SPDX document (tag-value, JSON, YAML, XML or RDF/XML)')
     .option('--strict-warnings', 'fail (exit 1) on warnings too')
     .option('--spdx-version <version>', 'judge the document by this version (e.g. SPDX-2.3) instead of the one it declares')

@@ -5,7 +5,6 @@ import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { VerifyBinaryCliOptions } from '../verify-binary-run.js';
 
-
 export function registerVerifyBinary(program: Command): void {
   // The contract gives verify-binary a `--version V` option: program options (-V/--version) must then stop at the
   // subcommand name, or commander prints the tool's version instead.
@@ -34,7 +33,5 @@ Examples:
   kube-sbom verify-binary kubeadm --version latest-1.30 --json
 ${RELEASE_HELP_FOOTER}`,
   );
-  cmd.action((name: string, opts: VerifyBinaryCliOptions) =>
-    runAction(async () => (await import('../verify-binary-run.js')).runVerifyBinary(name, opts)),
-  );
+  cmd.action((name: string, opts: VerifyBinaryCliOptions) => runAction(async () => (await import('../verify-binary-run.js')).runVerifyBinary(name, opts)));
 }

@@ -4,7 +4,6 @@ import { runAction } from '../run-action.js';
 import type { VerifyBlobCliOptions } from '../verify-blob-run.js';
 import { addSharedOptions } from '../shared-options.js';
 
-
 export function registerVerifyBlob(program: Command): void {
   const cmd = program
     .command('verify-blob')

@@ -5,7 +5,6 @@ import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { VerifySbomCliOptions } from '../verify-sbom-run.js';
 
-
 export function registerVerifySbom(program: Command): void {
   const cmd = program
     .command('verify-sbom')
@@ -29,7 +28,5 @@ Examples:
   kube-sbom verify-sbom v1.29.0 --offline --sbom-url file:///srv/mirror/sbom --rekor-entry sbom/release.rekor.json
 ${RELEASE_HELP_FOOTER}`,
   );
-  cmd.action((version: string, opts: VerifySbomCliOptions) =>
-    runAction(async () => (await import('../verify-sbom-run.js')).runVerifySbom(version, opts)),
-  );
+  cmd.action((version: string, opts: VerifySbomCliOptions) => runAction(async () => (await import('../verify-sbom-run.js')).runVerifySbom(version, opts)));
 }

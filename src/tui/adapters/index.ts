@@ -14,7 +14,8 @@ export function createPorts(settings: TuiSettings): TuiPorts {
     isVersion: (text) => sourceOf(text, { urls: true }).kind === 'release',
     openFile: async (path) => (await import('./open-file.js')).openSbomFile(settings, path),
     verifyRelease: async (version, onEvent) => (await import('./release.js')).verifyRelease(settings, version, onEvent),
-    verifyImages: async (view, references, onResult, onWarning) => (await import('./images.js')).verifyViewImages(settings, view, references, onResult, onWarning),
+    verifyImages: async (view, references, onResult, onWarning) =>
+      (await import('./images.js')).verifyViewImages(settings, view, references, onResult, onWarning),
     exportFile: async (view, request) => (await import('./export.js')).exportToDir(settings.exportDir, view, request),
   };
 }

@@ -15,7 +15,10 @@ const IDS: Record<string, CheckId | undefined> = { sha256: 'sha256', sha512: 'sh
 function toRow(check: ReleaseCheck, extra: string[] = []): CheckRow | undefined {
   const id = IDS[check.check];
   if (!id) return undefined;
-  const details = [...extra, ...(check.details ?? []).map((d) => `${d.status === 'pass' ? '✔' : '✘'} ${d.check}: ${d.status === 'pass' ? d.message : `${d.code} ${d.message}`}`)];
+  const details = [
+    ...extra,
+    ...(check.details ?? []).map((d) => `${d.status === 'pass' ? '✔' : '✘'} ${d.check}: ${d.status === 'pass' ? d.message : `${d.code} ${d.message}`}`),
+  ];
   return { id, status: check.status, code: check.code, message: check.message, details };
 }
 
@@ -38,9 +41,23 @@ function toUiEvent(event: LoadEvent): ReleaseEvent | undefined {
       return row && { type: 'check', check: row };
     }
     case 'download-start':
-      return { type: 'download', label: event.label, bytesDone: 0, ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}), bytesPerSecond: 0, done: false };
+      return {
+        type: 'download',
+        label: event.label,
+        bytesDone: 0,
+        ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}),
+        bytesPerSecond: 0,
+        done: false,
+      };
     case 'download-progress':
-      return { type: 'download', label: event.label, bytesDone: event.bytesDone, ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}), bytesPerSecond: event.bytesPerSecond, done: false };
+      return {
+        type: 'download',
+        label: event.label,
+        bytesDone: event.bytesDone,
+        ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}),
+        bytesPerSecond: event.bytesPerSecond,
+        done: false,
+      };
     case 'download-done':
       return { type: 'download', label: event.label, bytesDone: event.bytes, totalBytes: event.bytes, bytesPerSecond: 0, done: true };
     case 'download-retry':
@@ -59,7 +76,12 @@ export async function verifyRelease(settings: TuiSettings, version: string, onEv
     const loaded = await loadSource({ kind: 'release', version }, loadOptionsFrom(settings), listener);
     if (loaded.verification.kind !== 'release') throw new Error(`${version}: loaded as a ${loaded.verification.kind}, not a release`);
     const { report } = loaded.verification;
-    const view = buildView({ document: loaded.document, ...(loaded.format ? { format: loaded.format } : {}), diagnostics: loaded.diagnostics, source: `${report.version} ${report.artifact.url}` });
+    const view = buildView({
+      document: loaded.document,
+      ...(loaded.format ? { format: loaded.format } : {}),
+      diagnostics: loaded.diagnostics,
+      source: `${report.version} ${report.artifact.url}`,
+    });
     return { verified: true, version: report.version, checks: checkRows(report), view };
   } catch (err) {
     if (err instanceof ReleaseNotVerifiedError) return { verified: false, version: err.report.version, checks: checkRows(err.report) };
