@@ -4,6 +4,7 @@
 import type { Package } from '../../parsers/model.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { DocumentIndex } from '../sbom/document-index.js';
+import { referencePartsProblem } from '../registry/reference-grammar.js';
 import { RelationshipGraph } from '../sbom/relationship-graph.js';
 import { archiveReference } from './archive-image.js';
 import type { ContainerImage, ImageInventory } from './image-types.js';
@@ -26,6 +27,16 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
   const releaseVersion = releaseVersionOf(index.document);
   const warnings: string[] = [];
   const images: ContainerImage[] = [];
+  // A reference leaves the tool only when it is one: a newline or a stray character in a purl or a name would
+  // otherwise print a second, attacker-chosen line in an image list.
+  const add = (image: Omit<ContainerImage, 'reference'>) => {
+    const problem = referencePartsProblem(image);
+    if (problem)
+      warnings.push(
+        `${sanitizeLine(image.spdxId)}: left out: ${sanitizeLine(JSON.stringify(formatImageReference(image)))} is not an image reference (${problem})`,
+      );
+    else images.push(withReference(image));
+  };
   const purls = new Map<string, OciPurl>();
   for (const pkg of index.document.packages) {
     const purl = ociPurlOf(pkg);
@@ -55,33 +66,29 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
     };
     if (purl) {
       const isIndex = (purl.mediaType !== undefined && INDEX_MEDIA.test(purl.mediaType)) || (!purl.architecture && holdsImages(pkg));
-      images.push(
-        withReference({
-          registry: purl.registry,
-          repository: purl.repository,
-          ...(purl.tag ? { tag: purl.tag } : {}),
-          ...(purl.digest ? { digest: purl.digest } : {}),
-          ...(purl.architecture ? { architecture: purl.architecture } : {}),
-          ...(purl.os ? { os: purl.os } : {}),
-          kind: isIndex ? 'index' : 'platform',
-          archiveChecksums: [],
-          ...common,
-        }),
-      );
+      add({
+        registry: purl.registry,
+        repository: purl.repository,
+        ...(purl.tag ? { tag: purl.tag } : {}),
+        ...(purl.digest ? { digest: purl.digest } : {}),
+        ...(purl.architecture ? { architecture: purl.architecture } : {}),
+        ...(purl.os ? { os: purl.os } : {}),
+        kind: isIndex ? 'index' : 'platform',
+        archiveChecksums: [],
+        ...common,
+      });
       continue;
     }
     const digestName = DIGEST_REFERENCE.exec(pkg.name);
     if (digestName) {
-      images.push(
-        withReference({
-          registry: digestName[1]!,
-          repository: digestName[2]!,
-          digest: digestName[3]!,
-          kind: holdsImages(pkg) || /index/i.test(pkg.description ?? '') ? 'index' : 'platform',
-          archiveChecksums: [],
-          ...common,
-        }),
-      );
+      add({
+        registry: digestName[1]!,
+        repository: digestName[2]!,
+        digest: digestName[3]!,
+        kind: holdsImages(pkg) || /index/i.test(pkg.description ?? '') ? 'index' : 'platform',
+        archiveChecksums: [],
+        ...common,
+      });
       continue;
     }
     if (layers.length === 0 || layerOf(pkg)) continue;
@@ -94,17 +101,15 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
       warnings.push(`${sanitizeLine(pkg.spdxId)}: tag ${ref.tag} taken from the SPDXID; the document names no release version matching it`);
     }
     if (!ref.tag) warnings.push(`${sanitizeLine(pkg.spdxId)}: no tag found (the document names no release version)`);
-    images.push(
-      withReference({
-        registry: ref.registry,
-        repository: ref.repository,
-        ...(ref.tag ? { tag: ref.tag } : {}),
-        ...(ref.architecture ? { architecture: ref.architecture } : {}),
-        kind: 'archive',
-        archiveChecksums: pkg.checksums.map((c) => ({ algorithm: c.algorithm, value: c.value.toLowerCase() })),
-        ...common,
-      }),
-    );
+    add({
+      registry: ref.registry,
+      repository: ref.repository,
+      ...(ref.tag ? { tag: ref.tag } : {}),
+      ...(ref.architecture ? { architecture: ref.architecture } : {}),
+      kind: 'archive',
+      archiveChecksums: pkg.checksums.map((c) => ({ algorithm: c.algorithm, value: c.value.toLowerCase() })),
+      ...common,
+    });
   }
   images.sort((a, b) => cmp(a.reference, b.reference) || cmp(a.spdxId, b.spdxId));
   return { images, ...(releaseVersion ? { releaseVersion } : {}), warnings };

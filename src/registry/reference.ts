@@ -1,5 +1,6 @@
 // Image references as users type them: [registry/]repository[:tag][@digest], with Docker Hub's defaults.
 import { usageError } from '../common/errors.js';
+import { DIGEST, HOST, PATH_COMPONENT, TAG } from './reference-grammar.js';
 
 export interface ImageReference {
   /** Registry host as written, with port: registry.k8s.io, 127.0.0.1:5000, docker.io. */
@@ -13,10 +14,6 @@ export interface ImageReference {
 export const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
 
 export function isDigest(value: string): boolean {
   return DIGEST.test(value);

@@ -20,14 +20,14 @@ describe('resolveImageDigests (--pin)', () => {
       [image('r/a:v1'), image('r/b:v1'), image('r/a:v1'), image('r/c@sha256:cc', 'sha256:cc')],
       async (ref) => {
         asked.push(ref);
-        return `sha256:${ref.length}`;
+        return `sha256:${String(ref.length).repeat(64)}`;
       },
       { concurrency: 2 },
     );
     expect(asked.sort()).toEqual(['r/a:v1', 'r/b:v1']);
     expect([...digests].sort()).toEqual([
-      ['r/a:v1', 'sha256:6'],
-      ['r/b:v1', 'sha256:6'],
+      ['r/a:v1', `sha256:${'6'.repeat(64)}`],
+      ['r/b:v1', `sha256:${'6'.repeat(64)}`],
       ['r/c@sha256:cc', 'sha256:cc'],
     ]);
   });
@@ -35,8 +35,13 @@ describe('resolveImageDigests (--pin)', () => {
     await expect(
       resolveImageDigests([image('r/a:v1'), image('r/b:v1')], async (ref) => {
         if (ref === 'r/b:v1') throw new Error('no such image');
-        return 'sha256:1';
+        return `sha256:${'1'.repeat(64)}`;
       }),
     ).rejects.toThrow('no such image');
+  });
+  it('fails when the resolver answers something that is not a digest (it would be printed in every pinned line)', async () => {
+    for (const answer of ['sha256:1', `sha256:${'1'.repeat(64)}\nregistry.evil.example/x:latest`, 'latest']) {
+      await expect(resolveImageDigests([image('r/a:v1')], async () => answer)).rejects.toMatchObject({ code: 'DIGEST_INVALID' });
+    }
   });
 });
