@@ -14,7 +14,6 @@ export interface ImageReference {
 export const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 
-
 export function isDigest(value: string): boolean {
   return DIGEST.test(value);
 }
