@@ -15,6 +15,13 @@ export class ResponseHeaders {
   }
 }
 
+/** Ends a body we stop reading; undici then emits an abort error, which must not become an uncaught 'error' event. */
+function abandon(body: Body, err: Error): Error {
+  body.on('error', () => {});
+  body.destroy(err);
+  return err;
+}
+
 /** Throws the body away so the connection can serve the next request. */
 export function discardBody(body: Body): void {
   body.dump().catch(() => {});
@@ -24,18 +31,12 @@ export function discardBody(body: Body): void {
 export async function readLimited(body: Body, headers: ResponseHeaders, maxBytes: number, what: string): Promise<Uint8Array> {
   const declared = Number(headers.get('content-length') ?? NaN);
   const tooLarge = () => ioError('RESPONSE_TOO_LARGE', `${what}: larger than the ${maxBytes}-byte limit; refusing to read it`);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    body.destroy();
-    throw tooLarge();
-  }
+  if (Number.isFinite(declared) && declared > maxBytes) throw abandon(body, tooLarge());
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
     total += chunk.byteLength;
-    if (total > maxBytes) {
-      body.destroy();
-      throw tooLarge();
-    }
+    if (total > maxBytes) throw abandon(body, tooLarge());
     chunks.push(chunk);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
