@@ -1,10 +1,12 @@
 // Options verify-image and verify-images share: signer identity (cosign's flags), trusted root, registry access.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { parseDuration } from '../common/duration.js';
 import { describeFsError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
 import type { ImageSource } from '../registry/source.js';
+import { DEFAULT_TIMEOUT } from '../verify/defaults.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 
@@ -20,6 +22,7 @@ export interface ImageCliOptions {
   ociLayout?: string;
   cacheDir?: string;
   json?: boolean;
+  timeout?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -36,7 +39,13 @@ export function addImageOptions(cmd: Command): Command {
     .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
     .option('--oci-layout <dir>', 'read images and signatures from an OCI image layout folder instead of a registry')
     .option('--cache-dir <dir>', 'cache folder for downloads and the TUF trusted root (default $XDG_CACHE_HOME/kube-sbom)')
-    .option('--json', 'print exactly one JSON report on stdout (checks, signatures, cosign payloads)');
+    .option('--json', 'print exactly one JSON report on stdout (checks, signatures, cosign payloads)')
+    .option('--timeout <duration>', 'give up on an image after this long, retries included (e.g. 90s, 30m)', DEFAULT_TIMEOUT);
+}
+
+/** Milliseconds for --timeout (per image). */
+export function imageTimeoutFrom(opts: ImageCliOptions): number | undefined {
+  return opts.timeout === undefined ? undefined : parseDuration(opts.timeout, '--timeout');
 }
 
 /** Kubernetes defaults apply to whichever half (identity, issuer) the user left unset. */

@@ -4,6 +4,7 @@ import { describeFsError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import type { ImagesCliOptions } from './commands/images.js';
 import { loadSbomSource } from './sbom-source.js';
+import { fetchSettingsFrom } from './release-options.js';
 
 function parseMirrors(values: string[] | undefined): Record<string, string> | undefined {
   if (!values?.length) return undefined;
@@ -47,9 +48,11 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     let resolvedDigests: Map<string, string> | undefined;
     if (opts.pin) {
       const { resolveImageDigests } = await import('../k8s/pin-images.js');
-      const { createImageSource, resolveDigest } = await import('../registry/index.js');
+      const { createImageSource } = await import('../registry/index.js');
+      const { pinDigest } = await import('../verify/pin-digest.js');
       const registry = createImageSource(mirrors ? { mirrors } : {});
-      resolvedDigests = await resolveImageDigests(main.images, async (reference) => (await resolveDigest(reference, { source: registry })).digest);
+      const { timeoutMs } = fetchSettingsFrom(opts);
+      resolvedDigests = await resolveImageDigests(main.images, (reference) => pinDigest(registry, reference, timeoutMs));
     }
     const writers = await import('../export/image-list.js');
     const render = format === 'yaml' ? (await import('../export/image-list-yaml.js')).imagesToYaml

@@ -3,20 +3,21 @@ import { sanitizeLine } from '../common/sanitize.js';
 import { compilePolicy } from '../sigstore/identity.js';
 import { parseReference } from '../registry/reference.js';
 import type { ImageVerification } from '../verify/verify-image.js';
-import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom, type ImageCliOptions } from './image-options.js';
+import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom, type ImageCliOptions } from './image-options.js';
 import { exitCodeFor, formatImageReport } from './image-report-text.js';
 
 export async function runVerifyImage(references: string[], opts: ImageCliOptions & { output: 'json' | 'text' }): Promise<number> {
   const refs = references.map((r) => parseReference(r));
   const policy = policyFrom(opts);
   compilePolicy(policy);
+  const timeoutMs = imageTimeoutFrom(opts);
   await assertOfflineAllows(opts, refs.map((r) => r.registry));
   const source = await imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
   const { verifyImage } = await import('../verify/verify-image.js');
   const results: ImageVerification[] = [];
   for (const ref of refs) {
-    const result = await verifyImage(ref, { source, trustedRoot, policy });
+    const result = await verifyImage(ref, { source, trustedRoot, policy, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
     results.push(result);
     if (opts.json) continue;
     process.stderr.write(formatImageReport(result));

@@ -9,7 +9,7 @@ import { compilePolicy } from '../sigstore/identity.js';
 import type { ImageToVerify } from '../verify/verify-images.js';
 import type { VerifyImagesCliOptions } from './commands/verify-images.js';
 import { loadSbomSource } from './sbom-source.js';
-import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-options.js';
+import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-options.js';
 import { imagesProgress } from './image-progress.js';
 import { exitCodeFor, formatImagesTable } from './image-report-text.js';
 import { jsonForTerminal } from './verify-image-run.js';
@@ -67,6 +67,7 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   }
   const policy = policyFrom(opts);
   compilePolicy(policy);
+  const timeoutMs = imageTimeoutFrom(opts);
   const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
   const images = list.images;
   if (images.length === 0) throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to verify${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
@@ -74,13 +75,14 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   const registry = await imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
   const { pingRegistries, verifyImages } = await import('../verify/verify-images.js');
-  await pingRegistries(registry, images.map((i) => i.reference));
+  await pingRegistries(registry, images.map((i) => i.reference), timeoutMs);
   const run = await verifyImages(images, {
     source: registry,
     trustedRoot,
     policy,
     concurrency,
     checkSbomLayers: opts.checkSbomLayers && !opts.from,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
   if (opts.json) {
