@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realdataMissing, runCli } from '../helpers/cli.js';
-import { getTestPki } from '../helpers/pki/index.js';
+import { getTestPki, GOOGLE_ISSUER, K8S_BLOB_IDENTITY, signBlob } from '../helpers/pki/index.js';
 import { startRawServer, type RawServer } from '../helpers/raw-http-server.js';
 import { releaseSbom } from '../helpers/registry-sbom.js';
 import { pristineRelease, releaseEnv, removePristine } from './release-env.js';
@@ -66,6 +66,22 @@ describe('--timeout with registries', () => {
     const r = await timed(() => runCli(['images', files.sbom, '--pin', '--registry-mirror', `registry.k8s.io=${hostOf(silent)}`, '--timeout', '1s']));
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/kube-proxy-amd64:v1\.99\.0: not resolved within --timeout 1s .*raise --timeout.*\[IMAGE_TIMEOUT\]/);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
+  it('verify-blob online: a Rekor that never answers is given up on after --timeout (exit 3)', async () => {
+    const artifact = Buffer.from('an artifact\n');
+    const signed = await signBlob(artifact);
+    await writeFile(join(dir, 'artifact'), artifact);
+    await writeFile(join(dir, 'artifact.sig'), signed.signatureB64);
+    await writeFile(join(dir, 'artifact.cert'), signed.certificateB64);
+    const r = await timed(() => runCli([
+      'verify-blob', join(dir, 'artifact'), '--signature', join(dir, 'artifact.sig'), '--certificate', join(dir, 'artifact.cert'),
+      '--certificate-identity', K8S_BLOB_IDENTITY, '--certificate-oidc-issuer', GOOGLE_ISSUER, '--trusted-root', files.root,
+      '--rekor-url', silent.url, '--timeout', '1s',
+    ]));
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(new RegExp(`${silent.url}/api/v1/index/retrieve: no answer within 1000 ms`));
     expect(r.ms).toBeLessThan(5000);
   });
 

@@ -14,6 +14,7 @@ interface VerifyBlobCliOptions {
   rekorEntry?: string;
   rekorUrl: string;
   rekorTimeout: string;
+  timeout?: string;
   saveRekorEntry?: string;
   trustedRoot?: string;
   cacheDir?: string;
@@ -42,6 +43,7 @@ export function registerVerifyBlob(program: Command): void {
     .option('--rekor-entry <file>', 'saved Rekor entry (REST API JSON, or cosign bundle annotation) instead of asking Rekor')
     .option('--rekor-url <url>', 'Rekor to search when no entry is given', 'https://rekor.sigstore.dev')
     .option('--rekor-timeout <seconds>', 'give up on Rekor after this long', '15')
+    .option('--timeout <duration>', 'online: give up on each Rekor or TUF request after this long (e.g. 15s); overrides --rekor-timeout')
     .option('--save-rekor-entry <file>', 'after a successful verification, save the Rekor entry used (for --rekor-entry later)')
     .option('--trusted-root <file>', 'trusted_root.json to use instead of the public-good root')
     .option('--cache-dir <dir>', 'where the TUF metadata cache lives (default ~/.cache/kube-sbom)')
@@ -81,6 +83,7 @@ async function verifyBlobAction(file: string, options: VerifyBlobCliOptions): Pr
   const { usageError } = await import('../../common/errors.js');
   const timeout = Number(options.rekorTimeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw usageError('BAD_TIMEOUT', `--rekor-timeout ${options.rekorTimeout}: give seconds, e.g. 15`);
+  const timeoutMs = options.timeout === undefined ? timeout * 1000 : (await import('../../common/duration.js')).parseDuration(options.timeout, '--timeout');
   let rekorUrl: URL;
   try {
     rekorUrl = new URL(options.rekorUrl);
@@ -117,8 +120,8 @@ async function verifyBlobAction(file: string, options: VerifyBlobCliOptions): Pr
     {
       readFile: (path) => readFile(path),
       writeFileAtomic,
-      rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs: timeout * 1000 }),
-      tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs: timeout * 1000 }),
+      rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs }),
+      tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs }),
       now: () => new Date(),
       warn: (message) => process.stderr.write(`kube-sbom: warning: ${output.oneLine(message)}\n`),
     },
