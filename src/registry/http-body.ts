@@ -1,6 +1,6 @@
 // Reading response bodies with a hard size limit, and registry error bodies for their codes.
 import type { Dispatcher } from 'undici';
-import { ioError } from '../common/errors.js';
+import { ioError, KubeSbomError } from '../common/errors.js';
 
 type Body = Dispatcher.ResponseData['body'];
 
@@ -34,10 +34,18 @@ export async function readLimited(body: Body, headers: ResponseHeaders, maxBytes
   if (Number.isFinite(declared) && declared > maxBytes) throw abandon(body, tooLarge());
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) throw abandon(body, tooLarge());
-    chunks.push(chunk);
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
+      if (total > maxBytes) throw abandon(body, tooLarge());
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof KubeSbomError) throw err;
+    // A stall or a cut connection mid-body is the network's failure, said in one line, not an internal error.
+    const { code, message } = err as { code?: string; message?: string };
+    const why = code === 'UND_ERR_BODY_TIMEOUT' ? 'the answer stalled' : `the answer broke off (${message ?? code ?? String(err)})`;
+    throw ioError('REGISTRY_READ_FAILED', `${what}: ${why}; check the network and try again`, err);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }

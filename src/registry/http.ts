@@ -2,6 +2,7 @@
 // Built on undici's request() rather than fetch(): a registry verification is many small requests, and fetch's
 // WHATWG streams and per-request abort signals cost more CPU than the requests themselves on a fast registry.
 import { Agent, request, type Dispatcher } from 'undici';
+import { formatDuration } from '../common/duration.js';
 import { ioError, usageError } from '../common/errors.js';
 import { bearerChallenge } from './challenge.js';
 import { createLimiter, type Limiter } from './limiter.js';
@@ -61,15 +62,24 @@ export const MAX_RETRY_AFTER_MS = 30_000;
  */
 const bodyBuffer = (maxBytes: number) => Math.max(maxBytes, 64 * 1024) + (1 << 20);
 
+/** undici's timeouts, said as what did not happen. */
+const WAITS: Record<string, string> = {
+  UND_ERR_CONNECT_TIMEOUT: 'no connection',
+  UND_ERR_HEADERS_TIMEOUT: 'no response',
+  UND_ERR_BODY_TIMEOUT: 'the answer stalled',
+};
+
 export class RegistryTransport {
   private readonly tokens = new Map<string, Promise<string>>();
   private readonly limiter: Limiter;
   private readonly agent: Agent;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: TransportOptions = {}) {
     this.limiter = createLimiter(options.maxConcurrent ?? 32);
-    const timeout = options.timeoutMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    const timeout = this.timeoutMs;
     // Idle keep-alive sockets are unreferenced by undici, so an unused agent never holds the process open.
     this.agent = new Agent({ connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout });
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -153,7 +163,8 @@ export class RegistryTransport {
         if (signal?.aborted) throw err;
         const { code, message } = err as { code?: string; message?: string };
         if (attempt >= retries || code === 'ENOTFOUND') {
-          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${message ?? String(err)} (after ${attempt + 1} attempt${attempt ? 's' : ''}); check the host and network`, err);
+          const what = WAITS[code ?? ''] ? `${WAITS[code!]} within ${formatDuration(this.timeoutMs)}` : (message ?? String(err));
+          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${what} (after ${attempt + 1} attempt${attempt ? 's' : ''}); check the host and network`, err);
         }
         await this.wait(backoffMs(attempt), signal);
         continue;
