@@ -124,7 +124,7 @@ function asDownloadError(err: unknown, url: string, attempts: number): KubeSbomE
     return ioError('DOWNLOAD_TIMEOUT', `${url}: ${(err as Error).message}${tries}; check the network or raise --idle-timeout/--connect-timeout`, err);
   }
   if (code === 'DOWNLOAD_TOO_SLOW') {
-    return ioError(code, `${(err as Error).message}${tries}; try again later or use another mirror`, err);
+    return ioError(code, `${url}: ${(err as Error).message}${tries}; the server is stuck or far too slow, try again later or use another mirror`, err);
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return ioError('NETWORK_ERROR', `${url}: host not found (${code}); check the URL and DNS, or use --offline with a filled cache`, err);

@@ -38,13 +38,13 @@ export function exchange(url: URL, agents: HttpAgents, options: ExchangeOptions)
       ...(options.signal ? { signal: options.signal } : {}),
     });
     let timer = setTimeout(
-      () => req.destroy(coded('CONNECT_TIMEOUT', `${url.host}: no connection within ${formatDuration(options.connectTimeoutMs)}`)),
+      () => req.destroy(coded('CONNECT_TIMEOUT', `no connection to ${url.host} within ${formatDuration(options.connectTimeoutMs)}`)),
       options.connectTimeoutMs,
     );
     const awaitHeaders = () => {
       clearTimeout(timer);
       timer = setTimeout(
-        () => req.destroy(coded('HEADERS_TIMEOUT', `${url.host}: no response within ${formatDuration(options.headersTimeoutMs)}`)),
+        () => req.destroy(coded('HEADERS_TIMEOUT', `no response within ${formatDuration(options.headersTimeoutMs)}`)),
         options.headersTimeoutMs,
       );
     };

@@ -79,7 +79,7 @@ export async function openHttp(
       discard(res);
       throw tooLarge(url, maxBytes, totalBytes);
     }
-    const guarded = guardBody(res, url, settings);
+    const guarded = guardBody(res, settings);
     return { body: guarded.body, totalBytes, discard: () => (guarded.stop(), discard(res)) };
   }
 }

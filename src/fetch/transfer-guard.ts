@@ -15,17 +15,17 @@ export interface GuardedBody {
 }
 
 /** Yields `source`'s chunks; destroys it with BODY_TIMEOUT or DOWNLOAD_TOO_SLOW when the limits are broken. */
-export function guardBody(source: Readable, url: string, limits: TransferLimits): GuardedBody {
+export function guardBody(source: Readable, limits: TransferLimits): GuardedBody {
   const fail = (code: string, message: string) => source.destroy(Object.assign(new Error(message), { code }));
   const idle = setTimeout(
-    () => fail('BODY_TIMEOUT', `${url}: no data for ${formatDuration(limits.idleTimeoutMs)}`),
+    () => fail('BODY_TIMEOUT', `no data for ${formatDuration(limits.idleTimeoutMs)}`),
     limits.idleTimeoutMs,
   );
   let windowBytes = 0;
   const { bytes, windowMs } = limits.minRate;
   const rate = setInterval(() => {
     if (windowBytes < bytes) {
-      fail('DOWNLOAD_TOO_SLOW', `${url}: ${formatBytes(windowBytes)} in ${formatDuration(windowMs)}, under the ${formatBytes(bytes)} minimum; the server is stuck or far too slow`);
+      fail('DOWNLOAD_TOO_SLOW', `${formatBytes(windowBytes)} in ${formatDuration(windowMs)}, under the ${formatBytes(bytes)} minimum`);
     }
     windowBytes = 0;
   }, windowMs);
