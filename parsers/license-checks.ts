@@ -14,10 +14,12 @@ export interface LicenseProblem {
 export function licenseProblems(value: Spdx<LicenseExpression>): LicenseProblem[] {
   if ('kind' in value) return [];
   if (!value.parsed) {
-    return [{
-      code: 'LICENSE_EXPRESSION_INVALID',
-      message: `${quote(value.text)} is not a valid SPDX license expression (unknown id, or a LicenseRef- is missing?)`,
-    }];
+    return [
+      {
+        code: 'LICENSE_EXPRESSION_INVALID',
+        message: `${quote(value.text)} is not a valid SPDX license expression (unknown id, or a LicenseRef- is missing?)`,
+      },
+    ];
   }
   const problems: LicenseProblem[] = [];
   visit(value.parsed, (node) => {

@@ -4,9 +4,7 @@ import { createRequire } from 'node:module';
 import { NOASSERTION, NONE, type LicenseExpression, type LicenseNode, type Spdx } from './model.js';
 
 const require = createRequire(import.meta.url);
-type RawNode =
-  | { license: string; plus?: boolean; exception?: string }
-  | { left: RawNode; conjunction: 'and' | 'or'; right: RawNode };
+type RawNode = { license: string; plus?: boolean; exception?: string } | { left: RawNode; conjunction: 'and' | 'or'; right: RawNode };
 const parseRaw = require('spdx-expression-parse') as (text: string) => RawNode;
 const knownIds: string[] = [...require('spdx-license-ids'), ...require('spdx-license-ids/deprecated')];
 const knownExceptions: string[] = require('spdx-exceptions');

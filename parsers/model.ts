@@ -41,14 +41,42 @@ export interface SourcePosition {
 }
 
 export type ChecksumAlgorithm =
-  | 'SHA1' | 'SHA224' | 'SHA256' | 'SHA384' | 'SHA512'
-  | 'SHA3-256' | 'SHA3-384' | 'SHA3-512'
-  | 'BLAKE2b-256' | 'BLAKE2b-384' | 'BLAKE2b-512' | 'BLAKE3'
-  | 'MD2' | 'MD4' | 'MD5' | 'MD6' | 'ADLER32';
+  | 'SHA1'
+  | 'SHA224'
+  | 'SHA256'
+  | 'SHA384'
+  | 'SHA512'
+  | 'SHA3-256'
+  | 'SHA3-384'
+  | 'SHA3-512'
+  | 'BLAKE2b-256'
+  | 'BLAKE2b-384'
+  | 'BLAKE2b-512'
+  | 'BLAKE3'
+  | 'MD2'
+  | 'MD4'
+  | 'MD5'
+  | 'MD6'
+  | 'ADLER32';
 
 export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] = [
-  'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512', 'SHA3-256', 'SHA3-384', 'SHA3-512',
-  'BLAKE2b-256', 'BLAKE2b-384', 'BLAKE2b-512', 'BLAKE3', 'MD2', 'MD4', 'MD5', 'MD6', 'ADLER32',
+  'SHA1',
+  'SHA224',
+  'SHA256',
+  'SHA384',
+  'SHA512',
+  'SHA3-256',
+  'SHA3-384',
+  'SHA3-512',
+  'BLAKE2b-256',
+  'BLAKE2b-384',
+  'BLAKE2b-512',
+  'BLAKE3',
+  'MD2',
+  'MD4',
+  'MD5',
+  'MD6',
+  'ADLER32',
 ];
 
 export interface Checksum {
@@ -105,8 +133,7 @@ export interface PackageVerificationCode {
 }
 
 export type PrimaryPackagePurpose =
-  | 'APPLICATION' | 'FRAMEWORK' | 'LIBRARY' | 'CONTAINER' | 'OPERATING-SYSTEM' | 'DEVICE'
-  | 'FIRMWARE' | 'SOURCE' | 'ARCHIVE' | 'FILE' | 'INSTALL' | 'OTHER';
+  'APPLICATION' | 'FRAMEWORK' | 'LIBRARY' | 'CONTAINER' | 'OPERATING-SYSTEM' | 'DEVICE' | 'FIRMWARE' | 'SOURCE' | 'ARCHIVE' | 'FILE' | 'INSTALL' | 'OTHER';
 
 interface ElementCommon {
   /** `SPDXRef-...` */
@@ -146,9 +173,7 @@ export interface Package extends ElementCommon {
   validUntilDate?: string;
 }
 
-export type FileType =
-  | 'SOURCE' | 'BINARY' | 'ARCHIVE' | 'APPLICATION' | 'AUDIO' | 'IMAGE' | 'TEXT' | 'VIDEO'
-  | 'DOCUMENTATION' | 'SPDX' | 'OTHER';
+export type FileType = 'SOURCE' | 'BINARY' | 'ARCHIVE' | 'APPLICATION' | 'AUDIO' | 'IMAGE' | 'TEXT' | 'VIDEO' | 'DOCUMENTATION' | 'SPDX' | 'OTHER';
 
 export interface SpdxFile extends ElementCommon {
   elementType: 'file';
@@ -190,15 +215,51 @@ export type Element = Package | SpdxFile | Snippet;
 
 /** Relationship types of SPDX 2.3 (2.2 is a subset); anything else is kept as written with a diagnostic. */
 export const RELATIONSHIP_TYPES = [
-  'DESCRIBES', 'DESCRIBED_BY', 'CONTAINS', 'CONTAINED_BY', 'DEPENDS_ON', 'DEPENDENCY_OF',
-  'DEPENDENCY_MANIFEST_OF', 'BUILD_DEPENDENCY_OF', 'DEV_DEPENDENCY_OF', 'OPTIONAL_DEPENDENCY_OF',
-  'PROVIDED_DEPENDENCY_OF', 'TEST_DEPENDENCY_OF', 'RUNTIME_DEPENDENCY_OF', 'EXAMPLE_OF', 'GENERATES',
-  'GENERATED_FROM', 'ANCESTOR_OF', 'DESCENDANT_OF', 'VARIANT_OF', 'DISTRIBUTION_ARTIFACT', 'PATCH_FOR',
-  'PATCH_APPLIED', 'COPY_OF', 'FILE_ADDED', 'FILE_DELETED', 'FILE_MODIFIED', 'EXPANDED_FROM_ARCHIVE',
-  'DYNAMIC_LINK', 'STATIC_LINK', 'DATA_FILE_OF', 'TEST_CASE_OF', 'BUILD_TOOL_OF', 'DEV_TOOL_OF',
-  'TEST_OF', 'TEST_TOOL_OF', 'DOCUMENTATION_OF', 'OPTIONAL_COMPONENT_OF', 'METAFILE_OF', 'PACKAGE_OF',
-  'AMENDS', 'PREREQUISITE_FOR', 'HAS_PREREQUISITE', 'REQUIREMENT_DESCRIPTION_FOR',
-  'SPECIFICATION_FOR', 'OTHER',
+  'DESCRIBES',
+  'DESCRIBED_BY',
+  'CONTAINS',
+  'CONTAINED_BY',
+  'DEPENDS_ON',
+  'DEPENDENCY_OF',
+  'DEPENDENCY_MANIFEST_OF',
+  'BUILD_DEPENDENCY_OF',
+  'DEV_DEPENDENCY_OF',
+  'OPTIONAL_DEPENDENCY_OF',
+  'PROVIDED_DEPENDENCY_OF',
+  'TEST_DEPENDENCY_OF',
+  'RUNTIME_DEPENDENCY_OF',
+  'EXAMPLE_OF',
+  'GENERATES',
+  'GENERATED_FROM',
+  'ANCESTOR_OF',
+  'DESCENDANT_OF',
+  'VARIANT_OF',
+  'DISTRIBUTION_ARTIFACT',
+  'PATCH_FOR',
+  'PATCH_APPLIED',
+  'COPY_OF',
+  'FILE_ADDED',
+  'FILE_DELETED',
+  'FILE_MODIFIED',
+  'EXPANDED_FROM_ARCHIVE',
+  'DYNAMIC_LINK',
+  'STATIC_LINK',
+  'DATA_FILE_OF',
+  'TEST_CASE_OF',
+  'BUILD_TOOL_OF',
+  'DEV_TOOL_OF',
+  'TEST_OF',
+  'TEST_TOOL_OF',
+  'DOCUMENTATION_OF',
+  'OPTIONAL_COMPONENT_OF',
+  'METAFILE_OF',
+  'PACKAGE_OF',
+  'AMENDS',
+  'PREREQUISITE_FOR',
+  'HAS_PREREQUISITE',
+  'REQUIREMENT_DESCRIPTION_FOR',
+  'SPECIFICATION_FOR',
+  'OTHER',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

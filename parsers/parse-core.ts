@@ -25,11 +25,7 @@ export type DocumentParser = (text: string, sink: DiagnosticSink) => SpdxDocumen
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 
 /** Decoded text and its format, or undefined with the reason in `sink`. */
-export function prepareInput(
-  input: string | Uint8Array,
-  options: ParseOptions,
-  sink: DiagnosticSink,
-): { text: string; format: SbomFormat } | undefined {
+export function prepareInput(input: string | Uint8Array, options: ParseOptions, sink: DiagnosticSink): { text: string; format: SbomFormat } | undefined {
   try {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const size = typeof input === 'string' ? input.length : input.byteLength;

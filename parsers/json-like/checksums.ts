@@ -74,4 +74,3 @@ function keyCount(obj: Obj): number {
   for (const _ in obj) n++;
   return n;
 }
-

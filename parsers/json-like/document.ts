@@ -7,9 +7,7 @@ import type { ConvertContext } from './context.js';
 import { convertFile, convertPackage, convertSnippet } from './elements.js';
 import { CREATION_INFO_KEYS, DOCUMENT_KEYS, EXTERNAL_DOCUMENT_REF_KEYS, EXTRACTED_LICENSE_KEYS } from './fields.js';
 import { addImpliedRelationships, convertRelationships } from './relationships.js';
-import {
-  actorFromText, at, checkKeys, date, isObject, objList, requireField, show, spdxStr, str, strList, type Obj,
-} from './values.js';
+import { actorFromText, at, checkKeys, date, isObject, objList, requireField, show, spdxStr, str, strList, type Obj } from './values.js';
 
 /** True when the object is an SPDX 3 JSON-LD document, which this library does not read. */
 export function isSpdx3(root: unknown): boolean {
@@ -37,7 +35,8 @@ export function convertDocument(ctx: ConvertContext, root: unknown): SpdxDocumen
   doc.extractedLicensingInfos = extractedLicenses(ctx, root.hasExtractedLicensingInfos);
   const annotations: Annotation[] = [];
   annotationsOf(ctx, root.annotations, 'annotations', doc.spdxId, annotations);
-  if (root.revieweds !== undefined) ctx.warn('DEPRECATED_FIELD', 'revieweds (SPDX 2.0 reviews) is deprecated; use annotations of type REVIEW; ignored', 'revieweds');
+  if (root.revieweds !== undefined)
+    ctx.warn('DEPRECATED_FIELD', 'revieweds (SPDX 2.0 reviews) is deprecated; use annotations of type REVIEW; ignored', 'revieweds');
 
   const packages = objList(ctx, root.packages, 'packages');
   // `map` sizes each list exactly; push-grown arrays of 100k elements leave their smaller copies to the GC.

@@ -6,8 +6,21 @@ import type { ConvertContext } from './context.js';
 import { def, spdxIdOf } from './element-common.js';
 import { FILE_KEYS, FILE_TYPES, POINTER_KEYS, RANGE_KEYS, SNIPPET_KEYS } from './fields.js';
 import {
-  at, checkKeys, enumValue, int, isObject, license, licenseList, objList, show, spdxStr, str, strList,
-  unknownKey, requireField, type Obj,
+  at,
+  checkKeys,
+  enumValue,
+  int,
+  isObject,
+  license,
+  licenseList,
+  objList,
+  show,
+  spdxStr,
+  str,
+  strList,
+  unknownKey,
+  requireField,
+  type Obj,
 } from './values.js';
 
 export { convertPackage } from './packages.js';
@@ -39,14 +52,26 @@ export function convertFile(ctx: ConvertContext, obj: Obj, base: string, sink: A
   let present = 0;
   for (const key in obj) present++;
   // Named reads (fast) count the known fields; any difference means unknown keys, which are then looked for.
-  const known = def(obj.SPDXID) + def(fileName) + def(fileTypes) + def(licenseConcluded) + def(licenseComments) +
-    def(copyrightText) + def(noticeText) + def(comment) + def(fileDependencies) + def(obj.annotations) +
-    def(obj.attributionTexts) + def(obj.checksums) + def(obj.licenseInfoInFiles) + def(obj.fileContributors) + def(obj.artifactOfs);
+  const known =
+    def(obj.SPDXID) +
+    def(fileName) +
+    def(fileTypes) +
+    def(licenseConcluded) +
+    def(licenseComments) +
+    def(copyrightText) +
+    def(noticeText) +
+    def(comment) +
+    def(fileDependencies) +
+    def(obj.annotations) +
+    def(obj.attributionTexts) +
+    def(obj.checksums) +
+    def(obj.licenseInfoInFiles) +
+    def(obj.fileContributors) +
+    def(obj.artifactOfs);
   if (present !== known) checkKeys(ctx, obj, FILE_KEYS, base);
   if (ctx.elementPositions) file.position = ctx.positionOf(base);
   return file;
 }
-
 
 function readFileTypes(ctx: ConvertContext, value: unknown, base: string): string[] {
   const types: unknown[] = Array.isArray(value) ? value : strList(ctx, value, base, 'fileTypes');
@@ -88,11 +113,21 @@ export function convertSnippet(ctx: ConvertContext, obj: Obj, base: string, sink
   for (key in obj) {
     const value = obj[key];
     switch (key) {
-      case 'name': snippet.name = str(ctx, value, base, key); break;
-      case 'licenseConcluded': snippet.licenseConcluded = license(ctx, value, base, key); break;
-      case 'licenseComments': snippet.licenseComments = str(ctx, value, base, key); break;
-      case 'copyrightText': snippet.copyrightText = spdxStr(ctx, value, base, key); break;
-      case 'comment': snippet.comment = str(ctx, value, base, key); break;
+      case 'name':
+        snippet.name = str(ctx, value, base, key);
+        break;
+      case 'licenseConcluded':
+        snippet.licenseConcluded = license(ctx, value, base, key);
+        break;
+      case 'licenseComments':
+        snippet.licenseComments = str(ctx, value, base, key);
+        break;
+      case 'copyrightText':
+        snippet.copyrightText = spdxStr(ctx, value, base, key);
+        break;
+      case 'comment':
+        snippet.comment = str(ctx, value, base, key);
+        break;
       default:
         if (!SNIPPET_KEYS.has(key)) unknownKey(ctx, key, base);
     }

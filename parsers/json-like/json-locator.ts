@@ -33,8 +33,16 @@ export function lineIndex(text: string): (offset: number) => SourcePosition {
   };
 }
 
-interface ObjectScan { keys: Map<string, number>; resume: number; done: boolean }
-interface ArrayScan { starts: number[]; resume: number; done: boolean }
+interface ObjectScan {
+  keys: Map<string, number>;
+  resume: number;
+  done: boolean;
+}
+interface ArrayScan {
+  starts: number[];
+  resume: number;
+  done: boolean;
+}
 
 export function jsonLocator(text: string): Locator {
   const toPosition = lineIndex(text);
@@ -77,23 +85,36 @@ export function jsonLocator(text: string): Locator {
     let depth = 0;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (d === 34) { i = skipString(i); continue; }
+      if (d === 34) {
+        i = skipString(i);
+        continue;
+      }
       if (d === 123 || d === 91) depth++;
-      else if (d === 125 || d === 93) { depth--; if (depth === 0) return i + 1; }
+      else if (d === 125 || d === 93) {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
       i++;
     }
     return n;
   };
   const valueOfKey = (objectStart: number, key: string): number | undefined => {
     let scan = objects.get(objectStart);
-    if (!scan) { scan = { keys: new Map(), resume: objectStart + 1, done: false }; objects.set(objectStart, scan); }
+    if (!scan) {
+      scan = { keys: new Map(), resume: objectStart + 1, done: false };
+      objects.set(objectStart, scan);
+    }
     const known = scan.keys.get(key);
     if (known !== undefined || scan.done) return known;
     let i = ws(scan.resume);
     while (i < n && text.charCodeAt(i) === 34) {
       const end = skipString(i);
       let name: string;
-      try { name = JSON.parse(text.slice(i, end)) as string; } catch { break; }
+      try {
+        name = JSON.parse(text.slice(i, end)) as string;
+      } catch {
+        break;
+      }
       i = ws(end);
       if (text.charCodeAt(i) !== 58) break;
       const valueStart = ws(i + 1);
@@ -108,10 +129,16 @@ export function jsonLocator(text: string): Locator {
   };
   const element = (arrayStart: number, index: number): number | undefined => {
     let scan = arrays.get(arrayStart);
-    if (!scan) { scan = { starts: [], resume: ws(arrayStart + 1), done: false }; arrays.set(arrayStart, scan); }
+    if (!scan) {
+      scan = { starts: [], resume: ws(arrayStart + 1), done: false };
+      arrays.set(arrayStart, scan);
+    }
     while (scan.starts.length <= index && !scan.done) {
       const i = scan.resume;
-      if (i >= n || text.charCodeAt(i) === 93) { scan.done = true; break; }
+      if (i >= n || text.charCodeAt(i) === 93) {
+        scan.done = true;
+        break;
+      }
       scan.starts.push(i);
       let next = ws(skipValue(i));
       if (text.charCodeAt(next) === 44) next = ws(next + 1);
@@ -126,9 +153,7 @@ export function jsonLocator(text: string): Locator {
     let at = ws(0);
     for (const segment of pathSegments(path)) {
       const c = text.charCodeAt(at);
-      const next = typeof segment === 'number'
-        ? (c === 91 ? element(at, segment) : undefined)
-        : (c === 123 ? valueOfKey(at, segment) : undefined);
+      const next = typeof segment === 'number' ? (c === 91 ? element(at, segment) : undefined) : c === 123 ? valueOfKey(at, segment) : undefined;
       if (next === undefined) break;
       at = next;
     }
@@ -151,9 +176,7 @@ export function jsonLocator(text: string): Locator {
     let at = ws(0);
     for (const segment of pathSegments(path)) {
       const c = text.charCodeAt(at);
-      const next = typeof segment === 'number'
-        ? (c === 91 ? element(at, segment) : undefined)
-        : (c === 123 ? valueOfKey(at, segment) : undefined);
+      const next = typeof segment === 'number' ? (c === 91 ? element(at, segment) : undefined) : c === 123 ? valueOfKey(at, segment) : undefined;
       if (next === undefined) break;
       at = next;
     }

@@ -12,22 +12,33 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const n = text.length;
   let i = 0;
   const stack: number[] = []; // 123 object, 91 array
-  const ws = () => { while (i < n && WS.has(text.charCodeAt(i))) i++; };
+  const ws = () => {
+    while (i < n && WS.has(text.charCodeAt(i))) i++;
+  };
   const fail = (message: string): JsonSyntaxError => ({ offset: Math.min(i, n), message });
   const unexpected = () => fail(i >= n ? 'unexpected end of input' : `unexpected ${JSON.stringify(text[i])}`);
   const string = (): JsonSyntaxError | undefined => {
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 34) { i++; return undefined; }
+      if (c === 34) {
+        i++;
+        return undefined;
+      }
       if (c < 0x20) return fail('control character in a string (escape it)');
       if (c === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { i++; return fail('bad \\u escape in a string'); }
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i++;
+            return fail('bad \\u escape in a string');
+          }
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else { i++; return fail('bad escape in a string'); }
+        else {
+          i++;
+          return fail('bad escape in a string');
+        }
       } else i++;
     }
     return fail('unterminated string');
@@ -45,8 +56,16 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       const top = stack[stack.length - 1];
       if (top === undefined) return i < n ? fail(`unexpected ${JSON.stringify(text[i])} after the document`) : 'done';
       const c = text.charCodeAt(i);
-      if (c === 44) { i++; ws(); return top === 123 ? key() : undefined; }
-      if ((top === 123 && c === 125) || (top === 91 && c === 93)) { i++; stack.pop(); continue; }
+      if (c === 44) {
+        i++;
+        ws();
+        return top === 123 ? key() : undefined;
+      }
+      if ((top === 123 && c === 125) || (top === 91 && c === 93)) {
+        i++;
+        stack.pop();
+        continue;
+      }
       return i >= n ? fail('unexpected end of input') : fail(`expected "," or "${top === 123 ? '}' : ']'}", found ${JSON.stringify(text[i])}`);
     }
   };
@@ -68,9 +87,14 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       i++;
       ws();
       const close = c === 123 ? 125 : 93;
-      if (text.charCodeAt(i) === close) { i++; stack.pop(); }
-      else if (c === 123) { bad = key(); if (bad) return bad; continue; }
-      else continue;
+      if (text.charCodeAt(i) === close) {
+        i++;
+        stack.pop();
+      } else if (c === 123) {
+        bad = key();
+        if (bad) return bad;
+        continue;
+      } else continue;
     } else if (c === 34) bad = string();
     else bad = literal();
     if (bad) return bad;

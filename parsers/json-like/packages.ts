@@ -6,8 +6,22 @@ import type { ConvertContext } from './context.js';
 import { def, spdxIdOf } from './element-common.js';
 import { EXTERNAL_REF_CATEGORIES, EXTERNAL_REF_KEYS, PACKAGE_KEYS, PURPOSES, VERIFICATION_CODE_KEYS } from './fields.js';
 import {
-  actor, at, bool, date, enumValue, isObject, license, licenseList, objList, requireField, show,
-  spdxStr, str, strList, unknownKey, type Obj,
+  actor,
+  at,
+  bool,
+  date,
+  enumValue,
+  isObject,
+  license,
+  licenseList,
+  objList,
+  requireField,
+  show,
+  spdxStr,
+  str,
+  strList,
+  unknownKey,
+  type Obj,
 } from './values.js';
 
 export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink: Annotation[]): Package {
@@ -40,7 +54,10 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
     summary: o.summary === undefined ? undefined : str(ctx, o.summary, base, 'summary'),
     description: o.description === undefined ? undefined : str(ctx, o.description, base, 'description'),
     comment: o.comment === undefined ? undefined : str(ctx, o.comment, base, 'comment'),
-    primaryPackagePurpose: o.primaryPackagePurpose === undefined ? undefined : enumValue(ctx, o.primaryPackagePurpose, PURPOSES, 'primary package purpose', base, 'primaryPackagePurpose'),
+    primaryPackagePurpose:
+      o.primaryPackagePurpose === undefined
+        ? undefined
+        : enumValue(ctx, o.primaryPackagePurpose, PURPOSES, 'primary package purpose', base, 'primaryPackagePurpose'),
     releaseDate: o.releaseDate === undefined ? undefined : date(ctx, o.releaseDate, base, 'releaseDate'),
     builtDate: o.builtDate === undefined ? undefined : date(ctx, o.builtDate, base, 'builtDate'),
     validUntilDate: o.validUntilDate === undefined ? undefined : date(ctx, o.validUntilDate, base, 'validUntilDate'),
@@ -50,12 +67,35 @@ export function convertPackage(ctx: ConvertContext, obj: Obj, base: string, sink
   if (!o.downloadLocation) requireField(ctx, o.downloadLocation, 'downloadLocation', base, 'package');
   let present = 0;
   for (const key in o) present++;
-  const known = def(o.SPDXID) + def(o.name) + def(o.annotations) + def(o.attributionTexts) + def(o.checksums) +
-    def(o.licenseInfoFromFiles) + def(o.externalRefs) + def(o.versionInfo) + def(o.packageFileName) + def(o.supplier) +
-    def(o.originator) + def(o.downloadLocation) + def(o.filesAnalyzed) + def(o.packageVerificationCode) + def(o.homepage) +
-    def(o.sourceInfo) + def(o.licenseConcluded) + def(o.licenseDeclared) + def(o.licenseComments) + def(o.copyrightText) +
-    def(o.summary) + def(o.description) + def(o.comment) + def(o.primaryPackagePurpose) + def(o.releaseDate) +
-    def(o.builtDate) + def(o.validUntilDate) + def(o.hasFiles);
+  const known =
+    def(o.SPDXID) +
+    def(o.name) +
+    def(o.annotations) +
+    def(o.attributionTexts) +
+    def(o.checksums) +
+    def(o.licenseInfoFromFiles) +
+    def(o.externalRefs) +
+    def(o.versionInfo) +
+    def(o.packageFileName) +
+    def(o.supplier) +
+    def(o.originator) +
+    def(o.downloadLocation) +
+    def(o.filesAnalyzed) +
+    def(o.packageVerificationCode) +
+    def(o.homepage) +
+    def(o.sourceInfo) +
+    def(o.licenseConcluded) +
+    def(o.licenseDeclared) +
+    def(o.licenseComments) +
+    def(o.copyrightText) +
+    def(o.summary) +
+    def(o.description) +
+    def(o.comment) +
+    def(o.primaryPackagePurpose) +
+    def(o.releaseDate) +
+    def(o.builtDate) +
+    def(o.validUntilDate) +
+    def(o.hasFiles);
   if (present !== known) {
     for (const key in o) {
       if (key === 'fileName') {
@@ -88,8 +128,13 @@ function isPlainRef(obj: Obj): boolean {
   let n = 0;
   for (const _ in obj) n++;
   const category = obj.referenceCategory;
-  return n === 3 && typeof category === 'string' && EXTERNAL_REF_CATEGORIES.has(category) &&
-    typeof obj.referenceType === 'string' && typeof obj.referenceLocator === 'string';
+  return (
+    n === 3 &&
+    typeof category === 'string' &&
+    EXTERNAL_REF_CATEGORIES.has(category) &&
+    typeof obj.referenceType === 'string' &&
+    typeof obj.referenceLocator === 'string'
+  );
 }
 
 function externalRefs(ctx: ConvertContext, value: unknown, path: string): ExternalPackageRef[] {
@@ -123,4 +168,3 @@ function externalRefs(ctx: ConvertContext, value: unknown, path: string): Extern
   }
   return out;
 }
-

@@ -17,7 +17,7 @@ export function isObject(value: unknown): value is Obj {
 export function show(value: unknown, max = 60): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   } catch {
     text = String(value);
   }

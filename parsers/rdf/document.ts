@@ -165,7 +165,8 @@ function readExtractedLicenses(reader: RdfReader, docNode: RdfNode, doc: SpdxDoc
     const node = v.node;
     const licenseId = text(node, S('licenseId')) ?? (node.blank ? '' : reader.idOf(node.key));
     const extractedText = text(node, S('extractedText'));
-    if (!licenseId || extractedText === undefined) reader.warn('MISSING_REQUIRED_FIELD', 'extracted licensing info needs spdx:licenseId and spdx:extractedText', node);
+    if (!licenseId || extractedText === undefined)
+      reader.warn('MISSING_REQUIRED_FIELD', 'extracted licensing info needs spdx:licenseId and spdx:extractedText', node);
     doc.extractedLicensingInfos.push({
       licenseId,
       extractedText: extractedText ?? '',

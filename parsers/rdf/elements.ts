@@ -1,7 +1,17 @@
 // SPDX RDF Package, File and Snippet nodes to the model.
 import { normaliseChecksumAlgorithm, parseActorText, looseEnumMatch } from '../field-values.js';
 import { EXTERNAL_REF_CATEGORIES, FILE_TYPES, PURPOSES } from '../json-like/fields.js';
-import { NOASSERTION, type Actor, type Checksum, type ExternalPackageRef, type Package, type Snippet, type SnippetRange, type SpdxFile, type SpdxOrNoAssertion } from '../model.js';
+import {
+  NOASSERTION,
+  type Actor,
+  type Checksum,
+  type ExternalPackageRef,
+  type Package,
+  type Snippet,
+  type SnippetRange,
+  type SpdxFile,
+  type SpdxOrNoAssertion,
+} from '../model.js';
 import type { RdfNode } from './graph.js';
 import { licensesOf, optionalLicense } from './licenses.js';
 import { DOAP, PTR, RDFS, SPDX, childNode, enumFromUri, spdxText, text, texts, values, type RdfReader } from './terms.js';

@@ -66,9 +66,7 @@ export function readRdfGraph(text: string): RdfGraph {
     const inner = withNamespaces(scope, attrs);
     const about = attrs['rdf:about'] ?? (attrs['rdf:ID'] !== undefined ? `#${attrs['rdf:ID']}` : undefined);
     const nodeId = attrs['rdf:nodeID'];
-    const node = about !== undefined
-      ? nodeFor(about, false)
-      : nodeFor(`_:${nodeId ?? `gen${++blankCounter}`}`, true);
+    const node = about !== undefined ? nodeFor(about, false) : nodeFor(`_:${nodeId ?? `gen${++blankCounter}`}`, true);
     const type = expand(tag, inner);
     if (type !== `${RDF}Description` && !node.types.includes(type)) node.types.push(type);
     if (node.offset === undefined) {
@@ -166,7 +164,15 @@ function expand(qname: string, scope: Map<string, string>): string {
 }
 
 function isSyntaxAttribute(name: string): boolean {
-  return name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xml:') ||
-    name === 'rdf:about' || name === 'rdf:nodeID' || name === 'rdf:ID' || name === 'rdf:parseType' ||
-    name === 'rdf:resource' || name === 'rdf:datatype';
+  return (
+    name === 'xmlns' ||
+    name.startsWith('xmlns:') ||
+    name.startsWith('xml:') ||
+    name === 'rdf:about' ||
+    name === 'rdf:nodeID' ||
+    name === 'rdf:ID' ||
+    name === 'rdf:parseType' ||
+    name === 'rdf:resource' ||
+    name === 'rdf:datatype'
+  );
 }

@@ -15,7 +15,10 @@ export class RdfReader {
   readonly externalNamespaces = new Map<string, string>();
   documentNamespace = '';
 
-  constructor(readonly sink: DiagnosticSink, private readonly toPosition: (offset: number) => SourcePosition) {}
+  constructor(
+    readonly sink: DiagnosticSink,
+    private readonly toPosition: (offset: number) => SourcePosition,
+  ) {}
 
   where(node: RdfNode | undefined): Partial<SourcePosition> {
     return node?.offset === undefined ? {} : this.toPosition(node.offset);

@@ -53,7 +53,13 @@ function reportRepeatedIds(s: TagValueState, doc: SpdxDocument): Map<string, Pac
       byId ??= firstElementById(doc);
       const earlier = byId.get(element.spdxId)!;
       const where = element.position;
-      s.add('warning', 'TAGVALUE_DUPLICATE_SPDXID', `SPDXID ${s.quote(element.spdxId)} is already used by the ${earlier.elementType} at line ${earlier.position?.line ?? '?'}`, where?.line, where?.column);
+      s.add(
+        'warning',
+        'TAGVALUE_DUPLICATE_SPDXID',
+        `SPDXID ${s.quote(element.spdxId)} is already used by the ${earlier.elementType} at line ${earlier.position?.line ?? '?'}`,
+        where?.line,
+        where?.column,
+      );
     }
   }
   return byId;
@@ -74,9 +80,21 @@ function finishSnippet(s: TagValueState, sn: Snippet): void {
     const preceding = s.snippetPrecedingFile.get(sn);
     if (preceding?.spdxId) {
       sn.fromFile = preceding.spdxId;
-      s.add('warning', 'MISSING_REQUIRED_FIELD', `snippet ${s.quote(sn.spdxId)} has no SnippetFromFileSPDXID; taken to be the file before it (${preceding.spdxId})`, where?.line, where?.column);
+      s.add(
+        'warning',
+        'MISSING_REQUIRED_FIELD',
+        `snippet ${s.quote(sn.spdxId)} has no SnippetFromFileSPDXID; taken to be the file before it (${preceding.spdxId})`,
+        where?.line,
+        where?.column,
+      );
     } else {
-      s.add('warning', 'MISSING_REQUIRED_FIELD', `snippet ${s.quote(sn.spdxId)} has no SnippetFromFileSPDXID and no file before it`, where?.line, where?.column);
+      s.add(
+        'warning',
+        'MISSING_REQUIRED_FIELD',
+        `snippet ${s.quote(sn.spdxId)} has no SnippetFromFileSPDXID and no file before it`,
+        where?.line,
+        where?.column,
+      );
     }
   }
   if (!sn.ranges.some((r) => r.kind === 'byte')) {

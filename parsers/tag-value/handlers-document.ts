@@ -23,7 +23,13 @@ export const documentHandlers: Record<string, Handler> = {
     once('spdxVersion')(s);
     const v = s.lx.value;
     if (v && !SUPPORTED_VERSIONS.has(v)) {
-      s.add('warning', 'TAGVALUE_SPDX_VERSION', `SPDXVersion ${s.quote(v)} is not SPDX-2.2 or SPDX-2.3; read with the 2.3 rules`, s.lx.valueLine, s.lx.valueColumn);
+      s.add(
+        'warning',
+        'TAGVALUE_SPDX_VERSION',
+        `SPDXVersion ${s.quote(v)} is not SPDX-2.2 or SPDX-2.3; read with the 2.3 rules`,
+        s.lx.valueLine,
+        s.lx.valueColumn,
+      );
     }
   },
   DataLicense: once('dataLicense'),
@@ -48,7 +54,11 @@ export const documentHandlers: Record<string, Handler> = {
     }
     s.docTagsSeen.add('SPDXID');
     if (s.doc.spdxId) {
-      s.atTag('warning', 'TAGVALUE_OUT_OF_SCOPE', `SPDXID ${s.quote(s.lx.value)} outside any package or file, and the document already has ${s.quote(s.doc.spdxId)}; ignored (an element's SPDXID goes after its PackageName or FileName)`);
+      s.atTag(
+        'warning',
+        'TAGVALUE_OUT_OF_SCOPE',
+        `SPDXID ${s.quote(s.lx.value)} outside any package or file, and the document already has ${s.quote(s.doc.spdxId)}; ignored (an element's SPDXID goes after its PackageName or FileName)`,
+      );
       return;
     }
     s.doc.spdxId = s.lx.value;
@@ -58,12 +68,24 @@ export const documentHandlers: Record<string, Handler> = {
     const v = s.lx.value;
     const parts = splitBlank(v, 3);
     if (parts.length < 2) {
-      s.add('error', 'TAGVALUE_BAD_EXTERNAL_DOCUMENT_REF', `ExternalDocumentRef ${s.quote(v)} is not in the form DocumentRef-id URI SHA1: hex`, s.lx.valueLine, s.lx.valueColumn);
+      s.add(
+        'error',
+        'TAGVALUE_BAD_EXTERNAL_DOCUMENT_REF',
+        `ExternalDocumentRef ${s.quote(v)} is not in the form DocumentRef-id URI SHA1: hex`,
+        s.lx.valueLine,
+        s.lx.valueColumn,
+      );
       return;
     }
     const ref = { id: parts[0]!, documentNamespace: parts[1]! } as { id: string; documentNamespace: string; checksum?: { algorithm: string; value: string } };
     if (!ref.id.startsWith('DocumentRef-')) {
-      s.add('warning', 'TAGVALUE_BAD_EXTERNAL_DOCUMENT_REF', `external document id ${s.quote(ref.id)} does not start with DocumentRef-`, s.lx.valueLine, s.lx.valueColumn);
+      s.add(
+        'warning',
+        'TAGVALUE_BAD_EXTERNAL_DOCUMENT_REF',
+        `external document id ${s.quote(ref.id)} does not start with DocumentRef-`,
+        s.lx.valueLine,
+        s.lx.valueColumn,
+      );
     }
     if (parts[2]) ref.checksum = readChecksum(parts[2], 0, parts[2].length, s.reportAtValue);
     else s.add('warning', 'MISSING_REQUIRED_FIELD', `ExternalDocumentRef ${s.quote(ref.id)} has no checksum (SHA1: hex)`, s.lx.valueLine, s.lx.valueColumn);
@@ -91,5 +113,10 @@ export const documentHandlers: Record<string, Handler> = {
 
 /** Tags of older SPDX versions: read without error, their content is not part of the 2.x model. */
 export const deprecatedTags = new Set([
-  'Reviewer', 'ReviewDate', 'ReviewComment', 'ArtifactOfProjectName', 'ArtifactOfProjectHomePage', 'ArtifactOfProjectURI',
+  'Reviewer',
+  'ReviewDate',
+  'ReviewComment',
+  'ArtifactOfProjectName',
+  'ArtifactOfProjectHomePage',
+  'ArtifactOfProjectURI',
 ]);

@@ -7,9 +7,7 @@ import { append, EMPTY, type TagValueState } from './state.js';
 import { TagTable } from './tag-table.js';
 import { readChecksum, readEnum, readRange } from './values.js';
 
-const FILE_TYPES = new TagTable<FileType>([
-  'SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER',
-]);
+const FILE_TYPES = new TagTable<FileType>(['SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER']);
 
 function startFile(s: TagValueState): void {
   // Every field present from the start: one object shape for all files.

@@ -35,7 +35,14 @@ const ANNOTATION_TYPES = new TagTable(['REVIEW', 'OTHER']);
 export const licenseHandlers: Record<string, Handler> = {
   LicenseID: (s) => {
     const id = s.lx.value;
-    const info: ExtractedLicensingInfo = { licenseId: id, extractedText: '', name: undefined, crossRefs: EMPTY, comment: undefined, position: { line: s.lx.line, column: s.lx.column } };
+    const info: ExtractedLicensingInfo = {
+      licenseId: id,
+      extractedText: '',
+      name: undefined,
+      crossRefs: EMPTY,
+      comment: undefined,
+      position: { line: s.lx.line, column: s.lx.column },
+    };
     s.setEntity('license', info);
     s.doc.extractedLicensingInfos.push(info);
     if (!id.startsWith('LicenseRef-')) {
@@ -92,7 +99,8 @@ export const annotationHandlers: Record<string, Handler> = {
   },
   AnnotationType: (s) => {
     const a = inAnnotation(s);
-    if (a && !s.emptyValue() && !s.duplicate(a.type || undefined)) a.type = readEnum(s.lx.valueSource, s.lx.valueStart, s.lx.valueEnd, ANNOTATION_TYPES, 'annotation type', s.reportAtValue);
+    if (a && !s.emptyValue() && !s.duplicate(a.type || undefined))
+      a.type = readEnum(s.lx.valueSource, s.lx.valueStart, s.lx.valueEnd, ANNOTATION_TYPES, 'annotation type', s.reportAtValue);
   },
   SPDXREF: (s) => {
     const a = inAnnotation(s);
@@ -118,11 +126,23 @@ export const relationshipHandlers: Record<string, Handler> = {
     const knownTo = toStart < end ? knownIdAt(s, t, toStart, end) : undefined;
     const toEnd = knownTo !== undefined ? toStart + knownTo.length : skipWord(t, toStart, end);
     if (toStart >= end) {
-      s.add('error', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(s.lx.value)} is not in the form SPDXID TYPE SPDXID`, s.lx.valueLine, s.lx.valueColumn);
+      s.add(
+        'error',
+        'TAGVALUE_BAD_RELATIONSHIP',
+        `relationship ${s.quote(s.lx.value)} is not in the form SPDXID TYPE SPDXID`,
+        s.lx.valueLine,
+        s.lx.valueColumn,
+      );
       return;
     }
     if (skipBlanks(t, toEnd, end) < end) {
-      s.add('warning', 'TAGVALUE_BAD_RELATIONSHIP', `relationship ${s.quote(s.lx.value)} has more than three parts; the rest is ignored`, s.lx.valueLine, s.lx.valueColumn);
+      s.add(
+        'warning',
+        'TAGVALUE_BAD_RELATIONSHIP',
+        `relationship ${s.quote(s.lx.value)} has more than three parts; the rest is ignored`,
+        s.lx.valueLine,
+        s.lx.valueColumn,
+      );
     }
     const from = knownFrom ?? t.slice(start, fromEnd);
     const type = readEnum(t, typeStart, typeEnd, RELATIONSHIP_TYPE_TABLE, 'relationship type', s.reportAtValue);

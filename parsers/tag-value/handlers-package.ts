@@ -7,8 +7,18 @@ import { TagTable } from './tag-table.js';
 import { readActor, readChecksum, readDate, readEnum, readExternalRef, readVerificationCode } from './values.js';
 
 const PURPOSES = new TagTable([
-  'APPLICATION', 'FRAMEWORK', 'LIBRARY', 'CONTAINER', 'OPERATING-SYSTEM', 'DEVICE', 'FIRMWARE', 'SOURCE', 'ARCHIVE',
-  'FILE', 'INSTALL', 'OTHER',
+  'APPLICATION',
+  'FRAMEWORK',
+  'LIBRARY',
+  'CONTAINER',
+  'OPERATING-SYSTEM',
+  'DEVICE',
+  'FIRMWARE',
+  'SOURCE',
+  'ARCHIVE',
+  'FILE',
+  'INSTALL',
+  'OTHER',
 ]);
 
 type TextField = 'version' | 'fileName' | 'sourceInfo' | 'licenseComments' | 'summary' | 'description' | 'comment';

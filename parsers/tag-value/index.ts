@@ -38,10 +38,8 @@ export function parseTagValueDocument(text: string, sink: DiagnosticSink): SpdxD
       state!.add('warning', 'TAGVALUE_MALFORMED_LINE', `expected "Tag: value", found ${state!.quote(content)}; ignored`, line, column),
     unterminatedText: (line, column, endLine) =>
       state!.add('error', 'TAGVALUE_UNTERMINATED_TEXT', `<text> is never closed by </text>; read up to line ${endLine}`, line, column),
-    missingColon: (line, column) =>
-      state!.add('warning', 'TAGVALUE_MISSING_COLON', 'a colon should follow the tag; read as if it were there', line, column),
-    textTrailingContent: (line, column) =>
-      state!.add('warning', 'TAGVALUE_TEXT_TRAILING', 'content after </text> on the same line is ignored', line, column),
+    missingColon: (line, column) => state!.add('warning', 'TAGVALUE_MISSING_COLON', 'a colon should follow the tag; read as if it were there', line, column),
+    textTrailingContent: (line, column) => state!.add('warning', 'TAGVALUE_TEXT_TRAILING', 'content after </text> on the same line is ignored', line, column),
   };
   const lx = new TagValueLexer(text, reporter, knownTags);
   state = new TagValueState(lx, sink);

@@ -110,12 +110,16 @@ export class TagValueState {
   }
 
   /** The current entity when it is of `kind`; otherwise says why the field is ignored. */
-  inScope<K extends EntityKind>(kind: K): (K extends 'package' ? Package : K extends 'file' ? SpdxFile : K extends 'snippet' ? Snippet : ExtractedLicensingInfo) | undefined {
+  inScope<K extends EntityKind>(
+    kind: K,
+  ): (K extends 'package' ? Package : K extends 'file' ? SpdxFile : K extends 'snippet' ? Snippet : ExtractedLicensingInfo) | undefined {
     if (this.entityKind === kind) return this.entity as never;
-    const where = this.entityKind
-      ? `inside a ${this.entityKind} (started at line ${this.entity?.position?.line ?? '?'})`
-      : 'before any element';
-    this.atTag('warning', 'TAGVALUE_OUT_OF_SCOPE', `${this.lx.tag} belongs to a ${kind} but appears ${where}; ignored (is a ${ENTITY_START_TAG[kind]} line missing?)`);
+    const where = this.entityKind ? `inside a ${this.entityKind} (started at line ${this.entity?.position?.line ?? '?'})` : 'before any element';
+    this.atTag(
+      'warning',
+      'TAGVALUE_OUT_OF_SCOPE',
+      `${this.lx.tag} belongs to a ${kind} but appears ${where}; ignored (is a ${ENTITY_START_TAG[kind]} line missing?)`,
+    );
     return undefined;
   }
 
@@ -267,9 +271,10 @@ export class TagValueState {
     if (value.length > MAX_LICENSE_EXPRESSION || this.licenseBudget < value.length) {
       const problem: LicenseProblem = {
         code: 'LICENSE_EXPRESSION_TOO_LONG',
-        message: value.length > MAX_LICENSE_EXPRESSION
-          ? `license expression of ${value.length} characters is longer than ${MAX_LICENSE_EXPRESSION}; kept as text, not parsed`
-          : 'too many distinct long license expressions in this document; this one is kept as text, not parsed',
+        message:
+          value.length > MAX_LICENSE_EXPRESSION
+            ? `license expression of ${value.length} characters is longer than ${MAX_LICENSE_EXPRESSION}; kept as text, not parsed`
+            : 'too many distinct long license expressions in this document; this one is kept as text, not parsed',
       };
       return { value: { text: value.trim() }, problems: [problem] };
     }

@@ -3,13 +3,7 @@
 import { parseActorText } from '../field-values.js';
 import { quote } from '../license-checks.js';
 import { TagTable } from './tag-table.js';
-import {
-  CHECKSUM_ALGORITHMS,
-  type Actor,
-  type Checksum,
-  type ExternalPackageRef,
-  type PackageVerificationCode,
-} from '../model.js';
+import { CHECKSUM_ALGORITHMS, type Actor, type Checksum, type ExternalPackageRef, type PackageVerificationCode } from '../model.js';
 
 export type Report = (severity: 'error' | 'warning' | 'info', code: string, message: string) => void;
 
@@ -123,7 +117,19 @@ const REF_CATEGORIES = new Set(['SECURITY', 'PACKAGE-MANAGER', 'PERSISTENT-ID', 
 const REF_CATEGORY_TABLE = new TagTable(REF_CATEGORIES);
 /** The reference types SPDX 2.3 lists: read as shared constants rather than cut per reference. */
 const REF_TYPE_TABLE = new TagTable([
-  'cpe22Type', 'cpe23Type', 'advisory', 'fix', 'url', 'swid', 'maven-central', 'npm', 'nuget', 'bower', 'purl', 'swh', 'gitoid',
+  'cpe22Type',
+  'cpe23Type',
+  'advisory',
+  'fix',
+  'url',
+  'swid',
+  'maven-central',
+  'npm',
+  'nuget',
+  'bower',
+  'purl',
+  'swh',
+  'gitoid',
 ]);
 
 /**
@@ -214,15 +220,7 @@ export function readRange(value: string, report: Report): { start: number; end: 
  * The enumerated value written at t[start, end), upper-cased (and `_` to `-` when asked), saying so when the writer
  * did not. Known values come back as the shared constant, found in place.
  */
-export function readEnum(
-  t: string,
-  start: number,
-  end: number,
-  allowed: TagTable,
-  what: string,
-  report: Report,
-  underscoreToDash = false,
-): string {
+export function readEnum(t: string, start: number, end: number, allowed: TagTable, what: string, report: Report, underscoreToDash = false): string {
   const known = allowed.find(t, start, end);
   if (known !== undefined) return known;
   const value = t.slice(start, end);

@@ -91,7 +91,8 @@ export async function assertOfflineAllows(opts: ImageCliOptions, registries: str
   const { isLoopbackHost } = await import('../registry/reference.js');
   const mirrors = parseMirrors(opts.registryMirror) ?? {};
   const remote = registries.map((r) => mirrors[r] ?? r).find((host) => !isLoopbackHost(host));
-  if (remote) throw usageError('OFFLINE_REGISTRY', `--offline: ${sanitizeLine(remote)} is not on this machine; use --oci-layout DIR or a loopback --registry-mirror`);
+  if (remote)
+    throw usageError('OFFLINE_REGISTRY', `--offline: ${sanitizeLine(remote)} is not on this machine; use --oci-layout DIR or a loopback --registry-mirror`);
 }
 
 export async function trustedRootFrom(opts: ImageCliOptions): Promise<LoadedTrustedRoot> {

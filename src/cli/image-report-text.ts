@@ -16,7 +16,9 @@ export function formatImageReport(result: ImageVerification): string {
   const width = Math.max(14, ...result.checks.map((c) => c.check.length), ...result.signatures.flatMap((s) => s.checks.map((c) => c.check.length)));
   for (const c of result.checks.filter((c) => c.check === 'resolve')) lines.push(checkLine(c, '  ', width));
   result.signatures.forEach((s, i) => {
-    lines.push(`  signature ${i + 1} of ${result.signatures.length} (${KIND_NAMES[s.kind]}, ${sanitizeLine(s.location)}): ${s.verified ? 'verified' : 'FAILED'}`);
+    lines.push(
+      `  signature ${i + 1} of ${result.signatures.length} (${KIND_NAMES[s.kind]}, ${sanitizeLine(s.location)}): ${s.verified ? 'verified' : 'FAILED'}`,
+    );
     for (const c of s.checks) lines.push(checkLine(c, '    ', width));
   });
   for (const c of result.checks.filter((c) => c.check !== 'resolve')) lines.push(checkLine(c, '  ', width));
@@ -36,7 +38,11 @@ export function formatImagesTable(results: ImageVerification[], summary: ImagesS
   ]);
   const header = ['STATUS', 'IMAGE', 'DIGEST', 'SIGNER / PROBLEM'];
   const widths = header.slice(0, 3).map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c))
+      .join('  ')
+      .trimEnd();
   const totals =
     `${summary.verified} of ${summary.total} image(s) verified` +
     (summary.failed ? `, ${summary.failed} failed a check` : '') +

@@ -27,7 +27,12 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   const { buildImageInventory } = await import('../k8s/image-inventory.js');
   const { filterImages } = await import('../k8s/image-filter.js');
   const inventoryOf = async (src: string) => {
-    const loaded = await loadSbomSource(src, { maxSize: opts.maxSize, inputFormat: opts.inputFormat as SbomFormat | undefined, release: opts, rekorEntry: opts.rekorEntry });
+    const loaded = await loadSbomSource(src, {
+      maxSize: opts.maxSize,
+      inputFormat: opts.inputFormat as SbomFormat | undefined,
+      release: opts,
+      rekorEntry: opts.rekorEntry,
+    });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
     for (const w of inventory.warnings) process.stderr.write(`kube-sbom: warning: ${sanitizeLine(w)}\n`);
     const images = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
@@ -55,9 +60,16 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       resolvedDigests = await resolveImageDigests(main.images, (reference) => pinDigest(registry, reference, timeoutMs));
     }
     const writers = await import('../export/image-list.js');
-    const render = format === 'yaml' ? (await import('../export/image-list-yaml.js')).imagesToYaml
-      : format === 'md' ? (await import('../export/image-report.js')).imagesToMarkdown
-      : format === 'json' ? writers.imagesToJson : format === 'csv' ? writers.imagesToCsv : writers.imagesToTxt;
+    const render =
+      format === 'yaml'
+        ? (await import('../export/image-list-yaml.js')).imagesToYaml
+        : format === 'md'
+          ? (await import('../export/image-report.js')).imagesToMarkdown
+          : format === 'json'
+            ? writers.imagesToJson
+            : format === 'csv'
+              ? writers.imagesToCsv
+              : writers.imagesToTxt;
     output = render(main.images, {
       keepTag: opts.keepTag === true,
       ...(resolvedDigests ? { resolvedDigests } : {}),
@@ -67,7 +79,9 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     if (main.inventory.images.length === 0) process.stderr.write('kube-sbom: warning: no images found in the document\n');
     else if (main.images.length === 0) {
       const arches = [...new Set(main.inventory.images.map((i) => i.architecture).filter(Boolean))].sort().join(', ');
-      process.stderr.write(`kube-sbom: warning: none of the ${main.inventory.images.length} images match --arch/--name (architectures: ${sanitizeLine(arches || 'none')})\n`);
+      process.stderr.write(
+        `kube-sbom: warning: none of the ${main.inventory.images.length} images match --arch/--name (architectures: ${sanitizeLine(arches || 'none')})\n`,
+      );
     }
   }
   if (opts.output) {
@@ -86,5 +100,8 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
 
 /** Text lines go to a terminal: strip control sequences a hostile document could have smuggled into a name. */
 function sanitizeLinesOnly(text: string): string {
-  return text.split('\n').map((l) => sanitizeLine(l)).join('\n');
+  return text
+    .split('\n')
+    .map((l) => sanitizeLine(l))
+    .join('\n');
 }

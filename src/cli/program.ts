@@ -5,10 +5,7 @@ import { commandRegistrars } from './commands/index.js';
 
 export function buildProgram(): Command {
   const program = new Command('kube-sbom')
-    .description(
-      'Download, verify, parse, explore and export the Kubernetes release SBOM;\n' +
-        'verify release binaries and images like cosign, in-process.',
-    )
+    .description('Download, verify, parse, explore and export the Kubernetes release SBOM;\n' + 'verify release binaries and images like cosign, in-process.')
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })

@@ -36,8 +36,7 @@ export async function readSbomFile(path: string, maxBytes: number = DEFAULT_MAX_
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw describeFsError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), path);
-    const tooLarge = () =>
-      ioError('INPUT_TOO_LARGE', `${path}: larger than the ${formatSize(maxBytes)} limit; raise --max-size if you trust the file`);
+    const tooLarge = () => ioError('INPUT_TOO_LARGE', `${path}: larger than the ${formatSize(maxBytes)} limit; raise --max-size if you trust the file`);
     if (stat.isFile()) {
       if (stat.size > maxBytes) throw tooLarge();
       return await handle.readFile();

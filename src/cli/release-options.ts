@@ -2,9 +2,7 @@
 import { Option, type Command } from 'commander';
 import { parseDuration } from '../common/duration.js';
 import { usageError } from '../common/errors.js';
-import {
-  DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL, RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER,
-} from '../k8s/identities.js';
+import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL, RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
 import { DEFAULT_TIMEOUT } from '../verify/defaults.js';
 
 export interface ReleaseCliOptions {

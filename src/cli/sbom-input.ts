@@ -23,7 +23,10 @@ export async function loadSbomFile(file: string, options: { maxSize?: string; fo
   const doc = result.document;
   const empty = !doc.spdxVersion && !doc.name && doc.packages.length + doc.files.length + doc.snippets.length + doc.relationships.length === 0;
   if (empty && errors.length > 0) {
-    throw checkError('SBOM_UNREADABLE', `${formatDiagnostic(errors[0]!, file)}; no SPDX document could be read (kube-sbom inspect ${file} lists every problem)`);
+    throw checkError(
+      'SBOM_UNREADABLE',
+      `${formatDiagnostic(errors[0]!, file)}; no SPDX document could be read (kube-sbom inspect ${file} lists every problem)`,
+    );
   }
   if (errors.length > 0) {
     // Lenient on purpose: real release SBOMs deviate from the spec; say so instead of hiding it.

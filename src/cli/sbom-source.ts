@@ -49,7 +49,10 @@ export async function loadSbomSource(source: string, options: SbomSourceOptions)
     if (!verified.report.verified || !verified.document) {
       const failed = verified.report.checks.filter((c) => c.status !== 'pass');
       const what = failed.map((c) => `${c.check}: ${c.code}`).join('; ');
-      throw checkError('SBOM_NOT_VERIFIED', `the release SBOM of ${verified.report.version} did not verify (${what || 'no document'}); run kube-sbom verify-sbom ${source} for the full report`);
+      throw checkError(
+        'SBOM_NOT_VERIFIED',
+        `the release SBOM of ${verified.report.version} did not verify (${what || 'no document'}); run kube-sbom verify-sbom ${source} for the full report`,
+      );
     }
     await verified.commit();
     const release = { version: verified.report.version, url: verified.report.artifact.url };

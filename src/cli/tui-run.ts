@@ -16,7 +16,10 @@ const EARLY_OPEN_WAIT_MS = 300;
 export async function startTui(sources: string[], opts: TuiCliOptions): Promise<number> {
   const [source] = sources;
   if (sources.length > 1) {
-    throw usageError('UNKNOWN_COMMAND', `${sanitizeLine(sources[0]!)}: not a kube-sbom command, and the UI takes one VERSION, FILE or URL; see kube-sbom --help`);
+    throw usageError(
+      'UNKNOWN_COMMAND',
+      `${sanitizeLine(sources[0]!)}: not a kube-sbom command, and the UI takes one VERSION, FILE or URL; see kube-sbom --help`,
+    );
   }
   let initial: { kind: 'file' | 'version'; value: string } | undefined;
   if (source !== undefined) {
@@ -31,12 +34,18 @@ export async function startTui(sources: string[], opts: TuiCliOptions): Promise<
     }
     // Checked before the terminal: a mistyped command should hear about the command, not about the terminal.
     if (!isVersion && !isUrl(source) && !existsSync(source)) {
-      throw usageError('SOURCE_INVALID', `${sanitizeLine(source)}: not a command, a file, a URL or a release version (v1.29.0, stable, latest-1.29); see kube-sbom --help`);
+      throw usageError(
+        'SOURCE_INVALID',
+        `${sanitizeLine(source)}: not a command, a file, a URL or a release version (v1.29.0, stable, latest-1.29); see kube-sbom --help`,
+      );
     }
     initial = { kind: isVersion ? 'version' : 'file', value: source };
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw usageError('NO_TTY', 'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)');
+    throw usageError(
+      'NO_TTY',
+      'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)',
+    );
   }
   // React's development build records every prop for its profiler: with 100k rows that costs seconds per key.
   process.env.NODE_ENV ??= 'production';

@@ -11,7 +11,10 @@ export async function runVerifyImage(references: string[], opts: ImageCliOptions
   const policy = policyFrom(opts);
   compilePolicy(policy);
   const timeoutMs = imageTimeoutFrom(opts);
-  await assertOfflineAllows(opts, refs.map((r) => r.registry));
+  await assertOfflineAllows(
+    opts,
+    refs.map((r) => r.registry),
+  );
   const source = await imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
   const { verifyImage } = await import('../verify/verify-image.js');

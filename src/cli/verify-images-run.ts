@@ -24,7 +24,10 @@ async function fromList(file: string): Promise<ImageToVerify[]> {
     throw describeFsError(err, file);
   }
   if (text.length > MAX_LIST_BYTES) throw usageError('LIST_TOO_LARGE', `${file}: larger than ${MAX_LIST_BYTES} bytes`);
-  const lines = text.split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
   return lines.map((reference, i) => {
     try {
       parseReference(reference);
@@ -70,12 +73,20 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   const timeoutMs = imageTimeoutFrom(opts);
   const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
   const images = list.images;
-  if (images.length === 0) throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to verify${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
-  await assertOfflineAllows(opts, images.map((i) => parseReference(i.reference).registry));
+  if (images.length === 0)
+    throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to verify${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
+  await assertOfflineAllows(
+    opts,
+    images.map((i) => parseReference(i.reference).registry),
+  );
   const registry = await imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
   const { pingRegistries, verifyImages } = await import('../verify/verify-images.js');
-  await pingRegistries(registry, images.map((i) => i.reference), timeoutMs);
+  await pingRegistries(
+    registry,
+    images.map((i) => i.reference),
+    timeoutMs,
+  );
   const run = await verifyImages(images, {
     source: registry,
     trustedRoot,
@@ -86,7 +97,9 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
   if (opts.json) {
-    process.stdout.write(`${jsonForTerminal({ verified: run.verified, source: list.label, trustedRoot: trustedRoot.source, policy, summary: run.summary, images: run.images }, 2)}\n`);
+    process.stdout.write(
+      `${jsonForTerminal({ verified: run.verified, source: list.label, trustedRoot: trustedRoot.source, policy, summary: run.summary, images: run.images }, 2)}\n`,
+    );
   } else {
     process.stdout.write(formatImagesTable(run.images, run.summary));
   }

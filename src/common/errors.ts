@@ -28,12 +28,9 @@ export class KubeSbomError extends Error {
   }
 }
 
-export const usageError = (code: string, message: string, cause?: unknown) =>
-  new KubeSbomError(code, message, { kind: 'usage', cause });
-export const ioError = (code: string, message: string, cause?: unknown) =>
-  new KubeSbomError(code, message, { kind: 'io', cause });
-export const checkError = (code: string, message: string, cause?: unknown) =>
-  new KubeSbomError(code, message, { kind: 'check', cause });
+export const usageError = (code: string, message: string, cause?: unknown) => new KubeSbomError(code, message, { kind: 'usage', cause });
+export const ioError = (code: string, message: string, cause?: unknown) => new KubeSbomError(code, message, { kind: 'io', cause });
+export const checkError = (code: string, message: string, cause?: unknown) => new KubeSbomError(code, message, { kind: 'check', cause });
 
 /** Maps Node's file-system error codes to a one-line message a user can act on. */
 export function describeFsError(err: unknown, path: string): KubeSbomError {

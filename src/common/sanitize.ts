@@ -6,9 +6,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Removes escape sequences and shows other control characters as visible escapes (e.g. \x07). */
 export function sanitizeForTerminal(text: string): string {
-  return text
-    .replace(ESCAPE_SEQUENCE, '')
-    .replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Same, but also folds newlines and tabs: for single-line cells in tables and lists. */

@@ -74,16 +74,36 @@ export function imagesToJson(images: readonly ContainerImage[], options: ImageLi
 }
 
 export const IMAGE_CSV_COLUMNS = [
-  'reference', 'pinned', 'registry', 'repository', 'tag', 'architecture', 'os', 'digest', 'kind', 'layers', 'archiveSha256', 'spdxId',
+  'reference',
+  'pinned',
+  'registry',
+  'repository',
+  'tag',
+  'architecture',
+  'os',
+  'digest',
+  'kind',
+  'layers',
+  'archiveSha256',
+  'spdxId',
 ] as const;
 
 export function imagesToCsv(images: readonly ContainerImage[], options: ImageListOptions = {}): string {
   const rows = imageListEntries(images, options).map((entry) => {
     const record = plainRecord(entry);
     return [
-      record.reference, record.pinned ?? '', record.registry, record.repository, record.tag ?? '', record.architecture ?? '',
-      record.os ?? '', record.digest ?? '', record.kind, record.layers.join(' '),
-      entry.image.archiveChecksums.find((c) => c.algorithm === 'SHA256')?.value ?? '', record.spdxId,
+      record.reference,
+      record.pinned ?? '',
+      record.registry,
+      record.repository,
+      record.tag ?? '',
+      record.architecture ?? '',
+      record.os ?? '',
+      record.digest ?? '',
+      record.kind,
+      record.layers.join(' '),
+      entry.image.archiveChecksums.find((c) => c.algorithm === 'SHA256')?.value ?? '',
+      record.spdxId,
     ];
   });
   return toCsv(IMAGE_CSV_COLUMNS, rows);

@@ -13,7 +13,12 @@ export function imagesToMarkdown(images: readonly ContainerImage[], options: Ima
     `# Images${options.releaseVersion ? ` of Kubernetes ${cell(options.releaseVersion)}` : ''}`,
     '',
     ...(options.source ? [`Source: ${cell(options.source)}`, ''] : []),
-    `${images.length} image(s); by architecture: ${[...byArch].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${cell(a)} ${n}`).join(', ') || 'none'}.`,
+    `${images.length} image(s); by architecture: ${
+      [...byArch]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([a, n]) => `${cell(a)} ${n}`)
+        .join(', ') || 'none'
+    }.`,
     '',
     '| reference | architecture | digest | layers | archive SHA-256 |',
     '| --- | --- | --- | --- | --- |',

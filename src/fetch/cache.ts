@@ -29,10 +29,15 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, home: stri
 function isIndexEntry(v: unknown, key: string): v is IndexEntry {
   const e = v as IndexEntry;
   return (
-    typeof e === 'object' && e !== null && e.key === key &&
-    typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) &&
-    typeof e.sha512 === 'string' && /^[0-9a-f]{128}$/.test(e.sha512) &&
-    Number.isSafeInteger(e.size) && e.size >= 0
+    typeof e === 'object' &&
+    e !== null &&
+    e.key === key &&
+    typeof e.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(e.sha256) &&
+    typeof e.sha512 === 'string' &&
+    /^[0-9a-f]{128}$/.test(e.sha512) &&
+    Number.isSafeInteger(e.size) &&
+    e.size >= 0
   );
 }
 

@@ -72,7 +72,11 @@ async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: 
         lastEmit = t;
         const seconds = Math.max((t - started) / 1000, 0.001);
         ctx.onEvent?.({
-          type: 'download-progress', url: req.url, label: req.label, bytesDone, totalBytes: opened.totalBytes,
+          type: 'download-progress',
+          url: req.url,
+          label: req.label,
+          bytesDone,
+          totalBytes: opened.totalBytes,
           bytesPerSecond: bytesDone / seconds,
         });
       },
@@ -106,7 +110,10 @@ const TIMEOUT_CODES = new Set(['CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEO
 
 function deadlineError(url: string, timeoutMs: number, attempts: number, last?: string): KubeSbomError {
   const tries = attempts > 1 ? ` (${attempts} attempts${last ? `; last: ${last}` : ''})` : last ? ` (${last})` : '';
-  return ioError('DOWNLOAD_TIMEOUT', `${url}: not downloaded within --timeout ${formatDuration(timeoutMs)}${tries}; raise --timeout (e.g. --timeout 30m) or use a closer mirror`);
+  return ioError(
+    'DOWNLOAD_TIMEOUT',
+    `${url}: not downloaded within --timeout ${formatDuration(timeoutMs)}${tries}; raise --timeout (e.g. --timeout 30m) or use a closer mirror`,
+  );
 }
 
 /** The final error: our own codes pass through; network errors become one line saying what and where. */

@@ -57,8 +57,14 @@ export class Fetcher {
     const scheme = schemeOf(req.url);
     const path = join(req.dir, req.fileName ?? req.label);
     const key = req.cacheKey ?? req.url;
-    const result = (digests: Digests, source: FetchedFile['source']): FetchedFile =>
-      ({ ...digests, url: req.url, label: req.label, path, source, cacheKey: key });
+    const result = (digests: Digests, source: FetchedFile['source']): FetchedFile => ({
+      ...digests,
+      url: req.url,
+      label: req.label,
+      path,
+      source,
+      cacheKey: key,
+    });
     if (scheme === 'file') {
       return result(await downloadToFile({ ...req, dest: path }, this.context()), 'file');
     }

@@ -70,12 +70,15 @@ async function lookupOnce(req: RekorLookupRequest, cache: 'prefer' | 'none'): Pr
     const entry = parseJson(await readFile(file.path, 'utf8'), file.url);
     if (signatureOf(entry) === wanted) return { uuid, entry: entry as Record<string, unknown>, file, index };
   }
-  throw Object.assign(checkError(
-    'REKOR_ENTRY_NOT_FOUND',
-    `${base}: no transparency-log entry records this signature over sha256:${req.artifactSha256}` +
-      (uuids.length ? ` (${uuids.length} entries for the digest, none with this signature)` : '') +
-      '; without one the short-lived certificate cannot be checked. Give --rekor-entry FILE if you have it',
-  ), { fromCache: index.source === 'cache' });
+  throw Object.assign(
+    checkError(
+      'REKOR_ENTRY_NOT_FOUND',
+      `${base}: no transparency-log entry records this signature over sha256:${req.artifactSha256}` +
+        (uuids.length ? ` (${uuids.length} entries for the digest, none with this signature)` : '') +
+        '; without one the short-lived certificate cannot be checked. Give --rekor-entry FILE if you have it',
+    ),
+    { fromCache: index.source === 'cache' },
+  );
 }
 
 function parseJson(text: string, where: string): unknown {

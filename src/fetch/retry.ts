@@ -2,8 +2,19 @@
 
 /** Network-level failures worth another attempt (Node socket errors and our transfer limits). */
 const RETRYABLE_CODES = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
-  'CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT', 'DOWNLOAD_TOO_SLOW', 'DOWNLOAD_TRUNCATED',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  'HEADERS_TIMEOUT',
+  'BODY_TIMEOUT',
+  'DOWNLOAD_TOO_SLOW',
+  'DOWNLOAD_TRUNCATED',
 ]);
 
 export function isRetryableStatus(status: number): boolean {

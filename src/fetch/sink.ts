@@ -38,10 +38,9 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
   try {
     await pipeline(source, count, createWriteStream(temp, { flags: 'wx', mode: 0o644 }));
     if (options.expectedBytes !== undefined && done !== options.expectedBytes) {
-      throw Object.assign(
-        ioError('DOWNLOAD_TRUNCATED', `${options.label}: got ${done} of ${options.expectedBytes} bytes; the transfer was cut short`),
-        { retryable: true },
-      );
+      throw Object.assign(ioError('DOWNLOAD_TRUNCATED', `${options.label}: got ${done} of ${options.expectedBytes} bytes; the transfer was cut short`), {
+        retryable: true,
+      });
     }
     await rename(temp, dest);
     return hasher.digest();

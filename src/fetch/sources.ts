@@ -44,14 +44,21 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Opens an http(s) URL: redirects followed (at most 5, never to another scheme or from https to http), body guarded. */
 export async function openHttp(
-  url: string, agents: HttpAgents, settings: FetchSettings, maxBytes: number, init: RequestInit = {}, signal?: AbortSignal,
+  url: string,
+  agents: HttpAgents,
+  settings: FetchSettings,
+  maxBytes: number,
+  init: RequestInit = {},
+  signal?: AbortSignal,
 ): Promise<OpenedSource> {
   let current = new URL(url);
   let method = init.method ?? 'GET';
   let body = init.body;
   for (let hop = 0; ; hop++) {
     const res = await exchange(current, agents, {
-      method, body, signal,
+      method,
+      body,
+      signal,
       headers: { 'user-agent': settings.userAgent, accept: '*/*', ...init.headers },
       connectTimeoutMs: settings.connectTimeoutMs,
       headersTimeoutMs: settings.idleTimeoutMs,

@@ -17,10 +17,7 @@ export interface GuardedBody {
 /** Yields `source`'s chunks; destroys it with BODY_TIMEOUT or DOWNLOAD_TOO_SLOW when the limits are broken. */
 export function guardBody(source: Readable, limits: TransferLimits): GuardedBody {
   const fail = (code: string, message: string) => source.destroy(Object.assign(new Error(message), { code }));
-  const idle = setTimeout(
-    () => fail('BODY_TIMEOUT', `no data for ${formatDuration(limits.idleTimeoutMs)}`),
-    limits.idleTimeoutMs,
-  );
+  const idle = setTimeout(() => fail('BODY_TIMEOUT', `no data for ${formatDuration(limits.idleTimeoutMs)}`), limits.idleTimeoutMs);
   let windowBytes = 0;
   const { bytes, windowMs } = limits.minRate;
   const rate = setInterval(() => {

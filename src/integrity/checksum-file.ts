@@ -25,8 +25,7 @@ export function parseChecksumFile(text: string, algorithm: DigestAlgorithm, sour
     if (!match || match[1]!.length !== want) {
       throw checkError(
         'CHECKSUM_FILE_INVALID',
-        `${source}:${i + 1}: expected a ${want}-character ${algorithm.toUpperCase()} hex digest` +
-          ' (bare, or `sha256sum` format "HEX  NAME")',
+        `${source}:${i + 1}: expected a ${want}-character ${algorithm.toUpperCase()} hex digest` + ' (bare, or `sha256sum` format "HEX  NAME")',
       );
     }
     const entry: ChecksumEntry = { digest: match[1]!.toLowerCase() };

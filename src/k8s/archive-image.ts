@@ -30,7 +30,10 @@ function archiveBase(pkg: Package): string | undefined {
 function architectureOf(pkg: Package, repository: string): string | undefined {
   // release-images/<arch>/<name>.tar in the archive's path is structural; a -<arch> name suffix is the fallback.
   const segments = (pkg.fileName ?? '').split('/');
-  const fromPath = segments.slice(0, -1).reverse().find((s) => (KNOWN_ARCHITECTURES as readonly string[]).includes(s));
+  const fromPath = segments
+    .slice(0, -1)
+    .reverse()
+    .find((s) => (KNOWN_ARCHITECTURES as readonly string[]).includes(s));
   if (fromPath) return fromPath;
   const last = repository.split('/').pop() ?? '';
   return KNOWN_ARCHITECTURES.find((arch) => last.endsWith(`-${arch}`));

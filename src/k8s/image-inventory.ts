@@ -23,7 +23,7 @@ export function formatImageReference(image: Pick<ContainerImage, 'registry' | 'r
 }
 
 export function buildImageInventory(index: DocumentIndex, graph = new RelationshipGraph(index)): ImageInventory {
-  const releaseVersion = releaseVersionOf(index.document) ;
+  const releaseVersion = releaseVersionOf(index.document);
   const warnings: string[] = [];
   const images: ContainerImage[] = [];
   const purls = new Map<string, OciPurl>();
@@ -39,7 +39,8 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
       .map((p) => (p ? layerOf(p) : undefined))
       .filter((l): l is LayerInfo => l !== undefined);
   const holdsImages = (pkg: Package) =>
-    graph.contained(pkg.spdxId).some((id) => purls.has(id)) || graph.incoming(pkg.spdxId, 'VARIANT_OF').length > 0 ||
+    graph.contained(pkg.spdxId).some((id) => purls.has(id)) ||
+    graph.incoming(pkg.spdxId, 'VARIANT_OF').length > 0 ||
     graph.outgoing(pkg.spdxId, 'VARIANT_OF').length > 0;
 
   for (const pkg of index.document.packages) {
@@ -54,26 +55,33 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
     };
     if (purl) {
       const isIndex = (purl.mediaType !== undefined && INDEX_MEDIA.test(purl.mediaType)) || (!purl.architecture && holdsImages(pkg));
-      images.push(withReference({
-        registry: purl.registry,
-        repository: purl.repository,
-        ...(purl.tag ? { tag: purl.tag } : {}),
-        ...(purl.digest ? { digest: purl.digest } : {}),
-        ...(purl.architecture ? { architecture: purl.architecture } : {}),
-        ...(purl.os ? { os: purl.os } : {}),
-        kind: isIndex ? 'index' : 'platform',
-        archiveChecksums: [],
-        ...common,
-      }));
+      images.push(
+        withReference({
+          registry: purl.registry,
+          repository: purl.repository,
+          ...(purl.tag ? { tag: purl.tag } : {}),
+          ...(purl.digest ? { digest: purl.digest } : {}),
+          ...(purl.architecture ? { architecture: purl.architecture } : {}),
+          ...(purl.os ? { os: purl.os } : {}),
+          kind: isIndex ? 'index' : 'platform',
+          archiveChecksums: [],
+          ...common,
+        }),
+      );
       continue;
     }
     const digestName = DIGEST_REFERENCE.exec(pkg.name);
     if (digestName) {
-      images.push(withReference({
-        registry: digestName[1]!, repository: digestName[2]!, digest: digestName[3]!,
-        kind: holdsImages(pkg) || /index/i.test(pkg.description ?? '') ? 'index' : 'platform',
-        archiveChecksums: [], ...common,
-      }));
+      images.push(
+        withReference({
+          registry: digestName[1]!,
+          repository: digestName[2]!,
+          digest: digestName[3]!,
+          kind: holdsImages(pkg) || /index/i.test(pkg.description ?? '') ? 'index' : 'platform',
+          archiveChecksums: [],
+          ...common,
+        }),
+      );
       continue;
     }
     if (layers.length === 0 || layerOf(pkg)) continue;
@@ -86,15 +94,17 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
       warnings.push(`${sanitizeLine(pkg.spdxId)}: tag ${ref.tag} taken from the SPDXID; the document names no release version matching it`);
     }
     if (!ref.tag) warnings.push(`${sanitizeLine(pkg.spdxId)}: no tag found (the document names no release version)`);
-    images.push(withReference({
-      registry: ref.registry,
-      repository: ref.repository,
-      ...(ref.tag ? { tag: ref.tag } : {}),
-      ...(ref.architecture ? { architecture: ref.architecture } : {}),
-      kind: 'archive',
-      archiveChecksums: pkg.checksums.map((c) => ({ algorithm: c.algorithm, value: c.value.toLowerCase() })),
-      ...common,
-    }));
+    images.push(
+      withReference({
+        registry: ref.registry,
+        repository: ref.repository,
+        ...(ref.tag ? { tag: ref.tag } : {}),
+        ...(ref.architecture ? { architecture: ref.architecture } : {}),
+        kind: 'archive',
+        archiveChecksums: pkg.checksums.map((c) => ({ algorithm: c.algorithm, value: c.value.toLowerCase() })),
+        ...common,
+      }),
+    );
   }
   images.sort((a, b) => cmp(a.reference, b.reference) || cmp(a.spdxId, b.spdxId));
   return { images, ...(releaseVersion ? { releaseVersion } : {}), warnings };

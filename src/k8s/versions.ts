@@ -3,9 +3,7 @@
 import { checkError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 
-export type VersionSpec =
-  | { kind: 'exact'; version: string }
-  | { kind: 'marker'; marker: string };
+export type VersionSpec = { kind: 'exact'; version: string } | { kind: 'marker'; marker: string };
 
 const EXACT = /^v?(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})\.(0|[1-9]\d{0,3})(-(?:alpha|beta|rc)\.(?:0|[1-9]\d{0,3}))?$/;
 const MARKER = /^(stable|latest)(-(0|[1-9]\d{0,3})(\.(0|[1-9]\d{0,3}))?)?$/;

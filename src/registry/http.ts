@@ -105,7 +105,7 @@ export class RegistryTransport {
     }
     let url = start;
     const triedToken = new Set<string>();
-    for (let hop = 0; ; ) {
+    for (let hop = 0; ;) {
       const key = `${url.origin}|${opts.scope}`;
       // A token is only ever sent to the origin that issued the challenge it answers.
       const sent = this.tokens.get(key);
@@ -121,7 +121,8 @@ export class RegistryTransport {
         if (url.protocol === 'https:' && next.protocol !== 'https:' && !this.allowsPlain(next)) {
           throw ioError('INSECURE_REDIRECT', `${url.host} redirected to plain HTTP (${next.host}); refusing`);
         }
-        if (next.protocol !== 'https:' && next.protocol !== 'http:') throw ioError('INSECURE_REDIRECT', `${url.host} redirected to ${next.protocol} URL; refusing`);
+        if (next.protocol !== 'https:' && next.protocol !== 'http:')
+          throw ioError('INSECURE_REDIRECT', `${url.host} redirected to ${next.protocol} URL; refusing`);
         url = next;
         continue;
       }
@@ -129,7 +130,10 @@ export class RegistryTransport {
         const challenge = bearerChallenge(res.headers.get('www-authenticate'));
         discardBody(res.body);
         if (!challenge || triedToken.has(key)) {
-          throw ioError('REGISTRY_UNAUTHORIZED', `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : ' and no bearer challenge to answer'}; anonymous pull is not allowed here`);
+          throw ioError(
+            'REGISTRY_UNAUTHORIZED',
+            `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : ' and no bearer challenge to answer'}; anonymous pull is not allowed here`,
+          );
         }
         // Requests challenged at the same moment share one token request: retry with a token fetched meanwhile.
         const current = this.tokens.get(key);

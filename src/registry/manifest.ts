@@ -88,7 +88,13 @@ export function parseManifest(bytes: Uint8Array, headerMediaType?: string): AnyM
   const declared = typeof doc.mediaType === 'string' ? doc.mediaType : undefined;
   const header = headerMediaType?.split(';')[0]?.trim();
   // An OCI document may omit mediaType; guess from its shape only when the server did not say.
-  const mediaType = declared ?? (header && header !== 'application/json' ? header : Array.isArray(doc.manifests) ? 'application/vnd.oci.image.index.v1+json' : 'application/vnd.oci.image.manifest.v1+json');
+  const mediaType =
+    declared ??
+    (header && header !== 'application/json'
+      ? header
+      : Array.isArray(doc.manifests)
+        ? 'application/vnd.oci.image.index.v1+json'
+        : 'application/vnd.oci.image.manifest.v1+json');
   const common = {
     mediaType,
     ...(typeof doc.artifactType === 'string' ? { artifactType: doc.artifactType } : {}),
@@ -129,7 +135,8 @@ export function parseImageConfig(bytes: Uint8Array): ImageConfig {
     throw checkError('INVALID_IMAGE_CONFIG', 'image config has no rootfs.diff_ids list');
   }
   const diffIds = doc.rootfs.diff_ids;
-  if (diffIds.some((d) => typeof d !== 'string' || !isDigest(d))) throw checkError('INVALID_IMAGE_CONFIG', 'image config rootfs.diff_ids holds a value that is not a digest');
+  if (diffIds.some((d) => typeof d !== 'string' || !isDigest(d)))
+    throw checkError('INVALID_IMAGE_CONFIG', 'image config rootfs.diff_ids holds a value that is not a digest');
   return {
     diffIds: diffIds as string[],
     ...(typeof doc.architecture === 'string' ? { architecture: doc.architecture } : {}),

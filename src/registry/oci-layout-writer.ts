@@ -38,7 +38,10 @@ export class OciLayoutWriter {
   async putBlob(bytes: Uint8Array): Promise<{ digest: string; size: number }> {
     const digest = sha256Digest(bytes);
     const path = join(this.dir, 'blobs', 'sha256', digest.slice('sha256:'.length));
-    const exists = await stat(path).then(() => true, () => false);
+    const exists = await stat(path).then(
+      () => true,
+      () => false,
+    );
     if (!exists) await writeFileAtomic(path, bytes);
     return { digest, size: bytes.byteLength };
   }
@@ -65,7 +68,11 @@ export class OciLayoutWriter {
    * cosign's legacy scheme, as discovery reads it: a manifest tagged `<repository>:sha256-<hex>.sig` with one
    * simple-signing layer per signature (payload = the layer blob, annotations = signature, certificate, Rekor SET).
    */
-  async putLegacySignatures(repositoryName: string, imageDigest: string, signatures: Array<{ payload: Uint8Array; annotations: Record<string, string> }>): Promise<Descriptor> {
+  async putLegacySignatures(
+    repositoryName: string,
+    imageDigest: string,
+    signatures: Array<{ payload: Uint8Array; annotations: Record<string, string> }>,
+  ): Promise<Descriptor> {
     const layers = [];
     for (const s of signatures) layers.push({ mediaType: COSIGN_SIMPLESIGNING, ...(await this.putBlob(s.payload)), annotations: s.annotations });
     const config = await this.putBlob(Buffer.from('{}'));

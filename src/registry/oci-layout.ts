@@ -107,7 +107,13 @@ export class OciLayoutSource implements ImageSource {
       if (!fetched || fetched.manifest.subject?.digest !== digest) continue;
       const type = fetched.manifest.artifactType ?? (fetched.manifest.kind === 'manifest' ? fetched.manifest.config.mediaType : undefined);
       if (artifactType && type !== artifactType) continue;
-      out.push({ mediaType: d.mediaType, digest: d.digest, size: d.size, ...(type ? { artifactType: type } : {}), ...(fetched.manifest.annotations ? { annotations: fetched.manifest.annotations } : {}) });
+      out.push({
+        mediaType: d.mediaType,
+        digest: d.digest,
+        size: d.size,
+        ...(type ? { artifactType: type } : {}),
+        ...(fetched.manifest.annotations ? { annotations: fetched.manifest.annotations } : {}),
+      });
     }
     return out;
   }

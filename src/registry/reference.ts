@@ -81,6 +81,9 @@ export function pinnedReference(ref: Pick<ImageReference, 'registry' | 'reposito
 
 /** True for hosts on this machine, where plain HTTP is acceptable without --allow-http-registry. */
 export function isLoopbackHost(registry: string): boolean {
-  const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const host = registry
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }

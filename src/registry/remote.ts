@@ -56,7 +56,12 @@ export class RemoteRegistry implements ImageSource {
 
   async ping(repo: RepoRef): Promise<void> {
     const host = this.host(repo);
-    const res = await this.transport.request('GET', `${this.transport.baseUrl(host)}/v2/`, { maxBytes: 64 * 1024, scope: '', auth: false, signal: this.signal });
+    const res = await this.transport.request('GET', `${this.transport.baseUrl(host)}/v2/`, {
+      maxBytes: 64 * 1024,
+      scope: '',
+      auth: false,
+      signal: this.signal,
+    });
     if (res.status === 200 || res.status === 401) return;
     if (res.status === 404) throw ioError('NOT_A_REGISTRY', `${host} answers 404 at /v2/: not an OCI distribution registry; check the host name`);
     throw this.unexpected(res, `${host}/v2/`);
@@ -127,7 +132,12 @@ export class RemoteRegistry implements ImageSource {
     if (this.noReferrersApi.has(this.host(repo))) return undefined;
     const url = new URL(this.url(repo, 'referrers', digest));
     if (artifactType) url.searchParams.set('artifactType', artifactType);
-    const res = await this.transport.request('GET', url.href, { accept: OCI_INDEX, maxBytes: MAX_MANIFEST_BYTES, scope: this.scope(repo), signal: this.signal });
+    const res = await this.transport.request('GET', url.href, {
+      accept: OCI_INDEX,
+      maxBytes: MAX_MANIFEST_BYTES,
+      scope: this.scope(repo),
+      signal: this.signal,
+    });
     // 404 (or 405) means no referrers API: the caller falls back to the sha256-<hex> tag.
     // Only a bare route miss: a 404 carrying a registry error (NAME_UNKNOWN for one repository) says nothing of the API.
     if ((res.status === 404 || res.status === 405) && res.errorCodes.length === 0) this.noReferrersApi.add(this.host(repo));

@@ -47,6 +47,7 @@ export async function platformManifest(
   const chosen = selectPlatform(top.manifest, platform, formatReference(reference));
   const child = await source.fetchManifest(reference, chosen.digest);
   if (!child) throw checkError('IMAGE_NOT_FOUND', `${formatReference(reference)}: the index names ${chosen.digest}, which the registry does not have`);
-  if (child.manifest.kind !== 'manifest') throw checkError('INVALID_MANIFEST', `${formatReference(reference)}: nested index at ${chosen.digest} is not supported`);
+  if (child.manifest.kind !== 'manifest')
+    throw checkError('INVALID_MANIFEST', `${formatReference(reference)}: nested index at ${chosen.digest} is not supported`);
   return { digest: child.digest, manifest: child.manifest };
 }

@@ -55,7 +55,8 @@ export async function discoverSignatures(source: ImageSource, repo: RepoRef, dig
   if (fallback?.manifest.kind === 'index') {
     for (const d of fallback.manifest.manifests) if (d.artifactType === SIGSTORE_BUNDLE_V03) referrers.set(d.digest, d);
   }
-  const tooMany = () => checkError('TOO_MANY_SIGNATURES', `${name}@${digest}: the registry lists more than ${MAX_SIGNATURES} signatures; refusing to fetch them all`);
+  const tooMany = () =>
+    checkError('TOO_MANY_SIGNATURES', `${name}@${digest}: the registry lists more than ${MAX_SIGNATURES} signatures; refusing to fetch them all`);
   if (legacy.length + referrers.size > MAX_SIGNATURES) throw tooMany();
   const bundles = (await Promise.all([...referrers.values()].map((d) => bundlesOf(source, repo, name, d, digest)))).flat();
   const candidates: SignatureCandidate[] = [...legacy, ...bundles];
@@ -68,7 +69,8 @@ async function legacySignatures(source: ImageSource, repo: RepoRef, name: string
   const sigManifest = await source.fetchManifest(repo, sigTag);
   if (sigManifest?.manifest.kind !== 'manifest') return [];
   const layers = sigManifest.manifest.layers;
-  if (layers.length > MAX_SIGNATURES) throw checkError('TOO_MANY_SIGNATURES', `${name}:${sigTag} has ${layers.length} layers; refusing to fetch more than ${MAX_SIGNATURES}`);
+  if (layers.length > MAX_SIGNATURES)
+    throw checkError('TOO_MANY_SIGNATURES', `${name}:${sigTag} has ${layers.length} layers; refusing to fetch more than ${MAX_SIGNATURES}`);
   const wanted = layers.map((layer, i) => ({ layer, i })).filter(({ layer }) => layer.mediaType === COSIGN_SIMPLESIGNING);
   for (const { layer, i } of wanted) {
     if (layer.size > MAX_SIGNATURE_BYTES) throw checkError('SIGNATURE_TOO_LARGE', `${name}:${sigTag} layer ${i} is ${layer.size} bytes; refusing`);
@@ -96,7 +98,8 @@ async function bundlesOf(source: ImageSource, repo: RepoRef, name: string, d: De
       const bundleBytes = await source.fetchBlob(repo, layer.digest, MAX_SIGNATURE_BYTES);
       out.push({ kind: 'sigstore-bundle', location: `${name}@${d.digest} layer ${i}`, manifestDigest: d.digest, bundleBytes });
     } catch (err) {
-      if (err instanceof KubeSbomError && err.code === 'RESPONSE_TOO_LARGE') throw checkError('SIGNATURE_TOO_LARGE', `${name}@${d.digest}: bundle over ${MAX_SIGNATURE_BYTES} bytes`, err);
+      if (err instanceof KubeSbomError && err.code === 'RESPONSE_TOO_LARGE')
+        throw checkError('SIGNATURE_TOO_LARGE', `${name}@${d.digest}: bundle over ${MAX_SIGNATURE_BYTES} bytes`, err);
       throw err;
     }
   }

@@ -2,9 +2,7 @@
 import { CHECKSUM_ALGORITHMS, spdxValueText, type Checksum, type Element } from '../../parsers/model.js';
 import { purlsOf } from './query.js';
 
-export const ELEMENT_FIELDS = [
-  'spdxId', 'type', 'name', 'version', 'purl', 'checksums', 'fileName', 'downloadLocation', 'licenseConcluded', 'line',
-] as const;
+export const ELEMENT_FIELDS = ['spdxId', 'type', 'name', 'version', 'purl', 'checksums', 'fileName', 'downloadLocation', 'licenseConcluded', 'line'] as const;
 export type ElementField = (typeof ELEMENT_FIELDS)[number];
 export const DEFAULT_FIELDS: readonly ElementField[] = ['type', 'spdxId', 'name', 'version'];
 
@@ -21,7 +19,11 @@ export function elementField(element: Element, field: ElementField): string {
     case 'purl':
       return [...purlsOf(element)].sort().join(' ');
     case 'checksums':
-      return element.elementType === 'snippet' ? '' : sortChecksums(element.checksums).map((c) => `${c.algorithm}:${c.value}`).join(' ');
+      return element.elementType === 'snippet'
+        ? ''
+        : sortChecksums(element.checksums)
+            .map((c) => `${c.algorithm}:${c.value}`)
+            .join(' ');
     case 'fileName':
       return element.elementType === 'package' ? (element.fileName ?? '') : element.elementType === 'file' ? element.name : '';
     case 'downloadLocation':
@@ -48,7 +50,10 @@ function sortChecksums(checksums: readonly Checksum[]): Checksum[] {
 export function parseFieldList(text: string): { fields: ElementField[]; unknown: string[] } {
   const fields: ElementField[] = [];
   const unknown: string[] = [];
-  for (const raw of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = ELEMENT_FIELDS.find((f) => f.toLowerCase() === raw.toLowerCase());
     if (match) fields.push(match);
     else unknown.push(raw);

@@ -11,7 +11,10 @@ export interface Edge extends Relationship {
 }
 
 // Inverse forms written towards a node count as that node's own forward relationships.
-const INVERSES = new Map<string, string>([['DESCRIBED_BY', 'DESCRIBES'], ['CONTAINED_BY', 'CONTAINS']]);
+const INVERSES = new Map<string, string>([
+  ['DESCRIBED_BY', 'DESCRIBES'],
+  ['CONTAINED_BY', 'CONTAINS'],
+]);
 
 const EMPTY: readonly Edge[] = Object.freeze([]);
 

@@ -12,7 +12,11 @@ export function validateDocument(doc: SpdxDocument, spdxVersion: string = doc.sp
   checkDocument(v);
   const declaredLicenses = new Set(doc.extractedLicensingInfos.map((e) => e.licenseId));
   const ids = checkElements(v, declaredLicenses);
-  checkAnnotations(v, doc.annotations.filter((a) => a.spdxId === doc.spdxId), 'annotations');
+  checkAnnotations(
+    v,
+    doc.annotations.filter((a) => a.spdxId === doc.spdxId),
+    'annotations',
+  );
   checkRelationships(v, ids);
   return v.items;
 }
@@ -22,7 +26,8 @@ export function validateDocument(doc: SpdxDocument, spdxVersion: string = doc.sp
  * does not allow, lower-case enum values, actors without a type, misspelt checksum algorithms): errors when the
  * spec is applied strictly.
  */
-const SCHEMA_VIOLATION = /^((JSON|YAML|XML)_(WRONG_TYPE|NOT_A_LIST|UNKNOWN_FIELD)|SPDX_VERSION_NOT_STRING|ENUM_SPELLING|ACTOR_FORMAT|CHECKSUM_ALGORITHM_SPELLING)$/;
+const SCHEMA_VIOLATION =
+  /^((JSON|YAML|XML)_(WRONG_TYPE|NOT_A_LIST|UNKNOWN_FIELD)|SPDX_VERSION_NOT_STRING|ENUM_SPELLING|ACTOR_FORMAT|CHECKSUM_ALGORITHM_SPELLING)$/;
 
 export function strictParseDiagnostics(parsed: readonly Diagnostic[]): Diagnostic[] {
   return parsed.map((d) => (d.severity === 'warning' && SCHEMA_VIOLATION.test(d.code) ? { ...d, severity: 'error' } : d));

@@ -117,12 +117,20 @@ function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array): CheckResult 
     if (!digest || !algorithm) return fail('artifact-digest', 'DIGEST_ALGORITHM_UNSUPPORTED', 'unsupported message digest algorithm');
     const ours = createHash(algorithm).update(artifact).digest();
     if (!ours.equals(Buffer.from(digest.digest))) {
-      return fail('artifact-digest', 'ARTIFACT_DIGEST_MISMATCH', `artifact ${algorithm} ${ours.toString('hex')} is not the signed digest ${Buffer.from(digest.digest).toString('hex')}`);
+      return fail(
+        'artifact-digest',
+        'ARTIFACT_DIGEST_MISMATCH',
+        `artifact ${algorithm} ${ours.toString('hex')} is not the signed digest ${Buffer.from(digest.digest).toString('hex')}`,
+      );
     }
     // Detached material carries no digest of its own: the log entry for this very signature says what was signed.
     const logged = loggedDigestFor(bundle.verificationMaterial.tlogEntries, Buffer.from(content.messageSignature.signature));
     if (algorithm === 'sha256' && logged && logged !== ours.toString('hex')) {
-      return fail('artifact-digest', 'ARTIFACT_DIGEST_MISMATCH', `the log records this signature over sha256 ${logged}, but the artifact is sha256 ${ours.toString('hex')}: the file was modified`);
+      return fail(
+        'artifact-digest',
+        'ARTIFACT_DIGEST_MISMATCH',
+        `the log records this signature over sha256 ${logged}, but the artifact is sha256 ${ours.toString('hex')}: the file was modified`,
+      );
     }
     return pass(
       'artifact-digest',
@@ -184,7 +192,11 @@ function certificateChecks(leaf: X509Certificate, times: Date[], trust: TrustMat
   for (const time of times) {
     if (!leaf.validForDate(time)) {
       return [
-        fail('certificate-chain', 'CERTIFICATE_EXPIRED_AT_SIGNED_TIME', `certificate valid ${leaf.notBefore.toISOString()} to ${leaf.notAfter.toISOString()}, signed at ${time.toISOString()}`),
+        fail(
+          'certificate-chain',
+          'CERTIFICATE_EXPIRED_AT_SIGNED_TIME',
+          `certificate valid ${leaf.notBefore.toISOString()} to ${leaf.notAfter.toISOString()}, signed at ${time.toISOString()}`,
+        ),
         fail('sct', 'SCT_NOT_CHECKED', 'not checked: the certificate chain did not verify'),
       ];
     }
@@ -201,7 +213,10 @@ function certificateChecks(leaf: X509Certificate, times: Date[], trust: TrustMat
   const chain = pass('certificate-chain', `chains to a trusted CA at the signed time ${times.map((t) => t.toISOString()).join(', ')}`);
   try {
     const scts = path.length > 1 ? verifySCTs(path[0]!, path[1]!, trust.ctlogs) : [];
-    return [chain, scts.length > 0 ? pass('sct', `${scts.length} SCT(s) from a trusted CT log`) : fail('sct', 'SCT_MISSING', 'certificate has no embedded SCT')];
+    return [
+      chain,
+      scts.length > 0 ? pass('sct', `${scts.length} SCT(s) from a trusted CT log`) : fail('sct', 'SCT_MISSING', 'certificate has no embedded SCT'),
+    ];
   } catch (err) {
     return [chain, fail('sct', 'SCT_INVALID', `SCT does not verify with a trusted CT log: ${(err as Error).message}`)];
   }
@@ -217,4 +232,3 @@ function publicKeyCheck(key: Buffer | undefined, trust: TrustMaterial, hint: str
     return { result: fail('public-key', 'PUBLIC_KEY_INVALID', `cannot use the public key: ${(err as Error).message}`) };
   }
 }
-

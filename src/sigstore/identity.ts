@@ -36,7 +36,11 @@ export function certificateIdentity(cert: X509Certificate): CertificateIdentity 
 }
 
 /** Compiles and checks a policy up front: a bad regular expression or a missing half is a usage error. */
-export function compilePolicy(policy: IdentityPolicy): { identity: (s: string) => boolean; issuer: (s: string) => boolean; describe: { identity: string; issuer: string } } {
+export function compilePolicy(policy: IdentityPolicy): {
+  identity: (s: string) => boolean;
+  issuer: (s: string) => boolean;
+  describe: { identity: string; issuer: string };
+} {
   const one = (exact: string | undefined, pattern: string | undefined, what: string, flag: string) => {
     if (exact !== undefined && pattern !== undefined) {
       throw usageError('POLICY_CONFLICT', `give either --certificate-${flag} or --certificate-${flag}-regexp, not both`);

@@ -33,4 +33,5 @@ export const VERIFY_INTERNALS_VERSION = '3.1.1';
 export const { verifyCertificateChain } = require('@sigstore/verify/dist/key/certificate.js') as typeof import('@sigstore/verify/dist/key/certificate.js');
 export const { verifySCTs } = require('@sigstore/verify/dist/key/sct.js') as typeof import('@sigstore/verify/dist/key/sct.js');
 export const { verifyTLogBody, verifyTLogInclusion } = require('@sigstore/verify/dist/tlog/index.js') as typeof import('@sigstore/verify/dist/tlog/index.js');
-export const { getTLogTimestamp, getTSATimestamp } = require('@sigstore/verify/dist/timestamp/index.js') as typeof import('@sigstore/verify/dist/timestamp/index.js');
+export const { getTLogTimestamp, getTSATimestamp } =
+  require('@sigstore/verify/dist/timestamp/index.js') as typeof import('@sigstore/verify/dist/timestamp/index.js');

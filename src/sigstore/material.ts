@@ -36,8 +36,7 @@ export function materialSignature(material: SignatureMaterial): Buffer | undefin
 export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, fetchedEntry?: RekorEntry): BuiltBundle {
   if (material.kind === 'bundle') return fromBundleJson(material.bundle, material.publicKeyPem);
   const signature = materialSignature(material)!;
-  const entry =
-    typeof material.rekorEntry === 'string' ? parseRekorEntry(material.rekorEntry, 'Rekor entry') : (material.rekorEntry ?? fetchedEntry);
+  const entry = typeof material.rekorEntry === 'string' ? parseRekorEntry(material.rekorEntry, 'Rekor entry') : (material.rekorEntry ?? fetchedEntry);
   const digest = createHash('sha256').update(artifact).digest('base64');
   const tlogEntries = entry ? [toTlogEntryJson(entry)] : [];
   const mediaType = !entry || entry.signedEntryTimestamp ? V01 : V03;

@@ -76,7 +76,12 @@ function normalise(source: string, uuid: string | undefined, v: Record<string, u
   const set = verification.signedEntryTimestamp;
   if (set !== undefined && (typeof set !== 'string' || !decodeBase64Strict(set))) throw malformed(source, 'signedEntryTimestamp is not base64');
   const entry: RekorEntry = {
-    uuid: uuid ?? createHash('sha256').update(Buffer.from([0])).update(body).digest('hex'),
+    uuid:
+      uuid ??
+      createHash('sha256')
+        .update(Buffer.from([0]))
+        .update(body)
+        .digest('hex'),
     body,
     bodyJson,
     integratedTime: integratedTime as number,
@@ -95,7 +100,13 @@ function parseProof(source: string, p: unknown): RekorInclusionProof {
   if (!Array.isArray(p.hashes) || !p.hashes.every(hex)) throw malformed(source, 'inclusionProof.hashes must be hex SHA-256 values');
   if (!hex(p.rootHash)) throw malformed(source, 'inclusionProof.rootHash is not hex SHA-256');
   if (!Number.isSafeInteger(p.logIndex) || !Number.isSafeInteger(p.treeSize)) throw malformed(source, 'inclusionProof.logIndex/treeSize must be integers');
-  return { checkpoint: p.checkpoint, hashes: p.hashes as string[], logIndex: p.logIndex as number, rootHash: p.rootHash as string, treeSize: p.treeSize as number };
+  return {
+    checkpoint: p.checkpoint,
+    hashes: p.hashes as string[],
+    logIndex: p.logIndex as number,
+    rootHash: p.rootHash as string,
+    treeSize: p.treeSize as number,
+  };
 }
 
 /** The entry as a Sigstore bundle tlog entry (protobuf JSON). */

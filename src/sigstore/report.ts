@@ -54,8 +54,6 @@ export function firstFailure(report: VerificationReport): CheckResult | undefine
 /** Plain text, one line per check: `  pass  certificate-chain  chains to ... [OK]`. */
 export function formatReport(report: VerificationReport): string {
   const width = Math.max(...report.checks.map((c) => c.check.length), 5);
-  const lines = report.checks.map(
-    (c) => `  ${c.status === 'pass' ? 'pass' : 'FAIL'}  ${c.check.padEnd(width)}  ${sanitizeLine(c.message)} [${c.code}]`,
-  );
+  const lines = report.checks.map((c) => `  ${c.status === 'pass' ? 'pass' : 'FAIL'}  ${c.check.padEnd(width)}  ${sanitizeLine(c.message)} [${c.code}]`);
   return lines.join('\n') + '\n';
 }

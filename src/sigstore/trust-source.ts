@@ -34,9 +34,7 @@ export function sigstoreTufFetcher(options: { cacheDir?: string; timeoutMs?: num
   return async () => {
     const { getTrustedRoot } = createRequire(import.meta.url)('@sigstore/tuf') as typeof import('@sigstore/tuf');
     const { TrustedRoot } = await import('./library.js');
-    const cachePath = options.cacheDir
-      ? join(options.cacheDir, 'tuf')
-      : join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kube-sbom', 'tuf');
+    const cachePath = options.cacheDir ? join(options.cacheDir, 'tuf') : join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'kube-sbom', 'tuf');
     const root = await getTrustedRoot({ cachePath, mirrorURL: PUBLIC_GOOD_TUF_MIRROR, timeout: options.timeoutMs ?? 10_000, retry: 1 });
     return JSON.stringify(TrustedRoot.toJSON(root));
   };

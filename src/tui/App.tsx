@@ -37,7 +37,9 @@ function NothingLoaded({ state, width }: { state: AppState; width: number }) {
     return (
       <Box flexDirection="column">
         <OpenStatus opening={state.opening} loadError={state.loadError} width={width} />
-        {state.opening ? null : <Text color={theme.dim}>Nothing is loaded: press o on the Release screen (1) to open another file, or verify a release there.</Text>}
+        {state.opening ? null : (
+          <Text color={theme.dim}>Nothing is loaded: press o on the Release screen (1) to open another file, or verify a release there.</Text>
+        )}
       </Box>
     );
   }
@@ -59,7 +61,12 @@ export function App({ ports, initial, onExit }: AppProps) {
   }
 
   const bodyHeight = Math.max(6, rows - 3 - (ports.demo ? 1 : 0));
-  const heights = { release: Math.max(1, bodyHeight - 5), explorer: bodyHeight - EXPLORER_CHROME, detail: bodyHeight - DETAIL_CHROME, images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL };
+  const heights = {
+    release: Math.max(1, bodyHeight - 5),
+    explorer: bodyHeight - EXPLORER_CHROME,
+    detail: bodyHeight - DETAIL_CHROME,
+    images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL,
+  };
   const derived = derive(state, width);
   const { indices, shownImages, detail, lines } = derived;
 
@@ -73,7 +80,19 @@ export function App({ ports, initial, onExit }: AppProps) {
       const now = getState();
       const fresh = derive(now, width);
       handleKey(
-        { state: now, dispatch, actions, ports, exit: quit, indices: fresh.indices, shownImages: fresh.shownImages, lines: fresh.lines, heights, width, scrollHelp: (d) => setHelpOffset((o) => (d === 'home' ? 0 : Math.max(0, o + d))) },
+        {
+          state: now,
+          dispatch,
+          actions,
+          ports,
+          exit: quit,
+          indices: fresh.indices,
+          shownImages: fresh.shownImages,
+          lines: fresh.lines,
+          heights,
+          width,
+          scrollHelp: (d) => setHelpOffset((o) => (d === 'home' ? 0 : Math.max(0, o + d))),
+        },
         input,
         key,
       );
@@ -85,11 +104,19 @@ export function App({ ports, initial, onExit }: AppProps) {
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
       <Header screen={state.screen} provenance={state.provenance} verified={verified} width={width} />
-      {ports.demo ? <Text color={theme.demo} bold wrap="truncate">{ports.demo}</Text> : null}
+      {ports.demo ? (
+        <Text color={theme.demo} bold wrap="truncate">
+          {ports.demo}
+        </Text>
+      ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, helpOffset })}
       </Box>
-      <StatusBar scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]} width={width} {...(typingNote(state) ? { note: typingNote(state) } : {})} />
+      <StatusBar
+        scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
+        width={width}
+        {...(typingNote(state) ? { note: typingNote(state) } : {})}
+      />
     </Box>
   );
 }
@@ -145,18 +172,41 @@ function renderScreen(state: AppState, d: Derived) {
   const { view } = state;
   switch (state.screen) {
     case 'release':
-      return <ReleaseScreen state={state.release} versions={d.ports.versions} provenance={state.provenance} summary={view?.summary} loadError={state.loadError} opening={state.opening} width={d.width} height={d.bodyHeight} />;
+      return (
+        <ReleaseScreen
+          state={state.release}
+          versions={d.ports.versions}
+          provenance={state.provenance}
+          summary={view?.summary}
+          loadError={state.loadError}
+          opening={state.opening}
+          width={d.width}
+          height={d.bodyHeight}
+        />
+      );
     case 'explorer':
-      return view ? <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} width={d.width} />;
+      return view ? (
+        <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
     case 'detail': {
       const trail = state.detail.map((e) => view?.detail(e.id)?.name ?? e.id);
       const list = state.detail[state.detail.length - 1]?.list ?? { cursor: 0, offset: 0 };
       return <DetailScreen detail={d.detail} trail={trail} lines={d.lines} list={list} width={d.width} height={d.bodyHeight} />;
     }
     case 'images':
-      return view ? <ImagesScreen state={state.images} shown={d.shownImages} total={view.images.length} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} width={d.width} />;
+      return view ? (
+        <ImagesScreen state={state.images} shown={d.shownImages} total={view.images.length} width={d.width} height={d.bodyHeight} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
     case 'export':
-      return view ? <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} /> : <NothingLoaded state={state} width={d.width} />;
+      return view ? (
+        <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
     case 'help':
       return <HelpScreen height={d.bodyHeight} offset={d.helpOffset} />;
   }

@@ -27,5 +27,8 @@ export async function withDeadline<T>(ms: number | undefined, work: (signal?: Ab
 
 /** One line for an image that ran out of time: what, where, and how to allow more. */
 export function imageTimeout(reference: string, ms: number, where: string, what = 'verified') {
-  return ioError('IMAGE_TIMEOUT', `${reference}: not ${what} within --timeout ${formatDuration(ms)} (${where} too slow or not answering); raise --timeout, e.g. --timeout 30m`);
+  return ioError(
+    'IMAGE_TIMEOUT',
+    `${reference}: not ${what} within --timeout ${formatDuration(ms)} (${where} too slow or not answering); raise --timeout, e.g. --timeout 30m`,
+  );
 }

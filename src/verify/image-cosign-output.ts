@@ -26,7 +26,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function bundleLeaf(bundle: Bundle): Certificate | undefined {
   const content = bundle.verificationMaterial.content;
   const raw =
-    content.$case === 'certificate' ? content.certificate.rawBytes : content.$case === 'x509CertificateChain' ? content.x509CertificateChain.certificates[0]?.rawBytes : undefined;
+    content.$case === 'certificate'
+      ? content.certificate.rawBytes
+      : content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : undefined;
   return raw ? X509Certificate.parse(Buffer.from(raw)) : undefined;
 }
 

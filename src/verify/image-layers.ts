@@ -18,14 +18,14 @@ export interface ExpectedLayers {
 const sorted = (xs: string[]) => [...xs].sort();
 
 /** Compares the registry's layers (config rootfs.diff_ids or manifest layer digests, all digest-checked) with the SBOM's, order aside. */
-export async function checkSbomLayers(
-  source: ImageSource,
-  reference: ImageReference,
-  top: FetchedManifest,
-  expected: ExpectedLayers,
-): Promise<ImageCheck> {
+export async function checkSbomLayers(source: ImageSource, reference: ImageReference, top: FetchedManifest, expected: ExpectedLayers): Promise<ImageCheck> {
   if (expected.layers.length === 0) {
-    return { check: 'sbom-layers', status: 'fail', code: 'SBOM_LAYERS_MISSING', message: 'the SBOM lists no layer packages for this image; nothing to compare the registry with' };
+    return {
+      check: 'sbom-layers',
+      status: 'fail',
+      code: 'SBOM_LAYERS_MISSING',
+      message: 'the SBOM lists no layer packages for this image; nothing to compare the registry with',
+    };
   }
   const { manifest } = await platformManifest(source, reference, top, expected.platform);
   const config = parseImageConfig(await source.fetchBlob(reference, manifest.config.digest, MAX_CONFIG_BYTES));

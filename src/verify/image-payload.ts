@@ -45,7 +45,11 @@ export function checkSimpleSigningPayload(payload: Uint8Array, digest: string): 
   const digestCheck =
     named === digest
       ? ok('payload-digest', `payload names ${digest}`)
-      : bad('payload-digest', 'PAYLOAD_DIGEST_MISMATCH', `payload names ${typeof named === 'string' ? named : 'no digest'}, not the image digest ${digest}: a signature for another image`);
+      : bad(
+          'payload-digest',
+          'PAYLOAD_DIGEST_MISMATCH',
+          `payload names ${typeof named === 'string' ? named : 'no digest'}, not the image digest ${digest}: a signature for another image`,
+        );
   return [typeCheck, digestCheck];
 }
 
@@ -54,9 +58,16 @@ export interface StatementSummary {
 }
 
 /** cosign v3's bundle: a DSSE envelope holding an in-toto statement whose subject is the image digest. */
-export function checkBundleStatement(payloadType: string | undefined, payload: Uint8Array | undefined, digest: string): { checks: PayloadCheck[]; summary: StatementSummary } {
+export function checkBundleStatement(
+  payloadType: string | undefined,
+  payload: Uint8Array | undefined,
+  digest: string,
+): { checks: PayloadCheck[]; summary: StatementSummary } {
   if (payloadType === undefined || payload === undefined) {
-    return { checks: [bad('payload-type', 'PAYLOAD_TYPE_MISMATCH', 'bundle holds a bare message signature, not a DSSE in-toto statement naming the image')], summary: {} };
+    return {
+      checks: [bad('payload-type', 'PAYLOAD_TYPE_MISMATCH', 'bundle holds a bare message signature, not a DSSE in-toto statement naming the image')],
+      summary: {},
+    };
   }
   if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     return { checks: [bad('payload-type', 'PAYLOAD_TYPE_MISMATCH', `DSSE payload type is "${payloadType}", expected "${IN_TOTO_PAYLOAD_TYPE}"`)], summary: {} };
@@ -64,12 +75,15 @@ export function checkBundleStatement(payloadType: string | undefined, payload: U
   const doc = parseSimpleSigning(payload);
   if (!doc) return { checks: [bad('payload-type', 'PAYLOAD_MALFORMED', 'DSSE payload is not a JSON object')], summary: {} };
   const predicateType = typeof doc.predicateType === 'string' ? doc.predicateType : undefined;
-  const typeCheck =
-    !STATEMENT_TYPES.includes(String(doc._type))
-      ? bad('payload-type', 'PAYLOAD_TYPE_MISMATCH', `statement _type is ${JSON.stringify(doc._type)}, expected an in-toto Statement`)
-      : predicateType !== COSIGN_SIGN_PREDICATE
-        ? bad('payload-type', 'PAYLOAD_TYPE_MISMATCH', `predicate type is ${JSON.stringify(predicateType)}, expected "${COSIGN_SIGN_PREDICATE}" (an image signature, not another attestation)`)
-        : ok('payload-type', `in-toto statement, predicate ${COSIGN_SIGN_PREDICATE}`);
+  const typeCheck = !STATEMENT_TYPES.includes(String(doc._type))
+    ? bad('payload-type', 'PAYLOAD_TYPE_MISMATCH', `statement _type is ${JSON.stringify(doc._type)}, expected an in-toto Statement`)
+    : predicateType !== COSIGN_SIGN_PREDICATE
+      ? bad(
+          'payload-type',
+          'PAYLOAD_TYPE_MISMATCH',
+          `predicate type is ${JSON.stringify(predicateType)}, expected "${COSIGN_SIGN_PREDICATE}" (an image signature, not another attestation)`,
+        )
+      : ok('payload-type', `in-toto statement, predicate ${COSIGN_SIGN_PREDICATE}`);
   const hex = digest.startsWith('sha256:') ? digest.slice(7) : undefined;
   const subjects = Array.isArray(doc.subject) ? doc.subject : [];
   const names = subjects.some((s) => isRecord(s) && isRecord(s.digest) && hex !== undefined && s.digest.sha256 === hex);

@@ -70,7 +70,12 @@ async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promis
   const signature = sig.annotations[ANNOTATION_SIGNATURE];
   const certificate = sig.annotations[ANNOTATION_CERTIFICATE];
   if (!signature || !certificate) {
-    return failed(sig.kind, sig.location, 'SIGNATURE_MATERIAL_MISSING', `${sig.location}: the layer lacks the ${!signature ? ANNOTATION_SIGNATURE : ANNOTATION_CERTIFICATE} annotation (key-based signatures are not supported)`);
+    return failed(
+      sig.kind,
+      sig.location,
+      'SIGNATURE_MATERIAL_MISSING',
+      `${sig.location}: the layer lacks the ${!signature ? ANNOTATION_SIGNATURE : ANNOTATION_CERTIFICATE} annotation (key-based signatures are not supported)`,
+    );
   }
   const rekorEntry = sig.annotations[ANNOTATION_BUNDLE];
   const material = { kind: 'detached' as const, signature, certificate, ...(rekorEntry ? { rekorEntry } : {}) };
@@ -78,7 +83,13 @@ async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promis
   const report = await verifyArtifactSignature({ artifact: sig.payload, material, trustedRoot: ctx.trustedRoot, policy: ctx.policy, offline: true });
   const result = verdict(sig, report, checkSimpleSigningPayload(sig.payload, ctx.digest));
   // The leaf straight from the annotation the checks just accepted (no second bundle build per image).
-  if (result.verified) result.cosign = legacyCosignPayload(sig.payload, rekorEntry, X509Certificate.parse(Buffer.from(decodeCertificates(certificate, 'certificate')[0]!)), report.signer ?? {});
+  if (result.verified)
+    result.cosign = legacyCosignPayload(
+      sig.payload,
+      rekorEntry,
+      X509Certificate.parse(Buffer.from(decodeCertificates(certificate, 'certificate')[0]!)),
+      report.signer ?? {},
+    );
   return result;
 }
 
@@ -96,10 +107,22 @@ async function verifyBundle(sig: BundleSignature, ctx: SignatureContext): Promis
   const envelope = bundle?.content.$case === 'dsseEnvelope' ? bundle.content.dsseEnvelope : undefined;
   const statement = checkBundleStatement(envelope?.payloadType, envelope?.payload, ctx.digest);
   // The artifact is the image manifest: the in-toto subject must be the sha256 of those (digest-checked) bytes.
-  const report = await verifyArtifactSignature({ artifact: await ctx.manifestBytes(), material: { kind: 'bundle', bundle: text }, trustedRoot: ctx.trustedRoot, policy: ctx.policy, offline: true });
+  const report = await verifyArtifactSignature({
+    artifact: await ctx.manifestBytes(),
+    material: { kind: 'bundle', bundle: text },
+    trustedRoot: ctx.trustedRoot,
+    policy: ctx.policy,
+    offline: true,
+  });
   const result = verdict(sig, report, bundle ? statement.checks : []);
   if (result.verified && bundle) {
-    result.cosign = bundleCosignPayload(ctx.repositoryName, ctx.digest, statement.summary.predicateType ?? COSIGN_SIGN_PREDICATE, bundleLeaf(bundle), report.signer ?? {});
+    result.cosign = bundleCosignPayload(
+      ctx.repositoryName,
+      ctx.digest,
+      statement.summary.predicateType ?? COSIGN_SIGN_PREDICATE,
+      bundleLeaf(bundle),
+      report.signer ?? {},
+    );
   }
   return result;
 }

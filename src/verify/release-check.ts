@@ -52,14 +52,23 @@ export interface SignatureReport {
 
 export type VerifyDetachedSignature = (input: DetachedSignatureInput) => Promise<SignatureReport>;
 
-export type VerifyEvent =
-  | FetchEvent
-  | { type: 'stage'; message: string }
-  | { type: 'check'; result: ReleaseCheck };
+export type VerifyEvent = FetchEvent | { type: 'stage'; message: string } | { type: 'check'; result: ReleaseCheck };
 
 export type VerifyEventListener = (event: VerifyEvent) => void;
 
-export const passed = (check: ReleaseCheckId, subject: string, message: string, details?: SubCheck[]): ReleaseCheck =>
-  ({ check, subject, status: 'pass', code: 'OK', message, ...(details ? { details } : {}) });
-export const failed = (check: ReleaseCheckId, subject: string, code: string, message: string, details?: SubCheck[]): ReleaseCheck =>
-  ({ check, subject, status: 'fail', code, message, ...(details ? { details } : {}) });
+export const passed = (check: ReleaseCheckId, subject: string, message: string, details?: SubCheck[]): ReleaseCheck => ({
+  check,
+  subject,
+  status: 'pass',
+  code: 'OK',
+  message,
+  ...(details ? { details } : {}),
+});
+export const failed = (check: ReleaseCheckId, subject: string, code: string, message: string, details?: SubCheck[]): ReleaseCheck => ({
+  check,
+  subject,
+  status: 'fail',
+  code,
+  message,
+  ...(details ? { details } : {}),
+});

@@ -50,7 +50,11 @@ export async function withReleaseSession<T>(versionSpec: string, options: Releas
       resolveVersion(spec, async (path) => {
         options.onEvent?.({ type: 'stage', message: `resolving ${path}` });
         const file = await fetcher.fetch({
-          url: markerUrl(path, options.dlUrl), label: path.split('/').pop()!, dir, maxBytes: SIZE_LIMITS.small, cache: 'refresh',
+          url: markerUrl(path, options.dlUrl),
+          label: path.split('/').pop()!,
+          dir,
+          maxBytes: SIZE_LIMITS.small,
+          cache: 'refresh',
         });
         markers.push(file);
         return readFile(file.path, 'utf8');

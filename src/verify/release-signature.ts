@@ -23,7 +23,14 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
     let pending = roots.get(key);
     if (!pending) {
       pending = (async () => {
-        const file = path ? { path, text: await readFile(path, 'utf8').catch((err: unknown) => { throw describeFsError(err, path); }) } : undefined;
+        const file = path
+          ? {
+              path,
+              text: await readFile(path, 'utf8').catch((err: unknown) => {
+                throw describeFsError(err, path);
+              }),
+            }
+          : undefined;
         return resolveTrustedRoot({
           trustedRootFile: file,
           offline: options.offline,

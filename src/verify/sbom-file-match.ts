@@ -8,7 +8,12 @@ import { failed, passed, type ReleaseCheck } from './release-check.js';
 export function checkSbomDescribes(doc: SpdxDocument, path: string, actual: Digests): ReleaseCheck {
   const files = doc.files.filter((f) => f.name.replace(/^\.\//, '') === path);
   if (files.length === 0) {
-    return failed('sbom-describes', path, 'SBOM_FILE_MISSING', `the release SBOM lists no file ${path}: a binary it does not describe is not part of the release`);
+    return failed(
+      'sbom-describes',
+      path,
+      'SBOM_FILE_MISSING',
+      `the release SBOM lists no file ${path}: a binary it does not describe is not part of the release`,
+    );
   }
   const compared: string[] = [];
   for (const file of files) {

@@ -54,9 +54,13 @@ export function summariseSbom(bytes: Uint8Array, subject: string, version: strin
       : '');
   const expected = releaseSbomNamespace(version);
   if (doc.documentNamespace !== expected) {
-    const check = failed('sbom', subject, 'SBOM_VERSION_MISMATCH',
+    const check = failed(
+      'sbom',
+      subject,
+      'SBOM_VERSION_MISMATCH',
       `the document is "${sanitizeLine(doc.name)}" with namespace ${sanitizeLine(doc.documentNamespace)}, not ${expected}: ` +
-        'it is not the release SBOM of the version asked for');
+        'it is not the release SBOM of the version asked for',
+    );
     return { check, summary, document: doc };
   }
   return { check: passed('sbom', subject, message), summary, document: doc };

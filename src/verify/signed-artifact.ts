@@ -8,9 +8,7 @@ import { SIZE_LIMITS } from '../fetch/types.js';
 import { expectedDigest } from '../integrity/checksum-file.js';
 import { checkDigest, type DigestAlgorithm } from '../integrity/compare.js';
 import type { SignedArtifactUrls } from '../k8s/release-urls.js';
-import {
-  failed, passed, type ReleaseCheck, type SignatureReport, type VerifyDetachedSignature, type VerifyEventListener,
-} from './release-check.js';
+import { failed, passed, type ReleaseCheck, type SignatureReport, type VerifyDetachedSignature, type VerifyEventListener } from './release-check.js';
 
 export interface SignaturePolicy {
   identity?: string;
@@ -61,7 +59,11 @@ export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): P
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;
   const [artifact, sha256File, sha512File, sigFile, certFile] = settled.map((s) => (s as PromiseFulfilledResult<FetchedFile>).value) as [
-    FetchedFile, FetchedFile, FetchedFile, FetchedFile, FetchedFile,
+    FetchedFile,
+    FetchedFile,
+    FetchedFile,
+    FetchedFile,
+    FetchedFile,
   ];
   const files = [artifact, sha256File, sha512File, sigFile, certFile];
   const emit = (check: ReleaseCheck) => (req.onEvent?.({ type: 'check', result: check }), check);
@@ -105,7 +107,12 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
     } else {
       req.onEvent?.({ type: 'stage', message: `looking up the transparency-log entry for ${req.fileName} at ${policy.rekorUrl}` });
       const found = await lookupRekorEntry({
-        fetcher: req.fetcher, rekorUrl: policy.rekorUrl, dir: req.dir, artifactSha256: artifact.sha256, signatureB64: signature, label: req.fileName,
+        fetcher: req.fetcher,
+        rekorUrl: policy.rekorUrl,
+        dir: req.dir,
+        artifactSha256: artifact.sha256,
+        signatureB64: signature,
+        label: req.fileName,
       });
       rekorFile = found.file;
       rekorIndex = found.index;
@@ -136,9 +143,15 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
     sources: { artifact: artifact.url, signature: sigFile.url, certificate: certFile.url, rekorEntry: rekorSource },
   });
   const firstFail = report.checks.find((c) => c.status === 'fail');
-  const check = report.verified && !firstFail
-    ? passed('signature', req.subject, `signed by ${report.signer?.identity ?? policy.identity ?? policy.identityRegexp} (issuer ${report.signer?.issuer ?? policy.issuer ?? policy.issuerRegexp})` +
-        (report.signedAt?.length ? ` at ${report.signedAt.join(', ')}` : ''), report.checks)
-    : failed('signature', req.subject, firstFail?.code ?? 'SIGNATURE_NOT_VERIFIED', firstFail?.message ?? 'the signature was not verified', report.checks);
+  const check =
+    report.verified && !firstFail
+      ? passed(
+          'signature',
+          req.subject,
+          `signed by ${report.signer?.identity ?? policy.identity ?? policy.identityRegexp} (issuer ${report.signer?.issuer ?? policy.issuer ?? policy.issuerRegexp})` +
+            (report.signedAt?.length ? ` at ${report.signedAt.join(', ')}` : ''),
+          report.checks,
+        )
+      : failed('signature', req.subject, firstFail?.code ?? 'SIGNATURE_NOT_VERIFIED', firstFail?.message ?? 'the signature was not verified', report.checks);
   return { check, rekorFile, rekorIndex, report };
 }

@@ -50,15 +50,21 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
       fetcher: session.fetcher,
       dir: session.dir,
       policy: {
-        identity: options.identity, identityRegexp: options.identityRegexp, issuer: options.issuer, issuerRegexp: options.issuerRegexp,
-      trustedRootPath: options.trustedRootPath,
-        rekorEntryFile: options.rekorEntryFile, rekorUrl: options.rekorUrl, verify: options.verifySignature,
+        identity: options.identity,
+        identityRegexp: options.identityRegexp,
+        issuer: options.issuer,
+        issuerRegexp: options.issuerRegexp,
+        trustedRootPath: options.trustedRootPath,
+        rekorEntryFile: options.rekorEntryFile,
+        rekorUrl: options.rekorUrl,
+        verify: options.verifySignature,
       },
       onEvent: options.onEvent,
     });
-    const describes = sbom.document && sbom.report.verified
-      ? checkSbomDescribes(sbom.document, path, result.artifact)
-      : failed('sbom-describes', path, 'SBOM_NOT_VERIFIED', 'the release SBOM did not verify, so it cannot vouch for this binary');
+    const describes =
+      sbom.document && sbom.report.verified
+        ? checkSbomDescribes(sbom.document, path, result.artifact)
+        : failed('sbom-describes', path, 'SBOM_NOT_VERIFIED', 'the release SBOM did not verify, so it cannot vouch for this binary');
     options.onEvent?.({ type: 'check', result: describes });
     const checks = [...sbom.report.checks, ...result.checks, describes];
     const report: VerifyBinaryReport = {

@@ -57,7 +57,10 @@ export function materialKind(req: VerifyBlobRequest): SignatureMaterial['kind'] 
   }
   if (req.signaturePath && req.certificatePath) return 'detached';
   if (req.signaturePath || req.certificatePath) {
-    throw usageError('MATERIAL_MISSING', `--${req.signaturePath ? 'certificate' : 'signature'} is missing: a detached signature needs both --signature and --certificate`);
+    throw usageError(
+      'MATERIAL_MISSING',
+      `--${req.signaturePath ? 'certificate' : 'signature'} is missing: a detached signature needs both --signature and --certificate`,
+    );
   }
   throw usageError('MATERIAL_MISSING', 'nothing to verify against: give --signature and --certificate, or --bundle, or --key with --signature');
 }

@@ -71,7 +71,12 @@ export async function verifyImage(input: string | ImageReference, options: Verif
   } catch (err) {
     const known = err instanceof KubeSbomError;
     const code = known ? err.code : 'INTERNAL_ERROR';
-    const check: ImageCheck = { check: 'registry', status: 'fail', code, message: sanitizeLine(known ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`) };
+    const check: ImageCheck = {
+      check: 'registry',
+      status: 'fail',
+      code,
+      message: sanitizeLine(known ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`),
+    };
     result.checks.push(check);
     thrown = { check, kind: known ? (err.kind === 'usage' ? 'check' : err.kind) : 'io' };
   }
@@ -80,7 +85,9 @@ export async function verifyImage(input: string | ImageReference, options: Verif
   result.verified = !failure && result.checks.some((c) => c.check === 'signatures' && c.status === 'pass');
   result.code = failure?.code ?? (result.verified ? 'OK' : 'NOT_VERIFIED');
   if (!result.verified) result.failureKind = failure && failure === thrown?.check ? thrown.kind : 'check';
-  result.message = !result.verified ? (failure?.message ?? 'no signature check was made') : `${result.cosign.length} signature(s) by ${describeSigners(result)}`;
+  result.message = !result.verified
+    ? (failure?.message ?? 'no signature check was made')
+    : `${result.cosign.length} signature(s) by ${describeSigners(result)}`;
   emit({ type: 'image-done', result });
   return result;
 }
@@ -96,7 +103,12 @@ async function run(ref: ImageReference, options: VerifyImageOptions, result: Ima
   // cosign's rule: a digest reference needs no manifest lookup; the manifest is fetched (by digest) only if needed.
   if (!ref.digest) {
     top = await fetchImageManifest(source, ref);
-    result.checks.push({ check: 'resolve', status: 'pass', code: 'OK', message: `${ref.tag ?? 'latest'} -> ${top.digest} (hash of the manifest bytes received)` });
+    result.checks.push({
+      check: 'resolve',
+      status: 'pass',
+      code: 'OK',
+      message: `${ref.tag ?? 'latest'} -> ${top.digest} (hash of the manifest bytes received)`,
+    });
   }
   const digest = ref.digest ?? top!.digest;
   result.digest = digest;
@@ -129,7 +141,12 @@ async function checkSignatures(
   result.searched = found.searched;
   emit({ type: 'image-signatures', reference: result.reference, count: found.candidates.length });
   if (found.candidates.length === 0) {
-    result.checks.push({ check: 'signatures', status: 'fail', code: 'NO_SIGNATURES', message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})` });
+    result.checks.push({
+      check: 'signatures',
+      status: 'fail',
+      code: 'NO_SIGNATURES',
+      message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})`,
+    });
   } else {
     const context = { trustedRoot: options.trustedRoot, policy: options.policy, digest, repositoryName: repositoryName(ref), manifestBytes };
     result.signatures = await Promise.all(found.candidates.map((c) => verifyCandidate(c, context)));
@@ -150,7 +167,18 @@ async function checkSignatures(
 }
 
 // The failure that says most about why: a bad signature or a payload for another image before the checks they imply.
-const PRIORITY = ['input', 'signature', 'payload-digest', 'payload-type', 'identity', 'issuer', 'certificate-chain', 'sct', 'transparency-log', 'artifact-digest'];
+const PRIORITY = [
+  'input',
+  'signature',
+  'payload-digest',
+  'payload-type',
+  'identity',
+  'issuer',
+  'certificate-chain',
+  'sct',
+  'transparency-log',
+  'artifact-digest',
+];
 
 function decisiveFailure(verdicts: SignatureVerdict[]): { s: SignatureVerdict; c: ImageCheck } | undefined {
   const failures = verdicts.flatMap((s) => s.checks.filter((c) => c.status === 'fail').map((c) => ({ s, c })));

@@ -63,7 +63,11 @@ export async function pingRegistries(source: ImageSource, references: string[], 
       withDeadline(
         timeoutMs,
         (signal) => ((signal && source.withSignal?.(signal)) || source).ping!(r),
-        () => ioError('REGISTRY_TIMEOUT', `${source.describe(r)}: no answer at /v2/ within --timeout ${formatDuration(timeoutMs!)}; check the host, or raise --timeout`),
+        () =>
+          ioError(
+            'REGISTRY_TIMEOUT',
+            `${source.describe(r)}: no answer at /v2/ within --timeout ${formatDuration(timeoutMs!)}; check the host, or raise --timeout`,
+          ),
       ),
     ),
   );
@@ -80,7 +84,13 @@ export async function verifyImages(images: ImageToVerify[], options: VerifyImage
       onEvent: emit,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.checkSbomLayers
-        ? { expectedLayers: { platform: image.platform ?? { os: 'linux', architecture: 'amd64' }, layers: image.layers ?? [], kind: image.layerKind ?? 'diff-id' } }
+        ? {
+            expectedLayers: {
+              platform: image.platform ?? { os: 'linux', architecture: 'amd64' },
+              layers: image.layers ?? [],
+              kind: image.layerKind ?? 'diff-id',
+            },
+          }
         : {}),
     }),
   );

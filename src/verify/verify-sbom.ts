@@ -70,9 +70,14 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
     fetcher: session.fetcher,
     dir: session.dir,
     policy: {
-      identity: options.identity, identityRegexp: options.identityRegexp, issuer: options.issuer, issuerRegexp: options.issuerRegexp,
+      identity: options.identity,
+      identityRegexp: options.identityRegexp,
+      issuer: options.issuer,
+      issuerRegexp: options.issuerRegexp,
       trustedRootPath: options.trustedRootPath,
-      rekorEntryFile, rekorUrl: options.rekorUrl, verify: options.verifySignature,
+      rekorEntryFile,
+      rekorUrl: options.rekorUrl,
+      verify: options.verifySignature,
     },
     onEvent: options.onEvent,
   });

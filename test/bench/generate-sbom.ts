@@ -20,7 +20,14 @@ function* elements(): Generator<Element> {
   for (let i = 0; ; i++) {
     const kind = i % 3 === 0 ? 'package' : 'file';
     const name = kind === 'package' ? `registry.k8s.io/image-${i}-amd64:v1.99.${i % 50}` : `bin/linux/amd64/tool-${i}`;
-    yield { kind, id: `SPDXRef-${kind === 'package' ? 'Package' : 'File'}-${i}-workspace-src-k8s.io-kubernetes`, name, sha1: hex(name, 'sha1'), sha256: hex(name, 'sha256'), sha512: hex(name, 'sha512') };
+    yield {
+      kind,
+      id: `SPDXRef-${kind === 'package' ? 'Package' : 'File'}-${i}-workspace-src-k8s.io-kubernetes`,
+      name,
+      sha1: hex(name, 'sha1'),
+      sha256: hex(name, 'sha256'),
+      sha512: hex(name, 'sha512'),
+    };
   }
 }
 
@@ -59,8 +66,12 @@ export function writeTagValue(path: string, targetBytes: number): number {
     count++;
     if (e.kind === 'package') {
       lastPackage = e.id;
-      w.write(`##### Package: ${e.name}\n\nPackageName: ${e.name}\nSPDXID: ${e.id}\nPackageChecksum: SHA1: ${e.sha1}\nPackageChecksum: SHA256: ${e.sha256}\nPackageChecksum: SHA512: ${e.sha512}\n`);
-      w.write(`PackageDownloadLocation: NONE\nFilesAnalyzed: false\nPackageLicenseConcluded: NOASSERTION\nPackageLicenseDeclared: Apache-2.0\nPackageCopyrightText: NOASSERTION\n`);
+      w.write(
+        `##### Package: ${e.name}\n\nPackageName: ${e.name}\nSPDXID: ${e.id}\nPackageChecksum: SHA1: ${e.sha1}\nPackageChecksum: SHA256: ${e.sha256}\nPackageChecksum: SHA512: ${e.sha512}\n`,
+      );
+      w.write(
+        `PackageDownloadLocation: NONE\nFilesAnalyzed: false\nPackageLicenseConcluded: NOASSERTION\nPackageLicenseDeclared: Apache-2.0\nPackageCopyrightText: NOASSERTION\n`,
+      );
       w.write(`ExternalRef: PACKAGE-MANAGER purl pkg:oci/image@sha256:${e.sha256}?arch=amd64&repository_url=registry.k8s.io\n\n`);
       w.write(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${e.id}\n\n`);
     } else {
@@ -88,14 +99,22 @@ export function writeJson(path: string, elementCount: number): void {
     const checksums = `[{"algorithm":"SHA1","checksumValue":"${e.sha1}"},{"algorithm":"SHA256","checksumValue":"${e.sha256}"},{"algorithm":"SHA512","checksumValue":"${e.sha512}"}]`;
     if (e.kind === 'package') {
       lastPackage = e.id;
-      packages.push(`{"name":"${e.name}","SPDXID":"${e.id}","checksums":${checksums},"downloadLocation":"NONE","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":"Apache-2.0","copyrightText":"NOASSERTION","externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":"pkg:oci/image@sha256:${e.sha256}?arch=amd64&repository_url=registry.k8s.io"}]}`);
+      packages.push(
+        `{"name":"${e.name}","SPDXID":"${e.id}","checksums":${checksums},"downloadLocation":"NONE","filesAnalyzed":false,"licenseConcluded":"NOASSERTION","licenseDeclared":"Apache-2.0","copyrightText":"NOASSERTION","externalRefs":[{"referenceCategory":"PACKAGE-MANAGER","referenceType":"purl","referenceLocator":"pkg:oci/image@sha256:${e.sha256}?arch=amd64&repository_url=registry.k8s.io"}]}`,
+      );
       relationships.push(`{"spdxElementId":"SPDXRef-DOCUMENT","relationshipType":"DESCRIBES","relatedSpdxElement":"${e.id}"}`);
     } else {
-      files.push(`{"fileName":"${e.name}","SPDXID":"${e.id}","checksums":${checksums},"fileTypes":["BINARY","APPLICATION"],"licenseConcluded":"Apache-2.0","licenseInfoInFiles":["NOASSERTION"],"copyrightText":"NOASSERTION"}`);
+      files.push(
+        `{"fileName":"${e.name}","SPDXID":"${e.id}","checksums":${checksums},"fileTypes":["BINARY","APPLICATION"],"licenseConcluded":"Apache-2.0","licenseInfoInFiles":["NOASSERTION"],"copyrightText":"NOASSERTION"}`,
+      );
       relationships.push(`{"spdxElementId":"${lastPackage}","relationshipType":"DEPENDS_ON","relatedSpdxElement":"${e.id}"}`);
     }
   }
-  for (const [key, list] of [['packages', packages], ['files', files], ['relationships', relationships]] as const) {
+  for (const [key, list] of [
+    ['packages', packages],
+    ['files', files],
+    ['relationships', relationships],
+  ] as const) {
     w.write(`${key === 'packages' ? '' : ','}"${key}":[`);
     list.forEach((item, i) => w.write(i === 0 ? item : `,${item}`));
     w.write(']');

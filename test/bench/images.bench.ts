@@ -88,7 +88,8 @@ const suite: BenchSuite = {
       const sbomAll = join(dir, 'all.spdx');
       await writeFile(sbomOne, releaseSbom(version, release.images.slice(0, 1)));
       await writeFile(sbomAll, release.sbom);
-      const command = (sbom: string) => () => runCommand(['verify-images', sbom, '--trusted-root', rootFile, '--registry-mirror', `registry.k8s.io=${registry.host}`]);
+      const command = (sbom: string) => () =>
+        runCommand(['verify-images', sbom, '--trusted-root', rootFile, '--registry-mirror', `registry.k8s.io=${registry.host}`]);
       const cliOne = await measure(command(sbomOne), { runs: 7, warmup: 1 });
       const cliMany = await measure(command(sbomAll), { runs: 7, warmup: 1 });
 

@@ -48,10 +48,13 @@ const suite: BenchSuite = {
     const path = join(tmpdir(), `kube-sbom-bench-${process.pid}.bin`);
     try {
       await makeFile(path);
-      const coreutils = await measure(async () => {
-        await run('sha256sum', [path]);
-        await run('sha512sum', [path]);
-      }, { runs: RUNS, warmup: 1 });
+      const coreutils = await measure(
+        async () => {
+          await run('sha256sum', [path]);
+          await run('sha512sum', [path]);
+        },
+        { runs: RUNS, warmup: 1 },
+      );
       const only256 = await measure(() => run('sha256sum', [path]), { runs: RUNS, warmup: 0 });
       const rows: BenchRow[] = [
         { case: 'sha256sum then sha512sum (baseline)', medianMs: coreutils.medianMs, runs: RUNS, note: `${rate(coreutils.medianMs)}` },

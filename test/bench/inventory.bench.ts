@@ -48,10 +48,26 @@ async function processRows(): Promise<BenchRow[]> {
   };
   const ratio = (ms: number) => `${(ms / node.medianMs).toFixed(2)}x bare node`;
   return [
-    { case: 'baseline: node -e "" (process)', medianMs: node.medianMs, runs: node.runs, note: `cpu ${cpu.node.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs` },
-    { case: 'baseline: kube-sbom --version (process)', medianMs: version.medianMs, runs: version.runs, note: `${ratio(version.medianMs)}; cpu ${cpu.version.toFixed(0)} ms` },
+    {
+      case: 'baseline: node -e "" (process)',
+      medianMs: node.medianMs,
+      runs: node.runs,
+      note: `cpu ${cpu.node.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
+    },
+    {
+      case: 'baseline: kube-sbom --version (process)',
+      medianMs: version.medianMs,
+      runs: version.runs,
+      note: `${ratio(version.medianMs)}; cpu ${cpu.version.toFixed(0)} ms`,
+    },
     { case: 'baseline: documented grep|cut|sed pipeline', medianMs: shell.medianMs, runs: shell.runs },
-    { case: 'kube-sbom images v1.25.4 --format txt (process)', medianMs: images.medianMs, runs: images.runs, target: '< 300 ms', note: `${ratio(images.medianMs)}; cpu ${cpu.images.toFixed(0)} ms (${(cpu.images - cpu.version).toFixed(0)} ms over --version)` },
+    {
+      case: 'kube-sbom images v1.25.4 --format txt (process)',
+      medianMs: images.medianMs,
+      runs: images.runs,
+      target: '< 300 ms',
+      note: `${ratio(images.medianMs)}; cpu ${cpu.images.toFixed(0)} ms (${(cpu.images - cpu.version).toFixed(0)} ms over --version)`,
+    },
     { case: 'kube-sbom images v1.25.4 --format json (process)', medianMs: json.medianMs, runs: json.runs, target: '< 300 ms' },
   ];
 }
@@ -83,7 +99,13 @@ async function queryRows(): Promise<BenchRow[]> {
       // CPU time per run is less sensitive than wall time to other work on a shared machine.
       const used = process.cpuUsage(cpu);
       const cpuMs = (used.user + used.system) / 1000 / 6;
-      rows.push({ case: `query "${expression}"`, medianMs: t.medianMs, runs: t.runs, target: '< 2000 ms', note: `${count} matches; cpu ${cpuMs.toFixed(0)} ms/run; ${(t.medianMs + build.medianMs).toFixed(0)} ms with index+graph built` });
+      rows.push({
+        case: `query "${expression}"`,
+        medianMs: t.medianMs,
+        runs: t.runs,
+        target: '< 2000 ms',
+        note: `${count} matches; cpu ${cpuMs.toFixed(0)} ms/run; ${(t.medianMs + build.medianMs).toFixed(0)} ms with index+graph built`,
+      });
     }
     return rows;
   } finally {

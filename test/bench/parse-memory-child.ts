@@ -28,12 +28,14 @@ const parseMs = performance.now() - start;
 const peakRss = process.resourceUsage().maxRSS * 1024;
 gc();
 const retainedHeap = process.memoryUsage().heapUsed - heapBefore;
-process.stdout.write(`${JSON.stringify({
-  bytes,
-  peakRssGrowth: peakRss - rssBefore,
-  retainedHeap,
-  parseMs,
-  packages: result.document.packages.length,
-  files: result.document.files.length,
-  errors: result.diagnostics.filter((d) => d.severity === 'error').length,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    bytes,
+    peakRssGrowth: peakRss - rssBefore,
+    retainedHeap,
+    parseMs,
+    packages: result.document.packages.length,
+    files: result.document.files.length,
+    errors: result.diagnostics.filter((d) => d.severity === 'error').length,
+  })}\n`,
+);

@@ -24,17 +24,42 @@ function portsFor(view: SbomView): TuiPorts {
 
 /** A release-shaped tag-value document with `count` packages (images every 10th, the rest layers). */
 function bigDocument(count: number): string {
-  const lines = ['SPDXVersion: SPDX-2.3', 'DataLicense: CC0-1.0', 'SPDXID: SPDXRef-DOCUMENT', 'DocumentName: bench', 'DocumentNamespace: https://sbom.k8s.io/v1.99.0/release', 'Creator: Tool: bench', 'Created: 2025-01-01T00:00:00Z', ''];
+  const lines = [
+    'SPDXVersion: SPDX-2.3',
+    'DataLicense: CC0-1.0',
+    'SPDXID: SPDXRef-DOCUMENT',
+    'DocumentName: bench',
+    'DocumentNamespace: https://sbom.k8s.io/v1.99.0/release',
+    'Creator: Tool: bench',
+    'Created: 2025-01-01T00:00:00Z',
+    '',
+  ];
   const rels: string[] = [];
   let image = '';
   for (let i = 0; i < count; i++) {
     const hex = i.toString(16).padStart(64, '0');
     if (i % 10 === 0) {
       image = `SPDXRef-Package-registry.k8s.io-image-${i}-amd64-v1.99.0`;
-      lines.push(`PackageName: image-${i}.tar`, `SPDXID: ${image}`, `PackageChecksum: SHA256: ${hex}`, 'PackageDownloadLocation: NONE', 'FilesAnalyzed: false', `PackageFileName: /out/release-images/amd64/image-${i}.tar`, '');
+      lines.push(
+        `PackageName: image-${i}.tar`,
+        `SPDXID: ${image}`,
+        `PackageChecksum: SHA256: ${hex}`,
+        'PackageDownloadLocation: NONE',
+        'FilesAnalyzed: false',
+        `PackageFileName: /out/release-images/amd64/image-${i}.tar`,
+        '',
+      );
       rels.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${image}`);
     } else {
-      lines.push(`PackageName: sha256:${hex}`, `SPDXID: ${image}-sha256-${hex}`, `PackageChecksum: SHA256: ${hex}`, 'PackageDownloadLocation: NONE', 'FilesAnalyzed: false', `PackageFileName: ${hex}/layer.tar`, '');
+      lines.push(
+        `PackageName: sha256:${hex}`,
+        `SPDXID: ${image}-sha256-${hex}`,
+        `PackageChecksum: SHA256: ${hex}`,
+        'PackageDownloadLocation: NONE',
+        'FilesAnalyzed: false',
+        `PackageFileName: ${hex}/layer.tar`,
+        '',
+      );
       rels.push(`Relationship: ${image} CONTAINS ${image}-sha256-${hex}`);
     }
   }
@@ -100,7 +125,10 @@ async function firstFrame(args: string[], text: string): Promise<{ outside: numb
   const file = join(dir, 'frame.json');
   try {
     const start = performance.now();
-    session.start(['node', '--import', frameProbe, cliPath, ...args], { cwd: projectRoot, env: { KUBE_SBOM_BENCH_FRAME_FILE: file, KUBE_SBOM_BENCH_FRAME_TEXT: text } });
+    session.start(['node', '--import', frameProbe, cliPath, ...args], {
+      cwd: projectRoot,
+      env: { KUBE_SBOM_BENCH_FRAME_FILE: file, KUBE_SBOM_BENCH_FRAME_TEXT: text },
+    });
     for (;;) {
       if (session.screen().includes(text)) break;
       if (performance.now() - start > 30_000) throw new Error('no first frame within 30 s');
@@ -128,30 +156,83 @@ const suite: BenchSuite = {
         spawnSync(process.execPath, [cliPath, '--help']);
         help.push(performance.now() - t);
       }
-      const ink = await measure(() => spawnSync(process.execPath, ['--input-type=module', '-e', "await import('ink')"], { cwd: projectRoot }), { runs: 5, warmup: 1 });
+      const ink = await measure(() => spawnSync(process.execPath, ['--input-type=module', '-e', "await import('ink')"], { cwd: projectRoot }), {
+        runs: 5,
+        warmup: 1,
+      });
       const baseline = `baseline same run: kube-sbom --help ${median(help).toFixed(0)} ms wall; node importing ink alone ${ink.medianMs.toFixed(0)} ms wall`;
-      rows.push({ case: 'first frame, v1.25.4: spawn in tmux to screen (wall)', medianMs: median(frames.map((f) => f.outside)), runs: frames.length, target: '< 500 ms', note: baseline });
-      rows.push({ case: 'first frame, v1.25.4: program clock at the frame (wall)', medianMs: median(frames.map((f) => f.own)), runs: frames.length, target: '< 500 ms' });
-      rows.push({ case: 'first frame, v1.25.4: program CPU time at the frame', medianMs: median(frames.map((f) => f.cpu)), runs: frames.length, target: '< 500 ms', note: 'user+system; least disturbed by other load' });
+      rows.push({
+        case: 'first frame, v1.25.4: spawn in tmux to screen (wall)',
+        medianMs: median(frames.map((f) => f.outside)),
+        runs: frames.length,
+        target: '< 500 ms',
+        note: baseline,
+      });
+      rows.push({
+        case: 'first frame, v1.25.4: program clock at the frame (wall)',
+        medianMs: median(frames.map((f) => f.own)),
+        runs: frames.length,
+        target: '< 500 ms',
+      });
+      rows.push({
+        case: 'first frame, v1.25.4: program CPU time at the frame',
+        medianMs: median(frames.map((f) => f.cpu)),
+        runs: frames.length,
+        target: '< 500 ms',
+        note: 'user+system; least disturbed by other load',
+      });
     }
     if (existsSync(V1254)) {
       // The same first frame without process start and module loading: parse, view, render.
       const { createPorts } = await import('../../src/tui/adapters/index.js');
-      const ports = createPorts({ sbomUrl: '', dlUrl: '', rekorUrl: '', releaseIdentity: '', imageIdentity: '', issuer: '', offline: true, allowHttpRegistry: false, exportDir: '.', maxBytes: 1 << 30, concurrency: 1, versions: [] });
-      const timing = await measure(async () => {
-        const app = render(createElement(App, { ports, initial: { kind: 'file', value: V1254 } }));
-        while (!(app.lastFrame() ?? '').includes('243 of 243 elements')) await new Promise((r) => setTimeout(r, 1));
-        app.unmount();
-      }, { runs: 7, warmup: 1 });
-      rows.push({ case: 'first frame in-process, v1.25.4 (read, parse, view, render)', medianMs: timing.medianMs, runs: timing.runs, note: 'modules already loaded' });
+      const ports = createPorts({
+        sbomUrl: '',
+        dlUrl: '',
+        rekorUrl: '',
+        releaseIdentity: '',
+        imageIdentity: '',
+        issuer: '',
+        offline: true,
+        allowHttpRegistry: false,
+        exportDir: '.',
+        maxBytes: 1 << 30,
+        concurrency: 1,
+        versions: [],
+      });
+      const timing = await measure(
+        async () => {
+          const app = render(createElement(App, { ports, initial: { kind: 'file', value: V1254 } }));
+          while (!(app.lastFrame() ?? '').includes('243 of 243 elements')) await new Promise((r) => setTimeout(r, 1));
+          app.unmount();
+        },
+        { runs: 7, warmup: 1 },
+      );
+      rows.push({
+        case: 'first frame in-process, v1.25.4 (read, parse, view, render)',
+        medianMs: timing.medianMs,
+        runs: timing.runs,
+        note: 'modules already loaded',
+      });
     }
     const small = await interaction(fixtureView());
     const parsed = parseSbom(bigDocument(100_000));
     const big = buildView({ document: parsed.document, format: parsed.format, diagnostics: [], source: 'bench' });
     const large = await interaction(big);
     const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}x the 15-element document`;
-    rows.push({ case: `filter keystroke, 100k packages (${big.rows.length} rows)`, medianMs: large.filter, runs: large.runs, target: '< 100 ms', note: ratio(large.filter, small.filter) });
-    rows.push({ case: 'filter backspace (widening rescan), 100k', medianMs: large.widen, runs: large.runs, target: '< 100 ms', note: ratio(large.widen, small.widen) });
+    rows.push({
+      case: `filter keystroke, 100k packages (${big.rows.length} rows)`,
+      medianMs: large.filter,
+      runs: large.runs,
+      target: '< 100 ms',
+      note: ratio(large.filter, small.filter),
+    });
+    rows.push({
+      case: 'filter backspace (widening rescan), 100k',
+      medianMs: large.widen,
+      runs: large.runs,
+      target: '< 100 ms',
+      note: ratio(large.widen, small.widen),
+    });
     rows.push({ case: 'page down, 100k packages', medianMs: large.page, runs: 15, target: '< 50 ms', note: ratio(large.page, small.page) });
     return rows;
   },

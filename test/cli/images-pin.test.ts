@@ -15,9 +15,10 @@ describe.skipIf(skip)('images --pin through a registry', () => {
     registry = await startRegistry();
     for (const repo of REPOS) {
       // kube-proxy is published as an index, the others as plain manifests: --pin takes whatever the tag points at.
-      const digest = repo === 'kube-proxy-amd64'
-        ? await pushMultiArch({ url: registry.url }, repo, [makeImage({ architecture: 'amd64' }), makeImage({ architecture: 'arm64' })], 'v1.25.4')
-        : await pushImage({ url: registry.url }, repo, makeImage(), 'v1.25.4');
+      const digest =
+        repo === 'kube-proxy-amd64'
+          ? await pushMultiArch({ url: registry.url }, repo, [makeImage({ architecture: 'amd64' }), makeImage({ architecture: 'arm64' })], 'v1.25.4')
+          : await pushImage({ url: registry.url }, repo, makeImage(), 'v1.25.4');
       digests.set(repo, digest);
     }
   }, 60_000);
@@ -47,7 +48,9 @@ describe.skipIf(skip)('images --pin through a registry', () => {
   });
 
   it('an unreachable registry is exit 3', async () => {
-    const { code, stderr } = await runCli(['images', v125, '--arch', 'amd64', '--pin', '--registry-mirror', 'registry.k8s.io=127.0.0.1:9'], { timeoutMs: 120_000 });
+    const { code, stderr } = await runCli(['images', v125, '--arch', 'amd64', '--pin', '--registry-mirror', 'registry.k8s.io=127.0.0.1:9'], {
+      timeoutMs: 120_000,
+    });
     expect(code).toBe(3);
     expect(stderr).toContain('kube-sbom:');
   }, 120_000);

@@ -39,7 +39,9 @@ describe.skipIf(realdataMissing)('images on the real release SBOMs', () => {
     const got = lines(stdout);
     expect(got).toHaveLength(25);
     expect(got).toContain('k8s.gcr.io/kube-apiserver-amd64:v1.23.1');
-    expect(got.every((l) => /^k8s\.gcr\.io\/(conformance|kube-(apiserver|controller-manager|proxy|scheduler))-(amd64|arm|arm64|ppc64le|s390x):v1\.23\.1$/.test(l))).toBe(true);
+    expect(
+      got.every((l) => /^k8s\.gcr\.io\/(conformance|kube-(apiserver|controller-manager|proxy|scheduler))-(amd64|arm|arm64|ppc64le|s390x):v1\.23\.1$/.test(l)),
+    ).toBe(true);
   });
 
   it('a v2.0.0 release: the pipeline loses the tag separator, kube-sbom does not', async () => {
@@ -79,8 +81,10 @@ describe.skipIf(realdataMissing)('images on the real release SBOMs', () => {
     const doc = JSON.parse(json.stdout);
     expect(doc.releaseVersion).toBe('v1.25.4');
     expect(doc.images.map((i: { reference: string }) => i.reference)).toEqual([
-      'registry.k8s.io/kube-apiserver-arm64:v1.25.4', 'registry.k8s.io/kube-controller-manager-arm64:v1.25.4',
-      'registry.k8s.io/kube-proxy-arm64:v1.25.4', 'registry.k8s.io/kube-scheduler-arm64:v1.25.4',
+      'registry.k8s.io/kube-apiserver-arm64:v1.25.4',
+      'registry.k8s.io/kube-controller-manager-arm64:v1.25.4',
+      'registry.k8s.io/kube-proxy-arm64:v1.25.4',
+      'registry.k8s.io/kube-scheduler-arm64:v1.25.4',
     ]);
     const proxy = doc.images[2];
     expect(proxy.layers).toHaveLength(2);
@@ -132,8 +136,14 @@ describe.skipIf(realdataMissing)('images on the real release SBOMs', () => {
     const text = readFileSync(v125, 'utf8');
     const file = join(dir, 'changed.spdx');
     // Remove the arm kube-proxy image's DESCRIBES and CONTAINS relationships (so its layers are no longer contained).
-    const dropped = text.split('\n').filter((l) => !(l.startsWith('Relationship: SPDXRef-Package-registry.k8s.io-kube-proxy-arm-v1.25.4 CONTAINS'))).join('\n');
-    const m = /SPDXID: SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4\nPackageChecksum: SHA1: [0-9a-f]+\nPackageChecksum: SHA256: ([0-9a-f]{64})/.exec(dropped)!;
+    const dropped = text
+      .split('\n')
+      .filter((l) => !l.startsWith('Relationship: SPDXRef-Package-registry.k8s.io-kube-proxy-arm-v1.25.4 CONTAINS'))
+      .join('\n');
+    const m =
+      /SPDXID: SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4\nPackageChecksum: SHA1: [0-9a-f]+\nPackageChecksum: SHA256: ([0-9a-f]{64})/.exec(
+        dropped,
+      )!;
     writeFileSync(file, dropped.replace(m[1]!, '0'.repeat(64)));
     const { stdout, code } = await runCli(['images', v125, '--diff', file]);
     expect(code).toBe(0);
@@ -156,11 +166,19 @@ describe.skipIf(realdataMissing)('images on bom image SBOMs (pkg:oci purls)', ()
       expect(code).toBe(0);
       const got = lines(stdout);
       expect(got).toHaveLength(9);
-      expect(got.every((l) => /^index\.docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/.test(l)), got.join('\n')).toBe(true);
+      expect(
+        got.every((l) => /^index\.docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/.test(l)),
+        got.join('\n'),
+      ).toBe(true);
     }
     const amd64 = await runCli(['images', join(sboms, 'nginx.spdx'), '--arch', 'amd64', '--json']);
     const [image] = JSON.parse(amd64.stdout).images;
-    expect(image).toMatchObject({ kind: 'platform', architecture: 'amd64', digest: 'sha256:1a763cbd30ef4dbc7f8e3fa2e6670fd726f4bddb0ef58868a243c0cb8b35cde1', layerDigestKind: 'blob' });
+    expect(image).toMatchObject({
+      kind: 'platform',
+      architecture: 'amd64',
+      digest: 'sha256:1a763cbd30ef4dbc7f8e3fa2e6670fd726f4bddb0ef58868a243c0cb8b35cde1',
+      layerDigestKind: 'blob',
+    });
     expect(image.layers).toHaveLength(6);
   });
   it('apko image SBOMs (registry inside the purl name, an index named by digest) and an older bom etcd SBOM', async () => {
@@ -170,7 +188,9 @@ describe.skipIf(realdataMissing)('images on bom image SBOMs (pkg:oci purls)', ()
       '172.19.0.1:5000/apko-test@sha256:f44417ca5eae5c4832baf4f977a12d8492bca835cdf07d44c9db210409b1ba38',
     ]);
     const index = await runCli(['images', join(sboms, 'apko-index-external-references.spdx.json'), '--json']);
-    expect(JSON.parse(index.stdout).images).toMatchObject([{ kind: 'index', pinned: '172.19.0.1:5000/test-nosbom2@sha256:af1c5f9673f78aa7a575d627cd8a210bf6a895b0065f719a098dc035eee55a58' }]);
+    expect(JSON.parse(index.stdout).images).toMatchObject([
+      { kind: 'index', pinned: '172.19.0.1:5000/test-nosbom2@sha256:af1c5f9673f78aa7a575d627cd8a210bf6a895b0065f719a098dc035eee55a58' },
+    ]);
     const etcd = await runCli(['images', join(sboms, 'etcd-v3.4.16.spdx'), '--json']);
     expect(JSON.parse(etcd.stdout).images).toMatchObject([{ reference: 'quay.io/coreos/etcd:v3.4.16', kind: 'archive', layerDigestKind: 'blob' }]);
   });

@@ -97,7 +97,10 @@ describe('inspect on bad input', () => {
 
   it('reads a UTF-8 BOM file, and warns at the line of invalid UTF-8', async () => {
     const file = join(dir, 'bom.spdx');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('SPDXVersion: SPDX-2.3\nDocumentName: a'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('SPDXVersion: SPDX-2.3\nDocumentName: a'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+    );
     const r = await runCli(['inspect', file, '--json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { cliPath, realdata, realdataMissing, runCli } from '../helpers/cli.js';
 
 const EXAMPLES = [
-  'SPDXTagExample-v2.3.spdx', 'SPDXJSONExample-v2.3.spdx.json', 'SPDXYAMLExample-2.3.spdx.yaml', 'SPDXXMLExample-v2.3.spdx.xml',
+  'SPDXTagExample-v2.3.spdx',
+  'SPDXJSONExample-v2.3.spdx.json',
+  'SPDXYAMLExample-2.3.spdx.yaml',
+  'SPDXXMLExample-v2.3.spdx.xml',
   'SPDXRdfExample-v2.3.spdx.rdf.xml',
 ];
 
@@ -57,7 +60,10 @@ describe.skipIf(realdataMissing)('query', () => {
   it('finds the image archives of the release SBOM, tab-separated by default', async () => {
     const { stdout, code } = await runCli(['query', v125, 'type:package name:\\.tar$ rel:GENERATED_FROM']);
     expect(code).toBe(0);
-    const rows = stdout.split('\n').filter(Boolean).map((l) => l.split('\t'));
+    const rows = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t'));
     expect(rows).toHaveLength(25);
     expect(rows[0]).toEqual(['package', 'SPDXRef-Package-registry.k8s.io-conformance-amd64-v1.25.4', 'conformance-amd64.tar', '']);
   });
@@ -77,7 +83,9 @@ describe.skipIf(realdataMissing)('query', () => {
   it('a bad expression is exit 2 with the column; a bad --fields too', async () => {
     const bad = await runCli(['query', v125, 'type:package sizr:5']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('kube-sbom: query "type:package sizr:5": unknown field "sizr" (fields: name, purl, type, rel, depth, checksum) at column 14 [QUERY_SYNTAX]\n');
+    expect(bad.stderr).toBe(
+      'kube-sbom: query "type:package sizr:5": unknown field "sizr" (fields: name, purl, type, rel, depth, checksum) at column 14 [QUERY_SYNTAX]\n',
+    );
     const fields = await runCli(['query', v125, 'type:file', '--fields', 'name,colour']);
     expect(fields.code).toBe(2);
     expect(fields.stderr).toContain('--fields: unknown colour');

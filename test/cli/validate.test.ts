@@ -13,15 +13,26 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const INVALID = [
-  'guac-invalid-spdx-identifier.json', 'guac-invalid-spdx.json', 'tools-java-BadJSON.spdx.json',
-  'tools-java-SPDXJSONExample-wrongversion.spdx.json', 'tools-java-SPDXWrongVersion.spdx.json',
-  'tools-python-INVALID-trivy-vmware-fluentd.spdx.json', 'tools-python-file_without_spdx_ids.rdf.xml',
-  'tools-python-invalid_creation_info.rdf.xml', 'tools-python-invalid_creation_info_with_snippet.rdf.xml',
+  'guac-invalid-spdx-identifier.json',
+  'guac-invalid-spdx.json',
+  'tools-java-BadJSON.spdx.json',
+  'tools-java-SPDXJSONExample-wrongversion.spdx.json',
+  'tools-java-SPDXWrongVersion.spdx.json',
+  'tools-python-INVALID-trivy-vmware-fluentd.spdx.json',
+  'tools-python-file_without_spdx_ids.rdf.xml',
+  'tools-python-invalid_creation_info.rdf.xml',
+  'tools-python-invalid_creation_info_with_snippet.rdf.xml',
 ];
 const OFFICIAL = [
-  '2.2/SPDXJSONExample-v2.2.spdx.json', '2.2/SPDXXMLExample-v2.2.spdx.xml', '2.2/SPDXRdfExample-v2.2.spdx.rdf.xml',
-  '2.2/SPDXTagExample-v2.2.spdx', '2.3/SPDXJSONExample-v2.3.spdx.json', '2.3/SPDXYAMLExample-2.3.spdx.yaml',
-  '2.3/SPDXXMLExample-v2.3.spdx.xml', '2.3/SPDXRdfExample-v2.3.spdx.rdf.xml', '2.3/SPDXTagExample-v2.3.spdx',
+  '2.2/SPDXJSONExample-v2.2.spdx.json',
+  '2.2/SPDXXMLExample-v2.2.spdx.xml',
+  '2.2/SPDXRdfExample-v2.2.spdx.rdf.xml',
+  '2.2/SPDXTagExample-v2.2.spdx',
+  '2.3/SPDXJSONExample-v2.3.spdx.json',
+  '2.3/SPDXYAMLExample-2.3.spdx.yaml',
+  '2.3/SPDXXMLExample-v2.3.spdx.xml',
+  '2.3/SPDXRdfExample-v2.3.spdx.rdf.xml',
+  '2.3/SPDXTagExample-v2.3.spdx',
 ];
 
 describe.skipIf(realdataMissing)('validate on real documents', () => {
@@ -55,8 +66,12 @@ describe.skipIf(realdataMissing)('validate on real documents', () => {
     expect(Object.keys(report)).toEqual(['valid', 'format', 'spdxVersion', 'diagnostics']);
     expect(report).toMatchObject({ valid: false, format: 'json', spdxVersion: 'SPDX-2.2' });
     expect(report.diagnostics[0]).toEqual({
-      severity: 'error', code: 'JSON_NOT_A_LIST', message: 'expected a list, found a single string; read as a one-element list',
-      line: 7, column: 18, path: 'creationInfo.creators',
+      severity: 'error',
+      code: 'JSON_NOT_A_LIST',
+      message: 'expected a list, found a single string; read as a one-element list',
+      line: 7,
+      column: 18,
+      path: 'creationInfo.creators',
     });
   });
 

@@ -16,7 +16,19 @@ export class TmuxSession {
     const env = Object.entries({ NO_COLOR: '1', ...options.env }).map(([k, v]) => `${k}=${v}`);
     const quoted = ['env', '-u', 'CI', ...env, ...command].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     // `; sleep` keeps the pane open after the program ends, so its last screen can still be read.
-    this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), '-c', options.cwd, `${quoted}; sleep 600`);
+    this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'e2e',
+      '-x',
+      String(options.columns ?? 80),
+      '-y',
+      String(options.rows ?? 24),
+      '-c',
+      options.cwd,
+      `${quoted}; sleep 600`,
+    );
   }
 
   /** Named keys (Enter, Escape, Space, PageDown ...) or literal text with `{ literal: true }`. */

@@ -85,50 +85,53 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
   });
 });
 
-describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is missing: run npm run samples'))('tui end to end on the offline demo (npm start)', () => {
-  it('verifies the demo release offline, explores it, verifies images and exports a pinned list', async () => {
-    // What `npm start` runs, without its compile step.
-    session.start(['node', cliPath, 'tui', '--samples', '--export-dir', exportDir], { cwd: projectRoot });
-    let screen = await session.waitFor(/VERIFIED: every check passed/, 30_000);
-    expect(screen).toContain('DEMO DATA');
-    expect(screen).toMatch(/✔ SHA-256/);
-    expect(screen).toMatch(/✔ SHA-512/);
-    expect(screen).toMatch(/identity release-signer@demo\.kube-sbom\.example/);
-    expect(screen).toMatch(/Rekor time 2025-03-04T10:00:20/);
-    session.keys('2');
-    await session.waitFor(/of 23 elements/);
-    // The same walk as on v1.25.4: the list, a filter, an image's checksums and layers, the plain export.
-    session.keys('3');
-    await session.waitFor(/6 of 6 images/);
-    session.keys('/');
-    session.type('apiserver');
-    session.keys('Enter');
-    screen = await session.waitFor(/2 of 6 images/);
-    session.keys('Enter');
-    await session.waitFor(/Layers \(2, diff IDs\)/);
-    session.keys('g');
-    screen = await session.waitFor(/Checksums \(3\)/);
-    expect(screen).toMatch(/SHA1\s+[0-9a-f]{40}/);
-    session.keys('Escape', '/', 'Escape');
-    await session.waitFor(/6 of 6 images/);
-    session.keys('4', 'Enter');
-    await session.waitFor(/wrote 6 entries to/);
-    const cli = await runCli(['images', join(projectRoot, 'samples', 'sbom', 'v1.99.0', 'release'), '--format', 'txt']);
-    expect(await readFile(join(exportDir, 'kube-sbom-images.txt'), 'utf8')).toBe(cli.stdout);
-    session.keys('3', 'V');
-    screen = await session.waitFor(/5 verified\s+1 failed/, 30_000);
-    expect(screen).toMatch(/kube-scheduler-arm64:v1\.99\.0\s+arm64\s+✘ FAILED/);
-    session.keys('a');
-    await session.waitFor(/arch amd64\s+3 of 6 images/);
-    session.keys('4', 'p');
-    await session.waitFor(/digest-pinned image list \(txt\) of all 3 image/);
-    session.keys('Enter');
-    await session.waitFor(/wrote 3 entries to/);
-    const written = await readFile(join(exportDir, 'kube-sbom-images-pinned.txt'), 'utf8');
-    expect(written.trim().split('\n')).toEqual([
-      expect.stringMatching(/^registry\.k8s\.io\/kube-apiserver-amd64@sha256:[0-9a-f]{64}$/),
-      expect.stringMatching(/^registry\.k8s\.io\/kube-proxy-amd64@sha256:[0-9a-f]{64}$/),
-      expect.stringMatching(/^registry\.k8s\.io\/kube-scheduler-amd64@sha256:[0-9a-f]{64}$/),
-    ]);
-  });
-});
+describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is missing: run npm run samples'))(
+  'tui end to end on the offline demo (npm start)',
+  () => {
+    it('verifies the demo release offline, explores it, verifies images and exports a pinned list', async () => {
+      // What `npm start` runs, without its compile step.
+      session.start(['node', cliPath, 'tui', '--samples', '--export-dir', exportDir], { cwd: projectRoot });
+      let screen = await session.waitFor(/VERIFIED: every check passed/, 30_000);
+      expect(screen).toContain('DEMO DATA');
+      expect(screen).toMatch(/✔ SHA-256/);
+      expect(screen).toMatch(/✔ SHA-512/);
+      expect(screen).toMatch(/identity release-signer@demo\.kube-sbom\.example/);
+      expect(screen).toMatch(/Rekor time 2025-03-04T10:00:20/);
+      session.keys('2');
+      await session.waitFor(/of 23 elements/);
+      // The same walk as on v1.25.4: the list, a filter, an image's checksums and layers, the plain export.
+      session.keys('3');
+      await session.waitFor(/6 of 6 images/);
+      session.keys('/');
+      session.type('apiserver');
+      session.keys('Enter');
+      screen = await session.waitFor(/2 of 6 images/);
+      session.keys('Enter');
+      await session.waitFor(/Layers \(2, diff IDs\)/);
+      session.keys('g');
+      screen = await session.waitFor(/Checksums \(3\)/);
+      expect(screen).toMatch(/SHA1\s+[0-9a-f]{40}/);
+      session.keys('Escape', '/', 'Escape');
+      await session.waitFor(/6 of 6 images/);
+      session.keys('4', 'Enter');
+      await session.waitFor(/wrote 6 entries to/);
+      const cli = await runCli(['images', join(projectRoot, 'samples', 'sbom', 'v1.99.0', 'release'), '--format', 'txt']);
+      expect(await readFile(join(exportDir, 'kube-sbom-images.txt'), 'utf8')).toBe(cli.stdout);
+      session.keys('3', 'V');
+      screen = await session.waitFor(/5 verified\s+1 failed/, 30_000);
+      expect(screen).toMatch(/kube-scheduler-arm64:v1\.99\.0\s+arm64\s+✘ FAILED/);
+      session.keys('a');
+      await session.waitFor(/arch amd64\s+3 of 6 images/);
+      session.keys('4', 'p');
+      await session.waitFor(/digest-pinned image list \(txt\) of all 3 image/);
+      session.keys('Enter');
+      await session.waitFor(/wrote 3 entries to/);
+      const written = await readFile(join(exportDir, 'kube-sbom-images-pinned.txt'), 'utf8');
+      expect(written.trim().split('\n')).toEqual([
+        expect.stringMatching(/^registry\.k8s\.io\/kube-apiserver-amd64@sha256:[0-9a-f]{64}$/),
+        expect.stringMatching(/^registry\.k8s\.io\/kube-proxy-amd64@sha256:[0-9a-f]{64}$/),
+        expect.stringMatching(/^registry\.k8s\.io\/kube-scheduler-amd64@sha256:[0-9a-f]{64}$/),
+      ]);
+    });
+  },
+);

@@ -11,13 +11,27 @@ import { imagesToMarkdown } from '../../src/export/image-report.js';
 
 const D = (c: string) => `sha256:${c.repeat(64)}`;
 const image = (over: Partial<ContainerImage>): ContainerImage => ({
-  reference: 'registry.k8s.io/kube-proxy-amd64:v1.25.4', registry: 'registry.k8s.io', repository: 'kube-proxy-amd64', tag: 'v1.25.4',
-  architecture: 'amd64', kind: 'archive', layers: [D('1')], layerDigestKind: 'diff-id', archiveChecksums: [{ algorithm: 'SHA256', value: 'a'.repeat(64) }],
-  spdxId: 'SPDXRef-Package-registry.k8s.io-kube-proxy-amd64-v1.25.4', ...over,
+  reference: 'registry.k8s.io/kube-proxy-amd64:v1.25.4',
+  registry: 'registry.k8s.io',
+  repository: 'kube-proxy-amd64',
+  tag: 'v1.25.4',
+  architecture: 'amd64',
+  kind: 'archive',
+  layers: [D('1')],
+  layerDigestKind: 'diff-id',
+  archiveChecksums: [{ algorithm: 'SHA256', value: 'a'.repeat(64) }],
+  spdxId: 'SPDXRef-Package-registry.k8s.io-kube-proxy-amd64-v1.25.4',
+  ...over,
 });
 const proxy = image({});
 const pause = image({
-  reference: 'registry.k8s.io/pause@' + D('9'), repository: 'pause', tag: undefined, digest: D('9'), kind: 'platform', archiveChecksums: [], layers: [],
+  reference: 'registry.k8s.io/pause@' + D('9'),
+  repository: 'pause',
+  tag: undefined,
+  digest: D('9'),
+  kind: 'platform',
+  archiveChecksums: [],
+  layers: [],
   spdxId: 'SPDXRef-pause',
 });
 const apiserver = image({ reference: 'registry.k8s.io/kube-apiserver-amd64:v1.25.4', repository: 'kube-apiserver-amd64', spdxId: 'SPDXRef-api' });
@@ -44,9 +58,7 @@ describe('digest-pinned references', () => {
 describe('image list writers', () => {
   const list = [proxy, pause, apiserver, proxy];
   it('txt: one line per reference, sorted, no duplicates, digest-pinned where a digest is known', () => {
-    expect(imagesToTxt(list)).toBe(
-      `registry.k8s.io/kube-apiserver-amd64:v1.25.4\nregistry.k8s.io/kube-proxy-amd64:v1.25.4\nregistry.k8s.io/pause@${D('9')}\n`,
-    );
+    expect(imagesToTxt(list)).toBe(`registry.k8s.io/kube-apiserver-amd64:v1.25.4\nregistry.k8s.io/kube-proxy-amd64:v1.25.4\nregistry.k8s.io/pause@${D('9')}\n`);
     const resolved = new Map([[proxy.reference, D('7')]]);
     expect(imagesToTxt([proxy], { resolvedDigests: resolved, keepTag: true })).toBe(`registry.k8s.io/kube-proxy-amd64:v1.25.4@${D('7')}\n`);
   });
@@ -54,8 +66,17 @@ describe('image list writers', () => {
     const json = JSON.parse(imagesToJson([proxy, pause], { source: 'x.spdx', releaseVersion: 'v1.25.4' }));
     expect(json).toMatchObject({ source: 'x.spdx', releaseVersion: 'v1.25.4', count: 2 });
     expect(json.images[1]).toEqual({
-      reference: `registry.k8s.io/pause@${D('9')}`, pinned: `registry.k8s.io/pause@${D('9')}`, registry: 'registry.k8s.io', repository: 'pause',
-      architecture: 'amd64', digest: D('9'), kind: 'platform', layers: [], layerDigestKind: 'diff-id', archiveChecksums: [], spdxId: 'SPDXRef-pause',
+      reference: `registry.k8s.io/pause@${D('9')}`,
+      pinned: `registry.k8s.io/pause@${D('9')}`,
+      registry: 'registry.k8s.io',
+      repository: 'pause',
+      architecture: 'amd64',
+      digest: D('9'),
+      kind: 'platform',
+      layers: [],
+      layerDigestKind: 'diff-id',
+      archiveChecksums: [],
+      spdxId: 'SPDXRef-pause',
     });
     expect(parseYaml(imagesToYaml([proxy, pause], { source: 'x.spdx', releaseVersion: 'v1.25.4' }))).toEqual(json);
     expect(renderImageList('yaml', [proxy])).toBe(imagesToYaml([proxy]));
@@ -63,13 +84,17 @@ describe('image list writers', () => {
   });
   it('csv: a header and one row per image', () => {
     const rows = imagesToCsv([proxy]).split('\r\n');
-    expect(rows[1]).toBe(`registry.k8s.io/kube-proxy-amd64:v1.25.4,,registry.k8s.io,kube-proxy-amd64,v1.25.4,amd64,,,archive,${D('1')},${'a'.repeat(64)},SPDXRef-Package-registry.k8s.io-kube-proxy-amd64-v1.25.4`);
+    expect(rows[1]).toBe(
+      `registry.k8s.io/kube-proxy-amd64:v1.25.4,,registry.k8s.io,kube-proxy-amd64,v1.25.4,amd64,,,archive,${D('1')},${'a'.repeat(64)},SPDXRef-Package-registry.k8s.io-kube-proxy-amd64-v1.25.4`,
+    );
   });
 });
 
 describe('markdown report', () => {
   it('summarises by architecture and lists each image once, with short digests and escaped cells', () => {
-    const md = imagesToMarkdown([proxy, pause, image({ reference: 'r/a|b:1', registry: 'r', repository: 'a|b', architecture: 'arm64', spdxId: 'z' })], { releaseVersion: 'v1.25.4' });
+    const md = imagesToMarkdown([proxy, pause, image({ reference: 'r/a|b:1', registry: 'r', repository: 'a|b', architecture: 'arm64', spdxId: 'z' })], {
+      releaseVersion: 'v1.25.4',
+    });
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Images of Kubernetes v1.25.4');
     expect(lines).toContain('3 image(s); by architecture: amd64 2, arm64 1.');
@@ -83,7 +108,12 @@ describe('image diff and its report', () => {
   it('pairs images by repository and platform, and lists what changed', () => {
     const before = [proxy, apiserver, pause];
     const after = [
-      image({ reference: 'registry.k8s.io/kube-proxy-amd64:v1.26.0', tag: 'v1.26.0', layers: [D('1'), D('2')], archiveChecksums: [{ algorithm: 'SHA256', value: 'b'.repeat(64) }] }),
+      image({
+        reference: 'registry.k8s.io/kube-proxy-amd64:v1.26.0',
+        tag: 'v1.26.0',
+        layers: [D('1'), D('2')],
+        archiveChecksums: [{ algorithm: 'SHA256', value: 'b'.repeat(64) }],
+      }),
       image({ reference: 'registry.k8s.io/kubectl-amd64:v1.26.0', repository: 'kubectl-amd64', spdxId: 'k' }),
       pause,
     ];
@@ -97,7 +127,12 @@ describe('image diff and its report', () => {
       'layers +1 -0',
     ]);
     const text = diffToText(diff, { before: 'v1.25.4', after: 'v1.26.0' });
-    expect(text.split('\n').slice(0, 4)).toEqual(['--- v1.25.4', '+++ v1.26.0', '- registry.k8s.io/kube-apiserver-amd64:v1.25.4', '+ registry.k8s.io/kubectl-amd64:v1.26.0']);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '--- v1.25.4',
+      '+++ v1.26.0',
+      '- registry.k8s.io/kube-apiserver-amd64:v1.25.4',
+      '+ registry.k8s.io/kubectl-amd64:v1.26.0',
+    ]);
     expect(text.trimEnd().split('\n').pop()).toBe('1 added, 1 removed, 1 changed, 1 unchanged');
     expect(diffToCsv(diff).split('\r\n')[0]).toBe('change,before,after,details');
   });

@@ -28,7 +28,12 @@ function fetcher(options: { offline?: boolean; events?: FetchEvent[]; cache?: bo
   return f;
 }
 const req = (path: string, extra: Partial<FetchRequest> = {}): FetchRequest => ({
-  url: `${mirror.url}${path}`, label: 'blob', dir: work, maxBytes: 10_000_000, cache: 'none', ...extra,
+  url: `${mirror.url}${path}`,
+  label: 'blob',
+  dir: work,
+  maxBytes: 10_000_000,
+  cache: 'none',
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -78,7 +83,9 @@ describe('downloads', () => {
   it('gives up after the retries on a server that keeps failing', async () => {
     mirror.inject('/dl/release/blob', { kind: 'status', status: 503 }, 4);
     await expect(fetcher().fetch(req('/dl/release/blob'))).rejects.toMatchObject({
-      code: 'HTTP_503', kind: 'io', message: expect.stringMatching(/\/dl\/release\/blob: HTTP 503 after 4 attempts; the server failed/),
+      code: 'HTTP_503',
+      kind: 'io',
+      message: expect.stringMatching(/\/dl\/release\/blob: HTTP 503 after 4 attempts; the server failed/),
     });
   });
 
@@ -101,7 +108,9 @@ describe('downloads', () => {
   ])('fails cleanly on a %s every attempt, leaving nothing behind', async (_name, fault) => {
     mirror.inject('/dl/release/blob', fault, 4);
     const started = Date.now();
-    const err = await fetcher().fetch(req('/dl/release/blob')).catch((e: unknown) => e);
+    const err = await fetcher()
+      .fetch(req('/dl/release/blob'))
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'io', message: expect.stringContaining('after 4 attempts') });
     expect(Date.now() - started).toBeLessThan(10_000); // defaults (30 s idle x 4 attempts) would take minutes
     expect(await leftovers()).toEqual([]);
@@ -157,7 +166,8 @@ describe('streamed size limit', () => {
       for (;;) yield Buffer.alloc(64 * 1024);
     }
     await expect(writeStreamToFile(endless(), join(work, 'big'), { label: 'http://x/big', maxBytes: 1_000_000 })).rejects.toMatchObject({
-      code: 'DOWNLOAD_TOO_LARGE', message: expect.stringContaining('http://x/big'),
+      code: 'DOWNLOAD_TOO_LARGE',
+      message: expect.stringContaining('http://x/big'),
     });
     expect(await leftovers()).toEqual([]);
   });

@@ -8,7 +8,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Fetcher, type FetchSettings } from '../../src/fetch/index.js';
 import { startRawServer, type RawServer } from '../helpers/raw-http-server.js';
 
-const SHORT: Partial<FetchSettings> = { connectTimeoutMs: 2000, idleTimeoutMs: 5000, retries: 1, retryBaseDelayMs: 10, minRate: { bytes: 1024, windowMs: 400 } };
+const SHORT: Partial<FetchSettings> = {
+  connectTimeoutMs: 2000,
+  idleTimeoutMs: 5000,
+  retries: 1,
+  retryBaseDelayMs: 10,
+  minRate: { bytes: 1024, windowMs: 400 },
+};
 let server: RawServer;
 let work: string;
 const fetchers: Fetcher[] = [];
@@ -17,9 +23,10 @@ function get(path: string, settings: Partial<FetchSettings> = {}) {
   const fetcher = new Fetcher({ settings: { ...SHORT, ...settings } });
   fetchers.push(fetcher);
   const started = Date.now();
-  return fetcher
-    .fetch({ url: `${server.url}${path}`, label: 'blob', dir: work, maxBytes: 1 << 20, cache: 'none' })
-    .then(() => ({ err: undefined as unknown, ms: Date.now() - started }), (err: unknown) => ({ err, ms: Date.now() - started }));
+  return fetcher.fetch({ url: `${server.url}${path}`, label: 'blob', dir: work, maxBytes: 1 << 20, cache: 'none' }).then(
+    () => ({ err: undefined as unknown, ms: Date.now() - started }),
+    (err: unknown) => ({ err, ms: Date.now() - started }),
+  );
 }
 
 beforeAll(async () => {
@@ -51,13 +58,21 @@ afterEach(async () => {
 describe('downloads that would hang', () => {
   it('gives up on a trickle of 2 bytes every 100 ms: under the minimum rate, though the idle timeout never fires', async () => {
     const { err, ms } = await get('/trickle');
-    expect(err).toMatchObject({ code: 'DOWNLOAD_TOO_SLOW', kind: 'io', message: expect.stringMatching(/\/trickle: \d+ B in 400ms, under the 1\.0 KiB minimum after 2 attempts; the server is stuck or far too slow/) });
+    expect(err).toMatchObject({
+      code: 'DOWNLOAD_TOO_SLOW',
+      kind: 'io',
+      message: expect.stringMatching(/\/trickle: \d+ B in 400ms, under the 1\.0 KiB minimum after 2 attempts; the server is stuck or far too slow/),
+    });
     expect(ms).toBeLessThan(2000);
   });
 
   it('ends at the overall deadline when the server never answers, long before the idle timeout', async () => {
     const { err, ms } = await get('/silent', { timeoutMs: 600 });
-    expect(err).toMatchObject({ code: 'DOWNLOAD_TIMEOUT', kind: 'io', message: expect.stringMatching(/\/silent: not downloaded within --timeout 600ms; raise --timeout/) });
+    expect(err).toMatchObject({
+      code: 'DOWNLOAD_TIMEOUT',
+      kind: 'io',
+      message: expect.stringMatching(/\/silent: not downloaded within --timeout 600ms; raise --timeout/),
+    });
     expect(ms).toBeGreaterThanOrEqual(550);
     expect(ms).toBeLessThan(1500);
   });

@@ -36,7 +36,14 @@ describe('Rekor lookup', () => {
     const b = await signBlob(artifact, { notBefore: new Date('2025-02-01T00:00:00Z') });
     await addRekorEntry(mirror.root, digest, a.rekorUuid, a.rekorEntry);
     await addRekorEntry(mirror.root, digest, b.rekorUuid, b.rekorEntry);
-    const found = await lookupRekorEntry({ fetcher: fetcher(), rekorUrl: mirror.rekorUrl, dir: work, artifactSha256: digest, signatureB64: b.signatureB64, label: 'x' });
+    const found = await lookupRekorEntry({
+      fetcher: fetcher(),
+      rekorUrl: mirror.rekorUrl,
+      dir: work,
+      artifactSha256: digest,
+      signatureB64: b.signatureB64,
+      label: 'x',
+    });
     expect(found.uuid).toBe(b.rekorUuid);
     expect(found.entry).toEqual(b.rekorEntry);
   });
@@ -51,11 +58,25 @@ describe('Rekor lookup', () => {
   it('asks Rekor again when a cached index answer predates the signature', async () => {
     const old = await signBlob(artifact, { notBefore: new Date('2025-01-01T00:00:00Z') });
     await addRekorEntry(mirror.root, digest, old.rekorUuid, old.rekorEntry);
-    const first = await lookupRekorEntry({ fetcher: fetcher(), rekorUrl: mirror.rekorUrl, dir: work, artifactSha256: digest, signatureB64: old.signatureB64, label: 'x' });
+    const first = await lookupRekorEntry({
+      fetcher: fetcher(),
+      rekorUrl: mirror.rekorUrl,
+      dir: work,
+      artifactSha256: digest,
+      signatureB64: old.signatureB64,
+      label: 'x',
+    });
     await fetcher().remember(first.index);
     const fresh = await signBlob(artifact, { notBefore: new Date('2025-03-01T00:00:00Z') });
     await addRekorEntry(mirror.root, digest, fresh.rekorUuid, fresh.rekorEntry);
-    const found = await lookupRekorEntry({ fetcher: fetcher(), rekorUrl: mirror.rekorUrl, dir: work, artifactSha256: digest, signatureB64: fresh.signatureB64, label: 'x' });
+    const found = await lookupRekorEntry({
+      fetcher: fetcher(),
+      rekorUrl: mirror.rekorUrl,
+      dir: work,
+      artifactSha256: digest,
+      signatureB64: fresh.signatureB64,
+      label: 'x',
+    });
     expect(found.uuid).toBe(fresh.rekorUuid);
     expect(mirror.hits('/rekor/api/v1/index/retrieve')).toBe(2);
   });

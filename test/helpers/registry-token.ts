@@ -58,7 +58,10 @@ export async function startTokenServer(): Promise<TokenServer> {
   const requests: TokenRequest[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://token');
-    const entry: TokenRequest = { scopes: url.searchParams.getAll('scope'), ...(url.searchParams.get('service') ? { service: url.searchParams.get('service')! } : {}) };
+    const entry: TokenRequest = {
+      scopes: url.searchParams.getAll('scope'),
+      ...(url.searchParams.get('service') ? { service: url.searchParams.get('service')! } : {}),
+    };
     if (req.headers.authorization) entry.authorization = req.headers.authorization;
     requests.push(entry);
     const token = issue(entry.scopes);
@@ -81,4 +84,3 @@ export async function startTokenServer(): Promise<TokenServer> {
       }),
   };
 }
-

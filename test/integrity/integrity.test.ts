@@ -4,15 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkDigest,
-  digestBytes,
-  digestFile,
-  digestStream,
-  digestsEqual,
-  expectedDigest,
-  parseChecksumFile,
-} from '../../src/integrity/index.js';
+import { checkDigest, digestBytes, digestFile, digestStream, digestsEqual, expectedDigest, parseChecksumFile } from '../../src/integrity/index.js';
 
 const sha = (alg: string, data: Uint8Array) => createHash(alg).update(data).digest('hex');
 

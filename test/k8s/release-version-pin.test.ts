@@ -25,12 +25,18 @@ describe('resolveImageDigests (--pin)', () => {
       { concurrency: 2 },
     );
     expect(asked.sort()).toEqual(['r/a:v1', 'r/b:v1']);
-    expect([...digests].sort()).toEqual([['r/a:v1', 'sha256:6'], ['r/b:v1', 'sha256:6'], ['r/c@sha256:cc', 'sha256:cc']]);
+    expect([...digests].sort()).toEqual([
+      ['r/a:v1', 'sha256:6'],
+      ['r/b:v1', 'sha256:6'],
+      ['r/c@sha256:cc', 'sha256:cc'],
+    ]);
   });
   it('fails as a whole when one lookup fails', async () => {
-    await expect(resolveImageDigests([image('r/a:v1'), image('r/b:v1')], async (ref) => {
-      if (ref === 'r/b:v1') throw new Error('no such image');
-      return 'sha256:1';
-    })).rejects.toThrow('no such image');
+    await expect(
+      resolveImageDigests([image('r/a:v1'), image('r/b:v1')], async (ref) => {
+        if (ref === 'r/b:v1') throw new Error('no such image');
+        return 'sha256:1';
+      }),
+    ).rejects.toThrow('no such image');
   });
 });

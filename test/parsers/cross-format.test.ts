@@ -66,7 +66,9 @@ describe.skipIf(realdataMissing)('official SPDX examples: the same model in all 
         // contains unescaped quotes (`(the "Software")`, line 324). The YAML errors name those lines; everything
         // else is recovered, and only that one noticeText is lost.
         expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line])).toEqual([
-          ['YAML_SYNTAX', 322], ['YAML_SYNTAX', 322], ['YAML_SYNTAX', 324],
+          ['YAML_SYNTAX', 322],
+          ['YAML_SYNTAX', 322],
+          ['YAML_SYNTAX', 324],
         ]);
         expect(view.files.find((f) => f.spdxId === BROKEN_YAML_NOTICE_FILE)?.notice).toBeUndefined();
         expected = withoutNoticeOf(base, BROKEN_YAML_NOTICE_FILE);
@@ -89,8 +91,10 @@ describe.skipIf(realdataMissing)('official SPDX examples: the same model in all 
     const names = ['SPDXJSONExample-v2.3.spdx.json', ...Object.values(EXAMPLES).map((f) => f('2.3'))];
     for (const name of names) {
       const { document: d } = parseFile(realdata('spdx/official/2.3', name));
-      expect([d.packages.length, d.files.length, d.snippets.length, d.relationships.length, d.annotations.length, d.extractedLicensingInfos.length], name)
-        .toEqual([4, 5, 1, 13, 5, 5]);
+      expect(
+        [d.packages.length, d.files.length, d.snippets.length, d.relationships.length, d.annotations.length, d.extractedLicensingInfos.length],
+        name,
+      ).toEqual([4, 5, 1, 13, 5, 5]);
     }
   });
 
@@ -121,8 +125,9 @@ describe.skipIf(realdataMissing)('official SPDX examples: the same model in all 
       if (format === 'yaml') {
         // The UTF-8 2.2 YAML original is malformed around that same noticeText (see above) and loses it; the
         // UTF-16 copy is well-formed, so its notice is checked against the JSON original instead.
-        const jsonNotice = mapNotices(project(parseFile(realdata('spdx/official/2.2/SPDXJSONExample-v2.2.spdx.json')).document), quotesAndBlanks)
-          .files.find((f) => f.spdxId === BROKEN_YAML_NOTICE_FILE)?.notice;
+        const jsonNotice = mapNotices(project(parseFile(realdata('spdx/official/2.2/SPDXJSONExample-v2.2.spdx.json')).document), quotesAndBlanks).files.find(
+          (f) => f.spdxId === BROKEN_YAML_NOTICE_FILE,
+        )?.notice;
         expect(got.files.find((f) => f.spdxId === BROKEN_YAML_NOTICE_FILE)?.notice).toBe(jsonNotice);
         got = withoutNoticeOf(got, BROKEN_YAML_NOTICE_FILE);
         expected = withoutNoticeOf(expected, BROKEN_YAML_NOTICE_FILE);

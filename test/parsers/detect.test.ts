@@ -71,9 +71,14 @@ describe('parseSbom guards', () => {
 
   it('turns an exception inside a parser into an INTERNAL_PARSER_ERROR diagnostic', () => {
     const sink = new DiagnosticSink();
-    const r = runParser(() => {
-      throw new TypeError('boom');
-    }, TV, 'tag-value', sink);
+    const r = runParser(
+      () => {
+        throw new TypeError('boom');
+      },
+      TV,
+      'tag-value',
+      sink,
+    );
     expect(r.diagnostics).toMatchObject([{ severity: 'error', code: 'INTERNAL_PARSER_ERROR', message: expect.stringContaining('boom') }]);
     expect(r.document.packages).toEqual([]);
   });

@@ -91,12 +91,9 @@ describe.skipIf(realdataMissing)('documents in spdx/invalid', () => {
     ]);
   });
 
-  it.each(['tools-python-invalid_creation_info.rdf.xml', 'tools-python-invalid_creation_info_with_snippet.rdf.xml'])(
-    '%s: no creators provided',
-    (name) => {
-      const found = errors(check(name));
-      expect(found.filter((f) => f[0] === 'MISSING_CREATORS')).toEqual([['MISSING_CREATORS', name.includes('snippet') ? 23 : 12, 'creationInfo.creators']]);
-      expect(found).toContainEqual(['MISSING_REQUIRED_FIELD', null, 'creationInfo.created']);
-    },
-  );
+  it.each(['tools-python-invalid_creation_info.rdf.xml', 'tools-python-invalid_creation_info_with_snippet.rdf.xml'])('%s: no creators provided', (name) => {
+    const found = errors(check(name));
+    expect(found.filter((f) => f[0] === 'MISSING_CREATORS')).toEqual([['MISSING_CREATORS', name.includes('snippet') ? 23 : 12, 'creationInfo.creators']]);
+    expect(found).toContainEqual(['MISSING_REQUIRED_FIELD', null, 'creationInfo.created']);
+  });
 });

@@ -11,7 +11,11 @@ import { makeImage, pushBlob, pushImage, pushLegacySignatures, pushManifest, pus
 import { startBlobStore, startProxy, type TestProxy } from '../helpers/registry-proxy.js';
 import { startTokenServer, type TokenServer } from '../helpers/registry-token.js';
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'resolved', (err: { code?: string }) => err.code ?? String(err));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (err: { code?: string }) => err.code ?? String(err),
+  );
 
 describe.skipIf(registryMissing)('registry client against docker-registry', () => {
   let registry: TestRegistry;
@@ -72,7 +76,11 @@ describe.skipIf(registryMissing)('registry client against docker-registry', () =
     await pushBlob({ url: registry.url }, 'team/docker', image.config);
     const manifestDigest = await pushManifest({ url: registry.url }, 'team/docker', sha256(manifest), manifest, dockerManifest);
     const list = Buffer.from(
-      JSON.stringify({ schemaVersion: 2, mediaType: dockerList, manifests: [{ mediaType: dockerManifest, digest: manifestDigest, size: manifest.length, platform: image.platform }] }),
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: dockerList,
+        manifests: [{ mediaType: dockerManifest, digest: manifestDigest, size: manifest.length, platform: image.platform }],
+      }),
     );
     const listDigest = await pushManifest({ url: registry.url }, 'team/docker', 'v1', list, dockerList);
     const ref = parseReference(`${registry.host}/team/docker:v1`);

@@ -6,7 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OciLayoutSource, OciLayoutWriter, fetchImageManifest, parseReference, platformManifest, resolveDigest } from '../../src/registry/index.js';
 import { makeImage, makeIndex, OCI_INDEX, OCI_MANIFEST, sha256 } from '../helpers/registry-push.js';
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'resolved', (err: { code?: string }) => err.code ?? String(err));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (err: { code?: string }) => err.code ?? String(err),
+  );
 
 describe('OCI image layout', () => {
   let dir: string;

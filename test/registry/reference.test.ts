@@ -9,7 +9,10 @@ const D = `sha256:${'ab'.repeat(32)}`;
 describe('parseReference', () => {
   it.each([
     ['registry.k8s.io/kube-apiserver-amd64:v1.25.4', { registry: 'registry.k8s.io', repository: 'kube-apiserver-amd64', tag: 'v1.25.4' }],
-    ['registry.k8s.io/cluster-api/cluster-api-controller:v1.5.0', { registry: 'registry.k8s.io', repository: 'cluster-api/cluster-api-controller', tag: 'v1.5.0' }],
+    [
+      'registry.k8s.io/cluster-api/cluster-api-controller:v1.5.0',
+      { registry: 'registry.k8s.io', repository: 'cluster-api/cluster-api-controller', tag: 'v1.5.0' },
+    ],
     ['alpine', { registry: 'docker.io', repository: 'library/alpine' }],
     ['bitnami/redis:7', { registry: 'docker.io', repository: 'bitnami/redis', tag: '7' }],
     ['index.docker.io/library/alpine', { registry: 'docker.io', repository: 'library/alpine' }],

@@ -3,13 +3,31 @@ import { emptyDocument, NONE, NOASSERTION, type Package, type Relationship, type
 
 export function pkg(spdxId: string, name: string, extra: Partial<Package> = {}): Package {
   return {
-    elementType: 'package', spdxId, name, annotations: [], attributionTexts: [], checksums: [], licenseInfoFromFiles: [],
-    externalRefs: [], ...extra,
+    elementType: 'package',
+    spdxId,
+    name,
+    annotations: [],
+    attributionTexts: [],
+    checksums: [],
+    licenseInfoFromFiles: [],
+    externalRefs: [],
+    ...extra,
   };
 }
 
 export function file(spdxId: string, name: string, extra: Partial<SpdxFile> = {}): SpdxFile {
-  return { elementType: 'file', spdxId, name, annotations: [], attributionTexts: [], fileTypes: [], checksums: [], licenseInfoInFiles: [], contributors: [], ...extra };
+  return {
+    elementType: 'file',
+    spdxId,
+    name,
+    annotations: [],
+    attributionTexts: [],
+    fileTypes: [],
+    checksums: [],
+    licenseInfoInFiles: [],
+    contributors: [],
+    ...extra,
+  };
 }
 
 /** `A CONTAINS B` style shorthand; `NONE` and `NOASSERTION` targets become the tagged values. */

@@ -67,7 +67,10 @@ describe('outline', () => {
 });
 
 const EXAMPLES = [
-  'SPDXTagExample-v2.3.spdx', 'SPDXJSONExample-v2.3.spdx.json', 'SPDXYAMLExample-2.3.spdx.yaml', 'SPDXXMLExample-v2.3.spdx.xml',
+  'SPDXTagExample-v2.3.spdx',
+  'SPDXJSONExample-v2.3.spdx.json',
+  'SPDXYAMLExample-2.3.spdx.yaml',
+  'SPDXXMLExample-v2.3.spdx.xml',
   'SPDXRdfExample-v2.3.spdx.rdf.xml',
 ];
 

@@ -14,7 +14,12 @@ import { doc, file, pkg } from './build-model.js';
 const purl = (locator: string) => ({ category: 'PACKAGE-MANAGER', type: 'purl', locator });
 const sample = doc({
   packages: [
-    pkg('SPDXRef-img', 'kube-apiserver.tar', { checksums: [{ algorithm: 'SHA256', value: 'abcdef0123' }, { algorithm: 'SHA1', value: 'ffff' }] }),
+    pkg('SPDXRef-img', 'kube-apiserver.tar', {
+      checksums: [
+        { algorithm: 'SHA256', value: 'abcdef0123' },
+        { algorithm: 'SHA1', value: 'ffff' },
+      ],
+    }),
     pkg('SPDXRef-layer', 'sha256:aaaa', { checksums: [{ algorithm: 'SHA256', value: 'aaaa' }] }),
     pkg('SPDXRef-pause', 'pause', { externalRefs: [purl('pkg:oci/pause@sha256:1234?arch=amd64&repository_url=registry.k8s.io')] }),
     pkg('SPDXRef-go', 'golang.org/x/net', { externalRefs: [purl('pkg:golang/golang.org/x/net@v0.1.0')] }),
@@ -132,7 +137,10 @@ describe('query results output', () => {
 });
 
 const EXAMPLES = [
-  'SPDXTagExample-v2.3.spdx', 'SPDXJSONExample-v2.3.spdx.json', 'SPDXYAMLExample-2.3.spdx.yaml', 'SPDXXMLExample-v2.3.spdx.xml',
+  'SPDXTagExample-v2.3.spdx',
+  'SPDXJSONExample-v2.3.spdx.json',
+  'SPDXYAMLExample-2.3.spdx.yaml',
+  'SPDXXMLExample-v2.3.spdx.xml',
   'SPDXRdfExample-v2.3.spdx.rdf.xml',
 ];
 // licenseConcluded is kept as each format writes it (RDF writes the expression as structure), so it is left out.
@@ -146,10 +154,13 @@ describe.skipIf(realdataMissing)('query on the official SPDX 2.3 example in all 
   });
   const run = (n: number, expression: string) => renderQueryResults('csv', query(expression, indexes[n]!.index, indexes[n]!.graph), FIELDS, expression);
 
-  it.each(['depth:1', 'rel:CONTAINS', 'type:file checksum:d6a7', 'name:^J', 'purl:pkg:maven/*'])('%s matches the snapshot and is equal in every format', async (expression) => {
-    const first = run(0, expression);
-    expect(first.split('\r\n').length).toBeGreaterThan(2);
-    await expect(first).toMatchFileSnapshot(`__snapshots__/query-2.3-${expression.replace(/[^a-z0-9]+/gi, '_')}.csv`);
-    for (let n = 1; n < EXAMPLES.length; n++) expect(run(n, expression), EXAMPLES[n]).toBe(first);
-  });
+  it.each(['depth:1', 'rel:CONTAINS', 'type:file checksum:d6a7', 'name:^J', 'purl:pkg:maven/*'])(
+    '%s matches the snapshot and is equal in every format',
+    async (expression) => {
+      const first = run(0, expression);
+      expect(first.split('\r\n').length).toBeGreaterThan(2);
+      await expect(first).toMatchFileSnapshot(`__snapshots__/query-2.3-${expression.replace(/[^a-z0-9]+/gi, '_')}.csv`);
+      for (let n = 1; n < EXAMPLES.length; n++) expect(run(n, expression), EXAMPLES[n]).toBe(first);
+    },
+  );
 });

@@ -12,14 +12,26 @@ const SHA1 = 'a'.repeat(40);
 function valid(): SpdxDocument {
   return {
     ...doc({
-      packages: [pkg('SPDXRef-p', 'p', {
-        downloadLocation: NOASSERTION, licenseConcluded: licenseFieldValue('MIT'), licenseDeclared: NOASSERTION,
-        copyrightText: NONE, verificationCode: { value: SHA1, excludedFiles: [] }, licenseInfoFromFiles: [licenseFieldValue('MIT')],
-        checksums: [{ algorithm: 'SHA256', value: 'b'.repeat(64) }], position: { line: 10 },
-      })],
-      files: [file('SPDXRef-f', './f', {
-        checksums: [{ algorithm: 'SHA1', value: SHA1 }], licenseConcluded: NOASSERTION, licenseInfoInFiles: [NOASSERTION], copyrightText: NONE,
-      })],
+      packages: [
+        pkg('SPDXRef-p', 'p', {
+          downloadLocation: NOASSERTION,
+          licenseConcluded: licenseFieldValue('MIT'),
+          licenseDeclared: NOASSERTION,
+          copyrightText: NONE,
+          verificationCode: { value: SHA1, excludedFiles: [] },
+          licenseInfoFromFiles: [licenseFieldValue('MIT')],
+          checksums: [{ algorithm: 'SHA256', value: 'b'.repeat(64) }],
+          position: { line: 10 },
+        }),
+      ],
+      files: [
+        file('SPDXRef-f', './f', {
+          checksums: [{ algorithm: 'SHA1', value: SHA1 }],
+          licenseConcluded: NOASSERTION,
+          licenseInfoInFiles: [NOASSERTION],
+          copyrightText: NONE,
+        }),
+      ],
       relationships: ['SPDXRef-DOCUMENT DESCRIBES SPDXRef-p', 'SPDXRef-p CONTAINS SPDXRef-f', 'SPDXRef-f GENERATED_FROM NOASSERTION'],
     }),
     dataLicense: 'CC0-1.0',
@@ -83,8 +95,10 @@ describe('validateDocument', () => {
   it('checks checksum lengths per algorithm, and that every file has a SHA1', () => {
     const d = valid();
     d.packages[0]!.checksums = [
-      { algorithm: 'SHA256', value: 'b'.repeat(63) }, { algorithm: 'MD5', value: 'z'.repeat(32) },
-      { algorithm: 'BLAKE3', value: 'c'.repeat(64) }, { algorithm: 'CRC32', value: 'abcd' },
+      { algorithm: 'SHA256', value: 'b'.repeat(63) },
+      { algorithm: 'MD5', value: 'z'.repeat(32) },
+      { algorithm: 'BLAKE3', value: 'c'.repeat(64) },
+      { algorithm: 'CRC32', value: 'abcd' },
     ];
     d.files[0]!.checksums = [{ algorithm: 'SHA256', value: 'b'.repeat(64) }];
     expect(codes(validateDocument(d))).toEqual([
@@ -130,13 +144,22 @@ describe('validateDocument', () => {
 
   it('checks snippets, verification codes, external references and annotations', () => {
     const d = valid();
-    d.snippets = [{
-      elementType: 'snippet', spdxId: 'SPDXRef-s', fromFile: 'SPDXRef-nofile', ranges: [{ kind: 'line', start: 5, end: 2 }],
-      annotations: [{ annotator: { type: 'Person', name: '' }, date: 'yesterday', type: 'LIKE', comment: '', spdxId: 'SPDXRef-s' }],
-      attributionTexts: [], licenseInfoInSnippets: [],
-    }];
+    d.snippets = [
+      {
+        elementType: 'snippet',
+        spdxId: 'SPDXRef-s',
+        fromFile: 'SPDXRef-nofile',
+        ranges: [{ kind: 'line', start: 5, end: 2 }],
+        annotations: [{ annotator: { type: 'Person', name: '' }, date: 'yesterday', type: 'LIKE', comment: '', spdxId: 'SPDXRef-s' }],
+        attributionTexts: [],
+        licenseInfoInSnippets: [],
+      },
+    ];
     d.packages[0]!.verificationCode = { value: 'xyz', excludedFiles: [] };
-    d.packages[0]!.externalRefs = [{ category: 'PACKAGE-MANAGER', type: 'purl', locator: 'npm/p@1' }, { category: 'WEIRD', type: 'x', locator: 'y' }];
+    d.packages[0]!.externalRefs = [
+      { category: 'PACKAGE-MANAGER', type: 'purl', locator: 'npm/p@1' },
+      { category: 'WEIRD', type: 'x', locator: 'y' },
+    ];
     expect(codes(validateDocument(d))).toEqual([
       ['error', 'VERIFICATION_CODE_FORMAT', 'packages[0].packageVerificationCode'],
       ['error', 'EXTERNAL_REF_LOCATOR', 'packages[0].externalRefs[0].referenceLocator'],
@@ -168,7 +191,14 @@ describe('merging parse and validation diagnostics', () => {
       { severity: 'error', code: 'DATA_LICENSE', message: 'dataLicense is "MIT"', path: 'dataLicense' },
       { severity: 'error', code: 'JSON_UNKNOWN_FIELD', message: 'unknown field "x"', path: 'x', line: 2, column: 3 },
       { severity: 'error', code: 'MISSING_REQUIRED_FIELD', message: 'package has no name', path: 'packages[0].name', line: 7, column: 3 },
-      { severity: 'warning', code: 'LICENSE_DEPRECATED_ID', message: 'license id LGPL-2.0 is deprecated', path: 'files[0].licenseConcluded', line: 12, column: 19 },
+      {
+        severity: 'warning',
+        code: 'LICENSE_DEPRECATED_ID',
+        message: 'license id LGPL-2.0 is deprecated',
+        path: 'files[0].licenseConcluded',
+        line: 12,
+        column: 19,
+      },
     ]);
   });
 });

@@ -46,7 +46,11 @@ export async function runConformanceCase(dir: string): Promise<{ verified: boole
 }
 
 describe.skipIf(realdataMissing)('sigstore-conformance bundle-verify', () => {
-  const cases = realdataMissing ? [] : readdirSync(suite, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const cases = realdataMissing
+    ? []
+    : readdirSync(suite, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name);
 
   it('matches the _fail naming in at least 95% of the cases, and lists every mismatch', async () => {
     const mismatches: string[] = [];

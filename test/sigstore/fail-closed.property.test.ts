@@ -22,7 +22,11 @@ describe('fail closed', () => {
       ['digest', () => bundle.messageSignature.messageDigest.digest, (v) => (bundle.messageSignature.messageDigest.digest = v)],
       ['certificate', () => bundle.verificationMaterial.certificate.rawBytes, (v) => (bundle.verificationMaterial.certificate.rawBytes = v)],
       ['body', () => entry.canonicalizedBody as string, (v) => (entry.canonicalizedBody = v)],
-      ['set', () => (entry.inclusionPromise as { signedEntryTimestamp: string }).signedEntryTimestamp, (v) => ((entry.inclusionPromise as { signedEntryTimestamp: string }).signedEntryTimestamp = v)],
+      [
+        'set',
+        () => (entry.inclusionPromise as { signedEntryTimestamp: string }).signedEntryTimestamp,
+        (v) => ((entry.inclusionPromise as { signedEntryTimestamp: string }).signedEntryTimestamp = v),
+      ],
     ];
     const good = await verifyArtifactSignature({ artifact, material: { kind: 'bundle', bundle: JSON.stringify(bundle) }, trustedRoot, policy });
     expect(good.verified).toBe(true);

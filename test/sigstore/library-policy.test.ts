@@ -23,13 +23,17 @@ async function libraryAccepts(signedBy: string, policy: Parameters<typeof librar
 describe('libraryPolicy', () => {
   it('lets the library accept exactly the identity and issuer asked for', async () => {
     expect(await libraryAccepts(K8S_BLOB_IDENTITY, { identity: K8S_BLOB_IDENTITY, issuer: GOOGLE_ISSUER })).toBe(true);
-    expect(await libraryAccepts(K8S_BLOB_IDENTITY, { identityRegexp: 'krel-.*@k8s-releng-prod\\.iam\\.gserviceaccount\\.com', issuer: GOOGLE_ISSUER })).toBe(true);
+    expect(await libraryAccepts(K8S_BLOB_IDENTITY, { identityRegexp: 'krel-.*@k8s-releng-prod\\.iam\\.gserviceaccount\\.com', issuer: GOOGLE_ISSUER })).toBe(
+      true,
+    );
   });
 
   it('makes the library refuse look-alike identities and another issuer', async () => {
     const lookAlikes = [K8S_BLOB_IDENTITY.replace('prod.iam', 'prodXiam'), `evil-${K8S_BLOB_IDENTITY}`, `${K8S_BLOB_IDENTITY}.evil.example`];
     for (const signer of lookAlikes) expect(await libraryAccepts(signer, { identity: K8S_BLOB_IDENTITY, issuer: GOOGLE_ISSUER }), signer).toBe(false);
-    expect(await libraryAccepts(`x${K8S_BLOB_IDENTITY}`, { identityRegexp: 'krel-.*@k8s-releng-prod\\.iam\\.gserviceaccount\\.com', issuer: GOOGLE_ISSUER })).toBe(false);
+    expect(
+      await libraryAccepts(`x${K8S_BLOB_IDENTITY}`, { identityRegexp: 'krel-.*@k8s-releng-prod\\.iam\\.gserviceaccount\\.com', issuer: GOOGLE_ISSUER }),
+    ).toBe(false);
     expect(await libraryAccepts(K8S_BLOB_IDENTITY, { identity: K8S_BLOB_IDENTITY, issuer: 'https://token.actions.githubusercontent.com' })).toBe(false);
   });
 });

@@ -26,7 +26,11 @@ describe('test PKI', () => {
     const { execFileSync } = await import('node:child_process');
     const { resolve } = await import('node:path');
     const compiled = resolve(__dirname, '../../dist/test/helpers/pki/index.js');
-    const text = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(compiled)}); process.stdout.write((await m.getTestPki()).trustedRootText);`]);
+    const text = execFileSync(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(compiled)}); process.stdout.write((await m.getTestPki()).trustedRootText);`,
+    ]);
     expect(text.toString()).toBe((await getTestPki()).trustedRootText);
   });
 

@@ -29,15 +29,24 @@ describe('trusted roots', () => {
     const ok = await resolveTrustedRoot({ offline: false, tuf: async () => pki.trustedRootText, warn: (m) => warnings.push(m) });
     expect(ok.source).toContain('TUF');
     expect(warnings).toEqual([]);
-    const down = await resolveTrustedRoot({ offline: false, tuf: () => Promise.reject(new Error('getaddrinfo ENOTFOUND tuf-repo-cdn.sigstore.dev')), warn: (m) => warnings.push(m) });
+    const down = await resolveTrustedRoot({
+      offline: false,
+      tuf: () => Promise.reject(new Error('getaddrinfo ENOTFOUND tuf-repo-cdn.sigstore.dev')),
+      warn: (m) => warnings.push(m),
+    });
     expect(down).toBe(shippedTrustedRoot());
-    expect(warnings).toEqual([expect.stringMatching(/could not refresh the trusted root through TUF \(getaddrinfo ENOTFOUND.*using the shipped public-good root/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/could not refresh the trusted root through TUF \(getaddrinfo ENOTFOUND.*using the shipped public-good root/),
+    ]);
   });
 
   it.each([
     ['not JSON', '{'],
     ['wrong mediaType', '{"mediaType":"application/json"}'],
-    ['tlog key with no validity start', JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [{ publicKey: { rawBytes: 'AA==' } }] })],
+    [
+      'tlog key with no validity start',
+      JSON.stringify({ mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1', tlogs: [{ publicKey: { rawBytes: 'AA==' } }] }),
+    ],
   ])('rejects a trusted root that is %s (TRUSTED_ROOT_INVALID, could not run)', (_why, text) => {
     expect(() => parseTrustedRoot(text, 'bad.json')).toThrow(expect.objectContaining({ code: 'TRUSTED_ROOT_INVALID', kind: 'io' }));
   });
@@ -63,7 +72,15 @@ describe('Rekor entry shapes', () => {
     ['body not base64', (v: object) => ({ u: { ...v, body: '***' } })],
     ['negative logIndex', (v: object) => ({ u: { ...v, logIndex: -1 } })],
     ['short logID', (v: object) => ({ u: { ...v, logID: 'abcd' } })],
-    ['bad proof hash', (v: { verification: object }) => ({ u: { ...v, verification: { ...v.verification, inclusionProof: { checkpoint: 'c', hashes: ['zz'], logIndex: 1, rootHash: 'a'.repeat(64), treeSize: 2 } } } })],
+    [
+      'bad proof hash',
+      (v: { verification: object }) => ({
+        u: {
+          ...v,
+          verification: { ...v.verification, inclusionProof: { checkpoint: 'c', hashes: ['zz'], logIndex: 1, rootHash: 'a'.repeat(64), treeSize: 2 } },
+        },
+      }),
+    ],
   ])('rejects %s with REKOR_ENTRY_MALFORMED', async (_name, mutate) => {
     const s = await signBlob(Buffer.from('x'));
     expect(() => parseRekorEntry(JSON.stringify(mutate(s.rekorValue as never)), 'f')).toThrow(expect.objectContaining({ code: 'REKOR_ENTRY_MALFORMED' }));

@@ -80,7 +80,12 @@ describe('the @sigstore packages run as published', () => {
     const trustedRoot = parseTrustedRoot(pki.trustedRootText, 'test trusted root');
     const artifact = Buffer.from('kubernetes release sbom bytes\n');
     const signed = await signBlob(artifact);
-    const material = { kind: 'detached' as const, signature: signed.signatureB64, certificate: signed.certificateB64, rekorEntry: JSON.stringify(signed.rekorEntry) };
+    const material = {
+      kind: 'detached' as const,
+      signature: signed.signatureB64,
+      certificate: signed.certificateB64,
+      rekorEntry: JSON.stringify(signed.rekorEntry),
+    };
     const policy = { identity: K8S_BLOB_IDENTITY, issuer: GOOGLE_ISSUER };
     const good = await verifyArtifactSignature({ artifact, material, trustedRoot, policy, offline: true });
     expect(good.verified).toBe(true);
@@ -91,7 +96,13 @@ describe('the @sigstore packages run as published', () => {
     // Nor is any certificate of the trust material given a method of its own.
     const certificates = trustedRoot.material.certificateAuthorities.flatMap((ca) => ca.certChain);
     expect(certificates.length).toBeGreaterThan(0);
-    expect(certificates.flatMap((cert, i) => [...ownFunctions(cert, `ca[${i}]`), ...ownFunctions(cert.root, `ca[${i}].root`), ...ownFunctions(cert.tbsCertificate, `ca[${i}].tbs`)])).toEqual([]);
+    expect(
+      certificates.flatMap((cert, i) => [
+        ...ownFunctions(cert, `ca[${i}]`),
+        ...ownFunctions(cert.root, `ca[${i}].root`),
+        ...ownFunctions(cert.tbsCertificate, `ca[${i}].tbs`),
+      ]),
+    ).toEqual([]);
   });
 
   it.skipIf(realdataMissing)('a real public-good bundle verifies through the unmodified libraries too', async () => {

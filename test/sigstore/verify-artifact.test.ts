@@ -45,15 +45,7 @@ describe('verifyArtifactSignature', () => {
     const report = await detached();
     expect(failures(report)).toEqual([]);
     expect(report.verified).toBe(true);
-    expect(report.checks.map((c) => c.check)).toEqual([
-      'artifact-digest',
-      'certificate-chain',
-      'sct',
-      'identity',
-      'issuer',
-      'transparency-log',
-      'signature',
-    ]);
+    expect(report.checks.map((c) => c.check)).toEqual(['artifact-digest', 'certificate-chain', 'sct', 'identity', 'issuer', 'transparency-log', 'signature']);
     expect(report.signer).toEqual({ identity: K8S_BLOB_IDENTITY, issuer: GOOGLE_ISSUER });
   });
 
@@ -78,11 +70,7 @@ describe('verifyArtifactSignature', () => {
       policy,
       offline: true,
     });
-    expect(failures(report)).toEqual([
-      'artifact-digest:ARTIFACT_DIGEST_MISMATCH',
-      'transparency-log:TLOG_BODY_MISMATCH',
-      'signature:SIGNATURE_INVALID',
-    ]);
+    expect(failures(report)).toEqual(['artifact-digest:ARTIFACT_DIGEST_MISMATCH', 'transparency-log:TLOG_BODY_MISMATCH', 'signature:SIGNATURE_INVALID']);
   });
 
   it('wrong identity: IDENTITY_MISMATCH only', async () => {
@@ -100,7 +88,10 @@ describe('verifyArtifactSignature', () => {
   });
 
   it('regexp identity and issuer are anchored', async () => {
-    const ok = await detached({}, { policy: { identityRegexp: 'krel-(staging|trust)@k8s-releng-prod\\.iam\\.gserviceaccount\\.com', issuerRegexp: 'https://accounts\\.google\\.com' } });
+    const ok = await detached(
+      {},
+      { policy: { identityRegexp: 'krel-(staging|trust)@k8s-releng-prod\\.iam\\.gserviceaccount\\.com', issuerRegexp: 'https://accounts\\.google\\.com' } },
+    );
     expect(failures(ok)).toEqual([]);
     const partial = await detached({}, { policy: { identityRegexp: 'krel-staging', issuer: GOOGLE_ISSUER } });
     expect(failures(partial)).toEqual(['identity:IDENTITY_MISMATCH']);
@@ -134,11 +125,7 @@ describe('verifyArtifactSignature', () => {
       offline: true,
       rekor: { findEntry: () => Promise.reject(new Error('must not be called offline')) },
     });
-    expect(failures(report)).toEqual([
-      'certificate-chain:CERTIFICATE_NO_SIGNED_TIME',
-      'sct:SCT_NOT_CHECKED',
-      'transparency-log:TLOG_ENTRY_MISSING',
-    ]);
+    expect(failures(report)).toEqual(['certificate-chain:CERTIFICATE_NO_SIGNED_TIME', 'sct:SCT_NOT_CHECKED', 'transparency-log:TLOG_ENTRY_MISSING']);
   });
 
   it('a Rekor entry for another artifact: TLOG_BODY_MISMATCH', async () => {
@@ -151,7 +138,11 @@ describe('verifyArtifactSignature', () => {
     const signer = await signBlob(artifact);
     const other = await signBlob(artifact, { identity: 'someone-else@example.com' });
     const logged = (pem: string) =>
-      makeRekorEntry(pki.rekor, hashedRekordBody(signer.artifactDigestHex, signer.signatureB64, pem), { integratedTime: Math.floor(DEFAULT_SIGNED_AT.getTime() / 1000) + 20, logIndex: 7, inclusionProof: true }).entry;
+      makeRekorEntry(pki.rekor, hashedRekordBody(signer.artifactDigestHex, signer.signatureB64, pem), {
+        integratedTime: Math.floor(DEFAULT_SIGNED_AT.getTime() / 1000) + 20,
+        logIndex: 7,
+        inclusionProof: true,
+      }).entry;
     const verify = async (entry: unknown) =>
       verifyArtifactSignature({
         artifact,
@@ -218,7 +209,12 @@ describe('verifyArtifactSignature', () => {
 
   it('a bundle for other bytes: ARTIFACT_DIGEST_MISMATCH', async () => {
     const s = await signBlob(Buffer.from('other'));
-    const report = await verifyArtifactSignature({ artifact, material: { kind: 'bundle', bundle: toSigstoreBundle(s) }, trustedRoot: await trustedRoot(), policy });
+    const report = await verifyArtifactSignature({
+      artifact,
+      material: { kind: 'bundle', bundle: toSigstoreBundle(s) },
+      trustedRoot: await trustedRoot(),
+      policy,
+    });
     expect(failures(report)).toContain('artifact-digest:ARTIFACT_DIGEST_MISMATCH');
     expect(report.verified).toBe(false);
   });

@@ -94,7 +94,11 @@ describe('Explorer', () => {
 
   it('pages through a long list showing only the window', async () => {
     const { app } = await openFixture();
-    const rows = () => app.lastFrame()!.split('\n').filter((l) => /^\s*▸?\s*(image|layer|binary|file|package)\s/.test(l)).length;
+    const rows = () =>
+      app
+        .lastFrame()!
+        .split('\n')
+        .filter((l) => /^\s*▸?\s*(image|layer|binary|file|package)\s/.test(l)).length;
     expect(rows()).toBeLessThanOrEqual(19);
     await press(app.stdin, KEY.pageDown);
     await until(app.lastFrame, (f) => cursorLine(f).includes('README.md'));

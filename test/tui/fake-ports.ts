@@ -22,7 +22,10 @@ export interface FakeCalls {
 export const digestOf = (reference: string) => `sha256:${Buffer.from(reference).toString('hex').slice(0, 64).padEnd(64, '0')}`;
 
 /** Images whose reference contains "proxy-arm64" fail with IDENTITY_MISMATCH; the rest verify. */
-export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView } = {}): { ports: TuiPorts; calls: FakeCalls } {
+export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView } = {}): {
+  ports: TuiPorts;
+  calls: FakeCalls;
+} {
   const calls: FakeCalls = { opened: [], releases: [], verified: [], exports: [] };
   const ports: TuiPorts = {
     versions: ['v1.2.3', 'stable'],
@@ -40,8 +43,20 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
       await options.releaseGate?.promise;
       onEvent({ type: 'download', label: 'release', bytesDone: 2048, totalBytes: 2048, bytesPerSecond: 0, done: true });
       const signature = options.releaseFails
-        ? { id: 'signature' as const, status: 'fail' as const, code: 'IDENTITY_MISMATCH', message: 'signed by someone@else', details: ['identity someone@else'] }
-        : { id: 'signature' as const, status: 'pass' as const, code: 'OK', message: 'signature verified', details: ['identity krel-staging@k8s-releng-prod.iam.gserviceaccount.com', 'Rekor time 2025-03-04T10:00:20Z'] };
+        ? {
+            id: 'signature' as const,
+            status: 'fail' as const,
+            code: 'IDENTITY_MISMATCH',
+            message: 'signed by someone@else',
+            details: ['identity someone@else'],
+          }
+        : {
+            id: 'signature' as const,
+            status: 'pass' as const,
+            code: 'OK',
+            message: 'signature verified',
+            details: ['identity krel-staging@k8s-releng-prod.iam.gserviceaccount.com', 'Rekor time 2025-03-04T10:00:20Z'],
+          };
       const checks = [
         { id: 'sha256' as const, status: 'pass' as const, code: 'OK', message: 'sha256 matches release.sha256', details: [] },
         { id: 'sha512' as const, status: 'pass' as const, code: 'OK', message: 'sha512 matches release.sha512', details: [] },
@@ -56,7 +71,13 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
       await options.imagesGate?.promise;
       return references.map((reference) => {
         const result: ImageResult = reference.includes('proxy-arm64')
-          ? { reference, status: 'failed', code: 'IDENTITY_MISMATCH', message: 'none of 1 signature(s) verified', checks: [{ check: 'signatures', status: 'fail', code: 'IDENTITY_MISMATCH', message: 'signer someone@else is not krel-trust' }] }
+          ? {
+              reference,
+              status: 'failed',
+              code: 'IDENTITY_MISMATCH',
+              message: 'none of 1 signature(s) verified',
+              checks: [{ check: 'signatures', status: 'fail', code: 'IDENTITY_MISMATCH', message: 'signer someone@else is not krel-trust' }],
+            }
           : { reference, status: 'verified', digest: digestOf(reference), code: 'OK', message: 'verified: 1 signature(s)', checks: [] };
         onResult(result);
         return result;

@@ -13,6 +13,9 @@ describe('formatCount', () => {
   });
 
   it('equals toLocaleString("en-US") for any whole number', () => {
-    fc.assert(fc.property(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), (n) => formatCount(n) === n.toLocaleString('en-US')), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), (n) => formatCount(n) === n.toLocaleString('en-US')),
+      { numRuns: 2000 },
+    );
   });
 });

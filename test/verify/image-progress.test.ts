@@ -4,7 +4,15 @@ import { imagesProgress } from '../../src/cli/image-progress.js';
 import type { ImageVerification } from '../../src/verify/verify-image.js';
 
 const result = (reference: string, verified: boolean, code = 'OK'): ImageVerification => ({
-  reference, verified, code, message: '', checks: [], signatures: [], searched: [], cosign: [], ...(verified ? {} : { failureKind: 'check' as const }),
+  reference,
+  verified,
+  code,
+  message: '',
+  checks: [],
+  signatures: [],
+  searched: [],
+  cosign: [],
+  ...(verified ? {} : { failureKind: 'check' as const }),
 });
 
 function fakeStream(isTTY: boolean) {
@@ -22,7 +30,9 @@ describe('imagesProgress', () => {
     on({ type: 'image-done', result: result('a', true) });
     on({ type: 'image-done', result: result('b\u001b[31m', false, 'NO_SIGNATURES') });
     on({ type: 'done', summary: { total: 2, verified: 1, failed: 1, unchecked: 0 } });
-    const lines = text().split('\n').map((l) => l.replace(/[\s\S]*\r\u001b\[K/, ''));
+    const lines = text()
+      .split('\n')
+      .map((l) => l.replace(/[\s\S]*\r\u001b\[K/, ''));
     expect(lines).toContain('ok    a');
     expect(lines).toContain('FAIL  b  NO_SIGNATURES');
     expect(text()).toContain('[1/2] 1 running');

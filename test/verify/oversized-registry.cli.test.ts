@@ -39,7 +39,13 @@ describe.skipIf(registryMissing)('verify-images with oversized registry answers'
         return { respond: { status: 200, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, body: Buffer.alloc(5 << 20, 0x20) } };
       }
       if (req.path === `/v2/kube-proxy-amd64/manifests/${sigTag(digestOf('kube-proxy-amd64'))}`) {
-        return { respond: { status: 200, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': String(10 * 1024 ** 3) }, body: '{' } };
+        return {
+          respond: {
+            status: 200,
+            headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': String(10 * 1024 ** 3) },
+            body: '{',
+          },
+        };
       }
       if (req.path === `/v2/kube-scheduler-arm64/blobs/${sigBlob}`) {
         return { respond: { status: 200, headers: { 'transfer-encoding': 'chunked' }, body: Buffer.alloc(3 << 20, 0x7b) } };
@@ -53,7 +59,8 @@ describe.skipIf(registryMissing)('verify-images with oversized registry answers'
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const run = (args: string[]) => runCli(['verify-images', files.sbom, ...args, '--trusted-root', files.root, '--registry-mirror', `registry.k8s.io=${proxy.host}`]);
+  const run = (args: string[]) =>
+    runCli(['verify-images', files.sbom, ...args, '--trusted-root', files.root, '--registry-mirror', `registry.k8s.io=${proxy.host}`]);
 
   it('fails the three oversized images with RESPONSE_TOO_LARGE and verifies the other three (--json)', async () => {
     const r = await run(['--json']);

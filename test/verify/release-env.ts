@@ -42,12 +42,30 @@ export async function releaseEnv(): Promise<ReleaseEnv> {
   const cacheDir = join(work, 'cache');
   const outDir = join(work, 'out');
   const flags = [
-    '--sbom-url', mirror.sbomUrl, '--dl-url', mirror.dlUrl, '--rekor-url', mirror.rekorUrl,
-    '--trusted-root', join(root, 'trusted_root.json'), '--cache-dir', cacheDir,
-    '--connect-timeout', '2000', '--idle-timeout', '400', '--retry-delay', '10',
+    '--sbom-url',
+    mirror.sbomUrl,
+    '--dl-url',
+    mirror.dlUrl,
+    '--rekor-url',
+    mirror.rekorUrl,
+    '--trusted-root',
+    join(root, 'trusted_root.json'),
+    '--cache-dir',
+    cacheDir,
+    '--connect-timeout',
+    '2000',
+    '--idle-timeout',
+    '400',
+    '--retry-delay',
+    '10',
   ];
   return {
-    fixture, root, mirror, cacheDir, outDir, flags,
+    fixture,
+    root,
+    mirror,
+    cacheDir,
+    outDir,
+    flags,
     close: async () => {
       await mirror.close();
       await rm(work, { recursive: true, force: true });
@@ -58,5 +76,8 @@ export async function releaseEnv(): Promise<ReleaseEnv> {
 /** Every file under dir (relative paths), [] when dir does not exist. */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? '', e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? '', e.name).slice(dir.length + 1))
+    .sort();
 }

@@ -9,7 +9,8 @@ import { checkSbomDescribes } from '../../src/verify/sbom-file-match.js';
 
 const bytes = Buffer.from('kubectl bytes');
 const d = digestBytes(bytes);
-const sbom = (checksums: string) => parseSbom(`SPDXVersion: SPDX-2.3
+const sbom = (checksums: string) =>
+  parseSbom(`SPDXVersion: SPDX-2.3
 DataLicense: CC0-1.0
 SPDXID: SPDXRef-DOCUMENT
 DocumentName: test
@@ -49,7 +50,10 @@ describe('saving verified files', () => {
     expect(await saveVerifiedFiles(out, [{ name: 'release', path: join(dir, 'a') }])).toEqual([join(out, 'release')]);
     const out2 = join(dir, 'out2');
     await expect(
-      saveVerifiedFiles(out2, [{ name: 'release', path: join(dir, 'a') }, { name: 'release.sig', path: join(dir, 'missing') }]),
+      saveVerifiedFiles(out2, [
+        { name: 'release', path: join(dir, 'a') },
+        { name: 'release.sig', path: join(dir, 'missing') },
+      ]),
     ).rejects.toMatchObject({ code: 'OUTPUT_WRITE_FAILED', kind: 'io' });
     expect(await readdir(out2)).toEqual([]);
   });

@@ -56,7 +56,9 @@ describe('--timeout with registries', () => {
   });
 
   it('verify-images: the registry check up front ends at the deadline (exit 3)', async () => {
-    const r = await timed(() => runCli(['verify-images', files.sbom, '--trusted-root', files.root, '--registry-mirror', `registry.k8s.io=${hostOf(silent)}`, '--timeout', '1s']));
+    const r = await timed(() =>
+      runCli(['verify-images', files.sbom, '--trusted-root', files.root, '--registry-mirror', `registry.k8s.io=${hostOf(silent)}`, '--timeout', '1s']),
+    );
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain(`registry ${hostOf(silent)}: no answer at /v2/ within --timeout 1s; check the host, or raise --timeout [REGISTRY_TIMEOUT]`);
     expect(r.ms).toBeLessThan(5000);
@@ -75,11 +77,26 @@ describe('--timeout with registries', () => {
     await writeFile(join(dir, 'artifact'), artifact);
     await writeFile(join(dir, 'artifact.sig'), signed.signatureB64);
     await writeFile(join(dir, 'artifact.cert'), signed.certificateB64);
-    const r = await timed(() => runCli([
-      'verify-blob', join(dir, 'artifact'), '--signature', join(dir, 'artifact.sig'), '--certificate', join(dir, 'artifact.cert'),
-      '--certificate-identity', K8S_BLOB_IDENTITY, '--certificate-oidc-issuer', GOOGLE_ISSUER, '--trusted-root', files.root,
-      '--rekor-url', silent.url, '--timeout', '1s',
-    ]));
+    const r = await timed(() =>
+      runCli([
+        'verify-blob',
+        join(dir, 'artifact'),
+        '--signature',
+        join(dir, 'artifact.sig'),
+        '--certificate',
+        join(dir, 'artifact.cert'),
+        '--certificate-identity',
+        K8S_BLOB_IDENTITY,
+        '--certificate-oidc-issuer',
+        GOOGLE_ISSUER,
+        '--trusted-root',
+        files.root,
+        '--rekor-url',
+        silent.url,
+        '--timeout',
+        '1s',
+      ]),
+    );
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(new RegExp(`${silent.url}/api/v1/index/retrieve: no answer within 1000 ms`));
     expect(r.ms).toBeLessThan(5000);
@@ -102,7 +119,8 @@ describe.skipIf(realdataMissing)('--timeout with release downloads', () => {
     const env = await releaseEnv();
     try {
       env.mirror.inject('/sbom/v1.25.4/release', { kind: 'hang' }, 4);
-      const args = command === 'verify-sbom' ? ['verify-sbom', 'v1.25.4'] : ['verify-binary', 'kubectl', '--version', 'v1.25.4', '--os', 'linux', '--arch', 'amd64'];
+      const args =
+        command === 'verify-sbom' ? ['verify-sbom', 'v1.25.4'] : ['verify-binary', 'kubectl', '--version', 'v1.25.4', '--os', 'linux', '--arch', 'amd64'];
       // The idle timeout alone would wait 30 s per attempt.
       const r = await timed(() => runCli([...args, ...env.flags, '--idle-timeout', '30000', '--timeout', '1s', '-o', env.outDir]));
       expect(r.code, r.stderr).toBe(3);

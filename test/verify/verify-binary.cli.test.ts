@@ -7,10 +7,29 @@ import { binaryBytes, publishSigned } from '../helpers/release-fixture.js';
 import { listFiles, pristineRelease, releaseEnv, removePristine, type ReleaseEnv } from './release-env.js';
 
 let env: ReleaseEnv;
-interface Check { check: string; subject: string; status: string; code: string }
+interface Check {
+  check: string;
+  subject: string;
+  status: string;
+  code: string;
+}
 
 async function verifyBinary(name: string, extra: string[] = []) {
-  const r = await runCli(['verify-binary', name, '--version', 'v1.25.4', '--os', 'linux', '--arch', 'amd64', ...env.flags, '--json', '-o', env.outDir, ...extra]);
+  const r = await runCli([
+    'verify-binary',
+    name,
+    '--version',
+    'v1.25.4',
+    '--os',
+    'linux',
+    '--arch',
+    'amd64',
+    ...env.flags,
+    '--json',
+    '-o',
+    env.outDir,
+    ...extra,
+  ]);
   const report = r.stdout ? (JSON.parse(r.stdout) as { verified: boolean; path: string; checks: Check[]; saved: string[] }) : undefined;
   const status = (check: string, subject: string) => report?.checks.find((c) => c.check === check && c.subject === subject);
   return { ...r, report, status };
@@ -30,8 +49,13 @@ describe.skipIf(realdataMissing)('kube-sbom verify-binary', { timeout: 120_000 }
     expect(r.code, r.stderr).toBe(0);
     expect(r.report!.path).toBe('bin/linux/amd64/kubectl');
     expect(r.report!.checks.map((c) => `${c.subject} ${c.check} ${c.status}`)).toEqual([
-      'release sha256 pass', 'release sha512 pass', 'release signature pass', 'release sbom pass',
-      'bin/linux/amd64/kubectl sha256 pass', 'bin/linux/amd64/kubectl sha512 pass', 'bin/linux/amd64/kubectl signature pass',
+      'release sha256 pass',
+      'release sha512 pass',
+      'release signature pass',
+      'release sbom pass',
+      'bin/linux/amd64/kubectl sha256 pass',
+      'bin/linux/amd64/kubectl sha512 pass',
+      'bin/linux/amd64/kubectl signature pass',
       'bin/linux/amd64/kubectl sbom-describes pass',
     ]);
     expect(await listFiles(env.outDir)).toEqual(['kubectl', 'kubectl.cert', 'kubectl.rekor.json', 'kubectl.sha256', 'kubectl.sha512', 'kubectl.sig']);
@@ -77,7 +101,9 @@ describe.skipIf(realdataMissing)('kube-sbom verify-binary', { timeout: 120_000 }
     const ok = await runCli(['verify-binary', 'kubeadm', '--version', 'stable-1.25', '--os', 'linux', '--arch', 'arm64', ...env.flags]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('Kubernetes v1.25.4 bin/linux/arm64/kubeadm');
-    expect(ok.stdout).toMatch(/pass {2}sbom-describes +bin\/linux\/arm64\/kubeadm: the release SBOM lists bin\/linux\/arm64\/kubeadm with the same SHA256 and SHA512/);
+    expect(ok.stdout).toMatch(
+      /pass {2}sbom-describes +bin\/linux\/arm64\/kubeadm: the release SBOM lists bin\/linux\/arm64\/kubeadm with the same SHA256 and SHA512/,
+    );
     const bad = await runCli(['verify-binary', '../kubectl', ...env.flags]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('[BINARY_NAME_INVALID]');

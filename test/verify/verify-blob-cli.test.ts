@@ -59,13 +59,22 @@ describe('kube-sbom verify-blob (CLI)', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.verified).toBe(true);
     expect(doc.checks.map((c: { check: string }) => c.check)).toEqual([
-      'artifact-digest', 'certificate-chain', 'sct', 'identity', 'issuer', 'transparency-log', 'signature',
+      'artifact-digest',
+      'certificate-chain',
+      'sct',
+      'identity',
+      'issuer',
+      'transparency-log',
+      'signature',
     ]);
     expect(doc.signer).toEqual({ identity: K8S_BLOB_IDENTITY, issuer: GOOGLE_ISSUER });
   });
 
   it('a failed check exits 1 and names the check and code', async () => {
-    const r = await runCli(['verify-blob', ...detached({ '--signature': f('expired.sig'), '--certificate': f('expired.cert'), '--rekor-entry': f('expired.rekor.json') })]);
+    const r = await runCli([
+      'verify-blob',
+      ...detached({ '--signature': f('expired.sig'), '--certificate': f('expired.cert'), '--rekor-entry': f('expired.rekor.json') }),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('FAIL  certificate-chain');
@@ -83,7 +92,16 @@ describe('kube-sbom verify-blob (CLI)', () => {
   });
 
   it('garbage bundle: exit 1 BUNDLE_MALFORMED; garbage trusted root: exit 3 TRUSTED_ROOT_INVALID', async () => {
-    const bundle = await runCli(['verify-blob', f('release.spdx'), '--bundle', f('garbage'), ...identity, '--offline', '--trusted-root', f('trusted_root.json')]);
+    const bundle = await runCli([
+      'verify-blob',
+      f('release.spdx'),
+      '--bundle',
+      f('garbage'),
+      ...identity,
+      '--offline',
+      '--trusted-root',
+      f('trusted_root.json'),
+    ]);
     expect(bundle.code).toBe(1);
     expect(bundle.stderr).toContain('[BUNDLE_MALFORMED]');
     const root = await runCli(['verify-blob', ...detached({ '--trusted-root': f('garbage') })]);
@@ -125,7 +143,16 @@ describe('kube-sbom verify-blob (CLI)', () => {
     const rekor = await startFakeRekor();
     try {
       rekor.add(signedRelease.rekorEntry);
-      const base = [f('release.spdx'), '--signature', f('release.spdx.sig'), '--certificate', f('release.spdx.cert'), '--trusted-root', f('trusted_root.json'), ...identity];
+      const base = [
+        f('release.spdx'),
+        '--signature',
+        f('release.spdx.sig'),
+        '--certificate',
+        f('release.spdx.cert'),
+        '--trusted-root',
+        f('trusted_root.json'),
+        ...identity,
+      ];
       const online = await runCli(['verify-blob', ...base, '--rekor-url', rekor.url, '--save-rekor-entry', f('saved.rekor.json')]);
       expect(online.stdout).toBe('Verified OK\n');
       expect(online.stderr).toContain(`Rekor entry saved to ${f('saved.rekor.json')}`);
@@ -139,7 +166,16 @@ describe('kube-sbom verify-blob (CLI)', () => {
   });
 
   it('Rekor unreachable (online, no entry) exits 3', async () => {
-    const args = [f('release.spdx'), '--signature', f('release.spdx.sig'), '--certificate', f('release.spdx.cert'), '--trusted-root', f('trusted_root.json'), ...identity];
+    const args = [
+      f('release.spdx'),
+      '--signature',
+      f('release.spdx.sig'),
+      '--certificate',
+      f('release.spdx.cert'),
+      '--trusted-root',
+      f('trusted_root.json'),
+      ...identity,
+    ];
     const r = await runCli(['verify-blob', ...args, '--rekor-url', 'http://127.0.0.1:9', '--rekor-timeout', '3']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('[REKOR_UNREACHABLE]');
@@ -161,13 +197,28 @@ describe.skipIf(realdataMissing)('conformance cases through the real CLI', () =>
     ['signature-mismatch_fail', 1],
     ['checkpoint-wrong-roothash_fail', 1],
   ])('%s exits %i', async (name, code) => {
-    const r = await runCli(['verify-blob', realdata('sigstore', 'sigstore-conformance', 'bundle-verify', 'a.txt'), '--bundle', conformance(name, 'bundle.sigstore.json'), ...beacon, '--offline']);
+    const r = await runCli([
+      'verify-blob',
+      realdata('sigstore', 'sigstore-conformance', 'bundle-verify', 'a.txt'),
+      '--bundle',
+      conformance(name, 'bundle.sigstore.json'),
+      ...beacon,
+      '--offline',
+    ]);
     expect(r.code).toBe(code);
     expect(r.stdout).toBe(code === 0 ? 'Verified OK\n' : '');
   });
 
   it('managed-key-happy-path with --key', async () => {
-    const r = await runCli(['verify-blob', realdata('sigstore', 'sigstore-conformance', 'bundle-verify', 'a.txt'), '--bundle', conformance('managed-key-happy-path', 'bundle.sigstore.json'), '--key', conformance('managed-key-happy-path', 'key.pub'), '--offline']);
+    const r = await runCli([
+      'verify-blob',
+      realdata('sigstore', 'sigstore-conformance', 'bundle-verify', 'a.txt'),
+      '--bundle',
+      conformance('managed-key-happy-path', 'bundle.sigstore.json'),
+      '--key',
+      conformance('managed-key-happy-path', 'key.pub'),
+      '--offline',
+    ]);
     expect(r.stderr).toContain('public-key');
     expect(r.code).toBe(0);
   });

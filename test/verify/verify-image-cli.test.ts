@@ -55,7 +55,14 @@ describe.skipIf(registryMissing)('kube-sbom verify-image', () => {
   });
 
   it('fails for a signer other than the one asked for (exit 1, IDENTITY_MISMATCH)', async () => {
-    const r = await runCli(['verify-image', `${registry.host}/team/app:v1`, '--trusted-root', rootFile, '--certificate-identity', 'krel-staging@k8s-releng-prod.iam.gserviceaccount.com']);
+    const r = await runCli([
+      'verify-image',
+      `${registry.host}/team/app:v1`,
+      '--trusted-root',
+      rootFile,
+      '--certificate-identity',
+      'krel-staging@k8s-releng-prod.iam.gserviceaccount.com',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('[IDENTITY_MISMATCH]');
@@ -63,7 +70,10 @@ describe.skipIf(registryMissing)('kube-sbom verify-image', () => {
 
   it('exit 2 for a bad reference or flags, exit 3 when the registry cannot be reached', async () => {
     expect((await runCli(['verify-image', 'Not A Ref', '--trusted-root', rootFile])).code).toBe(2);
-    expect((await runCli(['verify-image', `${registry.host}/a:v1`, '--certificate-identity', 'x', '--certificate-identity-regexp', 'y', '--trusted-root', rootFile])).code).toBe(2);
+    expect(
+      (await runCli(['verify-image', `${registry.host}/a:v1`, '--certificate-identity', 'x', '--certificate-identity-regexp', 'y', '--trusted-root', rootFile]))
+        .code,
+    ).toBe(2);
     const r = await runCli(['verify-image', '127.0.0.1:1/team/app:v1', '--trusted-root', rootFile]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('[REGISTRY_UNREACHABLE]');

@@ -40,13 +40,17 @@ describe('verify-image --oci-layout', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  const run = (refs: string[]) => runCli(['verify-image', ...refs, '--oci-layout', join(dir, 'layout'), '--trusted-root', join(dir, 'trusted_root.json'), '--offline', '--json']);
+  const run = (refs: string[]) =>
+    runCli(['verify-image', ...refs, '--oci-layout', join(dir, 'layout'), '--trusted-root', join(dir, 'trusted_root.json'), '--offline', '--json']);
 
   it('verifies legacy and bundle signatures from the folder, without a network', async () => {
     const r = await run(['registry.k8s.io/kube-proxy-amd64:v1.30.0', 'registry.k8s.io/kube-scheduler-amd64:v1.30.0']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.images.map((i: { digest: string; verified: boolean }) => [i.digest, i.verified])).toEqual([[legacyDigest, true], [bundleDigest, true]]);
+    expect(doc.images.map((i: { digest: string; verified: boolean }) => [i.digest, i.verified])).toEqual([
+      [legacyDigest, true],
+      [bundleDigest, true],
+    ]);
   });
 
   it('an image without signatures in the folder fails (NO_SIGNATURES, exit 1)', async () => {

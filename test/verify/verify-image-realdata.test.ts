@@ -35,9 +35,17 @@ describe.skipIf(registryMissing || realdataMissing)('real registry.k8s.io signat
     const trustedRoot = parseTrustedRoot(readFileSync(realdata(PUBLIC_GOOD_ROOT), 'utf8'), 'public-good');
     const ref = `${registry.host}/cluster-api/cluster-api-controller@${CLUSTER_API_DIGEST}`;
     const source = new RemoteRegistry({ retries: 0 });
-    const other = await verifyImage(ref, { source, trustedRoot, policy: { identity: 'krel-staging@k8s-releng-prod.iam.gserviceaccount.com', issuer: 'https://accounts.google.com' } });
+    const other = await verifyImage(ref, {
+      source,
+      trustedRoot,
+      policy: { identity: 'krel-staging@k8s-releng-prod.iam.gserviceaccount.com', issuer: 'https://accounts.google.com' },
+    });
     expect(other).toMatchObject({ verified: false, code: 'IDENTITY_MISMATCH' });
-    const prefix = await verifyImage(ref, { source, trustedRoot, policy: { identityRegexp: 'krel-trust@k8s-releng-prod', issuer: 'https://accounts.google.com' } });
+    const prefix = await verifyImage(ref, {
+      source,
+      trustedRoot,
+      policy: { identityRegexp: 'krel-trust@k8s-releng-prod', issuer: 'https://accounts.google.com' },
+    });
     expect(prefix).toMatchObject({ verified: false, code: 'IDENTITY_MISMATCH' });
   });
 });

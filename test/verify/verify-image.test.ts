@@ -8,7 +8,17 @@ import { verifyImages } from '../../src/verify/verify-images.js';
 import { GOOGLE_ISSUER, K8S_IMAGE_IDENTITY, getTestPki, signImageLegacy } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startProxy, type TestProxy } from '../helpers/registry-proxy.js';
-import { makeImage, pushBundleReferrer, pushImage, pushLegacySignatures, pushMultiArch, makeIndex, OCI_INDEX, OCI_MANIFEST, type TestImage } from '../helpers/registry-push.js';
+import {
+  makeImage,
+  pushBundleReferrer,
+  pushImage,
+  pushLegacySignatures,
+  pushMultiArch,
+  makeIndex,
+  OCI_INDEX,
+  OCI_MANIFEST,
+  type TestImage,
+} from '../helpers/registry-push.js';
 import { signImageBundle } from '../helpers/registry-signatures.js';
 
 const policy = { identity: K8S_IMAGE_IDENTITY, issuer: GOOGLE_ISSUER };
@@ -64,12 +74,22 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     images['signed/bundle-arm64'] = arm64;
     bundleIndexDigest = await pushMultiArch(target(), 'signed/bundle', [amd64, arm64], 'v1');
     const index = makeIndex([amd64, arm64]);
-    await pushBundleReferrer(target(), 'signed/bundle', { digest: bundleIndexDigest, size: index.bytes.length, mediaType: OCI_INDEX }, await signImageBundle(`${host}/signed/bundle`, bundleIndexDigest));
+    await pushBundleReferrer(
+      target(),
+      'signed/bundle',
+      { digest: bundleIndexDigest, size: index.bytes.length, mediaType: OCI_INDEX },
+      await signImageBundle(`${host}/signed/bundle`, bundleIndexDigest),
+    );
 
     // A bundle for signed/bundle attached as a referrer of another image.
     images['signed/bundle-replayed'] = makeImage();
     const replayedDigest = await pushImage(target(), 'signed/bundle-replayed', images['signed/bundle-replayed'], 'v1');
-    await pushBundleReferrer(target(), 'signed/bundle-replayed', { digest: replayedDigest, size: images['signed/bundle-replayed'].manifest.length }, await signImageBundle(`${host}/signed/bundle`, bundleIndexDigest));
+    await pushBundleReferrer(
+      target(),
+      'signed/bundle-replayed',
+      { digest: replayedDigest, size: images['signed/bundle-replayed'].manifest.length },
+      await signImageBundle(`${host}/signed/bundle`, bundleIndexDigest),
+    );
 
     proxy = await startProxy(registry.url, (req) =>
       req.method === 'GET' && /\/manifests\/(v1|sha256:)/.test(req.path) && !req.path.includes('.sig')
@@ -99,7 +119,9 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     });
     expect(Object.keys(out.optional)).toEqual(['1.3.6.1.4.1.57264.1.1', 'Bundle', 'Issuer', 'Subject']);
     expect(out.optional).toMatchObject({ Issuer: GOOGLE_ISSUER, Subject: K8S_IMAGE_IDENTITY });
-    expect(result.signatures[0]!.checks.map((c) => c.check)).toEqual(expect.arrayContaining(['certificate-chain', 'transparency-log', 'signature', 'identity', 'issuer', 'payload-type', 'payload-digest']));
+    expect(result.signatures[0]!.checks.map((c) => c.check)).toEqual(
+      expect.arrayContaining(['certificate-chain', 'transparency-log', 'signature', 'identity', 'issuer', 'payload-type', 'payload-digest']),
+    );
   });
 
   it('verifies a digest reference without asking for the manifest', async () => {
@@ -138,7 +160,8 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     const digest = await pushImage(target(), 'signed/api', image, 'v1');
     const bundle = await signImageBundle(`${host}/signed/api`, digest);
     const referrer = await pushBundleReferrer(target(), 'signed/api', { digest, size: image.manifest.length }, bundle, undefined, false);
-    const referrerSize = (await (await fetch(`${registry.url}/v2/signed/api/manifests/${referrer}`, { headers: { accept: OCI_MANIFEST } })).arrayBuffer()).byteLength;
+    const referrerSize = (await (await fetch(`${registry.url}/v2/signed/api/manifests/${referrer}`, { headers: { accept: OCI_MANIFEST } })).arrayBuffer())
+      .byteLength;
     const index = JSON.stringify({
       schemaVersion: 2,
       mediaType: OCI_INDEX,
@@ -193,12 +216,19 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
   it('fails closed with IMAGE_NOT_FOUND and REGISTRY_UNREACHABLE', async () => {
     expect(await verify(`${host}/signed/legacy:nope`)).toMatchObject({ verified: false, code: 'IMAGE_NOT_FOUND' });
     const dead = new RemoteRegistry({ retries: 0 });
-    expect(await verifyImage('127.0.0.1:1/x:v1', { source: dead, trustedRoot, policy })).toMatchObject({ verified: false, code: 'REGISTRY_UNREACHABLE', failureKind: 'io' });
+    expect(await verifyImage('127.0.0.1:1/x:v1', { source: dead, trustedRoot, policy })).toMatchObject({
+      verified: false,
+      code: 'REGISTRY_UNREACHABLE',
+      failureKind: 'io',
+    });
   });
 
   it('a malformed name fails that image only (INVALID_REFERENCE), the others still verify', async () => {
     const run = await verifyImages([{ reference: 'Bad Name!' }, { reference: `${host}/signed/legacy:v1` }], { source, trustedRoot, policy });
-    expect(run.images.map((i) => [i.code, i.failureKind])).toEqual([['INVALID_REFERENCE', 'check'], ['OK', undefined]]);
+    expect(run.images.map((i) => [i.code, i.failureKind])).toEqual([
+      ['INVALID_REFERENCE', 'check'],
+      ['OK', undefined],
+    ]);
   });
 
   it('compares the registry layers with the SBOM layers (verifyImages)', async () => {
@@ -208,7 +238,11 @@ describe.skipIf(registryMissing)('verifyImage against docker-registry', () => {
     const run = await verifyImages(
       [
         { reference: ref, platform: { os: 'linux', architecture: 'arm64' }, layers: arm64.layers.map((l) => l.diffId) },
-        { reference: `${host}/signed/legacy:v1`, platform: { os: 'linux', architecture: 'amd64' }, layers: [images['signed/legacy']!.layers[0]!.diffId, `sha256:${'0'.repeat(64)}`] },
+        {
+          reference: `${host}/signed/legacy:v1`,
+          platform: { os: 'linux', architecture: 'amd64' },
+          layers: [images['signed/legacy']!.layers[0]!.diffId, `sha256:${'0'.repeat(64)}`],
+        },
       ],
       { source, trustedRoot, policy, checkSbomLayers: true, concurrency: 2, onEvent: (e) => events.push(e.type) },
     );

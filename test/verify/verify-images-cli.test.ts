@@ -35,7 +35,10 @@ describe.skipIf(registryMissing)('kube-sbom verify-images', () => {
     const unsigned = makeImage({ architecture: 'amd64' });
     await pushImage({ url: registry.url }, 'kube-scheduler-amd64', unsigned, VERSION);
     files.unsigned = join(dir, 'unsigned.spdx');
-    await writeFile(files.unsigned, releaseSbom(VERSION, [...release.images, { name: 'kube-scheduler', arch: 'amd64', diffIds: unsigned.layers.map((l) => l.diffId) }]));
+    await writeFile(
+      files.unsigned,
+      releaseSbom(VERSION, [...release.images, { name: 'kube-scheduler', arch: 'amd64', diffIds: unsigned.layers.map((l) => l.diffId) }]),
+    );
     files.list = join(dir, 'images.txt');
     await writeFile(files.list, `# pinned list\n${registry.host}/kube-proxy-amd64:${VERSION}\n\n${registry.host}/kube-scheduler-amd64:${VERSION}\n`);
   });
@@ -69,7 +72,9 @@ describe.skipIf(registryMissing)('kube-sbom verify-images', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     const failed = doc.images.filter((i: { verified: boolean }) => !i.verified);
-    expect(failed.map((i: { reference: string; code: string }) => [i.reference, i.code])).toEqual([[`registry.k8s.io/kube-proxy-arm64:${VERSION}`, 'SBOM_LAYER_MISMATCH']]);
+    expect(failed.map((i: { reference: string; code: string }) => [i.reference, i.code])).toEqual([
+      [`registry.k8s.io/kube-proxy-arm64:${VERSION}`, 'SBOM_LAYER_MISMATCH'],
+    ]);
     // --no-check-sbom-layers skips that comparison.
     expect((await run([files.badLayer, '--no-check-sbom-layers'])).code).toBe(0);
   });

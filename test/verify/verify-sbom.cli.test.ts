@@ -21,12 +21,20 @@ const hasScript = (() => {
 })();
 let env: ReleaseEnv;
 
-interface Check { check: string; subject: string; status: string; code: string; details?: { check: string; code: string; status: string }[] }
+interface Check {
+  check: string;
+  subject: string;
+  status: string;
+  code: string;
+  details?: { check: string; code: string; status: string }[];
+}
 const byId = (checks: Check[]) => Object.fromEntries(checks.map((c) => [c.check, c]));
 
 async function verify(args: string[] = ['v1.25.4'], extra: string[] = []) {
   const r = await runCli(['verify-sbom', ...args, ...env.flags, '--json', '-o', env.outDir, ...extra]);
-  const report = r.stdout ? (JSON.parse(r.stdout) as { verified: boolean; version: string; requested: string; checks: Check[]; sbom?: Record<string, unknown>; saved: string[] }) : undefined;
+  const report = r.stdout
+    ? (JSON.parse(r.stdout) as { verified: boolean; version: string; requested: string; checks: Check[]; sbom?: Record<string, unknown>; saved: string[] })
+    : undefined;
   return { ...r, report };
 }
 
@@ -50,10 +58,15 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
     expect(r.stderr).toBe(''); // no progress output when stderr is not a terminal
     expect(r.report).toMatchObject({ verified: true, version: 'v1.25.4', requested: 'stable' });
     expect(r.report!.checks.map((c) => [c.check, c.status, c.code])).toEqual([
-      ['sha256', 'pass', 'OK'], ['sha512', 'pass', 'OK'], ['signature', 'pass', 'OK'], ['sbom', 'pass', 'OK'],
+      ['sha256', 'pass', 'OK'],
+      ['sha512', 'pass', 'OK'],
+      ['signature', 'pass', 'OK'],
+      ['sbom', 'pass', 'OK'],
     ]);
     expect(r.report!.sbom).toMatchObject({
-      spdxVersion: 'SPDX-2.3', name: 'Kubernetes Release v1.25.4', images: 25,
+      spdxVersion: 'SPDX-2.3',
+      name: 'Kubernetes Release v1.25.4',
+      images: 25,
       counts: { packages: 130, files: 113, relationships: 268 },
     });
     expect(await listFiles(env.outDir)).toEqual(['release', 'release.cert', 'release.rekor.json', 'release.sha256', 'release.sha512', 'release.sig']);
@@ -91,20 +104,32 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
   });
 
   const tampering: [string, (e: ReleaseEnv) => Promise<void>, Record<string, string>][] = [
-    ['an SBOM byte flipped', async (e) => {
-      const bytes = await readFile(join(e.root, SBOM));
-      bytes[1000] ^= 0x01;
-      await writeFile(join(e.root, SBOM), bytes);
-    }, { sha256: 'DIGEST_MISMATCH_SHA256', sha512: 'DIGEST_MISMATCH_SHA512', signature: 'REKOR_ENTRY_NOT_FOUND' }],
+    [
+      'an SBOM byte flipped',
+      async (e) => {
+        const bytes = await readFile(join(e.root, SBOM));
+        bytes[1000] ^= 0x01;
+        await writeFile(join(e.root, SBOM), bytes);
+      },
+      { sha256: 'DIGEST_MISMATCH_SHA256', sha512: 'DIGEST_MISMATCH_SHA512', signature: 'REKOR_ENTRY_NOT_FOUND' },
+    ],
     ['a wrong .sha256', (e) => writeFile(join(e.root, `${SBOM}.sha256`), 'ab'.repeat(32)), { sha256: 'DIGEST_MISMATCH_SHA256' }],
     ['a wrong .sha512', (e) => writeFile(join(e.root, `${SBOM}.sha512`), 'cd'.repeat(64) + '\n'), { sha512: 'DIGEST_MISMATCH_SHA512' }],
     ['a .sha256 that is not a digest', (e) => writeFile(join(e.root, `${SBOM}.sha256`), '<html>gateway error</html>'), { sha256: 'CHECKSUM_FILE_INVALID' }],
-    ['a signature of other bytes', async (e) => {
-      await writeSignature(e.root, SBOM, Buffer.from('some other document'));
-    }, { signature: 'REKOR_ENTRY_NOT_FOUND' }],
-    ['a certificate with another identity', async (e) => {
-      await writeSignature(e.root, SBOM, e.fixture.sbomBytes, { identity: 'attacker@example.com' });
-    }, { signature: 'IDENTITY_MISMATCH' }],
+    [
+      'a signature of other bytes',
+      async (e) => {
+        await writeSignature(e.root, SBOM, Buffer.from('some other document'));
+      },
+      { signature: 'REKOR_ENTRY_NOT_FOUND' },
+    ],
+    [
+      'a certificate with another identity',
+      async (e) => {
+        await writeSignature(e.root, SBOM, e.fixture.sbomBytes, { identity: 'attacker@example.com' });
+      },
+      { signature: 'IDENTITY_MISMATCH' },
+    ],
   ];
 
   it.each(tampering)('fails on %s with exit 1, only the affected checks fail, nothing is written', async (_name, tamper, failing) => {

@@ -43,7 +43,14 @@ describe.skipIf(realdataMissing)('verifySbom events', { timeout: 120_000 }, () =
     expect(report).toMatchObject({ requested: 'latest-1.25', version: 'v1.25.4' });
     const done = events.filter((e): e is Extract<VerifyEvent, { type: 'download-done' }> => e.type === 'download-done');
     expect(done.map((e) => e.label).sort()).toEqual([
-      'latest-1.25.txt', 'release', 'release.cert', 'release.rekor-index.json', 'release.rekor.json', 'release.sha256', 'release.sha512', 'release.sig',
+      'latest-1.25.txt',
+      'release',
+      'release.cert',
+      'release.rekor-index.json',
+      'release.rekor.json',
+      'release.sha256',
+      'release.sha512',
+      'release.sig',
     ]);
     const release = events.filter((e) => e.type === 'download-progress' && e.label === 'release').pop();
     expect(release).toMatchObject({ bytesDone: env.fixture.sbomBytes.length, totalBytes: env.fixture.sbomBytes.length });

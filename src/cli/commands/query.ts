@@ -19,7 +19,10 @@ export function registerQuery(program: Command): void {
     .argument('<expr>', 'terms joined by spaces or AND, e.g. "type:package name:^kube-"')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .option('--json', 'same as --format json')
-    .option('--fields <list>', 'columns, comma-separated (default type,spdxId,name,version); also purl, checksums, fileName, downloadLocation, licenseConcluded, line')
+    .option(
+      '--fields <list>',
+      'columns, comma-separated (default type,spdxId,name,version); also purl, checksums, fileName, downloadLocation, licenseConcluded, line',
+    )
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB')
     .addOption(new Option('--input-format <format>', 'skip detection and read as this format').choices(['tag-value', 'json', 'yaml', 'xml', 'rdf-xml']))
     .addHelpText(

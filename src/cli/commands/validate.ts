@@ -13,7 +13,9 @@ interface ValidateOptions {
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check an SPDX 2.2/2.3 document against the spec: required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields')
+    .description(
+      'check an SPDX 2.2/2.3 document against the spec: required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields',
+    )
     .argument('<file>', 'the SPDX document (tag-value, JSON, YAML, XML or RDF/XML)')
     .option('--json', 'print one JSON document {valid, format, spdxVersion, diagnostics} on stdout')
     .option('--strict-warnings', 'fail (exit 1) on warnings too')
@@ -72,7 +74,23 @@ async function locatorFor(bytes: Uint8Array, format: string | undefined) {
 
 /** Codes that mean there is no SPDX 2.x document to validate. */
 const NOT_A_DOCUMENT = new Set([
-  'EMPTY_INPUT', 'BINARY_CONTENT', 'UNKNOWN_FORMAT', 'INPUT_TOO_LARGE', 'INVALID_ENCODING', 'INTERNAL_PARSER_ERROR',
-  'JSON_SYNTAX', 'XML_SYNTAX', 'RDF_SYNTAX', 'XML_DTD_ENTITIES', 'RDF_DTD_ENTITIES', 'XML_NO_DOCUMENT', 'RDF_NO_DOCUMENT',
-  'SPDX3_UNSUPPORTED', 'NOT_SPDX_DOCUMENT', 'JSON_NOT_AN_OBJECT', 'YAML_NOT_AN_OBJECT', 'XML_NOT_AN_OBJECT', 'YAML_ALIAS_LIMIT',
+  'EMPTY_INPUT',
+  'BINARY_CONTENT',
+  'UNKNOWN_FORMAT',
+  'INPUT_TOO_LARGE',
+  'INVALID_ENCODING',
+  'INTERNAL_PARSER_ERROR',
+  'JSON_SYNTAX',
+  'XML_SYNTAX',
+  'RDF_SYNTAX',
+  'XML_DTD_ENTITIES',
+  'RDF_DTD_ENTITIES',
+  'XML_NO_DOCUMENT',
+  'RDF_NO_DOCUMENT',
+  'SPDX3_UNSUPPORTED',
+  'NOT_SPDX_DOCUMENT',
+  'JSON_NOT_AN_OBJECT',
+  'YAML_NOT_AN_OBJECT',
+  'XML_NOT_AN_OBJECT',
+  'YAML_ALIAS_LIMIT',
 ]);

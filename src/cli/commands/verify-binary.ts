@@ -52,8 +52,14 @@ ${RELEASE_HELP_FOOTER}`,
       const { verifyBinary } = await import('../../verify/verify-binary.js');
       const { formatReleaseChecks, verdictLine } = await import('../release-report-text.js');
       const report = await verifyBinary({
-        ...releaseSourceOptions(opts), version: opts.version, name, os, arch,
-        rekorEntryFile: opts.rekorEntry, sbomRekorEntryFile: opts.sbomRekorEntry, outDir: opts.outputDir,
+        ...releaseSourceOptions(opts),
+        version: opts.version,
+        name,
+        os,
+        arch,
+        rekorEntryFile: opts.rekorEntry,
+        sbomRekorEntryFile: opts.sbomRekorEntry,
+        outDir: opts.outputDir,
       });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

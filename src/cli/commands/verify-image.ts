@@ -21,7 +21,11 @@ export function registerVerifyImage(program: Command): void {
         `${IMAGE_SIGNER_IDENTITY}, issuer https://accounts.google.com.`,
     )
     .argument('<reference...>', 'image references: registry/repository:tag or registry/repository@sha256:...')
-    .addOption(new Option('--output <format>', 'stdout: json (cosign verify\'s payload array, one line per image) or text (digest-pinned references)').choices(['json', 'text']).default('json'));
+    .addOption(
+      new Option('--output <format>', "stdout: json (cosign verify's payload array, one line per image) or text (digest-pinned references)")
+        .choices(['json', 'text'])
+        .default('json'),
+    );
   addImageOptions(cmd).addHelpText(
     'after',
     `

@@ -4,10 +4,23 @@ import { q, type Validation } from './context.js';
 
 /** Hex digits per algorithm; BLAKE3 and MD6 have variable output, given as [min, max]. */
 const HEX_LENGTH: Record<string, number | [number, number]> = {
-  SHA1: 40, SHA224: 56, SHA256: 64, SHA384: 96, SHA512: 128,
-  'SHA3-256': 64, 'SHA3-384': 96, 'SHA3-512': 128,
-  'BLAKE2b-256': 64, 'BLAKE2b-384': 96, 'BLAKE2b-512': 128, BLAKE3: [64, 1024],
-  MD2: 32, MD4: 32, MD5: 32, MD6: [1, 128], ADLER32: 8,
+  SHA1: 40,
+  SHA224: 56,
+  SHA256: 64,
+  SHA384: 96,
+  SHA512: 128,
+  'SHA3-256': 64,
+  'SHA3-384': 96,
+  'SHA3-512': 128,
+  'BLAKE2b-256': 64,
+  'BLAKE2b-384': 96,
+  'BLAKE2b-512': 128,
+  BLAKE3: [64, 1024],
+  MD2: 32,
+  MD4: 32,
+  MD5: 32,
+  MD6: [1, 128],
+  ADLER32: 8,
 };
 /** Algorithms that SPDX 2.3 added. */
 const ADDED_IN_23 = new Set(['SHA3-256', 'SHA3-384', 'SHA3-512', 'BLAKE2b-256', 'BLAKE2b-384', 'BLAKE2b-512', 'BLAKE3', 'ADLER32']);

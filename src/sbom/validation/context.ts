@@ -24,7 +24,10 @@ export function versionRules(written: string): VersionRules {
 
 export class Validation {
   readonly items: Diagnostic[] = [];
-  constructor(readonly doc: SpdxDocument, readonly rules: VersionRules) {}
+  constructor(
+    readonly doc: SpdxDocument,
+    readonly rules: VersionRules,
+  ) {}
 
   add(severity: Severity, code: string, message: string, path?: string, position?: SourcePosition): void {
     const d: Diagnostic = { severity, code, message };

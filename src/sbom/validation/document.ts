@@ -55,7 +55,8 @@ function checkExternalDocumentRefs(v: Validation): void {
   const seen = new Set<string>();
   v.doc.externalDocumentRefs.forEach((ref, i) => {
     const path = `externalDocumentRefs[${i}]`;
-    if (!DOCUMENT_REF_ID.test(ref.id)) v.error('INVALID_DOCUMENTREF_ID', `${q(ref.id)} is not of the form DocumentRef-[A-Za-z0-9.-]+`, `${path}.externalDocumentId`);
+    if (!DOCUMENT_REF_ID.test(ref.id))
+      v.error('INVALID_DOCUMENTREF_ID', `${q(ref.id)} is not of the form DocumentRef-[A-Za-z0-9.-]+`, `${path}.externalDocumentId`);
     if (seen.has(ref.id)) v.error('DUPLICATE_DOCUMENTREF_ID', `${ref.id} is declared twice`, `${path}.externalDocumentId`);
     seen.add(ref.id);
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(ref.documentNamespace)) {
@@ -63,7 +64,8 @@ function checkExternalDocumentRefs(v: Validation): void {
     }
     if (!ref.checksum) v.error('MISSING_REQUIRED_FIELD', `${ref.id} has no checksum`, `${path}.checksum`);
     else {
-      if (ref.checksum.algorithm !== 'SHA1') v.error('CHECKSUM_ALGORITHM', `${ref.id}'s checksum must be SHA1, not ${ref.checksum.algorithm}`, `${path}.checksum`);
+      if (ref.checksum.algorithm !== 'SHA1')
+        v.error('CHECKSUM_ALGORITHM', `${ref.id}'s checksum must be SHA1, not ${ref.checksum.algorithm}`, `${path}.checksum`);
       checkChecksum(v, ref.checksum, `${path}.checksum`);
     }
   });
@@ -88,7 +90,8 @@ export function checkAnnotations(v: Validation, list: Annotation[], path: string
     checkActor(v, a.annotator, `${at}.annotator`);
     if (!a.date) v.error('MISSING_REQUIRED_FIELD', 'annotation has no date', `${at}.annotationDate`, a.position);
     else checkDate(v, a.date, `${at}.annotationDate`, a.position);
-    if (a.type !== 'REVIEW' && a.type !== 'OTHER') v.error('ANNOTATION_TYPE', `annotation type ${q(a.type)} is not REVIEW or OTHER`, `${at}.annotationType`, a.position);
+    if (a.type !== 'REVIEW' && a.type !== 'OTHER')
+      v.error('ANNOTATION_TYPE', `annotation type ${q(a.type)} is not REVIEW or OTHER`, `${at}.annotationType`, a.position);
     if (!a.comment.trim()) v.error('MISSING_REQUIRED_FIELD', 'annotation has no comment', `${at}.comment`, a.position);
   });
 }

@@ -12,7 +12,20 @@ const LOCATOR_FORMATS: Record<string, RegExp> = {
   cpe23Type: /^cpe:2\.3:[aho*-](:[^:\s]*){10}$/,
   cpe22Type: /^cpe:\/[aho]?(:[^:\s]*){0,6}$/i,
 };
-const PURPOSES = new Set(['APPLICATION', 'FRAMEWORK', 'LIBRARY', 'CONTAINER', 'OPERATING-SYSTEM', 'DEVICE', 'FIRMWARE', 'SOURCE', 'ARCHIVE', 'FILE', 'INSTALL', 'OTHER']);
+const PURPOSES = new Set([
+  'APPLICATION',
+  'FRAMEWORK',
+  'LIBRARY',
+  'CONTAINER',
+  'OPERATING-SYSTEM',
+  'DEVICE',
+  'FIRMWARE',
+  'SOURCE',
+  'ARCHIVE',
+  'FILE',
+  'INSTALL',
+  'OTHER',
+]);
 const FILE_TYPES = new Set(['SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER']);
 
 /** Checks every element; returns the SPDXIDs the document defines (for relationship targets). */
@@ -25,13 +38,28 @@ export function checkElements(v: Validation, declaredLicenses: ReadonlySet<strin
     ids.add(e.spdxId);
     checkAnnotations(v, e.annotations, `${path}.annotations`);
   };
-  v.doc.packages.forEach((p, i) => { visit(p, `packages[${i}]`); checkPackage(v, p, `packages[${i}]`, declaredLicenses); });
-  v.doc.files.forEach((f, i) => { visit(f, `files[${i}]`); checkFile(v, f, `files[${i}]`, declaredLicenses); });
-  v.doc.snippets.forEach((s, i) => { visit(s, `snippets[${i}]`); checkSnippet(v, s, `snippets[${i}]`, declaredLicenses); });
+  v.doc.packages.forEach((p, i) => {
+    visit(p, `packages[${i}]`);
+    checkPackage(v, p, `packages[${i}]`, declaredLicenses);
+  });
+  v.doc.files.forEach((f, i) => {
+    visit(f, `files[${i}]`);
+    checkFile(v, f, `files[${i}]`, declaredLicenses);
+  });
+  v.doc.snippets.forEach((s, i) => {
+    visit(s, `snippets[${i}]`);
+    checkSnippet(v, s, `snippets[${i}]`, declaredLicenses);
+  });
   // Snippets point into files that must exist in this document.
   const fileIds = new Set(v.doc.files.map((f) => f.spdxId));
   v.doc.snippets.forEach((s, i) => {
-    if (s.fromFile && !fileIds.has(s.fromFile)) v.error('SNIPPET_FILE_UNKNOWN', `snippet ${s.spdxId} is from ${q(s.fromFile)}, which is not a file of this document`, `snippets[${i}].snippetFromFile`, s.position);
+    if (s.fromFile && !fileIds.has(s.fromFile))
+      v.error(
+        'SNIPPET_FILE_UNKNOWN',
+        `snippet ${s.spdxId} is from ${q(s.fromFile)}, which is not a file of this document`,
+        `snippets[${i}].snippetFromFile`,
+        s.position,
+      );
   });
   return ids;
 }
@@ -57,13 +85,22 @@ function checkPackage(v: Validation, p: Package, path: string, declared: Readonl
     }
   }
   if (p.verificationCode) {
-    if (!analyzed) v.error('VERIFICATION_CODE_UNEXPECTED', `package ${p.spdxId} has filesAnalyzed false but a verification code`, `${path}.packageVerificationCode`, at);
+    if (!analyzed)
+      v.error('VERIFICATION_CODE_UNEXPECTED', `package ${p.spdxId} has filesAnalyzed false but a verification code`, `${path}.packageVerificationCode`, at);
     if (!/^[0-9a-f]{40}$/.test(p.verificationCode.value)) {
-      v.error('VERIFICATION_CODE_FORMAT', `verification code ${q(p.verificationCode.value)} is not 40 hex digits (SHA1)`, `${path}.packageVerificationCode`, at);
+      v.error(
+        'VERIFICATION_CODE_FORMAT',
+        `verification code ${q(p.verificationCode.value)} is not 40 hex digits (SHA1)`,
+        `${path}.packageVerificationCode`,
+        at,
+      );
     }
   }
   p.checksums.forEach((c, i) => checkChecksum(v, c, `${path}.checksums[${i}]`, at));
-  for (const [actor, field] of [[p.supplier, 'supplier'], [p.originator, 'originator']] as const) {
+  for (const [actor, field] of [
+    [p.supplier, 'supplier'],
+    [p.originator, 'originator'],
+  ] as const) {
     if (actor && !('kind' in actor)) checkActor(v, actor, `${path}.${field}`);
   }
   checkLicense(v, p.licenseConcluded, declared, `${path}.licenseConcluded`, at);
@@ -71,16 +108,23 @@ function checkPackage(v: Validation, p: Package, path: string, declared: Readonl
   checkLicenses(v, p.licenseInfoFromFiles, declared, `${path}.licenseInfoFromFiles`, at);
   p.externalRefs.forEach((r, i) => {
     const refPath = `${path}.externalRefs[${i}]`;
-    if (!CATEGORIES.has(r.category)) v.error('EXTERNAL_REF_CATEGORY', `external reference category ${q(r.category)} is not SECURITY, PACKAGE-MANAGER, PERSISTENT-ID or OTHER`, refPath, at);
+    if (!CATEGORIES.has(r.category))
+      v.error('EXTERNAL_REF_CATEGORY', `external reference category ${q(r.category)} is not SECURITY, PACKAGE-MANAGER, PERSISTENT-ID or OTHER`, refPath, at);
     const format = LOCATOR_FORMATS[r.type];
     if (format && !format.test(r.locator)) v.error('EXTERNAL_REF_LOCATOR', `${r.type} locator ${q(r.locator)} is malformed`, `${refPath}.referenceLocator`, at);
   });
-  const added23: [unknown, string][] = [[p.primaryPackagePurpose, 'primaryPackagePurpose'], [p.releaseDate, 'releaseDate'], [p.builtDate, 'builtDate'], [p.validUntilDate, 'validUntilDate']];
+  const added23: [unknown, string][] = [
+    [p.primaryPackagePurpose, 'primaryPackagePurpose'],
+    [p.releaseDate, 'releaseDate'],
+    [p.builtDate, 'builtDate'],
+    [p.validUntilDate, 'validUntilDate'],
+  ];
   for (const [value, field] of added23) {
     if (value === undefined) continue;
     if (!v.rules.allows23) v.error('VERSION_FIELD', `${field} was added in SPDX 2.3; this document says ${v.rules.written}`, `${path}.${field}`, at);
     else if (field === 'primaryPackagePurpose') {
-      if (!PURPOSES.has(value as string)) v.error('ENUM_UNKNOWN', `primaryPackagePurpose ${q(value as string)} is not one SPDX defines`, `${path}.${field}`, at);
+      if (!PURPOSES.has(value as string))
+        v.error('ENUM_UNKNOWN', `primaryPackagePurpose ${q(value as string)} is not one SPDX defines`, `${path}.${field}`, at);
     } else checkDate(v, value as string, `${path}.${field}`, at);
   }
 }
@@ -109,7 +153,8 @@ function checkSnippet(v: Validation, s: Snippet, path: string, declared: Readonl
   required(v, !!s.fromFile, 'snippet', 'snippetFromFile', s, path);
   if (!s.ranges.some((r) => r.kind === 'byte')) v.error('MISSING_REQUIRED_FIELD', `snippet ${s.spdxId} has no byte range`, `${path}.ranges`, at);
   s.ranges.forEach((r, i) => {
-    if (r.start < 1 || r.end < r.start) v.error('SNIPPET_RANGE', `${r.kind} range ${r.start}:${r.end} must start at 1 or later and not end before it starts`, `${path}.ranges[${i}]`, at);
+    if (r.start < 1 || r.end < r.start)
+      v.error('SNIPPET_RANGE', `${r.kind} range ${r.start}:${r.end} must start at 1 or later and not end before it starts`, `${path}.ranges[${i}]`, at);
   });
   if (v.rules.strictLicensing) {
     required(v, s.licenseConcluded !== undefined, 'snippet', 'licenseConcluded', s, path, true);

@@ -23,13 +23,7 @@ export function checkLicense(
   }
 }
 
-export function checkLicenses(
-  v: Validation,
-  values: Spdx<LicenseExpression>[],
-  declared: ReadonlySet<string>,
-  path: string,
-  position?: SourcePosition,
-): void {
+export function checkLicenses(v: Validation, values: Spdx<LicenseExpression>[], declared: ReadonlySet<string>, path: string, position?: SourcePosition): void {
   for (let i = 0; i < values.length; i++) checkLicense(v, values[i], declared, `${path}[${i}]`, position);
 }
 

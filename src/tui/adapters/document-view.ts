@@ -69,7 +69,14 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
       outgoing: graph.outgoing(spdxId).map((e: Edge) => link(e.type, e.to)),
       incoming: graph.incoming(spdxId).map((e: Edge) => link(e.type, e.from)),
       ...(image
-        ? { image: { reference: image.reference, layers: image.layers, ...(image.architecture ? { architecture: image.architecture } : {}), ...(image.layerDigestKind ? { layerDigestKind: image.layerDigestKind } : {}) } }
+        ? {
+            image: {
+              reference: image.reference,
+              layers: image.layers,
+              ...(image.architecture ? { architecture: image.architecture } : {}),
+              ...(image.layerDigestKind ? { layerDigestKind: image.layerDigestKind } : {}),
+            },
+          }
         : {}),
     };
   };

@@ -8,16 +8,22 @@ import { internals } from './document-view.js';
 
 function reportText(results: ImageResult[]): string {
   return results
-    .map((r) => [`${r.status.toUpperCase()} ${r.reference}${r.digest ? `@${r.digest}` : ''} ${r.code ?? ''}`, ...(r.status === 'verified' ? [] : r.checks.filter((c) => c.status === 'fail').map((c) => `  ${c.check}: ${c.code} ${c.message}`))].join('\n'))
+    .map((r) =>
+      [
+        `${r.status.toUpperCase()} ${r.reference}${r.digest ? `@${r.digest}` : ''} ${r.code ?? ''}`,
+        ...(r.status === 'verified' ? [] : r.checks.filter((c) => c.status === 'fail').map((c) => `  ${c.check}: ${c.code} ${c.message}`)),
+      ].join('\n'),
+    )
     .join('\n')
     .concat('\n');
 }
 
 export function renderExport(view: SbomView, request: ExportRequest): { name: string; text: string; count: number } {
   if (request.kind === 'report') {
-    const text = request.format === 'json'
-      ? `${JSON.stringify({ verified: request.results.every((r) => r.status === 'verified'), source: view.source, images: request.results }, null, 2)}\n`
-      : reportText(request.results);
+    const text =
+      request.format === 'json'
+        ? `${JSON.stringify({ verified: request.results.every((r) => r.status === 'verified'), source: view.source, images: request.results }, null, 2)}\n`
+        : reportText(request.results);
     return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length };
   }
   const wanted = new Set(request.references);

@@ -17,7 +17,12 @@ export function toResult(v: ImageVerification): ImageResult {
   };
 }
 
-export async function verifyViewImages(settings: TuiSettings, view: SbomView, references: string[], onResult: (r: ImageResult) => void): Promise<ImageResult[]> {
+export async function verifyViewImages(
+  settings: TuiSettings,
+  view: SbomView,
+  references: string[],
+  onResult: (r: ImageResult) => void,
+): Promise<ImageResult[]> {
   const inventory = internals.get(view)?.images ?? [];
   const byRef = new Map(inventory.map((i) => [i.reference, i]));
   const { createImageSource } = await import('../../registry/index.js');
@@ -41,7 +46,13 @@ export async function verifyViewImages(settings: TuiSettings, view: SbomView, re
       const image = byRef.get(reference);
       return {
         reference,
-        ...(image ? { platform: { os: image.os ?? 'linux', architecture: image.architecture ?? 'amd64' }, layers: image.layers, layerKind: image.layerDigestKind ?? 'diff-id' } : {}),
+        ...(image
+          ? {
+              platform: { os: image.os ?? 'linux', architecture: image.architecture ?? 'amd64' },
+              layers: image.layers,
+              layerKind: image.layerDigestKind ?? 'diff-id',
+            }
+          : {}),
       };
     }),
     {

@@ -10,7 +10,10 @@ const IDS: Record<string, CheckId | undefined> = { sha256: 'sha256', sha512: 'sh
 function toRow(check: ReleaseCheck, extra: string[] = []): CheckRow | undefined {
   const id = IDS[check.check];
   if (!id) return undefined;
-  const details = [...extra, ...(check.details ?? []).map((d) => `${d.status === 'pass' ? '✔' : '✘'} ${d.check}: ${d.status === 'pass' ? d.message : `${d.code} ${d.message}`}`)];
+  const details = [
+    ...extra,
+    ...(check.details ?? []).map((d) => `${d.status === 'pass' ? '✔' : '✘'} ${d.check}: ${d.status === 'pass' ? d.message : `${d.code} ${d.message}`}`),
+  ];
   return { id, status: check.status, code: check.code, message: check.message, details };
 }
 
@@ -38,9 +41,23 @@ export async function verifyRelease(settings: TuiSettings, version: string, onEv
           return row && onEvent({ type: 'check', check: row });
         }
         case 'download-start':
-          return onEvent({ type: 'download', label: event.label, bytesDone: 0, ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}), bytesPerSecond: 0, done: false });
+          return onEvent({
+            type: 'download',
+            label: event.label,
+            bytesDone: 0,
+            ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}),
+            bytesPerSecond: 0,
+            done: false,
+          });
         case 'download-progress':
-          return onEvent({ type: 'download', label: event.label, bytesDone: event.bytesDone, ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}), bytesPerSecond: event.bytesPerSecond, done: false });
+          return onEvent({
+            type: 'download',
+            label: event.label,
+            bytesDone: event.bytesDone,
+            ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}),
+            bytesPerSecond: event.bytesPerSecond,
+            done: false,
+          });
         case 'download-done':
           return onEvent({ type: 'download', label: event.label, bytesDone: event.bytes, totalBytes: event.bytes, bytesPerSecond: 0, done: true });
         case 'download-retry':
@@ -60,9 +77,10 @@ export async function verifyRelease(settings: TuiSettings, version: string, onEv
     ];
     const checks = report.checks.map((c) => toRow(c, c.check === 'signature' ? signerFacts : [])).filter((c): c is CheckRow => c !== undefined);
     if (report.verified) await verified.commit();
-    const view = report.verified && verified.document
-      ? buildView({ document: verified.document, format: report.sbom?.format as never, diagnostics: [], source: `${report.version} ${report.artifact.url}` })
-      : undefined;
+    const view =
+      report.verified && verified.document
+        ? buildView({ document: verified.document, format: report.sbom?.format as never, diagnostics: [], source: `${report.version} ${report.artifact.url}` })
+        : undefined;
     if (view && report.sbom) {
       view.summary.errors = report.sbom.diagnostics.errors;
       view.summary.warnings = report.sbom.diagnostics.warnings;

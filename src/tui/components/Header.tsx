@@ -13,17 +13,30 @@ const TABS: Array<{ key: string; screen: Screen; title: string }> = [
 
 function Trust({ provenance, verified, width }: { provenance?: Provenance; verified: boolean; width: number }) {
   if (!provenance) return <Text color={theme.dim}>nothing loaded</Text>;
-  if (provenance.kind === 'file') return <Text color={theme.warn}>{symbols.unknown} {clip(provenance.path.split('/').pop() ?? '', Math.max(6, width - 15))} (unverified)</Text>;
-  return verified
-    ? <Text color={theme.ok}>{symbols.pass} {clip(provenance.version, Math.max(6, width - 12))} verified</Text>
-    : <Text color={theme.bad}>{symbols.fail} {clip(provenance.version, Math.max(6, width - 16))} NOT verified</Text>;
+  if (provenance.kind === 'file')
+    return (
+      <Text color={theme.warn}>
+        {symbols.unknown} {clip(provenance.path.split('/').pop() ?? '', Math.max(6, width - 15))} (unverified)
+      </Text>
+    );
+  return verified ? (
+    <Text color={theme.ok}>
+      {symbols.pass} {clip(provenance.version, Math.max(6, width - 12))} verified
+    </Text>
+  ) : (
+    <Text color={theme.bad}>
+      {symbols.fail} {clip(provenance.version, Math.max(6, width - 16))} NOT verified
+    </Text>
+  );
 }
 
 export function Header({ screen, provenance, verified, width }: { screen: Screen; provenance?: Provenance; verified: boolean; width: number }) {
   const active = screen === 'detail' ? 'explorer' : screen;
   return (
     <Box height={1} overflowY="hidden">
-      <Text bold color={theme.accent}>kube-sbom </Text>
+      <Text bold color={theme.accent}>
+        kube-sbom{' '}
+      </Text>
       {TABS.map((t) => (
         <Text key={t.key} inverse={t.screen === active}>
           {` ${t.key} ${t.title} `}

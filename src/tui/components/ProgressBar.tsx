@@ -12,10 +12,17 @@ export function ProgressBar({ row, width }: { row: DownloadRow; width: number })
   const bytes = row.totalBytes ? `${formatBytes(row.bytesDone)} / ${formatBytes(row.totalBytes)}` : formatBytes(row.bytesDone);
   return (
     <Text>
-      {cell(row.label, labelWidth)}{' '}
-      <Text color={row.done ? theme.ok : theme.accent}>{'█'.repeat(filled)}</Text>
+      {cell(row.label, labelWidth)} <Text color={row.done ? theme.ok : theme.accent}>{'█'.repeat(filled)}</Text>
       <Text color={theme.dim}>{'░'.repeat(barWidth - filled)}</Text>{' '}
-      {row.done ? <Text color={theme.dim}>{symbols.pass} {bytes}</Text> : <Text>{bytes}  {formatBytes(row.bytesPerSecond)}/s</Text>}
+      {row.done ? (
+        <Text color={theme.dim}>
+          {symbols.pass} {bytes}
+        </Text>
+      ) : (
+        <Text>
+          {bytes} {formatBytes(row.bytesPerSecond)}/s
+        </Text>
+      )}
       {row.retry && !row.done ? <Text color={theme.warn}> retrying: {cell(row.retry, 20)}</Text> : null}
     </Text>
   );

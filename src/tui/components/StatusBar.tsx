@@ -20,8 +20,10 @@ export function StatusBar({ scopes, width, note }: { scopes: readonly Scope[]; w
       ) : (
         shown.map((h) => (
           <Text key={`${h.keys}-${h.text}`}>
-            <Text color={theme.accent} bold>{h.keys}</Text>
-            <Text color={theme.dim}> {h.text}  </Text>
+            <Text color={theme.accent} bold>
+              {h.keys}
+            </Text>
+            <Text color={theme.dim}> {h.text} </Text>
           </Text>
         ))
       )}

@@ -20,7 +20,12 @@ export const DETAIL_CHROME = 2;
 
 function Line({ line, width, isCursor }: { line: DetailLine; width: number; isCursor: boolean }) {
   const mark = isCursor ? symbols.cursor : ' ';
-  if (line.kind === 'heading') return <Text inverse={isCursor} bold color={theme.accent}>{mark} {clip(line.text, width - 3)}</Text>;
+  if (line.kind === 'heading')
+    return (
+      <Text inverse={isCursor} bold color={theme.accent}>
+        {mark} {clip(line.text, width - 3)}
+      </Text>
+    );
   if (line.kind === 'field') {
     return (
       <Text inverse={isCursor}>
@@ -47,7 +52,7 @@ export function DetailScreen({ detail, trail, lines, list, width, height }: Prop
       <Text color={theme.dim}>{clip(crumbs.length > width - 2 ? `…${crumbs.slice(-(width - 3))}` : crumbs, width - 1)}</Text>
       <Text>
         <Text bold>{clip(detail.name, Math.max(10, width - detail.kind.length - 6))}</Text>
-        <Text color={theme.accent}>  {detail.kind}</Text>
+        <Text color={theme.accent}> {detail.kind}</Text>
       </Text>
       <WindowedList
         count={lines.length}

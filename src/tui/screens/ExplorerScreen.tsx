@@ -26,9 +26,14 @@ export function ExplorerScreen({ state, view, indices, width, height }: Props) {
     <Box flexDirection="column">
       <Text>
         <Text bold>Explorer</Text>
-        <Text color={theme.dim}>  kind </Text><Text color={theme.accent}>{state.kind}</Text>
-        <Text color={theme.dim}>  sort </Text><Text color={theme.accent}>{state.sort}</Text>
-        <Text color={theme.dim}>  {formatCount(indices.length)} of {formatCount(view.rows.length)} elements</Text>
+        <Text color={theme.dim}> kind </Text>
+        <Text color={theme.accent}>{state.kind}</Text>
+        <Text color={theme.dim}> sort </Text>
+        <Text color={theme.accent}>{state.sort}</Text>
+        <Text color={theme.dim}>
+          {' '}
+          {formatCount(indices.length)} of {formatCount(view.rows.length)} elements
+        </Text>
       </Text>
       <Prompt label="/ " value={state.query} editing={state.editing} width={width} />
       <WindowedList

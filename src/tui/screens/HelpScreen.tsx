@@ -4,7 +4,13 @@ import { BINDINGS, keyLabel, type Scope } from '../keymap.js';
 import { theme } from '../theme.js';
 
 const TITLES: Record<Scope, string> = {
-  global: 'Everywhere', list: 'Lists', release: 'Release', explorer: 'Explorer', detail: 'Detail', images: 'Images', export: 'Export',
+  global: 'Everywhere',
+  list: 'Lists',
+  release: 'Release',
+  explorer: 'Explorer',
+  detail: 'Detail',
+  images: 'Images',
+  export: 'Export',
 };
 
 /** Help as lines, so the screen can scroll it at small heights. */
@@ -22,12 +28,20 @@ export function HelpScreen({ height, offset }: { height: number; offset: number 
   const start = Math.max(0, Math.min(offset, lines.length - height + 1));
   return (
     <Box flexDirection="column">
-      <Text bold>Keys <Text color={theme.dim}>(esc or ? goes back; ↑↓ scroll)</Text></Text>
+      <Text bold>
+        Keys <Text color={theme.dim}>(esc or ? goes back; ↑↓ scroll)</Text>
+      </Text>
       {lines.slice(start, start + height - 1).map((l, i) =>
         l.heading ? (
-          <Text key={i} bold color={theme.accent}>{l.heading}</Text>
+          <Text key={i} bold color={theme.accent}>
+            {l.heading}
+          </Text>
         ) : (
-          <Text key={i}>  <Text color={theme.accent}>{(l.keys ?? '').padEnd(22)}</Text>{l.text}</Text>
+          <Text key={i}>
+            {' '}
+            <Text color={theme.accent}>{(l.keys ?? '').padEnd(22)}</Text>
+            {l.text}
+          </Text>
         ),
       )}
     </Box>

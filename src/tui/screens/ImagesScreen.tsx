@@ -47,7 +47,9 @@ function Panel({ result, width }: { result?: ImageResult; width: number }) {
   return (
     <Box flexDirection="column">
       {lines.slice(0, IMAGES_PANEL - 1).map((l, i) => (
-        <Text key={i} color={l.color}>{clip(l.text, width - 1)}</Text>
+        <Text key={i} color={l.color}>
+          {clip(l.text, width - 1)}
+        </Text>
       ))}
     </Box>
   );
@@ -66,11 +68,15 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
     <Box flexDirection="column">
       <Text>
         <Text bold>Images</Text>
-        <Text color={theme.dim}>  arch </Text><Text color={theme.accent}>{state.arch}</Text>
-        <Text color={theme.dim}>  {shown.length} of {total} images  {state.selected.length} selected</Text>
-        {verified ? <Text color={theme.ok}>  {verified} verified</Text> : null}
-        {failed ? <Text color={theme.bad}>  {failed} failed</Text> : null}
-        {state.running ? <Text color={theme.warn}>  verifying…</Text> : null}
+        <Text color={theme.dim}> arch </Text>
+        <Text color={theme.accent}>{state.arch}</Text>
+        <Text color={theme.dim}>
+          {' '}
+          {shown.length} of {total} images {state.selected.length} selected
+        </Text>
+        {verified ? <Text color={theme.ok}> {verified} verified</Text> : null}
+        {failed ? <Text color={theme.bad}> {failed} failed</Text> : null}
+        {state.running ? <Text color={theme.warn}> verifying…</Text> : null}
       </Text>
       <Prompt label="/ " value={state.query} editing={state.editing} width={width} />
       <WindowedList

@@ -35,10 +35,16 @@ function CheckLine({ title, check, running, width }: { title: string; check?: Ch
   return (
     <Box flexDirection="column">
       <Text>
-        <Text color={color}>{mark} {cell(title, 10)}</Text> {clip(text, width - 14)}
+        <Text color={color}>
+          {mark} {cell(title, 10)}
+        </Text>{' '}
+        {clip(text, width - 14)}
       </Text>
       {(check?.details ?? []).slice(0, 4).map((d, i) => (
-        <Text key={i} color={theme.dim}>{'             '}{clip(d, width - 14)}</Text>
+        <Text key={i} color={theme.dim}>
+          {'             '}
+          {clip(d, width - 14)}
+        </Text>
       ))}
     </Box>
   );
@@ -47,14 +53,14 @@ function CheckLine({ title, check, running, width }: { title: string; check?: Ch
 function Summary({ summary, width }: { summary: DocumentSummary; width: number }) {
   return (
     <Box flexDirection="column">
-      <Text>
-        {clip(`${summary.spdxVersion} ${summary.format} "${summary.name}"`, width - 1)}
-      </Text>
+      <Text>{clip(`${summary.spdxVersion} ${summary.format} "${summary.name}"`, width - 1)}</Text>
       <Text color={theme.dim}>
         {summary.packages} packages, {summary.files} files, {summary.relationships} relationships; {summary.errors} parse errors, {summary.warnings} warnings
       </Text>
       {summary.diagnostics.slice(0, 3).map((d, i) => (
-        <Text key={i} color={theme.warn}>{clip(d, width - 1)}</Text>
+        <Text key={i} color={theme.warn}>
+          {clip(d, width - 1)}
+        </Text>
       ))}
     </Box>
   );
@@ -64,7 +70,9 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
   if (provenance?.kind === 'file' && state.phase !== 'running' && state.phase !== 'input') {
     return (
       <Box flexDirection="column">
-        <Text bold>Opened file <Text color={theme.accent}>{clip(provenance.path, width - 14)}</Text></Text>
+        <Text bold>
+          Opened file <Text color={theme.accent}>{clip(provenance.path, width - 14)}</Text>
+        </Text>
         <Text color={theme.warn}>{symbols.unknown} not verified: no checksum or signature was checked for a local file</Text>
         <Text> </Text>
         {summary ? <Summary summary={summary} width={width} /> : null}
@@ -77,12 +85,18 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
   if (state.phase === 'pick' || state.phase === 'input') {
     return (
       <Box flexDirection="column">
-        <Text bold>Release <Text color={theme.dim}>choose a version to download and verify</Text></Text>
+        <Text bold>
+          Release <Text color={theme.dim}>choose a version to download and verify</Text>
+        </Text>
         <WindowedList
           count={versions.length}
           list={state.list}
           height={Math.max(1, Math.min(versions.length, height - 5))}
-          renderRow={(i, isCursor) => <Text inverse={isCursor}>{isCursor ? symbols.cursor : ' '} {clip(versions[i]!, width - 4)}</Text>}
+          renderRow={(i, isCursor) => (
+            <Text inverse={isCursor}>
+              {isCursor ? symbols.cursor : ' '} {clip(versions[i]!, width - 4)}
+            </Text>
+          )}
         />
         <Text> </Text>
         <Prompt label="version or file: " value={state.input} editing={state.phase === 'input'} width={width} />
@@ -96,7 +110,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
     <Box flexDirection="column">
       <Text bold>
         Release <Text color={theme.accent}>{clip(state.version ?? '', 30)}</Text>
-        {running ? <Text color={theme.warn}>  {clip(state.stage ?? 'starting', width - 20)}</Text> : null}
+        {running ? <Text color={theme.warn}> {clip(state.stage ?? 'starting', width - 20)}</Text> : null}
       </Text>
       <Text color={theme.dim}>Downloads</Text>
       {state.downloads.slice(-6).map((d) => (
@@ -109,9 +123,13 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
       <Text> </Text>
       {state.phase === 'done' ? (
         state.verified ? (
-          <Text color={theme.ok} bold>{symbols.pass} VERIFIED: every check passed; 2 explores the document, 3 its images</Text>
+          <Text color={theme.ok} bold>
+            {symbols.pass} VERIFIED: every check passed; 2 explores the document, 3 its images
+          </Text>
         ) : (
-          <Text color={theme.bad} bold wrap="wrap">{symbols.fail} NOT VERIFIED{state.error ? `: ${safe(state.error)}` : ': a check failed; the document is not loaded'}</Text>
+          <Text color={theme.bad} bold wrap="wrap">
+            {symbols.fail} NOT VERIFIED{state.error ? `: ${safe(state.error)}` : ': a check failed; the document is not loaded'}
+          </Text>
         )
       ) : null}
     </Box>

@@ -2,9 +2,7 @@
 import type { ElementDetail, RelationLink } from '../ports.js';
 
 export type DetailLine =
-  | { kind: 'heading'; text: string }
-  | { kind: 'field'; label: string; value: string }
-  | { kind: 'link'; direction: 'out' | 'in'; link: RelationLink };
+  { kind: 'heading'; text: string } | { kind: 'field'; label: string; value: string } | { kind: 'link'; direction: 'out' | 'in'; link: RelationLink };
 
 const LABEL = 14;
 

@@ -10,11 +10,14 @@ export function exportPlan(state: AppState, images: readonly ImageRow[]): Export
   const shown = imagesShown(images, imagesState.arch, imagesState.query);
   const selected = imagesState.selected.filter((r) => images.some((i) => i.reference === r));
   const references = selected.length > 0 ? selected : shown.map((i) => i.reference);
-  const which = selected.length > 0
-    ? `the ${selected.length} selected image(s)`
-    : `all ${shown.length} image(s) shown on the Images screen${imagesState.arch !== 'all' || imagesState.query ? ' (filtered)' : ''}`;
+  const which =
+    selected.length > 0
+      ? `the ${selected.length} selected image(s)`
+      : `all ${shown.length} image(s) shown on the Images screen${imagesState.arch !== 'all' || imagesState.query ? ' (filtered)' : ''}`;
   if (exporter.content === 'report') {
-    const results = references.map((r) => imagesState.results[r]).filter((r): r is ImageResult => r !== undefined && r.status !== 'pending' && r.status !== 'running');
+    const results = references
+      .map((r) => imagesState.results[r])
+      .filter((r): r is ImageResult => r !== undefined && r.status !== 'pending' && r.status !== 'running');
     if (results.length === 0) return { ok: false, reason: `no verification results for ${which}: verify them on the Images screen first` };
     const format = exporter.format === 'txt' ? 'txt' : 'json';
     return { ok: true, request: { kind: 'report', format, results }, describe: `verification report (${format}) of ${results.length} image(s)` };
@@ -24,7 +27,8 @@ export function exportPlan(state: AppState, images: readonly ImageRow[]): Export
   if (exporter.pinned) {
     // A pinned list names bytes: only digests this session verified are used, never one taken on trust.
     const missing = references.filter((r) => imagesState.results[r]?.status !== 'verified' || !imagesState.results[r]?.digest);
-    if (missing.length > 0) return { ok: false, reason: `pinned needs a verified digest: ${missing.length} of ${which} not verified yet (Images screen: v or V)` };
+    if (missing.length > 0)
+      return { ok: false, reason: `pinned needs a verified digest: ${missing.length} of ${which} not verified yet (Images screen: v or V)` };
     for (const r of references) digests[r] = imagesState.results[r]!.digest!;
   }
   return {

@@ -138,14 +138,30 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return {
         ...state,
         opening: undefined,
-        release: { ...state.release, phase: 'running', version: action.version, stage: undefined, downloads: [], checks: [], verified: undefined, error: undefined },
+        release: {
+          ...state.release,
+          phase: 'running',
+          version: action.version,
+          stage: undefined,
+          downloads: [],
+          checks: [],
+          verified: undefined,
+          error: undefined,
+        },
       };
     case 'release-event':
       return { ...state, release: releaseEvent(state.release, action.event) };
     case 'release-done':
       return {
         ...state,
-        release: { ...state.release, phase: 'done', version: action.outcome.version, checks: action.outcome.checks, verified: action.outcome.verified, stage: undefined },
+        release: {
+          ...state.release,
+          phase: 'done',
+          version: action.outcome.version,
+          checks: action.outcome.checks,
+          verified: action.outcome.verified,
+          stage: undefined,
+        },
       };
     case 'release-error':
       return { ...state, release: { ...state.release, phase: 'done', verified: false, error: action.message, stage: undefined } };
@@ -219,7 +235,10 @@ function releaseEvent(release: ReleaseState, event: ReleaseEvent): ReleaseState 
       return {
         ...release,
         downloads: upsert(release.downloads, event.label, () => ({
-          label: event.label, bytesDone: event.bytesDone, bytesPerSecond: event.bytesPerSecond, done: event.done,
+          label: event.label,
+          bytesDone: event.bytesDone,
+          bytesPerSecond: event.bytesPerSecond,
+          done: event.done,
           ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}),
         })),
       };

@@ -36,7 +36,9 @@ function wrap(generated: x509.X509Certificate, signer: TestKeyPair): TestCertifi
 }
 
 export function derToPem(der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/.{1,64}/g, '$&\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/.{1,64}/g, '$&\n');
   return `-----BEGIN CERTIFICATE-----\n${b64}-----END CERTIFICATE-----\n`;
 }
 
@@ -57,14 +59,7 @@ export async function createRootCa(name: string, keys: TestKeyPair, notBefore: D
   return wrap(cert, keys);
 }
 
-export async function createIntermediateCa(
-  name: string,
-  keys: TestKeyPair,
-  issuer: TestCertificate,
-  issuerKeys: TestKeyPair,
-  notBefore: Date,
-  notAfter: Date,
-) {
+export async function createIntermediateCa(name: string, keys: TestKeyPair, issuer: TestCertificate, issuerKeys: TestKeyPair, notBefore: Date, notAfter: Date) {
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serialFor(`intermediate:${name}`),
     subject: `O=${name}, CN=${name} intermediate`,
@@ -97,12 +92,7 @@ export interface LeafOptions {
 }
 
 /** A Fulcio-like leaf: empty subject, critical email SAN, codeSigning, issuer extensions, SCT last. */
-export async function createLeaf(
-  leafKeys: TestKeyPair,
-  ca: TestCertificate,
-  caKeys: TestKeyPair,
-  options: LeafOptions,
-): Promise<TestCertificate> {
+export async function createLeaf(leafKeys: TestKeyPair, ca: TestCertificate, caKeys: TestKeyPair, options: LeafOptions): Promise<TestCertificate> {
   const serialNumber = serialFor(`leaf:${options.identity}:${options.issuer}:${options.notBefore.toISOString()}:${leafKeys.spki.toString('hex')}`);
   const base = [
     new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),

@@ -38,24 +38,8 @@
  *   writeTrustedRoot(path, name?)                 writes the PKI's trusted_root.json (same bytes every time)
  */
 export { getTestPki, writeTrustedRoot, PKI_VALID_FROM, PKI_VALID_UNTIL, type TestPki, type TrustedRootJson } from './pki.js';
-export {
-  signBlob,
-  sha256Hex,
-  DEFAULT_SIGNED_AT,
-  GOOGLE_ISSUER,
-  K8S_BLOB_IDENTITY,
-  K8S_IMAGE_IDENTITY,
-  type SignOptions,
-  type SignedBlob,
-} from './sign.js';
+export { signBlob, sha256Hex, DEFAULT_SIGNED_AT, GOOGLE_ISSUER, K8S_BLOB_IDENTITY, K8S_IMAGE_IDENTITY, type SignOptions, type SignedBlob } from './sign.js';
 export { signBlobWithKey, type KeySignedBlob } from './sign-with-key.js';
-export {
-  toSigstoreBundle,
-  tlogEntryJson,
-  cosignBundleAnnotation,
-  signImageLegacy,
-  type BundleVersion,
-  type CosignImageSignature,
-} from './bundles.js';
+export { toSigstoreBundle, tlogEntryJson, cosignBundleAnnotation, signImageLegacy, type BundleVersion, type CosignImageSignature } from './bundles.js';
 export type { RekorRestEntry, RekorEntryValue, RekorInclusionProof } from './rekor-log.js';
 export { derToPem } from './certificates.js';

@@ -63,9 +63,7 @@ async function derive(label: string, curve: Curve): Promise<TestKeyPair> {
     const algorithm = { name: 'ECDSA', namedCurve: curve };
     const cryptoKeys: webcrypto.CryptoKeyPair = {
       privateKey: await webcrypto.subtle.importKey('jwk', jwk, algorithm, true, ['sign']),
-      publicKey: await webcrypto.subtle.importKey('jwk', { kty: 'EC', crv: curve, x: jwk.x, y: jwk.y }, algorithm, true, [
-        'verify',
-      ]),
+      publicKey: await webcrypto.subtle.importKey('jwk', { kty: 'EC', crv: curve, x: jwk.x, y: jwk.y }, algorithm, true, ['verify']),
     };
     const spki = publicKey.export({ format: 'der', type: 'spki' });
     return { curve, privateKey, publicKey, spki, cryptoKeys, d: BigInt('0x' + d.toString('hex')) };

@@ -77,9 +77,7 @@ export function makeRekorEntry(log: RekorLog, body: Buffer, options: LogEntryOpt
 function inclusionProof(log: RekorLog, leaf: Buffer, globalIndex: number): RekorInclusionProof {
   const treeSize = 7;
   const index = globalIndex % treeSize;
-  const leaves = Array.from({ length: treeSize }, (_, i) =>
-    i === index ? leaf : leafHash(Buffer.from(`filler ${i} for ${leaf.toString('hex')}`)),
-  );
+  const leaves = Array.from({ length: treeSize }, (_, i) => (i === index ? leaf : leafHash(Buffer.from(`filler ${i} for ${leaf.toString('hex')}`))));
   const rootHash = merkleRoot(leaves);
   const hashes = merkleProof(index, leaves);
   return {
@@ -100,11 +98,18 @@ export function signCheckpoint(log: RekorLog, treeSize: number, rootHash: Buffer
 }
 
 export function leafHash(data: Buffer): Buffer {
-  return createHash('sha256').update(Buffer.from([0])).update(data).digest();
+  return createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(data)
+    .digest();
 }
 
 function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(Buffer.from([1])).update(left).update(right).digest();
+  return createHash('sha256')
+    .update(Buffer.from([1]))
+    .update(left)
+    .update(right)
+    .digest();
 }
 
 /** RFC 6962 MTH over leaf hashes. */

@@ -79,9 +79,7 @@ export async function signBlob(artifact: Uint8Array, options: SignOptions = {}):
   const logged = options.rekorEntryForArtifact;
   const loggedDigest = logged ? sha256Hex(logged) : artifactDigestHex;
   const loggedSignature = logged ? deterministicSign(logged, leafKeys).toString('base64') : signatureB64;
-  const integratedTime = options.expiredAtSigning
-    ? new Date(notAfter.getTime() + 60_000)
-    : (options.integratedTime ?? new Date(notBefore.getTime() + 20_000));
+  const integratedTime = options.expiredAtSigning ? new Date(notAfter.getTime() + 60_000) : (options.integratedTime ?? new Date(notBefore.getTime() + 20_000));
   const setSigner = options.forgeSet ? await seededKeyPair('forged-set-signer', 'P-256') : undefined;
   const { uuid, entry } = makeRekorEntry(pki.rekor, hashedRekordBody(loggedDigest, loggedSignature, leaf.pem), {
     integratedTime: Math.floor(integratedTime.getTime() / 1000),

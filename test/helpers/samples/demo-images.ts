@@ -25,7 +25,12 @@ export async function writeDemoImages(dir: string, sign: SignOptions): Promise<D
         const raw = layerBytes(name, arch, i);
         return { blob: gzipSync(raw, { level: 9 }), diffId: sha256(raw) };
       });
-      const config = json({ architecture: arch, os: 'linux', config: { Labels: { 'org.kube-sbom.demo': 'true' } }, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) } });
+      const config = json({
+        architecture: arch,
+        os: 'linux',
+        config: { Labels: { 'org.kube-sbom.demo': 'true' } },
+        rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
+      });
       const manifest = json({
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
@@ -35,7 +40,11 @@ export async function writeDemoImages(dir: string, sign: SignOptions): Promise<D
       for (const l of layers) await layout.putBlob(l.blob);
       await layout.putBlob(config);
       const repository = `registry.k8s.io/${name}-${arch}`;
-      const descriptor = await layout.putManifest(manifest, { mediaType: OCI_MANIFEST, refName: `${repository}:${DEMO_VERSION}`, platform: { os: 'linux', architecture: arch } });
+      const descriptor = await layout.putManifest(manifest, {
+        mediaType: OCI_MANIFEST,
+        refName: `${repository}:${DEMO_VERSION}`,
+        platform: { os: 'linux', architecture: arch },
+      });
       // kube-scheduler-arm64 stays unsigned, so the demo also shows what a failed image looks like.
       if (!(name === 'kube-scheduler' && arch === 'arm64')) {
         await layout.putLegacySignatures(repository, descriptor.digest, [await signImageLegacy(repository, descriptor.digest, sign)]);

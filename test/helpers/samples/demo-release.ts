@@ -18,7 +18,10 @@ const hex = (alg: string, data: Uint8Array | string) => createHash(alg).update(d
 
 /** Small, distinct, deterministic bytes standing in for a release binary. */
 export function demoBinary(path: string): Buffer {
-  return Buffer.concat([Buffer.from(`#!/bin/sh\n# kube-sbom DEMO binary ${path} (not a real Kubernetes binary)\necho ${path}\n`), Buffer.alloc(2048, path.length)]);
+  return Buffer.concat([
+    Buffer.from(`#!/bin/sh\n# kube-sbom DEMO binary ${path} (not a real Kubernetes binary)\necho ${path}\n`),
+    Buffer.alloc(2048, path.length),
+  ]);
 }
 
 function checksums(prefix: 'Package' | 'File', bytes: Uint8Array | string): string[] {
@@ -77,12 +80,31 @@ export function demoSbom(images: DemoImage[]): string {
   }
   for (const path of DEMO_BINARIES) {
     const id = `SPDXRef-File-${path.replace(/[^A-Za-z0-9.-]/g, '-')}`;
-    out.push(`FileName: ${path}`, `SPDXID: ${id}`, ...checksums('File', demoBinary(path)), 'FileType: BINARY', 'FileType: APPLICATION', 'LicenseConcluded: Apache-2.0', 'LicenseInfoInFile: NOASSERTION', 'FileCopyrightText: NOASSERTION', '');
+    out.push(
+      `FileName: ${path}`,
+      `SPDXID: ${id}`,
+      ...checksums('File', demoBinary(path)),
+      'FileType: BINARY',
+      'FileType: APPLICATION',
+      'LicenseConcluded: Apache-2.0',
+      'LicenseInfoInFile: NOASSERTION',
+      'FileCopyrightText: NOASSERTION',
+      '',
+    );
     relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
   }
   for (const tarball of ['kubernetes-client-linux-amd64.tar.gz', 'kubernetes-server-linux-amd64.tar.gz']) {
     const id = `SPDXRef-File-${tarball.replace(/[^A-Za-z0-9.-]/g, '-')}`;
-    out.push(`FileName: ${tarball}`, `SPDXID: ${id}`, ...checksums('File', `demo tarball ${tarball}`), 'FileType: ARCHIVE', 'LicenseConcluded: NOASSERTION', 'LicenseInfoInFile: NOASSERTION', 'FileCopyrightText: NOASSERTION', '');
+    out.push(
+      `FileName: ${tarball}`,
+      `SPDXID: ${id}`,
+      ...checksums('File', `demo tarball ${tarball}`),
+      'FileType: ARCHIVE',
+      'LicenseConcluded: NOASSERTION',
+      'LicenseInfoInFile: NOASSERTION',
+      'FileCopyrightText: NOASSERTION',
+      '',
+    );
     relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
   }
   return `${[...out, ...relationships].join('\n')}\n`;

@@ -19,8 +19,10 @@ function nodeText(node: LicenseNode): string {
     default: {
       const operands: string[] = [];
       const collect = (n: LicenseNode) => {
-        if (n.type === node.type) { collect((n as { left: LicenseNode }).left); collect((n as { right: LicenseNode }).right); }
-        else operands.push(n.type === 'and' || n.type === 'or' ? `(${nodeText(n)})` : nodeText(n));
+        if (n.type === node.type) {
+          collect((n as { left: LicenseNode }).left);
+          collect((n as { right: LicenseNode }).right);
+        } else operands.push(n.type === 'and' || n.type === 'or' ? `(${nodeText(n)})` : nodeText(n));
       };
       collect(node);
       return operands.sort().join(node.type === 'and' ? ' AND ' : ' OR ');
@@ -45,12 +47,16 @@ export function project(doc: SpdxDocument) {
     creators: doc.creationInfo.creators.map(actorText).sort(),
     created: doc.creationInfo.created,
     licenseListVersion: doc.creationInfo.licenseListVersion,
-    externalDocumentRefs: doc.externalDocumentRefs
-      .map((r) => `${r.id} ${r.documentNamespace} ${r.checksum ? sums([r.checksum])[0] : ''}`).sort(),
+    externalDocumentRefs: doc.externalDocumentRefs.map((r) => `${r.id} ${r.documentNamespace} ${r.checksum ? sums([r.checksum])[0] : ''}`).sort(),
     packages: bySpdxId(doc.packages).map((p) => ({
-      spdxId: p.spdxId, name: p.name, version: p.version, fileName: p.fileName,
-      supplier: actorText(p.supplier), originator: actorText(p.originator),
-      downloadLocation: spdxValueText(p.downloadLocation), homepage: spdxValueText(p.homepage),
+      spdxId: p.spdxId,
+      name: p.name,
+      version: p.version,
+      fileName: p.fileName,
+      supplier: actorText(p.supplier),
+      originator: actorText(p.originator),
+      downloadLocation: spdxValueText(p.downloadLocation),
+      homepage: spdxValueText(p.homepage),
       filesAnalyzed: p.filesAnalyzed ?? true,
       verificationCode: p.verificationCode && `${p.verificationCode.value} excl ${[...p.verificationCode.excludedFiles].sort().join(',')}`,
       checksums: sums(p.checksums),
@@ -58,7 +64,8 @@ export function project(doc: SpdxDocument) {
       licenseDeclared: normaliseLicense(p.licenseDeclared),
       licenseInfoFromFiles: p.licenseInfoFromFiles.map(normaliseLicense).sort(),
       copyrightText: trim(spdxValueText(p.copyrightText)),
-      summary: trim(p.summary), sourceInfo: trim(p.sourceInfo),
+      summary: trim(p.summary),
+      sourceInfo: trim(p.sourceInfo),
       externalRefs: p.externalRefs.map((r) => `${r.category} ${r.type} ${r.locator}`).sort(),
       primaryPackagePurpose: p.primaryPackagePurpose,
       dates: [p.releaseDate, p.builtDate, p.validUntilDate],
@@ -66,7 +73,10 @@ export function project(doc: SpdxDocument) {
       annotations: p.annotations.length,
     })),
     files: bySpdxId(doc.files).map((f) => ({
-      spdxId: f.spdxId, name: f.name, fileTypes: [...f.fileTypes].sort(), checksums: sums(f.checksums),
+      spdxId: f.spdxId,
+      name: f.name,
+      fileTypes: [...f.fileTypes].sort(),
+      checksums: sums(f.checksums),
       licenseConcluded: normaliseLicense(f.licenseConcluded),
       licenseInfoInFiles: f.licenseInfoInFiles.map(normaliseLicense).sort(),
       copyrightText: trim(spdxValueText(f.copyrightText)),
@@ -76,15 +86,16 @@ export function project(doc: SpdxDocument) {
       annotations: f.annotations.length,
     })),
     snippets: bySpdxId(doc.snippets).map((s) => ({
-      spdxId: s.spdxId, fromFile: s.fromFile, name: s.name,
+      spdxId: s.spdxId,
+      fromFile: s.fromFile,
+      name: s.name,
       // A range without its own file points into the snippet's file (model rule), so compare the effective file.
       ranges: s.ranges.map((r) => `${r.kind} ${r.start}-${r.end} ${r.fileSpdxId ?? s.fromFile}`).sort(),
       licenseConcluded: normaliseLicense(s.licenseConcluded),
       licenseInfoInSnippets: s.licenseInfoInSnippets.map(normaliseLicense).sort(),
       copyrightText: trim(spdxValueText(s.copyrightText)),
     })),
-    relationships: doc.relationships
-      .map((r) => `${r.from} ${r.type} ${typeof r.to === 'string' ? r.to : r.to.kind}`).sort(),
+    relationships: doc.relationships.map((r) => `${r.from} ${r.type} ${typeof r.to === 'string' ? r.to : r.to.kind}`).sort(),
     annotations: doc.annotations.map((a) => `${a.spdxId} ${a.type} ${a.date} ${actorText(a.annotator)}`).sort(),
     extractedLicenses: doc.extractedLicensingInfos.map((e) => `${e.licenseId} ${spdxValueText(e.name) ?? ''}`).sort(),
   };

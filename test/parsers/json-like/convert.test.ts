@@ -8,8 +8,12 @@ import { parseXmlDocument } from '../../../parsers/xml.js';
 import { parseYamlDocument } from '../../../parsers/yaml.js';
 
 const header = {
-  spdxVersion: 'SPDX-2.3', dataLicense: 'CC0-1.0', SPDXID: 'SPDXRef-DOCUMENT', name: 'doc',
-  documentNamespace: 'https://example.com/doc', creationInfo: { created: '2024-01-02T03:04:05Z', creators: ['Tool: t-1'] },
+  spdxVersion: 'SPDX-2.3',
+  dataLicense: 'CC0-1.0',
+  SPDXID: 'SPDXRef-DOCUMENT',
+  name: 'doc',
+  documentNamespace: 'https://example.com/doc',
+  creationInfo: { created: '2024-01-02T03:04:05Z', creators: ['Tool: t-1'] },
 };
 
 function json(extra: Record<string, unknown>, pretty = true) {
@@ -21,30 +25,65 @@ function json(extra: Record<string, unknown>, pretty = true) {
 describe('JSON object converter', () => {
   it('reads every package field', () => {
     const { doc, diagnostics } = json({
-      packages: [{
-        SPDXID: 'SPDXRef-p', name: 'p', versionInfo: '1.0', packageFileName: 'p.tgz',
-        supplier: 'Organization: ACME (a@example.com)', originator: 'NOASSERTION', downloadLocation: 'NONE',
-        filesAnalyzed: true, packageVerificationCode: { packageVerificationCodeValue: 'ABC', packageVerificationCodeExcludedFiles: ['./x'] },
-        checksums: [{ algorithm: 'SHA256', checksumValue: 'AA' }], homepage: 'NOASSERTION', sourceInfo: 's',
-        licenseConcluded: '(MIT OR Apache-2.0)', licenseDeclared: 'NOASSERTION', licenseInfoFromFiles: ['MIT', 'NONE'],
-        licenseComments: 'lc', copyrightText: 'NONE', summary: 'su', description: 'de', comment: 'co',
-        externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/p@1.0', comment: 'c' }],
-        attributionTexts: ['at'], primaryPackagePurpose: 'LIBRARY',
-        releaseDate: '2024-01-01T00:00:00Z', builtDate: '2024-01-02T00:00:00Z', validUntilDate: '2025-01-01T00:00:00Z',
-        annotations: [{ annotationDate: '2024-01-01T00:00:00Z', annotationType: 'REVIEW', annotator: 'Person: R', comment: 'ok' }],
-      }],
+      packages: [
+        {
+          SPDXID: 'SPDXRef-p',
+          name: 'p',
+          versionInfo: '1.0',
+          packageFileName: 'p.tgz',
+          supplier: 'Organization: ACME (a@example.com)',
+          originator: 'NOASSERTION',
+          downloadLocation: 'NONE',
+          filesAnalyzed: true,
+          packageVerificationCode: { packageVerificationCodeValue: 'ABC', packageVerificationCodeExcludedFiles: ['./x'] },
+          checksums: [{ algorithm: 'SHA256', checksumValue: 'AA' }],
+          homepage: 'NOASSERTION',
+          sourceInfo: 's',
+          licenseConcluded: '(MIT OR Apache-2.0)',
+          licenseDeclared: 'NOASSERTION',
+          licenseInfoFromFiles: ['MIT', 'NONE'],
+          licenseComments: 'lc',
+          copyrightText: 'NONE',
+          summary: 'su',
+          description: 'de',
+          comment: 'co',
+          externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: 'pkg:npm/p@1.0', comment: 'c' }],
+          attributionTexts: ['at'],
+          primaryPackagePurpose: 'LIBRARY',
+          releaseDate: '2024-01-01T00:00:00Z',
+          builtDate: '2024-01-02T00:00:00Z',
+          validUntilDate: '2025-01-01T00:00:00Z',
+          annotations: [{ annotationDate: '2024-01-01T00:00:00Z', annotationType: 'REVIEW', annotator: 'Person: R', comment: 'ok' }],
+        },
+      ],
     });
     expect(diagnostics).toEqual([]);
     const p = doc.packages[0]!;
     expect(p).toMatchObject({
-      spdxId: 'SPDXRef-p', name: 'p', version: '1.0', fileName: 'p.tgz',
-      supplier: { type: 'Organization', name: 'ACME', email: 'a@example.com' }, originator: NOASSERTION,
-      downloadLocation: NONE, filesAnalyzed: true, verificationCode: { value: 'abc', excludedFiles: ['./x'] },
-      checksums: [{ algorithm: 'SHA256', value: 'aa' }], homepage: NOASSERTION, sourceInfo: 's',
-      licenseDeclared: NOASSERTION, licenseComments: 'lc', copyrightText: NONE, summary: 'su', description: 'de', comment: 'co',
+      spdxId: 'SPDXRef-p',
+      name: 'p',
+      version: '1.0',
+      fileName: 'p.tgz',
+      supplier: { type: 'Organization', name: 'ACME', email: 'a@example.com' },
+      originator: NOASSERTION,
+      downloadLocation: NONE,
+      filesAnalyzed: true,
+      verificationCode: { value: 'abc', excludedFiles: ['./x'] },
+      checksums: [{ algorithm: 'SHA256', value: 'aa' }],
+      homepage: NOASSERTION,
+      sourceInfo: 's',
+      licenseDeclared: NOASSERTION,
+      licenseComments: 'lc',
+      copyrightText: NONE,
+      summary: 'su',
+      description: 'de',
+      comment: 'co',
       externalRefs: [{ category: 'PACKAGE-MANAGER', type: 'purl', locator: 'pkg:npm/p@1.0', comment: 'c' }],
-      attributionTexts: ['at'], primaryPackagePurpose: 'LIBRARY',
-      releaseDate: '2024-01-01T00:00:00Z', builtDate: '2024-01-02T00:00:00Z', validUntilDate: '2025-01-01T00:00:00Z',
+      attributionTexts: ['at'],
+      primaryPackagePurpose: 'LIBRARY',
+      releaseDate: '2024-01-01T00:00:00Z',
+      builtDate: '2024-01-02T00:00:00Z',
+      validUntilDate: '2025-01-01T00:00:00Z',
     });
     expect(p.licenseConcluded).toMatchObject({ text: '(MIT OR Apache-2.0)', parsed: { type: 'or' } });
     expect(p.licenseInfoFromFiles).toEqual([{ text: 'MIT', parsed: { type: 'license', id: 'MIT' } }, NONE]);
@@ -55,13 +94,33 @@ describe('JSON object converter', () => {
 
   it('reads files, snippets with byte and line ranges, and relationships to NONE, NOASSERTION and other documents', () => {
     const { doc, diagnostics } = json({
-      externalDocumentRefs: [{ externalDocumentId: 'DocumentRef-o', spdxDocument: 'https://example.com/o', checksum: { algorithm: 'SHA1', checksumValue: 'a'.repeat(40) } }],
-      files: [{ SPDXID: 'SPDXRef-f', fileName: './f.c', fileTypes: ['SOURCE'], checksums: [{ algorithm: 'SHA1', checksumValue: 'b'.repeat(40) }],
-        licenseInfoInFiles: ['MIT'], fileContributors: ['x'], noticeText: 'n', fileDependencies: ['SPDXRef-g'] }],
-      snippets: [{ SPDXID: 'SPDXRef-s', snippetFromFile: 'SPDXRef-f', name: 'sn', licenseInfoInSnippets: ['MIT'], ranges: [
-        { startPointer: { offset: 3, reference: 'SPDXRef-f' }, endPointer: { offset: 9, reference: 'SPDXRef-f' } },
-        { startPointer: { lineNumber: 1, reference: 'SPDXRef-g' }, endPointer: { lineNumber: 2, reference: 'SPDXRef-g' } },
-      ] }],
+      externalDocumentRefs: [
+        { externalDocumentId: 'DocumentRef-o', spdxDocument: 'https://example.com/o', checksum: { algorithm: 'SHA1', checksumValue: 'a'.repeat(40) } },
+      ],
+      files: [
+        {
+          SPDXID: 'SPDXRef-f',
+          fileName: './f.c',
+          fileTypes: ['SOURCE'],
+          checksums: [{ algorithm: 'SHA1', checksumValue: 'b'.repeat(40) }],
+          licenseInfoInFiles: ['MIT'],
+          fileContributors: ['x'],
+          noticeText: 'n',
+          fileDependencies: ['SPDXRef-g'],
+        },
+      ],
+      snippets: [
+        {
+          SPDXID: 'SPDXRef-s',
+          snippetFromFile: 'SPDXRef-f',
+          name: 'sn',
+          licenseInfoInSnippets: ['MIT'],
+          ranges: [
+            { startPointer: { offset: 3, reference: 'SPDXRef-f' }, endPointer: { offset: 9, reference: 'SPDXRef-f' } },
+            { startPointer: { lineNumber: 1, reference: 'SPDXRef-g' }, endPointer: { lineNumber: 2, reference: 'SPDXRef-g' } },
+          ],
+        },
+      ],
       relationships: [
         { spdxElementId: 'SPDXRef-f', relationshipType: 'GENERATED_FROM', relatedSpdxElement: 'NOASSERTION' },
         { spdxElementId: 'SPDXRef-f', relationshipType: 'DEPENDS_ON', relatedSpdxElement: 'NONE', comment: 'none' },
@@ -69,7 +128,9 @@ describe('JSON object converter', () => {
       ],
     });
     expect(diagnostics).toEqual([]);
-    expect(doc.externalDocumentRefs).toEqual([{ id: 'DocumentRef-o', documentNamespace: 'https://example.com/o', checksum: { algorithm: 'SHA1', value: 'a'.repeat(40) } }]);
+    expect(doc.externalDocumentRefs).toEqual([
+      { id: 'DocumentRef-o', documentNamespace: 'https://example.com/o', checksum: { algorithm: 'SHA1', value: 'a'.repeat(40) } },
+    ]);
     expect(doc.files[0]).toMatchObject({ name: './f.c', fileTypes: ['SOURCE'], contributors: ['x'], notice: 'n', dependencies: ['SPDXRef-g'] });
     expect(doc.snippets[0]!.ranges).toEqual([
       { kind: 'byte', start: 3, end: 9 },
@@ -121,7 +182,11 @@ describe('JSON object converter', () => {
     const doc = parseJsonDocument(text, sink);
     expect(doc.spdxVersion).toBe('2.3');
     expect(doc.creationInfo.creators).toEqual([{ type: 'Tool', name: 'x' }]);
-    expect(doc.packages[0]).toMatchObject({ filesAnalyzed: false, checksums: [{ algorithm: 'SHA256', value: 'aa' }], externalRefs: [{ category: 'PACKAGE-MANAGER' }] });
+    expect(doc.packages[0]).toMatchObject({
+      filesAnalyzed: false,
+      checksums: [{ algorithm: 'SHA256', value: 'aa' }],
+      externalRefs: [{ category: 'PACKAGE-MANAGER' }],
+    });
     expect(doc.relationships[0]!.type).toBe('DESCRIBES');
     const at = (code: string) => sink.items.filter((d) => d.code === code).map((d) => [d.severity, d.path, d.line, d.column]);
     expect(at('SPDX_VERSION_NOT_STRING')).toEqual([['warning', 'spdxVersion', 2, 18]]);
@@ -137,7 +202,12 @@ describe('JSON object converter', () => {
   });
 
   it('never throws on wrong shapes: each becomes a diagnostic', () => {
-    for (const text of ['[]', '"x"', 'null', '{"SPDXID": "SPDXRef-DOCUMENT", "packages": 5, "files": [1, null], "relationships": {"a": 1}, "creationInfo": []}']) {
+    for (const text of [
+      '[]',
+      '"x"',
+      'null',
+      '{"SPDXID": "SPDXRef-DOCUMENT", "packages": 5, "files": [1, null], "relationships": {"a": 1}, "creationInfo": []}',
+    ]) {
       const sink = new DiagnosticSink();
       expect(() => parseJsonDocument(text, sink)).not.toThrow();
       expect(sink.hasErrors).toBe(true);
@@ -170,14 +240,32 @@ describe('JSON object converter', () => {
 describe('YAML and XML share the converter', () => {
   it('YAML keeps scalars as text (3.10 stays 3.10) and reads booleans and numbers where the schema wants them', () => {
     const sink = new DiagnosticSink();
-    const doc = parseYamlDocument([
-      'spdxVersion: SPDX-2.3', 'SPDXID: SPDXRef-DOCUMENT', 'name: d', 'dataLicense: CC0-1.0', 'documentNamespace: https://e/d',
-      'creationInfo:', '  created: 2024-01-02T03:04:05Z', '  creators: ["Tool: t"]', '  licenseListVersion: 3.10',
-      'packages:', '- SPDXID: SPDXRef-p', '  name: p', '  versionInfo: 1.10', '  downloadLocation: NONE', '  filesAnalyzed: false',
-      '  sourceInfo: 7',
-      'snippets:', '- SPDXID: SPDXRef-s', '  snippetFromFile: SPDXRef-f',
-      '  ranges: [{startPointer: {offset: 1}, endPointer: {offset: 20}}]', '  bogus: 1',
-    ].join('\n'), sink);
+    const doc = parseYamlDocument(
+      [
+        'spdxVersion: SPDX-2.3',
+        'SPDXID: SPDXRef-DOCUMENT',
+        'name: d',
+        'dataLicense: CC0-1.0',
+        'documentNamespace: https://e/d',
+        'creationInfo:',
+        '  created: 2024-01-02T03:04:05Z',
+        '  creators: ["Tool: t"]',
+        '  licenseListVersion: 3.10',
+        'packages:',
+        '- SPDXID: SPDXRef-p',
+        '  name: p',
+        '  versionInfo: 1.10',
+        '  downloadLocation: NONE',
+        '  filesAnalyzed: false',
+        '  sourceInfo: 7',
+        'snippets:',
+        '- SPDXID: SPDXRef-s',
+        '  snippetFromFile: SPDXRef-f',
+        '  ranges: [{startPointer: {offset: 1}, endPointer: {offset: 20}}]',
+        '  bogus: 1',
+      ].join('\n'),
+      sink,
+    );
     expect(doc.creationInfo.licenseListVersion).toBe('3.10');
     expect(doc.creationInfo.created).toBe('2024-01-02T03:04:05Z');
     expect(doc.packages[0]).toMatchObject({ version: '1.10', filesAnalyzed: false, sourceInfo: '7' });
@@ -195,13 +283,24 @@ describe('YAML and XML share the converter', () => {
 
   it('XML: one <packages> element is still a list, text is decoded, positions come from the elements', () => {
     const sink = new DiagnosticSink();
-    const doc = parseXmlDocument([
-      '<?xml version="1.0"?>', '<Document>', '  <spdxVersion>SPDX-2.3</spdxVersion>', '  <SPDXID>SPDXRef-DOCUMENT</SPDXID>',
-      '  <name>a &amp; b &#x263A;</name>', '  <creationInfo><created>2024-01-02T03:04:05Z</created><creators>Tool: t</creators></creationInfo>',
-      '  <packages>', '    <SPDXID>SPDXRef-p</SPDXID><name>p</name><downloadLocation>NONE</downloadLocation>',
-      '    <filesAnalyzed>false</filesAnalyzed>', '    <checksums><algorithm>SHA1</algorithm><checksumValue>AB</checksumValue></checksums>',
-      '    <colour>blue</colour>', '  </packages>', '</Document>',
-    ].join('\n'), sink);
+    const doc = parseXmlDocument(
+      [
+        '<?xml version="1.0"?>',
+        '<Document>',
+        '  <spdxVersion>SPDX-2.3</spdxVersion>',
+        '  <SPDXID>SPDXRef-DOCUMENT</SPDXID>',
+        '  <name>a &amp; b &#x263A;</name>',
+        '  <creationInfo><created>2024-01-02T03:04:05Z</created><creators>Tool: t</creators></creationInfo>',
+        '  <packages>',
+        '    <SPDXID>SPDXRef-p</SPDXID><name>p</name><downloadLocation>NONE</downloadLocation>',
+        '    <filesAnalyzed>false</filesAnalyzed>',
+        '    <checksums><algorithm>SHA1</algorithm><checksumValue>AB</checksumValue></checksums>',
+        '    <colour>blue</colour>',
+        '  </packages>',
+        '</Document>',
+      ].join('\n'),
+      sink,
+    );
     expect(doc.name).toBe('a & b \u263A');
     expect(doc.creationInfo.creators).toEqual([{ type: 'Tool', name: 't' }]);
     expect(doc.packages).toHaveLength(1);
@@ -211,7 +310,10 @@ describe('YAML and XML share the converter', () => {
 
   it('XML: CDATA text is kept literally (not entity-decoded)', () => {
     const sink = new DiagnosticSink();
-    const doc = parseXmlDocument('<Document><spdxVersion>SPDX-2.3</spdxVersion><name><![CDATA[a &amp; <b>]]></name><comment>x &lt; y</comment></Document>', sink);
+    const doc = parseXmlDocument(
+      '<Document><spdxVersion>SPDX-2.3</spdxVersion><name><![CDATA[a &amp; <b>]]></name><comment>x &lt; y</comment></Document>',
+      sink,
+    );
     expect([doc.name, doc.comment]).toEqual(['a &amp; <b>', 'x < y']);
   });
 

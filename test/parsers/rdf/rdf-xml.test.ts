@@ -96,8 +96,14 @@ describe('RDF/XML', () => {
     expect(doc.externalDocumentRefs).toEqual([{ id: 'DocumentRef-other', documentNamespace: 'https://example.com/other' }]);
     const p = doc.packages[0]!;
     expect(p).toMatchObject({
-      spdxId: 'SPDXRef-p', name: 'p', downloadLocation: NOASSERTION, copyrightText: NONE, homepage: 'https://p.example',
-      filesAnalyzed: false, primaryPackagePurpose: 'OPERATING-SYSTEM', checksums: [{ algorithm: 'SHA3-256', value: 'abcd' }],
+      spdxId: 'SPDXRef-p',
+      name: 'p',
+      downloadLocation: NOASSERTION,
+      copyrightText: NONE,
+      homepage: 'https://p.example',
+      filesAnalyzed: false,
+      primaryPackagePurpose: 'OPERATING-SYSTEM',
+      checksums: [{ algorithm: 'SHA3-256', value: 'abcd' }],
       externalRefs: [{ category: 'PACKAGE-MANAGER', type: 'purl', locator: 'pkg:npm/p@1' }],
       position: { line: 23 },
     });
@@ -140,8 +146,16 @@ describe('RDF/XML', () => {
   </spdx:Snippet>`);
     expect(diagnostics).toEqual([]);
     expect(doc.files[0]).toMatchObject({ spdxId: 'SPDXRef-f', name: './f.c', fileTypes: ['SOURCE'], licenseInfoInFiles: [NONE] });
-    expect(doc.snippets[0]).toMatchObject({ fromFile: 'SPDXRef-f', ranges: [{ kind: 'byte', start: 10, end: 20 }, { kind: 'line', start: 3, end: 4 }] });
-    expect(doc.annotations).toEqual([expect.objectContaining({ spdxId: 'SPDXRef-p', type: 'REVIEW', comment: 'fine', annotator: { type: 'Person', name: 'Ann' } })]);
+    expect(doc.snippets[0]).toMatchObject({
+      fromFile: 'SPDXRef-f',
+      ranges: [
+        { kind: 'byte', start: 10, end: 20 },
+        { kind: 'line', start: 3, end: 4 },
+      ],
+    });
+    expect(doc.annotations).toEqual([
+      expect.objectContaining({ spdxId: 'SPDXRef-p', type: 'REVIEW', comment: 'fine', annotator: { type: 'Person', name: 'Ann' } }),
+    ]);
     expect(doc.packages[0]!.annotations).toHaveLength(1);
     expect(doc.relationships.map((r) => `${r.from} ${r.type} ${String(r.to)}`)).toEqual([
       'SPDXRef-DOCUMENT DESCRIBES SPDXRef-p',
@@ -150,7 +164,9 @@ describe('RDF/XML', () => {
   });
 
   it('keeps CDATA literally and decodes entities elsewhere', () => {
-    const { doc } = parse(`  <spdx:Package rdf:about="${NS}#SPDXRef-p"><spdx:name><![CDATA[a &amp; <b>]]></spdx:name><spdx:summary>x &lt; y &#x41;</spdx:summary></spdx:Package>`);
+    const { doc } = parse(
+      `  <spdx:Package rdf:about="${NS}#SPDXRef-p"><spdx:name><![CDATA[a &amp; <b>]]></spdx:name><spdx:summary>x &lt; y &#x41;</spdx:summary></spdx:Package>`,
+    );
     expect([doc.packages[0]!.name, doc.packages[0]!.summary]).toEqual(['a &amp; <b>', 'x < y A']);
   });
 

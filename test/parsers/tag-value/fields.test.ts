@@ -24,11 +24,13 @@ describe.skipIf(realdataMissing)('official SPDX 2.3 tag-value example, field by 
       documentNamespace: 'http://spdx.org/spdxdocs/spdx-example-444504E0-4F89-41D3-9A0C-0305E82C3301',
       comment: 'This document was created using SPDX 2.0 using licenses from the web site.',
     });
-    expect(doc.externalDocumentRefs).toEqual([{
-      id: 'DocumentRef-spdx-tool-1.2',
-      documentNamespace: 'http://spdx.org/spdxdocs/spdx-tools-v1.2-3F2504E0-4F89-41D3-9A0C-0305E82C3301',
-      checksum: { algorithm: 'SHA1', value: 'd6a770ba38583ed4bb4525bd96e50461655d2759' },
-    }]);
+    expect(doc.externalDocumentRefs).toEqual([
+      {
+        id: 'DocumentRef-spdx-tool-1.2',
+        documentNamespace: 'http://spdx.org/spdxdocs/spdx-tools-v1.2-3F2504E0-4F89-41D3-9A0C-0305E82C3301',
+        checksum: { algorithm: 'SHA1', value: 'd6a770ba38583ed4bb4525bd96e50461655d2759' },
+      },
+    ]);
     expect(doc.creationInfo.creators).toEqual([
       { type: 'Tool', name: 'LicenseFind-1.0' },
       { type: 'Organization', name: 'ExampleCodeInspect' },
@@ -73,7 +75,11 @@ describe.skipIf(realdataMissing)('official SPDX 2.3 tag-value example, field by 
 
   it('reads every file field, several FileTypes and checksums included', () => {
     const foo = doc.files.find((f) => f.spdxId === 'SPDXRef-File')!;
-    expect(foo).toMatchObject({ name: './package/foo.c', fileTypes: ['SOURCE'], licenseComments: 'The concluded license was taken from the package level that the file was included in.' });
+    expect(foo).toMatchObject({
+      name: './package/foo.c',
+      fileTypes: ['SOURCE'],
+      licenseComments: 'The concluded license was taken from the package level that the file was included in.',
+    });
     expect(foo.checksums).toEqual([
       { algorithm: 'SHA1', value: 'd6a770ba38583ed4bb4525bd96e50461655d2758' },
       { algorithm: 'MD5', value: '624c1abb3664f4b35547e7c73864ad24' },
@@ -85,22 +91,28 @@ describe.skipIf(realdataMissing)('official SPDX 2.3 tag-value example, field by 
   });
 
   it('reads the snippet with both ranges', () => {
-    expect(doc.snippets).toEqual([expect.objectContaining({
-      spdxId: 'SPDXRef-Snippet',
-      fromFile: 'SPDXRef-DoapSource',
-      name: 'from linux kernel',
-      ranges: [
-        { kind: 'byte', start: 310, end: 420, fileSpdxId: 'SPDXRef-DoapSource' },
-        { kind: 'line', start: 5, end: 23, fileSpdxId: 'SPDXRef-DoapSource' },
-      ],
-      copyrightText: 'Copyright 2008-2010 John Smith',
-    })]);
+    expect(doc.snippets).toEqual([
+      expect.objectContaining({
+        spdxId: 'SPDXRef-Snippet',
+        fromFile: 'SPDXRef-DoapSource',
+        name: 'from linux kernel',
+        ranges: [
+          { kind: 'byte', start: 310, end: 420, fileSpdxId: 'SPDXRef-DoapSource' },
+          { kind: 'line', start: 5, end: 23, fileSpdxId: 'SPDXRef-DoapSource' },
+        ],
+        copyrightText: 'Copyright 2008-2010 John Smith',
+      }),
+    ]);
     expect(licenseText(doc.snippets[0]!.licenseConcluded)).toBe('GPL-2.0-only');
   });
 
   it('reads extracted licenses, names, cross references and comments', () => {
     const beer = doc.extractedLicensingInfos.find((l) => l.licenseId === 'LicenseRef-Beerware-4.2')!;
-    expect(beer).toMatchObject({ name: 'Beer-Ware License (Version 42)', crossRefs: ['http://people.freebsd.org/~phk/'], comment: 'The beerware license has a couple of other standard variants.' });
+    expect(beer).toMatchObject({
+      name: 'Beer-Ware License (Version 42)',
+      crossRefs: ['http://people.freebsd.org/~phk/'],
+      comment: 'The beerware license has a couple of other standard variants.',
+    });
     const neko = doc.extractedLicensingInfos.find((l) => l.licenseId === 'LicenseRef-3')!;
     expect(neko.crossRefs).toEqual(['http://people.apache.org/~andyc/neko/LICENSE', 'http://justasample.url.com']);
     expect(neko.extractedText.startsWith('The CyberNeko Software License, Version 1.0')).toBe(true);

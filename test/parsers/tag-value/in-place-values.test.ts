@@ -5,21 +5,37 @@ import { licenseText } from '../../../parsers/license-expression.js';
 import { NOASSERTION, NONE } from '../../../parsers/model.js';
 import { bodyLine, only, parse } from './helpers.js';
 
-const file = (n: number, ...fields: string[]) => [`FileName: ./f${n}`, `SPDXID: SPDXRef-f${n}`, 'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c', ...fields];
+const file = (n: number, ...fields: string[]) => [
+  `FileName: ./f${n}`,
+  `SPDXID: SPDXRef-f${n}`,
+  'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c',
+  ...fields,
+];
 
 describe('tag-value values read in place', () => {
-  it('reads each file\'s license as written when many distinct texts alternate, prefixes and equal lengths included', () => {
-    const texts = ['MIT', 'MIT OR Apache-2.0', 'Apache-2.0', 'BSD-3-Clause', 'GPL-2.0-only', 'ISC', 'MPL-2.0', 'NOASSERTION', 'NONE', '0BSD', 'Unlicense', 'MIT OR Apache-2.1', 'CC0-1.0'];
+  it("reads each file's license as written when many distinct texts alternate, prefixes and equal lengths included", () => {
+    const texts = [
+      'MIT',
+      'MIT OR Apache-2.0',
+      'Apache-2.0',
+      'BSD-3-Clause',
+      'GPL-2.0-only',
+      'ISC',
+      'MPL-2.0',
+      'NOASSERTION',
+      'NONE',
+      '0BSD',
+      'Unlicense',
+      'MIT OR Apache-2.1',
+      'CC0-1.0',
+    ];
     const order = [...texts, ...texts.slice().reverse(), ...texts.filter((_, i) => i % 3 === 0)];
     const { doc } = parse(order.flatMap((text, i) => file(i, `LicenseConcluded: ${text}`)));
     expect(doc.files.map((f) => licenseText(f.licenseConcluded))).toEqual(order);
   });
 
-  it('reports a remembered license text\'s problem again at every line that uses it', () => {
-    const lines = [
-      ...file(1, 'LicenseConcluded: LGPL-2.0', 'LicenseInfoInFile: LGPL-2.0'),
-      ...file(2, 'LicenseConcluded: LGPL-2.0'),
-    ];
+  it("reports a remembered license text's problem again at every line that uses it", () => {
+    const lines = [...file(1, 'LicenseConcluded: LGPL-2.0', 'LicenseInfoInFile: LGPL-2.0'), ...file(2, 'LicenseConcluded: LGPL-2.0')];
     const { diagnostics } = parse(lines);
     expect(only(diagnostics, 'LICENSE_DEPRECATED_ID').map((d) => d.line)).toEqual([bodyLine(4), bodyLine(5), bodyLine(9)]);
   });

@@ -37,24 +37,34 @@ describe('tag-value leniency', () => {
 
   it('reads PACKAGE_MANAGER as PACKAGE-MANAGER with a warning, and ExternalRefComment on its ref', () => {
     const { doc, diagnostics } = parse([
-      'PackageName: p', 'SPDXID: SPDXRef-p', 'PackageDownloadLocation: NONE',
+      'PackageName: p',
+      'SPDXID: SPDXRef-p',
+      'PackageDownloadLocation: NONE',
       'ExternalRef: PACKAGE_MANAGER purl pkg:oci/pause@sha256:abc?arch=amd64',
       'ExternalRefComment: <text>the image</text>',
     ]);
-    expect(doc.packages[0]!.externalRefs).toEqual([{ category: 'PACKAGE-MANAGER', type: 'purl', locator: 'pkg:oci/pause@sha256:abc?arch=amd64', comment: 'the image' }]);
+    expect(doc.packages[0]!.externalRefs).toEqual([
+      { category: 'PACKAGE-MANAGER', type: 'purl', locator: 'pkg:oci/pause@sha256:abc?arch=amd64', comment: 'the image' },
+    ]);
     expect(only(diagnostics, 'TAGVALUE_REF_CATEGORY')).toMatchObject([{ line: bodyLine(4), column: 14 }]);
   });
 
   it('reports missing required fields at the element that lacks them', () => {
     const { diagnostics } = parse(['PackageName: no-id-no-location', 'FileName: ./x', 'SPDXID: SPDXRef-x']);
     const missing = only(diagnostics, 'MISSING_REQUIRED_FIELD');
-    expect(missing.map((d) => [d.line, d.column])).toEqual([[bodyLine(1), 1], [bodyLine(1), 1], [bodyLine(2), 1]]);
+    expect(missing.map((d) => [d.line, d.column])).toEqual([
+      [bodyLine(1), 1],
+      [bodyLine(1), 1],
+      [bodyLine(2), 1],
+    ]);
     expect(missing.map((d) => d.message).join(' | ')).toMatch(/SPDXID.*PackageDownloadLocation.*FileChecksum/);
   });
 
   it('reports a document without its header fields', () => {
     const { diagnostics } = parse(['PackageName: p'], false);
-    const messages = only(diagnostics, 'MISSING_REQUIRED_FIELD').map((d) => d.message).join(' ');
+    const messages = only(diagnostics, 'MISSING_REQUIRED_FIELD')
+      .map((d) => d.message)
+      .join(' ');
     for (const tag of ['SPDXVersion', 'DataLicense', 'DocumentName', 'DocumentNamespace', 'Creator', 'Created']) expect(messages).toContain(tag);
   });
 
@@ -66,7 +76,9 @@ describe('tag-value leniency', () => {
 
   it('flags deprecated and mis-cased license ids and invalid expressions at the value', () => {
     const { diagnostics } = parse([
-      'FileName: ./f', 'SPDXID: SPDXRef-f', 'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c',
+      'FileName: ./f',
+      'SPDXID: SPDXRef-f',
+      'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c',
       'LicenseConcluded: LGPL-2.0',
       'LicenseInfoInFile: bsd-3-clause',
       'LicenseInfoInFile: Apache 2 or whatever',
@@ -92,7 +104,12 @@ describe('tag-value leniency', () => {
 describe('tag-value bounded work', () => {
   it('keeps a huge license expression as text instead of parsing it, with a warning at the value', () => {
     const huge = Array.from({ length: 3000 }, () => 'MIT').join(' AND ');
-    const { doc, diagnostics } = parse(['FileName: ./f', 'SPDXID: SPDXRef-f', 'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c', `LicenseConcluded: ${huge}`]);
+    const { doc, diagnostics } = parse([
+      'FileName: ./f',
+      'SPDXID: SPDXRef-f',
+      'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c',
+      `LicenseConcluded: ${huge}`,
+    ]);
     expect(doc.files[0]!.licenseConcluded).toEqual({ text: huge });
     expect(only(diagnostics, 'LICENSE_EXPRESSION_TOO_LONG')).toMatchObject([{ line: bodyLine(4), column: 19 }]);
   });

@@ -27,10 +27,7 @@ describe('tag-value lexer', () => {
 
   it('reads a <text> block over several lines, keeps its content verbatim and counts its lines', () => {
     const { entries } = lex('FileNotice: <text>line one\nPackageName: not a tag here\n\nlast</text>\nFileName: next');
-    expect(entries).toEqual([
-      `1:1 FileNotice @1:19 ${JSON.stringify('line one\nPackageName: not a tag here\n\nlast')} text`,
-      '5:1 FileName @5:11 "next"',
-    ]);
+    expect(entries).toEqual([`1:1 FileNotice @1:19 ${JSON.stringify('line one\nPackageName: not a tag here\n\nlast')} text`, '5:1 FileName @5:11 "next"']);
   });
 
   it('reads ExternalDocumentRef with no blank after the colon', () => {

@@ -78,7 +78,9 @@ describe.skipIf(realdataMissing)('real tag-value documents', () => {
 
   it('says what is wrong with the malformed fatbom SBOM, and where', () => {
     const { diagnostics } = parseFile(realdata('spdx/real-world/in-the-wild/INVALID-fatbom-sbom.spdx'));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'TAGVALUE_EMPTY_VALUE', line: 6, message: expect.stringContaining('DocumentNamespace') }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'TAGVALUE_EMPTY_VALUE', line: 6, message: expect.stringContaining('DocumentNamespace') }),
+    );
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'MISSING_REQUIRED_FIELD', message: expect.stringContaining('Created') }));
   });
 

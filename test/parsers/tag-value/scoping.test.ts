@@ -10,7 +10,12 @@ describe('tag-value element scoping', () => {
   it('gives files after a package to that package with an implied CONTAINS, and leaves earlier files alone', () => {
     const { doc, diagnostics } = parse([...file('loose'), ...pkg('p1'), ...file('a'), ...file('b'), ...pkg('p2'), ...file('c')]);
     expect(diagnostics).toEqual([]);
-    expect(doc.packageFiles).toEqual(new Map([['SPDXRef-p1', ['SPDXRef-a', 'SPDXRef-b']], ['SPDXRef-p2', ['SPDXRef-c']]]));
+    expect(doc.packageFiles).toEqual(
+      new Map([
+        ['SPDXRef-p1', ['SPDXRef-a', 'SPDXRef-b']],
+        ['SPDXRef-p2', ['SPDXRef-c']],
+      ]),
+    );
     expect(doc.relationships.map((r) => `${r.from} ${r.type} ${String(r.to)}`)).toEqual([
       'SPDXRef-p1 CONTAINS SPDXRef-a',
       'SPDXRef-p1 CONTAINS SPDXRef-b',
@@ -26,13 +31,7 @@ describe('tag-value element scoping', () => {
 
   it('implies CONTAINS once per file id under a package of many files, and not at all when it was written before', () => {
     const ids = Array.from({ length: 20 }, (_, i) => `f${i}`);
-    const { doc } = parse([
-      ...pkg('p'),
-      'Relationship: SPDXRef-p CONTAINS SPDXRef-f18',
-      ...ids.flatMap(file),
-      ...file('f3'),
-      ...file('f17'),
-    ]);
+    const { doc } = parse([...pkg('p'), 'Relationship: SPDXRef-p CONTAINS SPDXRef-f18', ...ids.flatMap(file), ...file('f3'), ...file('f17')]);
     const contains = doc.relationships.filter((r) => r.type === 'CONTAINS').map((r) => String(r.to));
     expect(contains).toEqual(['SPDXRef-f18', ...ids.filter((id) => id !== 'f18').map((id) => `SPDXRef-${id}`)]);
     // Every FileName line is listed under the package, repeats included.
@@ -59,7 +58,13 @@ describe('tag-value element scoping', () => {
   });
 
   it('keeps an explicit SnippetFromFileSPDXID over the file before it', () => {
-    const { doc, diagnostics } = parse([...file('src'), 'SnippetSPDXID: SPDXRef-snip', 'SnippetFromFileSPDXID: SPDXRef-other', 'SnippetByteRange: 1:2', 'SnippetLineRange: 5:23']);
+    const { doc, diagnostics } = parse([
+      ...file('src'),
+      'SnippetSPDXID: SPDXRef-snip',
+      'SnippetFromFileSPDXID: SPDXRef-other',
+      'SnippetByteRange: 1:2',
+      'SnippetLineRange: 5:23',
+    ]);
     expect(diagnostics).toEqual([]);
     expect(doc.snippets[0]!.fromFile).toBe('SPDXRef-other');
     expect(doc.snippets[0]!.ranges.map((r) => r.kind)).toEqual(['byte', 'line']);
@@ -116,7 +121,7 @@ describe('tag-value element scoping', () => {
     expect(d!.message).toContain(`line ${bodyLine(4)}`);
   });
 
-  it('reads relationship ends that only begin with the current element\'s id as the longer ids they are', () => {
+  it("reads relationship ends that only begin with the current element's id as the longer ids they are", () => {
     const { doc } = parse([
       ...pkg('p'),
       ...file('f'),
@@ -164,16 +169,25 @@ describe('tag-value element scoping', () => {
     expect(doc.files[0]!.spdxId).toBe('SPDXRef-f');
   });
 
-  it('reports a duplicate SPDXID at the second element, naming the first one\'s line', () => {
+  it("reports a duplicate SPDXID at the second element, naming the first one's line", () => {
     const { diagnostics } = parse([...file('same'), ...file('same')]);
-    expect(only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID')).toMatchObject([{ line: bodyLine(4), column: 1, message: expect.stringContaining(`line ${bodyLine(1)}`) }]);
+    expect(only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID')).toMatchObject([
+      { line: bodyLine(4), column: 1, message: expect.stringContaining(`line ${bodyLine(1)}`) },
+    ]);
   });
 
   it('finds a repeated SPDXID among many distinct ones, across packages, files and snippets', () => {
     const many = Array.from({ length: 3000 }, (_, i) => (i % 2 ? file(`e${i}`) : pkg(`e${i}`))).flat();
     expect(only(parse(many).diagnostics, 'TAGVALUE_DUPLICATE_SPDXID')).toEqual([]);
     // A file early in the document and a package late: packages are registered first, so the file is the repeat.
-    const { diagnostics } = parse([...file('twice'), ...many, ...pkg('twice'), 'SnippetSPDXID: SPDXRef-e7', 'SnippetFromFileSPDXID: SPDXRef-twice', 'SnippetByteRange: 1:2']);
+    const { diagnostics } = parse([
+      ...file('twice'),
+      ...many,
+      ...pkg('twice'),
+      'SnippetSPDXID: SPDXRef-e7',
+      'SnippetFromFileSPDXID: SPDXRef-twice',
+      'SnippetByteRange: 1:2',
+    ]);
     const repeats = only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID');
     expect(repeats.map((d) => d.message)).toEqual([
       'SPDXID "SPDXRef-twice" is already used by the package at line ' + bodyLine(3 + many.length + 1),
@@ -183,11 +197,16 @@ describe('tag-value element scoping', () => {
   });
 
   it('finds a repeated SPDXID written once plainly and once in a <text> block', () => {
-    const { diagnostics } = parse([...file('t'), 'FileName: ./u', 'SPDXID: <text>SPDXRef-t</text>', 'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c']);
+    const { diagnostics } = parse([
+      ...file('t'),
+      'FileName: ./u',
+      'SPDXID: <text>SPDXRef-t</text>',
+      'FileChecksum: SHA1: 85ed0817af83a24ad8da68c2b5094de69833983c',
+    ]);
     expect(only(diagnostics, 'TAGVALUE_DUPLICATE_SPDXID').map((d) => d.line)).toEqual([bodyLine(4)]);
   });
 
-  it('reports the missing required fields of every element, the last one included, at the element\'s line', () => {
+  it("reports the missing required fields of every element, the last one included, at the element's line", () => {
     const { diagnostics } = parse(['PackageName: a', 'FileName: ./b', 'SPDXID: SPDXRef-b', 'PackageName: c', 'SPDXID: SPDXRef-c', 'FileName: ./d']);
     expect(only(diagnostics, 'MISSING_REQUIRED_FIELD').map((d) => [d.line, d.message])).toEqual([
       [bodyLine(1), 'this package has no SPDXID line'],

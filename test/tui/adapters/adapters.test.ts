@@ -20,9 +20,18 @@ afterAll(() => rm(exportDir, { recursive: true, force: true }));
 
 function settings(extra: Partial<TuiSettings> = {}): TuiSettings {
   return {
-    sbomUrl: 'https://sbom.k8s.io', dlUrl: 'https://dl.k8s.io', rekorUrl: 'https://rekor.sigstore.dev',
-    releaseIdentity: 'krel-staging@k8s-releng-prod.iam.gserviceaccount.com', imageIdentity: 'krel-trust@k8s-releng-prod.iam.gserviceaccount.com',
-    issuer: 'https://accounts.google.com', offline: true, allowHttpRegistry: false, exportDir, maxBytes: 64 << 20, concurrency: 4, versions: [],
+    sbomUrl: 'https://sbom.k8s.io',
+    dlUrl: 'https://dl.k8s.io',
+    rekorUrl: 'https://rekor.sigstore.dev',
+    releaseIdentity: 'krel-staging@k8s-releng-prod.iam.gserviceaccount.com',
+    imageIdentity: 'krel-trust@k8s-releng-prod.iam.gserviceaccount.com',
+    issuer: 'https://accounts.google.com',
+    offline: true,
+    allowHttpRegistry: false,
+    exportDir,
+    maxBytes: 64 << 20,
+    concurrency: 4,
+    versions: [],
     ...extra,
   };
 }
@@ -78,14 +87,25 @@ describe.skipIf(existsSync(join(samplesDir(), 'demo.json')) ? undefined : 'sampl
     const events: ReleaseEvent[] = [];
     const outcome = await ports.verifyRelease(demo.version, (e) => events.push(e));
     expect(outcome.verified).toBe(true);
-    expect(outcome.checks.map((c) => [c.id, c.status])).toEqual([['sha256', 'pass'], ['sha512', 'pass'], ['signature', 'pass'], ['parse', 'pass']]);
-    expect(outcome.checks[2]!.details).toEqual(expect.arrayContaining([`identity ${demo.releaseIdentity}`, expect.stringMatching(/^Rekor time 2025-03-04T10:00:20/)]));
+    expect(outcome.checks.map((c) => [c.id, c.status])).toEqual([
+      ['sha256', 'pass'],
+      ['sha512', 'pass'],
+      ['signature', 'pass'],
+      ['parse', 'pass'],
+    ]);
+    expect(outcome.checks[2]!.details).toEqual(
+      expect.arrayContaining([`identity ${demo.releaseIdentity}`, expect.stringMatching(/^Rekor time 2025-03-04T10:00:20/)]),
+    );
     expect(events.filter((e) => e.type === 'check').map((e) => (e as { check: { id: string } }).check.id)).toEqual(['sha256', 'sha512', 'signature', 'parse']);
     expect(events.some((e) => e.type === 'download' && e.label === 'release' && e.done)).toBe(true);
     const view = outcome.view!;
     expect(view.images).toHaveLength(6);
     const live: ImageResult[] = [];
-    const results = await ports.verifyImages(view, view.images.map((i) => i.reference), (r) => live.push(r));
+    const results = await ports.verifyImages(
+      view,
+      view.images.map((i) => i.reference),
+      (r) => live.push(r),
+    );
     expect(results.map((r) => r.status)).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'failed']);
     expect(results[5]).toMatchObject({ reference: 'registry.k8s.io/kube-scheduler-arm64:v1.99.0', code: 'NO_SIGNATURES' });
     expect(results[5]!.digest).toBeUndefined();
