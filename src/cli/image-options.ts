@@ -2,6 +2,7 @@
 // Declarations only: what they mean at run time is image-run-options.ts.
 import type { Command } from 'commander';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
+import { DEFAULT_TIMEOUT } from '../verify/defaults.js';
 
 export interface ImageCliOptions {
   certificateIdentity?: string;
@@ -15,6 +16,7 @@ export interface ImageCliOptions {
   ociLayout?: string;
   cacheDir?: string;
   json?: boolean;
+  timeout?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,5 +32,6 @@ export function addImageOptions(cmd: Command): Command {
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine (loopback always may)')
     .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
     .option('--oci-layout <dir>', 'read images and signatures from an OCI image layout folder instead of a registry')
-    .option('--cache-dir <dir>', 'cache folder for downloads and the TUF trusted root (default $XDG_CACHE_HOME/kube-sbom)');
+    .option('--cache-dir <dir>', 'cache folder for downloads and the TUF trusted root (default $XDG_CACHE_HOME/kube-sbom)')
+    .option('--timeout <duration>', 'give up on an image after this long, retries included (e.g. 90s, 30m)', DEFAULT_TIMEOUT);
 }

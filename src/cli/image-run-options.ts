@@ -1,4 +1,5 @@
 // What the image options mean at run time: the signer policy, the registry (or layout) to ask, the trusted root.
+import { parseDuration } from '../common/duration.js';
 import { usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
@@ -11,6 +12,11 @@ import { chooseTrustedRoot } from '../verify/trusted-root.js';
 import type { ImageCliOptions } from './image-options.js';
 import { warn } from './output.js';
 import { parseMirrors } from './registry-mirrors.js';
+
+/** Milliseconds for --timeout (per image). */
+export function imageTimeoutFrom(opts: ImageCliOptions): number | undefined {
+  return opts.timeout === undefined ? undefined : parseDuration(opts.timeout, '--timeout');
+}
 
 /** Kubernetes defaults apply to whichever half (identity, issuer) the user left unset. */
 export function policyFrom(opts: ImageCliOptions): IdentityPolicy {

@@ -15,6 +15,7 @@ import { parseMirrors } from './registry-mirrors.js';
 import { warn, writeSerialized, writeText } from './output.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { loadSbomSource } from './sbom-source.js';
+import { fetchSettingsFrom } from './release-options.js';
 import { wantsJson } from './shared-options.js';
 
 export interface ImagesCliOptions extends ReleaseCliOptions {
@@ -61,9 +62,11 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     let resolvedDigests: Map<string, string> | undefined;
     if (opts.pin) {
       // The registry client (and its HTTP stack) loads only when a registry is asked.
-      const { createImageSource, resolveDigest } = await import('../registry/index.js');
+      const { createImageSource } = await import('../registry/index.js');
+      const { pinDigest } = await import('../verify/pin-digest.js');
       const registry = createImageSource(mirrors ? { mirrors } : {});
-      resolvedDigests = await resolveImageDigests(main.images, async (reference) => (await resolveDigest(reference, { source: registry })).digest);
+      const { timeoutMs } = fetchSettingsFrom(opts);
+      resolvedDigests = await resolveImageDigests(main.images, (reference) => pinDigest(registry, reference, timeoutMs));
     }
     const render =
       format === 'yaml'

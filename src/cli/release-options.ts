@@ -1,7 +1,9 @@
 // Options shared by verify-sbom and verify-binary, and their translation into the use cases' settings.
 import { Option, type Command } from 'commander';
+import { parseDuration } from '../common/duration.js';
 import { usageError } from '../common/errors.js';
 import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL, RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
+import { DEFAULT_TIMEOUT } from '../verify/defaults.js';
 
 export interface ReleaseCliOptions {
   sbomUrl: string;
@@ -23,6 +25,7 @@ export interface ReleaseCliOptions {
   idleTimeout?: string;
   retries?: string;
   retryDelay?: string;
+  timeout?: string;
 }
 
 export function addReleaseOptions(cmd: Command): Command {
@@ -41,6 +44,7 @@ export function addReleaseOptions(cmd: Command): Command {
     .option('--connect-timeout <ms>', 'milliseconds allowed to open a connection', '15000')
     .option('--idle-timeout <ms>', 'milliseconds of silence allowed while downloading', '30000')
     .option('--retries <n>', 'retries on network errors, 5xx and 429', '3')
+    .option('--timeout <duration>', 'give up on a download after this long, retries included (e.g. 90s, 30m)', DEFAULT_TIMEOUT)
     .addOption(new Option('--retry-delay <ms>', 'first backoff delay').default('500').hideHelp());
 }
 
@@ -79,6 +83,7 @@ export function fetchSettingsFrom(opts: ReleaseCliOptions) {
     idleTimeoutMs: integer(opts.idleTimeout, '--idle-timeout', 1, 3_600_000),
     retries: integer(opts.retries, '--retries', 0, 10),
     retryBaseDelayMs: integer(opts.retryDelay, '--retry-delay', 0, 60_000),
+    timeoutMs: opts.timeout === undefined ? undefined : parseDuration(opts.timeout, '--timeout'),
   };
 }
 

@@ -1,6 +1,7 @@
 // `kube-sbom verify-blob` at run time: the flags checked, then the verify-blob use case with Rekor and TUF online.
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../common/atomic-write.js';
+import { parseDuration } from '../common/duration.js';
 import { usageError } from '../common/errors.js';
 import { createRekorClient } from '../sigstore/rekor-client.js';
 import { sigstoreTufFetcher } from '../sigstore/trust-source.js';
@@ -20,6 +21,7 @@ export interface VerifyBlobCliOptions {
   rekorEntry?: string;
   rekorUrl: string;
   rekorTimeout: string;
+  timeout?: string;
   saveRekorEntry?: string;
   trustedRoot?: string;
   cacheDir?: string;
@@ -30,6 +32,7 @@ export interface VerifyBlobCliOptions {
 export async function runVerifyBlob(file: string, options: VerifyBlobCliOptions): Promise<number> {
   const timeout = Number(options.rekorTimeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw usageError('BAD_TIMEOUT', `--rekor-timeout ${options.rekorTimeout}: give seconds, e.g. 15`);
+  const timeoutMs = options.timeout === undefined ? timeout * 1000 : parseDuration(options.timeout, '--timeout');
   let rekorUrl: URL;
   try {
     rekorUrl = new URL(options.rekorUrl);
@@ -58,8 +61,8 @@ export async function runVerifyBlob(file: string, options: VerifyBlobCliOptions)
     {
       readFile: (path) => readFile(path),
       writeFileAtomic,
-      rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs: timeout * 1000 }),
-      tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs: timeout * 1000 }),
+      rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs }),
+      tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs }),
       now: () => new Date(),
       warn,
     },

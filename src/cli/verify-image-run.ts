@@ -3,7 +3,7 @@ import { compilePolicy } from '../sigstore/identity.js';
 import { parseReference } from '../registry/reference.js';
 import { verifyImage, type ImageVerification } from '../verify/verify-image.js';
 import type { ImageCliOptions } from './image-options.js';
-import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
+import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { exitCodeFor, formatImageReport } from './image-report-text.js';
 import { writeJson, writeReport, writeText } from './output.js';
 
@@ -11,6 +11,7 @@ export async function runVerifyImage(references: string[], opts: ImageCliOptions
   const refs = references.map((r) => parseReference(r));
   const policy = policyFrom(opts);
   compilePolicy(policy);
+  const timeoutMs = imageTimeoutFrom(opts);
   assertOfflineAllows(
     opts,
     refs.map((r) => r.registry),
@@ -19,7 +20,7 @@ export async function runVerifyImage(references: string[], opts: ImageCliOptions
   const trustedRoot = await trustedRootFrom(opts);
   const results: ImageVerification[] = [];
   for (const ref of refs) {
-    const result = await verifyImage(ref, { source, trustedRoot, policy });
+    const result = await verifyImage(ref, { source, trustedRoot, policy, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
     results.push(result);
     if (opts.json) continue;
     writeReport(formatImageReport(result));

@@ -13,7 +13,7 @@ import { buildImageInventory } from '../k8s/image-inventory.js';
 import { DocumentIndex } from '../sbom/document-index.js';
 import { loadSbomSource } from './sbom-source.js';
 import type { ImageCliOptions } from './image-options.js';
-import { assertOfflineAllows, imageSourceFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
+import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { imagesProgress } from './image-progress.js';
 import { exitCodeFor, formatImagesTable } from './image-report-text.js';
 
@@ -80,6 +80,7 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   }
   const policy = policyFrom(opts);
   compilePolicy(policy);
+  const timeoutMs = imageTimeoutFrom(opts);
   const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
   const images = list.images;
   if (images.length === 0)
@@ -93,6 +94,7 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   await pingRegistries(
     registry,
     images.map((i) => i.reference),
+    timeoutMs,
   );
   const run = await verifyImages(images, {
     source: registry,
@@ -100,6 +102,7 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
     policy,
     concurrency,
     checkSbomLayers: opts.checkSbomLayers && !opts.from,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
   if (opts.json) {

@@ -1,7 +1,9 @@
-// One URL to one file: retries with backoff (network errors, 5xx, 429), progress events, atomic rename at the end.
-import type { Agent } from 'undici';
+// One URL to one file: retries with backoff (network errors, 5xx, 429), an overall deadline, progress events, atomic
+// rename at the end.
+import { formatDuration } from '../common/duration.js';
 import { ioError, KubeSbomError } from '../common/errors.js';
 import type { Digests } from '../integrity/digest.js';
+import type { HttpAgents } from './http-client.js';
 import { backoffDelay, isRetryableError, isRetryableStatus, parseRetryAfter, sleep } from './retry.js';
 import { writeStreamToFile } from './sink.js';
 import { HttpStatusError, openFile, openHttp, type RequestInit } from './sources.js';
@@ -16,7 +18,7 @@ export interface DownloadRequest extends RequestInit {
 }
 
 export interface DownloadContext {
-  agent: Agent;
+  agents: HttpAgents;
   settings: FetchSettings;
   onEvent?: FetchEventListener;
   now?: () => number;
@@ -27,22 +29,35 @@ const PROGRESS_INTERVAL_MS = 100;
 export async function downloadToFile(req: DownloadRequest, ctx: DownloadContext): Promise<Digests> {
   const now = ctx.now ?? Date.now;
   const isFile = req.url.startsWith('file:');
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const digests = await attemptOnce(req, ctx, attempt, now);
-      ctx.onEvent?.({ type: 'download-done', url: req.url, label: req.label, bytes: digests.size, source: isFile ? 'file' : 'network' });
-      return digests;
-    } catch (err) {
-      const retry = isFile ? undefined : retryDecision(err, attempt, ctx.settings, now());
-      if (retry === undefined) throw asDownloadError(err, req.url, attempt);
-      ctx.onEvent?.({ type: 'download-retry', url: req.url, label: req.label, attempt: attempt + 1, delayMs: retry, reason: describe(err) });
-      await sleep(retry);
+  const deadline = new AbortController();
+  const timeoutMs = ctx.settings.timeoutMs;
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  const endsAt = now() + timeoutMs;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const digests = await attemptOnce(req, ctx, attempt, now, deadline.signal);
+        ctx.onEvent?.({ type: 'download-done', url: req.url, label: req.label, bytes: digests.size, source: isFile ? 'file' : 'network' });
+        return digests;
+      } catch (err) {
+        if (deadline.signal.aborted) throw deadlineError(req.url, timeoutMs, attempt);
+        const retry = isFile ? undefined : retryDecision(err, attempt, ctx.settings, now());
+        if (retry === undefined) throw asDownloadError(err, req.url, attempt);
+        // Waiting past the deadline would only end in a timeout: say so now, with the failure that made us wait.
+        if (now() + retry >= endsAt) throw deadlineError(req.url, timeoutMs, attempt, describe(asDownloadError(err, req.url, 1)));
+        ctx.onEvent?.({ type: 'download-retry', url: req.url, label: req.label, attempt: attempt + 1, delayMs: retry, reason: describe(err) });
+        await sleep(retry);
+      }
     }
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: number, now: () => number): Promise<Digests> {
-  const opened = req.url.startsWith('file:') ? await openFile(req.url, req.maxBytes) : await openHttp(req.url, ctx.agent, ctx.settings, req.maxBytes, req);
+async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: number, now: () => number, signal: AbortSignal): Promise<Digests> {
+  const opened = req.url.startsWith('file:')
+    ? await openFile(req.url, req.maxBytes)
+    : await openHttp(req.url, ctx.agents, ctx.settings, req.maxBytes, req, signal);
   const started = now();
   let lastEmit = 0;
   ctx.onEvent?.({ type: 'download-start', url: req.url, label: req.label, totalBytes: opened.totalBytes, attempt });
@@ -77,6 +92,7 @@ function retryDecision(err: unknown, attempt: number, settings: FetchSettings, n
   if (err instanceof HttpStatusError) {
     if (!isRetryableStatus(err.status)) return undefined;
     const asked = parseRetryAfter(err.retryAfter, nowMs);
+    // Past the cap the server is not coming back soon: fail now rather than sit idle.
     if (asked !== undefined) return asked <= settings.maxRetryAfterMs ? asked : undefined;
     return backoffDelay(attempt, settings.retryBaseDelayMs);
   }
@@ -90,7 +106,15 @@ function describe(err: unknown): string {
   return `${e?.code ?? 'error'}: ${e?.message ?? String(err)}`;
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set(['CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT', 'ETIMEDOUT']);
+
+function deadlineError(url: string, timeoutMs: number, attempts: number, last?: string): KubeSbomError {
+  const tries = attempts > 1 ? ` (${attempts} attempts${last ? `; last: ${last}` : ''})` : last ? ` (${last})` : '';
+  return ioError(
+    'DOWNLOAD_TIMEOUT',
+    `${url}: not downloaded within --timeout ${formatDuration(timeoutMs)}${tries}; raise --timeout (e.g. --timeout 30m) or use a closer mirror`,
+  );
+}
 
 /** The final error: our own codes pass through; network errors become one line saying what and where. */
 function asDownloadError(err: unknown, url: string, attempts: number): KubeSbomError {
@@ -104,11 +128,10 @@ function asDownloadError(err: unknown, url: string, attempts: number): KubeSbomE
   }
   const code = (err as NodeJS.ErrnoException)?.code ?? '';
   if (TIMEOUT_CODES.has(code)) {
-    return ioError(
-      'DOWNLOAD_TIMEOUT',
-      `${url}: no data within the timeout (${code})${tries}; check the network or raise --idle-timeout/--connect-timeout`,
-      err,
-    );
+    return ioError('DOWNLOAD_TIMEOUT', `${url}: ${(err as Error).message}${tries}; check the network or raise --idle-timeout/--connect-timeout`, err);
+  }
+  if (code === 'DOWNLOAD_TOO_SLOW') {
+    return ioError(code, `${url}: ${(err as Error).message}${tries}; the server is stuck or far too slow, try again later or use another mirror`, err);
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return ioError('NETWORK_ERROR', `${url}: host not found (${code}); check the URL and DNS, or use --offline with a filled cache`, err);

@@ -4,7 +4,8 @@ import { ioError, usageError } from '../common/errors.js';
 import type { Digests } from '../integrity/digest.js';
 import { FetchCache } from './cache.js';
 import { downloadToFile } from './download.js';
-import { createAgent, type RequestInit } from './sources.js';
+import { createAgents, type HttpAgents } from './http-client.js';
+import type { RequestInit } from './sources.js';
 import { DEFAULT_FETCH_SETTINGS, type FetchEventListener, type FetchSettings } from './types.js';
 
 export interface FetchRequest extends RequestInit {
@@ -41,14 +42,14 @@ export class Fetcher {
   readonly settings: FetchSettings;
   readonly offline: boolean;
   private readonly cache?: FetchCache;
-  private readonly agent;
+  private readonly agents: HttpAgents;
   private readonly onEvent?: FetchEventListener;
 
   constructor(options: FetcherOptions = {}) {
     this.settings = { ...DEFAULT_FETCH_SETTINGS, ...options.settings };
     this.offline = options.offline ?? false;
     this.cache = options.cacheDir === undefined ? undefined : new FetchCache(options.cacheDir);
-    this.agent = createAgent(this.settings);
+    this.agents = createAgents();
     this.onEvent = options.onEvent;
   }
 
@@ -90,11 +91,12 @@ export class Fetcher {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    this.agents.http.destroy();
+    this.agents.https.destroy();
   }
 
   private context() {
-    return { agent: this.agent, settings: this.settings, onEvent: this.onEvent };
+    return { agents: this.agents, settings: this.settings, onEvent: this.onEvent };
   }
 }
 

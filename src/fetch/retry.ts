@@ -1,6 +1,6 @@
 // When to retry a download and how long to wait: network errors, 5xx and 429 only; Retry-After honoured within a cap.
 
-/** Network-level failures worth another attempt (undici codes and Node socket errors). */
+/** Network-level failures worth another attempt (Node socket errors and our transfer limits). */
 const RETRYABLE_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -10,11 +10,10 @@ const RETRYABLE_CODES = new Set([
   'EAI_AGAIN',
   'ENETUNREACH',
   'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'CONNECT_TIMEOUT',
+  'HEADERS_TIMEOUT',
+  'BODY_TIMEOUT',
+  'DOWNLOAD_TOO_SLOW',
   'DOWNLOAD_TRUNCATED',
 ]);
 

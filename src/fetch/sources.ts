@@ -1,10 +1,11 @@
-// Opens a URL as a byte stream: https/http through undici (separate connect and idle timeouts, redirects), file:// from disk.
+// Opens a URL as a byte stream: https/http through node:http (timeouts, redirects, guarded body), file:// from disk.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Agent, request, type Dispatcher } from 'undici';
 import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
+import { discard, exchange, type HttpAgents } from './http-client.js';
 import { tooLarge } from './sink.js';
+import { guardBody } from './transfer-guard.js';
 import type { FetchSettings } from './types.js';
 
 export interface OpenedSource {
@@ -38,62 +39,72 @@ export class HttpStatusError extends KubeSbomError {
   }
 }
 
-export function createAgent(settings: FetchSettings): Agent {
-  return new Agent({
-    connect: { timeout: settings.connectTimeoutMs },
-    headersTimeout: settings.idleTimeoutMs,
-    bodyTimeout: settings.idleTimeoutMs,
-  });
-}
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export async function openHttp(url: string, agent: Agent, settings: FetchSettings, maxBytes: number, init: RequestInit = {}): Promise<OpenedSource> {
-  // undici checks headersTimeout on a ~1 s tick; this timer makes a short idle timeout exact while awaiting headers.
-  const abort = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => ((timedOut = true), abort.abort()), settings.idleTimeoutMs);
-  let res: Dispatcher.ResponseData;
-  try {
-    res = await request(url, {
-      dispatcher: agent,
-      method: init.method ?? 'GET',
-      body: init.body,
+/** Opens an http(s) URL: redirects followed (at most 5, never to another scheme or from https to http), body guarded. */
+export async function openHttp(
+  url: string,
+  agents: HttpAgents,
+  settings: FetchSettings,
+  maxBytes: number,
+  init: RequestInit = {},
+  signal?: AbortSignal,
+): Promise<OpenedSource> {
+  let current = new URL(url);
+  let method = init.method ?? 'GET';
+  let body = init.body;
+  for (let hop = 0; ; hop++) {
+    const res = await exchange(current, agents, {
+      method,
+      body,
+      signal,
       headers: { 'user-agent': settings.userAgent, accept: '*/*', ...init.headers },
-      maxRedirections: 5,
-      signal: abort.signal,
+      connectTimeoutMs: settings.connectTimeoutMs,
+      headersTimeoutMs: settings.idleTimeoutMs,
     });
-  } catch (err) {
-    if (timedOut) throw Object.assign(new Error(`no response headers within ${settings.idleTimeoutMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT', cause: err });
-    throw err;
-  } finally {
-    clearTimeout(timer);
+    const status = res.statusCode ?? 0;
+    if (REDIRECTS.has(status) && res.headers.location) {
+      discard(res);
+      if (hop >= MAX_REDIRECTS) throw ioError('TOO_MANY_REDIRECTS', `${url}: more than ${MAX_REDIRECTS} redirects; check the mirror URL`);
+      current = redirectTarget(url, current, res.headers.location);
+      // A 303 (and, as browsers do, a 301/302 after a POST) asks for the new URL with GET.
+      if (status === 303 || (method === 'POST' && status !== 307 && status !== 308)) {
+        method = 'GET';
+        body = undefined;
+      }
+      continue;
+    }
+    if (status !== 200) {
+      discard(res);
+      const retryAfter = res.headers['retry-after'];
+      throw new HttpStatusError(status, url, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
+    }
+    const length = Number(res.headers['content-length']);
+    const totalBytes = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+    if (totalBytes !== undefined && totalBytes > maxBytes) {
+      discard(res);
+      throw tooLarge(url, maxBytes, totalBytes);
+    }
+    const guarded = guardBody(res, settings);
+    return { body: guarded.body, totalBytes, discard: () => (guarded.stop(), discard(res)) };
   }
-  if (res.statusCode !== 200) {
-    await res.body.dump().catch(() => undefined);
-    const retryAfter = res.headers['retry-after'];
-    throw new HttpStatusError(res.statusCode, url, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
-  }
-  const length = Number(res.headers['content-length']);
-  const totalBytes = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-  // Destroying an undici body makes it emit an abort error; nobody else listens by then.
-  const discard = () => res.body.on('error', () => undefined).destroy();
-  if (totalBytes !== undefined && totalBytes > maxBytes) {
-    discard();
-    throw tooLarge(url, maxBytes, totalBytes);
-  }
-  watchIdle(res.body, settings.idleTimeoutMs);
-  return { body: res.body, totalBytes, discard };
 }
 
-/** undici checks body timeouts on a ~1 s tick; this watchdog makes short idle timeouts exact. */
-function watchIdle(body: NodeJS.ReadableStream & { destroy: (err?: Error) => void }, idleMs: number): void {
-  const fire = () => body.destroy(Object.assign(new Error(`no data for ${idleMs} ms`), { code: 'UND_ERR_BODY_TIMEOUT' }));
-  let timer = setTimeout(fire, idleMs);
-  const refresh = () => {
-    clearTimeout(timer);
-    timer = setTimeout(fire, idleMs);
-  };
-  body.on('data', refresh);
-  for (const end of ['end', 'close', 'error'] as const) body.once(end, () => clearTimeout(timer));
+function redirectTarget(url: string, from: URL, location: string): URL {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch (err) {
+    throw ioError('REDIRECT_INVALID', `${url}: redirected to an invalid URL; check the mirror`, err);
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+    throw ioError('REDIRECT_REFUSED', `${url}: redirected to a ${next.protocol} URL; refusing (only http and https are followed)`);
+  }
+  if (from.protocol === 'https:' && next.protocol === 'http:') {
+    throw ioError('REDIRECT_REFUSED', `${url}: redirected from https to plain http (${next.host}); refusing`);
+  }
+  return next;
 }
 
 export async function openFile(url: string, maxBytes: number): Promise<OpenedSource> {

@@ -11,6 +11,10 @@ export interface FetchSettings {
   retryBaseDelayMs: number;
   /** A Retry-After longer than this is not waited for: the download fails with a clear message. */
   maxRetryAfterMs: number;
+  /** Overall deadline for one download: every attempt and every wait between them (--timeout). */
+  timeoutMs: number;
+  /** A body delivering fewer than `bytes` in any `windowMs` is abandoned (a trickle the idle timeout never sees). */
+  minRate: { bytes: number; windowMs: number };
   userAgent: string;
 }
 
@@ -19,7 +23,11 @@ export const DEFAULT_FETCH_SETTINGS: FetchSettings = {
   idleTimeoutMs: 30_000,
   retries: 3,
   retryBaseDelayMs: 500,
-  maxRetryAfterMs: 60_000,
+  maxRetryAfterMs: 30_000,
+  // 10 minutes: a 150 MB kube-apiserver at 256 KB/s still fits; hangs are cut far sooner by the idle and rate limits.
+  timeoutMs: 600_000,
+  // 1 KiB per 30 s is ~34 B/s: slower than any link that works (GPRS moves ~5 KB/s), faster than a stuck trickle.
+  minRate: { bytes: 1024, windowMs: 30_000 },
   userAgent: 'kube-sbom',
 };
 

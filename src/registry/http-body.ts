@@ -1,6 +1,6 @@
 // Reading response bodies with a hard size limit, and registry error bodies for their codes.
 import type { Dispatcher } from 'undici';
-import { ioError } from '../common/errors.js';
+import { ioError, KubeSbomError } from '../common/errors.js';
 
 type Body = Dispatcher.ResponseData['body'];
 
@@ -15,6 +15,13 @@ export class ResponseHeaders {
   }
 }
 
+/** Ends a body we stop reading; undici then emits an abort error, which must not become an uncaught 'error' event. */
+function abandon(body: Body, err: Error): Error {
+  body.on('error', () => {});
+  body.destroy(err);
+  return err;
+}
+
 /** Throws the body away so the connection can serve the next request. */
 export function discardBody(body: Body): void {
   body.dump().catch(() => {});
@@ -24,19 +31,21 @@ export function discardBody(body: Body): void {
 export async function readLimited(body: Body, headers: ResponseHeaders, maxBytes: number, what: string): Promise<Uint8Array> {
   const declared = Number(headers.get('content-length') ?? NaN);
   const tooLarge = () => ioError('RESPONSE_TOO_LARGE', `${what}: larger than the ${maxBytes}-byte limit; refusing to read it`);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    body.destroy();
-    throw tooLarge();
-  }
+  if (Number.isFinite(declared) && declared > maxBytes) throw abandon(body, tooLarge());
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    total += chunk.byteLength;
-    if (total > maxBytes) {
-      body.destroy();
-      throw tooLarge();
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
+      if (total > maxBytes) throw abandon(body, tooLarge());
+      chunks.push(chunk);
     }
-    chunks.push(chunk);
+  } catch (err) {
+    if (err instanceof KubeSbomError) throw err;
+    // A stall or a cut connection mid-body is the network's failure, said in one line, not an internal error.
+    const { code, message } = err as { code?: string; message?: string };
+    const why = code === 'UND_ERR_BODY_TIMEOUT' ? 'the answer stalled' : `the answer broke off (${message ?? code ?? String(err)})`;
+    throw ioError('REGISTRY_READ_FAILED', `${what}: ${why}; check the network and try again`, err);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }

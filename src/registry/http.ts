@@ -2,6 +2,7 @@
 // Built on undici's request() rather than fetch(): a registry verification is many small requests, and fetch's
 // WHATWG streams and per-request abort signals cost more CPU than the requests themselves on a fast registry.
 import { Agent, request, type Dispatcher } from 'undici';
+import { formatDuration } from '../common/duration.js';
 import { ioError, usageError } from '../common/errors.js';
 import { bearerChallenge } from './challenge.js';
 import { createLimiter, type Limiter } from './limiter.js';
@@ -14,7 +15,7 @@ export interface TransportOptions {
   /** Retries after a 5xx, 429 or network error (default 3). */
   retries?: number;
   sleep?: (ms: number) => Promise<void>;
-  /** Connecting, and then each wait for response headers or more body bytes (default 60 s). */
+  /** Connecting, and then each wait for response headers or more body bytes (default 30 s). */
   timeoutMs?: number;
   /** Requests in flight at once through this transport (default 32). */
   maxConcurrent?: number;
@@ -45,20 +46,40 @@ export interface RequestOptions {
   scope: string;
   /** false: hand a 401 back instead of answering its challenge (the /v2/ ping). */
   auth?: boolean;
+  /** Aborts the request and any wait before a retry (the per-image deadline). */
+  signal?: AbortSignal;
 }
 
 const MAX_REDIRECTS = 5;
 const MAX_TOKEN_BYTES = 1 << 20;
+/** A Retry-After longer than this is not waited for: the answer (429, 503) is reported instead. */
+export const MAX_RETRY_AFTER_MS = 30_000;
+
+/**
+ * Room for a whole body we read before undici would signal backpressure. A paused undici 6 parser meeting the
+ * server's close asserts (nodejs/undici#5360); every body here is read at once and cut at maxBytes, so this only
+ * bounds memory as maxBytes already does.
+ */
+const bodyBuffer = (maxBytes: number) => Math.max(maxBytes, 64 * 1024) + (1 << 20);
+
+/** undici's timeouts, said as what did not happen. */
+const WAITS: Record<string, string> = {
+  UND_ERR_CONNECT_TIMEOUT: 'no connection',
+  UND_ERR_HEADERS_TIMEOUT: 'no response',
+  UND_ERR_BODY_TIMEOUT: 'the answer stalled',
+};
 
 export class RegistryTransport {
   private readonly tokens = new Map<string, Promise<string>>();
   private readonly limiter: Limiter;
   private readonly agent: Agent;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly timeoutMs: number;
 
   constructor(private readonly options: TransportOptions = {}) {
     this.limiter = createLimiter(options.maxConcurrent ?? 32);
-    const timeout = options.timeoutMs ?? 60_000;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    const timeout = this.timeoutMs;
     // Idle keep-alive sockets are unreferenced by undici, so an unused agent never holds the process open.
     this.agent = new Agent({ connect: { timeout }, headersTimeout: timeout, bodyTimeout: timeout });
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -92,7 +113,7 @@ export class RegistryTransport {
       const headers: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'kube-sbom' };
       if (opts.accept) headers.accept = opts.accept;
       if (token) headers.authorization = `Bearer ${token}`;
-      const res = await this.send(method, url, headers);
+      const res = await this.send(method, url, headers, opts.maxBytes, opts.signal);
       if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
         discardBody(res.body);
         if (++hop > MAX_REDIRECTS) throw ioError('TOO_MANY_REDIRECTS', `${start.host}: more than ${MAX_REDIRECTS} redirects for ${start.pathname}`);
@@ -118,7 +139,7 @@ export class RegistryTransport {
         const current = this.tokens.get(key);
         if (current && current !== sent) continue;
         triedToken.add(key);
-        const pending = this.fetchToken(challenge.params, opts.scope, url);
+        const pending = this.fetchToken(challenge.params, opts.scope, url, opts.signal);
         this.tokens.set(key, pending);
         await pending;
         continue;
@@ -134,36 +155,53 @@ export class RegistryTransport {
   }
 
   /** One attempt plus retries on 5xx, 429 and network errors, with backoff (Retry-After honoured up to 30 s). */
-  private async send(method: 'GET' | 'HEAD', url: URL, headers: Record<string, string>): Promise<RawResponse> {
+  private async send(method: 'GET' | 'HEAD', url: URL, headers: Record<string, string>, maxBytes: number, signal?: AbortSignal): Promise<RawResponse> {
     const retries = this.options.retries ?? 3;
     for (let attempt = 0; ; attempt++) {
       let res: RawResponse;
       try {
-        const answer = await request(url, { method, headers, dispatcher: this.agent });
+        const answer = await request(url, { method, headers, dispatcher: this.agent, highWaterMark: bodyBuffer(maxBytes), ...(signal ? { signal } : {}) });
         res = { status: answer.statusCode, headers: new ResponseHeaders(answer.headers), body: answer.body };
       } catch (err) {
-        // A name that does not resolve will not resolve on a retry either.
+        // The deadline is the caller's to report; a name that does not resolve will not resolve on a retry either.
+        if (signal?.aborted) throw err;
         const { code, message } = err as { code?: string; message?: string };
         if (attempt >= retries || code === 'ENOTFOUND') {
-          throw ioError(
-            'REGISTRY_UNREACHABLE',
-            `${url.host}: ${message ?? String(err)} (after ${attempt + 1} attempt${attempt ? 's' : ''}); check the host and network`,
-            err,
-          );
+          const what = WAITS[code ?? ''] ? `${WAITS[code!]} within ${formatDuration(this.timeoutMs)}` : (message ?? String(err));
+          throw ioError('REGISTRY_UNREACHABLE', `${url.host}: ${what} (after ${attempt + 1} attempt${attempt ? 's' : ''}); check the host and network`, err);
         }
-        await this.sleep(backoffMs(attempt));
+        await this.wait(backoffMs(attempt), signal);
         continue;
       }
       if ((res.status >= 500 || res.status === 429) && attempt < retries) {
+        const asked = retryAfterMs(res.headers.get('retry-after'));
+        // Past the cap the registry is not coming back soon: report its answer rather than sit idle.
+        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) return res;
         discardBody(res.body);
-        await this.sleep(retryAfterMs(res.headers.get('retry-after')) ?? backoffMs(attempt));
+        await this.wait(asked ?? backoffMs(attempt), signal);
         continue;
       }
       return res;
     }
   }
 
-  private async fetchToken(params: Record<string, string>, scope: string, forUrl: URL): Promise<string> {
+  /** The retry pause, cut short by the deadline. */
+  private async wait(ms: number, signal?: AbortSignal): Promise<void> {
+    if (!signal) return this.sleep(ms);
+    signal.throwIfAborted();
+    let onAbort: () => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      await Promise.race([this.sleep(ms), aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async fetchToken(params: Record<string, string>, scope: string, forUrl: URL, signal?: AbortSignal): Promise<string> {
     let realm: URL;
     try {
       realm = new URL(params.realm!);
@@ -173,7 +211,7 @@ export class RegistryTransport {
     if (!this.allowsPlain(realm)) throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token realm ${realm.host} is plain HTTP; refusing`);
     if (params.service) realm.searchParams.set('service', params.service);
     realm.searchParams.set('scope', params.scope ?? scope);
-    const res = await this.send('GET', realm, { 'user-agent': this.options.userAgent ?? 'kube-sbom', accept: 'application/json' });
+    const res = await this.send('GET', realm, { 'user-agent': this.options.userAgent ?? 'kube-sbom', accept: 'application/json' }, MAX_TOKEN_BYTES, signal);
     if (res.status !== 200) {
       discardBody(res.body);
       throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token server ${realm.host} answered ${res.status} for an anonymous token`);
@@ -200,5 +238,5 @@ function backoffMs(attempt: number): number {
 function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 30) * 1000 : undefined;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }

@@ -15,10 +15,20 @@ export interface RemoteOptions extends TransportOptions {
 export class RemoteRegistry implements ImageSource {
   private readonly transport: RegistryTransport;
   /** Hosts that answered 404/405 at /referrers/: per the OCI distribution spec they have no referrers API at all. */
-  private readonly noReferrersApi = new Set<string>();
+  private readonly noReferrersApi: Set<string>;
 
-  constructor(private readonly options: RemoteOptions = {}) {
-    this.transport = new RegistryTransport(options);
+  constructor(
+    private readonly options: RemoteOptions = {},
+    shared?: { transport: RegistryTransport; noReferrersApi: Set<string> },
+    private readonly signal?: AbortSignal,
+  ) {
+    this.transport = shared?.transport ?? new RegistryTransport(options);
+    this.noReferrersApi = shared?.noReferrersApi ?? new Set();
+  }
+
+  /** The same client (connections, tokens) with every request and retry wait ended by `signal`. */
+  withSignal(signal: AbortSignal): RemoteRegistry {
+    return new RemoteRegistry(this.options, { transport: this.transport, noReferrersApi: this.noReferrersApi }, signal);
   }
 
   private host(repo: RepoRef): string {
@@ -39,12 +49,19 @@ export class RemoteRegistry implements ImageSource {
 
   private unexpected(res: RegistryResponse, what: string): Error {
     const codes = res.errorCodes.length ? ` (${res.errorCodes.join(', ')})` : '';
-    return ioError('REGISTRY_HTTP_ERROR', `${what}: registry answered HTTP ${res.status}${codes}`);
+    const retryAfter = res.headers.get('retry-after');
+    const later = retryAfter && (res.status === 429 || res.status >= 500) ? `, asking to retry after ${retryAfter} s; try again later` : '';
+    return ioError('REGISTRY_HTTP_ERROR', `${what}: registry answered HTTP ${res.status}${codes}${later}`);
   }
 
   async ping(repo: RepoRef): Promise<void> {
     const host = this.host(repo);
-    const res = await this.transport.request('GET', `${this.transport.baseUrl(host)}/v2/`, { maxBytes: 64 * 1024, scope: '', auth: false });
+    const res = await this.transport.request('GET', `${this.transport.baseUrl(host)}/v2/`, {
+      maxBytes: 64 * 1024,
+      scope: '',
+      auth: false,
+      signal: this.signal,
+    });
     if (res.status === 200 || res.status === 401) return;
     if (res.status === 404) throw ioError('NOT_A_REGISTRY', `${host} answers 404 at /v2/: not an OCI distribution registry; check the host name`);
     throw this.unexpected(res, `${host}/v2/`);
@@ -56,6 +73,7 @@ export class RemoteRegistry implements ImageSource {
       accept: MANIFEST_ACCEPT,
       maxBytes: MAX_MANIFEST_BYTES,
       scope: this.scope(repo),
+      signal: this.signal,
     });
     if (res.status === 404) return undefined;
     if (res.status !== 200) throw this.unexpected(res, where);
@@ -80,6 +98,7 @@ export class RemoteRegistry implements ImageSource {
       accept: MANIFEST_ACCEPT,
       maxBytes: 0,
       scope: this.scope(repo),
+      signal: this.signal,
     });
     if (res.status === 404) return undefined;
     const claimed = res.headers.get('docker-content-digest');
@@ -101,7 +120,7 @@ export class RemoteRegistry implements ImageSource {
 
   async fetchBlob(repo: RepoRef, digest: string, maxBytes: number): Promise<Uint8Array> {
     const where = `${repo.registry}/${repo.repository}@${digest}`;
-    const res = await this.transport.request('GET', this.url(repo, 'blobs', digest), { maxBytes, scope: this.scope(repo) });
+    const res = await this.transport.request('GET', this.url(repo, 'blobs', digest), { maxBytes, scope: this.scope(repo), signal: this.signal });
     if (res.status === 404) throw checkError('BLOB_NOT_FOUND', `blob ${where}: the registry does not have it`);
     if (res.status !== 200) throw this.unexpected(res, `blob ${where}`);
     assertDigest(res.body, digest, `blob ${where}`);
@@ -113,7 +132,12 @@ export class RemoteRegistry implements ImageSource {
     if (this.noReferrersApi.has(this.host(repo))) return undefined;
     const url = new URL(this.url(repo, 'referrers', digest));
     if (artifactType) url.searchParams.set('artifactType', artifactType);
-    const res = await this.transport.request('GET', url.href, { accept: OCI_INDEX, maxBytes: MAX_MANIFEST_BYTES, scope: this.scope(repo) });
+    const res = await this.transport.request('GET', url.href, {
+      accept: OCI_INDEX,
+      maxBytes: MAX_MANIFEST_BYTES,
+      scope: this.scope(repo),
+      signal: this.signal,
+    });
     // 404 (or 405) means no referrers API: the caller falls back to the sha256-<hex> tag.
     // Only a bare route miss: a 404 carrying a registry error (NAME_UNKNOWN for one repository) says nothing of the API.
     if ((res.status === 404 || res.status === 405) && res.errorCodes.length === 0) this.noReferrersApi.add(this.host(repo));

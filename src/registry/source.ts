@@ -28,4 +28,6 @@ export interface ImageSource {
   listReferrers(repo: RepoRef, digest: string, artifactType?: string): Promise<Descriptor[] | undefined>;
   /** Checks the registry answers the distribution API at /v2/ (200, or 401 asking for a token); remote only. */
   ping?(repo: RepoRef): Promise<void>;
+  /** The same source with its network requests and retry waits ended by `signal`; remote only. */
+  withSignal?(signal: AbortSignal): ImageSource;
 }

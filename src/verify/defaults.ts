@@ -6,3 +6,10 @@
  * transport's 32 requests in flight to one registry (src/registry/http.ts).
  */
 export const DEFAULT_IMAGE_CONCURRENCY = 16;
+
+/**
+ * --timeout: one download (all its retries) or one image may take this long. 10 minutes lets a 150 MB binary through
+ * at 256 KB/s; hangs are cut far sooner by the idle timeout and the minimum rate.
+ */
+export const DEFAULT_TIMEOUT = '10m';
+export const DEFAULT_TIMEOUT_MS = 600_000;

@@ -10,6 +10,8 @@ import type { FetchedManifest } from '../registry/manifest.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import type { CosignPayload } from './image-cosign-output.js';
+import { imageTimeout, withDeadline } from './deadline.js';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { checkSbomLayers, type ExpectedLayers } from './image-layers.js';
 import { verifyCandidate, type ImageCheck, type SignatureVerdict } from './image-signature.js';
 
@@ -19,6 +21,8 @@ export interface VerifyImageOptions {
   policy: IdentityPolicy;
   /** Compare the registry's layers with the SBOM's (verify-images --check-sbom-layers). */
   expectedLayers?: ExpectedLayers;
+  /** Deadline for the whole image (--timeout, default 10 min): its requests are aborted and it fails with IMAGE_TIMEOUT. */
+  timeoutMs?: number;
   onEvent?: (event: ImageEvent) => void;
 }
 
@@ -58,7 +62,12 @@ export async function verifyImage(input: string | ImageReference, options: Verif
     // A name an SBOM got wrong fails that image only (kind check), not the whole run.
     const ref = typeof input === 'string' ? parseReference(input) : input;
     result.reference = formatReference(ref);
-    await run(ref, options, result, emit);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    await withDeadline(
+      timeoutMs,
+      (signal) => run(ref, { ...options, source: (signal && options.source.withSignal?.(signal)) || options.source }, result, emit),
+      () => imageTimeout(result.reference, timeoutMs, options.source.describe(ref)),
+    );
   } catch (err) {
     const known = err instanceof KubeSbomError;
     const code = known ? err.code : 'INTERNAL_ERROR';

@@ -1,10 +1,13 @@
 // Use case: verify every image of a release (or a list) with bounded concurrency, reporting progress as events.
+import { formatDuration } from '../common/duration.js';
+import { ioError } from '../common/errors.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { mapLimited } from '../registry/limiter.js';
 import type { Platform } from '../registry/manifest.js';
 import { parseReference, type ImageReference } from '../registry/reference.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
+import { withDeadline } from './deadline.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from './defaults.js';
 import { verifyImage, type ImageEvent, type ImageVerification } from './verify-image.js';
 
@@ -25,6 +28,8 @@ export interface VerifyImagesOptions {
   concurrency?: number;
   /** Compare each image's registry layers with the SBOM's (images without SBOM layers fail this check). */
   checkSbomLayers?: boolean;
+  /** Deadline per image (--timeout). */
+  timeoutMs?: number;
   onEvent?: (event: ImagesEvent) => void;
 }
 
@@ -49,11 +54,23 @@ export interface ImagesVerification {
  * Asks each distinct registry once, up front, so an unreachable or wrong host is one clear error (exit 3)
  * rather than the same failure repeated for every image.
  */
-export async function pingRegistries(source: ImageSource, references: string[]): Promise<void> {
+export async function pingRegistries(source: ImageSource, references: string[], timeoutMs?: number): Promise<void> {
   if (!source.ping) return;
   const byHost = new Map<string, ImageReference>();
   for (const r of references.map((x) => parseReference(x))) if (!byHost.has(r.registry)) byHost.set(r.registry, r);
-  await Promise.all([...byHost.values()].map((r) => source.ping!(r)));
+  await Promise.all(
+    [...byHost.values()].map((r) =>
+      withDeadline(
+        timeoutMs,
+        (signal) => ((signal && source.withSignal?.(signal)) || source).ping!(r),
+        () =>
+          ioError(
+            'REGISTRY_TIMEOUT',
+            `${source.describe(r)}: no answer at /v2/ within --timeout ${formatDuration(timeoutMs!)}; check the host, or raise --timeout`,
+          ),
+      ),
+    ),
+  );
 }
 
 export async function verifyImages(images: ImageToVerify[], options: VerifyImagesOptions): Promise<ImagesVerification> {
@@ -65,6 +82,7 @@ export async function verifyImages(images: ImageToVerify[], options: VerifyImage
       trustedRoot: options.trustedRoot,
       policy: options.policy,
       onEvent: emit,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.checkSbomLayers
         ? {
             expectedLayers: {

@@ -7,7 +7,7 @@ describe('retry policy', () => {
     expect([400, 401, 403, 404, 410, 301].some(isRetryableStatus)).toBe(false);
   });
   it('retries network failures, not local or DNS-name errors', () => {
-    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']) {
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'CONNECT_TIMEOUT', 'HEADERS_TIMEOUT', 'BODY_TIMEOUT', 'DOWNLOAD_TOO_SLOW']) {
       expect(isRetryableError({ code }), code).toBe(true);
     }
     for (const code of ['ENOTFOUND', 'ENOENT', 'EACCES', 'DOWNLOAD_TOO_LARGE', undefined]) {

@@ -25,6 +25,7 @@ export function registerVerifyBlob(program: Command): void {
     .option('--rekor-entry <file>', 'saved Rekor entry (REST API JSON, or cosign bundle annotation) instead of asking Rekor')
     .option('--rekor-url <url>', 'Rekor to search when no entry is given', 'https://rekor.sigstore.dev')
     .option('--rekor-timeout <seconds>', 'give up on Rekor after this long', '15')
+    .option('--timeout <duration>', 'online: give up on each Rekor or TUF request after this long (e.g. 15s); overrides --rekor-timeout')
     .option('--save-rekor-entry <file>', 'after a successful verification, save the Rekor entry used (for --rekor-entry later)')
     .option('--trusted-root <file>', 'trusted_root.json to use instead of the public-good root')
     .option('--cache-dir <dir>', 'where the TUF metadata cache lives (default ~/.cache/kube-sbom)')
