@@ -20,9 +20,15 @@ const PURL =
   `pkg:oci/evil@${DIGEST}?repository_url=${enc(`registry.example.com/ev${ESC}[31mil\u202e`)}` +
   `&tag=${enc(`=HYPERLINK("http://x")${HOSTILE_ID_PART}\r`)}&arch=${enc(`+amd64${HOSTILE_ID_PART}`)}&os=${enc(`@linux\u2066`)}`;
 
+// A valid reference whose other image fields (architecture, os) carry the attacks: the reference itself is checked
+// against the OCI grammar, so an attack there (PURL above) leaves the image out with a warning instead.
+export const GOOD_IMAGE = `registry.example.com/good@${DIGEST}`;
+const GOOD_PURL = `pkg:oci/good@${DIGEST}?repository_url=registry.example.com/good&arch=${enc(`+amd64${HOSTILE_ID_PART}`)}&os=${enc(`@linux\u2066`)}`;
+
 const ids = {
   pkg: `SPDXRef-pkg-${HOSTILE_ID_PART}`,
   image: 'SPDXRef-image',
+  goodImage: 'SPDXRef-good-image',
   file: `SPDXRef-file-${HOSTILE_ID_PART}`,
 };
 
@@ -50,6 +56,12 @@ export function hostileTagValue(): string {
     'FilesAnalyzed: false',
     `ExternalRef: PACKAGE-MANAGER purl ${PURL}`,
     '',
+    `PackageName: -good${HOSTILE_ID_PART}`,
+    `SPDXID: ${ids.goodImage}`,
+    'PackageDownloadLocation: NOASSERTION',
+    'FilesAnalyzed: false',
+    `ExternalRef: PACKAGE-MANAGER purl ${GOOD_PURL}`,
+    '',
     `FileName: ./+file${HOSTILE_ID_PART}`,
     `SPDXID: ${ids.file}`,
     `FileChecksum: SHA1: ${SHA1}`,
@@ -57,6 +69,7 @@ export function hostileTagValue(): string {
     '',
     `Relationship: SPDXRef-DOCUMENT DESCRIBES ${ids.pkg}`,
     `Relationship: SPDXRef-DOCUMENT DESCRIBES ${ids.image}`,
+    `Relationship: SPDXRef-DOCUMENT DESCRIBES ${ids.goodImage}`,
     `Relationship: ${ids.pkg} CONTAINS ${ids.file}`,
     `Relationship: ${ids.pkg} DEPENDS_ON SPDXRef-missing-${HOSTILE_ID_PART}`,
     `${HOSTILE_ID_PART}Unknown: ${HOSTILE_TEXT}`,
@@ -90,11 +103,19 @@ export function hostileJson(): string {
         filesAnalyzed: false,
         externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: PURL }],
       },
+      {
+        SPDXID: ids.goodImage,
+        name: `-good${HOSTILE_TEXT}`,
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: GOOD_PURL }],
+      },
     ],
     files: [{ SPDXID: ids.file, fileName: `./+file${HOSTILE_TEXT}`, checksums: [{ algorithm: 'SHA1', checksumValue: SHA1 }], comment: HOSTILE_TEXT }],
     relationships: [
       { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: withCr(ids.pkg) },
       { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: ids.image },
+      { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: ids.goodImage },
       { spdxElementId: withCr(ids.pkg), relationshipType: 'CONTAINS', relatedSpdxElement: ids.file },
       { spdxElementId: withCr(ids.pkg), relationshipType: 'DEPENDS_ON', relatedSpdxElement: `SPDXRef-missing-${HOSTILE_TEXT}` },
     ],
