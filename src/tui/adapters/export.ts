@@ -2,26 +2,27 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../common/atomic-write.js';
 import { describeFsError } from '../../common/errors.js';
+import { toJsonText } from '../../common/json-text.js';
+import { sanitizeLine } from '../../common/sanitize.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
 import type { ExportRequest, ExportResult, ImageResult, SbomView } from '../ports.js';
 
+/** One line per image and per failed check; registry and certificate strings are made inert, as on the screen. */
 function reportText(results: ImageResult[]): string {
   return results
-    .map((r) =>
-      [
-        `${r.status.toUpperCase()} ${r.reference}${r.digest ? `@${r.digest}` : ''} ${r.code ?? ''}`,
-        ...(r.status === 'verified' ? [] : r.checks.filter((c) => c.status === 'fail').map((c) => `  ${c.check}: ${c.code} ${c.message}`)),
-      ].join('\n'),
-    )
-    .join('\n')
-    .concat('\n');
+    .flatMap((r) => [
+      `${r.status.toUpperCase()} ${r.reference}${r.digest ? `@${r.digest}` : ''} ${r.code ?? ''}`,
+      ...(r.status === 'verified' ? [] : r.checks.filter((c) => c.status === 'fail').map((c) => `  ${c.check}: ${c.code} ${c.message}`)),
+    ])
+    .map((line) => `${sanitizeLine(line)}\n`)
+    .join('');
 }
 
 export function renderExport(view: SbomView, request: ExportRequest): { name: string; text: string; count: number } {
   if (request.kind === 'report') {
     const text =
       request.format === 'json'
-        ? `${JSON.stringify({ verified: request.results.every((r) => r.status === 'verified'), source: view.source, images: request.results }, null, 2)}\n`
+        ? toJsonText({ verified: request.results.every((r) => r.status === 'verified'), source: view.source, images: request.results })
         : reportText(request.results);
     return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length };
   }
