@@ -44,6 +44,7 @@ export async function verifyViewImages(
     trustedRoot,
     policy: { identity: settings.imageIdentity, issuer: settings.issuer },
     concurrency: settings.concurrency,
+    ...(settings.fetchSettings?.timeoutMs !== undefined ? { timeoutMs: settings.fetchSettings.timeoutMs } : {}),
     // As verify-images does by default: the registry's layers must be the ones the SBOM lists.
     checkSbomLayers: true,
     onEvent: (event) => {
