@@ -20,17 +20,8 @@ export function outputSettings(): Readonly<OutputSettings> {
   return settings;
 }
 
-let guarded = false;
-
-// Output that may go into `| head`: a reader that closes early is not an error, and must not print a stack trace.
+// A reader that closes early (`| head`) ends the run quietly: main.ts handles EPIPE for both streams.
 function writeStdout(text: string): void {
-  if (!guarded) {
-    guarded = true;
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
-    });
-  }
   process.stdout.write(text);
 }
 
