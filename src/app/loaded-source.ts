@@ -1,7 +1,7 @@
 // What loading a source gives either front end, and the events it reports on the way.
 import type { Diagnostic } from '../../parsers/diagnostics.js';
 import type { SbomFormat, SpdxDocument } from '../../parsers/model.js';
-import type { FetchSettings } from '../fetch/types.js';
+import type { ReleaseSourceOptions } from '../verify/release-session.js';
 import type { VerifyEvent } from '../verify/release-check.js';
 import type { VerifySbomReport } from '../verify/verify-sbom.js';
 
@@ -22,21 +22,11 @@ export interface LoadedSource {
 export type LoadEvent = VerifyEvent | { type: 'warning'; message: string };
 export type LoadEventListener = (event: LoadEvent) => void;
 
-/** How a release SBOM is fetched and checked; the identity and issuer are the release signer's. */
-export interface ReleaseLoadOptions {
-  sbomUrl: string;
-  dlUrl: string;
-  rekorUrl: string;
-  identity?: string;
-  identityRegexp?: string;
-  issuer?: string;
-  issuerRegexp?: string;
-  trustedRootPath?: string;
+/** How a release SBOM is fetched and checked (the identity and issuer are the release signer's), offline or not. */
+export interface ReleaseLoadOptions extends Omit<ReleaseSourceOptions, 'verifySignature' | 'onEvent' | 'offline'> {
   /** A saved Rekor entry for the SBOM's signature. */
   rekorEntryFile?: string;
-  cacheDir?: string;
   offline: boolean;
-  fetchSettings?: Partial<FetchSettings>;
 }
 
 export interface LoadOptions {

@@ -1,27 +1,8 @@
-// What the adapters need to reach the real world: mirrors, trust root, signer identities, registry access.
-import type { FetchSettings } from '../../fetch/types.js';
+// What the adapters need to reach the real world: the launch request's mirrors, trust root, signer identities and
+// registry access, plus the versions the Release screen offers and the demo banner.
+import type { UiLaunchRequest } from '../../app/ui-launch.js';
 
-export interface TuiSettings {
-  sbomUrl: string;
-  dlUrl: string;
-  rekorUrl: string;
-  /** A saved Rekor entry for the release SBOM (the offline demo ships one). */
-  rekorEntryFile?: string;
-  trustedRootPath?: string;
-  releaseIdentity: string;
-  imageIdentity: string;
-  issuer: string;
-  cacheDir?: string;
-  offline: boolean;
-  /** Timeouts and retries for downloads (the command line's --connect-timeout ...). */
-  fetchSettings?: Partial<FetchSettings>;
-  ociLayout?: string;
-  registryMirrors?: Record<string, string>;
-  allowHttpRegistry: boolean;
-  /** Where Export writes its files. */
-  exportDir: string;
-  maxBytes: number;
-  concurrency: number;
+export interface TuiSettings extends Omit<UiLaunchRequest, 'initial' | 'samples'> {
   versions: string[];
   demo?: string;
 }
