@@ -5,6 +5,7 @@ import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
 import { registerQuery } from './query.js';
+import { registerTrustRoot } from './trust-root.js';
 import { registerTui } from './tui.js';
 import { registerValidate } from './validate.js';
 import { registerVerifyBinary } from './verify-binary.js';
@@ -27,5 +28,6 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyBlob,
   registerVerifyImage,
   registerVerifyImages,
+  registerTrustRoot,
   registerTui,
 ];
