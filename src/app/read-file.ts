@@ -1,47 +1,17 @@
-// Reads a document file for either front end, with a size limit checked before reading (bounded memory) and
-// one-line, coded errors for missing files, directories and permissions (exit 3).
+// Reads a document file for either front end through the one size-limited reader (bounded memory, whatever the
+// kind of file) with one-line, coded errors for missing files, directories and permissions (exit 3).
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { describeFsError, ioError } from '../common/errors.js';
-import { formatBytes } from '../common/format-bytes.js';
+import { describeFsError } from '../common/errors.js';
+import { readLimited, type ReadLimit } from '../common/read-limited.js';
 
 export const DEFAULT_MAX_SIZE = 512 * 1024 * 1024;
 
-/** The file's bytes; refuses (exit 3) anything larger than maxBytes without reading it. */
+const documentLimit = (maxBytes: number): ReadLimit => ({ maxBytes, hint: 'raise --max-size if you trust the file' });
+
+/** The file's bytes; refuses (exit 3) anything larger than maxBytes without reading past the limit. */
 export async function readDocumentBytes(path: string, maxBytes: number = DEFAULT_MAX_SIZE): Promise<Uint8Array> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw describeFsError(err, path);
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw describeFsError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), path);
-    const tooLarge = () => ioError('INPUT_TOO_LARGE', `${path}: larger than the ${formatBytes(maxBytes)} limit; raise --max-size if you trust the file`);
-    if (stat.isFile()) {
-      if (stat.size > maxBytes) throw tooLarge();
-      return await handle.readFile();
-    }
-    // Pipes and devices have no size up front: read in chunks and stop past the limit.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge();
-      chunks.push(chunk.subarray(0, bytesRead));
-    }
-    return Buffer.concat(chunks, total);
-  } catch (err) {
-    if (err instanceof Error && err.name === 'KubeSbomError') throw err;
-    throw describeFsError(err, path);
-  } finally {
-    await handle.close();
-  }
+  return readLimited(path, documentLimit(maxBytes));
 }
 
 /**
@@ -57,8 +27,9 @@ export async function readDocumentInput(path: string, maxBytes: number = DEFAULT
   } catch (err) {
     throw describeFsError(err, path);
   }
-  // Directories, pipes and devices, and files over the limit: the chunked reader says what is wrong or reads them.
-  if (!stat.isFile() || stat.size > maxBytes) return readDocumentBytes(path, maxBytes);
+  // Directories, pipes, devices, files that state no size (/proc) and files over the limit: the bounded reader
+  // says what is wrong or reads them; readFileSync reads a regular file only up to the size it states.
+  if (!stat.isFile() || stat.size === 0 || stat.size > maxBytes) return readDocumentBytes(path, maxBytes);
   let bytes: Buffer;
   try {
     // Bytes, then one decode: readFileSync(path, 'utf8') grows a buffer as it reads and takes about 1.6x as long
