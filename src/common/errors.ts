@@ -47,6 +47,8 @@ export function describeFsError(err: unknown, path: string): KubeSbomError {
       return ioError('PERMISSION_DENIED', `${path}: permission denied`, err);
     case 'ENOSPC':
       return ioError('NO_SPACE', `${path}: no space left on the device`, err);
+    case 'EBADF':
+      return ioError('BAD_DESCRIPTOR', `${path}: bad file descriptor (not open, or not open this way)`, err);
     case 'EROFS':
       return ioError('READ_ONLY_FILE_SYSTEM', `${path}: the file system is read-only`, err);
     default:

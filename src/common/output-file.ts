@@ -2,20 +2,24 @@
 // of verify-sbom/verify-binary -o): regular files are replaced atomically, FIFOs, character devices and /dev/fd/N
 // are written into, and nothing is written through a symlink or over a file the user could not write.
 import type { Stats } from 'node:fs';
-import { constants } from 'node:fs';
+import { constants, fstat, write } from 'node:fs';
 import { access, lstat, open } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { writeFileAtomic } from './atomic-write.js';
 import { describeFsError, ioError } from './errors.js';
 
-/** Our own descriptors, e.g. `-o >(cmd)`: the shell set them up, so they are written as they are (appending). */
-const DESCRIPTOR_PATH = /^\/(?:dev|proc\/self)\/fd\/\d+$|^\/dev\/std(?:out|err)$/;
+/** Our own descriptors, e.g. `-o >(cmd)`: the caller set them up (pipe, socket, file at its offset); written as they are. */
+const DESCRIPTOR_PATH = /^\/(?:dev|proc\/self)\/fd\/(\d+)$|^\/dev\/std(out|err)$/;
+const writeAt = promisify(write);
+const fstatOf = promisify(fstat);
 
 export async function writeOutputFile(path: string, data: string | Uint8Array): Promise<void> {
   try {
-    if (DESCRIPTOR_PATH.test(path)) return await writeInto(path, data, constants.O_WRONLY | constants.O_APPEND);
+    const descriptor = DESCRIPTOR_PATH.exec(path);
+    if (descriptor) return await writeToDescriptor(path, descriptor[1] ? Number(descriptor[1]) : descriptor[2] === 'out' ? 1 : 2, data);
     const current = await lstatIfExists(path);
     // A pipe or a device has no file to replace: replacing it would break the reader (or the device, as root).
-    if (current && (current.isFIFO() || current.isCharacterDevice())) return await writeInto(path, data, constants.O_WRONLY | constants.O_NOFOLLOW);
+    if (current && (current.isFIFO() || current.isCharacterDevice())) return await writeInto(path, data);
     if (current) await assertReplaceable(path, current);
     await writeFileAtomic(path, data, current?.isFile() ? current.mode & 0o777 : undefined);
   } catch (err) {
@@ -53,18 +57,33 @@ export async function assertReplaceable(path: string, current: Stats): Promise<v
   }
 }
 
-async function writeInto(path: string, data: string | Uint8Array, flags: number): Promise<void> {
-  const handle = await open(path, flags);
+async function writeInto(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, constants.O_WRONLY | constants.O_NOFOLLOW);
   try {
-    const opened = await handle.stat();
     // Checked on what was opened: a file swapped in after lstat is neither truncated nor written.
-    if (opened.isDirectory()) throw describeFsError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), path);
-    if (opened.isBlockDevice()) throw ioError('OUTPUT_NOT_A_FILE', `${path}: a block device; refusing to write to it`);
-    if (!DESCRIPTOR_PATH.test(path) && !opened.isFIFO() && !opened.isCharacterDevice()) {
-      throw ioError('OUTPUT_CHANGED', `${path}: changed while being opened; nothing was written`);
-    }
+    const opened = await handle.stat();
+    if (!opened.isFIFO() && !opened.isCharacterDevice()) throw ioError('OUTPUT_CHANGED', `${path}: changed while being opened; nothing was written`);
     await handle.writeFile(data);
   } finally {
     await handle.close();
+  }
+}
+
+/** Writes all of data to a descriptor we do not own (so it stays open), waiting while a non-blocking one is full. */
+async function writeToDescriptor(path: string, fd: number, data: string | Uint8Array): Promise<void> {
+  const target = await fstatOf(fd);
+  if (target.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  // Node's own descriptors (epoll, eventfd) are none of these: a number the caller never opened is refused.
+  if (!target.isFIFO() && !target.isSocket() && !target.isCharacterDevice() && !target.isFile()) {
+    throw ioError('OUTPUT_NOT_A_FILE', `${path}: not a pipe, socket, terminal or file kube-sbom was given; refusing to write to it`);
+  }
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let offset = 0; offset < bytes.length;) {
+    try {
+      offset += (await writeAt(fd, bytes, offset, bytes.length - offset, null)).bytesWritten;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 }
