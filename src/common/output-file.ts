@@ -44,7 +44,7 @@ export async function lstatIfExists(path: string): Promise<Stats | undefined> {
 export async function assertReplaceable(path: string, current: Stats): Promise<void> {
   if (current.isSymbolicLink()) return;
   if (current.isDirectory()) throw describeFsError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), path);
-  if (!current.isFile()) throw ioError('OUTPUT_NOT_A_FILE', `${path}: not a regular file, FIFO or character device; refusing to replace it`);
+  if (!current.isFile()) throw ioError('OUTPUT_NOT_A_FILE', `${path}: not a regular file; refusing to replace it`);
   const readOnly = () => ioError('OUTPUT_READ_ONLY', `${path}: read-only; make it writable or choose another file`);
   if (process.getuid?.() === 0) {
     if ((current.mode & 0o222) === 0) throw readOnly();

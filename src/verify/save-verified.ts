@@ -1,6 +1,7 @@
 // Writes verified files into -o DIR as one set: the complete new set, or (on any failure) the folder as it was.
 // Everything is staged in a private folder inside DIR first; each old file is moved aside before its new one moves
-// in, and on a failure the new ones are removed and the old ones moved back.
+// in, and on a failure the new ones are removed and the old ones moved back (a run killed half-way leaves them in
+// DIR/.kube-sbom-save-*/previous, where the message of a failed roll-back also points).
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError, ioError } from '../common/errors.js';

@@ -1,6 +1,6 @@
 // verify-sbom / verify-binary -o DIR keep the verified files as one set: the complete new set, or, when any file
 // cannot be written, the folder exactly as it was (no new file beside older ones, no staging folder left).
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { realdataMissing, runCli } from '../helpers/cli.js';
@@ -55,6 +55,17 @@ describe.skipIf(realdataMissing)('-o DIR: the whole set or nothing', { timeout: 
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('[OUTPUT_WRITE_FAILED]');
     expect(await contents()).toEqual({ release: 'old release\n', 'release.sig': 'old sig\n' });
+  });
+
+  it('verify-sbom: a FIFO where release.cert goes is neither written into nor replaced in a set', async () => {
+    env = await releaseEnv();
+    await plant({ release: 'old release\n' });
+    const fifo = makeFifo(join(env.outDir, 'release.cert'));
+    const r = await verifySbom();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${fifo}: not a regular file; refusing to replace it`);
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect(await contents()).toEqual({ release: 'old release\n' });
   });
 
   it('verify-sbom: an older complete set is replaced whole; the entry given with --rekor-entry is kept as verified', async () => {
