@@ -38,9 +38,10 @@ describe.skipIf(realdataMissing)('images -o', { timeout: 60_000 }, () => {
     // A FIFO replaced by a file would leave cat waiting on the old one until killed at its limit.
     const reader = capture('cat', [fifo], 10_000);
     const r = await runCli(['images', v125, '-o', fifo], { timeoutMs: 20_000 });
+    const read = await reader; // before any assertion: a failing run must not leave cat behind
     expect(r.code, r.stderr).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
-    expect(lines((await reader).out)).toHaveLength(25);
+    expect(lines(read.out)).toHaveLength(25);
   });
 
   it('writes into a character device and leaves it in place: /dev/null takes it, /dev/full fails with exit 3', async () => {

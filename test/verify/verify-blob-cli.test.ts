@@ -154,8 +154,9 @@ describe('kube-sbom verify-blob (CLI)', () => {
     // cat, not our own read: a FIFO replaced by a file would leave it waiting until its timeout.
     const reader = execFileAsync('cat', [fifo], { timeout: 10_000 }).catch(() => ({ stdout: '' }));
     const saved = await runCli(['verify-blob', ...detached(), '--save-rekor-entry', fifo]);
+    const read = await reader; // before any assertion: a failing run must not leave cat behind
     expect(saved.code, saved.stderr).toBe(0);
-    expect(JSON.parse((await reader).stdout || '{}')).toMatchObject({ [signedRelease.rekorUuid]: {} });
+    expect(JSON.parse(read.stdout || '{}')).toMatchObject({ [signedRelease.rekorUuid]: {} });
     expect((await lstat(fifo)).isFIFO()).toBe(true);
   });
 
