@@ -1,7 +1,7 @@
 // The images command at run time: load (file, or a verified release download), list, filter, pin, diff, write.
 import type { SbomFormat } from '../../parsers/model.js';
-import { writeFileAtomic } from '../common/atomic-write.js';
-import { describeFsError, usageError } from '../common/errors.js';
+import { usageError } from '../common/errors.js';
+import { writeOutputFile } from '../common/output-file.js';
 import { sanitizeForTerminal } from '../common/sanitize.js';
 import { diffDocument, diffToCsv, diffToJson, diffToText } from '../export/image-diff-report.js';
 import { imagesToCsv, imagesToJson, imagesToTxt } from '../export/image-list.js';
@@ -93,11 +93,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   // JSON, CSV and YAML writers escape for themselves; txt and md are cleaned here, for a file as for a terminal.
   const textual = format === 'txt' || format === 'md';
   if (opts.output) {
-    try {
-      await writeFileAtomic(opts.output, textual ? sanitizeForTerminal(output) : output);
-    } catch (err) {
-      throw describeFsError(err, opts.output);
-    }
+    await writeOutputFile(opts.output, textual ? sanitizeForTerminal(output) : output);
   } else if (textual) {
     writeText(output);
   } else {

@@ -1,7 +1,6 @@
 // `kube-sbom trust-root export` at run time: choose the root as verification would, write it, say what it is.
-import { writeFileAtomic } from '../common/atomic-write.js';
 import { parseDuration } from '../common/duration.js';
-import { describeFsError } from '../common/errors.js';
+import { writeOutputFile } from '../common/output-file.js';
 import { sigstoreTufFetcher } from '../sigstore/trust-source.js';
 import { exportTrustedRoot, type TrustRootExport } from '../verify/trust-root-export.js';
 import { warn, writeJson, writeReport, writeSerialized } from './output.js';
@@ -26,11 +25,7 @@ export async function runTrustRootExport(file: string, options: TrustRootExportO
   if (file === '-') {
     writeSerialized(exported.text);
   } else {
-    try {
-      await writeFileAtomic(file, exported.text);
-    } catch (err) {
-      throw describeFsError(err, file);
-    }
+    await writeOutputFile(file, exported.text);
   }
   const summary = summaryOf(file, exported, new Date());
   // With FILE '-' the root itself is stdout; the summary then goes to stderr.

@@ -1,12 +1,13 @@
 // `kube-sbom verify-blob` at run time: the flags checked, then the verify-blob use case with Rekor and TUF online.
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../common/atomic-write.js';
 import { parseDuration } from '../common/duration.js';
 import { usageError } from '../common/errors.js';
+import { writeOutputFile } from '../common/output-file.js';
+import { readLimited } from '../common/read-limited.js';
 import { createRekorClient } from '../sigstore/rekor-client.js';
 import { sigstoreTufFetcher } from '../sigstore/trust-source.js';
 import { verifyBlob } from '../verify/verify-blob.js';
 import { warn } from './output.js';
+import { parseSize } from './size-option.js';
 import { printVerifyBlobResult } from './verify-blob-output.js';
 
 export interface VerifyBlobCliOptions {
@@ -24,6 +25,7 @@ export interface VerifyBlobCliOptions {
   timeout?: string;
   saveRekorEntry?: string;
   trustedRoot?: string;
+  maxSize: string;
   cacheDir?: string;
   offline?: boolean;
   json?: boolean;
@@ -50,6 +52,7 @@ export async function runVerifyBlob(file: string, options: VerifyBlobCliOptions)
       rekorEntryPath: options.rekorEntry,
       saveRekorEntryPath: options.saveRekorEntry,
       trustedRootPath: options.trustedRoot,
+      maxArtifactBytes: parseSize(options.maxSize),
       offline: options.offline === true,
       policy: {
         identity: options.certificateIdentity,
@@ -59,8 +62,8 @@ export async function runVerifyBlob(file: string, options: VerifyBlobCliOptions)
       },
     },
     {
-      readFile: (path) => readFile(path),
-      writeFileAtomic,
+      readFile: readLimited,
+      writeOutputFile,
       rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs }),
       tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs }),
       now: () => new Date(),

@@ -1,6 +1,6 @@
 // verify-images at run time: the image list (SBOM file, verified release download, or --from list), then the use case.
-import { readFile } from 'node:fs/promises';
-import { checkError, describeFsError, usageError } from '../common/errors.js';
+import { checkError, usageError } from '../common/errors.js';
+import { readLimitedText } from '../common/read-limited.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { warn, writeJson, writeText } from './output.js';
 import { RELEASE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
@@ -33,13 +33,7 @@ export interface VerifyImagesCliOptions extends ImageCliOptions {
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
 async function fromList(file: string): Promise<ImageToVerify[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw describeFsError(err, file);
-  }
-  if (text.length > MAX_LIST_BYTES) throw usageError('LIST_TOO_LARGE', `${file}: larger than ${MAX_LIST_BYTES} bytes`);
+  const text = await readLimitedText(file, { maxBytes: MAX_LIST_BYTES, hint: 'split the list' });
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.replace(/#.*/, '').trim())

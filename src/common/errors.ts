@@ -34,6 +34,8 @@ export const checkError = (code: string, message: string, cause?: unknown) => ne
 
 /** Maps Node's file-system error codes to a one-line message a user can act on. */
 export function describeFsError(err: unknown, path: string): KubeSbomError {
+  // Already described (by the bounded reader or the output writer): kept as it is.
+  if (err instanceof KubeSbomError) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
@@ -43,6 +45,12 @@ export function describeFsError(err: unknown, path: string): KubeSbomError {
     case 'EACCES':
     case 'EPERM':
       return ioError('PERMISSION_DENIED', `${path}: permission denied`, err);
+    case 'ENOSPC':
+      return ioError('NO_SPACE', `${path}: no space left on the device`, err);
+    case 'EBADF':
+      return ioError('BAD_DESCRIPTOR', `${path}: bad file descriptor (not open, or not open this way)`, err);
+    case 'EROFS':
+      return ioError('READ_ONLY_FILE_SYSTEM', `${path}: the file system is read-only`, err);
     default:
       return ioError('FILE_ERROR', `${path}: ${(err as Error)?.message ?? String(err)}`, err);
   }

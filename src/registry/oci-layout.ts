@@ -1,7 +1,7 @@
 // ImageSource over an OCI image layout folder (oci-layout, index.json, blobs/<alg>/<hex>), e.g. the offline demo's.
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KubeSbomError, checkError, describeFsError, ioError } from '../common/errors.js';
+import { KubeSbomError, checkError, ioError } from '../common/errors.js';
+import { readLimitedText, readLimited } from '../common/read-limited.js';
 import { assertDigest } from './digest.js';
 import { parseManifest, type Descriptor, type FetchedManifest, type ImageIndex } from './manifest.js';
 import { OCI_INDEX, isIndexType, isManifestType } from './media-types.js';
@@ -27,8 +27,9 @@ export class OciLayoutSource implements ImageSource {
     this.index ??= (async () => {
       let layout: unknown;
       try {
-        layout = JSON.parse(await readFile(join(this.dir, 'oci-layout'), 'utf8'));
+        layout = JSON.parse(await readLimitedText(join(this.dir, 'oci-layout'), { maxBytes: MAX_MANIFEST_BYTES }));
       } catch (err) {
+        if (err instanceof KubeSbomError && err.code === 'INPUT_TOO_LARGE') throw err;
         if ((err as NodeJS.ErrnoException).code) throw ioError('NOT_AN_OCI_LAYOUT', `${this.dir}: no oci-layout file; not an OCI image layout folder`, err);
         throw ioError('NOT_AN_OCI_LAYOUT', `${this.dir}/oci-layout is not JSON`, err);
       }
@@ -45,12 +46,11 @@ export class OciLayoutSource implements ImageSource {
 
   private async readFileLimited(path: string, maxBytes: number): Promise<Uint8Array> {
     try {
-      const info = await stat(path);
-      if (info.size > maxBytes) throw ioError('RESPONSE_TOO_LARGE', `${path}: larger than the ${maxBytes}-byte limit`);
-      return await readFile(path);
+      return await readLimited(path, { maxBytes });
     } catch (err) {
-      if (err instanceof KubeSbomError) throw err;
-      throw describeFsError(err, path);
+      // The code a registry's oversized answer gets: callers treat both sources alike.
+      if (err instanceof KubeSbomError && err.code === 'INPUT_TOO_LARGE') throw ioError('RESPONSE_TOO_LARGE', err.message, err);
+      throw err;
     }
   }
 

@@ -1,32 +1,78 @@
-// Writes verified files into -o DIR: every file goes to a temp name first and is renamed only when all are copied,
-// so a failure leaves nothing half-written (and nothing at all is written unless every check passed).
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+// Writes verified files into -o DIR as one set: the complete new set, or (on any failure) the folder as it was.
+// Everything is staged in a private folder inside DIR first; each old file is moved aside before its new one moves
+// in, and on a failure the new ones are removed and the old ones moved back (a run killed half-way leaves them in
+// DIR/.kube-sbom-save-*/previous, where the message of a failed roll-back also points).
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ioError } from '../common/errors.js';
+import { describeFsError, ioError } from '../common/errors.js';
+import { assertReplaceable, lstatIfExists } from '../common/output-file.js';
 
-export interface FileToSave {
-  /** Name in the output folder. */
-  name: string;
-  /** Where the verified bytes are now. */
-  path: string;
+/** Name in the output folder, and either where the verified bytes are now or the bytes themselves. */
+export type FileToSave = { name: string; path: string } | { name: string; data: string };
+
+interface Placed {
+  final: string;
+  /** Where the file it replaced waits until the set is complete. */
+  previous?: string;
+  moved: boolean;
 }
 
 export async function saveVerifiedFiles(outDir: string, files: FileToSave[]): Promise<string[]> {
-  const tag = randomBytes(6).toString('hex');
-  const staged: { temp: string; final: string }[] = [];
+  let staging: string;
   try {
     await mkdir(outDir, { recursive: true });
-    for (const file of files) {
-      const final = join(outDir, file.name);
-      const temp = join(outDir, `.${file.name}.${tag}.tmp`);
-      staged.push({ temp, final });
-      await copyFile(file.path, temp);
-    }
-    for (const { temp, final } of staged) await rename(temp, final);
-    return staged.map((s) => s.final);
+    staging = await mkdtemp(join(outDir, '.kube-sbom-save-'));
   } catch (err) {
-    await Promise.all(staged.map((s) => rm(s.temp, { force: true })));
-    throw ioError('OUTPUT_WRITE_FAILED', `cannot write the verified files to ${outDir}: ${(err as Error).message}`, err);
+    throw failure(outDir, err);
   }
+  try {
+    await mkdir(join(staging, 'previous'));
+    for (const file of files) {
+      const temp = join(staging, file.name);
+      await ('data' in file ? writeFile(temp, file.data, { flag: 'wx', mode: 0o644 }) : copyFile(file.path, temp));
+    }
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw failure(outDir, err);
+  }
+  const placed: Placed[] = [];
+  try {
+    for (const file of files) {
+      const entry: Placed = { final: join(outDir, file.name), moved: false };
+      const current = await lstatIfExists(entry.final);
+      if (current) {
+        await assertReplaceable(entry.final, current);
+        entry.previous = join(staging, 'previous', file.name);
+        await rename(entry.final, entry.previous);
+      }
+      placed.push(entry);
+      await rename(join(staging, file.name), entry.final);
+      entry.moved = true;
+    }
+  } catch (err) {
+    const restored = await rollBack(placed);
+    if (restored) await rm(staging, { recursive: true, force: true });
+    const kept = restored ? 'the folder is as it was' : `some earlier files could not be moved back: they are in ${join(staging, 'previous')}`;
+    throw ioError('OUTPUT_WRITE_FAILED', `cannot write the verified files to ${outDir}: ${describeFsError(err, outDir).message}; ${kept}`, err);
+  }
+  await rm(staging, { recursive: true, force: true });
+  return placed.map((p) => p.final);
+}
+
+/** Undoes the moves, newest first; false when an old file could not be put back. */
+async function rollBack(placed: Placed[]): Promise<boolean> {
+  let restored = true;
+  for (const entry of [...placed].reverse()) {
+    try {
+      if (entry.moved) await rm(entry.final, { force: true });
+      if (entry.previous) await rename(entry.previous, entry.final);
+    } catch {
+      restored = false;
+    }
+  }
+  return restored;
+}
+
+function failure(outDir: string, err: unknown) {
+  return ioError('OUTPUT_WRITE_FAILED', `cannot write the verified files to ${outDir}: ${describeFsError(err, outDir).message}`, err);
 }

@@ -1,7 +1,8 @@
 // Fetches an artifact with its .sha256 .sha512 .sig .cert (and Rekor entry) and makes the three checks every
 // Kubernetes release artifact gets: SHA-256, SHA-512, signature. Every check runs; none stops the others.
 import { readFile } from 'node:fs/promises';
-import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
+import { ioError, KubeSbomError } from '../common/errors.js';
+import { readLimitedText } from '../common/read-limited.js';
 import type { Fetcher, FetchedFile } from '../fetch/fetcher.js';
 import { lookupRekorEntry } from '../fetch/rekor-lookup.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
@@ -43,6 +44,8 @@ export interface SignedArtifactResult {
   cacheOnly: FetchedFile[];
   checks: ReleaseCheck[];
   signature?: SignatureReport;
+  /** The entry given with --rekor-entry as it was read and verified: what -o keeps (the file may change since). */
+  givenRekorEntry?: string;
 }
 
 export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): Promise<SignedArtifactResult> {
@@ -74,7 +77,7 @@ export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): P
   if (signature.rekorFile) files.push(signature.rekorFile);
   checks.push(emit(signature.check));
   const cacheOnly = signature.rekorIndex ? [signature.rekorIndex] : [];
-  return { artifact, files, cacheOnly, checks, signature: signature.report };
+  return { artifact, files, cacheOnly, checks, signature: signature.report, givenRekorEntry: signature.givenRekorEntry };
 }
 
 async function digestCheck(algorithm: DigestAlgorithm, sumFile: FetchedFile, artifact: FetchedFile, subject: string): Promise<ReleaseCheck> {
@@ -101,9 +104,7 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
   try {
     if (policy.rekorEntryFile) {
       rekorSource = policy.rekorEntryFile;
-      rekorEntry = await readFile(policy.rekorEntryFile, 'utf8').catch((err: unknown) => {
-        throw describeFsError(err, policy.rekorEntryFile!);
-      });
+      rekorEntry = await readLimitedText(policy.rekorEntryFile, { maxBytes: SIZE_LIMITS.rekorEntry, hint: 'no Rekor entry is that large' });
     } else {
       req.onEvent?.({ type: 'stage', message: `looking up the transparency-log entry for ${req.fileName} at ${policy.rekorUrl}` });
       const found = await lookupRekorEntry({
@@ -153,5 +154,5 @@ async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile,
           report.checks,
         )
       : failed('signature', req.subject, firstFail?.code ?? 'SIGNATURE_NOT_VERIFIED', firstFail?.message ?? 'the signature was not verified', report.checks);
-  return { check, rekorFile, rekorIndex, report };
+  return { check, rekorFile, rekorIndex, report, givenRekorEntry: policy.rekorEntryFile ? rekorEntry : undefined };
 }

@@ -1,7 +1,6 @@
 // Which Sigstore trusted root a verification uses: --trusted-root FILE, else TUF online, else the shipped root.
 // Every caller (release SBOM, images, both front ends) goes through here so a fallback is always reported.
-import { readFile } from 'node:fs/promises';
-import { describeFsError } from '../common/errors.js';
+import { readLimitedText } from '../common/read-limited.js';
 import { resolveTrustedRoot, sigstoreTufFetcher } from '../sigstore/trust-source.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 
@@ -14,14 +13,13 @@ export interface TrustedRootChoice {
   warn: (message: string) => void;
 }
 
+/** The public-good trusted_root.json is about 10 KB. */
+const TRUSTED_ROOT_LIMIT = { maxBytes: 16 * 1024 * 1024, hint: 'no trusted_root.json is that large' };
+
 export async function chooseTrustedRoot(choice: TrustedRootChoice): Promise<LoadedTrustedRoot> {
   let trustedRootFile: { path: string; text: string } | undefined;
   if (choice.path) {
-    try {
-      trustedRootFile = { path: choice.path, text: await readFile(choice.path, 'utf8') };
-    } catch (err) {
-      throw describeFsError(err, choice.path);
-    }
+    trustedRootFile = { path: choice.path, text: await readLimitedText(choice.path, TRUSTED_ROOT_LIMIT) };
   }
   return resolveTrustedRoot({
     ...(trustedRootFile ? { trustedRootFile } : {}),

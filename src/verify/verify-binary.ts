@@ -4,7 +4,7 @@ import { SIZE_LIMITS } from '../fetch/types.js';
 import { binaryPath, binaryUrls, type BinaryTarget } from '../k8s/release-urls.js';
 import { failed, type ReleaseCheck, type SignatureReport } from './release-check.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
-import { saveVerifiedFiles } from './save-verified.js';
+import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import { checkSbomDescribes } from './sbom-file-match.js';
 import type { SbomSummary } from './sbom-summary.js';
 import { fetchAndCheckSignedArtifact } from './signed-artifact.js';
@@ -84,8 +84,8 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
       await sbom.commit();
       for (const f of [...result.files, ...result.cacheOnly]) await session.fetcher.remember(f);
       if (options.outDir) {
-        const files = result.files.map((f) => ({ name: f.label, path: f.path }));
-        if (options.rekorEntryFile) files.push({ name: `${fileName}.rekor.json`, path: options.rekorEntryFile });
+        const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
+        if (result.givenRekorEntry !== undefined) files.push({ name: `${fileName}.rekor.json`, data: result.givenRekorEntry });
         report.saved = await saveVerifiedFiles(options.outDir, files);
       }
     }

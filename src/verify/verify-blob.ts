@@ -1,7 +1,8 @@
 // The verify-blob use case: read the files the user named, pick the trusted root, find the Rekor entry online when
 // needed, verify, and save the entry on request. Disk, network, TUF and clock come in through `deps`.
 import { createHash } from 'node:crypto';
-import { checkError, describeFsError, usageError } from '../common/errors.js';
+import { usageError } from '../common/errors.js';
+import type { ReadLimit } from '../common/read-limited.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import type { SignatureMaterial } from '../sigstore/material.js';
 import { toRestEntry } from '../sigstore/rekor-entry.js';
@@ -18,13 +19,17 @@ export interface VerifyBlobRequest {
   rekorEntryPath?: string;
   saveRekorEntryPath?: string;
   trustedRootPath?: string;
+  /** The artifact is held in memory whole (the verifier takes bytes): refuse one larger than this. */
+  maxArtifactBytes: number;
   offline: boolean;
   policy: IdentityPolicy;
 }
 
 export interface VerifyBlobDeps {
-  readFile(path: string): Promise<Buffer>;
-  writeFileAtomic(path: string, data: string): Promise<void>;
+  /** Reads a file the user named, never holding more than the limit (pipes and devices included). */
+  readFile(path: string, limit: ReadLimit): Promise<Buffer>;
+  /** Writes a file the user named (--save-rekor-entry) the way every named output is written. */
+  writeOutputFile(path: string, data: string): Promise<void>;
   /** Online Rekor search; left out, the material must carry its entry. */
   rekor?: RekorLookup;
   tuf?: TufFetcher;
@@ -40,7 +45,7 @@ export interface VerifyBlobResult extends ArtifactVerification {
 }
 
 /** Side files (signature, certificate, bundle, key, entry, root) are small; refuse anything absurd. */
-const MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024;
+const SIDE_FILE_LIMIT: ReadLimit = { maxBytes: 16 * 1024 * 1024, hint: 'no signature, certificate, bundle, key, Rekor entry or trusted root is that large' };
 
 /** Checks the flag combination: exactly one kind of material. Throws a usage error (exit 2). */
 export function materialKind(req: VerifyBlobRequest): SignatureMaterial['kind'] {
@@ -67,19 +72,9 @@ export function materialKind(req: VerifyBlobRequest): SignatureMaterial['kind'] 
 
 export async function verifyBlob(req: VerifyBlobRequest, deps: VerifyBlobDeps): Promise<VerifyBlobResult> {
   const kind = materialKind(req);
-  const read = async (path: string, limit?: number) => {
-    let data: Buffer;
-    try {
-      data = await deps.readFile(path);
-    } catch (err) {
-      throw describeFsError(err, path);
-    }
-    if (limit !== undefined && data.length > limit) throw checkError('INPUT_TOO_LARGE', `${path}: ${data.length} bytes is too large for this kind of file`);
-    return data;
-  };
-  const text = async (path: string | undefined) => (path === undefined ? undefined : (await read(path, MAX_SIDE_FILE_BYTES)).toString('utf8'));
+  const text = async (path: string | undefined) => (path === undefined ? undefined : (await deps.readFile(path, SIDE_FILE_LIMIT)).toString('utf8'));
 
-  const artifact = await read(req.artifactPath);
+  const artifact = await deps.readFile(req.artifactPath, { maxBytes: req.maxArtifactBytes, hint: 'raise --max-size if the file is that large' });
   const [signature, certificate, bundle, key, rekorEntry, trustedRootText] = await Promise.all([
     text(req.signaturePath),
     text(req.certificatePath),
@@ -117,11 +112,7 @@ export async function verifyBlob(req: VerifyBlobRequest, deps: VerifyBlobDeps): 
   };
   if (req.saveRekorEntryPath) {
     if (result.verified && result.rekorEntry) {
-      try {
-        await deps.writeFileAtomic(req.saveRekorEntryPath, `${JSON.stringify(toRestEntry(result.rekorEntry), null, 2)}\n`);
-      } catch (err) {
-        throw describeFsError(err, req.saveRekorEntryPath);
-      }
+      await deps.writeOutputFile(req.saveRekorEntryPath, `${JSON.stringify(toRestEntry(result.rekorEntry), null, 2)}\n`);
       out.savedRekorEntry = req.saveRekorEntryPath;
     } else {
       deps.warn(`not writing ${req.saveRekorEntryPath}: ${result.rekorEntry ? 'verification failed' : 'there is no Rekor entry to save'}`);

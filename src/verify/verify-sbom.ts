@@ -88,7 +88,7 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
   options.onEvent?.({ type: 'check', result: parsed.check });
   const checks = [...result.checks, parsed.check];
   const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
-  if (rekorEntryFile) files.push({ name: 'release.rekor.json', path: rekorEntryFile });
+  if (result.givenRekorEntry !== undefined) files.push({ name: 'release.rekor.json', data: result.givenRekorEntry });
   const report: VerifySbomReport = {
     verified: checks.every((c) => c.status === 'pass'),
     requested: session.spec.kind === 'exact' ? session.spec.version : session.spec.marker,

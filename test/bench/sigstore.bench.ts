@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { writeFileAtomic } from '../../src/common/atomic-write.js';
+import { writeOutputFile } from '../../src/common/output-file.js';
+import { readLimited } from '../../src/common/read-limited.js';
 import { parseTrustedRoot } from '../../src/sigstore/trusted-root.js';
 import { verifyArtifactSignature } from '../../src/sigstore/verify-artifact.js';
 import { verifyBlob } from '../../src/verify/verify-blob.js';
@@ -71,10 +72,11 @@ const suite: BenchSuite = {
                   certificatePath: files.cert,
                   rekorEntryPath: files.rekor,
                   trustedRootPath: files.root,
+                  maxArtifactBytes: 2 ** 31,
                   offline: true,
                   policy,
                 },
-                { readFile: (p) => readFile(p), writeFileAtomic, warn: () => undefined },
+                { readFile: readLimited, writeOutputFile, warn: () => undefined },
               )
             ).verified,
           ),

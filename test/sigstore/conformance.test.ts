@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../../src/common/atomic-write.js';
+import { writeOutputFile } from '../../src/common/output-file.js';
+import { readLimited } from '../../src/common/read-limited.js';
 import { verifyBlob } from '../../src/verify/verify-blob.js';
 import { realdata, realdataMissing } from '../helpers/cli.js';
 
@@ -33,10 +33,11 @@ export async function runConformanceCase(dir: string): Promise<{ verified: boole
         bundlePath: file('bundle.sigstore.json'),
         keyPath,
         trustedRootPath: optional('trusted_root.json'),
+        maxArtifactBytes: 2 ** 31,
         offline: true,
         policy: keyPath ? {} : { identity: read('identity') ?? DEFAULT_IDENTITY, issuer: read('issuer') ?? DEFAULT_ISSUER },
       },
-      { readFile: (p) => readFile(p), writeFileAtomic, warn: () => undefined },
+      { readFile: readLimited, writeOutputFile, warn: () => undefined },
     );
     const failed = result.checks.filter((c) => c.status === 'fail').map((c) => `${c.check}:${c.code} ${c.message}`);
     return { verified: result.verified, detail: failed.join('; ') || 'all checks passed' };

@@ -114,10 +114,11 @@ describe('the @sigstore packages run as published', () => {
       {
         artifactPath: join(suite, 'a.txt'),
         bundlePath: join(suite, 'happy-path-v0.3', 'bundle.sigstore.json'),
+        maxArtifactBytes: 2 ** 31,
         offline: true,
         policy: { identity: CONFORMANCE_IDENTITY, issuer: 'https://token.actions.githubusercontent.com' },
       },
-      { readFile: (path) => readFile(path), writeFileAtomic: () => Promise.reject(new Error('nothing is written')), warn: () => undefined },
+      { readFile: (path) => readFile(path), writeOutputFile: () => Promise.reject(new Error('nothing is written')), warn: () => undefined },
     );
     expect(report.verified).toBe(true);
     expect(changedEntries(before, snapshot(modules))).toEqual([]);

@@ -1,10 +1,13 @@
 // kube-sbom verify-blob as a user runs it: output streams, --json, exit codes.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { lstat, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realdata, realdataMissing, runCli } from '../helpers/cli.js';
 import { getTestPki, signBlob, toSigstoreBundle, GOOGLE_ISSUER, K8S_BLOB_IDENTITY, type SignedBlob } from '../helpers/pki/index.js';
+import { makeFifo } from '../helpers/fifo.js';
 import { startFakeRekor } from '../helpers/rekor-server.js';
 
 let dir: string;
@@ -32,6 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+const execFileAsync = promisify(execFile);
 const identity = ['--certificate-identity', K8S_BLOB_IDENTITY, '--certificate-oidc-issuer', GOOGLE_ISSUER];
 const detached = (overrides: Record<string, string> = {}) => {
   const opts: Record<string, string> = {
@@ -137,6 +141,23 @@ describe('kube-sbom verify-blob (CLI)', () => {
     const r = await runCli(['verify-blob', ...detached({ '--certificate': f('no-such.cert') })]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('[FILE_NOT_FOUND]');
+  });
+
+  it('--save-rekor-entry writes as every named output: a read-only file is refused (exit 3), a FIFO is written into', async () => {
+    const readOnly = f('read-only.rekor.json');
+    await writeFile(readOnly, 'keep\n', { mode: 0o444 });
+    const refused = await runCli(['verify-blob', ...detached(), '--save-rekor-entry', readOnly]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('[OUTPUT_READ_ONLY]');
+    expect(await readFile(readOnly, 'utf8')).toBe('keep\n');
+    const fifo = makeFifo(f('rekor.fifo'));
+    // cat, not our own read: a FIFO replaced by a file would leave it waiting until its timeout.
+    const reader = execFileAsync('cat', [fifo], { timeout: 10_000 }).catch(() => ({ stdout: '' }));
+    const saved = await runCli(['verify-blob', ...detached(), '--save-rekor-entry', fifo]);
+    const read = await reader; // before any assertion: a failing run must not leave cat behind
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(JSON.parse(read.stdout || '{}')).toMatchObject({ [signedRelease.rekorUuid]: {} });
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
   });
 
   it('online: finds the entry in Rekor, saves it, and the saved file verifies offline', async () => {

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/common/atomic-write.js';
+import { writeOutputFile } from '../../src/common/output-file.js';
+import { readLimited } from '../../src/common/read-limited.js';
 import { createRekorClient } from '../../src/sigstore/rekor-client.js';
 import { verifyBlob, type VerifyBlobRequest } from '../../src/verify/verify-blob.js';
 import { getTestPki, signBlob, GOOGLE_ISSUER, K8S_BLOB_IDENTITY, type SignedBlob } from '../helpers/pki/index.js';
@@ -39,6 +40,7 @@ function request(extra: Partial<VerifyBlobRequest> = {}): VerifyBlobRequest {
     signaturePath: join(dir, 'artifact.sig'),
     certificatePath: join(dir, 'artifact.cert'),
     trustedRootPath: join(dir, 'trusted_root.json'),
+    maxArtifactBytes: 2 ** 31,
     offline: false,
     policy: { identity: K8S_BLOB_IDENTITY, issuer: GOOGLE_ISSUER },
     ...extra,
@@ -46,8 +48,8 @@ function request(extra: Partial<VerifyBlobRequest> = {}): VerifyBlobRequest {
 }
 
 const deps = (timeoutMs = 2000) => ({
-  readFile: (p: string) => readFile(p),
-  writeFileAtomic,
+  readFile: readLimited,
+  writeOutputFile,
   rekor: createRekorClient({ baseUrl: rekor.url, timeoutMs }),
   warn: (m: string) => warnings.push(m),
 });

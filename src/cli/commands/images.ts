@@ -20,7 +20,7 @@ export function registerImages(program: Command): void {
     .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
-    .option('-o, --output <file>', 'write here (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write here instead of stdout (a file is replaced atomically; a FIFO, device or /dev/fd/N is written into)')
     .option('--pin', 'print registry/repo@sha256:... resolving tags through the registry (the document digest where it has one)')
     .option('--keep-tag', 'with --pin: registry/repo:tag@sha256:...')
     .option('--diff <other>', 'compare with another release SBOM (FILE or VERSION): added, removed, changed images')

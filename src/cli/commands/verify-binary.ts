@@ -23,7 +23,7 @@ export function registerVerifyBinary(program: Command): void {
     .option('--arch <arch>', 'amd64, arm64, arm, 386, ppc64le or s390x (default: this machine)')
     .option('--rekor-entry <file>', "the binary signature's Rekor entry (REST JSON)")
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
-    .option('-o, --output-dir <dir>', 'keep the verified binary and its signature files here (only after every check passed)');
+    .option('-o, --output-dir <dir>', 'keep the verified binary and its signature files here (only after every check passed; the whole set or nothing)');
   addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
     'after',
     `

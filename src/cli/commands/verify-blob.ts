@@ -28,6 +28,8 @@ export function registerVerifyBlob(program: Command): void {
     .option('--timeout <duration>', 'online: give up on each Rekor or TUF request after this long (e.g. 15s); overrides --rekor-timeout')
     .option('--save-rekor-entry <file>', 'after a successful verification, save the Rekor entry used (for --rekor-entry later)')
     .option('--trusted-root <file>', 'trusted_root.json to use instead of the public-good root')
+    // The file is held in memory whole; 2 GiB is above the largest release artifact (server tarballs, ~500 MB).
+    .option('--max-size <size>', 'refuse a larger FILE (e.g. 4GiB)', '2GiB')
     .option('--cache-dir <dir>', 'where the TUF metadata cache lives (default ~/.cache/kube-sbom)')
     .option('--offline', 'never use the network: shipped trusted root, and the Rekor entry must be given');
   addSharedOptions(cmd, {})

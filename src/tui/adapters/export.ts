@@ -1,8 +1,7 @@
-// Writing what the Export screen asks for with the export writers, atomically, into the export folder.
+// Writing what the Export screen asks for with the export writers into the export folder, as every named output is.
 import { resolve } from 'node:path';
-import { writeFileAtomic } from '../../common/atomic-write.js';
-import { describeFsError } from '../../common/errors.js';
 import { toJsonText } from '../../common/json-text.js';
+import { writeOutputFile } from '../../common/output-file.js';
 import { sanitizeLine } from '../../common/sanitize.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
 import type { ExportRequest, ExportResult, ImageResult, SbomView } from '../ports.js';
@@ -40,10 +39,6 @@ export function renderExport(view: SbomView, request: ExportRequest): { name: st
 export async function exportToDir(dir: string, view: SbomView, request: ExportRequest): Promise<ExportResult> {
   const { name, text, count } = renderExport(view, request);
   const path = resolve(dir, name);
-  try {
-    await writeFileAtomic(path, text);
-  } catch (err) {
-    throw describeFsError(err, path);
-  }
+  await writeOutputFile(path, text);
   return { path, count };
 }
