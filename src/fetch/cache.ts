@@ -2,14 +2,17 @@
 // and compares both digests; a corrupted entry is deleted and reported as a miss, never served.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { ioError } from '../common/errors.js';
+import { readLimitedText } from '../common/read-limited.js';
 import { digestsEqual } from '../integrity/compare.js';
 import type { Digests } from '../integrity/digest.js';
 import { writeStreamToFile } from './sink.js';
+
+const MAX_INDEX_ENTRY_BYTES = 64 * 1024;
 
 interface IndexEntry {
   key: string;
@@ -57,9 +60,10 @@ export class FetchCache {
     const indexPath = this.indexPath(key);
     let entry: unknown;
     try {
-      entry = JSON.parse(await readFile(indexPath, 'utf8'));
+      // An index entry is a line of JSON: anything larger (or endless) is a broken entry, not something to hold.
+      entry = JSON.parse(await readLimitedText(indexPath, { maxBytes: MAX_INDEX_ENTRY_BYTES }));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { hit: false };
+      if ((err as { code?: string }).code === 'FILE_NOT_FOUND') return { hit: false };
       await rm(indexPath, { force: true });
       return { hit: false, corrupt: `unreadable index entry (${(err as Error).message})` };
     }
