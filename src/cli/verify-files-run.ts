@@ -19,6 +19,7 @@ export interface VerifyFilesCliOptions extends ReleaseCliOptions {
   release?: string;
   sbom?: string;
   strict?: boolean;
+  signature?: boolean;
   concurrency: string;
   maxFiles: string;
   maxFileSize: string;
@@ -42,10 +43,10 @@ function size(value: string, flag: string): number {
   }
 }
 
-/** Modified files fail; files that could not be read mean the run could not be made; --strict adds the rest. */
+/** Modified files and failed signatures fail; files that could not be read mean the run could not be made; --strict adds the rest. */
 export function exitCodeFor(report: VerifyFilesReport, strict: boolean): number {
   const s = report.summary;
-  if (s.modified > 0) return ExitCode.CHECK_FAILED;
+  if (s.modified > 0 || report.results.some((r) => r.signature?.status === 'fail')) return ExitCode.CHECK_FAILED;
   if (s.error > 0) return ExitCode.CANNOT_RUN;
   if (strict && s.unknown + s.skipped > 0) return ExitCode.CHECK_FAILED;
   return ExitCode.OK;
@@ -54,6 +55,9 @@ export function exitCodeFor(report: VerifyFilesReport, strict: boolean): number 
 export async function runVerifyFiles(paths: string[], opts: VerifyFilesCliOptions): Promise<number> {
   if (opts.release !== undefined && opts.sbom !== undefined) throw usageError('OPTION_CONFLICT', 'give --release VERSION or --sbom FILE, not both');
   if (opts.sbom !== undefined && opts.sbomRekorEntry !== undefined) throw usageError('OPTION_CONFLICT', '--sbom-rekor-entry is for a --release download');
+  if (opts.signature && opts.sbom !== undefined) {
+    throw usageError('OPTION_CONFLICT', '--signature checks the signatures a release publishes: give --release VERSION, not --sbom FILE');
+  }
   const concurrency = wholeNumber(opts.concurrency, '--concurrency', 1, 64);
   const maxFiles = wholeNumber(opts.maxFiles, '--max-files', 1, 1_000_000);
   const maxFileBytes = size(opts.maxFileSize, '--max-file-size');
@@ -65,6 +69,16 @@ export async function runVerifyFiles(paths: string[], opts: VerifyFilesCliOption
   const loaded: LoadedSource = await loadSource(source, { maxBytes, ...(opts.inputFormat ? { inputFormat: opts.inputFormat } : {}), release }, cliLoadEvents());
   printParseWarnings(loaded.label, loaded.diagnostics);
   const report = await verifyFiles(loaded.document, local, { concurrency, maxFileBytes });
+  if (opts.signature && loaded.verification.kind === 'release') {
+    // Signature checks load Sigstore and open a release session only when asked for.
+    const { checkFileSignatures } = await import('../verify/file-signatures.js');
+    const { releaseSourceOptions } = await import('./release-run.js');
+    const checks = await checkFileSignatures(report.results, { ...releaseSourceOptions(opts), version: loaded.verification.version, concurrency });
+    for (const r of report.results) {
+      const check = checks.get(r.path);
+      if (check) r.signature = check;
+    }
+  }
   const strict = opts.strict === true;
   const code = exitCodeFor(report, strict);
   if (wantsJson(opts)) {

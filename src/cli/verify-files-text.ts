@@ -18,8 +18,14 @@ export function sbomTrust(loaded: LoadedSource): SbomTrust {
   return { source: loaded.label, verified: false, note: 'a local SBOM, trusted as given: nothing about it was verified' };
 }
 
+function signatureLine(r: FileResult): string[] {
+  if (!r.signature) return [];
+  const s = r.signature;
+  return [s.status === 'pass' ? `    signature ok: ${s.message}` : `    signature FAILED: ${s.message} [${s.code}]`];
+}
+
 function detail(r: FileResult): string[] {
-  if (r.status === 'matched') return [r.sbomFiles.map((f) => f.name).join(', ')];
+  if (r.status === 'matched') return [r.sbomFiles.map((f) => f.name).join(', '), ...signatureLine(r)];
   if (r.status !== 'modified') return [r.message];
   return [r.message, `    file SHA-512 ${r.sha512}`, ...r.sbomFiles.map((f) => `    ${f.name} SHA-512 ${f.sha512 ?? '(none listed)'}`)];
 }
@@ -37,5 +43,10 @@ export function formatVerifyFiles(loaded: LoadedSource, report: VerifyFilesRepor
     `${s.total} file(s): ${s.matched} matched, ${s.modified} modified, ${s.unknown} unknown to the release, ${s.skipped} skipped, ${s.error} unreadable` +
       (strict ? ' (--strict: unknown and skipped fail)' : ''),
   );
+  const signed = report.results.filter((r) => r.signature);
+  if (signed.length > 0) {
+    const bad = signed.filter((r) => r.signature!.status === 'fail').length;
+    lines.push(`signatures: ${signed.length - bad} verified, ${bad} failed`);
+  }
   return `${lines.join('\n')}\n`;
 }

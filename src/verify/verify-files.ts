@@ -6,6 +6,7 @@ import { checkError, describeFsError } from '../common/errors.js';
 import { digestsEqual, digestStream, type Digests } from '../integrity/index.js';
 import { mapLimited } from '../registry/limiter.js';
 import type { LocalFiles } from './local-files.js';
+import type { ReleaseCheck } from './release-check.js';
 import { baseName, indexSbomFiles, type SbomFileDigests, type SbomFileIndex } from './sbom-file-index.js';
 
 export type FileStatus = 'matched' | 'modified' | 'unknown' | 'skipped' | 'error';
@@ -20,6 +21,8 @@ export interface FileResult {
   /** matched: the SBOM files with these bytes; modified: the SBOM files with this base name. */
   sbomFiles: SbomFileDigests[];
   message: string;
+  /** With --signature, for matched files: the release's .sig/.cert checked against these bytes. */
+  signature?: ReleaseCheck;
 }
 
 export interface VerifyFilesReport {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from '../helpers/cli.js';
+import { ReleaseMirror } from '../helpers/release-mirror.js';
 
 const samples = join(projectRoot, 'samples');
 const sbomFile = join(samples, 'sbom', 'v1.99.0', 'release');
@@ -37,7 +38,7 @@ interface JsonReport {
   sbom: { verified: boolean; source: string; note: string };
   ok: boolean;
   summary: Record<string, number>;
-  files: { path: string; status: string; sbomFiles: { name: string }[] }[];
+  files: { path: string; status: string; sbomFiles: { name: string }[]; signature?: { status: string; subject: string } }[];
 }
 
 let work: string;
@@ -106,6 +107,46 @@ describe('kube-sbom verify-files', { timeout: 60_000 }, () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain('[SBOM_NOT_VERIFIED]');
+  });
+
+  it('--signature checks each matched file against the signature the release publishes for it', async () => {
+    const root = join(work, 'mirror');
+    await cp(samples, root, { recursive: true });
+    const mirror = await ReleaseMirror.start(root);
+    const demoSigner = [
+      '--certificate-identity',
+      'release-signer@demo.kube-sbom.example',
+      '--certificate-oidc-issuer',
+      'https://issuer.demo.kube-sbom.example',
+    ];
+    const flags = [
+      ...['--release', 'v1.99.0', '--sbom-url', mirror.sbomUrl, '--dl-url', mirror.dlUrl, '--rekor-url', mirror.rekorUrl],
+      ...['--trusted-root', join(samples, 'trusted_root.json'), ...demoSigner, '--no-cache', '--signature'],
+    ];
+    try {
+      const both = join(work, 'both');
+      await mkdir(join(both, 'arm64'), { recursive: true });
+      await copyFile(join(amd64, 'kubectl'), join(both, 'kubectl'));
+      await copyFile(join(samples, 'dl', 'release', 'v1.99.0', 'bin', 'linux', 'arm64', 'kubectl'), join(both, 'arm64', 'kubectl'));
+      const r = await runCli(['verify-files', both, ...flags, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      expect(report.files.map((f) => [f.status, f.signature?.subject, f.signature?.status])).toEqual([
+        ['matched', 'bin/linux/arm64/kubectl', 'pass'],
+        ['matched', 'bin/linux/amd64/kubectl', 'pass'],
+      ]);
+      // The published signature of another file does not cover these bytes.
+      const sigDir = join(root, 'dl', 'release', 'v1.99.0', 'bin', 'linux', 'amd64');
+      await copyFile(join(sigDir, 'kubeadm.sig'), join(sigDir, 'kubectl.sig'));
+      const bad = await runCli(['verify-files', join(both, 'kubectl'), ...flags]);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/^matched +\S+kubectl +bin\/linux\/amd64\/kubectl\n {4}signature FAILED: .*\[[A-Z_]+\]$/m);
+      expect(bad.stdout).toContain('signatures: 0 verified, 1 failed');
+      const withFile = await runCli(['verify-files', both, '--sbom', sbomFile, '--signature']);
+      expect(withFile.code).toBe(2);
+    } finally {
+      await mirror.close();
+    }
   });
 
   it('a missing path exits 3 before anything is downloaded; a bad option or two SBOM sources exit 2', async () => {

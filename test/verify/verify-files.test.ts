@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
 import { digestBytes } from '../../src/integrity/digest.js';
+import { releaseFileUrls } from '../../src/k8s/release-urls.js';
 import { collectLocalFiles } from '../../src/verify/local-files.js';
 import { indexSbomFiles } from '../../src/verify/sbom-file-index.js';
 import { matchFile, verifyFiles } from '../../src/verify/verify-files.js';
@@ -115,5 +116,20 @@ describe('verifyFiles over a folder', () => {
   it('refuses an SBOM that lists no file with a SHA-512', async () => {
     await writeFile(join(dir, 'kubectl'), kubectl);
     await expect(verifyFiles(sbom([]), await collectLocalFiles([dir]))).rejects.toMatchObject({ code: 'SBOM_NO_FILES', exitCode: 1 });
+  });
+});
+
+describe('releaseFileUrls', () => {
+  it('puts a release file beside its .sig and .cert, and refuses names that leave the release folder', () => {
+    expect(releaseFileUrls('v1.30.2', 'bin/linux/amd64/kubectl', 'https://dl.k8s.io/')).toMatchObject({
+      artifact: 'https://dl.k8s.io/release/v1.30.2/bin/linux/amd64/kubectl',
+      sig: 'https://dl.k8s.io/release/v1.30.2/bin/linux/amd64/kubectl.sig',
+    });
+    expect(releaseFileUrls('v1.30.2', 'kubernetes-server-linux-amd64.tar.gz', 'https://dl.k8s.io').cert).toBe(
+      'https://dl.k8s.io/release/v1.30.2/kubernetes-server-linux-amd64.tar.gz.cert',
+    );
+    for (const bad of ['../v1.0.0/bin/linux/amd64/kubectl', 'bin//kubectl', 'bin/kubectl?x=1', '/etc/passwd', 'bin/.hidden']) {
+      expect(() => releaseFileUrls('v1.30.2', bad, 'https://dl.k8s.io')).toThrow(expect.objectContaining({ code: 'RELEASE_PATH_INVALID' }));
+    }
   });
 });

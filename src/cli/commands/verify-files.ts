@@ -20,6 +20,7 @@ export function registerVerifyFiles(program: Command): void {
     .option('--release <version>', 'the release whose SBOM is downloaded and verified: v1.29.0, stable, latest-1.29 ... (default: stable)')
     .option('--sbom <file>', 'a local SBOM file instead of a download: trusted as given, nothing about it is verified')
     .option('--strict', 'also fail (exit 1) when a file is unknown to the release or was skipped')
+    .option('--signature', 'also check each matched file against the .sig/.cert the release publishes for it (with its Rekor entry)')
     .option('--concurrency <n>', 'files hashed at once', '4')
     .option('--max-files <n>', 'refuse to walk more files than this', '10000')
     .option('--max-file-size <size>', 'skip larger files without hashing them (e.g. 512MiB, 4GiB)', '2GiB')
@@ -31,13 +32,17 @@ export function registerVerifyFiles(program: Command): void {
 Unknown files are reported but do not fail the run: a node's /usr/local/bin holds other software too.
 Give --strict to fail on them (and on skipped entries: links, devices, files over --max-file-size).
 
-Exit codes: 0 no file is modified (unknown and skipped ones allowed without --strict); 1 a file is modified, the
-release SBOM did not verify, or it lists no files; 2 usage error; 3 could not run (a missing path, an unreadable
+--signature fetches bin/OS/ARCH/NAME.sig and .cert (or the tarball's) of the matched release file from --dl-url,
+finds the Rekor entry by the local file's SHA-256 and verifies like cosign verify-blob, signer as for the SBOM; a
+signature that cannot be fetched or checked fails that file. It needs --release (a local --sbom names no release).
+
+Exit codes: 0 no file is modified (unknown and skipped ones allowed without --strict); 1 a file is modified or its
+signature failed, the release SBOM did not verify, or it lists no files; 2 usage error; 3 could not run (a missing path, an unreadable
 file or folder, the network).
 
 Examples:
   kube-sbom verify-files /usr/local/bin --release v1.30.2
-  kube-sbom verify-files kubernetes/server/bin --release v1.30.2 --strict
+  kube-sbom verify-files kubernetes/server/bin --release v1.30.2 --strict --signature
   kube-sbom verify-files ./kubectl --sbom kubernetes-v1.30.2-release.spdx --json`,
   );
   cmd.action((paths: string[], opts: VerifyFilesCliOptions) => runAction(async () => (await import('../verify-files-run.js')).runVerifyFiles(paths, opts)));
