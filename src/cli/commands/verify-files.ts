@@ -36,9 +36,9 @@ Give --strict to fail on them (and on skipped entries: links, devices, files ove
 finds the Rekor entry by the local file's SHA-256 and verifies like cosign verify-blob, signer as for the SBOM; a
 signature that cannot be fetched or checked fails that file. It needs --release (a local --sbom names no release).
 
-Exit codes: 0 no file is modified (unknown and skipped ones allowed without --strict); 1 a file is modified or its
-signature failed, the release SBOM did not verify, or it lists no files; 2 usage error; 3 could not run (a missing path, an unreadable
-file or folder, the network).
+Exit codes: 0 no file is modified (unknown and skipped ones allowed without --strict); 1 a file is modified or
+its signature failed, the release SBOM did not verify, or it lists no files; 2 usage error; 3 could not run (a
+missing path, an unreadable file or folder, the network).
 
 Examples:
   kube-sbom verify-files /usr/local/bin --release v1.30.2
