@@ -1,5 +1,6 @@
 // `kube-sbom verify-binary` at run time: the target platform, the verify-binary use case, its report.
-import { ExitCode, usageError } from '../common/errors.js';
+import { stat } from 'node:fs/promises';
+import { describeFsError, ExitCode, ioError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { hostTarget } from '../k8s/release-urls.js';
 import { verifyBinary } from '../verify/verify-binary.js';
@@ -13,6 +14,7 @@ export interface VerifyBinaryCliOptions extends ReleaseCliOptions {
   os?: string;
   arch?: string;
   sbomRekorEntry?: string;
+  file?: string;
 }
 
 export async function runVerifyBinary(name: string, opts: VerifyBinaryCliOptions): Promise<number> {
@@ -20,6 +22,13 @@ export async function runVerifyBinary(name: string, opts: VerifyBinaryCliOptions
   const os = opts.os ?? host.os;
   const arch = opts.arch ?? host.arch;
   if (!os || !arch) throw usageError('HOST_UNSUPPORTED', `Kubernetes publishes no binaries for ${process.platform}/${process.arch}: give --os and --arch`);
+  // A missing local file should not cost a release download.
+  if (opts.file !== undefined) {
+    const info = await stat(opts.file).catch((err: unknown) => {
+      throw describeFsError(err, opts.file!);
+    });
+    if (!info.isFile()) throw ioError('NOT_A_FILE', `${opts.file}: not a regular file; give the binary itself`);
+  }
   const report = await verifyBinary({
     ...releaseSourceOptions(opts),
     version: opts.version,
@@ -29,6 +38,7 @@ export async function runVerifyBinary(name: string, opts: VerifyBinaryCliOptions
     rekorEntryFile: opts.rekorEntry,
     sbomRekorEntryFile: opts.sbomRekorEntry,
     outDir: opts.outputDir,
+    ...(opts.file !== undefined ? { file: opts.file } : {}),
   });
   if (opts.json) {
     writeJson(report);

@@ -1,5 +1,5 @@
 // Where a release's SBOM and binaries live (K8S-RELEASE.md), under a base URL that may be a mirror (https, http, file).
-import { usageError } from '../common/errors.js';
+import { checkError, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { isExactVersion } from './versions.js';
 
@@ -70,6 +70,16 @@ export function binaryPath(target: BinaryTarget): string {
 export function binaryUrls(version: string, target: BinaryTarget, dlBase: string): SignedArtifactUrls {
   requireVersion(version);
   return signed(joinUrl(dlBase, `release/${version}/${binaryPath(target)}`));
+}
+
+/** A file of the release as the SBOM names it (bin/linux/amd64/kubectl, kubernetes-server-linux-amd64.tar.gz). */
+export function releaseFileUrls(version: string, sbomPath: string, dlBase: string): SignedArtifactUrls {
+  requireVersion(version);
+  // A name from a document must not climb out of the release folder or carry a query or fragment into the URL.
+  if (!sbomPath.split('/').every((part) => /^[A-Za-z0-9_][A-Za-z0-9._+-]*$/.test(part))) {
+    throw checkError('RELEASE_PATH_INVALID', `"${sanitizeLine(sbomPath)}" is not a path inside a release`);
+  }
+  return signed(joinUrl(dlBase, `release/${version}/${sbomPath}`));
 }
 
 /** Node's platform/arch in Kubernetes' names; undefined where Kubernetes publishes no binaries. */

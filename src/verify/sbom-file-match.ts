@@ -23,7 +23,7 @@ export function checkSbomDescribes(doc: SpdxDocument, path: string, actual: Dige
       if (ours === undefined) continue;
       if (!digestsEqual(cs.value, ours)) {
         const code = algorithm === 'SHA256' ? 'SBOM_DIGEST_MISMATCH_SHA256' : 'SBOM_DIGEST_MISMATCH_SHA512';
-        return failed('sbom-describes', path, code, `the release SBOM says ${algorithm} of ${path} is ${cs.value}, the downloaded bytes have ${ours}`);
+        return failed('sbom-describes', path, code, `the release SBOM says ${algorithm} of ${path} is ${cs.value}, the bytes checked have ${ours}`);
       }
       compared.push(algorithm);
     }

@@ -94,7 +94,8 @@ async function digestCheck(algorithm: DigestAlgorithm, sumFile: FetchedFile, art
   }
 }
 
-async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile, sigFile: FetchedFile, certFile: FetchedFile) {
+/** The detached-signature check alone, also for bytes that were not downloaded (verify-files --signature). */
+export async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile, sigFile: FetchedFile, certFile: FetchedFile) {
   const policy = req.policy;
   const signature = await readFile(sigFile.path, 'utf8');
   let rekorEntry: string;

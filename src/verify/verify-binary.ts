@@ -1,5 +1,7 @@
 // The verify-binary use case: the binary, its .sha256 .sha512 .sig .cert and Rekor entry checked like cosign
 // verify-blob, AND its digests found in the release SBOM (verified the same way) under bin/OS/ARCH/NAME.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SIZE_LIMITS } from '../fetch/types.js';
 import { binaryPath, binaryUrls, type BinaryTarget } from '../k8s/release-urls.js';
 import { failed, type ReleaseCheck, type SignatureReport } from './release-check.js';
@@ -15,6 +17,8 @@ export interface VerifyBinaryOptions extends ReleaseSourceOptions, BinaryTarget 
   /** Saved Rekor entries: for the binary's signature and for the SBOM's. */
   rekorEntryFile?: string;
   sbomRekorEntryFile?: string;
+  /** A local file checked instead of downloading the binary (the .sha256 .sha512 .sig .cert are still the release's). */
+  file?: string;
   /** Keep the verified binary and its signature files here. */
   outDir?: string;
 }
@@ -43,7 +47,8 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
     const fileName = path.split('/').pop()!;
     options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });
     const result = await fetchAndCheckSignedArtifact({
-      urls: binaryUrls(version, options, options.dlUrl),
+      // file:// bytes are read, hashed and never cached, so a local file is checked like a download of it.
+      urls: { ...binaryUrls(version, options, options.dlUrl), ...(options.file ? { artifact: pathToFileURL(resolve(options.file)).href } : {}) },
       fileName,
       subject: path,
       maxBytes: SIZE_LIMITS.binary,

@@ -10,6 +10,7 @@ import { registerTui } from './tui.js';
 import { registerValidate } from './validate.js';
 import { registerVerifyBinary } from './verify-binary.js';
 import { registerVerifyBlob } from './verify-blob.js';
+import { registerVerifyFiles } from './verify-files.js';
 import { registerVerifySbom } from './verify-sbom.js';
 import { registerVerifyImage } from './verify-image.js';
 import { registerVerifyImages } from './verify-images.js';
@@ -26,6 +27,7 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifySbom,
   registerVerifyBinary,
   registerVerifyBlob,
+  registerVerifyFiles,
   registerVerifyImage,
   registerVerifyImages,
   registerTrustRoot,

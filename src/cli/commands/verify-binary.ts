@@ -21,6 +21,7 @@ export function registerVerifyBinary(program: Command): void {
     .option('--version <version>', 'v1.29.0, stable, latest-1.29 ...', 'stable')
     .option('--os <os>', 'linux, darwin or windows (default: this machine)')
     .option('--arch <arch>', 'amd64, arm64, arm, 386, ppc64le or s390x (default: this machine)')
+    .option('--file <path>', 'check this local file instead of downloading the binary (against the published digests, signature and SBOM entry)')
     .option('--rekor-entry <file>', "the binary signature's Rekor entry (REST JSON)")
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
     .option('-o, --output-dir <dir>', 'keep the verified binary and its signature files here (only after every check passed; the whole set or nothing)');
@@ -31,6 +32,7 @@ Examples:
   kube-sbom verify-binary kubectl                               this machine's kubectl from the stable release
   kube-sbom verify-binary kubelet --version v1.29.0 --os linux --arch arm64 -o bin/
   kube-sbom verify-binary kubeadm --version latest-1.30 --json
+  kube-sbom verify-binary kubelet --version v1.30.2 --file /usr/local/bin/kubelet   a node's copy, not downloaded
 ${RELEASE_HELP_FOOTER}`,
   );
   cmd.action((name: string, opts: VerifyBinaryCliOptions) => runAction(async () => (await import('../verify-binary-run.js')).runVerifyBinary(name, opts)));
