@@ -3,20 +3,23 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { DiagnosticSink } from './diagnostics.js';
 import { lineColumnAt } from './json-like/json-locator.js';
+import { PLACEHOLDER_MARK, type XmlTextRuns } from './xml-text-runs.js';
 
 /** Options every SPDX XML read uses: no entity expansion, no attribute or value guessing beyond what is asked. */
-export const SAFE_XML_OPTIONS = {
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  maxNestedTags: 200,
-  tagValueProcessor: (_name: string, value: string) => decodeXmlText(value),
-  attributeValueProcessor: (_name: string, value: string) => decodeXmlText(value),
-} as const;
+export function safeXmlOptions(runs: XmlTextRuns) {
+  return {
+    processEntities: false,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    maxNestedTags: 200,
+    tagValueProcessor: (_name: string, value: string) => decodeXmlText(runs.restore(value)),
+    attributeValueProcessor: (_name: string, value: string) => decodeXmlText(value),
+  } as const;
+}
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -46,6 +49,11 @@ export function checkXml(text: string, sink: DiagnosticSink, prefix: 'XML' | 'RD
       );
       return false;
     }
+  }
+  const mark = text.indexOf(PLACEHOLDER_MARK);
+  if (mark !== -1) {
+    sink.error(`${prefix}_SYNTAX`, 'malformed XML: U+FFFF is not a character XML allows', lineColumnAt(text, mark));
+    return false;
   }
   const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (result !== true) {

@@ -1,0 +1,32 @@
+// Issue 19, item 5: one huge text value costs a few times its size in every format. fast-xml-parser gathers text
+// a character at a time, which made a 50 MB XML or RDF/XML value take 2 GB; JSON, YAML and tag-value never did.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SbomFormat } from '../../parsers/model.js';
+import { runCliMeasured } from '../helpers/peak-rss.js';
+import { writeSingleValueSbom } from '../helpers/single-value-sbom.js';
+
+const MB = 1024 * 1024;
+const VALUE = 32 * MB;
+// Node, the bundle and the inspect report before any document: what a tiny document costs, with room to spare.
+const ALLOWANCE = 96 * MB;
+const FORMATS: SbomFormat[] = ['xml', 'rdf-xml', 'json', 'yaml', 'tag-value'];
+
+describe('a document whose one value is 32 MB', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-sbom-large-value-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(FORMATS)('%s: inspect reads it within 4x its size (peak RSS of the process)', async (format) => {
+    const file = join(dir, `value.${format}`);
+    const size = writeSingleValueSbom(file, format, VALUE);
+    // The heap bound makes the old behaviour fail fast instead of taking gigabytes.
+    const run = await runCliMeasured(['inspect', file, '--json', '--input-format', format], { nodeArgs: ['--max-old-space-size=1024'] });
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { format: string; diagnostics: { severity: string }[] };
+    expect(report.format).toBe(format);
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(run.peakRss).toBeLessThan(4 * size + ALLOWANCE);
+  });
+});
