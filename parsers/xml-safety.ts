@@ -22,18 +22,40 @@ export function safeXmlOptions(runs: XmlTextRuns) {
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const REFERENCE = /&(lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/y;
+// Decoded pieces are joined this many at a time: one array entry per reference would cost more than the text.
+const PIECES_PER_JOIN = 4096;
 
 /**
  * Decodes the five predefined XML entities and character references (`&#60;`, `&#x3C;`); they are part of XML
  * itself, not DTD entities, so decoding them expands nothing. Anything else (`&foo;`) stays as written.
  */
 export function decodeXmlText(value: string): string {
-  if (value.indexOf('&') === -1) return value;
-  return value.replace(/&(lt|gt|amp|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});/g, (whole, name: string) => {
-    if (name[0] !== '#') return PREDEFINED[name]!;
-    const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  let amp = value.indexOf('&');
+  if (amp === -1) return value;
+  let result = '';
+  const pieces: string[] = [];
+  let copied = 0;
+  while (amp !== -1) {
+    REFERENCE.lastIndex = amp;
+    const match = REFERENCE.exec(value);
+    if (match) {
+      pieces.push(value.slice(copied, amp), referenced(match[0], match[1]!));
+      copied = amp + match[0].length;
+      if (pieces.length >= PIECES_PER_JOIN) {
+        result += pieces.join('');
+        pieces.length = 0;
+      }
+    }
+    amp = value.indexOf('&', match ? copied : amp + 1);
+  }
+  return result + pieces.join('') + value.slice(copied);
+}
+
+function referenced(whole: string, name: string): string {
+  if (name[0] !== '#') return PREDEFINED[name]!;
+  const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 }
 
 /** True when the text may be parsed; otherwise the reason is in the sink. */

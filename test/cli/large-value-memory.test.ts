@@ -29,4 +29,12 @@ describe('a document whose one value is 32 MB', () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(run.peakRss).toBeLessThan(4 * size + ALLOWANCE);
   });
+
+  it.each(['xml', 'rdf-xml'] as const)('%s: a value of entity references only is decoded within 4x too', async (format) => {
+    const file = join(dir, `entities.${format}`);
+    const size = writeSingleValueSbom(file, format, VALUE, '&amp;&#x41;');
+    const run = await runCliMeasured(['inspect', file, '--json', '--input-format', format], { nodeArgs: ['--max-old-space-size=1024'] });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.peakRss).toBeLessThan(4 * size + ALLOWANCE);
+  });
 });

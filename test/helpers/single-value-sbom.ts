@@ -33,13 +33,17 @@ const TEMPLATES: Record<SbomFormat, [head: string, tail: string]> = {
 const WORDS = 'Copyright The Kubernetes Authors and contributors licensed under Apache-2.0 see LICENSE x';
 const CHUNK = WORDS.repeat(Math.ceil((1024 * 1024) / WORDS.length)).slice(0, 1024 * 1024 - 1) + 'x';
 
-/** Writes the document; the comment is `valueSize` ASCII characters. Returns the file's size in bytes. */
-export function writeSingleValueSbom(path: string, format: SbomFormat, valueSize: number): number {
+/**
+ * Writes the document; the comment is `valueSize` ASCII characters as written (`unit`, when given, repeated: e.g.
+ * an XML entity reference). Returns the file's size in bytes.
+ */
+export function writeSingleValueSbom(path: string, format: SbomFormat, valueSize: number, unit?: string): number {
   const [head, tail] = TEMPLATES[format];
+  const chunk = unit === undefined ? CHUNK : unit.repeat(Math.max(1, Math.floor(CHUNK.length / unit.length)));
   const fd = openSync(path, 'w');
   try {
     let written = writeSync(fd, head);
-    for (let left = valueSize; left > 0; left -= CHUNK.length) written += writeSync(fd, left >= CHUNK.length ? CHUNK : CHUNK.slice(CHUNK.length - left));
+    for (let left = valueSize; left > 0; left -= chunk.length) written += writeSync(fd, left >= chunk.length ? chunk : chunk.slice(chunk.length - left));
     return written + writeSync(fd, tail);
   } finally {
     closeSync(fd);
