@@ -16,7 +16,8 @@ export function parseRdfXmlDocument(text: string, sink: DiagnosticSink): SpdxDoc
     sink.error('RDF_SYNTAX', `malformed RDF/XML: ${(err as Error).message}`);
     return emptyDocument();
   }
-  const reader = new RdfReader(sink, lineIndex(text));
-  for (const problem of graph.problems) sink.warning('RDF_STRUCTURE', problem.message, problem.offset === undefined ? {} : lineIndex(text)(problem.offset));
+  const toPosition = lineIndex(text);
+  const reader = new RdfReader(sink, toPosition);
+  for (const problem of graph.problems) sink.warning('RDF_STRUCTURE', problem.message, problem.offset === undefined ? {} : toPosition(problem.offset));
   return graphToDocument(reader, graph);
 }

@@ -14,22 +14,32 @@ export function lineColumnAt(text: string, offset: number): SourcePosition {
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Line starts, built once, then binary-searched. */
+// Every this-many-th line start is kept: a document of short lines would otherwise hold 8 bytes per line.
+const LINES_PER_CHECKPOINT = 64;
+
+/** Sampled line starts, built once, then binary-searched; the last few lines are counted from the checkpoint. */
 export function lineIndex(text: string): (offset: number) => SourcePosition {
-  let starts: number[] | undefined;
+  let checkpoints: number[] | undefined;
   return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (!checkpoints) {
+      checkpoints = [0];
+      let line = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++line % LINES_PER_CHECKPOINT === 1) checkpoints.push(i + 1);
     }
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = checkpoints.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
+      if (checkpoints[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    let line = lo * LINES_PER_CHECKPOINT + 1;
+    let lineStart = checkpoints[lo]!;
+    for (let i = text.indexOf('\n', lineStart); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
   };
 }
 

@@ -1,6 +1,6 @@
 // Issue 19, item 5: one huge text value costs a few times its size in every format. fast-xml-parser gathers text
 // a character at a time, which made a 50 MB XML or RDF/XML value take 2 GB; JSON, YAML and tag-value never did.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,5 +36,15 @@ describe('a document whose one value is 32 MB', () => {
     const run = await runCliMeasured(['inspect', file, '--json', '--input-format', format], { nodeArgs: ['--max-old-space-size=1024'] });
     expect(run.code, run.stderr).toBe(0);
     expect(run.peakRss).toBeLessThan(4 * size + ALLOWANCE);
+  });
+
+  it('xml: a value of 16 million short lines, with a diagnostic to place after it, within 4x too', async () => {
+    const file = join(dir, 'lines.xml');
+    const text = `<Document><spdxVersion>SPDX-2.3</spdxVersion><comment>${'a\n'.repeat(VALUE / 2)}</comment><packages><SPDXID>SPDXRef-p</SPDXID><bogusField>1</bogusField></packages></Document>\n`;
+    writeFileSync(file, text);
+    const run = await runCliMeasured(['inspect', file, '--json'], { nodeArgs: ['--max-old-space-size=1024'] });
+    const report = JSON.parse(run.stdout) as { diagnostics: { code: string; line?: number }[] };
+    expect(report.diagnostics.find((d) => d.code === 'XML_UNKNOWN_FIELD')?.line).toBe(VALUE / 2 + 1);
+    expect(run.peakRss).toBeLessThan(4 * text.length + ALLOWANCE);
   });
 });
