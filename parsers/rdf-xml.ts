@@ -8,10 +8,11 @@ import { RdfReader } from './rdf/terms.js';
 import { checkXml } from './xml-safety.js';
 
 export function parseRdfXmlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
-  if (!checkXml(text, sink, 'RDF')) return emptyDocument();
+  const runs = checkXml(text, sink, 'RDF');
+  if (!runs) return emptyDocument();
   let graph: RdfGraph;
   try {
-    graph = readRdfGraph(text);
+    graph = readRdfGraph(runs);
   } catch (err) {
     sink.error('RDF_SYNTAX', `malformed RDF/XML: ${(err as Error).message}`);
     return emptyDocument();

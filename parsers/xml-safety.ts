@@ -3,7 +3,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { DiagnosticSink } from './diagnostics.js';
 import { lineColumnAt } from './json-like/json-locator.js';
-import { PLACEHOLDER_MARK, type XmlTextRuns } from './xml-text-runs.js';
+import { PLACEHOLDER_MARK, XmlTextRuns } from './xml-text-runs.js';
 
 /** Options every SPDX XML read uses: no entity expansion, no attribute or value guessing beyond what is asked. */
 export function safeXmlOptions(runs: XmlTextRuns) {
@@ -17,7 +17,7 @@ export function safeXmlOptions(runs: XmlTextRuns) {
     trimValues: true,
     maxNestedTags: 200,
     tagValueProcessor: (_name: string, value: string) => decodeXmlText(runs.restore(value)),
-    attributeValueProcessor: (_name: string, value: string) => decodeXmlText(value),
+    attributeValueProcessor: (_name: string, value: string) => decodeXmlText(runs.restore(value)),
   } as const;
 }
 
@@ -58,8 +58,8 @@ function referenced(whole: string, name: string): string {
   return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 }
 
-/** True when the text may be parsed; otherwise the reason is in the sink. */
-export function checkXml(text: string, sink: DiagnosticSink, prefix: 'XML' | 'RDF'): boolean {
+/** The text's lifted values when it may be parsed; otherwise undefined, with the reason in the sink. */
+export function checkXml(text: string, sink: DiagnosticSink, prefix: 'XML' | 'RDF'): XmlTextRuns | undefined {
   const doctype = text.indexOf('<!DOCTYPE');
   if (doctype !== -1) {
     const entity = text.indexOf('<!ENTITY', doctype);
@@ -69,18 +69,32 @@ export function checkXml(text: string, sink: DiagnosticSink, prefix: 'XML' | 'RD
         'the document declares DTD entities (<!ENTITY ...>); entity expansion is off for safety, so it is not read',
         lineColumnAt(text, entity),
       );
-      return false;
+      return undefined;
     }
   }
   const mark = text.indexOf(PLACEHOLDER_MARK);
   if (mark !== -1) {
     sink.error(`${prefix}_SYNTAX`, 'malformed XML: U+FFFF is not a character XML allows', lineColumnAt(text, mark));
-    return false;
+    return undefined;
   }
-  const result = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  const runs = new XmlTextRuns(text);
+  const checked = runs.forValidator;
+  const result = XMLValidator.validate(checked.text, { allowBooleanAttributes: true });
   if (result !== true) {
-    sink.error(`${prefix}_SYNTAX`, `malformed XML: ${result.err.msg}`, { line: result.err.line, column: result.err.col });
-    return false;
+    const where = { line: result.err.line, column: result.err.col };
+    sink.error(
+      `${prefix}_SYNTAX`,
+      `malformed XML: ${result.err.msg}`,
+      checked.lifted ? lineColumnAt(text, checked.originalOffset(offsetOf(checked.text, where))) : where,
+    );
+    return undefined;
   }
-  return true;
+  return runs;
+}
+
+/** The offset of a 1-based line and column. */
+function offsetOf(text: string, where: { line: number; column: number }): number {
+  let start = 0;
+  for (let line = 1; line < where.line; line++) start = text.indexOf('\n', start) + 1;
+  return start + where.column - 1;
 }

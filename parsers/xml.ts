@@ -8,7 +8,7 @@ import { lineIndex } from './json-like/json-locator.js';
 import { isObject } from './json-like/values.js';
 import { emptyDocument, type SpdxDocument } from './model.js';
 import { checkXml, safeXmlOptions } from './xml-safety.js';
-import { XmlTextRuns } from './xml-text-runs.js';
+import type { LiftedText, XmlTextRuns } from './xml-text-runs.js';
 
 /** Element names that are lists in the SPDX JSON schema (the XML schema mirrors it, one element per item). */
 const LIST_FIELDS = new Set([
@@ -42,10 +42,11 @@ const LIST_FIELDS = new Set([
 const META = XMLParser.getMetaDataSymbol();
 
 export function parseXmlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
-  if (!checkXml(text, sink, 'XML')) return emptyDocument();
+  const runs = checkXml(text, sink, 'XML');
+  if (!runs) return emptyDocument();
   let parsed: unknown;
   try {
-    parsed = readXmlTree(text);
+    parsed = readXmlTree(runs);
   } catch (err) {
     sink.error('XML_SYNTAX', `malformed XML: ${(err as Error).message}`);
     return emptyDocument();
@@ -64,8 +65,7 @@ export function parseXmlDocument(text: string, sink: DiagnosticSink): SpdxDocume
 }
 
 /** The element tree in the JSON field layout; throws on malformed XML (callers check first with checkXml). */
-export function readXmlTree(text: string): unknown {
-  const runs = new XmlTextRuns(text);
+export function readXmlTree(runs: XmlTextRuns): unknown {
   const parser = new XMLParser({
     ...safeXmlOptions(runs),
     ignoreAttributes: true,
@@ -74,7 +74,7 @@ export function readXmlTree(text: string): unknown {
     cdataPropName: CDATA,
     isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && LIST_FIELDS.has(name),
   });
-  return foldCdata(parser.parse(runs.text), runs);
+  return foldCdata(parser.parse(runs.forParser.text), runs.forParser);
 }
 
 const CDATA = '#cdata';
@@ -83,7 +83,7 @@ const CDATA = '#cdata';
  * `{'#cdata': 'x'}` (and `{'#text', '#cdata'}`) become the string they hold; everything else is walked, and its
  * start offset moved back to the original text.
  */
-function foldCdata(node: unknown, runs: XmlTextRuns): unknown {
+function foldCdata(node: unknown, runs: LiftedText): unknown {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) node[i] = foldCdata(node[i], runs);
     return node;

@@ -3,7 +3,7 @@
 // nested node elements, literal property elements, rdf:parseType="Resource".
 import { XMLParser } from 'fast-xml-parser';
 import { safeXmlOptions } from '../xml-safety.js';
-import { XmlTextRuns } from '../xml-text-runs.js';
+import type { XmlTextRuns } from '../xml-text-runs.js';
 
 export const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
@@ -32,8 +32,8 @@ export interface RdfGraph {
 type Entry = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as symbol;
 
-export function readRdfGraph(text: string): RdfGraph {
-  const runs = new XmlTextRuns(text);
+/** The graph of an RDF/XML text checkXml accepted (its lifted values); throws on malformed XML. */
+export function readRdfGraph(runs: XmlTextRuns): RdfGraph {
   const parser = new XMLParser({
     ...safeXmlOptions(runs),
     preserveOrder: true,
@@ -43,10 +43,10 @@ export function readRdfGraph(text: string): RdfGraph {
     // CDATA is kept apart so its text is not entity-decoded (see textOf).
     cdataPropName: '#cdata',
   });
-  const tree = parser.parse(runs.text) as Entry[];
+  const tree = parser.parse(runs.forParser.text) as Entry[];
   const offsetOf = (entry: Entry): number | undefined => {
     const offset = ((entry as Record<symbol, unknown>)[META] as { startIndex?: number } | undefined)?.startIndex;
-    return offset === undefined ? undefined : runs.originalOffset(offset);
+    return offset === undefined ? undefined : runs.forParser.originalOffset(offset);
   };
   const graph: RdfGraph = { nodes: new Map(), described: [], problems: [] };
   let blankCounter = 0;

@@ -38,6 +38,18 @@ describe('a document whose one value is 32 MB', () => {
     expect(run.peakRss).toBeLessThan(4 * size + ALLOWANCE);
   });
 
+  it('rdf-xml: one attribute value of 32 MB (a literal written as an attribute) within 4x too', async () => {
+    const file = join(dir, 'attribute.rdf.xml');
+    const text =
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#" xmlns:spdx="http://spdx.org/rdf/terms#">' +
+      `<spdx:SpdxDocument rdf:about="https://example.com/d#SPDXRef-DOCUMENT" spdx:name="d" rdfs:comment="${'n'.repeat(VALUE)}"/></rdf:RDF>\n`;
+    writeFileSync(file, text);
+    // The comment is not printed: what is measured is reading the document.
+    const run = await runCliMeasured(['inspect', file, '--json'], { nodeArgs: ['--max-old-space-size=1024'] });
+    expect((JSON.parse(run.stdout) as { name: string }).name).toBe('d');
+    expect(run.peakRss).toBeLessThan(4 * text.length + ALLOWANCE);
+  });
+
   it('xml: a value of 16 million short lines, with a diagnostic to place after it, within 4x too', async () => {
     const file = join(dir, 'lines.xml');
     const text = `<Document><spdxVersion>SPDX-2.3</spdxVersion><comment>${'a\n'.repeat(VALUE / 2)}</comment><packages><SPDXID>SPDXRef-p</SPDXID><bogusField>1</bogusField></packages></Document>\n`;

@@ -1,5 +1,6 @@
 // Long XML text runs are lifted out before fast-xml-parser reads the document (issue 19, item 5); what the parse
 // returns must not show it: values with entities, CRLF and comments inside, positions after a run, both XML dialects.
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
 
@@ -75,5 +76,31 @@ describe('positions after a lifted run', () => {
     const text = rdfDoc(comment, '    <spdx:relationship><spdx:Relationship/><spdx:Relationship/></spdx:relationship>\n');
     const warning = parseSbom(text, { format: 'rdf-xml' }).diagnostics.find((d) => d.code === 'RDF_STRUCTURE');
     expect(warning).toMatchObject(positionOf(text, '<spdx:relationship>'));
+  });
+});
+
+describe('long attribute values', () => {
+  const value = `${'a &amp; b\r\n'.repeat(LONG / 10)}end`;
+
+  it('RDF/XML: a literal property written as an attribute reads as before', () => {
+    const text = rdfDoc(
+      'c',
+      `    <spdx:describesPackage><spdx:Package rdf:about="https://example.com/d#SPDXRef-p" spdx:name="${value}"/></spdx:describesPackage>\n`,
+    );
+    const result = parseSbom(text, { format: 'rdf-xml' });
+    expect(result.document.packages.map((p) => p.name)).toEqual([`${'a & b\n'.repeat(LONG / 10)}end`]);
+  });
+
+  it('a syntax error after one is reported where the validator finds it in the original text', () => {
+    for (const [format, build] of [
+      ['xml', xmlDoc],
+      ['rdf-xml', rdfDoc],
+    ] as const) {
+      const text = build('c', `  <a note="${value}">x</a>\n  <b>\n  <c/>\n`);
+      const original = XMLValidator.validate(text, { allowBooleanAttributes: true });
+      if (original === true) throw new Error('the test document must be malformed');
+      const error = parseSbom(text, { format }).diagnostics.find((d) => d.code.endsWith('_SYNTAX'));
+      expect(error).toMatchObject({ line: original.err.line, column: original.err.col });
+    }
   });
 });
