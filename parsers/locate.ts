@@ -22,8 +22,9 @@ export function sourceLocator(format: SbomFormat | undefined, text: string): Loc
         return yamlLocator(doc, lineCounter);
       }
       case 'xml': {
-        if (!checkXml(text, new DiagnosticSink(), 'XML')) return undefined;
-        const tree = readXmlTree(text);
+        const runs = checkXml(text, new DiagnosticSink(), 'XML');
+        if (!runs) return undefined;
+        const tree = readXmlTree(runs);
         const roots = isObject(tree) ? Object.values(tree) : [];
         return roots.length === 1 ? xmlLocator(text, roots[0]) : undefined;
       }

@@ -8,15 +8,17 @@ import { RdfReader } from './rdf/terms.js';
 import { checkXml } from './xml-safety.js';
 
 export function parseRdfXmlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
-  if (!checkXml(text, sink, 'RDF')) return emptyDocument();
+  const runs = checkXml(text, sink, 'RDF');
+  if (!runs) return emptyDocument();
   let graph: RdfGraph;
   try {
-    graph = readRdfGraph(text);
+    graph = readRdfGraph(runs);
   } catch (err) {
     sink.error('RDF_SYNTAX', `malformed RDF/XML: ${(err as Error).message}`);
     return emptyDocument();
   }
-  const reader = new RdfReader(sink, lineIndex(text));
-  for (const problem of graph.problems) sink.warning('RDF_STRUCTURE', problem.message, problem.offset === undefined ? {} : lineIndex(text)(problem.offset));
+  const toPosition = lineIndex(text);
+  const reader = new RdfReader(sink, toPosition);
+  for (const problem of graph.problems) sink.warning('RDF_STRUCTURE', problem.message, problem.offset === undefined ? {} : toPosition(problem.offset));
   return graphToDocument(reader, graph);
 }

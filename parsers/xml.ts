@@ -7,7 +7,8 @@ import { convertDocument } from './json-like/document.js';
 import { lineIndex } from './json-like/json-locator.js';
 import { isObject } from './json-like/values.js';
 import { emptyDocument, type SpdxDocument } from './model.js';
-import { checkXml, SAFE_XML_OPTIONS } from './xml-safety.js';
+import { checkXml, safeXmlOptions } from './xml-safety.js';
+import type { LiftedText, XmlTextRuns } from './xml-text-runs.js';
 
 /** Element names that are lists in the SPDX JSON schema (the XML schema mirrors it, one element per item). */
 const LIST_FIELDS = new Set([
@@ -41,10 +42,11 @@ const LIST_FIELDS = new Set([
 const META = XMLParser.getMetaDataSymbol();
 
 export function parseXmlDocument(text: string, sink: DiagnosticSink): SpdxDocument {
-  if (!checkXml(text, sink, 'XML')) return emptyDocument();
+  const runs = checkXml(text, sink, 'XML');
+  if (!runs) return emptyDocument();
   let parsed: unknown;
   try {
-    parsed = readXmlTree(text);
+    parsed = readXmlTree(runs);
   } catch (err) {
     sink.error('XML_SYNTAX', `malformed XML: ${(err as Error).message}`);
     return emptyDocument();
@@ -63,32 +65,37 @@ export function parseXmlDocument(text: string, sink: DiagnosticSink): SpdxDocume
 }
 
 /** The element tree in the JSON field layout; throws on malformed XML (callers check first with checkXml). */
-export function readXmlTree(text: string): unknown {
+export function readXmlTree(runs: XmlTextRuns): unknown {
   const parser = new XMLParser({
-    ...SAFE_XML_OPTIONS,
+    ...safeXmlOptions(runs),
     ignoreAttributes: true,
     captureMetaData: true,
     // CDATA is kept apart so its text is not entity-decoded, then folded back into plain text below.
     cdataPropName: CDATA,
     isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && LIST_FIELDS.has(name),
   });
-  return foldCdata(parser.parse(text));
+  return foldCdata(parser.parse(runs.forParser.text), runs.forParser);
 }
 
 const CDATA = '#cdata';
 
-/** `{'#cdata': 'x'}` (and `{'#text', '#cdata'}`) become the string they hold; everything else is walked. */
-function foldCdata(node: unknown): unknown {
+/**
+ * `{'#cdata': 'x'}` (and `{'#text', '#cdata'}`) become the string they hold; everything else is walked, and its
+ * start offset moved back to the original text.
+ */
+function foldCdata(node: unknown, runs: LiftedText): unknown {
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) node[i] = foldCdata(node[i]);
+    for (let i = 0; i < node.length; i++) node[i] = foldCdata(node[i], runs);
     return node;
   }
   if (!isObject(node)) return node;
+  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META as symbol];
+  if (meta?.startIndex !== undefined) meta.startIndex = runs.originalOffset(meta.startIndex);
   if (CDATA in node && Object.keys(node).every((k) => k === CDATA || k === '#text')) {
     const cdata = node[CDATA];
     return `${typeof node['#text'] === 'string' ? node['#text'] : ''}${Array.isArray(cdata) ? cdata.join('') : String(cdata)}`;
   }
-  for (const key of Object.keys(node)) node[key] = foldCdata(node[key]);
+  for (const key of Object.keys(node)) node[key] = foldCdata(node[key], runs);
   return node;
 }
 

@@ -14,23 +14,59 @@ export function lineColumnAt(text: string, offset: number): SourcePosition {
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Line starts, built once, then binary-searched. */
+// Checkpoints (offset, line, line start) at least every SPAN characters and every LINES lines: a lookup counts at
+// most SPAN characters from one, and a document of short lines does not hold 8 bytes per line.
+const SPAN = 1024;
+const LINES = 128;
+
+/** Line and column lookups over one text: checkpoints built once, binary-searched, then a short count. */
 export function lineIndex(text: string): (offset: number) => SourcePosition {
-  let starts: number[] | undefined;
+  let index: { at: number[]; lines: number[]; starts: number[] } | undefined;
   return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
+    index ??= checkpoints(text);
+    const { at, lines, starts } = index;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = at.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
+      if (at[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    let line = lines[lo]!;
+    let lineStart = starts[lo]!;
+    for (let i = at[lo]!; i < offset; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return { line, column: offset - lineStart + 1 };
   };
+}
+
+function checkpoints(text: string): { at: number[]; lines: number[]; starts: number[] } {
+  const at = [0];
+  const lines = [1];
+  const starts = [0];
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+    const end = i === -1 ? text.length : i;
+    // Inside a long line, positions of that line every SPAN characters.
+    while (end - at[at.length - 1]! > SPAN) {
+      at.push(Math.max(at[at.length - 1]! + SPAN, start));
+      lines.push(line);
+      starts.push(start);
+    }
+    if (i === -1) return { at, lines, starts };
+    line++;
+    start = i + 1;
+    if (line - lines[lines.length - 1]! >= LINES || start - at[at.length - 1]! >= SPAN) {
+      at.push(start);
+      lines.push(line);
+      starts.push(start);
+    }
+  }
 }
 
 interface ObjectScan {

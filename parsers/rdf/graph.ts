@@ -2,7 +2,8 @@
 // Covers the RDF/XML that SPDX writers produce: typed node elements, rdf:about / rdf:nodeID / rdf:resource,
 // nested node elements, literal property elements, rdf:parseType="Resource".
 import { XMLParser } from 'fast-xml-parser';
-import { SAFE_XML_OPTIONS } from '../xml-safety.js';
+import { safeXmlOptions } from '../xml-safety.js';
+import type { XmlTextRuns } from '../xml-text-runs.js';
 
 export const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
@@ -31,9 +32,10 @@ export interface RdfGraph {
 type Entry = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as symbol;
 
-export function readRdfGraph(text: string): RdfGraph {
+/** The graph of an RDF/XML text checkXml accepted (its lifted values); throws on malformed XML. */
+export function readRdfGraph(runs: XmlTextRuns): RdfGraph {
   const parser = new XMLParser({
-    ...SAFE_XML_OPTIONS,
+    ...safeXmlOptions(runs),
     preserveOrder: true,
     ignoreAttributes: false,
     attributeNamePrefix: '',
@@ -41,7 +43,11 @@ export function readRdfGraph(text: string): RdfGraph {
     // CDATA is kept apart so its text is not entity-decoded (see textOf).
     cdataPropName: '#cdata',
   });
-  const tree = parser.parse(text) as Entry[];
+  const tree = parser.parse(runs.forParser.text) as Entry[];
+  const offsetOf = (entry: Entry): number | undefined => {
+    const offset = ((entry as Record<symbol, unknown>)[META] as { startIndex?: number } | undefined)?.startIndex;
+    return offset === undefined ? undefined : runs.forParser.originalOffset(offset);
+  };
   const graph: RdfGraph = { nodes: new Map(), described: [], problems: [] };
   let blankCounter = 0;
 
@@ -130,10 +136,6 @@ export function readRdfGraph(text: string): RdfGraph {
 function tagOf(entry: Entry): string | undefined {
   for (const key in entry) if (key !== ':@' && key !== '#text' && key !== '#comment' && key !== '#cdata') return key;
   return undefined;
-}
-
-function offsetOf(entry: Entry): number | undefined {
-  return ((entry as Record<symbol, unknown>)[META] as { startIndex?: number } | undefined)?.startIndex;
 }
 
 function textOf(children: Entry[]): string {

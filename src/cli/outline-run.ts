@@ -3,9 +3,10 @@ import type { SbomFormat } from '../../parsers/model.js';
 import { usageError } from '../common/errors.js';
 import { DocumentIndex } from '../sbom/document-index.js';
 import { buildOutline } from '../sbom/outline.js';
-import { renderOutlineJson, renderOutlineText } from '../sbom/outline-text.js';
+import { outlineJsonChunks } from '../sbom/outline-json.js';
+import { renderOutlineText } from '../sbom/outline-text.js';
 import { RelationshipGraph } from '../sbom/relationship-graph.js';
-import { writeSerialized, writeText } from './output.js';
+import { writeSerializedChunks, writeText } from './output.js';
 import { loadSbomFile } from './sbom-input.js';
 import { wantsJson } from './shared-options.js';
 
@@ -28,7 +29,7 @@ export async function runOutline(file: string, options: OutlineOptions): Promise
   const { result } = await loadSbomFile(file, { maxSize: options.maxSize, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const index = new DocumentIndex(result.document);
   const tree = buildOutline(index, new RelationshipGraph(index), depth === undefined ? {} : { depth });
-  if (wantsJson(options)) writeSerialized(renderOutlineJson(tree));
+  if (wantsJson(options)) await writeSerializedChunks(outlineJsonChunks(tree));
   else writeText(renderOutlineText(tree));
   return 0;
 }

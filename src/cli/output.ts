@@ -21,8 +21,8 @@ export function outputSettings(): Readonly<OutputSettings> {
 }
 
 // A reader that closes early (`| head`) ends the run quietly: main.ts handles EPIPE for both streams.
-function writeStdout(text: string): void {
-  process.stdout.write(text);
+function writeStdout(text: string): boolean {
+  return process.stdout.write(text);
 }
 
 /** One JSON document on stdout, controls escaped; compact puts it on one line (a stream of documents). */
@@ -38,6 +38,21 @@ export function writeText(text: string): void {
 /** Output a writer in src/export made safe itself (CSV cells, YAML and JSON escapes), byte for byte. */
 export function writeSerialized(text: string): void {
   writeStdout(text);
+}
+
+const CHUNK_CHARS = 1 << 16;
+
+/** Like writeSerialized for output too big for one string: written as produced, waiting while the reader is behind. */
+export async function writeSerializedChunks(chunks: Iterable<string>): Promise<void> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length < CHUNK_CHARS) continue;
+    const flushed = writeStdout(pending);
+    pending = '';
+    if (!flushed) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+  if (pending) writeStdout(pending);
 }
 
 /** A line on stderr for people: the report of a check as it runs; never suppressed. */

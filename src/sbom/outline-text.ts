@@ -1,5 +1,4 @@
-// Prints an outline as an indented tree (one element per line) or as plain data for --json.
-import { toJsonText } from '../common/json-text.js';
+// Prints an outline as an indented tree, one element per line (outline-json.ts prints it for --json).
 import { sanitizeLine } from '../common/sanitize.js';
 import type { Outline, OutlineNode } from './outline.js';
 
@@ -39,9 +38,4 @@ export function renderOutlineText(outline: Outline): string {
     for (const id of outline.unreached) lines.push(`  ${sanitizeLine(id)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** The outline as one JSON document (the tree plus the unreached list). */
-export function renderOutlineJson(outline: Outline): string {
-  return toJsonText(outline);
 }

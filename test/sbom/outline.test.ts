@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
 import { DocumentIndex } from '../../src/sbom/document-index.js';
 import { buildOutline } from '../../src/sbom/outline.js';
-import { renderOutlineJson, renderOutlineText } from '../../src/sbom/outline-text.js';
+import { renderOutlineJson } from '../../src/sbom/outline-json.js';
+import { renderOutlineText } from '../../src/sbom/outline-text.js';
 import { RelationshipGraph } from '../../src/sbom/relationship-graph.js';
+import { toJsonText } from '../../src/common/json-text.js';
 import { realdata, realdataMissing } from '../helpers/cli.js';
+import { HOSTILE_TEXT } from '../helpers/hostile-sbom.js';
 import { doc, pkg } from './build-model.js';
 
 const outlineOf = (d: ReturnType<typeof doc>, depth?: number) => {
@@ -54,6 +57,15 @@ describe('outline', () => {
     expect(renderOutlineText(outlineOf(cyclic, 0)).split('\n')[0]).toBe('document test (SPDXRef-DOCUMENT) [+2 below --depth]');
   });
 
+  it('prints JSON byte for byte as JSON.stringify with the output escapes would, at any --depth', () => {
+    const hostile = doc({
+      packages: [pkg('SPDXRef-h', HOSTILE_TEXT), pkg('SPDXRef-a', 'alpha')],
+      relationships: ['SPDXRef-DOCUMENT DESCRIBES SPDXRef-h', 'SPDXRef-h DEPENDS_ON SPDXRef-a', 'SPDXRef-h DEPENDS_ON SPDXRef-missing'],
+    });
+    for (const d of [cyclic, hostile])
+      for (const depth of [undefined, 0, 1]) expect(renderOutlineJson(outlineOf(d, depth))).toBe(toJsonText(outlineOf(d, depth)));
+  });
+
   it('handles a chain deeper than the call stack', () => {
     const n = 20_000;
     const long = doc({
@@ -63,6 +75,14 @@ describe('outline', () => {
     const text = renderOutlineText(outlineOf(long));
     expect(text.trimEnd().split('\n')).toHaveLength(n + 1);
     expect(JSON.parse(renderOutlineJson(outlineOf(long, 3))).root.children[0].children[0].children[0].omitted).toBe(1);
+    // The whole chain as JSON: as deep as the tree, with the same content JSON.stringify would give.
+    let node = JSON.parse(renderOutlineJson(outlineOf(long))).root;
+    for (let i = 0; i < n; i++) {
+      expect(node.children).toHaveLength(1);
+      node = node.children[0];
+      if (node.id !== `SPDXRef-p${i}`) expect.fail(`level ${i + 1} is ${node.id}`);
+    }
+    expect(node.children).toEqual([]);
   });
 });
 
