@@ -62,8 +62,10 @@ export function buildInspectReport(
 
 /** Diagnostics beyond this many are summarised in text output (--json has them all). */
 const TEXT_DIAGNOSTIC_LIMIT = 200;
+/** A code repeated more often than this (one missing field on every file) is summarised after this many. */
+const TEXT_PER_CODE_LIMIT = 20;
 
-export function renderInspectText(report: InspectReport, diagnostics: Diagnostic[]): string {
+export function renderInspectText(report: InspectReport, diagnostics: readonly Diagnostic[]): string {
   const c = report.counts;
   const s = report.summary;
   const clean = (v: string) => sanitizeLine(v);
@@ -75,9 +77,23 @@ export function renderInspectText(report: InspectReport, diagnostics: Diagnostic
     `  relationships  ${c.relationships}; annotations ${c.annotations}; extracted licenses ${c.extractedLicenses}`,
     `  diagnostics    ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes`,
   ];
-  for (const d of diagnostics.slice(0, TEXT_DIAGNOSTIC_LIMIT)) lines.push(clean(formatDiagnostic(d, report.file)));
-  if (diagnostics.length > TEXT_DIAGNOSTIC_LIMIT) {
-    lines.push(`... and ${diagnostics.length - TEXT_DIAGNOSTIC_LIMIT} more (--json lists them all)`);
-  }
+  const { shown, hiddenByCode } = briefDiagnostics(diagnostics);
+  for (const d of shown.slice(0, TEXT_DIAGNOSTIC_LIMIT)) lines.push(clean(formatDiagnostic(d, report.file)));
+  for (const [code, count] of hiddenByCode) lines.push(`... and ${count} more ${code} (--json lists them all)`);
+  if (shown.length > TEXT_DIAGNOSTIC_LIMIT) lines.push(`... and ${shown.length - TEXT_DIAGNOSTIC_LIMIT} more (--json lists them all)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The first TEXT_PER_CODE_LIMIT diagnostics of each code, in document order, and how many of each were left out. */
+function briefDiagnostics(diagnostics: readonly Diagnostic[]): { shown: Diagnostic[]; hiddenByCode: Map<string, number> } {
+  const seen = new Map<string, number>();
+  const hiddenByCode = new Map<string, number>();
+  const shown: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const count = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, count);
+    if (count <= TEXT_PER_CODE_LIMIT) shown.push(d);
+    else hiddenByCode.set(d.code, (hiddenByCode.get(d.code) ?? 0) + 1);
+  }
+  return { shown, hiddenByCode };
 }

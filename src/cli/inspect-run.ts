@@ -30,9 +30,16 @@ export async function runInspect(file: string, options: InspectOptions): Promise
   if (wantsJson(options)) {
     writeJson(report);
   } else if (failed && isEmptyDocument(result.document)) {
-    // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer.
-    for (const d of result.diagnostics) {
-      if (d.severity === 'error') writeErrorLine(formatDiagnostic(d, file));
+    // Not a document at all (empty, binary, unknown format, refused): the errors are the whole answer, and when
+    // one of them says it is not SPDX, that verdict alone, not the syntax errors of reading it as YAML or JSON first.
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const verdict = errors.find((d) => d.code === 'NOT_SPDX_DOCUMENT');
+    if (verdict) {
+      const others = errors.length - 1;
+      const read = result.format ? `read as ${result.format}` : 'read';
+      writeErrorLine(`${formatDiagnostic(verdict, file)}${others > 0 ? ` (${read}, with ${others} more error(s): --json lists them)` : ''}`);
+    } else {
+      for (const d of errors) writeErrorLine(formatDiagnostic(d, file));
     }
   } else {
     writeText(renderInspectText(report, result.diagnostics));
