@@ -1,8 +1,21 @@
 // The fields `query --fields` can print for an element, as plain strings (empty when the element has none).
 import { CHECKSUM_ALGORITHMS, spdxValueText, type Checksum, type Element } from '../../parsers/model.js';
+import { licenseText } from './license-ids.js';
 import { purlsOf } from './query.js';
 
-export const ELEMENT_FIELDS = ['spdxId', 'type', 'name', 'version', 'purl', 'checksums', 'fileName', 'downloadLocation', 'licenseConcluded', 'line'] as const;
+export const ELEMENT_FIELDS = [
+  'spdxId',
+  'type',
+  'name',
+  'version',
+  'purl',
+  'checksums',
+  'fileName',
+  'downloadLocation',
+  'licenseConcluded',
+  'licenseDeclared',
+  'line',
+] as const;
 export type ElementField = (typeof ELEMENT_FIELDS)[number];
 export const DEFAULT_FIELDS: readonly ElementField[] = ['type', 'spdxId', 'name', 'version'];
 
@@ -28,10 +41,10 @@ export function elementField(element: Element, field: ElementField): string {
       return element.elementType === 'package' ? (element.fileName ?? '') : element.elementType === 'file' ? element.name : '';
     case 'downloadLocation':
       return element.elementType === 'package' ? (spdxValueText(element.downloadLocation) ?? '') : '';
-    case 'licenseConcluded': {
-      const value = element.licenseConcluded;
-      return value === undefined ? '' : 'text' in value ? value.text : value.kind;
-    }
+    case 'licenseConcluded':
+      return licenseText(element.licenseConcluded);
+    case 'licenseDeclared':
+      return element.elementType === 'package' ? licenseText(element.licenseDeclared) : '';
     case 'line':
       return element.position ? String(element.position.line) : '';
   }

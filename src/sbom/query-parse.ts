@@ -8,9 +8,10 @@ export type QueryTerm =
   | { field: 'type'; kind: 'package' | 'file' | 'snippet'; source: string; column: number }
   | { field: 'rel'; relationshipType: string; source: string; column: number }
   | { field: 'depth'; hops: number; source: string; column: number }
-  | { field: 'checksum'; algorithm?: string; hexPrefix: string; source: string; column: number };
+  | { field: 'checksum'; algorithm?: string; hexPrefix: string; source: string; column: number }
+  | { field: 'license'; pattern: Glob; source: string; column: number };
 
-export const QUERY_FIELDS = ['name', 'purl', 'type', 'rel', 'depth', 'checksum'] as const;
+export const QUERY_FIELDS = ['name', 'purl', 'type', 'rel', 'depth', 'checksum', 'license'] as const;
 
 interface Token {
   text: string;
@@ -104,6 +105,15 @@ function parseTerm(expression: string, token: Token): QueryTerm {
       if (!match) fail(expression, valueColumn, `checksum: expected hex digits (optionally ALGORITHM:hex), got "${value}"`);
       return { field, ...(match[1] ? { algorithm: match[1].toUpperCase() } : {}), hexPrefix: match[2]!.toLowerCase(), ...base };
     }
+    case 'license':
+      if (!/^[A-Za-z0-9.+:*-]+$/.test(value))
+        fail(
+          expression,
+          valueColumn,
+          `license: expected a license id such as MIT, Apache-2.0, GPL-2.0-or-later or LicenseRef-x (* is a wildcard), got "${value}"`,
+        );
+      // SPDX license ids are case-insensitive.
+      return { field, pattern: compileGlob(value.toLowerCase()), ...base };
     default:
       return fail(expression, token.column, `unknown field "${field}" (fields: ${QUERY_FIELDS.join(', ')})`);
   }

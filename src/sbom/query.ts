@@ -1,5 +1,6 @@
 // Runs a parsed query over a document: every term must hold (AND); results sorted by kind then SPDXID.
 import type { Element } from '../../parsers/model.js';
+import { licenseIdsOf } from './license-ids.js';
 import type { DocumentIndex } from './document-index.js';
 import { parseQuery, type QueryTerm } from './query-parse.js';
 import type { RelationshipGraph } from './relationship-graph.js';
@@ -87,6 +88,8 @@ function compile(term: QueryTerm, graph: RelationshipGraph): Predicate {
       const within = hopsFromDescribed(graph, term.hops);
       return (e) => within.has(e.spdxId);
     }
+    case 'license':
+      return (e) => licenseIdsOf(e).some((id) => term.pattern.test(id.toLowerCase()));
     case 'checksum':
       return (e) => {
         if (e.elementType === 'snippet') return false;
@@ -140,7 +143,7 @@ export function runQuery(terms: QueryTerm[], index: DocumentIndex, graph: Relati
 }
 
 function cost(term: QueryTerm): number {
-  return { type: 0, rel: 5, depth: 6, checksum: 2, name: 3, purl: 4 }[term.field];
+  return { type: 0, rel: 5, depth: 6, checksum: 2, name: 3, purl: 4, license: 4 }[term.field];
 }
 
 /** Parses and runs in one step (throws a usage error QUERY_SYNTAX with the column). */

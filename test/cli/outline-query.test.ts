@@ -84,7 +84,7 @@ describe.skipIf(realdataMissing)('query', () => {
     const bad = await runCli(['query', v125, 'type:package sizr:5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      'kube-sbom: query "type:package sizr:5": unknown field "sizr" (fields: name, purl, type, rel, depth, checksum) at column 14 [QUERY_SYNTAX]\n',
+      'kube-sbom: query "type:package sizr:5": unknown field "sizr" (fields: name, purl, type, rel, depth, checksum, license) at column 14 [QUERY_SYNTAX]\n',
     );
     const fields = await runCli(['query', v125, 'type:file', '--fields', 'name,colour']);
     expect(fields.code).toBe(2);

@@ -12,7 +12,7 @@ export function registerQuery(program: Command): void {
     .argument('<expr>', 'terms joined by spaces or AND, e.g. "type:package name:^kube-"')
     .option(
       '--fields <list>',
-      'columns, comma-separated (default type,spdxId,name,version); also purl, checksums, fileName, downloadLocation, licenseConcluded, line',
+      'columns, comma-separated (default type,spdxId,name,version); also purl, checksums, fileName, downloadLocation, licenseConcluded, licenseDeclared, line',
     )
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json', 'csv'], default: 'text' } })
@@ -26,6 +26,8 @@ Terms (all must hold):
   rel:TYPE            the element takes part in a relationship of this type (either side), e.g. rel:CONTAINS
   depth:N             within N relationships below what the document DESCRIBES (0 = the described elements)
   checksum:HEX        any checksum starts with HEX (any algorithm), or checksum:SHA256:HEX for one algorithm
+  license:ID          a concluded, declared or found license names ID (case-insensitive; * is a wildcard, e.g.
+                      license:GPL-*; also NOASSERTION, NONE and LicenseRef-...)
 Results are sorted (packages, files, snippets; then SPDXID), so every format of a document prints the same.
 
 Exit codes: 0 printed (also when nothing matched); 1 no document could be read; 2 bad expression or option
