@@ -67,7 +67,8 @@ function Summary({ summary, width }: { summary: DocumentSummary; width: number }
 }
 
 export function ReleaseScreen({ state, versions, provenance, summary, loadError, opening, width, height }: Props) {
-  if (provenance?.kind === 'file' && state.phase !== 'running' && state.phase !== 'input') {
+  // The opened file is shown only until a release is attempted: a later attempt's progress and failure come first.
+  if (provenance?.kind === 'file' && state.phase === 'pick') {
     return (
       <Box flexDirection="column">
         <Text bold>
@@ -137,6 +138,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
           </Text>
         )
       ) : null}
+      {provenance?.kind === 'file' ? <Text color={theme.dim}>{clip(`${provenance.path} is still open (not verified): 2 explores it`, width - 1)}</Text> : null}
     </Box>
   );
 }
