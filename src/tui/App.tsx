@@ -20,6 +20,7 @@ import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screen
 import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
+import { demoBanner } from './state/demo-banner.js';
 import { RowFilter } from './state/row-filter.js';
 import { theme } from './theme.js';
 
@@ -60,7 +61,8 @@ export function App({ ports, initial, onExit }: AppProps) {
     if (initial && !initial.opened) queueMicrotask(() => actions.open(initial.value));
   }
 
-  const bodyHeight = Math.max(6, rows - 3 - (ports.demo ? 1 : 0));
+  const banner = demoBanner(state, ports.demo);
+  const bodyHeight = Math.max(6, rows - 3 - (banner ? 1 : 0));
   const heights = {
     release: Math.max(1, bodyHeight - 5),
     explorer: bodyHeight - EXPLORER_CHROME,
@@ -104,9 +106,9 @@ export function App({ ports, initial, onExit }: AppProps) {
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
       <Header screen={state.screen} provenance={state.provenance} verified={verified} width={width} />
-      {ports.demo ? (
+      {banner ? (
         <Text color={theme.demo} bold wrap="truncate">
-          {ports.demo}
+          {banner}
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">

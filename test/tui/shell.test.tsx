@@ -106,10 +106,15 @@ describe('shell', () => {
     await see(app, /6 of 15 elements/);
   });
 
-  it('says plainly when it shows demo data', async () => {
-    const { ports } = fakePorts();
-    const app = render(<App ports={{ ...ports, demo: 'DEMO DATA: signed by a demo trust root' }} />);
-    await see(app, /DEMO DATA: signed by a demo trust root/);
+  it('says plainly when it shows demo data, and only while the demo document is the one loaded', async () => {
+    const { ports } = fakePorts({ demo: 'DEMO DATA: signed by a demo trust root' });
+    const app = render(<App ports={ports} initial={{ kind: 'version', value: 'v1.2.3' }} />);
+    let frame = await see(app, /VERIFIED: every check passed/);
+    expect(frame).toContain('DEMO DATA: signed by a demo trust root');
+    await press(app.stdin, 'o', ...'doc.spdx'.split(''), KEY.enter);
+    frame = await see(app, /15 of 15 elements/);
+    expect(frame).toContain('doc.spdx (unverified)');
+    expect(frame).not.toContain('DEMO DATA');
   });
 
   it('follows a resize of the terminal', async () => {
