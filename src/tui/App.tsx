@@ -19,6 +19,8 @@ import { HelpScreen } from './screens/HelpScreen.js';
 import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screens/ImagesScreen.js';
 import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
+import { verificationLines, type VerificationLine } from './screens/verification-lines.js';
+import { VerificationScreen, VERIFICATION_CHROME } from './screens/VerificationScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
 import { demoBanner } from './state/demo-banner.js';
 import { RowFilter } from './state/row-filter.js';
@@ -68,9 +70,10 @@ export function App({ ports, initial, onExit }: AppProps) {
     explorer: bodyHeight - EXPLORER_CHROME,
     detail: bodyHeight - DETAIL_CHROME,
     images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images),
+    verification: bodyHeight - VERIFICATION_CHROME,
   };
   const derived = derive(state, width);
-  const { indices, shownImages, detail, lines } = derived;
+  const { indices, shownImages, detail, lines, verification } = derived;
 
   const quit = () => {
     onExit?.();
@@ -91,6 +94,7 @@ export function App({ ports, initial, onExit }: AppProps) {
           indices: fresh.indices,
           shownImages: fresh.shownImages,
           lines: fresh.lines,
+          verificationLines: fresh.verification,
           heights,
           width,
           scrollHelp: (d) => setHelpOffset((o) => (d === 'home' ? 0 : Math.max(0, o + d))),
@@ -112,7 +116,7 @@ export function App({ ports, initial, onExit }: AppProps) {
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, helpOffset })}
+        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset })}
       </Box>
       <StatusBar
         scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
@@ -156,7 +160,9 @@ function derive(state: AppState, width: number) {
       detailCache.set(view, { id: top.id, width, detail, lines });
     }
   }
-  return { indices, shownImages, detail, lines };
+  // Drawn from the live result, so a run under way shows on this screen as it goes.
+  const verification: VerificationLine[] = state.verification ? verificationLines(state.images.results[state.verification.reference], width) : [];
+  return { indices, shownImages, detail, lines, verification };
 }
 
 interface Derived {
@@ -167,6 +173,7 @@ interface Derived {
   shownImages: ReturnType<typeof imagesShown>;
   lines: ReturnType<typeof detailLines>;
   detail: ReturnType<NonNullable<AppState['view']>['detail']>;
+  verification: VerificationLine[];
   helpOffset: number;
 }
 
@@ -203,6 +210,16 @@ function renderScreen(state: AppState, d: Derived) {
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );
+    case 'verification':
+      return state.verification ? (
+        <VerificationScreen
+          reference={state.verification.reference}
+          lines={d.verification}
+          list={state.verification.list}
+          width={d.width}
+          height={d.bodyHeight}
+        />
+      ) : null;
     case 'export':
       return view ? (
         <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} />

@@ -10,6 +10,7 @@ export const Command = {
   Home: 'home',
   End: 'end',
   Open: 'open',
+  Element: 'element',
   Back: 'back',
   Quit: 'quit',
   ForceQuit: 'force-quit',
@@ -34,7 +35,7 @@ export const Command = {
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'export';
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export';
 
 export interface KeySpec {
   /** A printable character, matched exactly. */
@@ -162,9 +163,23 @@ export const BINDINGS: readonly Binding[] = [
     command: Command.Open,
     scope: 'images',
     keys: [{ key: 'return', label: 'enter' }],
-    help: 'details: the element, or why verification failed',
-    brief: 'details',
+    help: 'verification: every check and the whole reason',
+    brief: 'checks',
   },
+  { command: Command.Element, scope: 'images', keys: [{ input: 'd', label: 'd' }], help: "the image's SPDX element: layers, relationships", brief: 'element' },
+  {
+    command: Command.Back,
+    scope: 'verification',
+    keys: [
+      { key: 'escape', label: 'esc' },
+      { key: 'backspace', label: 'backspace' },
+      { key: 'delete', label: 'backspace' },
+    ],
+    help: 'back to Images',
+    brief: 'back',
+  },
+  { command: Command.Element, scope: 'verification', keys: [{ input: 'd', label: 'd' }], help: "the image's SPDX element", brief: 'element' },
+  { command: Command.Verify, scope: 'verification', keys: [{ input: 'v', label: 'v' }], help: 'verify this image (again)', brief: 'verify' },
   { command: Command.Content, scope: 'export', keys: [{ input: 'c', label: 'c' }], help: 'what: image list or verification report', brief: 'what' },
   { command: Command.Format, scope: 'export', keys: [{ input: 'f', label: 'f' }], help: 'format: txt, json, csv, yaml', brief: 'format' },
   { command: Command.Pinned, scope: 'export', keys: [{ input: 'p', label: 'p' }], help: 'digest-pinned references (verified images only)', brief: 'pinned' },

@@ -40,7 +40,7 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
     expect(listed).toHaveLength(5);
     expect(listed.every((l) => l.includes('kube-apiserver-'))).toBe(true);
 
-    session.keys('Enter');
+    session.keys('d');
     const first = await session.waitFor(/Layers \(\d+, diff IDs\)/);
     session.keys('g');
     const top = await session.waitFor(/Checksums \(3\)/);
@@ -106,7 +106,7 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
       session.type('apiserver');
       session.keys('Enter');
       screen = await session.waitFor(/2 of 6 images/);
-      session.keys('Enter');
+      session.keys('d');
       await session.waitFor(/Layers \(2, diff IDs\)/);
       session.keys('g');
       screen = await session.waitFor(/Checksums \(3\)/);
@@ -120,6 +120,12 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
       session.keys('3', 'V');
       screen = await session.waitFor(/5 verified\s+1 failed/, 30_000);
       expect(screen).toMatch(/kube-scheduler-arm64:v1\.99\.0\s+arm64\s+✘ FAILED/);
+      session.keys('G', 'Enter');
+      screen = await session.waitFor(/Verification of registry\.k8s\.io\/kube-scheduler-arm64:v1\.99\.0/);
+      expect(screen).toMatch(/status\s+✘ FAILED/);
+      expect(screen).toMatch(/code\s+NO_SIGNATURES/);
+      session.keys('Escape', 'g');
+      await session.waitFor(/6 of 6 images/);
       session.keys('a');
       await session.waitFor(/arch amd64\s+3 of 6 images/);
       session.keys('4', 'p');
