@@ -124,7 +124,7 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
       screen = await session.waitFor(/Verification of registry\.k8s\.io\/kube-scheduler-arm64:v1\.99\.0/);
       expect(screen).toMatch(/status\s+✘ FAILED/);
       expect(screen).toMatch(/code\s+NO_SIGNATURES/);
-      session.keys('Escape', 'g');
+      session.keys('Escape');
       await session.waitFor(/6 of 6 images/);
       session.keys('a');
       await session.waitFor(/arch amd64\s+3 of 6 images/);
@@ -138,6 +138,12 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
         expect.stringMatching(/^registry\.k8s\.io\/kube-proxy-amd64@sha256:[0-9a-f]{64}$/),
         expect.stringMatching(/^registry\.k8s\.io\/kube-scheduler-amd64@sha256:[0-9a-f]{64}$/),
       ]);
+      // The same SBOM opened as a file is the user's document, not the demo's: no banner, not verified.
+      session.keys('1', 'o');
+      session.type(join(projectRoot, 'samples', 'sbom', 'v1.99.0', 'release'));
+      session.keys('Enter');
+      screen = await session.waitFor(/release \(unverified\)/);
+      expect(screen).not.toContain('DEMO DATA');
     });
   },
 );
