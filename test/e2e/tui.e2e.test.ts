@@ -73,6 +73,15 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
     await session.waitFor(/^\s*$/s, 10_000).catch(() => undefined);
   });
 
+  it('with CI set says in one line why the UI cannot run and how to run it, and exits 2 before drawing', async () => {
+    session.start(['sh', '-c', `node '${cliPath}' tui '${V1254}'; echo "exit $?"`], { cwd: projectRoot, env: { CI: 'true' } });
+    const screen = await session.waitFor(/exit \d/, 15_000);
+    expect(screen).toMatch(/CI=true is set.*CI=0 kube-sbom/s);
+    expect(screen).toContain('[CI_SET]');
+    expect(screen).toContain('exit 2');
+    expect(screen).not.toContain('elements');
+  });
+
   it('ctrl-c quits and gives the terminal back', async () => {
     session.start(['node', cliPath, 'tui', V1254], { cwd: projectRoot });
     await session.waitFor(/elements/, 30_000);
