@@ -15,7 +15,7 @@ import { detailLines, type DetailLine } from './screens/detail-lines.js';
 import { ExplorerScreen, EXPLORER_CHROME } from './screens/ExplorerScreen.js';
 import { exportPlan } from './screens/export-plan.js';
 import { ExportScreen } from './screens/ExportScreen.js';
-import { HelpScreen } from './screens/HelpScreen.js';
+import { HelpScreen, helpLines } from './screens/HelpScreen.js';
 import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screens/ImagesScreen.js';
 import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
@@ -97,7 +97,11 @@ export function App({ ports, initial, onExit }: AppProps) {
           verificationLines: fresh.verification,
           heights,
           width,
-          scrollHelp: (d) => setHelpOffset((o) => (d === 'home' ? 0 : Math.max(0, o + d))),
+          scrollHelp: (d) => {
+            // Kept within the help, so that moving back up after End starts moving at once.
+            const last = Math.max(0, helpLines().length - bodyHeight + 1);
+            setHelpOffset((o) => (d === 'home' ? 0 : d === 'end' ? last : Math.min(last, Math.max(0, o + d))));
+          },
         },
         input,
         key,

@@ -147,7 +147,7 @@ export const BINDINGS: readonly Binding[] = [
     help: 'back',
     brief: 'back',
   },
-  { command: Command.Toggle, scope: 'images', keys: [{ input: ' ', label: 'space' }], help: 'select or unselect the image', brief: 'select' },
+  { command: Command.Toggle, scope: 'images', keys: [{ input: ' ', label: 'space' }], help: 'select or unselect the image, then move down', brief: 'select' },
   { command: Command.SelectAll, scope: 'images', keys: [{ input: '*', label: '*' }], help: 'select all shown, or none' },
   {
     command: Command.Verify,

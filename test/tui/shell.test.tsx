@@ -66,6 +66,25 @@ describe('shell', () => {
     await see(app, /Explorer\s+kind all/);
   });
 
+  it('G and End go to the end of the help, g and Home back to its start; the help says space moves on', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '?');
+    let frame = await see(app, /ctrl-c\s+quit at once/);
+    expect(frame).not.toContain('write the file (atomically)');
+    await press(app.stdin, 'G');
+    frame = await see(app, 'write the file (atomically)');
+    expect(frame).not.toContain('quit at once');
+    await press(app.stdin, 'g');
+    await see(app, /ctrl-c\s+quit at once/);
+    await press(app.stdin, KEY.end);
+    await see(app, 'write the file (atomically)');
+    await press(app.stdin, KEY.up);
+    frame = await see(app, /space\s+select or unselect the image, then move down/);
+    expect(frame).not.toContain('write the file (atomically)');
+  });
+
   it('the status bar lists the keys of the current screen', async () => {
     const { ports } = fakePorts();
     const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);

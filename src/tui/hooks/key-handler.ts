@@ -36,7 +36,7 @@ export interface KeyContext {
   /** Visible rows of the list on each screen. */
   heights: Record<ListTarget, number>;
   width: number;
-  scrollHelp: (delta: number | 'home') => void;
+  scrollHelp: (delta: number | 'home' | 'end') => void;
 }
 
 export function handleKey(ctx: KeyContext, input: string, key: Key): void {
@@ -151,6 +151,7 @@ function helpKeys(ctx: KeyContext, command: Command): void {
   if (action.type === 'move') ctx.scrollHelp(action.delta);
   if (action.type === 'page') ctx.scrollHelp(action.direction * 10);
   if (action.type === 'home') ctx.scrollHelp('home');
+  if (action.type === 'end') ctx.scrollHelp('end');
 }
 
 function imagesKeys(ctx: KeyContext, command: Command): void {
