@@ -32,6 +32,7 @@ export const Command = {
   Explorer: 'go-explorer',
   Images: 'go-images',
   NextScreen: 'next-screen',
+  PrevScreen: 'previous-screen',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
@@ -43,6 +44,8 @@ export interface KeySpec {
   /** A named key of Ink's Key (upArrow, pageDown, return, ...). */
   key?: keyof Key;
   ctrl?: boolean;
+  /** For a named key: whether shift must be held (unset: either). */
+  shift?: boolean;
   /** How the help screen writes it. */
   label: string;
 }
@@ -73,7 +76,8 @@ export const BINDINGS: readonly Binding[] = [
     help: 'Export: write an image list or report',
     brief: 'export',
   },
-  { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', label: 'tab' }], help: 'next screen', brief: 'screens' },
+  { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', shift: false, label: 'tab' }], help: 'next screen', brief: 'screens' },
+  { command: Command.PrevScreen, scope: 'global', keys: [{ key: 'tab', shift: true, label: 'shift-tab' }], help: 'previous screen' },
   {
     command: Command.Up,
     scope: 'list',
@@ -196,7 +200,7 @@ export const BINDINGS: readonly Binding[] = [
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
-  if (spec.key) return key[spec.key] === true && (spec.ctrl ?? false) === key.ctrl;
+  if (spec.key) return key[spec.key] === true && (spec.ctrl ?? false) === key.ctrl && (spec.shift === undefined || spec.shift === key.shift);
   return spec.input === input && (spec.ctrl ?? false) === key.ctrl && !key.meta;
 }
 

@@ -85,6 +85,20 @@ describe('shell', () => {
     expect(frame).not.toContain('write the file (atomically)');
   });
 
+  it('tab goes to the next screen and shift-tab to the previous one', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, KEY.tab);
+    await see(app, /Images\s+arch all/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /Explorer\s+kind all/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /not verified: no checksum or signature was checked/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /enter writes the image list/);
+  });
+
   it('the status bar lists the keys of the current screen', async () => {
     const { ports } = fakePorts();
     const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);

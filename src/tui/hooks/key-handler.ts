@@ -58,9 +58,11 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return dispatch({ type: 'screen', screen: 'images' });
     case Command.Export:
       return dispatch({ type: 'screen', screen: 'export' });
-    case Command.NextScreen: {
+    case Command.NextScreen:
+    case Command.PrevScreen: {
       const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen === 'verification' ? 'images' : state.screen;
-      return dispatch({ type: 'screen', screen: nextOf(MAIN_SCREENS, current) });
+      const order = command === Command.NextScreen ? MAIN_SCREENS : [...MAIN_SCREENS].reverse();
+      return dispatch({ type: 'screen', screen: nextOf(order, current) });
     }
   }
   if (state.screen === 'help') return helpKeys(ctx, command);
