@@ -91,6 +91,8 @@ describe('Images', () => {
     expect(frame).not.toContain('✔');
     expect(frame).toMatch(/VERIFY_FAILED_TO_RUN: trusted_root\.json: no such file/);
     expect(frame.match(/\? not checked/g)).toHaveLength(4);
+    expect(frame).toMatch(/Images\s+arch all\s+4 of 4 images\s+0 selected\s+4 not checked/);
+    expect(frame).not.toContain('failed');
   });
 
   it('enter shows the verification of the image: every check and the whole reason, wrapped; d opens its element', async () => {
