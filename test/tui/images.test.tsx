@@ -180,6 +180,17 @@ describe('Export', () => {
     expect(calls.exports[0]).toEqual({ kind: 'images', format: 'txt', pinned: true, references: [reference], digests: { [reference]: digestOf(reference) } });
   });
 
+  it('a pinned list refused for an image that failed says it failed, not that it is not verified yet', async () => {
+    const { app, calls } = await imagesScreen();
+    await press(app.stdin, '/', ...'proxy-arm64'.split(''), KEY.enter, KEY.space, 'v');
+    await see(app, /1 failed/);
+    await press(app.stdin, '4', 'p');
+    const frame = await see(app, /pinned needs a verified digest/);
+    expect(frame.replace(/\s+/g, ' ')).toMatch(/1 of the 1 selected image\(s\) failed verification \(Images screen: enter shows why\)/);
+    expect(frame).not.toContain('not verified yet');
+    expect(calls.exports).toHaveLength(0);
+  });
+
   it('writes a verification report of the results', async () => {
     const { app, calls } = await imagesScreen();
     await press(app.stdin, '4', 'c');
