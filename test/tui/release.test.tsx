@@ -85,4 +85,17 @@ describe('Release', () => {
     await press(app.stdin, '2');
     await see(app, /15 of 15 elements/);
   });
+
+  it('a release that fails after another verified leaves the verified one open, and says so', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'version', value: 'v1.2.3' }} />);
+    let frame = await see(app, /VERIFIED: every check passed/);
+    expect(frame).not.toContain('still open');
+    const failing = fakePorts({ releaseFails: true }).ports;
+    ports.verifyRelease = failing.verifyRelease;
+    await press(app.stdin, 'o', ...'stable'.split(''), KEY.enter);
+    frame = await see(app, /NOT VERIFIED/);
+    expect(frame).toMatch(/✔ v1\.2\.3 verified/);
+    expect(frame).toContain('v1.2.3 (verified) is still open: 2 explores it');
+  });
 });

@@ -66,6 +66,13 @@ function Summary({ summary, width }: { summary: DocumentSummary; width: number }
   );
 }
 
+/** The document loaded before this attempt, when the attempt did not replace it: still there to explore. */
+function StillOpen({ provenance, attemptLoaded, width }: { provenance?: Provenance; attemptLoaded: boolean; width: number }) {
+  if (!provenance || (provenance.kind === 'release' && attemptLoaded)) return null;
+  const what = provenance.kind === 'file' ? `${provenance.path} is still open (not verified)` : `${provenance.version} (verified) is still open`;
+  return <Text color={theme.dim}>{clip(`${what}: 2 explores it`, width - 1)}</Text>;
+}
+
 export function ReleaseScreen({ state, versions, provenance, summary, loadError, opening, width, height }: Props) {
   // The opened file is shown only until a release is attempted: a later attempt's progress and failure come first.
   if (provenance?.kind === 'file' && state.phase === 'pick') {
@@ -138,7 +145,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
           </Text>
         )
       ) : null}
-      {provenance?.kind === 'file' ? <Text color={theme.dim}>{clip(`${provenance.path} is still open (not verified): 2 explores it`, width - 1)}</Text> : null}
+      <StillOpen provenance={provenance} attemptLoaded={state.phase === 'done' && state.verified === true} width={width} />
     </Box>
   );
 }
