@@ -23,6 +23,7 @@ import { verificationLines, type VerificationLine } from './screens/verification
 import { VerificationScreen, VERIFICATION_CHROME } from './screens/VerificationScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
 import { demoBanner } from './state/demo-banner.js';
+import { listReducer } from './state/list.js';
 import { RowFilter } from './state/row-filter.js';
 import { theme } from './theme.js';
 
@@ -219,7 +220,8 @@ function renderScreen(state: AppState, d: Derived) {
         <VerificationScreen
           reference={state.verification.reference}
           lines={d.verification}
-          list={state.verification.list}
+          // A new run shortens the lines under a scrolled window: fit it, or it would show nothing.
+          list={listReducer(state.verification.list, { type: 'fit' }, d.verification.length, d.bodyHeight - VERIFICATION_CHROME)}
           width={d.width}
           height={d.bodyHeight}
         />

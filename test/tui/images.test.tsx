@@ -139,6 +139,28 @@ describe('Images', () => {
     await see(app, /Images\s+arch all/);
   });
 
+  it('the verification scrolled down still shows a new run of it from the top', async () => {
+    const imagesGate = gate();
+    const { ports } = fakePorts({ imagesGate });
+    const verifyFake = ports.verifyImages;
+    const checks = Array.from({ length: 40 }, (_, i) => ({ check: `check${i + 1}`, status: 'fail' as const, code: 'FAILED', message: 'no' }));
+    ports.verifyImages = async (_view, references, onResult) =>
+      references.map((reference) => {
+        const result: ImageResult = { reference, status: 'failed', code: 'FAILED', message: 'every check failed', checks };
+        onResult(result);
+        return result;
+      });
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'fixture.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '3', 'v', KEY.enter, 'G');
+    await see(app, /check40/);
+    ports.verifyImages = verifyFake;
+    await press(app.stdin, 'v');
+    await see(app, /status\s+… verification in progress/);
+    imagesGate.open();
+    await see(app, /status\s+✔ verified/);
+  });
+
   it('enter on an image not verified yet says so and how to verify it', async () => {
     const { app } = await imagesScreen();
     await press(app.stdin, KEY.enter);

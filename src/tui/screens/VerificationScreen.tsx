@@ -37,7 +37,7 @@ export function VerificationScreen({
       <Text bold>
         Verification of <Text color={theme.accent}>{clip(reference, width - 17)}</Text>
       </Text>
-      <Text color={theme.dim}>esc back to Images, d the image's SPDX element, v verify it again</Text>
+      <Text color={theme.dim}>esc back to Images, d the image's SPDX element, v verify it</Text>
       <WindowedList
         count={lines.length}
         list={list}
