@@ -8,6 +8,7 @@ import { usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { defaultCacheDir } from '../fetch/cache.js';
 import { RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
+import { ciVariable } from './ci-env.js';
 import { parseMirrors } from './registry-mirrors.js';
 import { fetchSettingsFrom, type ReleaseCliOptions } from './release-options.js';
 import { parseSize } from './size-option.js';
@@ -49,6 +50,14 @@ export async function startTui(sources: string[], opts: TuiCliOptions, launch: U
     throw usageError(
       'NO_TTY',
       'the interactive UI needs a terminal; in scripts use the commands instead: kube-sbom verify-sbom, images, inspect, verify-images (kube-sbom --help)',
+    );
+  }
+  const ci = ciVariable(process.env);
+  if (ci) {
+    // An empty value counts as set for Ink, so `CI= kube-sbom` would not help: 0 or unsetting it does.
+    throw usageError(
+      'CI_SET',
+      `${ci.name}=${sanitizeLine(ci.value)} is set, and with it the terminal UI cannot draw interactively (Ink takes it for a CI job); run it with ${ci.name} unset or 0: ${ci.name}=0 kube-sbom ... (or env -u ${ci.name} kube-sbom ...)`,
     );
   }
   // React's development build records every prop for its profiler: with 100k rows that costs seconds per key.

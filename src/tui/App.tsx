@@ -15,11 +15,15 @@ import { detailLines, type DetailLine } from './screens/detail-lines.js';
 import { ExplorerScreen, EXPLORER_CHROME } from './screens/ExplorerScreen.js';
 import { exportPlan } from './screens/export-plan.js';
 import { ExportScreen } from './screens/ExportScreen.js';
-import { HelpScreen } from './screens/HelpScreen.js';
+import { HelpScreen, helpLines } from './screens/HelpScreen.js';
 import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screens/ImagesScreen.js';
 import { imagesShown } from './screens/images-shown.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
+import { verificationLines, type VerificationLine } from './screens/verification-lines.js';
+import { VerificationScreen, VERIFICATION_CHROME } from './screens/VerificationScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
+import { demoBanner } from './state/demo-banner.js';
+import { listReducer } from './state/list.js';
 import { RowFilter } from './state/row-filter.js';
 import { theme } from './theme.js';
 
@@ -60,15 +64,17 @@ export function App({ ports, initial, onExit }: AppProps) {
     if (initial && !initial.opened) queueMicrotask(() => actions.open(initial.value));
   }
 
-  const bodyHeight = Math.max(6, rows - 3 - (ports.demo ? 1 : 0));
+  const banner = demoBanner(state, ports.demo);
+  const bodyHeight = Math.max(6, rows - 3 - (banner ? 1 : 0));
   const heights = {
     release: Math.max(1, bodyHeight - 5),
     explorer: bodyHeight - EXPLORER_CHROME,
     detail: bodyHeight - DETAIL_CHROME,
     images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images),
+    verification: bodyHeight - VERIFICATION_CHROME,
   };
   const derived = derive(state, width);
-  const { indices, shownImages, detail, lines } = derived;
+  const { indices, shownImages, detail, lines, verification } = derived;
 
   const quit = () => {
     onExit?.();
@@ -89,9 +95,14 @@ export function App({ ports, initial, onExit }: AppProps) {
           indices: fresh.indices,
           shownImages: fresh.shownImages,
           lines: fresh.lines,
+          verificationLines: fresh.verification,
           heights,
           width,
-          scrollHelp: (d) => setHelpOffset((o) => (d === 'home' ? 0 : Math.max(0, o + d))),
+          scrollHelp: (d) => {
+            // Kept within the help, so that moving back up after End starts moving at once.
+            const last = Math.max(0, helpLines().length - bodyHeight + 1);
+            setHelpOffset((o) => (d === 'home' ? 0 : d === 'end' ? last : Math.min(last, Math.max(0, o + d))));
+          },
         },
         input,
         key,
@@ -104,13 +115,13 @@ export function App({ ports, initial, onExit }: AppProps) {
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
       <Header screen={state.screen} provenance={state.provenance} verified={verified} width={width} />
-      {ports.demo ? (
+      {banner ? (
         <Text color={theme.demo} bold wrap="truncate">
-          {ports.demo}
+          {banner}
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, helpOffset })}
+        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset })}
       </Box>
       <StatusBar
         scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
@@ -154,7 +165,9 @@ function derive(state: AppState, width: number) {
       detailCache.set(view, { id: top.id, width, detail, lines });
     }
   }
-  return { indices, shownImages, detail, lines };
+  // Drawn from the live result, so a run under way shows on this screen as it goes.
+  const verification: VerificationLine[] = state.verification ? verificationLines(state.images.results[state.verification.reference], width) : [];
+  return { indices, shownImages, detail, lines, verification };
 }
 
 interface Derived {
@@ -165,6 +178,7 @@ interface Derived {
   shownImages: ReturnType<typeof imagesShown>;
   lines: ReturnType<typeof detailLines>;
   detail: ReturnType<NonNullable<AppState['view']>['detail']>;
+  verification: VerificationLine[];
   helpOffset: number;
 }
 
@@ -201,6 +215,17 @@ function renderScreen(state: AppState, d: Derived) {
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );
+    case 'verification':
+      return state.verification ? (
+        <VerificationScreen
+          reference={state.verification.reference}
+          lines={d.verification}
+          // A new run shortens the lines under a scrolled window: fit it, or it would show nothing.
+          list={listReducer(state.verification.list, { type: 'fit' }, d.verification.length, d.bodyHeight - VERIFICATION_CHROME)}
+          width={d.width}
+          height={d.bodyHeight}
+        />
+      ) : null;
     case 'export':
       return view ? (
         <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} />

@@ -10,6 +10,7 @@ export const Command = {
   Home: 'home',
   End: 'end',
   Open: 'open',
+  Element: 'element',
   Back: 'back',
   Quit: 'quit',
   ForceQuit: 'force-quit',
@@ -31,10 +32,11 @@ export const Command = {
   Explorer: 'go-explorer',
   Images: 'go-images',
   NextScreen: 'next-screen',
+  PrevScreen: 'previous-screen',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'export';
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export';
 
 export interface KeySpec {
   /** A printable character, matched exactly. */
@@ -42,6 +44,8 @@ export interface KeySpec {
   /** A named key of Ink's Key (upArrow, pageDown, return, ...). */
   key?: keyof Key;
   ctrl?: boolean;
+  /** For a named key: whether shift must be held (unset: either). */
+  shift?: boolean;
   /** How the help screen writes it. */
   label: string;
 }
@@ -72,7 +76,8 @@ export const BINDINGS: readonly Binding[] = [
     help: 'Export: write an image list or report',
     brief: 'export',
   },
-  { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', label: 'tab' }], help: 'next screen', brief: 'screens' },
+  { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', shift: false, label: 'tab' }], help: 'next screen', brief: 'screens' },
+  { command: Command.PrevScreen, scope: 'global', keys: [{ key: 'tab', shift: true, label: 'shift-tab' }], help: 'previous screen' },
   {
     command: Command.Up,
     scope: 'list',
@@ -146,7 +151,7 @@ export const BINDINGS: readonly Binding[] = [
     help: 'back',
     brief: 'back',
   },
-  { command: Command.Toggle, scope: 'images', keys: [{ input: ' ', label: 'space' }], help: 'select or unselect the image', brief: 'select' },
+  { command: Command.Toggle, scope: 'images', keys: [{ input: ' ', label: 'space' }], help: 'select or unselect the image, then move down', brief: 'select' },
   { command: Command.SelectAll, scope: 'images', keys: [{ input: '*', label: '*' }], help: 'select all shown, or none' },
   {
     command: Command.Verify,
@@ -162,9 +167,23 @@ export const BINDINGS: readonly Binding[] = [
     command: Command.Open,
     scope: 'images',
     keys: [{ key: 'return', label: 'enter' }],
-    help: 'details: the element, or why verification failed',
-    brief: 'details',
+    help: 'verification: every check and the whole reason',
+    brief: 'checks',
   },
+  { command: Command.Element, scope: 'images', keys: [{ input: 'd', label: 'd' }], help: "the image's SPDX element: layers, relationships", brief: 'element' },
+  {
+    command: Command.Back,
+    scope: 'verification',
+    keys: [
+      { key: 'escape', label: 'esc' },
+      { key: 'backspace', label: 'backspace' },
+      { key: 'delete', label: 'backspace' },
+    ],
+    help: 'back to Images',
+    brief: 'back',
+  },
+  { command: Command.Element, scope: 'verification', keys: [{ input: 'd', label: 'd' }], help: "the image's SPDX element", brief: 'element' },
+  { command: Command.Verify, scope: 'verification', keys: [{ input: 'v', label: 'v' }], help: 'verify this image (again)', brief: 'verify' },
   { command: Command.Content, scope: 'export', keys: [{ input: 'c', label: 'c' }], help: 'what: image list or verification report', brief: 'what' },
   { command: Command.Format, scope: 'export', keys: [{ input: 'f', label: 'f' }], help: 'format: txt, json, csv, yaml', brief: 'format' },
   { command: Command.Pinned, scope: 'export', keys: [{ input: 'p', label: 'p' }], help: 'digest-pinned references (verified images only)', brief: 'pinned' },
@@ -181,7 +200,7 @@ export const BINDINGS: readonly Binding[] = [
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {
-  if (spec.key) return key[spec.key] === true && (spec.ctrl ?? false) === key.ctrl;
+  if (spec.key) return key[spec.key] === true && (spec.ctrl ?? false) === key.ctrl && (spec.shift === undefined || spec.shift === key.shift);
   return spec.input === input && (spec.ctrl ?? false) === key.ctrl && !key.meta;
 }
 

@@ -76,6 +76,8 @@ export interface SbomView {
   rows: readonly ElementRow[];
   images: readonly ImageRow[];
   inventory: ViewInventory;
+  /** The offline demo's document: only it is verified with the demo's trust root, identities and OCI layout. */
+  demo?: boolean;
   detail(spdxId: string): ElementDetail | undefined;
 }
 
@@ -139,8 +141,8 @@ export interface ExportResult {
 }
 
 export interface TuiPorts {
-  /** Set when the UI runs on the generated samples under a demo trust root. */
-  demo?: string;
+  /** Set when the UI offers the generated samples: the demo's release version and the banner its document shows. */
+  demo?: { version: string; banner: string };
   /** Choices offered on the Release screen. */
   versions: string[];
   /** Whether typed text names a release version (else it is a file path). */

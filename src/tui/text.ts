@@ -14,6 +14,20 @@ export function safe(text: string): string {
   return sanitizeLine(text);
 }
 
+/** Sanitized and broken into lines of at most `width` columns, at spaces where it can: for reasons read whole. */
+export function wrap(text: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let rest = sanitizeLine(text);
+  while (rest.length > room) {
+    const space = rest.lastIndexOf(' ', room);
+    lines.push(rest.slice(0, space > 0 ? space : room));
+    rest = rest.slice(space > 0 ? space + 1 : room);
+  }
+  lines.push(rest);
+  return lines;
+}
+
 /** Sanitized and padded or cut to exactly `width` columns, for table cells. */
 export function cell(text: string, width: number): string {
   return clip(text, width).padEnd(width);

@@ -40,7 +40,7 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
     expect(listed).toHaveLength(5);
     expect(listed.every((l) => l.includes('kube-apiserver-'))).toBe(true);
 
-    session.keys('Enter');
+    session.keys('d');
     const first = await session.waitFor(/Layers \(\d+, diff IDs\)/);
     session.keys('g');
     const top = await session.waitFor(/Checksums \(3\)/);
@@ -71,6 +71,15 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
 
     session.keys('q');
     await session.waitFor(/^\s*$/s, 10_000).catch(() => undefined);
+  });
+
+  it('with CI set says in one line why the UI cannot run and how to run it, and exits 2 before drawing', async () => {
+    session.start(['sh', '-c', `node '${cliPath}' tui '${V1254}'; echo "exit $?"`], { cwd: projectRoot, env: { CI: 'true' } });
+    const screen = await session.waitFor(/exit \d/, 15_000);
+    expect(screen).toMatch(/CI=true is set.*CI=0 kube-sbom/s);
+    expect(screen).toContain('[CI_SET]');
+    expect(screen).toContain('exit 2');
+    expect(screen).not.toContain('elements');
   });
 
   it('ctrl-c quits and gives the terminal back', async () => {
@@ -106,7 +115,7 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
       session.type('apiserver');
       session.keys('Enter');
       screen = await session.waitFor(/2 of 6 images/);
-      session.keys('Enter');
+      session.keys('d');
       await session.waitFor(/Layers \(2, diff IDs\)/);
       session.keys('g');
       screen = await session.waitFor(/Checksums \(3\)/);
@@ -120,6 +129,12 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
       session.keys('3', 'V');
       screen = await session.waitFor(/5 verified\s+1 failed/, 30_000);
       expect(screen).toMatch(/kube-scheduler-arm64:v1\.99\.0\s+arm64\s+✘ FAILED/);
+      session.keys('G', 'Enter');
+      screen = await session.waitFor(/Verification of registry\.k8s\.io\/kube-scheduler-arm64:v1\.99\.0/);
+      expect(screen).toMatch(/status\s+✘ FAILED/);
+      expect(screen).toMatch(/code\s+NO_SIGNATURES/);
+      session.keys('Escape');
+      await session.waitFor(/6 of 6 images/);
       session.keys('a');
       await session.waitFor(/arch amd64\s+3 of 6 images/);
       session.keys('4', 'p');
@@ -132,6 +147,12 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
         expect.stringMatching(/^registry\.k8s\.io\/kube-proxy-amd64@sha256:[0-9a-f]{64}$/),
         expect.stringMatching(/^registry\.k8s\.io\/kube-scheduler-amd64@sha256:[0-9a-f]{64}$/),
       ]);
+      // The same SBOM opened as a file is the user's document, not the demo's: no banner, not verified.
+      session.keys('1', 'o');
+      session.type(join(projectRoot, 'samples', 'sbom', 'v1.99.0', 'release'));
+      session.keys('Enter');
+      screen = await session.waitFor(/release \(unverified\)/);
+      expect(screen).not.toContain('DEMO DATA');
     });
   },
 );

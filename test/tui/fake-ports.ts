@@ -23,12 +23,14 @@ export const digestOf = (reference: string) => `sha256:${Buffer.from(reference).
 
 /** Images whose reference contains "proxy-arm64" fail with IDENTITY_MISMATCH; the rest verify. */
 /** `warning`: said by both the release and the images run, as a trusted-root fallback would be. */
-export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView; warning?: string } = {}): {
+/** `demo`: the ports offer a demo release with this banner; its version (v1.2.3) yields the demo's document. */
+export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView; warning?: string; demo?: string } = {}): {
   ports: TuiPorts;
   calls: FakeCalls;
 } {
   const calls: FakeCalls = { opened: [], releases: [], verified: [], exports: [] };
   const ports: TuiPorts = {
+    ...(options.demo ? { demo: { version: 'v1.2.3', banner: options.demo } } : {}),
     versions: ['v1.2.3', 'stable'],
     isVersion: (text) => /^v\d+\.\d+\.\d+$|^stable$/.test(text),
     async openFile(path) {
@@ -65,7 +67,9 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
         signature,
         { id: 'parse' as const, status: 'pass' as const, code: 'OK', message: 'SPDX-2.3 tag-value: 13 packages', details: [] },
       ];
-      return { verified: !options.releaseFails, version, checks, view: options.view ?? fixtureView(`${version} release`) };
+      const view = options.view ?? fixtureView(`${version} release`);
+      const demo = options.demo !== undefined && version === 'v1.2.3';
+      return { verified: !options.releaseFails, version, checks, view: demo ? { ...view, demo } : view };
     },
     async verifyImages(_view, references, onResult: (r: ImageResult) => void, onWarning?: (message: string) => void) {
       calls.verified.push(references);

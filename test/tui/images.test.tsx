@@ -3,6 +3,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/tui/App.js';
 import { digestOf, fakePorts, gate } from './fake-ports.js';
+import type { ImageResult } from '../../src/tui/ports.js';
 import { KEY, press, see, until } from './keys.js';
 
 afterEach(() => cleanup());
@@ -90,15 +91,80 @@ describe('Images', () => {
     expect(frame).not.toContain('✔');
     expect(frame).toMatch(/VERIFY_FAILED_TO_RUN: trusted_root\.json: no such file/);
     expect(frame.match(/\? not checked/g)).toHaveLength(4);
+    expect(frame).toMatch(/Images\s+arch all\s+4 of 4 images\s+0 selected\s+4 not checked/);
+    expect(frame).not.toContain('failed');
   });
 
-  it('enter opens the image element in Detail, with its layers; esc returns to Images', async () => {
+  it('enter shows the verification of the image: every check and the whole reason, wrapped; d opens its element', async () => {
+    const reason = Array.from({ length: 40 }, (_, i) => `reason${i + 1}`).join(' ');
+    const { ports } = fakePorts();
+    ports.verifyImages = async (_view, references, onResult) =>
+      references.map((reference) => {
+        const result: ImageResult = {
+          reference,
+          status: 'failed',
+          code: 'LAYERS_DIFFER',
+          message: reason,
+          checks: [
+            { check: 'signatures', status: 'pass', code: 'OK', message: '1 signature verified' },
+            { check: 'sbom-layers', status: 'fail', code: 'LAYERS_DIFFER', message: `layer 2: ${reason}` },
+          ],
+        };
+        onResult(result);
+        return result;
+      });
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'fixture.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '3', 'v');
+    await see(app, /1 failed/);
+    await press(app.stdin, KEY.enter);
+    const frame = await see(app, /Verification of registry\.k8s\.io\/kube-apiserver-amd64:v1\.2\.3/);
+    expect(frame).toContain('✘ FAILED');
+    expect(frame).toMatch(/✔ signatures\s+OK 1 signature verified/);
+    expect(frame).toMatch(/✘ sbom-layers\s+LAYERS_DIFFER layer 2: reason1 /);
+    const text = frame.replace(/\s+/g, ' ');
+    expect(text).toContain(reason);
+    expect(text).toContain(`layer 2: ${reason}`);
+    expect(frame.split('\n').every((l) => l.length <= 100)).toBe(true);
+    await press(app.stdin, KEY.escape);
+    await see(app, /Images\s+arch all/);
+    await press(app.stdin, 'd');
+    let detail = await see(app, 'Container image');
+    expect(detail).toMatch(/reference\s+registry\.k8s\.io\/kube-apiserver-amd64:v1\.2\.3/);
+    await press(app.stdin, KEY.escape, KEY.enter, 'd');
+    detail = await see(app, 'Container image');
+    await press(app.stdin, KEY.escape);
+    await see(app, /Verification of registry/);
+    await press(app.stdin, KEY.escape);
+    await see(app, /Images\s+arch all/);
+  });
+
+  it('the verification scrolled down still shows a new run of it from the top', async () => {
+    const imagesGate = gate();
+    const { ports } = fakePorts({ imagesGate });
+    const verifyFake = ports.verifyImages;
+    const checks = Array.from({ length: 40 }, (_, i) => ({ check: `check${i + 1}`, status: 'fail' as const, code: 'FAILED', message: 'no' }));
+    ports.verifyImages = async (_view, references, onResult) =>
+      references.map((reference) => {
+        const result: ImageResult = { reference, status: 'failed', code: 'FAILED', message: 'every check failed', checks };
+        onResult(result);
+        return result;
+      });
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'fixture.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '3', 'v', KEY.enter, 'G');
+    await see(app, /check40/);
+    ports.verifyImages = verifyFake;
+    await press(app.stdin, 'v');
+    await see(app, /status\s+… verification in progress/);
+    imagesGate.open();
+    await see(app, /status\s+✔ verified/);
+  });
+
+  it('enter on an image not verified yet says so and how to verify it', async () => {
     const { app } = await imagesScreen();
     await press(app.stdin, KEY.enter);
-    let frame = await see(app, 'Container image');
-    expect(frame).toMatch(/reference\s+registry\.k8s\.io\/kube-apiserver-amd64:v1\.2\.3/);
-    await press(app.stdin, KEY.escape);
-    frame = await see(app, /Images\s+arch all/);
+    await see(app, /not verified yet: v verifies it/);
   });
 });
 
@@ -134,6 +200,17 @@ describe('Export', () => {
     await see(app, /wrote 1 entry/);
     const reference = 'registry.k8s.io/kube-apiserver-amd64:v1.2.3';
     expect(calls.exports[0]).toEqual({ kind: 'images', format: 'txt', pinned: true, references: [reference], digests: { [reference]: digestOf(reference) } });
+  });
+
+  it('a pinned list refused for an image that failed says it failed, not that it is not verified yet', async () => {
+    const { app, calls } = await imagesScreen();
+    await press(app.stdin, '/', ...'proxy-arm64'.split(''), KEY.enter, KEY.space, 'v');
+    await see(app, /1 failed/);
+    await press(app.stdin, '4', 'p');
+    const frame = await see(app, /pinned needs a verified digest/);
+    expect(frame.replace(/\s+/g, ' ')).toMatch(/1 of the 1 selected image\(s\) failed verification \(Images screen: enter shows why\)/);
+    expect(frame).not.toContain('not verified yet');
+    expect(calls.exports).toHaveLength(0);
   });
 
   it('writes a verification report of the results', async () => {

@@ -8,6 +8,8 @@ export const KEY = {
   escape: '\u001b',
   backspace: '\u007f',
   tab: '\t',
+  shiftTab: '\u001b[Z',
+  end: '\u001b[F',
   space: ' ',
   ctrlC: '\u0003',
 } as const;

@@ -67,4 +67,35 @@ describe('Release', () => {
     expect(calls.releases).toEqual(['stable']);
     expect(frame).toMatch(/✔ stable verified/);
   });
+
+  it('a release typed while a file is open shows its progress and its failure; the file stays open', async () => {
+    const releaseGate = gate();
+    const { ports, calls } = fakePorts({ releaseGate, releaseFails: true });
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'doc.spdx' }} />);
+    await see(app, /15 of 15 elements/);
+    await press(app.stdin, '1', 'o', ...'v1.2.3'.split(''), KEY.enter);
+    let frame = await see(app, /✔ SHA-256/);
+    expect(calls.releases).toEqual(['v1.2.3']);
+    expect(frame).toContain('verifying the release SBOM of v1.2.3');
+    releaseGate.open();
+    frame = await see(app, /NOT VERIFIED/);
+    expect(frame).toMatch(/✘ signature\s+IDENTITY_MISMATCH: signed by someone@else/);
+    expect(frame).toContain('doc.spdx (unverified)');
+    expect(frame).toContain('doc.spdx is still open (not verified): 2 explores it');
+    await press(app.stdin, '2');
+    await see(app, /15 of 15 elements/);
+  });
+
+  it('a release that fails after another verified leaves the verified one open, and says so', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'version', value: 'v1.2.3' }} />);
+    let frame = await see(app, /VERIFIED: every check passed/);
+    expect(frame).not.toContain('still open');
+    const failing = fakePorts({ releaseFails: true }).ports;
+    ports.verifyRelease = failing.verifyRelease;
+    await press(app.stdin, 'o', ...'stable'.split(''), KEY.enter);
+    frame = await see(app, /NOT VERIFIED/);
+    expect(frame).toMatch(/✔ v1\.2\.3 verified/);
+    expect(frame).toContain('v1.2.3 (verified) is still open: 2 explores it');
+  });
 });

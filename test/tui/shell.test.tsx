@@ -66,6 +66,39 @@ describe('shell', () => {
     await see(app, /Explorer\s+kind all/);
   });
 
+  it('G and End go to the end of the help, g and Home back to its start; the help says space moves on', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '?');
+    let frame = await see(app, /ctrl-c\s+quit at once/);
+    expect(frame).not.toContain('write the file (atomically)');
+    await press(app.stdin, 'G');
+    frame = await see(app, 'write the file (atomically)');
+    expect(frame).not.toContain('quit at once');
+    await press(app.stdin, 'g');
+    await see(app, /ctrl-c\s+quit at once/);
+    await press(app.stdin, KEY.end);
+    await see(app, 'write the file (atomically)');
+    await press(app.stdin, KEY.up);
+    frame = await see(app, /space\s+select or unselect the image, then move down/);
+    expect(frame).not.toContain('write the file (atomically)');
+  });
+
+  it('tab goes to the next screen and shift-tab to the previous one', async () => {
+    const { ports } = fakePorts();
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
+    await see(app, 'elements');
+    await press(app.stdin, KEY.tab);
+    await see(app, /Images\s+arch all/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /Explorer\s+kind all/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /not verified: no checksum or signature was checked/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /enter writes the image list/);
+  });
+
   it('the status bar lists the keys of the current screen', async () => {
     const { ports } = fakePorts();
     const app = render(<App ports={ports} initial={{ kind: 'file', value: 'f.spdx' }} />);
@@ -106,10 +139,15 @@ describe('shell', () => {
     await see(app, /6 of 15 elements/);
   });
 
-  it('says plainly when it shows demo data', async () => {
-    const { ports } = fakePorts();
-    const app = render(<App ports={{ ...ports, demo: 'DEMO DATA: signed by a demo trust root' }} />);
-    await see(app, /DEMO DATA: signed by a demo trust root/);
+  it('says plainly when it shows demo data, and only while the demo document is the one loaded', async () => {
+    const { ports } = fakePorts({ demo: 'DEMO DATA: signed by a demo trust root' });
+    const app = render(<App ports={ports} initial={{ kind: 'version', value: 'v1.2.3' }} />);
+    let frame = await see(app, /VERIFIED: every check passed/);
+    expect(frame).toContain('DEMO DATA: signed by a demo trust root');
+    await press(app.stdin, 'o', ...'doc.spdx'.split(''), KEY.enter);
+    frame = await see(app, /15 of 15 elements/);
+    expect(frame).toContain('doc.spdx (unverified)');
+    expect(frame).not.toContain('DEMO DATA');
   });
 
   it('follows a resize of the terminal', async () => {

@@ -1,21 +1,29 @@
 // The real ports: each use case of the UI connected to the module that does the work. Modules load on first use,
 // so the first frame does not wait for the export writers, YAML or the registry client.
 import { sourceOf } from '../../app/source-kind.js';
-import type { TuiPorts } from '../ports.js';
-import type { TuiSettings } from './settings.js';
+import type { SbomView, TuiPorts } from '../ports.js';
+import type { DemoSource, TuiSettings } from './settings.js';
 
-export type { TuiSettings } from './settings.js';
+export type { DemoSource, TuiSettings } from './settings.js';
 
-export function createPorts(settings: TuiSettings): TuiPorts {
+/** `settings` are the user's; `demo`'s settings serve only the demo release and the document it yields. */
+export function createPorts(settings: TuiSettings, demo?: DemoSource): TuiPorts {
+  const isDemo = (version: string) => demo !== undefined && version === demo.version;
+  const settingsOf = (view: SbomView) => (demo && view.demo ? demo.settings : settings);
   return {
-    ...(settings.demo ? { demo: settings.demo } : {}),
+    ...(demo ? { demo: { version: demo.version, banner: demo.banner } } : {}),
     versions: settings.versions,
     // The same decision as the commands': an existing file named like a version (./stable) is a file.
     isVersion: (text) => sourceOf(text, { urls: true }).kind === 'release',
     openFile: async (path) => (await import('./open-file.js')).openSbomFile(settings, path),
-    verifyRelease: async (version, onEvent) => (await import('./release.js')).verifyRelease(settings, version, onEvent),
+    verifyRelease: async (version, onEvent) => {
+      const { verifyRelease } = await import('./release.js');
+      if (!isDemo(version)) return verifyRelease(settings, version, onEvent);
+      const outcome = await verifyRelease(demo!.settings, version, onEvent);
+      return outcome.view ? { ...outcome, view: { ...outcome.view, demo: true } } : outcome;
+    },
     verifyImages: async (view, references, onResult, onWarning) =>
-      (await import('./images.js')).verifyViewImages(settings, view, references, onResult, onWarning),
+      (await import('./images.js')).verifyViewImages(settingsOf(view), view, references, onResult, onWarning),
     exportFile: async (view, request) => (await import('./export.js')).exportToDir(settings.exportDir, view, request),
   };
 }

@@ -31,7 +31,7 @@ function Trust({ provenance, verified, width }: { provenance?: Provenance; verif
 }
 
 export function Header({ screen, provenance, verified, width }: { screen: Screen; provenance?: Provenance; verified: boolean; width: number }) {
-  const active = screen === 'detail' ? 'explorer' : screen;
+  const active = screen === 'detail' ? 'explorer' : screen === 'verification' ? 'images' : screen;
   return (
     <Box height={1} overflowY="hidden">
       <Text bold color={theme.accent}>

@@ -8,6 +8,7 @@ import { listActionFor } from '../state/list.js';
 import { KIND_FILTERS, SORTS, nextOf } from '../state/row-filter.js';
 import { detailLines, firstLinkIndex, type DetailLine } from '../screens/detail-lines.js';
 import { architectures } from '../screens/images-shown.js';
+import type { VerificationLine } from '../screens/verification-lines.js';
 import { EXPORT_FORMATS } from '../ports.js';
 import type { Actions } from './use-actions.js';
 import { editText } from './text-input.js';
@@ -17,6 +18,7 @@ export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   explorer: ['global', 'explorer', 'list'],
   detail: ['global', 'detail', 'list'],
   images: ['global', 'images', 'list'],
+  verification: ['global', 'verification', 'list'],
   export: ['global', 'export'],
   help: ['global', 'detail', 'list'],
 };
@@ -30,10 +32,11 @@ export interface KeyContext {
   indices: Int32Array;
   shownImages: ImageRow[];
   lines: DetailLine[];
+  verificationLines: VerificationLine[];
   /** Visible rows of the list on each screen. */
   heights: Record<ListTarget, number>;
   width: number;
-  scrollHelp: (delta: number | 'home') => void;
+  scrollHelp: (delta: number | 'home' | 'end') => void;
 }
 
 export function handleKey(ctx: KeyContext, input: string, key: Key): void {
@@ -55,16 +58,24 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return dispatch({ type: 'screen', screen: 'images' });
     case Command.Export:
       return dispatch({ type: 'screen', screen: 'export' });
-    case Command.NextScreen: {
-      const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen;
-      return dispatch({ type: 'screen', screen: nextOf(MAIN_SCREENS, current) });
+    case Command.NextScreen:
+    case Command.PrevScreen: {
+      const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen === 'verification' ? 'images' : state.screen;
+      const order = command === Command.NextScreen ? MAIN_SCREENS : [...MAIN_SCREENS].reverse();
+      return dispatch({ type: 'screen', screen: nextOf(order, current) });
     }
   }
   if (state.screen === 'help') return helpKeys(ctx, command);
   const listAction = listActionFor(command);
   const target: ListTarget | undefined = state.screen === 'export' ? undefined : (state.screen as ListTarget);
   if (listAction && target) {
-    const length = { release: ctx.ports.versions.length, explorer: ctx.indices.length, detail: ctx.lines.length, images: ctx.shownImages.length }[target];
+    const length = {
+      release: ctx.ports.versions.length,
+      explorer: ctx.indices.length,
+      detail: ctx.lines.length,
+      images: ctx.shownImages.length,
+      verification: ctx.verificationLines.length,
+    }[target];
     return dispatch({ type: 'list', target, action: listAction, length, height: ctx.heights[target] });
   }
   switch (state.screen) {
@@ -81,6 +92,8 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return detailKeys(ctx, command);
     case 'images':
       return imagesKeys(ctx, command);
+    case 'verification':
+      return verificationKeys(ctx, command);
     case 'export':
       return exportKeys(ctx, command);
   }
@@ -140,6 +153,7 @@ function helpKeys(ctx: KeyContext, command: Command): void {
   if (action.type === 'move') ctx.scrollHelp(action.delta);
   if (action.type === 'page') ctx.scrollHelp(action.direction * 10);
   if (action.type === 'home') ctx.scrollHelp('home');
+  if (action.type === 'end') ctx.scrollHelp('end');
 }
 
 function imagesKeys(ctx: KeyContext, command: Command): void {
@@ -166,9 +180,21 @@ function imagesKeys(ctx: KeyContext, command: Command): void {
     case Command.VerifyAll:
       return ctx.actions.verifyImages(shownImages.map((i) => i.reference));
     case Command.Open:
+      if (current) dispatch({ type: 'verification-open', reference: current.reference });
+      return;
+    case Command.Element:
       if (current) openDetail(ctx, current.spdxId);
       return;
   }
+}
+
+function verificationKeys(ctx: KeyContext, command: Command): void {
+  const reference = ctx.state.verification?.reference;
+  if (command === Command.Back) return ctx.dispatch({ type: 'screen', screen: 'images' });
+  if (!reference) return;
+  if (command === Command.Verify) return ctx.actions.verifyImages([reference]);
+  const image = ctx.state.view?.images.find((i) => i.reference === reference);
+  if (command === Command.Element && image) openDetail(ctx, image.spdxId);
 }
 
 function exportKeys(ctx: KeyContext, command: Command): void {

@@ -10,6 +10,7 @@ const TITLES: Record<Scope, string> = {
   explorer: 'Explorer',
   detail: 'Detail',
   images: 'Images',
+  verification: 'Verification of an image',
   export: 'Export',
 };
 

@@ -60,7 +60,9 @@ function Panel({ result, width }: { result?: ImageResult; width: number }) {
 export function ImagesScreen({ state, shown, total, width, height }: Props) {
   const results = Object.values(state.results);
   const verified = results.filter((r) => r.status === 'verified').length;
-  const failed = results.filter((r) => r.status === 'failed' || r.status === 'unchecked').length;
+  const failed = results.filter((r) => r.status === 'failed').length;
+  // Could not be checked is not failed: counted as the rows say it.
+  const unchecked = results.filter((r) => r.status === 'unchecked').length;
   const archWidth = 8;
   const statusWidth = 15;
   const digestWidth = width >= 110 ? 20 : 0;
@@ -78,6 +80,7 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
         </Text>
         {verified ? <Text color={theme.ok}> {verified} verified</Text> : null}
         {failed ? <Text color={theme.bad}> {failed} failed</Text> : null}
+        {unchecked ? <Text color={theme.warn}> {unchecked} not checked</Text> : null}
         {state.running ? <Text color={theme.warn}> verifying…</Text> : null}
       </Text>
       <Prompt label="/ " value={state.query} editing={state.editing} width={width} />

@@ -66,8 +66,16 @@ function Summary({ summary, width }: { summary: DocumentSummary; width: number }
   );
 }
 
+/** The document loaded before this attempt, when the attempt did not replace it: still there to explore. */
+function StillOpen({ provenance, attemptLoaded, width }: { provenance?: Provenance; attemptLoaded: boolean; width: number }) {
+  if (!provenance || (provenance.kind === 'release' && attemptLoaded)) return null;
+  const what = provenance.kind === 'file' ? `${provenance.path} is still open (not verified)` : `${provenance.version} (verified) is still open`;
+  return <Text color={theme.dim}>{clip(`${what}: 2 explores it`, width - 1)}</Text>;
+}
+
 export function ReleaseScreen({ state, versions, provenance, summary, loadError, opening, width, height }: Props) {
-  if (provenance?.kind === 'file' && state.phase !== 'running' && state.phase !== 'input') {
+  // The opened file is shown only until a release is attempted: a later attempt's progress and failure come first.
+  if (provenance?.kind === 'file' && state.phase === 'pick') {
     return (
       <Box flexDirection="column">
         <Text bold>
@@ -137,6 +145,7 @@ export function ReleaseScreen({ state, versions, provenance, summary, loadError,
           </Text>
         )
       ) : null}
+      <StillOpen provenance={provenance} attemptLoaded={state.phase === 'done' && state.verified === true} width={width} />
     </Box>
   );
 }

@@ -28,7 +28,7 @@ export function exportPlan(state: AppState, images: readonly ImageRow[]): Export
     // A pinned list names bytes: only digests this session verified are used, never one taken on trust.
     const missing = references.filter((r) => imagesState.results[r]?.status !== 'verified' || !imagesState.results[r]?.digest);
     if (missing.length > 0)
-      return { ok: false, reason: `pinned needs a verified digest: ${missing.length} of ${which} not verified yet (Images screen: v or V)` };
+      return { ok: false, reason: `pinned needs a verified digest: ${missing.length} of ${which} ${unpinned(missing, imagesState.results)}` };
     for (const r of references) digests[r] = imagesState.results[r]!.digest!;
   }
   return {
@@ -36,4 +36,25 @@ export function exportPlan(state: AppState, images: readonly ImageRow[]): Export
     request: { kind: 'images', format: exporter.format, pinned: exporter.pinned, references, digests },
     describe: `${exporter.pinned ? 'digest-pinned ' : ''}image list (${exporter.format}) of ${which}`,
   };
+}
+
+const WHY: Record<'failed' | 'unchecked' | 'digestless' | 'pending', { says: string; next: string }> = {
+  failed: { says: 'failed verification', next: 'enter shows why' },
+  unchecked: { says: 'could not be checked', next: 'enter shows why, v tries again' },
+  digestless: { says: 'verified without a digest', next: 'v verifies again' },
+  pending: { says: 'not verified yet', next: 'v or V' },
+};
+
+/** Why these images have no verified digest, in the words their rows use, and what to do on the Images screen. */
+function unpinned(references: string[], results: Record<string, ImageResult>): string {
+  const kindOf = (r: string) => {
+    const status = results[r]?.status;
+    return status === 'failed' || status === 'unchecked' ? status : status === 'verified' ? 'digestless' : 'pending';
+  };
+  const counts = new Map<keyof typeof WHY, number>();
+  for (const r of references) counts.set(kindOf(r), (counts.get(kindOf(r)) ?? 0) + 1);
+  const kinds = [...counts.keys()];
+  if (kinds.length === 1) return `${WHY[kinds[0]!].says} (Images screen: ${WHY[kinds[0]!].next})`;
+  const parts = kinds.map((k) => `${counts.get(k)} ${WHY[k].says}`).join(', ');
+  return `have none: ${parts} (Images screen: enter shows why, v or V verifies)`;
 }

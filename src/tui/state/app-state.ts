@@ -3,7 +3,7 @@ import type { CheckRow, ExportFormat, ImageResult, ReleaseEvent, ReleaseOutcome,
 import { LIST_START, listReducer, type ListAction, type ListState } from './list.js';
 import type { KindFilter, SortOrder } from './row-filter.js';
 
-export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'export' | 'help';
+export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help';
 export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'export'];
 
 export interface DownloadRow {
@@ -66,10 +66,12 @@ export interface AppState {
   /** Where backing out of the last Detail returns to. */
   detailReturn: Screen;
   images: ImagesState;
+  /** The image whose verification the Verification screen shows. */
+  verification?: { reference: string; list: ListState };
   exporter: ExportState;
 }
 
-export type ListTarget = 'release' | 'explorer' | 'detail' | 'images';
+export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification';
 
 export type AppAction =
   | { type: 'screen'; screen: Screen }
@@ -85,6 +87,7 @@ export type AppAction =
   | { type: 'explorer'; patch: Partial<AppState['explorer']> }
   | { type: 'detail-open'; id: string; cursor: number; length: number; height: number }
   | { type: 'detail-back' }
+  | { type: 'verification-open'; reference: string }
   | { type: 'images'; patch: Partial<Pick<ImagesState, 'arch' | 'query' | 'editing'>> }
   | { type: 'toggle'; reference: string }
   | { type: 'select'; references: string[] }
@@ -116,6 +119,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'screen':
       if (action.screen === 'help') return { ...state, screen: 'help', helpReturn: state.screen === 'help' ? state.helpReturn : state.screen };
+      if (action.screen === 'verification' && !state.verification) return { ...state, screen: 'images' };
       return { ...state, screen: action.screen === 'detail' && state.detail.length === 0 ? 'explorer' : action.screen };
     case 'loaded':
       // A new document: nothing learned about the previous one (selection, verification results) carries over.
@@ -128,6 +132,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         explorer: { ...state.explorer, list: LIST_START },
         detail: [],
         images: { ...initialState().images },
+        verification: undefined,
+        screen: state.screen === 'verification' ? 'images' : state.screen,
         exporter: { ...state.exporter, result: undefined },
       };
     case 'open-start':
@@ -185,6 +191,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       const detail = state.detail.slice(0, -1);
       return { ...state, detail, screen: detail.length === 0 ? state.detailReturn : 'detail' };
     }
+    case 'verification-open':
+      return { ...state, screen: 'verification', verification: { reference: action.reference, list: LIST_START } };
     case 'images': {
       const next = { ...state.images, ...action.patch };
       const refilter = next.arch !== state.images.arch || next.query !== state.images.query;
@@ -223,6 +231,8 @@ function withList(state: AppState, target: ListTarget, update: (list: ListState)
       return { ...state, explorer: { ...state.explorer, list: update(state.explorer.list) } };
     case 'images':
       return { ...state, images: { ...state.images, list: update(state.images.list) } };
+    case 'verification':
+      return state.verification ? { ...state, verification: { ...state.verification, list: update(state.verification.list) } } : state;
     case 'detail': {
       const top = state.detail[state.detail.length - 1];
       if (!top) return state;

@@ -83,7 +83,7 @@ describe.skipIf(realdataMissing)('document view of the v1.25.4 release SBOM', ()
 describe.skipIf(existsSync(join(samplesDir(), 'demo.json')) ? undefined : 'samples/ is missing')('the offline demo through the real use cases', () => {
   it('verifies the demo release with live events, then its images from the OCI layout', async () => {
     const demo = await loadDemo();
-    const ports = createPorts(settings({ ...demo, ociLayout: demo.ociLayout }));
+    const ports = createPorts(settings(), { version: demo.version, banner: 'DEMO', settings: settings({ ...demo, ociLayout: demo.ociLayout }) });
     const events: ReleaseEvent[] = [];
     const outcome = await ports.verifyRelease(demo.version, (e) => events.push(e));
     expect(outcome.verified).toBe(true);
@@ -99,6 +99,7 @@ describe.skipIf(existsSync(join(samplesDir(), 'demo.json')) ? undefined : 'sampl
     expect(events.filter((e) => e.type === 'check').map((e) => (e as { check: { id: string } }).check.id)).toEqual(['sha256', 'sha512', 'signature', 'parse']);
     expect(events.some((e) => e.type === 'download' && e.label === 'release' && e.done)).toBe(true);
     const view = outcome.view!;
+    expect(view.demo).toBe(true);
     expect(view.images).toHaveLength(6);
     const live: ImageResult[] = [];
     const results = await ports.verifyImages(
@@ -119,5 +120,17 @@ describe.skipIf(existsSync(join(samplesDir(), 'demo.json')) ? undefined : 'sampl
     expect(outcome.verified).toBe(false);
     expect(outcome.view).toBeUndefined();
     expect(outcome.checks.find((c) => c.id === 'signature')).toMatchObject({ status: 'fail' });
+  });
+
+  it("a document opened alongside the demo is the user's: its images are looked for where the user said, not in samples/", async () => {
+    const demo = await loadDemo();
+    const userLayout = join(exportDir, 'user-layout');
+    const ports = createPorts(settings({ ociLayout: userLayout }), { version: demo.version, banner: 'DEMO', settings: settings({ ...demo }) });
+    const view = await ports.openFile(join(samplesDir(), 'sbom', demo.version, 'release'));
+    expect(view.demo).toBeUndefined();
+    const [result] = await ports.verifyImages(view, [view.images[0]!.reference], () => undefined);
+    expect(result!.status).not.toBe('verified');
+    expect(result!.message).toContain(userLayout);
+    expect(result!.message).not.toContain(demo.ociLayout);
   });
 });
