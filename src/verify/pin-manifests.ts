@@ -1,0 +1,118 @@
+// Use case: pin the image references of Kubernetes manifests to the digests their signatures were verified for.
+// Each distinct reference is verified once; an already pinned reference is verified at its own digest, never trusted.
+import { KubeSbomError, type ErrorKind } from '../common/errors.js';
+import { sanitizeLine } from '../common/sanitize.js';
+import { parseManifest, type ManifestImage, type ManifestProblem, type ParsedManifest } from '../k8s/manifest-images.js';
+import { parseReference, type ImageReference } from '../registry/reference.js';
+import { verifyImage, type ImageVerification, type VerifyImageOptions } from './verify-image.js';
+
+export interface ManifestFile {
+  path: string;
+  text: string;
+}
+
+/** pinned: rewritten to its verified digest; verified: already pinned to a verified digest; failed/invalid: left as written. */
+export type PinStatus = 'pinned' | 'verified' | 'failed' | 'invalid';
+
+export interface PinnedImage extends Omit<ManifestImage, 'value'> {
+  image: string;
+  status: PinStatus;
+  /** The reference written in its place (status pinned). */
+  pinned?: string;
+  digest?: string;
+  code: string;
+  reason: string;
+  failureKind?: ErrorKind;
+}
+
+export interface PinnedFile {
+  path: string;
+  before: string;
+  after: string;
+  images: PinnedImage[];
+  problems: ManifestProblem[];
+}
+
+export interface PinResult {
+  files: PinnedFile[];
+  /** One verification per distinct reference, in the order first met. */
+  verifications: ImageVerification[];
+}
+
+export interface LoadedManifests {
+  parsed: { file: ManifestFile; manifest: ParsedManifest }[];
+  /** The distinct image references, for checks before any network (--offline). */
+  references: ImageReference[];
+}
+
+/** Parses every file first: a manifest that is not YAML fails the run before any registry is asked. */
+export function loadManifests(files: ManifestFile[]): LoadedManifests {
+  const parsed = files.map((file) => ({ file, manifest: parseManifest(file.text, file.path) }));
+  const values = new Set(parsed.flatMap(({ manifest }) => manifest.images.map((i) => i.value)));
+  return { parsed, references: [...values].flatMap((v) => referenceOf(v) ?? []) };
+}
+
+export async function pinManifests({ parsed }: LoadedManifests, options: VerifyImageOptions): Promise<PinResult> {
+  const results = new Map<string, ImageVerification>();
+  // One after another: the registry sees one image at a time, as verify-image does.
+  for (const image of parsed.flatMap(({ manifest }) => manifest.images)) {
+    const ref = referenceOf(image.value);
+    if (ref && !results.has(image.value)) results.set(image.value, await verifyImage(ref, options).catch(internal(image.value)));
+  }
+  return {
+    files: parsed.map(({ file, manifest }) => {
+      const images = manifest.images.map((image) => pinOne(image, results.get(image.value), (value) => manifest.setImage(image, value)));
+      return { path: file.path, before: file.text, after: manifest.render(), images, problems: manifest.problems };
+    }),
+    verifications: [...results.values()],
+  };
+}
+
+function pinOne(image: ManifestImage, verification: ImageVerification | undefined, rewrite: (value: string) => void): PinnedImage {
+  const { value, ...where } = image;
+  const base = { ...where, image: value };
+  if (!verification) return { ...base, status: 'invalid', code: 'INVALID_REFERENCE', reason: 'not an image reference; left as written' };
+  if (!verification.verified || !verification.digest) {
+    return {
+      ...base,
+      status: 'failed',
+      code: verification.code,
+      reason: verification.message,
+      ...(verification.failureKind ? { failureKind: verification.failureKind } : {}),
+    };
+  }
+  const ref = referenceOf(value)!;
+  if (ref.digest) return { ...base, status: 'verified', digest: verification.digest, code: 'OK', reason: verification.message };
+  const pinned = `${nameOf(value)}@${verification.digest}`;
+  rewrite(pinned);
+  return { ...base, status: 'pinned', pinned, digest: verification.digest, code: 'OK', reason: verification.message };
+}
+
+function referenceOf(value: string): ImageReference | undefined {
+  try {
+    return parseReference(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The name as the manifest spells it (registry and repository, no tag): `nginx:1.25` stays `nginx`, not docker.io/library/nginx. */
+function nameOf(value: string): string {
+  const text = value.trim();
+  const colon = text.lastIndexOf(':');
+  return colon > text.lastIndexOf('/') ? text.slice(0, colon) : text;
+}
+
+function internal(value: string) {
+  return (err: unknown): ImageVerification => ({
+    reference: sanitizeLine(value),
+    verified: false,
+    code: err instanceof KubeSbomError ? err.code : 'INTERNAL_ERROR',
+    message: sanitizeLine((err as Error)?.message ?? String(err)),
+    failureKind: 'io',
+    checks: [],
+    signatures: [],
+    searched: [],
+    cosign: [],
+  });
+}
