@@ -46,8 +46,8 @@ function hunks(ops: Op[]): string[] {
   while (i < changed.length) {
     const start = Math.max(0, changed[i]! - CONTEXT);
     let end = changed[i]!;
-    // Changes closer than twice the context share a hunk.
-    while (i + 1 < changed.length && changed[i + 1]! - end <= 2 * CONTEXT) end = changed[++i]!;
+    // Changes with at most twice the context of equal lines between them share a hunk, as in diff -u.
+    while (i + 1 < changed.length && changed[i + 1]! - end - 1 <= 2 * CONTEXT) end = changed[++i]!;
     end = Math.min(ops.length - 1, end + CONTEXT);
     i++;
     const slice = ops.slice(start, end + 1);

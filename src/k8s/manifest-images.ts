@@ -68,7 +68,11 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
         images.push(image);
         nodes.set(image, node);
       } else {
-        problems.push({ line, column: col, message: `${found.kind} ${found.object}, container ${found.container}: the image is not a string` });
+        problems.push({
+          line,
+          column: col,
+          message: `${found.kind} ${found.object}, container ${found.container}: the image is not a plain string (an alias, a number, a map or a list); write the reference itself`,
+        });
       }
     });
   }

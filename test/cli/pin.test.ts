@@ -240,6 +240,16 @@ spec:
     expect(await readFile(file, 'utf8')).toBe(text);
   });
 
+  it('an image of another registry is pinned under the policy given for it, and then the Kubernetes images are not', async () => {
+    await manifests('policy');
+    const r = await pin([files.other, '--certificate-identity', 'builder@example.com', '--write']);
+    expect(r.code).toBe(1);
+    expect(await readFile(files.other, 'utf8')).toBe(original.other.replace('team/app:1.0', `team/app@${d.other}`));
+    expect(r.stderr).toMatch(
+      /other\.json:11: registry\.k8s\.io\/etcd:3\.5\.12-0 not pinned: not verified: .*expected identity builder@example\.com \[IDENTITY_MISMATCH\]\n/,
+    );
+  });
+
   it('--json: one document with every image, its status and the diff', async () => {
     await manifests('json');
     const r = await pin([files.staticPod, files.other, '--json']);

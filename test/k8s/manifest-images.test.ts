@@ -83,7 +83,16 @@ spec: {containers: [{name: c, image: x/wrong-place:1}]}
   it('reports an image field that is not a string, and fails on a file that is not YAML with its line', () => {
     const m = parseManifest('kind: Pod\nspec:\n  containers:\n  - name: c\n    image: {a: 1}\n', 'm.yaml');
     expect(m.images).toEqual([]);
-    expect(m.problems).toEqual([{ line: 5, column: 12, message: 'Pod (unnamed), container c: the image is not a string' }]);
+    expect(m.problems).toEqual([
+      {
+        line: 5,
+        column: 12,
+        message: 'Pod (unnamed), container c: the image is not a plain string (an alias, a number, a map or a list); write the reference itself',
+      },
+    ]);
+    const alias = parseManifest('kind: Pod\nspec:\n  containers:\n  - {name: a, image: &i x/y:1}\n  - {name: b, image: *i}\n', 'm.yaml');
+    expect(alias.images.map((i) => i.value)).toEqual(['x/y:1']);
+    expect(alias.problems.map((p) => p.line)).toEqual([5]);
     expect(() => parseManifest('kind: Pod\nspec: [\n', 'bad.yaml')).toThrow(/^bad\.yaml:\d+:\d+: not valid YAML or JSON/);
   });
 });
@@ -116,6 +125,12 @@ spec:
 
   it('an untouched file renders byte for byte, CRLF, document markers and all', () => {
     expect(parseManifest(TEXT, 'm.yaml').render()).toBe(TEXT);
+  });
+
+  it('keeps a byte-order mark and a missing final newline', () => {
+    const m = parseManifest('\ufeffkind: Pod\nspec: {containers: [{name: a, image: x/y:1}]}', 'm.yaml');
+    m.setImage(m.images[0]!, 'x/y@sha256:' + 'a'.repeat(64));
+    expect(m.render()).toBe(`\ufeffkind: Pod\nspec: {containers: [{name: a, image: x/y@sha256:${'a'.repeat(64)}}]}`);
   });
 
   it('changes only the image values, in their own quoting style', () => {
