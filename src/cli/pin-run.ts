@@ -1,11 +1,14 @@
 // pin at run time: options checked before any network, manifests read and parsed, images verified, then the diff,
 // the files written, or the check made.
 import { extname } from 'node:path';
-import { ioError, checkError, ExitCode } from '../common/errors.js';
+import { ioError, checkError, ExitCode, usageError } from '../common/errors.js';
 import { writeOutputFile } from '../common/output-file.js';
 import { readLimited } from '../common/read-limited.js';
 import { compilePolicy } from '../sigstore/identity.js';
 import { collectLocalFiles } from '../verify/local-files.js';
+import { pingRegistries } from '../verify/verify-images.js';
+import { parseReference } from '../registry/reference.js';
+import { imagesProgress } from './image-progress.js';
 import { loadManifests, pinManifests, type ManifestFile } from '../verify/pin-manifests.js';
 import type { ImageCliOptions } from './image-options.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
@@ -18,6 +21,7 @@ export interface PinCliOptions extends ImageCliOptions {
   write?: boolean;
   check?: boolean;
   maxSize: string;
+  concurrency: string;
 }
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -30,10 +34,19 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
   const loaded = loadManifests(await readManifests(paths, parseSize(opts.maxSize)));
   assertOfflineAllows(
     opts,
-    loaded.references.map((r) => r.registry),
+    loaded.references.map((r) => parseReference(r).registry),
   );
   const trustedRoot = await trustedRootFrom(opts);
-  const result = await pinManifests(loaded, { source, trustedRoot, policy, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
+  // An unreachable registry is one error (exit 3), not one failure per image.
+  await pingRegistries(source, loaded.references, timeoutMs);
+  const result = await pinManifests(loaded, {
+    source,
+    trustedRoot,
+    policy,
+    concurrency: parseConcurrency(opts.concurrency),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    onEvent: opts.json ? () => {} : imagesProgress(),
+  });
   addPolicyHints(result, opts);
   const mode = opts.check ? 'check' : opts.write ? 'write' : 'diff';
   const changed = result.files.filter((f) => f.after !== f.before);
@@ -63,6 +76,12 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
   }
   if (!outputSettings().quiet) writeReport(summaryLine(result, mode === 'check'));
   return code;
+}
+
+function parseConcurrency(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 64) throw usageError('OPTION_INVALID', `--concurrency ${text}: give a whole number from 1 to 64`);
+  return n;
 }
 
 async function readManifests(paths: string[], maxBytes: number): Promise<ManifestFile[]> {

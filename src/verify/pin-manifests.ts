@@ -1,10 +1,10 @@
 // Use case: pin the image references of Kubernetes manifests to the digests their signatures were verified for.
 // Each distinct reference is verified once; an already pinned reference is verified at its own digest, never trusted.
-import { KubeSbomError, type ErrorKind } from '../common/errors.js';
-import { sanitizeLine } from '../common/sanitize.js';
+import type { ErrorKind } from '../common/errors.js';
 import { parseManifest, type ManifestImage, type ManifestProblem, type ParsedManifest } from '../k8s/manifest-images.js';
 import { parseReference, type ImageReference } from '../registry/reference.js';
-import { verifyImage, type ImageVerification, type VerifyImageOptions } from './verify-image.js';
+import type { ImageVerification } from './verify-image.js';
+import { verifyImages, type VerifyImagesOptions } from './verify-images.js';
 
 export interface ManifestFile {
   path: string;
@@ -41,30 +41,30 @@ export interface PinResult {
 
 export interface LoadedManifests {
   parsed: { file: ManifestFile; manifest: ParsedManifest }[];
-  /** The distinct image references, for checks before any network (--offline). */
-  references: ImageReference[];
+  /** The distinct image fields that are references, as written: verified once each, checked before any network. */
+  references: string[];
 }
 
 /** Parses every file first: a manifest that is not YAML fails the run before any registry is asked. */
 export function loadManifests(files: ManifestFile[]): LoadedManifests {
   const parsed = files.map((file) => ({ file, manifest: parseManifest(file.text, file.path) }));
   const values = new Set(parsed.flatMap(({ manifest }) => manifest.images.map((i) => i.value)));
-  return { parsed, references: [...values].flatMap((v) => referenceOf(v) ?? []) };
+  return { parsed, references: [...values].filter((v) => referenceOf(v)) };
 }
 
-export async function pinManifests({ parsed }: LoadedManifests, options: VerifyImageOptions): Promise<PinResult> {
-  const results = new Map<string, ImageVerification>();
-  // One after another: the registry sees one image at a time, as verify-image does.
-  for (const image of parsed.flatMap(({ manifest }) => manifest.images)) {
-    const ref = referenceOf(image.value);
-    if (ref && !results.has(image.value)) results.set(image.value, await verifyImage(ref, options).catch(internal(image.value)));
-  }
+/** Verifies each distinct reference once (bounded concurrency, progress as verify-images reports it), then rewrites. */
+export async function pinManifests({ parsed, references }: LoadedManifests, options: Omit<VerifyImagesOptions, 'checkSbomLayers'>): Promise<PinResult> {
+  const run = await verifyImages(
+    references.map((reference) => ({ reference })),
+    options,
+  );
+  const results = new Map(references.map((value, i) => [value, run.images[i]!]));
   return {
     files: parsed.map(({ file, manifest }) => {
       const images = manifest.images.map((image) => pinOne(image, results.get(image.value), (value) => manifest.setImage(image, value)));
       return { path: file.path, before: file.text, after: manifest.render(), images, problems: manifest.problems };
     }),
-    verifications: [...results.values()],
+    verifications: run.images,
   };
 }
 
@@ -101,18 +101,4 @@ function nameOf(value: string): string {
   const text = value.trim();
   const colon = text.lastIndexOf(':');
   return colon > text.lastIndexOf('/') ? text.slice(0, colon) : text;
-}
-
-function internal(value: string) {
-  return (err: unknown): ImageVerification => ({
-    reference: sanitizeLine(value),
-    verified: false,
-    code: err instanceof KubeSbomError ? err.code : 'INTERNAL_ERROR',
-    message: sanitizeLine((err as Error)?.message ?? String(err)),
-    failureKind: 'io',
-    checks: [],
-    signatures: [],
-    searched: [],
-    cosign: [],
-  });
 }

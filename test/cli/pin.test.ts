@@ -278,6 +278,11 @@ spec:
     const folder = await manifests('usage');
     expect((await pin([folder, '--write', '--check'])).code).toBe(2);
     expect((await runCli(['pin', folder, '--offline', '--trusted-root', root, '--registry-mirror', 'registry.k8s.io=registry.example.com'])).code).toBe(2);
+    const { freePort } = await import('../helpers/registry.js');
+    const unreachable = await runCli(['pin', folder, '--trusted-root', root, '--registry-mirror', `registry.k8s.io=127.0.0.1:${await freePort()}`]);
+    expect(unreachable).toMatchObject({ code: 3, stdout: '' });
+    expect(unreachable.stderr).toMatch(/^kube-sbom: .*\[REGISTRY_UNREACHABLE\]\n$/);
+    expect((await pin([folder, '--concurrency', '0'])).code).toBe(2);
     const missing = await pin([join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('[FILE_NOT_FOUND]');

@@ -1,6 +1,7 @@
 // `kube-sbom pin PATH...`: rewrite the images of Kubernetes manifests to the digests their signatures verify for.
 import { Option, type Command } from 'commander';
 import { IMAGE_SIGNER_IDENTITY } from '../../k8s/identities.js';
+import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
 import { addImageOptions } from '../image-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
@@ -22,6 +23,7 @@ export function registerPin(program: Command): void {
     .argument('<paths...>', 'manifest files, and folders walked for *.yaml, *.yml and *.json (symbolic links inside them are not followed)')
     .addOption(new Option('--write', 'replace the files in place (atomically) instead of printing a diff').conflicts('check'))
     .option('--check', 'change nothing; exit 1 if any image is not pinned to a verified digest (a CI gate)')
+    .option('--concurrency <n>', 'images verified at once', String(DEFAULT_IMAGE_CONCURRENCY))
     .option('--max-size <size>', 'refuse manifest files larger than this', '64MiB');
   addSharedOptions(addImageOptions(cmd), {}).addHelpText(
     'after',
