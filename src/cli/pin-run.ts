@@ -56,6 +56,7 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
     writeJson({
       mode,
       ok: code === ExitCode.OK,
+      trustedRoot: trustedRoot.source,
       policy,
       files: result.files.map((f) => ({
         path: f.path,

@@ -82,6 +82,16 @@ function pinOne(image: ManifestImage, verification: ImageVerification | undefine
     };
   }
   const ref = referenceOf(value)!;
+  if (ref.digest && ref.digest !== verification.digest) {
+    // Fail closed: a verification that speaks of another digest says nothing about the one written here.
+    return {
+      ...base,
+      status: 'failed',
+      code: 'DIGEST_MISMATCH',
+      reason: `verified ${verification.digest}, not the ${ref.digest} written`,
+      failureKind: 'check',
+    };
+  }
   if (ref.digest) return { ...base, status: 'verified', digest: verification.digest, code: 'OK', reason: verification.message };
   const pinned = `${nameOf(value)}@${verification.digest}`;
   rewrite(pinned);

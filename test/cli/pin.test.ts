@@ -1,5 +1,6 @@
 // kube-sbom pin against a real docker-registry: a folder of manifests pinned byte for byte, --write, --check, --json,
 // and references it must not pin (unsigned, another signer, an already pinned digest nobody signed).
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,6 +188,15 @@ status: {}
     expect(r.stderr).toContain(`; ${registry.host} is not registry.k8s.io and was checked against the default signer krel-trust@`);
     expect(r.stderr).toContain('6 image(s) in 3 file(s): 4 pinned to a verified digest (3 file(s) changed), 1 already pinned and verified, 1 not verified');
     expect(await read()).toEqual(original);
+  });
+
+  it('the diff of relative paths applies with patch -p1 and gives the same bytes as --write', async () => {
+    await manifests('patched');
+    const r = await runCli(['pin', 'patched', '--trusted-root', root, '--registry-mirror', `registry.k8s.io=${registry.host}`], { cwd: dir });
+    expect(r.stdout).toContain('--- a/patched/deploy.yaml\n+++ b/patched/deploy.yaml\n');
+    const applied = spawnSync('patch', ['-p1', '--forward', '--batch'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+    expect(applied.status, applied.stdout + applied.stderr).toBe(0);
+    expect(await read()).toEqual(expected);
   });
 
   it('--write rewrites the files byte for byte as expected, after which --check passes', async () => {

@@ -28,12 +28,13 @@ export function registerPin(program: Command): void {
   addSharedOptions(addImageOptions(cmd), {}).addHelpText(
     'after',
     `
-By default stdout is a unified diff of the changes (apply it with \`patch -p1\`, or give --write); images that were
-not pinned are listed on stderr with the reason. --json prints one JSON document with every image instead.
+By default stdout is a unified diff of the changes (\`patch -p1\` applies it in the folder pin ran in; --write
+does the same); images that were not pinned are listed on stderr with the reason. --json prints one JSON document
+with every image instead.
 
-Exit codes: 0 every image is pinned to a verified digest (or was, with --write); 1 an image failed verification or
-is not an image reference, or, with --check, an image is not pinned; 2 usage error; 3 could not run (a missing
-file, a registry that could not be reached).
+Exit codes: 0 every image verified (with --check: and already pinned to that digest); 1 an image failed
+verification or is not an image reference, or, with --check, an image is not pinned; 2 usage error; 3 could not
+run (a missing file, a registry that could not be reached).
 
 Examples:
   kube-sbom pin /etc/kubernetes/manifests                         the diff kubeadm's static Pods would get
