@@ -296,6 +296,11 @@ spec:
     const missing = await pin([join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('[FILE_NOT_FOUND]');
+    const latin1 = join(dir, 'latin1.yaml');
+    await writeFile(latin1, Buffer.from('# caf\xe9\nkind: Pod\n', 'latin1'));
+    const notUtf8 = await pin([latin1]);
+    expect(notUtf8.code).toBe(1);
+    expect(notUtf8.stderr).toBe(`kube-sbom: ${latin1}: not UTF-8 text; Kubernetes manifests are UTF-8 [MANIFEST_INVALID]\n`);
     const broken = join(dir, 'broken.yaml');
     await writeFile(broken, 'kind: Pod\nspec: {containers: [\n');
     const r = await pin([broken]);
