@@ -32,6 +32,9 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
   const timeoutMs = imageTimeoutFrom(opts);
   const source = imageSourceFrom(opts);
   const loaded = loadManifests(await readManifests(paths, parseSize(opts.maxSize)));
+  if (loaded.parsed.every(({ manifest }) => manifest.images.length === 0 && manifest.problems.length === 0)) {
+    warn(`no container images in ${loaded.parsed.length} file(s): only Pods, workloads, CronJobs, PodTemplates and Lists of them hold images`);
+  }
   assertOfflineAllows(
     opts,
     loaded.references.map((r) => parseReference(r).registry),

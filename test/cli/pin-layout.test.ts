@@ -69,4 +69,12 @@ spec:
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(/^.*unsigned\.yaml:4: registry\.k8s\.io\/kube-controller-manager@sha256:[0-9a-f]{64}: not verified: .*\[NO_SIGNATURES\]\n$/);
   });
+
+  it('says so when the files hold no container images (exit 0, nothing on stdout)', async () => {
+    const file = join(dir, 'config.yaml');
+    await writeFile(file, 'kind: ConfigMap\ndata: {image: registry.k8s.io/pause:3.9}\n');
+    const r = await pin([file, '--check']);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toContain('kube-sbom: warning: no container images in 1 file(s)');
+  });
 });
