@@ -64,6 +64,7 @@ const COMMANDS: [string, () => string[]][] = [
   ['verify-blob', () => ['verify-blob', ...blobArgs()]],
   ['verify-image', () => ['verify-image', 'registry.k8s.io/pause:3.9']],
   ['verify-images', () => ['verify-images', f('blob')]],
+  ['pin', () => ['pin', f('blob')]],
 ];
 
 describe('--json usage errors from commander', () => {
@@ -72,7 +73,7 @@ describe('--json usage errors from commander', () => {
     expect(expectJsonError(r, 'UNKNOWN_OPTION', 2).message).toContain('--frobnicate');
   });
 
-  it.each(['inspect', 'validate', 'outline', 'query', 'verify-binary', 'verify-blob', 'verify-image'])(
+  it.each(['inspect', 'validate', 'outline', 'query', 'verify-binary', 'verify-blob', 'verify-image', 'pin'])(
     '%s without its argument: MISSING_ARGUMENT',
     async (name) => {
       expectJsonError(await runCli([name, '--json']), 'MISSING_ARGUMENT', 2);

@@ -46,6 +46,7 @@ const ALL_COMMANDS = [
   'verify-blob',
   'verify-image',
   'verify-images',
+  'pin',
   'tui',
 ];
 const JSON_COMMANDS = ALL_COMMANDS.filter((c) => c !== 'tui');

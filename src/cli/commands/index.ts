@@ -4,6 +4,7 @@ import type { UiLauncher } from '../../app/ui-launch.js';
 import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
+import { registerPin } from './pin.js';
 import { registerQuery } from './query.js';
 import { registerTrustRoot } from './trust-root.js';
 import { registerTui } from './tui.js';
@@ -30,6 +31,7 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyFiles,
   registerVerifyImage,
   registerVerifyImages,
+  registerPin,
   registerTrustRoot,
   registerTui,
 ];
