@@ -17,7 +17,7 @@ type SpecsModule = typeof import('@sigstore/protobuf-specs');
 
 export const { Verifier, toSignedEntity, toTrustMaterial } = require('@sigstore/verify') as VerifyModule;
 export const { X509Certificate } = require('@sigstore/core') as CoreModule;
-export const { bundleFromJSON } = require('@sigstore/bundle') as BundleModule;
+export const { bundleFromJSON, bundleToJSON } = require('@sigstore/bundle') as BundleModule;
 export const { TrustedRoot } = require('@sigstore/protobuf-specs') as SpecsModule;
 
 /** The internal modules of @sigstore/verify the report reads, and the functions it takes from each. */

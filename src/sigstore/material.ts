@@ -17,8 +17,8 @@ export type SignatureMaterial =
   | { kind: 'key'; signature: string | Uint8Array; publicKeyPem: string; rekorEntry?: string | RekorEntry };
 
 export const KEY_HINT = 'kube-sbom-given-key';
-const V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
-const V03 = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+export const BUNDLE_V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+export const BUNDLE_V03 = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 
 export interface BuiltBundle {
   bundle: Bundle;
@@ -38,29 +38,43 @@ export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, f
   if (material.kind === 'bundle') return fromBundleJson(material.bundle, material.publicKeyPem);
   const signature = materialSignature(material)!;
   const entry = typeof material.rekorEntry === 'string' ? parseRekorEntry(material.rekorEntry, 'Rekor entry') : (material.rekorEntry ?? fetchedEntry);
-  const digest = createHash('sha256').update(artifact).digest('base64');
-  const tlogEntries = entry ? [toTlogEntryJson(entry)] : [];
-  const mediaType = !entry || entry.signedEntryTimestamp ? V01 : V03;
+  const mediaType = !entry || entry.signedEntryTimestamp ? BUNDLE_V01 : BUNDLE_V03;
   let keyMaterial: Record<string, unknown>;
   let publicKey: Buffer | undefined;
   if (material.kind === 'detached') {
-    const leaf = decodeCertificates(material.certificate, 'certificate')[0]!;
-    const cert = { rawBytes: leaf.toString('base64') };
-    keyMaterial = mediaType === V01 ? { x509CertificateChain: { certificates: [cert] } } : { certificate: cert };
+    keyMaterial = certificateMaterial(material.certificate, mediaType);
   } else {
     publicKey = decodePublicKeyPem(material.publicKeyPem, 'public key');
     keyMaterial = { publicKey: { hint: KEY_HINT } };
   }
-  const json = {
-    mediaType,
-    verificationMaterial: { ...keyMaterial, tlogEntries, timestampVerificationData: { rfc3161Timestamps: [] } },
-    messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest }, signature: signature.toString('base64') },
-  };
   try {
-    return { bundle: bundleFromJSON(json), rekorEntry: entry, publicKey };
+    return { bundle: bundleFromJSON(messageSignatureJson(mediaType, keyMaterial, signature, artifact, entry)), rekorEntry: entry, publicKey };
   } catch (err) {
     throw checkError('REKOR_ENTRY_MALFORMED', `cannot use the Rekor entry: ${(err as Error).message}`, err);
   }
+}
+
+/** The leaf certificate as v0.1 wants it (a chain of one) or as v0.2+ want it (a single certificate). */
+export function certificateMaterial(certificate: string | Uint8Array, mediaType: string): Record<string, unknown> {
+  const leaf = decodeCertificates(certificate, 'certificate')[0]!;
+  const cert = { rawBytes: leaf.toString('base64') };
+  return mediaType === BUNDLE_V01 ? { x509CertificateChain: { certificates: [cert] } } : { certificate: cert };
+}
+
+/** A message-signature bundle in protobuf JSON; the digest is computed from the artifact bytes. */
+export function messageSignatureJson(
+  mediaType: string,
+  keyMaterial: Record<string, unknown>,
+  signature: Buffer,
+  artifact: Uint8Array,
+  entry: RekorEntry | undefined,
+): Record<string, unknown> {
+  const digest = createHash('sha256').update(artifact).digest('base64');
+  return {
+    mediaType,
+    verificationMaterial: { ...keyMaterial, tlogEntries: entry ? [toTlogEntryJson(entry)] : [], timestampVerificationData: { rfc3161Timestamps: [] } },
+    messageSignature: { messageDigest: { algorithm: 'SHA2_256', digest }, signature: signature.toString('base64') },
+  };
 }
 
 function fromBundleJson(input: string | object, publicKeyPem?: string): BuiltBundle {

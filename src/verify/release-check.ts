@@ -48,6 +48,8 @@ export interface SignatureReport {
   checks: SubCheck[];
   signer?: { identity?: string; issuer?: string };
   signedAt?: string[];
+  /** The verified material as a standard Sigstore bundle (JSON text), present only when it verified read back. */
+  bundle?: string;
 }
 
 export type VerifyDetachedSignature = (input: DetachedSignatureInput) => Promise<SignatureReport>;

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { digestsEqual } from '../integrity/compare.js';
 import { digestBytes } from '../integrity/digest.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { verifiedBundleJson } from '../sigstore/bundle-out.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
 import { failed } from './release-check.js';
 import { chooseTrustedRoot } from './trusted-root.js';
@@ -39,14 +40,18 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
       const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
       return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
     }
+    const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
     const result = await verifyArtifactSignature({
       artifact,
       material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
       trustedRoot: root,
-      policy: { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp },
+      policy,
       // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
       offline: true,
     });
-    return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt };
+    const material = result.rekorEntry && { signature: input.signature, certificate: input.certificate, rekorEntry: result.rekorEntry };
+    // Only what verified becomes a bundle, and only one that verifies again as written.
+    const bundle = result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
+    return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt, ...(bundle ? { bundle } : {}) };
   };
 }

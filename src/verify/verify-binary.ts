@@ -6,6 +6,7 @@ import { SIZE_LIMITS } from '../fetch/types.js';
 import { binaryPath, binaryUrls, type BinaryTarget } from '../k8s/release-urls.js';
 import { failed, type ReleaseCheck, type SignatureReport } from './release-check.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
+import { bundleFile } from './bundle-file.js';
 import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import { checkSbomDescribes } from './sbom-file-match.js';
 import type { SbomSummary } from './sbom-summary.js';
@@ -91,6 +92,7 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
       if (options.outDir) {
         const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
         if (result.givenRekorEntry !== undefined) files.push({ name: `${fileName}.rekor.json`, data: result.givenRekorEntry });
+        files.push(bundleFile(fileName, result.signature?.bundle, options.outDir));
         report.saved = await saveVerifiedFiles(options.outDir, files);
       }
     }

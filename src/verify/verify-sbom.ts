@@ -7,6 +7,7 @@ import { SIZE_LIMITS } from '../fetch/types.js';
 import { releaseSbomUrls } from '../k8s/release-urls.js';
 import type { ReleaseCheck, SignatureReport } from './release-check.js';
 import { withReleaseSession, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
+import { bundleFile } from './bundle-file.js';
 import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import { summariseSbom, type SbomSummary } from './sbom-summary.js';
 import { fetchAndCheckSignedArtifact } from './signed-artifact.js';
@@ -47,6 +48,8 @@ export interface VerifiedSbom {
   diagnostics: Diagnostic[];
   /** What -o writes / the cache keeps. */
   files: FileToSave[];
+  /** The verified signature as a standard Sigstore bundle (release.sigstore.json), when it verified. */
+  bundle?: string;
   commit: () => Promise<void>;
 }
 
@@ -55,7 +58,10 @@ export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbom
     const result = await checkReleaseSbom(session, options, options.rekorEntryFile);
     if (result.report.verified) {
       await result.commit();
-      if (options.outDir) result.report.saved = await saveVerifiedFiles(options.outDir, result.files);
+      if (options.outDir) {
+        const files = [...result.files, bundleFile('release', result.bundle, options.outDir)];
+        result.report.saved = await saveVerifiedFiles(options.outDir, files);
+      }
     }
     return result.report;
   });
@@ -103,5 +109,6 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
   const commit = async () => {
     for (const f of [...session.markers, ...result.files, ...result.cacheOnly]) await session.fetcher.remember(f);
   };
-  return { report, document: parsed.document, diagnostics: parsed.diagnostics, files, commit };
+  const bundle = result.signature?.bundle;
+  return { report, document: parsed.document, diagnostics: parsed.diagnostics, files, ...(bundle ? { bundle } : {}), commit };
 }

@@ -81,11 +81,20 @@ describe.skipIf(realdataMissing)('-o DIR: the whole set or nothing', { timeout: 
       'release.sig': 'old\n',
       'release.cert': 'old\n',
       'release.rekor.json': 'old\n',
+      'release.sigstore.json': 'old\n',
     });
     const r = await verifySbom(['--rekor-entry', entry]);
     expect(r.code, r.stderr).toBe(0);
     const now = await contents();
-    expect(Object.keys(now)).toEqual(['release', 'release.cert', 'release.rekor.json', 'release.sha256', 'release.sha512', 'release.sig']);
+    expect(Object.keys(now)).toEqual([
+      'release',
+      'release.cert',
+      'release.rekor.json',
+      'release.sha256',
+      'release.sha512',
+      'release.sig',
+      'release.sigstore.json',
+    ]);
     expect(Object.values(now).filter((c) => c === 'old\n')).toEqual([]);
     expect(now['release.rekor.json']).toBe(await readFile(entry, 'utf8'));
     expect((await readFile(join(env.outDir, 'release'))).equals(env.fixture.sbomBytes)).toBe(true);

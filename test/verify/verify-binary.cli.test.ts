@@ -58,7 +58,15 @@ describe.skipIf(realdataMissing)('kube-sbom verify-binary', { timeout: 120_000 }
       'bin/linux/amd64/kubectl signature pass',
       'bin/linux/amd64/kubectl sbom-describes pass',
     ]);
-    expect(await listFiles(env.outDir)).toEqual(['kubectl', 'kubectl.cert', 'kubectl.rekor.json', 'kubectl.sha256', 'kubectl.sha512', 'kubectl.sig']);
+    expect(await listFiles(env.outDir)).toEqual([
+      'kubectl',
+      'kubectl.cert',
+      'kubectl.rekor.json',
+      'kubectl.sha256',
+      'kubectl.sha512',
+      'kubectl.sig',
+      'kubectl.sigstore.json',
+    ]);
     expect((await readFile(join(env.outDir, 'kubectl'))).equals(env.fixture.binaries['bin/linux/amd64/kubectl']!)).toBe(true);
   });
 

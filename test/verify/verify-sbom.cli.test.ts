@@ -69,7 +69,15 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
       images: 25,
       counts: { packages: 130, files: 113, relationships: 268 },
     });
-    expect(await listFiles(env.outDir)).toEqual(['release', 'release.cert', 'release.rekor.json', 'release.sha256', 'release.sha512', 'release.sig']);
+    expect(await listFiles(env.outDir)).toEqual([
+      'release',
+      'release.cert',
+      'release.rekor.json',
+      'release.sha256',
+      'release.sha512',
+      'release.sig',
+      'release.sigstore.json',
+    ]);
     expect((await readFile(join(env.outDir, 'release'))).equals(env.fixture.sbomBytes)).toBe(true);
     expect((await listFiles(env.cacheDir)).filter((f) => f.startsWith('blobs/')).length).toBeGreaterThanOrEqual(6);
   });
@@ -100,7 +108,7 @@ describe.skipIf(realdataMissing)('kube-sbom verify-sbom', { timeout: 120_000 }, 
     expect(r.code, r.stderr).toBe(0);
     expect(env.mirror.hits(SBOM)).toBe(3);
     expect(await listFiles(env.cacheDir)).toEqual([]); // --no-cache
-    expect(await listFiles(env.outDir)).toHaveLength(6);
+    expect(await listFiles(env.outDir)).toHaveLength(7);
   });
 
   const tampering: [string, (e: ReleaseEnv) => Promise<void>, Record<string, string>][] = [

@@ -24,7 +24,10 @@ export function registerVerifyBinary(program: Command): void {
     .option('--file <path>', 'check this local file instead of downloading the binary (against the published digests, signature and SBOM entry)')
     .option('--rekor-entry <file>', "the binary signature's Rekor entry (REST JSON)")
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
-    .option('-o, --output-dir <dir>', 'keep the verified binary and its signature files here (only after every check passed; the whole set or nothing)');
+    .option(
+      '-o, --output-dir <dir>',
+      'keep the verified binary, its signature files and NAME.sigstore.json (a standard Sigstore bundle) here (only after every check passed; the whole set or nothing)',
+    );
   addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
     'after',
     `

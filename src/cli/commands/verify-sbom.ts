@@ -17,7 +17,10 @@ export function registerVerifySbom(program: Command): void {
     )
     .argument('[version]', 'v1.29.0, v1.30.0-rc.1, stable, latest, stable-1.29 or latest-1.29', 'stable')
     .option('--rekor-entry <file>', "the SBOM signature's Rekor entry (REST JSON), as an earlier -o run saves it; lets --offline work without a cached entry")
-    .option('-o, --output-dir <dir>', 'keep the verified files here (written only after every check passed; the whole set or nothing)');
+    .option(
+      '-o, --output-dir <dir>',
+      'keep the verified files and release.sigstore.json (a standard Sigstore bundle) here (written only after every check passed; the whole set or nothing)',
+    );
   addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
     'after',
     `
