@@ -5,6 +5,7 @@ import { KubeSbomError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import type { BundleSignature, LegacySignature, SignatureCandidate } from '../registry/signatures.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
+import { verifiedBundleJson } from '../sigstore/bundle-out.js';
 import { decodeCertificates } from '../sigstore/detached.js';
 import { bundleFromJSON, X509Certificate } from '../sigstore/library.js';
 import type { VerificationReport } from '../sigstore/report.js';
@@ -28,6 +29,8 @@ export interface SignatureVerdict {
   signer?: { identity?: string; issuer?: string };
   /** What `cosign verify` would print for it; only for verified signatures. */
   cosign?: CosignPayload;
+  /** A verified legacy signature as a standard Sigstore bundle over its payload (only when asked for). */
+  bundleOut?: { bundle: string; payload: Uint8Array };
 }
 
 export interface SignatureContext {
@@ -38,6 +41,8 @@ export interface SignatureContext {
   repositoryName: string;
   /** The image manifest bytes (checked against the digest): a bundle's in-toto subject is their sha256. */
   manifestBytes: () => Promise<Uint8Array>;
+  /** Also turn each verified legacy signature into a standard bundle (verify-image --bundle-dir). */
+  bundles?: boolean;
 }
 
 const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
@@ -90,6 +95,10 @@ async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promis
       X509Certificate.parse(Buffer.from(decodeCertificates(certificate, 'certificate')[0]!)),
       report.signer ?? {},
     );
+  if (result.verified && ctx.bundles && report.rekorEntry) {
+    const bundle = await verifiedBundleJson({ signature, certificate, rekorEntry: report.rekorEntry }, sig.payload, ctx.trustedRoot, ctx.policy);
+    if (bundle) result.bundleOut = { bundle, payload: sig.payload };
+  }
   return result;
 }
 

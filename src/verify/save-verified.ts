@@ -8,7 +8,7 @@ import { describeFsError, ioError } from '../common/errors.js';
 import { assertReplaceable, lstatIfExists } from '../common/output-file.js';
 
 /** Name in the output folder, and either where the verified bytes are now or the bytes themselves. */
-export type FileToSave = { name: string; path: string } | { name: string; data: string };
+export type FileToSave = { name: string; path: string } | { name: string; data: string | Uint8Array };
 
 interface Placed {
   final: string;

@@ -23,6 +23,8 @@ export interface VerifyImageOptions {
   expectedLayers?: ExpectedLayers;
   /** Deadline for the whole image (--timeout, default 10 min): its requests are aborted and it fails with IMAGE_TIMEOUT. */
   timeoutMs?: number;
+  /** Keep each verified legacy signature as a standard bundle (SignatureVerdict.bundleOut), for --bundle-dir. */
+  bundles?: boolean;
   onEvent?: (event: ImageEvent) => void;
 }
 
@@ -148,7 +150,14 @@ async function checkSignatures(
       message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})`,
     });
   } else {
-    const context = { trustedRoot: options.trustedRoot, policy: options.policy, digest, repositoryName: repositoryName(ref), manifestBytes };
+    const context = {
+      trustedRoot: options.trustedRoot,
+      policy: options.policy,
+      digest,
+      repositoryName: repositoryName(ref),
+      manifestBytes,
+      bundles: options.bundles,
+    };
     result.signatures = await Promise.all(found.candidates.map((c) => verifyCandidate(c, context)));
     const good = result.signatures.filter((s) => s.verified);
     result.cosign = good.flatMap((s) => (s.cosign ? [s.cosign] : []));

@@ -7,6 +7,7 @@ import { addSharedOptions } from '../shared-options.js';
 
 interface VerifyImageCliOptions extends ImageCliOptions {
   output: 'json' | 'text';
+  bundleDir?: string;
 }
 
 export function registerVerifyImage(program: Command): void {
@@ -26,6 +27,10 @@ export function registerVerifyImage(program: Command): void {
       new Option('--output <format>', "stdout: json (cosign verify's payload array, one line per image) or text (digest-pinned references)")
         .choices(['json', 'text'])
         .default('json'),
+    )
+    .option(
+      '--bundle-dir <dir>',
+      'write each verified legacy signature of a verified image as a standard Sigstore bundle (sha256-<hex>-N.sigstore.json) beside its signed payload (sha256-<hex>-N.payload.json)',
     );
   addSharedOptions(addImageOptions(cmd), {}).addHelpText(
     'after',
