@@ -39,6 +39,8 @@ export interface DetachedSignatureInput {
   issuerRegexp?: string;
   trustedRootPath?: string;
   offline: boolean;
+  /** Also return the verified material as a standard bundle (only -o writes one; nothing else pays for it). */
+  bundle?: boolean;
   /** Names for messages. */
   sources: { artifact: string; signature: string; certificate: string; rekorEntry?: string };
 }

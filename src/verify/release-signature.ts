@@ -51,7 +51,7 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
     });
     const material = result.rekorEntry && { signature: input.signature, certificate: input.certificate, rekorEntry: result.rekorEntry };
     // Only what verified becomes a bundle, and only one that verifies again as written.
-    const bundle = result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
+    const bundle = input.bundle && result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
     return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt, ...(bundle ? { bundle } : {}) };
   };
 }

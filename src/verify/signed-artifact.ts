@@ -21,6 +21,8 @@ export interface SignaturePolicy {
   rekorEntryFile?: string;
   rekorUrl: string;
   verify: VerifyDetachedSignature;
+  /** Ask the verifier for a standard bundle of the verified signature (-o). */
+  bundle?: boolean;
 }
 
 export interface SignedArtifactRequest {
@@ -141,6 +143,7 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
     issuer: policy.issuer,
     issuerRegexp: policy.issuerRegexp,
     trustedRootPath: policy.trustedRootPath,
+    ...(policy.bundle ? { bundle: true } : {}),
     offline: req.fetcher.offline,
     sources: { artifact: artifact.url, signature: sigFile.url, certificate: certFile.url, rekorEntry: rekorSource },
   });

@@ -64,6 +64,7 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
         rekorEntryFile: options.rekorEntryFile,
         rekorUrl: options.rekorUrl,
         verify: options.verifySignature,
+        bundle: options.outDir !== undefined,
       },
       onEvent: options.onEvent,
     });

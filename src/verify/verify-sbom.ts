@@ -55,7 +55,7 @@ export interface VerifiedSbom {
 
 export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbomReport> {
   return withReleaseSession(options.version, options, async (session) => {
-    const result = await checkReleaseSbom(session, options, options.rekorEntryFile);
+    const result = await checkReleaseSbom(session, options, options.rekorEntryFile, options.outDir !== undefined);
     if (result.report.verified) {
       await result.commit();
       if (options.outDir) {
@@ -68,7 +68,8 @@ export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbom
 }
 
 /** The SBOM part, shared with verify-binary (which needs the parsed document). */
-export async function checkReleaseSbom(session: ReleaseSession, options: ReleaseSourceOptions, rekorEntryFile?: string): Promise<VerifiedSbom> {
+/** `bundle`: also make release.sigstore.json (VerifiedSbom.bundle) when the signature verifies. */
+export async function checkReleaseSbom(session: ReleaseSession, options: ReleaseSourceOptions, rekorEntryFile?: string, bundle = false): Promise<VerifiedSbom> {
   const version = await session.resolve();
   options.onEvent?.({ type: 'stage', message: `verifying the release SBOM of ${version}` });
   const result = await fetchAndCheckSignedArtifact({
@@ -87,6 +88,7 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
       rekorEntryFile,
       rekorUrl: options.rekorUrl,
       verify: options.verifySignature,
+      bundle,
     },
     onEvent: options.onEvent,
   });
@@ -109,6 +111,6 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
   const commit = async () => {
     for (const f of [...session.markers, ...result.files, ...result.cacheOnly]) await session.fetcher.remember(f);
   };
-  const bundle = result.signature?.bundle;
-  return { report, document: parsed.document, diagnostics: parsed.diagnostics, files, ...(bundle ? { bundle } : {}), commit };
+  const written = result.signature?.bundle;
+  return { report, document: parsed.document, diagnostics: parsed.diagnostics, files, ...(written ? { bundle: written } : {}), commit };
 }
