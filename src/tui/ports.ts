@@ -10,6 +10,8 @@ export interface ElementRow {
   name: string;
   kind: RowKind;
   version: string;
+  /** What the Explorer shows: what tells the row apart from its look-alikes first, then the name. */
+  label: string;
   /** Lower-cased name, SPDXID, purls and checksums: what `/` searches. */
   haystack: string;
 }

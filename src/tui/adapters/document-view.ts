@@ -11,6 +11,7 @@ import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
 import { elementFields } from './element-fields.js';
+import { rowLabels } from './row-labels.js';
 
 const BINARY_PATH = /(^|\/)bin\/[^/]+\/[^/]+\/[^/]+$/;
 
@@ -37,11 +38,15 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
   const inventory = buildImageInventory(index, graph);
   const imageById = new Map(inventory.images.map((i) => [i.spdxId, i]));
   const imageIds = new Set(imageById.keys());
-  const rows: ElementRow[] = index.elements().map((element) => ({
+  const elements = index.elements();
+  const rowKinds = elements.map((element) => kindOf(element, imageIds));
+  const labels = rowLabels({ elements, kinds: rowKinds, imageById, graph });
+  const rows: ElementRow[] = elements.map((element, i) => ({
     spdxId: element.spdxId,
     name: elementName(element),
-    kind: kindOf(element, imageIds),
+    kind: rowKinds[i]!,
     version: element.elementType === 'package' ? (element.version ?? '') : '',
+    label: labels[i]!,
     haystack: haystack(element),
   }));
   const kinds = new Map(rows.map((r) => [r.spdxId, r.kind]));
