@@ -5,17 +5,9 @@ import { StatusBar } from '../../src/tui/components/StatusBar.js';
 import { SCREEN_SCOPES } from '../../src/tui/hooks/key-handler.js';
 import { detailLines, firstLinkIndex } from '../../src/tui/screens/detail-lines.js';
 import type { ElementDetail } from '../../src/tui/ports.js';
+import { ESSENTIAL } from './essential-keys.js';
 
 afterEach(() => cleanup());
-
-const ESSENTIAL: Record<string, string[]> = {
-  release: ['enter verify', 'o open', 'q quit', '? help'],
-  explorer: ['enter open', '/ filter', 'f kind', 'q quit', '? help'],
-  detail: ['enter follow', 'esc back', 'q quit'],
-  images: ['space select', 'v verify', 'V all', 'a arch', '/ filter', 'q quit'],
-  verification: ['esc back', 'v verify', 'q quit'],
-  export: ['enter write', 'c what', 'f format', 'q quit'],
-};
 
 describe('status bar', () => {
   for (const [screen, keys] of Object.entries(ESSENTIAL)) {
