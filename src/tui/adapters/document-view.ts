@@ -11,7 +11,7 @@ import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
 import { elementFields } from './element-fields.js';
-import { rowLabels } from './row-labels.js';
+import { rowLabeler } from './row-labels.js';
 
 const BINARY_PATH = /(^|\/)bin\/[^/]+\/[^/]+\/[^/]+$/;
 
@@ -40,13 +40,11 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
   const imageIds = new Set(imageById.keys());
   const elements = index.elements();
   const rowKinds = elements.map((element) => kindOf(element, imageIds));
-  const labels = rowLabels({ elements, kinds: rowKinds, imageById, graph });
   const rows: ElementRow[] = elements.map((element, i) => ({
     spdxId: element.spdxId,
     name: elementName(element),
     kind: rowKinds[i]!,
     version: element.elementType === 'package' ? (element.version ?? '') : '',
-    label: labels[i]!,
     haystack: haystack(element),
   }));
   const kinds = new Map(rows.map((r) => [r.spdxId, r.kind]));
@@ -94,6 +92,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
       diagnostics: [...problems.slice(0, 3).map((d) => formatDiagnostic(d)), ...inventory.warnings.slice(0, 2)],
     },
     rows,
+    label: rowLabeler({ elements, kinds: rowKinds, imageById, graph }),
     images: inventory.images.map((i) => ({ reference: i.reference, architecture: i.architecture ?? '', spdxId: i.spdxId, layers: i.layers.length })),
     inventory: { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) },
     detail,

@@ -64,7 +64,11 @@ function differingQualifiers(group: readonly number[], elements: readonly Elemen
   return parsed.map((q) => differing.map((key) => `${key}=${q.get(key) ?? ''}`).join(' '));
 }
 
-export function rowLabels({ elements, kinds, imageById, graph }: LabelInput): string[] {
+/**
+ * The label of row `i`, worked out when the row is first drawn and kept: a screen draws a few dozen rows, and doing
+ * all 100k at load would slow the first frame of a large document.
+ */
+export function rowLabeler({ elements, kinds, imageById, graph }: LabelInput): (i: number) => string {
   const registry = sharedRegistry(imageById.values());
   const images = new Map<string, string>();
   for (const [id, image] of imageById) images.set(id, imageLabel(image, registry));
@@ -72,7 +76,6 @@ export function rowLabels({ elements, kinds, imageById, graph }: LabelInput): st
     ...graph.incoming(id, 'CONTAINS').map((e) => e.from),
     ...graph.outgoing(id, 'CONTAINED_BY').flatMap((e) => (typeof e.to === 'string' ? [e.to] : [])),
   ];
-  // The image holding an element directly or through its layer (image CONTAINS layer CONTAINS package).
   // Memoized: the packages of one layer all ask about the same layer.
   const owners = new Map<string, string | undefined>();
   const ownerImage = (id: string, depth = 0): string | undefined => {
@@ -83,25 +86,32 @@ export function rowLabels({ elements, kinds, imageById, graph }: LabelInput): st
     owners.set(id, owner);
     return owner;
   };
-  const labels = elements.map((element, i) => {
+  const ownLabel = (i: number): string => {
+    const element = elements[i]!;
     const image = images.get(element.spdxId);
     if (image !== undefined) return `${image} · ${elementName(element)}`;
     const layer = kinds[i] === 'layer' && element.elementType === 'package' ? layerOf(element) : undefined;
     if (!layer) return nameAndVersion(element);
     const owner = ownerImage(element.spdxId);
     return owner ? `${short(layer.digest)} in ${images.get(owner)!}` : elementName(element);
-  });
-  // Look-alikes: rows with the same name get what differs (version, purl qualifier, image) put in front.
-  const groups = new Map<string, number[]>();
-  elements.forEach((element, i) => {
-    if (kinds[i] === 'image' || kinds[i] === 'layer') return;
-    const name = elementName(element);
-    const group = groups.get(name);
-    if (group) group.push(i);
-    else groups.set(name, [i]);
-  });
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  };
+  // Look-alikes: rows with the same name; one pass over the names, on the first row that needs it.
+  let groups: Map<string, number[]> | undefined;
+  const groupOf = (i: number): number[] => {
+    if (!groups) {
+      groups = new Map();
+      for (let k = 0; k < elements.length; k++) {
+        if (kinds[k] === 'image' || kinds[k] === 'layer') continue;
+        const name = elementName(elements[k]!);
+        const group = groups.get(name);
+        if (group) group.push(k);
+        else groups.set(name, [k]);
+      }
+    }
+    return groups.get(elementName(elements[i]!)) ?? [i];
+  };
+  // What differs (version, purl qualifier, image) goes in front of each member of a group.
+  const lookAlike = (group: number[]): string[] => {
     const versions = group.map((i) => versionOf(elements[i]!));
     const versionDiffers = new Set(versions).size > 1;
     const qualifierParts = differingQualifiers(group, elements);
@@ -113,12 +123,21 @@ export function rowLabels({ elements, kinds, imageById, graph }: LabelInput): st
       const digest = imageById.get(id)!.digest;
       return byArch ? arch : arch && digest ? `${arch} ${short(digest)}` : images.get(id)!;
     };
-    group.forEach((i, n) => {
+    return group.map((i, n) => {
       const parts = [versionDiffers ? versions[n] : '', qualifierParts[n]].filter(Boolean);
       const owner = groupOwners[n] ? ownerPart(groupOwners[n]!, arches[n]!) : undefined;
       const part = parts.length > 0 ? parts.join(' ') : owner;
-      if (part) labels[i] = `${part} · ${versionDiffers ? elementName(elements[i]!) : labels[i]}`;
+      const rest = versionDiffers ? elementName(elements[i]!) : ownLabel(i);
+      return part ? `${part} · ${rest}` : rest;
     });
-  }
-  return labels;
+  };
+  const labels: Array<string | undefined> = new Array<string | undefined>(elements.length);
+  return (i) => {
+    const known = labels[i];
+    if (known !== undefined) return known;
+    const group = kinds[i] === 'image' || kinds[i] === 'layer' ? [i] : groupOf(i);
+    if (group.length < 2) return (labels[i] = ownLabel(i));
+    lookAlike(group).forEach((label, n) => (labels[group[n]!] = label));
+    return labels[i]!;
+  };
 }

@@ -43,11 +43,12 @@ export function ExplorerScreen({ state, view, indices, width, height }: Props) {
         height={height - EXPLORER_CHROME}
         empty={state.query ? `nothing matches "${clip(state.query, 40)}"` : 'no elements of this kind'}
         renderRow={(i, isCursor) => {
-          const row = view.rows[indices[i]!]!;
+          const index = indices[i]!;
+          const row = view.rows[index]!;
           return (
             <Text inverse={isCursor} wrap="truncate">
               {isCursor ? symbols.cursor : ' '} <Text color={theme.accent}>{cell(row.kind, kindWidth)}</Text>
-              {cell(row.label, nameWidth)} <Text color={isCursor ? undefined : theme.dim}>{cell(row.spdxId, idWidth)}</Text>
+              {cell(view.label(index), nameWidth)} <Text color={isCursor ? undefined : theme.dim}>{cell(row.spdxId, idWidth)}</Text>
             </Text>
           );
         }}

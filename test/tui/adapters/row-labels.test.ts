@@ -23,7 +23,7 @@ function labelsOf(extra: string[]): Map<string, string> {
   const text = releaseSbom('v1.2.3', images) + extra.join('\n') + '\n';
   const result = parseSbom(text, { fileName: 'doc.spdx' });
   const view = buildView({ document: result.document, format: result.format, diagnostics: result.diagnostics, source: 'doc.spdx' });
-  return new Map(view.rows.map((r) => [r.spdxId, r.label]));
+  return new Map(view.rows.map((r, i) => [r.spdxId, view.label(i)]));
 }
 
 describe('row labels', () => {
