@@ -1,6 +1,7 @@
 // 80 and 60 columns: each screen's status bar keeps its essential keys, and Detail opens at its top.
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Header } from '../../src/tui/components/Header.js';
 import { StatusBar } from '../../src/tui/components/StatusBar.js';
 import { SCREEN_SCOPES } from '../../src/tui/hooks/key-handler.js';
 import { detailLines, firstLinkIndex } from '../../src/tui/screens/detail-lines.js';
@@ -25,6 +26,25 @@ describe('status bar', () => {
     expect(bar).toContain('esc back');
     expect(bar).toContain('enter follow');
     expect(bar.length).toBeLessThan(60);
+  });
+});
+
+describe('header', () => {
+  it('at 60 columns keeps the current tab, every tab key and the trust note on one line', () => {
+    const { lastFrame } = render(
+      <Header screen="detail" provenance={{ kind: 'file', path: '/data/kubernetes-v1.25.4-release.spdx' }} verified={false} width={60} />,
+    );
+    const line = lastFrame()!;
+    expect(line).toMatch(/ 1 {2}2 Explorer {2}3 {2}4 /);
+    expect(line).toMatch(/kubernetes-v1\.25\.4-re… \(unverified\)$/);
+    expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('at 120 columns shows every tab with its title and the whole file name', () => {
+    const { lastFrame } = render(
+      <Header screen="images" provenance={{ kind: 'file', path: '/data/kubernetes-v1.25.4-release.spdx' }} verified={false} width={120} />,
+    );
+    expect(lastFrame()).toMatch(/^kube-sbom {2}1 Release {2}2 Explorer {2}3 Images {2}4 Export {2}\S kubernetes-v1\.25\.4-release\.spdx \(unverified\)$/);
   });
 });
 
