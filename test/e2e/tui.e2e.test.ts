@@ -11,6 +11,7 @@ import { ESSENTIAL } from '../tui/essential-keys.js';
 import { TmuxSession, tmuxMissing } from './tmux.js';
 
 const V1254 = realdata('k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx');
+const NGINX = realdata('k8s', 'bom-image-sbom', 'nginx.spdx');
 const SAMPLES = join(projectRoot, 'samples', 'demo.json');
 const SIZES = [
   { columns: 80, rows: 24 },
@@ -59,6 +60,18 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
     expectKeys(await session.waitFor(/enter writes/), ESSENTIAL.export);
     session.keys('1');
     expectKeys(await session.waitFor(/Release/), ESSENTIAL.release);
+    session.keys('q');
+  });
+
+  it("tells nginx's eight openssl packages apart at 80 x 24: the purl's arch comes first", async () => {
+    session.start(['node', cliPath, 'tui', NGINX], { cwd: projectRoot });
+    await session.waitFor(/of 1,185 elements/, 30_000);
+    session.keys('/');
+    session.type('openssl');
+    session.keys('Enter');
+    const screen = await session.waitFor(/8 of 1,185 elements/);
+    const rows = screen.split('\n').filter((l) => /package\s+arch=\S+ · openssl-1\.1\.1k/.test(l));
+    expect(rows.map((l) => /arch=(\S+)/.exec(l)![1])).toEqual(['amd64', 'armel', 'armhf', 'arm64', 'i386', 'mips64el', 'ppc64el', 's390x']);
     session.keys('q');
   });
 
