@@ -57,12 +57,14 @@ export interface Binding {
   help: string;
   /** Shown in the status bar of its scope. */
   brief?: string;
+  /** Kept in the status bar when it is narrow: without it the screen cannot be used. */
+  essential?: true;
 }
 
 export const BINDINGS: readonly Binding[] = [
   { command: Command.ForceQuit, scope: 'global', keys: [{ input: 'c', ctrl: true, label: 'ctrl-c' }], help: 'quit at once, from anywhere' },
-  { command: Command.Quit, scope: 'global', keys: [{ input: 'q', label: 'q' }], help: 'quit', brief: 'quit' },
-  { command: Command.Help, scope: 'global', keys: [{ input: '?', label: '?' }], help: 'this help', brief: 'help' },
+  { command: Command.Quit, scope: 'global', keys: [{ input: 'q', label: 'q' }], help: 'quit', brief: 'quit', essential: true },
+  { command: Command.Help, scope: 'global', keys: [{ input: '?', label: '?' }], help: 'this help', brief: 'help', essential: true },
   { command: Command.Release, scope: 'global', keys: [{ input: '1', label: '1' }], help: 'Release screen: verification checklist' },
   { command: Command.Explorer, scope: 'global', keys: [{ input: '2', label: '2' }], help: 'Explorer: every element of the document' },
   { command: Command.Images, scope: 'global', keys: [{ input: '3', label: '3' }], help: 'Images: the container image inventory' },
@@ -133,13 +135,27 @@ export const BINDINGS: readonly Binding[] = [
     ],
     help: 'last line',
   },
-  { command: Command.Open, scope: 'release', keys: [{ key: 'return', label: 'enter' }], help: 'verify the chosen release', brief: 'verify' },
-  { command: Command.Filter, scope: 'release', keys: [{ input: 'o', label: 'o' }], help: 'type a version or open a file', brief: 'open' },
-  { command: Command.Open, scope: 'explorer', keys: [{ key: 'return', label: 'enter' }], help: 'open the element', brief: 'open' },
-  { command: Command.Filter, scope: 'explorer', keys: [{ input: '/', label: '/' }], help: 'filter by name, SPDXID, purl or checksum', brief: 'filter' },
-  { command: Command.Kind, scope: 'explorer', keys: [{ input: 'f', label: 'f' }], help: 'kind: all, images, layers, binaries, files', brief: 'kind' },
+  { command: Command.Open, scope: 'release', keys: [{ key: 'return', label: 'enter' }], help: 'verify the chosen release', brief: 'verify', essential: true },
+  { command: Command.Filter, scope: 'release', keys: [{ input: 'o', label: 'o' }], help: 'type a version or open a file', brief: 'open', essential: true },
+  { command: Command.Open, scope: 'explorer', keys: [{ key: 'return', label: 'enter' }], help: 'open the element', brief: 'open', essential: true },
+  {
+    command: Command.Filter,
+    scope: 'explorer',
+    keys: [{ input: '/', label: '/' }],
+    help: 'filter by name, SPDXID, purl or checksum',
+    brief: 'filter',
+    essential: true,
+  },
+  {
+    command: Command.Kind,
+    scope: 'explorer',
+    keys: [{ input: 'f', label: 'f' }],
+    help: 'kind: all, images, layers, binaries, files',
+    brief: 'kind',
+    essential: true,
+  },
   { command: Command.Sort, scope: 'explorer', keys: [{ input: 's', label: 's' }], help: 'sort: document order, name, kind', brief: 'sort' },
-  { command: Command.Open, scope: 'detail', keys: [{ key: 'return', label: 'enter' }], help: 'follow the relationship', brief: 'follow' },
+  { command: Command.Open, scope: 'detail', keys: [{ key: 'return', label: 'enter' }], help: 'follow the relationship', brief: 'follow', essential: true },
   {
     command: Command.Back,
     scope: 'detail',
@@ -150,8 +166,16 @@ export const BINDINGS: readonly Binding[] = [
     ],
     help: 'back',
     brief: 'back',
+    essential: true,
   },
-  { command: Command.Toggle, scope: 'images', keys: [{ input: ' ', label: 'space' }], help: 'select or unselect the image, then move down', brief: 'select' },
+  {
+    command: Command.Toggle,
+    scope: 'images',
+    keys: [{ input: ' ', label: 'space' }],
+    help: 'select or unselect the image, then move down',
+    brief: 'select',
+    essential: true,
+  },
   { command: Command.SelectAll, scope: 'images', keys: [{ input: '*', label: '*' }], help: 'select all shown, or none' },
   {
     command: Command.Verify,
@@ -159,10 +183,11 @@ export const BINDINGS: readonly Binding[] = [
     keys: [{ input: 'v', label: 'v' }],
     help: 'verify the selection (or the image under the cursor)',
     brief: 'verify',
+    essential: true,
   },
-  { command: Command.VerifyAll, scope: 'images', keys: [{ input: 'V', label: 'V' }], help: 'verify every image shown', brief: 'all' },
-  { command: Command.Arch, scope: 'images', keys: [{ input: 'a', label: 'a' }], help: 'architecture filter', brief: 'arch' },
-  { command: Command.Filter, scope: 'images', keys: [{ input: '/', label: '/' }], help: 'filter by reference', brief: 'filter' },
+  { command: Command.VerifyAll, scope: 'images', keys: [{ input: 'V', label: 'V' }], help: 'verify every image shown', brief: 'all', essential: true },
+  { command: Command.Arch, scope: 'images', keys: [{ input: 'a', label: 'a' }], help: 'architecture filter', brief: 'arch', essential: true },
+  { command: Command.Filter, scope: 'images', keys: [{ input: '/', label: '/' }], help: 'filter by reference', brief: 'filter', essential: true },
   {
     command: Command.Open,
     scope: 'images',
@@ -181,11 +206,19 @@ export const BINDINGS: readonly Binding[] = [
     ],
     help: 'back to Images',
     brief: 'back',
+    essential: true,
   },
   { command: Command.Element, scope: 'verification', keys: [{ input: 'd', label: 'd' }], help: "the image's SPDX element", brief: 'element' },
-  { command: Command.Verify, scope: 'verification', keys: [{ input: 'v', label: 'v' }], help: 'verify this image (again)', brief: 'verify' },
-  { command: Command.Content, scope: 'export', keys: [{ input: 'c', label: 'c' }], help: 'what: image list or verification report', brief: 'what' },
-  { command: Command.Format, scope: 'export', keys: [{ input: 'f', label: 'f' }], help: 'format: txt, json, csv, yaml', brief: 'format' },
+  { command: Command.Verify, scope: 'verification', keys: [{ input: 'v', label: 'v' }], help: 'verify this image (again)', brief: 'verify', essential: true },
+  {
+    command: Command.Content,
+    scope: 'export',
+    keys: [{ input: 'c', label: 'c' }],
+    help: 'what: image list or verification report',
+    brief: 'what',
+    essential: true,
+  },
+  { command: Command.Format, scope: 'export', keys: [{ input: 'f', label: 'f' }], help: 'format: txt, json, csv, yaml', brief: 'format', essential: true },
   { command: Command.Pinned, scope: 'export', keys: [{ input: 'p', label: 'p' }], help: 'digest-pinned references (verified images only)', brief: 'pinned' },
   {
     command: Command.Write,
@@ -196,6 +229,7 @@ export const BINDINGS: readonly Binding[] = [
     ],
     help: 'write the file (atomically)',
     brief: 'write',
+    essential: true,
   },
 ];
 
@@ -219,7 +253,18 @@ export function keyLabel(binding: Binding): string {
   return [...new Set(binding.keys.map((k) => k.label))].join('/');
 }
 
-/** Status-bar hints for the scopes that work on a screen. */
-export function hintsFor(scopes: readonly Scope[]): Array<{ keys: string; text: string }> {
-  return BINDINGS.filter((b) => b.brief && scopes.includes(b.scope)).map((b) => ({ keys: keyLabel(b), text: b.brief! }));
+export interface Hint {
+  keys: string;
+  text: string;
+  essential: boolean;
+}
+
+/** Status-bar hints for the scopes that work on a screen, most needed first: the screen's essential keys, the
+ * global essential ones, then the rest; each with its first key only, so more of them fit. */
+export function hintsFor(scopes: readonly Scope[]): Hint[] {
+  const rank = (b: Binding) => (b.essential ? 0 : 2) + (b.scope === 'global' ? 1 : 0);
+  return BINDINGS.filter((b) => b.brief && scopes.includes(b.scope))
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i)
+    .map(({ b }) => ({ keys: b.keys[0]!.label, text: b.brief!, essential: b.essential === true }));
 }

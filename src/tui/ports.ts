@@ -74,6 +74,8 @@ export interface SbomView {
   source: string;
   summary: DocumentSummary;
   rows: readonly ElementRow[];
+  /** What the Explorer shows for rows[i]: what tells it apart from its look-alikes first, then the name. */
+  label(i: number): string;
   images: readonly ImageRow[];
   inventory: ViewInventory;
   /** The offline demo's document: only it is verified with the demo's trust root, identities and OCI layout. */

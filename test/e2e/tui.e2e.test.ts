@@ -7,10 +7,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
 import { cliPath, projectRoot, realdata, realdataMissing, runCli } from '../helpers/cli.js';
+import { ESSENTIAL } from '../tui/essential-keys.js';
 import { TmuxSession, tmuxMissing } from './tmux.js';
 
 const V1254 = realdata('k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx');
+const NGINX = realdata('k8s', 'bom-image-sbom', 'nginx.spdx');
 const SAMPLES = join(projectRoot, 'samples', 'demo.json');
+const SIZES = [
+  { columns: 80, rows: 24 },
+  { columns: 120, rows: 40 },
+];
+
+/** The status bar: the screen's last line with text. */
+const statusBar = (screen: string) => screen.trimEnd().split('\n').at(-1) ?? '';
 
 let session: TmuxSession;
 let exportDir: string;
@@ -24,54 +33,100 @@ afterEach(async () => {
 });
 
 describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 release SBOM', () => {
-  it('lists 25 images, filters to 5 apiservers, shows checksums and layers, exports what `images --format txt` prints', async () => {
-    session.start(['node', cliPath, 'tui', V1254, '--export-dir', exportDir], { cwd: projectRoot });
-    await session.waitFor(/243 of 243 elements/, 30_000);
+  it.each(SIZES)('every screen shows its essential keys at $columns x $rows; Detail opens at its top', async (size) => {
+    session.start(['node', cliPath, 'tui', V1254, '--export-dir', exportDir], { cwd: projectRoot, ...size });
+    const expectKeys = (screen: string, keys: readonly string[]) => {
+      for (const key of keys) expect(statusBar(screen), screen).toContain(key);
+      expect(screen.split('\n').every((l) => l.length <= size.columns)).toBe(true);
+    };
+    expectKeys(await session.waitFor(/243 of 243 elements/, 30_000), ESSENTIAL.explorer);
+    session.keys('f');
+    let screen = await session.waitFor(/kind images .*25 of 243/);
+    // Look-alike archives differ where the name column starts: each row shows its own reference and architecture.
+    const shown = [...screen.matchAll(/image\s+(\S+)/g)].map((m) => m[1]!);
+    expect(shown.length).toBeGreaterThan(10);
+    expect(new Set(shown).size).toBe(shown.length);
+    for (const name of shown) expect(name).toMatch(/-(amd64|arm|arm64|ppc64le|s390x):v1\.25\.4$/);
+    session.keys('Enter');
+    // Detail opens at its top: the breadcrumb, then SPDXID and name, not scrolled past them.
+    screen = await session.waitFor(/Explorer › /);
+    expect(screen).toMatch(/SPDXID\s+SPDXRef-Package-registry\.k8s\.io-/);
+    expectKeys(screen, ESSENTIAL.detail);
     session.keys('3');
-    let screen = await session.waitFor(/25 of 25 images/);
-    expect(screen.match(/[○◉] registry\.k8s\.io\/conformance-/g)).toHaveLength(5);
-    session.keys('G');
-    await session.waitFor(/▸○ registry\.k8s\.io\/kube-scheduler-s390x:v1\.25\.4/);
-    session.keys('g', '/');
-    session.type('apiserver');
+    expectKeys(await session.waitFor(/25 of 25 images/), ESSENTIAL.images);
     session.keys('Enter');
-    screen = await session.waitFor(/5 of 25 images/);
-    const listed = screen.split('\n').filter((l) => /[○◉] registry\.k8s\.io\//.test(l));
-    expect(listed).toHaveLength(5);
-    expect(listed.every((l) => l.includes('kube-apiserver-'))).toBe(true);
-
-    session.keys('d');
-    const first = await session.waitFor(/Layers \(\d+, diff IDs\)/);
-    session.keys('g');
-    const top = await session.waitFor(/Checksums \(3\)/);
-    const doc = parseSbom(await readFile(V1254)).document;
-    const pkg = doc.packages.find((p) => p.spdxId === 'SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4')!;
-    expect(top).toContain('SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4');
-    for (const c of pkg.checksums) expect(top.replace(/\s+/g, ' ')).toContain(c.value.slice(0, 40));
-    expect(top).toMatch(/SHA1\s+[0-9a-f]{40}/);
-    expect(top).toMatch(/SHA512\s+[0-9a-f]{50}/);
-    const layers = Number(/Layers \((\d+), diff IDs\)/.exec(first)![1]);
-    expect(layers).toBeGreaterThan(0);
-    expect(first.match(/layer \d+\s+sha256:[0-9a-f]{20}/g)?.length).toBe(layers);
-    expect(first).toMatch(/reference\s+registry\.k8s\.io\/kube-apiserver-amd64:v1\.25\.4/);
-
-    session.keys('Escape');
-    await session.waitFor(/5 of 25 images/);
-    session.keys('/', 'Escape');
-    await session.waitFor(/25 of 25 images/);
+    expectKeys(await session.waitFor(/Verification of registry\.k8s\.io\//), ESSENTIAL.verification);
     session.keys('4');
-    await session.waitFor(/enter writes the image list \(txt\) of all 25 image/);
-    session.keys('Enter');
-    screen = await session.waitFor(/wrote 25 entries to/);
-    const written = await readFile(join(exportDir, 'kube-sbom-images.txt'), 'utf8');
-    const cli = await runCli(['images', V1254, '--format', 'txt']);
-    expect(cli.code).toBe(0);
-    expect(written).toBe(cli.stdout);
-    expect(screen).toContain(join(exportDir, 'kube-sbom-images.txt').slice(0, 40));
-
+    expectKeys(await session.waitFor(/enter writes/), ESSENTIAL.export);
+    session.keys('1');
+    expectKeys(await session.waitFor(/Release/), ESSENTIAL.release);
     session.keys('q');
-    await session.waitFor(/^\s*$/s, 10_000).catch(() => undefined);
   });
+
+  it("tells nginx's eight openssl packages apart at 80 x 24: the purl's arch comes first", async () => {
+    session.start(['node', cliPath, 'tui', NGINX], { cwd: projectRoot });
+    await session.waitFor(/of 1,185 elements/, 30_000);
+    session.keys('/');
+    session.type('openssl');
+    session.keys('Enter');
+    const screen = await session.waitFor(/8 of 1,185 elements/);
+    const rows = screen.split('\n').filter((l) => /package\s+arch=\S+ · openssl-1\.1\.1k/.test(l));
+    expect(rows.map((l) => /arch=(\S+)/.exec(l)![1])).toEqual(['amd64', 'armel', 'armhf', 'arm64', 'i386', 'mips64el', 'ppc64el', 's390x']);
+    session.keys('q');
+  });
+
+  it.each(SIZES)(
+    'lists 25 images, filters to 5 apiservers, shows checksums and layers, exports what `images --format txt` prints ($columns x $rows)',
+    async (size) => {
+      session.start(['node', cliPath, 'tui', V1254, '--export-dir', exportDir], { cwd: projectRoot, ...size });
+      await session.waitFor(/243 of 243 elements/, 30_000);
+      session.keys('3');
+      let screen = await session.waitFor(/25 of 25 images/);
+      expect(screen.match(/[○◉] registry\.k8s\.io\/conformance-/g)).toHaveLength(5);
+      session.keys('G');
+      await session.waitFor(/▸○ registry\.k8s\.io\/kube-scheduler-s390x:v1\.25\.4/);
+      session.keys('g', '/');
+      session.type('apiserver');
+      session.keys('Enter');
+      screen = await session.waitFor(/5 of 25 images/);
+      const listed = screen.split('\n').filter((l) => /[○◉] registry\.k8s\.io\//.test(l));
+      expect(listed).toHaveLength(5);
+      expect(listed.every((l) => l.includes('kube-apiserver-'))).toBe(true);
+
+      // Detail opens at its top (SPDXID, name, checksums); the layers are at its end.
+      session.keys('d');
+      const top = await session.waitFor(/Checksums \(3\)/);
+      session.keys('G');
+      const first = await session.waitFor(/Layers \(\d+, diff IDs\)/);
+      const doc = parseSbom(await readFile(V1254)).document;
+      const pkg = doc.packages.find((p) => p.spdxId === 'SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4')!;
+      expect(top).toContain('SPDXRef-Package-registry.k8s.io-kube-apiserver-amd64-v1.25.4');
+      for (const c of pkg.checksums) expect(top.replace(/\s+/g, ' ')).toContain(c.value.slice(0, 40));
+      expect(top).toMatch(/SHA1\s+[0-9a-f]{40}/);
+      expect(top).toMatch(/SHA512\s+[0-9a-f]{50}/);
+      const layers = Number(/Layers \((\d+), diff IDs\)/.exec(first)![1]);
+      expect(layers).toBeGreaterThan(0);
+      expect(first.match(/layer \d+\s+sha256:[0-9a-f]{20}/g)?.length).toBe(layers);
+      expect(first).toMatch(/reference\s+registry\.k8s\.io\/kube-apiserver-amd64:v1\.25\.4/);
+
+      session.keys('Escape');
+      await session.waitFor(/5 of 25 images/);
+      session.keys('/', 'Escape');
+      await session.waitFor(/25 of 25 images/);
+      session.keys('4');
+      await session.waitFor(/enter writes the image list \(txt\) of all 25 image/);
+      session.keys('Enter');
+      screen = await session.waitFor(/wrote 25 entries to/);
+      const written = await readFile(join(exportDir, 'kube-sbom-images.txt'), 'utf8');
+      const cli = await runCli(['images', V1254, '--format', 'txt']);
+      expect(cli.code).toBe(0);
+      expect(written).toBe(cli.stdout);
+      expect(screen).toContain(join(exportDir, 'kube-sbom-images.txt').slice(0, 40));
+
+      session.keys('q');
+      await session.waitFor(/^\s*$/s, 10_000).catch(() => undefined);
+    },
+  );
 
   it('with CI set says in one line why the UI cannot run and how to run it, and exits 2 before drawing', async () => {
     session.start(['sh', '-c', `node '${cliPath}' tui '${V1254}'; echo "exit $?"`], { cwd: projectRoot, env: { CI: 'true' } });
@@ -116,10 +171,10 @@ describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is m
       session.keys('Enter');
       screen = await session.waitFor(/2 of 6 images/);
       session.keys('d');
-      await session.waitFor(/Layers \(2, diff IDs\)/);
-      session.keys('g');
       screen = await session.waitFor(/Checksums \(3\)/);
       expect(screen).toMatch(/SHA1\s+[0-9a-f]{40}/);
+      session.keys('G');
+      await session.waitFor(/Layers \(2, diff IDs\)/);
       session.keys('Escape', '/', 'Escape');
       await session.waitFor(/6 of 6 images/);
       session.keys('4', 'Enter');

@@ -89,7 +89,29 @@ describe('Explorer', () => {
     expect(cursorLine(await see(app, /sort name/))).toContain('README.md');
     await press(app.stdin, 's');
     await see(app, /sort kind/);
-    expect(cursorLine(app.lastFrame()!)).toMatch(/image\s+kube-apiserver\.tar/);
+    expect(cursorLine(app.lastFrame()!)).toMatch(/image\s+kube-apiserver-amd64:v1\.2\.3 · kube-apiserver\.tar/);
+  });
+
+  it('at 80 columns tells look-alike rows apart: images by reference and architecture, layers by digest and image', async () => {
+    const { app } = await openFixture();
+    const stdout = app.stdout as unknown as { columns: number; emit: (e: string) => void };
+    Object.defineProperty(stdout, 'columns', { value: 80, configurable: true });
+    stdout.emit('resize');
+    await press(app.stdin, 'f');
+    const rowsOf = (frame: string, kind: string) => frame.split('\n').filter((l) => new RegExp(`^\\s*▸?\\s*${kind}\\s`).test(l));
+    const images = rowsOf(await see(app, /kind images.*4 of 15/), 'image');
+    expect(images.map((l) => /image\s+(\S+)/.exec(l)![1])).toEqual([
+      'kube-apiserver-amd64:v1.2.3',
+      'kube-apiserver-arm64:v1.2.3',
+      'kube-proxy-amd64:v1.2.3',
+      'kube-proxy-arm64:v1.2.3',
+    ]);
+    await press(app.stdin, 'f');
+    const layers = rowsOf(await see(app, /kind layers.*8 of 15/), 'layer');
+    expect(layers).toHaveLength(8);
+    // Each layer names its image (the fixture's digests share their first 12 characters; real ones do not).
+    for (const image of ['kube-apiserver-amd64:v1', 'kube-apiserver-arm64:v1', 'kube-proxy-amd64:v1.2.3', 'kube-proxy-arm64:v1.2.3'])
+      expect(layers.filter((l) => new RegExp(`layer\\s+0{12} in ${image.replace(/\./g, '\\.')}`).test(l))).toHaveLength(2);
   });
 
   it('pages through a long list showing only the window', async () => {

@@ -11,6 +11,7 @@ import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
 import { elementFields } from './element-fields.js';
+import { rowLabeler } from './row-labels.js';
 
 const BINARY_PATH = /(^|\/)bin\/[^/]+\/[^/]+\/[^/]+$/;
 
@@ -37,10 +38,12 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
   const inventory = buildImageInventory(index, graph);
   const imageById = new Map(inventory.images.map((i) => [i.spdxId, i]));
   const imageIds = new Set(imageById.keys());
-  const rows: ElementRow[] = index.elements().map((element) => ({
+  const elements = index.elements();
+  const rowKinds = elements.map((element) => kindOf(element, imageIds));
+  const rows: ElementRow[] = elements.map((element, i) => ({
     spdxId: element.spdxId,
     name: elementName(element),
-    kind: kindOf(element, imageIds),
+    kind: rowKinds[i]!,
     version: element.elementType === 'package' ? (element.version ?? '') : '',
     haystack: haystack(element),
   }));
@@ -89,6 +92,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
       diagnostics: [...problems.slice(0, 3).map((d) => formatDiagnostic(d)), ...inventory.warnings.slice(0, 2)],
     },
     rows,
+    label: rowLabeler({ elements, kinds: rowKinds, imageById, graph }),
     images: inventory.images.map((i) => ({ reference: i.reference, architecture: i.architecture ?? '', spdxId: i.spdxId, layers: i.layers.length })),
     inventory: { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) },
     detail,

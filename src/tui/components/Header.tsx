@@ -32,18 +32,23 @@ function Trust({ provenance, verified, width }: { provenance?: Provenance; verif
 
 export function Header({ screen, provenance, verified, width }: { screen: Screen; provenance?: Provenance; verified: boolean; width: number }) {
   const active = screen === 'detail' ? 'explorer' : screen === 'verification' ? 'images' : screen;
+  // Below 80 columns only the current tab keeps its title and the name goes, so the trust note still fits.
+  const compact = width < 80;
+  const brand = compact ? '' : 'kube-sbom ';
+  const tabs = TABS.map((t) => ({ ...t, text: compact && t.screen !== active ? ` ${t.key} ` : ` ${t.key} ${t.title} ` }));
+  const used = brand.length + tabs.reduce((n, t) => n + t.text.length, 0) + 1;
   return (
     <Box height={1} overflowY="hidden">
       <Text bold color={theme.accent}>
-        kube-sbom{' '}
+        {brand}
       </Text>
-      {TABS.map((t) => (
+      {tabs.map((t) => (
         <Text key={t.key} inverse={t.screen === active}>
-          {` ${t.key} ${t.title} `}
+          {t.text}
         </Text>
       ))}
       <Text> </Text>
-      <Trust provenance={provenance} verified={verified} width={width - 54} />
+      <Trust provenance={provenance} verified={verified} width={width - used - 1} />
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-// The keys that work on this screen, generated from the keymap.
+// The keys that work on this screen, generated from the keymap; when narrow, optional keys give way first.
 import { Box, Text } from 'ink';
 import { hintsFor, type Scope } from '../keymap.js';
 import { theme } from '../theme.js';
@@ -9,7 +9,8 @@ export function StatusBar({ scopes, width, note }: { scopes: readonly Scope[]; w
   const shown: typeof hints = [];
   for (const h of hints) {
     const size = h.keys.length + h.text.length + 3;
-    if (used + size > width - 1) break;
+    // Skip rather than stop: a shorter hint further down may still fit.
+    if (used + size > width - 1) continue;
     used += size;
     shown.push(h);
   }

@@ -125,7 +125,7 @@ function openDetail(ctx: KeyContext, id: string): void {
   const detail = ctx.state.view?.detail(id);
   if (!detail) return;
   const lines = detailLines(detail, ctx.width);
-  ctx.dispatch({ type: 'detail-open', id, cursor: firstLinkIndex(lines), length: lines.length, height: ctx.heights.detail });
+  ctx.dispatch({ type: 'detail-open', id, cursor: firstLinkIndex(lines, ctx.heights.detail), length: lines.length, height: ctx.heights.detail });
 }
 
 function explorerKeys(ctx: KeyContext, command: Command): void {

@@ -20,7 +20,8 @@ export const EXPLORER_CHROME = 2;
 
 export function ExplorerScreen({ state, view, indices, width, height }: Props) {
   const kindWidth = 8;
-  const nameWidth = Math.max(16, Math.floor((width - kindWidth - 4) * 0.55));
+  // The name column carries what tells rows apart; the SPDXID repeats much of it, so it gets the rest.
+  const nameWidth = Math.max(16, Math.floor((width - kindWidth - 4) * 0.6));
   const idWidth = Math.max(0, width - kindWidth - nameWidth - 5);
   return (
     <Box flexDirection="column">
@@ -42,12 +43,12 @@ export function ExplorerScreen({ state, view, indices, width, height }: Props) {
         height={height - EXPLORER_CHROME}
         empty={state.query ? `nothing matches "${clip(state.query, 40)}"` : 'no elements of this kind'}
         renderRow={(i, isCursor) => {
-          const row = view.rows[indices[i]!]!;
-          const name = row.version ? `${row.name} ${row.version}` : row.name;
+          const index = indices[i]!;
+          const row = view.rows[index]!;
           return (
             <Text inverse={isCursor} wrap="truncate">
               {isCursor ? symbols.cursor : ' '} <Text color={theme.accent}>{cell(row.kind, kindWidth)}</Text>
-              {cell(name, nameWidth)} <Text color={isCursor ? undefined : theme.dim}>{cell(row.spdxId, idWidth)}</Text>
+              {cell(view.label(index), nameWidth)} <Text color={isCursor ? undefined : theme.dim}>{cell(row.spdxId, idWidth)}</Text>
             </Text>
           );
         }}

@@ -38,8 +38,8 @@ export function detailLines(detail: ElementDetail, width: number): DetailLine[] 
   return lines;
 }
 
-/** Where the cursor starts: the first relationship, so enter follows something right away. */
-export function firstLinkIndex(lines: DetailLine[]): number {
+/** Where the cursor starts: the first relationship if it shows without scrolling, else the top (SPDXID, name, type). */
+export function firstLinkIndex(lines: DetailLine[], height: number): number {
   const i = lines.findIndex((l) => l.kind === 'link' && l.link.navigable);
-  return i < 0 ? 0 : i;
+  return i < 0 || i >= height ? 0 : i;
 }
