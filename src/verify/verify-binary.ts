@@ -2,15 +2,13 @@
 // verify-blob, AND its digests found in the release SBOM (verified the same way) under bin/OS/ARCH/NAME.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SIZE_LIMITS } from '../fetch/types.js';
 import { binaryPath, binaryUrls, type BinaryTarget } from '../k8s/release-urls.js';
-import { failed, type ReleaseCheck, type SignatureReport } from './release-check.js';
+import type { ReleaseCheck, SignatureReport } from './release-check.js';
+import { checkReleaseFile } from './release-file-check.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
 import { bundleFile } from './bundle-file.js';
 import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
-import { checkSbomDescribes } from './sbom-file-match.js';
 import type { SbomSummary } from './sbom-summary.js';
-import { fetchAndCheckSignedArtifact } from './signed-artifact.js';
 import { checkReleaseSbom, type VerifiedArtifactInfo } from './verify-sbom.js';
 
 export interface VerifyBinaryOptions extends ReleaseSourceOptions, BinaryTarget {
@@ -47,33 +45,15 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
     const version = sbom.report.version;
     const fileName = path.split('/').pop()!;
     options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });
-    const result = await fetchAndCheckSignedArtifact({
+    const file = await checkReleaseFile(session, options, sbom, {
+      path,
       // file:// bytes are read, hashed and never cached, so a local file is checked like a download of it.
       urls: { ...binaryUrls(version, options, options.dlUrl), ...(options.file ? { artifact: pathToFileURL(resolve(options.file)).href } : {}) },
-      fileName,
-      subject: path,
-      maxBytes: SIZE_LIMITS.binary,
-      fetcher: session.fetcher,
-      dir: session.dir,
-      policy: {
-        identity: options.identity,
-        identityRegexp: options.identityRegexp,
-        issuer: options.issuer,
-        issuerRegexp: options.issuerRegexp,
-        trustedRootPath: options.trustedRootPath,
-        rekorEntryFile: options.rekorEntryFile,
-        rekorUrl: options.rekorUrl,
-        verify: options.verifySignature,
-        bundle: options.outDir !== undefined,
-      },
-      onEvent: options.onEvent,
+      rekorEntryFile: options.rekorEntryFile,
+      bundle: options.outDir !== undefined,
     });
-    const describes =
-      sbom.document && sbom.report.verified
-        ? checkSbomDescribes(sbom.document, path, result.artifact)
-        : failed('sbom-describes', path, 'SBOM_NOT_VERIFIED', 'the release SBOM did not verify, so it cannot vouch for this binary');
-    options.onEvent?.({ type: 'check', result: describes });
-    const checks = [...sbom.report.checks, ...result.checks, describes];
+    const result = file.result;
+    const checks = [...sbom.report.checks, ...file.checks];
     const report: VerifyBinaryReport = {
       verified: checks.every((c) => c.status === 'pass'),
       requested: sbom.report.requested,
@@ -89,7 +69,7 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
     };
     if (report.verified) {
       await sbom.commit();
-      for (const f of [...result.files, ...result.cacheOnly]) await session.fetcher.remember(f);
+      await file.remember();
       if (options.outDir) {
         const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
         if (result.givenRekorEntry !== undefined) files.push({ name: `${fileName}.rekor.json`, data: result.givenRekorEntry });

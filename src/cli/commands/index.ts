@@ -12,6 +12,7 @@ import { registerValidate } from './validate.js';
 import { registerVerifyBinary } from './verify-binary.js';
 import { registerVerifyBlob } from './verify-blob.js';
 import { registerVerifyFiles } from './verify-files.js';
+import { registerVerifyRelease } from './verify-release.js';
 import { registerVerifySbom } from './verify-sbom.js';
 import { registerVerifyImage } from './verify-image.js';
 import { registerVerifyImages } from './verify-images.js';
@@ -29,6 +30,7 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyBinary,
   registerVerifyBlob,
   registerVerifyFiles,
+  registerVerifyRelease,
   registerVerifyImage,
   registerVerifyImages,
   registerPin,

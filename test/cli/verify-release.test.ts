@@ -1,0 +1,139 @@
+// `kube-sbom verify-release` on the offline demo release in samples/, served by a loopback mirror (dl, sbom, Rekor):
+// the SBOM verified once, then one row per selected file with every check and the reason a row failed.
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, runCli } from '../helpers/cli.js';
+import { ReleaseMirror } from '../helpers/release-mirror.js';
+
+const samples = join(projectRoot, 'samples');
+let work: string;
+let root: string;
+let mirror: ReleaseMirror | undefined;
+
+interface Row {
+  kind: string;
+  name: string;
+  status: string;
+  reason?: string;
+  code?: string;
+  checks: { check: string; status: string; code: string }[];
+}
+interface Report {
+  verified: boolean;
+  version: string;
+  selected: string;
+  sbomVerified: boolean;
+  sbomChecks: { check: string; status: string }[];
+  files: Row[];
+}
+
+/** A copy of samples/ served over loopback, so a test may tamper with it. */
+async function serve(): Promise<ReleaseMirror> {
+  root = await mkdtemp(join(work, 'mirror-'));
+  await cp(samples, root, { recursive: true });
+  mirror = await ReleaseMirror.start(root);
+  return mirror;
+}
+
+async function verifyRelease(m: ReleaseMirror, extra: string[]) {
+  const r = await runCli([
+    'verify-release',
+    'v1.99.0',
+    ...['--sbom-url', m.sbomUrl, '--dl-url', m.dlUrl, '--rekor-url', m.rekorUrl],
+    ...['--trusted-root', join(samples, 'trusted_root.json'), '--no-cache', '--retries', '0'],
+    ...['--certificate-identity', 'release-signer@demo.kube-sbom.example', '--certificate-oidc-issuer', 'https://issuer.demo.kube-sbom.example'],
+    ...extra,
+  ]);
+  const report = extra.includes('--json') && r.stdout ? (JSON.parse(r.stdout) as Report) : undefined;
+  return { ...r, report };
+}
+
+describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'kube-sbom-vrel-cli-'));
+  });
+  afterEach(async () => {
+    await mirror?.close();
+    mirror = undefined;
+  });
+  afterAll(async () => rm(work, { recursive: true, force: true }));
+
+  it('verifies the SBOM, then each selected binary with every check, one row each (exit 0)', async () => {
+    const m = await serve();
+    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = r.report!;
+    expect(report).toMatchObject({ verified: true, version: 'v1.99.0', sbomVerified: true, selected: 'the binaries for linux/amd64' });
+    expect(report.sbomChecks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature pass', 'sbom pass']);
+    expect(report.files.map((f) => [f.kind, f.name, f.status])).toEqual([
+      ['binary', 'bin/linux/amd64/kubectl', 'pass'],
+      ['binary', 'bin/linux/amd64/kubeadm', 'pass'],
+    ]);
+    for (const f of report.files) expect(f.checks.map((c) => c.check)).toEqual(['sha256', 'sha512', 'signature', 'sbom-describes']);
+    // The SBOM is downloaded once for the whole run.
+    expect(m.hits('/sbom/v1.99.0/release')).toBe(1);
+
+    const text = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('selected: the binaries for linux/amd64\n');
+    expect(text.stdout).toMatch(/^binary +bin\/linux\/amd64\/kubectl +pass +every check passed$/m);
+    expect(text.stdout).toContain('2 file(s): 2 verified, 0 failed, 0 could not be checked');
+  });
+
+  it('fails the row of a tampered binary with its reason, and still verifies the others (exit 1)', async () => {
+    const m = await serve();
+    await appendFile(join(root, 'dl', 'release', 'v1.99.0', 'bin', 'linux', 'amd64', 'kubeadm'), 'tampered\n');
+    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.report!.verified).toBe(false);
+    const [kubectl, kubeadm] = r.report!.files;
+    expect(kubectl).toMatchObject({ name: 'bin/linux/amd64/kubectl', status: 'pass' });
+    expect(kubeadm).toMatchObject({ name: 'bin/linux/amd64/kubeadm', status: 'fail', code: 'DIGEST_MISMATCH_SHA256' });
+    expect(kubeadm!.reason).toMatch(/^sha256: /);
+    expect(kubeadm!.checks.filter((c) => c.status === 'fail').map((c) => c.check)).toEqual(['sha256', 'sha512', 'signature', 'sbom-describes']);
+
+    const text = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^binary +bin\/linux\/amd64\/kubeadm +FAIL +sha256: .+ \[DIGEST_MISMATCH_SHA256\]$/m);
+  });
+
+  it('selects by --os, --arch, --name, --only and --all', async () => {
+    const m = await serve();
+    const names = async (extra: string[]) => {
+      const r = await verifyRelease(m, [...extra, '--json']);
+      return r.report ? r.report.files.map((f) => `${f.name} ${f.status}`) : r.stdout;
+    };
+    expect(await names(['--os', 'linux', '--arch', 'arm64'])).toEqual(['bin/linux/arm64/kubectl pass']);
+    expect(await names(['--os', 'linux', '--arch', 'amd64', '--name', 'kubea*'])).toEqual(['bin/linux/amd64/kubeadm pass']);
+    expect(await names(['--all', '--only', 'binaries', '--name', 'kubectl'])).toEqual(['bin/linux/amd64/kubectl pass', 'bin/linux/arm64/kubectl pass']);
+    // The demo lists the archives but does not publish them: each row says it could not be fetched.
+    const archives = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'archives', '--json']);
+    expect(archives.code).toBe(3);
+    expect(archives.report!.files.map((f) => [f.kind, f.name, f.status])).toEqual([
+      ['archive', 'kubernetes-client-linux-amd64.tar.gz', 'error'],
+      ['archive', 'kubernetes-server-linux-amd64.tar.gz', 'error'],
+    ]);
+    expect(archives.report!.files[0]!.reason).toContain('404');
+    const all = await verifyRelease(m, ['--all', '--json']);
+    expect(all.report!.files.map((f) => f.kind)).toEqual(['binary', 'binary', 'binary', 'archive', 'archive']);
+    const none = await verifyRelease(m, ['--os', 'darwin', '--arch', 'arm64', '--json']);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ error: { code: 'NOTHING_SELECTED' } });
+    const bad = await verifyRelease(m, ['--os', 'plan9']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--os plan9');
+    expect((await verifyRelease(m, ['--only', 'sources'])).code).toBe(2);
+    expect((await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--concurrency', '0'])).code).toBe(2);
+  });
+
+  it('downloads no listed file when the SBOM does not verify (exit 1)', async () => {
+    const m = await serve();
+    await appendFile(join(root, 'sbom', 'v1.99.0', 'release'), '\n');
+    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.report).toMatchObject({ verified: false, sbomVerified: false, files: [] });
+    expect(m.hits('/dl/release/v1.99.0/bin/linux/amd64/kubectl')).toBe(0);
+  });
+});
