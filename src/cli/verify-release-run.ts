@@ -1,47 +1,77 @@
-// `kube-sbom verify-release` at run time: the selection (this machine's binaries by default), the use case, its report.
+// `kube-sbom verify-release` at run time: the selection (this machine's binaries and every image by default), the
+// files within one release session, then the images the verified SBOM lists; one report, one exit code.
 import { checkError, ExitCode, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { hostTarget, KUBERNETES_ARCH, KUBERNETES_OS } from '../k8s/release-urls.js';
-import type { ReleaseFileSelection } from '../verify/release-selection.js';
-import { verifyReleaseFiles, type VerifyReleaseFilesReport } from '../verify/verify-release.js';
+import type { ReleaseFileKind, ReleaseFileSelection } from '../verify/release-selection.js';
+import { verifyReleaseFiles, type ReleaseFileRow } from '../verify/verify-release.js';
+import type { ImageCliOptions } from './image-options.js';
 import { writeJson, writeText } from './output.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { releaseSourceOptions } from './release-run.js';
+import { prepareImageRun, verifyReleaseImages, type ImageRow, type ReleaseImageOptions } from './verify-release-images.js';
 import { formatReleaseReport } from './verify-release-text.js';
 
 export interface VerifyReleaseCliOptions extends ReleaseCliOptions {
   os?: string;
   arch?: string;
   name?: string;
-  only?: 'binaries' | 'archives';
+  only?: 'binaries' | 'archives' | 'images';
   all?: boolean;
   concurrency: string;
   sbomRekorEntry?: string;
+  imageIdentity?: string;
+  imageIdentityRegexp?: string;
+  imageIssuer?: string;
+  imageIssuerRegexp?: string;
+  ociLayout?: string;
+  registryMirror?: string[];
+  allowHttpRegistry?: boolean;
+  checkSbomLayers: boolean;
+}
+
+export type ArtifactRow = ReleaseFileRow | ImageRow;
+
+export interface ReleaseSelection {
+  files: ReleaseFileSelection;
+  images: boolean;
+  /** The sentence that says what was selected (a default is stated, not implied). */
+  note: string;
 }
 
 function oneOf(value: string | undefined, allowed: readonly string[], flag: string): void {
   if (value !== undefined && !allowed.includes(value)) throw usageError('OPTION_INVALID', `${flag} ${sanitizeLine(value)}: give one of ${allowed.join(', ')}`);
 }
 
-/** What to verify, and the sentence that says so (the default is stated, not implied). */
-export function selectionFrom(opts: VerifyReleaseCliOptions): { selection: ReleaseFileSelection; note: string } {
+function fileKinds(opts: VerifyReleaseCliOptions): ReleaseFileKind[] {
+  if (opts.only === 'images') return [];
+  if (opts.only === 'archives') return ['archive'];
+  return opts.only === 'binaries' || !opts.all ? ['binary'] : ['binary', 'archive'];
+}
+
+export function selectionFrom(opts: VerifyReleaseCliOptions): ReleaseSelection {
   oneOf(opts.os, KUBERNETES_OS, '--os');
   oneOf(opts.arch, KUBERNETES_ARCH, '--arch');
-  const kinds =
-    opts.only === 'archives' ? (['archive'] as const) : opts.only === 'binaries' || !opts.all ? (['binary'] as const) : (['binary', 'archive'] as const);
+  const kinds = fileKinds(opts);
+  const images = opts.only === undefined || opts.only === 'images';
   const host = hostTarget();
   const os = opts.os ?? (opts.all ? undefined : host.os);
   const arch = opts.arch ?? (opts.all ? undefined : host.arch);
-  if (!opts.all && (os === undefined || arch === undefined)) {
+  if (kinds.length > 0 && !opts.all && (os === undefined || arch === undefined)) {
     throw usageError('HOST_UNSUPPORTED', `Kubernetes publishes no binaries for ${process.platform}/${process.arch}: give --os and --arch, or --all`);
   }
-  const what = kinds.map((k) => `${k === 'binary' ? 'binaries' : 'archives'}`).join(' and ');
-  const where = `${os ?? 'every OS'}/${arch ?? 'every architecture'}`;
-  const defaulted = opts.os === undefined && opts.arch === undefined && !opts.all ? " (this machine's; --os, --arch or --all for others)" : '';
   const named = opts.name === undefined ? '' : ` named ${sanitizeLine(opts.name)}`;
+  const parts: string[] = [];
+  if (kinds.length > 0) {
+    const what = kinds.map((k) => (k === 'binary' ? 'binaries' : 'archives')).join(' and ');
+    const defaulted = opts.os === undefined && opts.arch === undefined && !opts.all ? " (this machine's; --os, --arch or --all for others)" : '';
+    parts.push(`the ${what}${named} for ${os ?? 'every OS'}/${arch ?? 'every architecture'}${defaulted}`);
+  }
+  if (images) parts.push(`${opts.arch ? `the ${opts.arch} images` : 'every image'}${named}`);
   return {
-    selection: { kinds, ...(os ? { os } : {}), ...(arch ? { arch } : {}), ...(opts.name !== undefined ? { name: opts.name } : {}) },
-    note: `selected: the ${what}${named} for ${where}${defaulted}`,
+    files: { kinds, ...(os ? { os } : {}), ...(arch ? { arch } : {}), ...(opts.name !== undefined ? { name: opts.name } : {}) },
+    images,
+    note: parts.join(', and '),
   };
 }
 
@@ -51,26 +81,52 @@ function concurrencyFrom(value: string): number {
   return Number(value);
 }
 
-/** 0 all verified; 1 the SBOM or a file failed a check; 3 nothing failed but a file could not be fetched. */
-function exitCodeFor(report: VerifyReleaseFilesReport): number {
-  if (!report.sbomVerified || report.files.some((f) => f.status === 'fail')) return ExitCode.CHECK_FAILED;
-  return report.files.some((f) => f.status === 'error') ? ExitCode.CANNOT_RUN : ExitCode.OK;
+/** The image options under their verify-release names: --certificate-* here are the release files' signer. */
+function imageOptionsFrom(opts: VerifyReleaseCliOptions, concurrency: number): ReleaseImageOptions {
+  const image: ImageCliOptions = {
+    ...(opts.imageIdentity !== undefined ? { certificateIdentity: opts.imageIdentity } : {}),
+    ...(opts.imageIdentityRegexp !== undefined ? { certificateIdentityRegexp: opts.imageIdentityRegexp } : {}),
+    ...(opts.imageIssuer !== undefined ? { certificateOidcIssuer: opts.imageIssuer } : {}),
+    ...(opts.imageIssuerRegexp !== undefined ? { certificateOidcIssuerRegexp: opts.imageIssuerRegexp } : {}),
+    ...(opts.trustedRoot !== undefined ? { trustedRoot: opts.trustedRoot } : {}),
+    ...(opts.ociLayout !== undefined ? { ociLayout: opts.ociLayout } : {}),
+    ...(opts.registryMirror !== undefined ? { registryMirror: opts.registryMirror } : {}),
+    ...(opts.cache !== false && opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
+    offline: opts.offline === true,
+    allowHttpRegistry: opts.allowHttpRegistry === true,
+    json: opts.json === true,
+  };
+  return { ...image, ...(opts.arch ? { arch: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}), concurrency, checkSbomLayers: opts.checkSbomLayers };
+}
+
+/** 0 all verified; 1 the SBOM or an artifact failed a check; 3 nothing failed but an artifact could not be checked. */
+function exitCodeFor(sbomVerified: boolean, rows: ArtifactRow[]): number {
+  if (!sbomVerified || rows.some((f) => f.status === 'fail')) return ExitCode.CHECK_FAILED;
+  return rows.some((f) => f.status === 'error') ? ExitCode.CANNOT_RUN : ExitCode.OK;
 }
 
 export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOptions): Promise<number> {
-  const { selection, note } = selectionFrom(opts);
-  const report = await verifyReleaseFiles({
+  const selection = selectionFrom(opts);
+  const concurrency = concurrencyFrom(opts.concurrency);
+  const imageOptions = imageOptionsFrom(opts, concurrency);
+  // Bad image options are refused before anything is downloaded.
+  if (selection.images) prepareImageRun(imageOptions);
+  const { report, document } = await verifyReleaseFiles({
     ...releaseSourceOptions(opts),
     version,
-    selection,
-    concurrency: concurrencyFrom(opts.concurrency),
+    selection: selection.files,
+    concurrency,
     ...(opts.sbomRekorEntry !== undefined ? { sbomRekorEntryFile: opts.sbomRekorEntry } : {}),
   });
+  const images = selection.images && document ? await verifyReleaseImages(document, imageOptions) : [];
+  const { files, ...sbom } = report;
+  const artifacts: ArtifactRow[] = [...files, ...images];
   // Fail closed: a selection that names nothing verified nothing, whatever the SBOM's own checks said.
-  if (report.sbomVerified && report.files.length === 0)
-    throw checkError('NOTHING_SELECTED', `the ${report.version} release SBOM lists nothing ${note.replace(/^selected: /, '')}`);
-  const verified = exitCodeFor(report) === ExitCode.OK;
-  if (opts.json) writeJson({ verified, selected: note.replace(/^selected: /, ''), ...report });
-  else writeText(formatReleaseReport(report, note));
-  return exitCodeFor(report);
+  if (report.sbomVerified && artifacts.length === 0)
+    throw checkError('NOTHING_SELECTED', `the ${report.version} release SBOM lists nothing of ${selection.note}`);
+  const code = exitCodeFor(report.sbomVerified, artifacts);
+  if (opts.json) writeJson({ verified: code === ExitCode.OK, selected: selection.note, ...sbom, artifacts });
+  else writeText(formatReleaseReport(sbom, artifacts, selection.note));
+  return code;
 }

@@ -1,25 +1,26 @@
-// Plain-text report of verify-release: the SBOM's checks, one row per file (kind, name, result, reason), a summary.
+// Plain-text report of verify-release: the SBOM's checks, one row per artifact (kind, name, result, reason), a summary.
 import { sanitizeLine } from '../common/sanitize.js';
 import type { VerifyReleaseFilesReport } from '../verify/verify-release.js';
+import type { ArtifactRow } from './verify-release-run.js';
 import { formatReleaseChecks } from './release-report-text.js';
 
 const RESULT = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 
-export function formatReleaseReport(report: VerifyReleaseFilesReport, selectionNote: string): string {
+export function formatReleaseReport(report: Omit<VerifyReleaseFilesReport, 'files'>, rows: ArtifactRow[], selectionNote: string): string {
   const lines = [`Kubernetes ${report.version} release SBOM ${sanitizeLine(report.sbomUrl)}`, ...formatReleaseChecks(report.sbomChecks)];
   if (!report.sbomVerified) {
-    lines.push('NOT verified: the release SBOM (see the FAIL lines above); no file it lists was downloaded');
+    lines.push('NOT verified: the release SBOM (see the FAIL lines above); nothing it lists was checked');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(selectionNote);
-  const kindWidth = Math.max(4, ...report.files.map((f) => f.kind.length));
-  const nameWidth = Math.max(4, ...report.files.map((f) => f.name.length));
+  lines.push(`selected: ${selectionNote}`);
+  const kindWidth = Math.max(4, ...rows.map((f) => f.kind.length));
+  const nameWidth = Math.max(4, ...rows.map((f) => f.name.length));
   lines.push(`${'KIND'.padEnd(kindWidth)}  ${'NAME'.padEnd(nameWidth)}  RESULT  REASON`);
-  for (const f of report.files) {
+  for (const f of rows) {
     const reason = f.reason === undefined ? 'every check passed' : `${sanitizeLine(f.reason)} [${f.code}]`;
     lines.push(`${f.kind.padEnd(kindWidth)}  ${sanitizeLine(f.name).padEnd(nameWidth)}  ${RESULT[f.status].padEnd(6)}  ${reason}`);
   }
-  const count = (s: string) => report.files.filter((f) => f.status === s).length;
-  lines.push(`${report.files.length} file(s): ${count('pass')} verified, ${count('fail')} failed, ${count('error')} could not be checked`);
+  const count = (s: string) => rows.filter((f) => f.status === s).length;
+  lines.push(`${rows.length} artifact(s): ${count('pass')} verified, ${count('fail')} failed, ${count('error')} could not be checked`);
   return `${lines.join('\n')}\n`;
 }

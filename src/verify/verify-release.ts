@@ -2,6 +2,7 @@
 // lists checked within the same session (digests, signature, SBOM entry), a few at a time.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SpdxDocument } from '../../parsers/model.js';
 import { KubeSbomError } from '../common/errors.js';
 import { releaseFileUrls } from '../k8s/release-urls.js';
 import { mapLimited } from '../registry/limiter.js';
@@ -44,7 +45,13 @@ export interface VerifyReleaseFilesReport {
   files: ReleaseFileRow[];
 }
 
-export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Promise<VerifyReleaseFilesReport> {
+export interface VerifiedReleaseFiles {
+  report: VerifyReleaseFilesReport;
+  /** The SBOM, only when it verified: what the images to verify are read from. */
+  document?: SpdxDocument;
+}
+
+export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Promise<VerifiedReleaseFiles> {
   return withReleaseSession(options.version, options, async (session) => {
     const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile);
     const version = sbom.report.version;
@@ -57,7 +64,7 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
       ...(sbom.report.sbom ? { sbom: sbom.report.sbom } : {}),
     };
     // Fail closed: a list from an SBOM that did not verify names nothing worth downloading.
-    if (!sbom.report.verified || !sbom.document) return { ...base, files: [] };
+    if (!sbom.report.verified || !sbom.document) return { report: { ...base, files: [] } };
     await sbom.commit();
     const selected = selectReleaseFiles(sbom.document, options.selection);
     const files = await mapLimited(selected, options.concurrency, async ({ kind, path }, index): Promise<ReleaseFileRow> => {
@@ -86,6 +93,6 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
         return { kind, name: path, status, reason: (err as Error).message, code, checks: [] };
       }
     });
-    return { ...base, files };
+    return { report: { ...base, files }, document: sbom.document };
   });
 }

@@ -26,7 +26,7 @@ interface Report {
   selected: string;
   sbomVerified: boolean;
   sbomChecks: { check: string; status: string }[];
-  files: Row[];
+  artifacts: Row[];
 }
 
 /** A copy of samples/ served over loopback, so a test may tamper with it. */
@@ -44,6 +44,14 @@ async function verifyRelease(m: ReleaseMirror, extra: string[]) {
     ...['--sbom-url', m.sbomUrl, '--dl-url', m.dlUrl, '--rekor-url', m.rekorUrl],
     ...['--trusted-root', join(samples, 'trusted_root.json'), '--no-cache', '--retries', '0'],
     ...['--certificate-identity', 'release-signer@demo.kube-sbom.example', '--certificate-oidc-issuer', 'https://issuer.demo.kube-sbom.example'],
+    ...[
+      '--oci-layout',
+      join(root, 'images'),
+      '--image-identity',
+      'image-signer@demo.kube-sbom.example',
+      '--image-issuer',
+      'https://issuer.demo.kube-sbom.example',
+    ],
     ...extra,
   ]);
   const report = extra.includes('--json') && r.stdout ? (JSON.parse(r.stdout) as Report) : undefined;
@@ -65,30 +73,36 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const report = r.report!;
-    expect(report).toMatchObject({ verified: true, version: 'v1.99.0', sbomVerified: true, selected: 'the binaries for linux/amd64' });
+    expect(report).toMatchObject({ verified: true, version: 'v1.99.0', sbomVerified: true, selected: 'the binaries for linux/amd64, and the amd64 images' });
     expect(report.sbomChecks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature pass', 'sbom pass']);
-    expect(report.files.map((f) => [f.kind, f.name, f.status])).toEqual([
+    expect(report.artifacts.map((f) => [f.kind, f.name, f.status])).toEqual([
       ['binary', 'bin/linux/amd64/kubectl', 'pass'],
       ['binary', 'bin/linux/amd64/kubeadm', 'pass'],
+      ['image', 'registry.k8s.io/kube-apiserver-amd64:v1.99.0', 'pass'],
+      ['image', 'registry.k8s.io/kube-proxy-amd64:v1.99.0', 'pass'],
+      ['image', 'registry.k8s.io/kube-scheduler-amd64:v1.99.0', 'pass'],
     ]);
-    for (const f of report.files) expect(f.checks.map((c) => c.check)).toEqual(['sha256', 'sha512', 'signature', 'sbom-describes']);
+    for (const f of report.artifacts.filter((a) => a.kind === 'binary'))
+      expect(f.checks.map((c) => c.check)).toEqual(['sha256', 'sha512', 'signature', 'sbom-describes']);
     // The SBOM is downloaded once for the whole run.
     expect(m.hits('/sbom/v1.99.0/release')).toBe(1);
 
     const text = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64']);
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toContain('selected: the binaries for linux/amd64\n');
+    expect(text.stdout).toContain('selected: the binaries for linux/amd64, and the amd64 images\n');
     expect(text.stdout).toMatch(/^binary +bin\/linux\/amd64\/kubectl +pass +every check passed$/m);
-    expect(text.stdout).toContain('2 file(s): 2 verified, 0 failed, 0 could not be checked');
+    expect(text.stdout).toMatch(/^image +registry\.k8s\.io\/kube-proxy-amd64:v1\.99\.0 +pass +every check passed$/m);
+    expect(text.stdout).toContain('5 artifact(s): 5 verified, 0 failed, 0 could not be checked');
   });
 
   it('fails the row of a tampered binary with its reason, and still verifies the others (exit 1)', async () => {
     const m = await serve();
     await appendFile(join(root, 'dl', 'release', 'v1.99.0', 'bin', 'linux', 'amd64', 'kubeadm'), 'tampered\n');
-    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--json']);
+    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'binaries', '--json']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.report!.verified).toBe(false);
-    const [kubectl, kubeadm] = r.report!.files;
+    expect(r.report!.artifacts).toHaveLength(2);
+    const [kubectl, kubeadm] = r.report!.artifacts;
     expect(kubectl).toMatchObject({ name: 'bin/linux/amd64/kubectl', status: 'pass' });
     expect(kubeadm).toMatchObject({ name: 'bin/linux/amd64/kubeadm', status: 'fail', code: 'DIGEST_MISMATCH_SHA256' });
     expect(kubeadm!.reason).toMatch(/^sha256: /);
@@ -103,22 +117,24 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     const m = await serve();
     const names = async (extra: string[]) => {
       const r = await verifyRelease(m, [...extra, '--json']);
-      return r.report ? r.report.files.map((f) => `${f.name} ${f.status}`) : r.stdout;
+      return r.report ? r.report.artifacts.map((f) => `${f.name} ${f.status}`) : r.stdout;
     };
-    expect(await names(['--os', 'linux', '--arch', 'arm64'])).toEqual(['bin/linux/arm64/kubectl pass']);
+    expect(await names(['--os', 'linux', '--arch', 'arm64', '--only', 'binaries'])).toEqual(['bin/linux/arm64/kubectl pass']);
     expect(await names(['--os', 'linux', '--arch', 'amd64', '--name', 'kubea*'])).toEqual(['bin/linux/amd64/kubeadm pass']);
+    // --arch narrows the images too; --name matches an image's repository name.
+    expect(await names(['--os', 'linux', '--arch', 'arm64', '--name', 'kube-proxy*'])).toEqual(['registry.k8s.io/kube-proxy-arm64:v1.99.0 pass']);
     expect(await names(['--all', '--only', 'binaries', '--name', 'kubectl'])).toEqual(['bin/linux/amd64/kubectl pass', 'bin/linux/arm64/kubectl pass']);
     // The demo lists the archives but does not publish them: each row says it could not be fetched.
     const archives = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'archives', '--json']);
     expect(archives.code).toBe(3);
-    expect(archives.report!.files.map((f) => [f.kind, f.name, f.status])).toEqual([
+    expect(archives.report!.artifacts.map((f) => [f.kind, f.name, f.status])).toEqual([
       ['archive', 'kubernetes-client-linux-amd64.tar.gz', 'error'],
       ['archive', 'kubernetes-server-linux-amd64.tar.gz', 'error'],
     ]);
-    expect(archives.report!.files[0]!.reason).toContain('404');
+    expect(archives.report!.artifacts[0]!.reason).toContain('404');
     const all = await verifyRelease(m, ['--all', '--json']);
-    expect(all.report!.files.map((f) => f.kind)).toEqual(['binary', 'binary', 'binary', 'archive', 'archive']);
-    const none = await verifyRelease(m, ['--os', 'darwin', '--arch', 'arm64', '--json']);
+    expect(all.report!.artifacts.map((f) => f.kind)).toEqual(['binary', 'binary', 'binary', 'archive', 'archive', ...Array(6).fill('image')]);
+    const none = await verifyRelease(m, ['--os', 'darwin', '--arch', 'arm64', '--only', 'binaries', '--json']);
     expect(none.code).toBe(1);
     expect(JSON.parse(none.stdout)).toMatchObject({ error: { code: 'NOTHING_SELECTED' } });
     const bad = await verifyRelease(m, ['--os', 'plan9']);
@@ -128,12 +144,34 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     expect((await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--concurrency', '0'])).code).toBe(2);
   });
 
+  it('--only images verifies every image the SBOM lists and fails the unsigned one with its reason', async () => {
+    const m = await serve();
+    const r = await verifyRelease(m, ['--only', 'images', '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.report!.selected).toBe('every image');
+    expect(r.report!.artifacts.map((a) => `${a.kind} ${a.name} ${a.status}`)).toEqual([
+      'image registry.k8s.io/kube-apiserver-amd64:v1.99.0 pass',
+      'image registry.k8s.io/kube-apiserver-arm64:v1.99.0 pass',
+      'image registry.k8s.io/kube-proxy-amd64:v1.99.0 pass',
+      'image registry.k8s.io/kube-proxy-arm64:v1.99.0 pass',
+      'image registry.k8s.io/kube-scheduler-amd64:v1.99.0 pass',
+      'image registry.k8s.io/kube-scheduler-arm64:v1.99.0 fail',
+    ]);
+    expect(r.report!.artifacts[5]).toMatchObject({ code: 'NO_SIGNATURES', reason: expect.stringContaining('no signatures found') });
+    expect(r.report!.artifacts[0]!.checks.length).toBeGreaterThan(1);
+    // No release file is downloaded for an image-only run.
+    expect(m.hits('/dl/release/v1.99.0/bin/linux/amd64/kubectl')).toBe(0);
+    const proxies = await verifyRelease(m, ['--only', 'images', '--name', 'kube-proxy*']);
+    expect(proxies.code, proxies.stderr).toBe(0);
+    expect(proxies.stdout).toContain('2 artifact(s): 2 verified, 0 failed, 0 could not be checked');
+  });
+
   it('downloads no listed file when the SBOM does not verify (exit 1)', async () => {
     const m = await serve();
     await appendFile(join(root, 'sbom', 'v1.99.0', 'release'), '\n');
     const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--json']);
     expect(r.code).toBe(1);
-    expect(r.report).toMatchObject({ verified: false, sbomVerified: false, files: [] });
+    expect(r.report).toMatchObject({ verified: false, sbomVerified: false, artifacts: [] });
     expect(m.hits('/dl/release/v1.99.0/bin/linux/amd64/kubectl')).toBe(0);
   });
 });
