@@ -1,6 +1,7 @@
 // The image half of verify-release: the images the verified release SBOM lists, verified like verify-images (signature,
 // identity, issuer, Rekor, the registry's layers against the SBOM's), each as one row.
 import type { SpdxDocument } from '../../parsers/model.js';
+import { KubeSbomError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { filterImages } from '../k8s/image-filter.js';
 import { buildImageInventory } from '../k8s/image-inventory.js';
@@ -52,21 +53,28 @@ export async function verifyReleaseImages(document: SpdxDocument, opts: ReleaseI
     opts,
     images.map((i) => parseReference(i.reference).registry),
   );
-  const trustedRoot = await trustedRootFrom(opts);
-  await pingRegistries(
-    source,
-    images.map((i) => i.reference),
-    timeoutMs,
-  );
-  const run = await verifyImages(images, {
-    source,
-    trustedRoot,
-    policy,
-    concurrency: opts.concurrency,
-    checkSbomLayers: opts.checkSbomLayers,
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    onEvent: opts.json ? () => {} : imagesProgress(),
-  });
+  let run: Awaited<ReturnType<typeof verifyImages>>;
+  try {
+    const trustedRoot = await trustedRootFrom(opts);
+    await pingRegistries(
+      source,
+      images.map((i) => i.reference),
+      timeoutMs,
+    );
+    run = await verifyImages(images, {
+      source,
+      trustedRoot,
+      policy,
+      concurrency: opts.concurrency,
+      checkSbomLayers: opts.checkSbomLayers,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      onEvent: opts.json ? () => {} : imagesProgress(),
+    });
+  } catch (err) {
+    // An unreachable registry or trusted root leaves every image unchecked, and the files' rows still count.
+    if (!(err instanceof KubeSbomError) || err.kind !== 'io') throw err;
+    return images.map((image) => ({ kind: 'image', name: image.reference, status: 'error', reason: sanitizeLine(err.message), code: err.code, checks: [] }));
+  }
   return run.images.map((image, i) => {
     const platform = images[i]?.platform;
     return {

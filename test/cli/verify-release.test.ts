@@ -37,21 +37,15 @@ async function serve(): Promise<ReleaseMirror> {
   return mirror;
 }
 
-async function verifyRelease(m: ReleaseMirror, extra: string[]) {
+async function verifyRelease(m: ReleaseMirror, extra: string[], { layout = true } = {}) {
   const r = await runCli([
     'verify-release',
     'v1.99.0',
     ...['--sbom-url', m.sbomUrl, '--dl-url', m.dlUrl, '--rekor-url', m.rekorUrl],
     ...['--trusted-root', join(samples, 'trusted_root.json'), '--no-cache', '--retries', '0'],
     ...['--certificate-identity', 'release-signer@demo.kube-sbom.example', '--certificate-oidc-issuer', 'https://issuer.demo.kube-sbom.example'],
-    ...[
-      '--oci-layout',
-      join(root, 'images'),
-      '--image-identity',
-      'image-signer@demo.kube-sbom.example',
-      '--image-issuer',
-      'https://issuer.demo.kube-sbom.example',
-    ],
+    ...(layout ? ['--oci-layout', join(root, 'images')] : []),
+    ...['--image-identity', 'image-signer@demo.kube-sbom.example', '--image-issuer', 'https://issuer.demo.kube-sbom.example'],
     ...extra,
   ]);
   const report = extra.includes('--json') && r.stdout ? (JSON.parse(r.stdout) as Report) : undefined;
@@ -164,6 +158,14 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     const proxies = await verifyRelease(m, ['--only', 'images', '--name', 'kube-proxy*']);
     expect(proxies.code, proxies.stderr).toBe(0);
     expect(proxies.stdout).toContain('2 artifact(s): 2 verified, 0 failed, 0 could not be checked');
+  });
+
+  it('an unreachable registry leaves each image unchecked with the reason, and the verified files still listed (exit 3)', async () => {
+    const m = await serve();
+    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--registry-mirror', 'registry.k8s.io=127.0.0.1:9', '--json'], { layout: false });
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.report!.artifacts.map((a) => `${a.kind} ${a.status}`)).toEqual(['binary pass', 'binary pass', 'image error', 'image error', 'image error']);
+    expect(r.report!.artifacts[2]).toMatchObject({ code: 'REGISTRY_UNREACHABLE', reason: expect.stringContaining('127.0.0.1:9') });
   });
 
   it('downloads no listed file when the SBOM does not verify (exit 1)', async () => {
