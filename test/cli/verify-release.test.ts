@@ -37,12 +37,12 @@ async function serve(): Promise<ReleaseMirror> {
   return mirror;
 }
 
-async function verifyRelease(m: ReleaseMirror, extra: string[], { layout = true } = {}) {
+async function verifyRelease(m: ReleaseMirror, extra: string[], { layout = true, cacheDir = '' } = {}) {
   const r = await runCli([
     'verify-release',
     'v1.99.0',
     ...['--sbom-url', m.sbomUrl, '--dl-url', m.dlUrl, '--rekor-url', m.rekorUrl],
-    ...['--trusted-root', join(samples, 'trusted_root.json'), '--no-cache', '--retries', '0'],
+    ...['--trusted-root', join(samples, 'trusted_root.json'), ...(cacheDir ? ['--cache-dir', cacheDir] : ['--no-cache']), '--retries', '0'],
     ...['--certificate-identity', 'release-signer@demo.kube-sbom.example', '--certificate-oidc-issuer', 'https://issuer.demo.kube-sbom.example'],
     ...(layout ? ['--oci-layout', join(root, 'images')] : []),
     ...['--image-identity', 'image-signer@demo.kube-sbom.example', '--image-issuer', 'https://issuer.demo.kube-sbom.example'],
@@ -166,6 +166,22 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     expect(r.code, r.stderr).toBe(3);
     expect(r.report!.artifacts.map((a) => `${a.kind} ${a.status}`)).toEqual(['binary pass', 'binary pass', 'image error', 'image error', 'image error']);
     expect(r.report!.artifacts[2]).toMatchObject({ code: 'REGISTRY_UNREACHABLE', reason: expect.stringContaining('127.0.0.1:9') });
+  });
+
+  it('retries a failed download, and a second run works offline from the download cache', async () => {
+    const m = await serve();
+    const cacheDir = join(root, 'cache');
+    const kubectl = '/dl/release/v1.99.0/bin/linux/amd64/kubectl';
+    m.inject(kubectl, { kind: 'status', status: 503 });
+    const flags = ['--os', 'linux', '--arch', 'amd64', '--only', 'binaries', '--json'];
+    const first = await verifyRelease(m, [...flags, '--retries', '1', '--retry-delay', '0'], { cacheDir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(m.requests.filter((q) => q.path === kubectl).map((q) => q.status)).toEqual([503, 200]);
+    await m.close();
+    const offline = await verifyRelease(m, [...flags, '--offline'], { cacheDir });
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(offline.report!.artifacts.map((a) => `${a.name} ${a.status}`)).toEqual(['bin/linux/amd64/kubectl pass', 'bin/linux/amd64/kubeadm pass']);
+    mirror = undefined;
   });
 
   it('downloads no listed file when the SBOM does not verify (exit 1)', async () => {
