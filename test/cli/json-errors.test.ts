@@ -64,6 +64,7 @@ const COMMANDS: [string, () => string[]][] = [
   ['verify-blob', () => ['verify-blob', ...blobArgs()]],
   ['verify-image', () => ['verify-image', 'registry.k8s.io/pause:3.9']],
   ['verify-images', () => ['verify-images', f('blob')]],
+  ['verify-release', () => ['verify-release', 'v1.29.0']],
   ['pin', () => ['pin', f('blob')]],
 ];
 
@@ -117,6 +118,8 @@ describe('--json usage errors found by kube-sbom', () => {
     ['validate', ['validate', 'x', '--spdx-version', '2.3'], 'BAD_SPDX_VERSION'],
     ['inspect', ['inspect', 'x', '--max-size', 'lots'], 'BAD_SIZE'],
     ['verify-images', ['verify-images', 'x', '--concurrency', '0'], 'OPTION_INVALID'],
+    ['verify-release', ['verify-release', 'v1.29.0', '--concurrency', '0'], 'OPTION_INVALID'],
+    ['verify-release', ['verify-release', 'v1.29.0', '--os', 'plan9'], 'OPTION_INVALID'],
     ['verify-blob', ['verify-blob', 'x', '--rekor-timeout', 'never'], 'BAD_TIMEOUT'],
     ['images', ['images', 'x', '--keep-tag'], 'OPTION_INVALID'],
   ])('%s: %j', async (_name, args, code) => {
@@ -157,6 +160,7 @@ describe('--json when the network fails', () => {
     ['verify-binary', () => ['verify-binary', 'kubectl', '--version', 'v1.29.0', '--os', 'linux', '--arch', 'amd64', '--retries', '0']],
     ['images', () => ['images', 'v1.29.0', '--retries', '0']],
     ['verify-images', () => ['verify-images', 'v1.29.0']],
+    ['verify-release', () => ['verify-release', 'v1.29.0', '--os', 'linux', '--arch', 'amd64', '--retries', '0']],
   ])('%s against a closed port: NETWORK_ERROR, exit 3', async (_name, args) => {
     expectJsonError(await runCli([...args(), ...mirrors()]), 'NETWORK_ERROR', 3);
   });

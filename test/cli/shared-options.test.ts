@@ -46,6 +46,7 @@ const ALL_COMMANDS = [
   'verify-blob',
   'verify-image',
   'verify-images',
+  'verify-release',
   'pin',
   'tui',
 ];
