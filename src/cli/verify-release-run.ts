@@ -112,6 +112,9 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
   const imageOptions = imageOptionsFrom(opts, concurrency);
   // Bad image options are refused before anything is downloaded.
   if (selection.images) prepareImageRun(imageOptions);
+  if (selection.images && opts.offline && opts.ociLayout === undefined && opts.registryMirror === undefined) {
+    throw usageError('OFFLINE_REGISTRY', '--offline: the images come from a registry; give --oci-layout DIR, a loopback --registry-mirror, or --only binaries');
+  }
   const { report, document } = await verifyReleaseFiles({
     ...releaseSourceOptions(opts),
     version,

@@ -179,6 +179,10 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     expect(m.requests.filter((q) => q.path === kubectl).map((q) => q.status)).toEqual([503, 200]);
     await m.close();
     const offline = await verifyRelease(m, [...flags, '--offline'], { cacheDir });
+    // Images need a registry: --offline with images selected and none on this machine is refused before any download.
+    const images = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--offline', '--json'], { cacheDir, layout: false });
+    expect(images.code).toBe(2);
+    expect(JSON.parse(images.stdout)).toMatchObject({ error: { code: 'OFFLINE_REGISTRY' } });
     expect(offline.code, offline.stderr).toBe(0);
     expect(offline.report!.artifacts.map((a) => `${a.name} ${a.status}`)).toEqual(['bin/linux/amd64/kubectl pass', 'bin/linux/amd64/kubeadm pass']);
     mirror = undefined;
