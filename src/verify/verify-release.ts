@@ -88,7 +88,7 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
         };
       } catch (err) {
         // One file that cannot be fetched is that row's failure, not the end of the run.
-        const code = err instanceof KubeSbomError ? err.code : 'ERROR';
+        const code = err instanceof KubeSbomError ? err.code : 'INTERNAL_ERROR';
         const status = err instanceof KubeSbomError && err.kind === 'check' ? 'fail' : 'error';
         return { kind, name: path, status, reason: (err as Error).message, code, checks: [] };
       }

@@ -1,6 +1,6 @@
 // `kube-sbom verify-release` on the offline demo release in samples/, served by a loopback mirror (dl, sbom, Rekor):
 // the SBOM verified once, then one row per selected file with every check and the reason a row failed.
-import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,15 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     const text = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64']);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^binary +bin\/linux\/amd64\/kubeadm +FAIL +sha256: .+ \[DIGEST_MISMATCH_SHA256\]$/m);
+
+    // The published signature of another file does not cover kubectl's bytes: its digests still match.
+    const amd64 = join(root, 'dl', 'release', 'v1.99.0', 'bin', 'linux', 'amd64');
+    await copyFile(join(amd64, 'kubeadm.sig'), join(amd64, 'kubectl.sig'));
+    const sig = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'binaries', '--name', 'kubectl', '--json']);
+    expect(sig.code).toBe(1);
+    const [row] = sig.report!.artifacts;
+    expect(row).toMatchObject({ name: 'bin/linux/amd64/kubectl', status: 'fail', reason: expect.stringMatching(/^signature: /) });
+    expect(row!.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature fail', 'sbom-describes pass']);
   });
 
   it('selects by --os, --arch, --name, --only and --all', async () => {
