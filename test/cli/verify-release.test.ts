@@ -62,12 +62,15 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
   });
   afterAll(async () => rm(work, { recursive: true, force: true }));
 
-  it('verifies the SBOM, then each selected binary with every check, one row each (exit 0)', async () => {
+  it('verifies the SBOM, then each selected binary and image with every check, one row each (exit 0)', async () => {
     const m = await serve();
     const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const report = r.report!;
     expect(report).toMatchObject({ verified: true, version: 'v1.99.0', sbomVerified: true, selected: 'the binaries for linux/amd64, and the amd64 images' });
+    expect(Object.keys(report)).toEqual(['verified', 'selected', 'requested', 'version', 'sbomUrl', 'sbomVerified', 'sbomChecks', 'sbom', 'artifacts']);
+    expect(Object.keys(report.artifacts[0]!)).toEqual(['kind', 'name', 'status', 'artifact', 'checks', 'signer']);
+    expect(Object.keys(report.artifacts[2]!)).toEqual(['kind', 'name', 'status', 'pinned', 'platform', 'checks']);
     expect(report.sbomChecks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature pass', 'sbom pass']);
     expect(report.artifacts.map((f) => [f.kind, f.name, f.status])).toEqual([
       ['binary', 'bin/linux/amd64/kubectl', 'pass'],
@@ -204,5 +207,9 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     expect(r.report).toMatchObject({ verified: false, sbomVerified: false, artifacts: [] });
     expect(m.hits('/dl/release/v1.99.0/bin/linux/amd64/kubectl')).toBe(0);
+    const text = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^ {2}FAIL {2}sha256 +release: /m);
+    expect(text.stdout).toContain('NOT verified: the release SBOM (see the FAIL lines above); nothing it lists was checked');
   });
 });
