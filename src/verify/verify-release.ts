@@ -1,6 +1,6 @@
 // The verify-release use case for files: the release SBOM verified once, then every selected binary and archive it
 // lists checked within the same session (digests, signature, SBOM entry), a few at a time.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SpdxDocument } from '../../parsers/model.js';
 import { KubeSbomError } from '../common/errors.js';
@@ -69,9 +69,9 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
     const selected = selectReleaseFiles(sbom.document, options.selection);
     const files = await mapLimited(selected, options.concurrency, async ({ kind, path }, index): Promise<ReleaseFileRow> => {
       options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });
+      // bin/linux/amd64/kubectl and bin/linux/arm64/kubectl share a file name: each file stages in its own folder.
+      const dir = join(session.dir, `file-${index}`);
       try {
-        // bin/linux/amd64/kubectl and bin/linux/arm64/kubectl share a file name: each file stages in its own folder.
-        const dir = join(session.dir, `file-${index}`);
         await mkdir(dir);
         const file = await checkReleaseFile(session, options, sbom, { path, urls: releaseFileUrls(version, path, options.dlUrl), dir });
         if (file.verified) await file.remember();
@@ -91,6 +91,9 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
         const code = err instanceof KubeSbomError ? err.code : 'INTERNAL_ERROR';
         const status = err instanceof KubeSbomError && err.kind === 'check' ? 'fail' : 'error';
         return { kind, name: path, status, reason: (err as Error).message, code, checks: [] };
+      } finally {
+        // --all is hundreds of files (tens of GB): each leaves the staging folder once checked (and cached).
+        await rm(dir, { recursive: true, force: true });
       }
     });
     return { report: { ...base, files }, document: sbom.document };
