@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from '../helpers/cli.js';
 import { ReleaseMirror } from '../helpers/release-mirror.js';
+import { hostTarget } from '../../src/k8s/release-urls.js';
 
 const samples = join(projectRoot, 'samples');
 let work: string;
@@ -148,6 +149,17 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     expect(bad.stderr).toContain('--os plan9');
     expect((await verifyRelease(m, ['--only', 'sources'])).code).toBe(2);
     expect((await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--concurrency', '0'])).code).toBe(2);
+  });
+
+  it.skipIf(!hostTarget().os || !hostTarget().arch)("by default selects this machine's binaries plus every image, and says so", async () => {
+    const m = await serve();
+    const host = hostTarget();
+    const r = await verifyRelease(m, ['--json']);
+    expect(r.report!.selected).toBe(`the binaries for ${host.os}/${host.arch} (this machine's; --os, --arch or --all for others), and every image`);
+    expect(r.report!.artifacts.filter((a) => a.kind === 'image')).toHaveLength(6);
+    expect(r.report!.artifacts.filter((a) => a.kind === 'binary').every((a) => a.name.startsWith(`bin/${host.os}/${host.arch}/`))).toBe(true);
+    // The demo leaves kube-scheduler-arm64 unsigned.
+    expect(r.code).toBe(1);
   });
 
   it('--only images verifies every image the SBOM lists and fails the unsigned one with its reason', async () => {
