@@ -3,7 +3,7 @@
 import { SIZE_LIMITS } from '../fetch/types.js';
 import type { SignedArtifactUrls } from '../k8s/release-urls.js';
 import { failed, type ReleaseCheck } from './release-check.js';
-import type { ReleaseSession, ReleaseSourceOptions } from './release-session.js';
+import { releaseSignaturePolicy, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
 import { checkSbomDescribes } from './sbom-file-match.js';
 import { fetchAndCheckSignedArtifact, type SignedArtifactResult } from './signed-artifact.js';
 import type { VerifiedSbom } from './verify-sbom.js';
@@ -43,17 +43,7 @@ export async function checkReleaseFile(
     maxBytes: SIZE_LIMITS.binary,
     fetcher: session.fetcher,
     dir: req.dir ?? session.dir,
-    policy: {
-      identity: options.identity,
-      identityRegexp: options.identityRegexp,
-      issuer: options.issuer,
-      issuerRegexp: options.issuerRegexp,
-      trustedRootPath: options.trustedRootPath,
-      rekorEntryFile: req.rekorEntryFile,
-      rekorUrl: options.rekorUrl,
-      verify: options.verifySignature,
-      bundle: req.bundle,
-    },
+    policy: releaseSignaturePolicy(options, { rekorEntryFile: req.rekorEntryFile, bundle: req.bundle }),
     onEvent: options.onEvent,
   });
   const describes =

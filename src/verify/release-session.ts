@@ -8,6 +8,7 @@ import { markerUrl } from '../k8s/release-urls.js';
 import { parseVersionSpec, resolveVersion, type VersionSpec } from '../k8s/versions.js';
 import type { VerifyDetachedSignature, VerifyEventListener } from './release-check.js';
 import type { FetchedFile } from '../fetch/fetcher.js';
+import type { SignaturePolicy } from './signed-artifact.js';
 
 export interface ReleaseSourceOptions {
   sbomUrl: string;
@@ -66,4 +67,19 @@ export async function withReleaseSession<T>(versionSpec: string, options: Releas
     await fetcher.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The release signer's policy for one artifact of the session: its signer and trust, plus the artifact's own saved Rekor entry and bundle request. */
+export function releaseSignaturePolicy(options: ReleaseSourceOptions, artifact: { rekorEntryFile?: string; bundle?: boolean }): SignaturePolicy {
+  return {
+    identity: options.identity,
+    identityRegexp: options.identityRegexp,
+    issuer: options.issuer,
+    issuerRegexp: options.issuerRegexp,
+    trustedRootPath: options.trustedRootPath,
+    rekorEntryFile: artifact.rekorEntryFile,
+    rekorUrl: options.rekorUrl,
+    verify: options.verifySignature,
+    bundle: artifact.bundle,
+  };
 }

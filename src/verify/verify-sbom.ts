@@ -6,7 +6,7 @@ import type { SpdxDocument } from '../../parsers/model.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
 import { releaseSbomUrls } from '../k8s/release-urls.js';
 import type { ReleaseCheck, SignatureReport } from './release-check.js';
-import { withReleaseSession, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
+import { releaseSignaturePolicy, withReleaseSession, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
 import { bundleFile } from './bundle-file.js';
 import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import { summariseSbom, type SbomSummary } from './sbom-summary.js';
@@ -79,17 +79,7 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
     maxBytes: SIZE_LIMITS.sbom,
     fetcher: session.fetcher,
     dir: session.dir,
-    policy: {
-      identity: options.identity,
-      identityRegexp: options.identityRegexp,
-      issuer: options.issuer,
-      issuerRegexp: options.issuerRegexp,
-      trustedRootPath: options.trustedRootPath,
-      rekorEntryFile,
-      rekorUrl: options.rekorUrl,
-      verify: options.verifySignature,
-      bundle,
-    },
+    policy: releaseSignaturePolicy(options, { rekorEntryFile, bundle }),
     onEvent: options.onEvent,
   });
   const parsed = summariseSbom(await readFile(result.artifact.path), 'release', version);
