@@ -129,8 +129,22 @@ export interface PackageVerificationCode {
   excludedFiles: readonly string[];
 }
 
-export type PrimaryPackagePurpose =
-  'APPLICATION' | 'FRAMEWORK' | 'LIBRARY' | 'CONTAINER' | 'OPERATING-SYSTEM' | 'DEVICE' | 'FIRMWARE' | 'SOURCE' | 'ARCHIVE' | 'FILE' | 'INSTALL' | 'OTHER';
+/** SPDX 2.3 primaryPackagePurpose values, the one list the parsers and the validator read. */
+export const PRIMARY_PACKAGE_PURPOSES = [
+  'APPLICATION',
+  'FRAMEWORK',
+  'LIBRARY',
+  'CONTAINER',
+  'OPERATING-SYSTEM',
+  'DEVICE',
+  'FIRMWARE',
+  'SOURCE',
+  'ARCHIVE',
+  'FILE',
+  'INSTALL',
+  'OTHER',
+] as const;
+export type PrimaryPackagePurpose = (typeof PRIMARY_PACKAGE_PURPOSES)[number];
 
 interface ElementCommon {
   /** `SPDXRef-...` */
@@ -170,7 +184,9 @@ export interface Package extends ElementCommon {
   validUntilDate?: string;
 }
 
-export type FileType = 'SOURCE' | 'BINARY' | 'ARCHIVE' | 'APPLICATION' | 'AUDIO' | 'IMAGE' | 'TEXT' | 'VIDEO' | 'DOCUMENTATION' | 'SPDX' | 'OTHER';
+/** SPDX 2.x FileType values, the one list the parsers and the validator read. */
+export const FILE_TYPES = ['SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
 
 export interface SpdxFile extends ElementCommon {
   elementType: 'file';

@@ -1,5 +1,5 @@
 // The field names of the SPDX 2.2/2.3 JSON schema per object, and the enumerations the converter normalises.
-import { RELATIONSHIP_TYPES } from '../model.js';
+import { FILE_TYPES as FILE_TYPE_VALUES, PRIMARY_PACKAGE_PURPOSES, RELATIONSHIP_TYPES } from '../model.js';
 
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
 
@@ -92,21 +92,8 @@ export const VERIFICATION_CODE_KEYS = set('packageVerificationCodeValue', 'packa
 export const RANGE_KEYS = set('startPointer', 'endPointer');
 export const POINTER_KEYS = set('offset', 'lineNumber', 'reference');
 
-export const FILE_TYPES = set('SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER');
-export const PURPOSES = set(
-  'APPLICATION',
-  'FRAMEWORK',
-  'LIBRARY',
-  'CONTAINER',
-  'OPERATING-SYSTEM',
-  'DEVICE',
-  'FIRMWARE',
-  'SOURCE',
-  'ARCHIVE',
-  'FILE',
-  'INSTALL',
-  'OTHER',
-);
+export const FILE_TYPES: ReadonlySet<string> = new Set(FILE_TYPE_VALUES);
+export const PURPOSES: ReadonlySet<string> = new Set(PRIMARY_PACKAGE_PURPOSES);
 export const EXTERNAL_REF_CATEGORIES = set('SECURITY', 'PACKAGE-MANAGER', 'PERSISTENT-ID', 'OTHER');
 export const ANNOTATION_TYPES = set('REVIEW', 'OTHER');
 export const RELATIONSHIP_TYPE_SET: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);

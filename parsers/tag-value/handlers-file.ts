@@ -1,6 +1,6 @@
 // File and snippet tags: FileName opens a file (owned by the package before it, if any); SnippetSPDXID opens a
 // snippet (from the file before it unless SnippetFromFileSPDXID says otherwise).
-import type { FileType, Snippet, SpdxFile } from '../model.js';
+import { FILE_TYPES, type FileType, type Snippet, type SpdxFile } from '../model.js';
 import type { Handler } from './handlers-document.js';
 import { special } from './handlers-package.js';
 import type { HandlerState } from './handler-state.js';
@@ -8,7 +8,7 @@ import { append, EMPTY } from './state.js';
 import { TagTable } from './tag-table.js';
 import { readChecksum, readEnum, readRange } from './values.js';
 
-const FILE_TYPES = new TagTable<FileType>(['SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER']);
+const FILE_TYPE_TABLE = new TagTable<FileType>(FILE_TYPES);
 
 function startFile(s: HandlerState): void {
   // Every field present from the start: one object shape for all files.
@@ -96,7 +96,7 @@ export const fileHandlers: Record<string, Handler> = {
     const f = s.inScope('file');
     if (!f || s.emptyValue()) return;
     const { valueSource, valueStart, valueEnd } = s.lx;
-    f.fileTypes = s.appendShared(f.fileTypes, readEnum(valueSource, valueStart, valueEnd, FILE_TYPES, 'file type', s.reportAtValue));
+    f.fileTypes = s.appendShared(f.fileTypes, readEnum(valueSource, valueStart, valueEnd, FILE_TYPE_TABLE, 'file type', s.reportAtValue));
   },
   FileChecksum: (s) => {
     const f = s.inScope('file');

@@ -1,5 +1,5 @@
 // Package tags: PackageName opens a package; the other tags fill the package in scope.
-import { NOASSERTION, NONE, type Package, type Spdx } from '../model.js';
+import { NOASSERTION, NONE, PRIMARY_PACKAGE_PURPOSES, type Package, type Spdx } from '../model.js';
 import type { Handler } from './handlers-document.js';
 import type { TagValueLexer } from './lexer.js';
 import type { HandlerState } from './handler-state.js';
@@ -7,20 +7,7 @@ import { append, EMPTY } from './state.js';
 import { TagTable } from './tag-table.js';
 import { readActor, readChecksum, readDate, readEnum, readExternalRef, readVerificationCode } from './values.js';
 
-const PURPOSES = new TagTable([
-  'APPLICATION',
-  'FRAMEWORK',
-  'LIBRARY',
-  'CONTAINER',
-  'OPERATING-SYSTEM',
-  'DEVICE',
-  'FIRMWARE',
-  'SOURCE',
-  'ARCHIVE',
-  'FILE',
-  'INSTALL',
-  'OTHER',
-]);
+const PURPOSES = new TagTable(PRIMARY_PACKAGE_PURPOSES);
 
 type TextField = 'version' | 'fileName' | 'sourceInfo' | 'licenseComments' | 'summary' | 'description' | 'comment';
 type DateField = 'releaseDate' | 'builtDate' | 'validUntilDate';

@@ -2,6 +2,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/tui/App.js';
+import { NO_KEY } from '../../src/tui/hooks/split-keys.js';
 import { BINDINGS, Command, commandFor, keyLabel } from '../../src/tui/keymap.js';
 import { listReducer } from '../../src/tui/state/list.js';
 import { fakePorts } from './fake-ports.js';
@@ -10,28 +11,7 @@ import { KEY, press, see, until } from './keys.js';
 
 afterEach(() => cleanup());
 
-const noKey = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-} as never;
+const noKey = NO_KEY;
 
 describe('keymap', () => {
   it('maps keys to commands by scope, vim keys and arrows alike', () => {

@@ -1,6 +1,6 @@
 // Package, file and snippet rules: SPDXID syntax and uniqueness, required fields per version, checksums,
 // verification codes, external references, 2.3-only fields in older documents, snippet ranges.
-import type { Element, Package, Snippet, SpdxFile } from '../../../parsers/model.js';
+import { FILE_TYPES, PRIMARY_PACKAGE_PURPOSES, type Element, type Package, type Snippet, type SpdxFile } from '../../../parsers/model.js';
 import { checkChecksum } from './checksums.js';
 import { q, SPDX_ID, type Validation } from './context.js';
 import { checkActor, checkAnnotations, checkDate } from './document.js';
@@ -12,21 +12,8 @@ const LOCATOR_FORMATS: Record<string, RegExp> = {
   cpe23Type: /^cpe:2\.3:[aho*-](:[^:\s]*){10}$/,
   cpe22Type: /^cpe:\/[aho]?(:[^:\s]*){0,6}$/i,
 };
-const PURPOSES = new Set([
-  'APPLICATION',
-  'FRAMEWORK',
-  'LIBRARY',
-  'CONTAINER',
-  'OPERATING-SYSTEM',
-  'DEVICE',
-  'FIRMWARE',
-  'SOURCE',
-  'ARCHIVE',
-  'FILE',
-  'INSTALL',
-  'OTHER',
-]);
-const FILE_TYPES = new Set(['SOURCE', 'BINARY', 'ARCHIVE', 'APPLICATION', 'AUDIO', 'IMAGE', 'TEXT', 'VIDEO', 'DOCUMENTATION', 'SPDX', 'OTHER']);
+const PURPOSES: ReadonlySet<string> = new Set(PRIMARY_PACKAGE_PURPOSES);
+const KNOWN_FILE_TYPES: ReadonlySet<string> = new Set(FILE_TYPES);
 
 /** Checks every element; returns the SPDXIDs the document defines (for relationship targets). */
 export function checkElements(v: Validation, declaredLicenses: ReadonlySet<string>): Set<string> {
@@ -137,7 +124,7 @@ function checkFile(v: Validation, f: SpdxFile, path: string, declared: ReadonlyS
   }
   f.checksums.forEach((c, i) => checkChecksum(v, c, `${path}.checksums[${i}]`, at));
   f.fileTypes.forEach((t, i) => {
-    if (!FILE_TYPES.has(t)) v.error('ENUM_UNKNOWN', `file type ${q(t)} is not one SPDX defines`, `${path}.fileTypes[${i}]`, at);
+    if (!KNOWN_FILE_TYPES.has(t)) v.error('ENUM_UNKNOWN', `file type ${q(t)} is not one SPDX defines`, `${path}.fileTypes[${i}]`, at);
   });
   if (v.rules.strictLicensing) {
     required(v, f.licenseConcluded !== undefined, 'file', 'licenseConcluded', f, path, true);

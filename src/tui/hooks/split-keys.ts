@@ -2,7 +2,8 @@
 // presses it stands for, so each goes through the keymap on its own.
 import type { Key } from 'ink';
 
-const NONE: Key = {
+/** A Key with nothing held: what a plain character arrives with. */
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,
@@ -28,9 +29,9 @@ const NONE: Key = {
 export function splitKeys(input: string, key: Key): Array<[string, Key]> {
   if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001b')) return [[input, key]];
   return [...input].map((ch): [string, Key] => {
-    if (ch === '\r' || ch === '\n') return [ch, { ...NONE, return: true }];
-    if (ch === '\t') return ['', { ...NONE, tab: true }];
-    if (ch === '\u007f' || ch === '\b') return ['', { ...NONE, delete: true }];
-    return [ch, { ...NONE, shift: ch !== ch.toLowerCase() }];
+    if (ch === '\r' || ch === '\n') return [ch, { ...NO_KEY, return: true }];
+    if (ch === '\t') return ['', { ...NO_KEY, tab: true }];
+    if (ch === '\u007f' || ch === '\b') return ['', { ...NO_KEY, delete: true }];
+    return [ch, { ...NO_KEY, shift: ch !== ch.toLowerCase() }];
   });
 }
