@@ -1,13 +1,16 @@
 // What the image options mean at run time: the signer policy, the registry (or layout) to ask, the trusted root.
+import { resolve } from 'node:path';
 import { parseDuration } from '../common/duration.js';
 import { usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
 import { createImageSource } from '../registry/index.js';
+import { mirrorHost } from '../registry/mirror-target.js';
 import { isLoopbackHost } from '../registry/reference.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { CarriedBundleDir } from '../verify/carried-bundles.js';
 import { chooseTrustedRoot } from '../verify/trusted-root.js';
 import type { ImageCliOptions } from './image-options.js';
 import { warn } from './output.js';
@@ -47,7 +50,7 @@ export function imageSourceFrom(opts: ImageCliOptions): ImageSource {
 export function assertOfflineAllows(opts: ImageCliOptions, registries: string[]): void {
   if (!opts.offline || opts.ociLayout) return;
   const mirrors = parseMirrors(opts.registryMirror) ?? {};
-  const remote = registries.map((r) => mirrors[r] ?? r).find((host) => !isLoopbackHost(host));
+  const remote = registries.map((r) => (mirrors[r] ? mirrorHost(mirrors[r]) : r)).find((host) => !isLoopbackHost(host));
   if (remote)
     throw usageError('OFFLINE_REGISTRY', `--offline: ${sanitizeLine(remote)} is not on this machine; use --oci-layout DIR or a loopback --registry-mirror`);
 }
@@ -59,4 +62,21 @@ export async function trustedRootFrom(opts: ImageCliOptions): Promise<LoadedTrus
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     warn,
   });
+}
+
+/** --bundles-from, listed once up front (a folder that is not there stops the run, exit 3), and what a missing signature needs. */
+export async function carriedFrom(opts: ImageCliOptions): Promise<{ carriedBundles?: CarriedBundleDir; noSignaturesHint?: string }> {
+  const carriedBundles = opts.bundlesFrom !== undefined ? await CarriedBundleDir.open(opts.bundlesFrom) : undefined;
+  const farSide = carriedBundles !== undefined || opts.ociLayout !== undefined || (opts.registryMirror?.length ?? 0) > 0;
+  if (!farSide) return {};
+  const hint = carriedBundles
+    ? `carry it: run verify-image --bundle-dir DIR where the registry is reachable and copy the sha256-<hex>-N.sigstore.json and .payload.json files into ${sanitizeLine(carriedBundles.dir)}`
+    : 'carry the signatures: copy the image with kube-sbom mirror (it keeps the .sig tags), or pass --bundles-from DIR with bundles written by verify-image --bundle-dir';
+  return { ...(carriedBundles ? { carriedBundles } : {}), noSignaturesHint: hint };
+}
+
+/** --bundle-dir and --bundles-from name different folders: a run never writes into what it reads. */
+export function assertBundleFolders(opts: ImageCliOptions): void {
+  if (opts.bundleDir !== undefined && opts.bundlesFrom !== undefined && resolve(opts.bundleDir) === resolve(opts.bundlesFrom))
+    throw usageError('OPTION_CONFLICT', '--bundle-dir writes and --bundles-from reads: give them different folders');
 }
