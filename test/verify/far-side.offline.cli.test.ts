@@ -1,10 +1,12 @@
 // The far side of an air gap: images in a private mirror (registry.k8s.io=HOST/PREFIX) or an OCI layout, a trusted
 // root and signatures carried as bundles, verified by the CLI inside a network namespace that has nothing but its
 // own loopback (test/helpers/netns.ts). The bundles are written on the connected side by verify-images --bundle-dir.
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OciLayoutWriter } from '../../src/registry/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -13,6 +15,7 @@ import { getTestPki, signImageLegacy } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { OCI_MANIFEST, pushImage, pushLegacySignatures } from '../helpers/registry-push.js';
 import { pushSignedRelease, type PushedRelease } from '../helpers/registry-sbom.js';
+import { publishSigned } from '../helpers/release-fixture.js';
 
 const VERSION = 'v1.99.0';
 const CONNECT = `const s = require('node:net').connect(Number(process.argv[2]), process.argv[1]);
@@ -220,6 +223,36 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
     const bare = await runCliOffline(base);
     expect(bare.code).toBe(1);
     expect((JSON.parse(bare.stdout) as ImagesJson).summary).toMatchObject({ total: 4, verified: 2, failed: 2 });
+  });
+
+  it('verify-images VERSION offline: the release SBOM from a file:// copy with its saved Rekor entry, the images from the mirror', async () => {
+    const site = join(dir, 'site');
+    await publishSigned(site, join('sbom', VERSION, 'release'), Buffer.from(release.sbom));
+    const hash = createHash('sha256').update(release.sbom).digest('hex');
+    const [uuid] = JSON.parse(await readFile(join(site, 'rekor', 'by-hash', `${hash}.json`), 'utf8')) as string[];
+    const entry = join(site, 'release.rekor.json');
+    await copyFile(join(site, 'rekor', 'entries', `${uuid}.json`), entry);
+    const args = [
+      'verify-images',
+      VERSION,
+      '--sbom-url',
+      pathToFileURL(join(site, 'sbom')).href,
+      '--offline',
+      '--no-cache',
+      '--trusted-root',
+      files.root,
+      ...mirrorFlag(),
+      '--bundles-from',
+      files.carried,
+      '--json',
+    ];
+    const r = await runCliOffline([...args, '--rekor-entry', entry], { registry: offlineMirror });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verified: true, source: `${VERSION} release SBOM`, summary: { total: 4, verified: 4 } });
+    // Without the entry there is no Rekor to ask: it stops and names the flag that carries it.
+    const missing = await runCliOffline(args, { registry: offlineMirror });
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain('--rekor-entry FILE');
   });
 
   it('images --pin resolves every tag through the mirror (HOST/PREFIX) offline', async () => {
