@@ -10,7 +10,7 @@ import { isLoopbackHost } from '../registry/reference.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
-import { CarriedBundleDir } from '../verify/carried-bundles.js';
+import { carriedSignatures, type CarriedSignatures } from '../verify/carried-bundles.js';
 import { chooseTrustedRoot } from '../verify/trusted-root.js';
 import type { ImageCliOptions } from './image-options.js';
 import { warn } from './output.js';
@@ -64,15 +64,10 @@ export async function trustedRootFrom(opts: ImageCliOptions): Promise<LoadedTrus
   });
 }
 
-/** --bundles-from, listed once up front (a folder that is not there stops the run, exit 3), and what a missing signature needs. */
-export async function carriedFrom(opts: ImageCliOptions): Promise<{ carriedBundles?: CarriedBundleDir; noSignaturesHint?: string }> {
-  const carriedBundles = opts.bundlesFrom !== undefined ? await CarriedBundleDir.open(opts.bundlesFrom) : undefined;
-  const farSide = carriedBundles !== undefined || opts.ociLayout !== undefined || (opts.registryMirror?.length ?? 0) > 0;
-  if (!farSide) return {};
-  const hint = carriedBundles
-    ? `carry it: run verify-image --bundle-dir DIR where the registry is reachable and copy the sha256-<hex>-N.sigstore.json and .payload.json files into ${sanitizeLine(carriedBundles.dir)}`
-    : 'carry the signatures: copy the image with kube-sbom mirror (it keeps the .sig tags), or pass --bundles-from DIR with bundles written by verify-image --bundle-dir';
-  return { ...(carriedBundles ? { carriedBundles } : {}), noSignaturesHint: hint };
+/** --bundles-from, and what a missing signature needs on the far side (a mirror or a layout). */
+export function carriedFrom(opts: ImageCliOptions): Promise<CarriedSignatures> {
+  const mirrored = opts.ociLayout !== undefined || (opts.registryMirror?.length ?? 0) > 0;
+  return carriedSignatures({ ...(opts.bundlesFrom !== undefined ? { bundlesFrom: opts.bundlesFrom } : {}), mirrored });
 }
 
 /** --bundle-dir and --bundles-from name different folders: a run never writes into what it reads. */

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError, KubeSbomError } from '../common/errors.js';
 import { readLimited } from '../common/read-limited.js';
+import { sanitizeLine } from '../common/sanitize.js';
 import { MAX_SIGNATURE_BYTES, MAX_SIGNATURES } from '../registry/signatures.js';
 
 export interface CarriedBundle {
@@ -58,4 +59,23 @@ export class CarriedBundleDir {
       return { kind: 'carried-bundle', location, problem: `${why} (verify-image --bundle-dir writes ${name}.payload.json beside the bundle; carry both)` };
     }
   }
+}
+
+export interface CarriedSignatures {
+  carriedBundles?: CarriedBundleDir;
+  /** What an image without signatures is told to carry (only where signatures could have been carried). */
+  noSignaturesHint?: string;
+}
+
+/**
+ * The carried bundles (--bundles-from, listed once; a folder that is not there stops the run) and, on the far side
+ * (a mirror, a layout or carried bundles), what a missing signature needs. The commands and the UI both come here.
+ */
+export async function carriedSignatures(input: { bundlesFrom?: string; mirrored: boolean }): Promise<CarriedSignatures> {
+  const carriedBundles = input.bundlesFrom !== undefined ? await CarriedBundleDir.open(input.bundlesFrom) : undefined;
+  if (!carriedBundles && !input.mirrored) return {};
+  const hint = carriedBundles
+    ? `carry it: run verify-image --bundle-dir DIR where the registry is reachable and copy the sha256-<hex>-N.sigstore.json and .payload.json files into ${sanitizeLine(carriedBundles.dir)}`
+    : 'carry the signatures: copy the image with kube-sbom mirror (it keeps the .sig tags), or pass --bundles-from DIR with bundles written by verify-image --bundle-dir';
+  return { ...(carriedBundles ? { carriedBundles } : {}), noSignaturesHint: hint };
 }

@@ -29,6 +29,7 @@ export function registerImages(program: Command): void {
       'with --pin: ask another registry host (and path prefix), e.g. registry.k8s.io=127.0.0.1:5000 or registry.k8s.io=mirror.example/k8s (repeatable)',
       collect,
     )
+    .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry: no Rekor lookup for a VERSION, e.g. with --offline")
     .option('--oci-layout <dir>', 'with --pin: resolve tags in an OCI image layout folder instead of a registry (no network)')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['txt', 'json', 'csv', 'yaml', 'md'], default: 'txt' } });
