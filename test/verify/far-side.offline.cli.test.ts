@@ -225,6 +225,28 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
     expect((JSON.parse(bare.stdout) as ImagesJson).summary).toMatchObject({ total: 4, verified: 2, failed: 2 });
   });
 
+  it('a .sig layer without its Rekor entry fails offline and points at carried bundles, which complete it', async () => {
+    const layoutDir = join(dir, 'layout-no-set');
+    const layout = await OciLayoutWriter.open(layoutDir);
+    const i = release.images[0]!;
+    for (const l of i.image.layers) await layout.putBlob(l.blob);
+    await layout.putBlob(i.image.config);
+    await layout.putManifest(i.image.manifest, { mediaType: OCI_MANIFEST, refName: `registry.k8s.io/${i.repository}:${VERSION}` });
+    const sig = await signImageLegacy(`registry.k8s.io/${i.repository}`, i.image.digest);
+    const annotations = Object.fromEntries(Object.entries(sig.annotations).filter(([k]) => k !== 'dev.sigstore.cosign/bundle'));
+    await layout.putLegacySignatures(`registry.k8s.io/${i.repository}`, i.image.digest, [{ payload: sig.payload, annotations }]);
+    await layout.save();
+    const args = ['verify-image', `registry.k8s.io/${i.repository}:${VERSION}`, '--trusted-root', files.root, '--oci-layout', layoutDir, '--json'];
+    const r = await runCliOffline(args);
+    expect(r.code, r.stderr).toBe(1);
+    const tlog = (
+      JSON.parse(r.stdout) as { images: Array<{ signatures: Array<{ checks: Array<{ check: string; status: string; message: string }> }> }> }
+    ).images[0]!.signatures[0]!.checks.find((c) => c.check === 'transparency-log')!;
+    expect(tlog.status).toBe('fail');
+    expect(tlog.message).toContain('pass --bundles-from DIR with bundles written by verify-image --bundle-dir');
+    expect((await runCliOffline([...args, '--bundles-from', files.carried])).code).toBe(0);
+  });
+
   it('verify-images VERSION offline: the release SBOM from a file:// copy with its saved Rekor entry, the images from the mirror', async () => {
     const site = join(dir, 'site');
     await publishSigned(site, join('sbom', VERSION, 'release'), Buffer.from(release.sbom));
