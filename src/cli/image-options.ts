@@ -34,7 +34,11 @@ export function addImageOptions(cmd: Command): Command {
     .option('--trusted-root <file>', 'Sigstore trusted_root.json (default: refreshed through TUF online, else the shipped public-good root)')
     .option('--offline', 'no TUF refresh of the trusted root; only registries on this machine or --oci-layout')
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine (loopback always may)')
-    .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
+    .option(
+      '--registry-mirror <from=to>',
+      'ask another registry host (and path prefix) for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 or registry.k8s.io=mirror.example/k8s (repeatable)',
+      collect,
+    )
     .option('--oci-layout <dir>', 'read images and signatures from an OCI image layout folder instead of a registry')
     .option('--cache-dir <dir>', 'cache folder for downloads and the TUF trusted root (default $XDG_CACHE_HOME/kube-sbom)')
     .option('--timeout <duration>', 'give up on an image after this long, retries included (e.g. 90s, 30m)', DEFAULT_TIMEOUT);

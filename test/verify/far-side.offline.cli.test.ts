@@ -259,7 +259,6 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
       VERSION,
       '--sbom-url',
       pathToFileURL(join(site, 'sbom')).href,
-      '--offline',
       '--no-cache',
       '--trusted-root',
       files.root,
@@ -272,7 +271,7 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ verified: true, source: `${VERSION} release SBOM`, summary: { total: 4, verified: 4 } });
     // Without the entry there is no Rekor to ask: it stops and names the flag that carries it.
-    const missing = await runCliOffline(args, { registry: offlineMirror });
+    const missing = await runCliOffline([...args, '--offline'], { registry: offlineMirror });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('--rekor-entry FILE');
   });

@@ -45,7 +45,7 @@ Examples:
       --certificate-oidc-issuer https://token.actions.githubusercontent.com
   kube-sbom verify-image 127.0.0.1:5000/team/app:v1 --trusted-root trusted_root.json --json
   kube-sbom verify-image registry.k8s.io/pause:3.9 --bundle-dir carried/       connected side: write bundles
-  kube-sbom verify-image registry.k8s.io/pause:3.9 --registry-mirror registry.k8s.io=mirror.example/k8s \
+  kube-sbom verify-image registry.k8s.io/pause:3.9 --registry-mirror registry.k8s.io=mirror.example/k8s \\
       --trusted-root trusted_root.json --bundles-from carried/                  far side: read them`,
   );
   cmd.action((references: string[], opts: VerifyImageCliOptions) =>

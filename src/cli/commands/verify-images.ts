@@ -39,13 +39,15 @@ On a terminal, each image's result appears on stderr as it finishes; stdout gets
 Exit codes: 0 every image verified; 1 an image failed a check (or the release SBOM did not verify);
 2 usage error; 3 images could not be checked (registry unreachable, access denied) and none failed.
 ${FAR_SIDE_HELP}
-A FILE is read as it is; a VERSION is verified first, offline too with --sbom-url file://DIR, --rekor-entry and --offline.
+A FILE is read as it is; a VERSION is verified first, and from a copy of its files it needs no network either:
+  verify-sbom v1.30.0 -o carried/sbom/v1.30.0 on the connected side, then on the far side
+  --sbom-url file:///path/carried/sbom --rekor-entry carried/sbom/v1.30.0/release.rekor.json
 
 Examples:
   kube-sbom verify-images v1.30.0
   kube-sbom verify-images kubernetes-v1.25.4-release.spdx --arch amd64 --concurrency 16
   kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=127.0.0.1:5000
-  kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=mirror.example/k8s \
+  kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=mirror.example/k8s \\
       --trusted-root trusted_root.json --bundles-from carried/
   kube-sbom verify-images --from images.txt --json | jq '.images[] | select(.verified | not) | .reference'`,
   );
