@@ -118,6 +118,23 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
     expect(names).toEqual(expected.sort());
   });
 
+  it('--bundle-dir and --bundles-from never name the same folder; a --bundles-from folder that is not there stops the run', async () => {
+    const base = [
+      'verify-image',
+      `registry.k8s.io/kube-proxy-amd64:${VERSION}`,
+      '--trusted-root',
+      files.root,
+      '--registry-mirror',
+      `registry.k8s.io=${connected.host}`,
+    ];
+    const same = await runCli([...base, '--bundle-dir', files.carried, '--bundles-from', `${files.carried}/`]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('[OPTION_CONFLICT]');
+    const absent = await runCli([...base, '--bundles-from', join(dir, 'not-carried')]);
+    expect(absent.code).toBe(3);
+    expect(absent.stderr).toContain(`${join(dir, 'not-carried')}: no such file`);
+  });
+
   it('verify-images against the mirror (HOST/PREFIX) with --trusted-root and the carried bundles passes offline', async () => {
     const r = await runCliOffline(['verify-images', files.sbom, '--trusted-root', files.root, ...mirrorFlag(), '--bundles-from', files.carried, '--json'], {
       registry: offlineMirror,
