@@ -264,18 +264,24 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
     expect((await runCliOffline([...args, '--bundles-from', files.carried])).code).toBe(0);
   });
 
-  it('verify-images VERSION offline: the release SBOM from a file:// copy with its saved Rekor entry, the images from the mirror', async () => {
+  /** A copy of sbom.k8s.io holding the release SBOM with its checksums and signature, and its saved Rekor entry. */
+  async function carriedSite(): Promise<{ sbomUrl: string; entry: string }> {
     const site = join(dir, 'site');
     await publishSigned(site, join('sbom', VERSION, 'release'), Buffer.from(release.sbom));
     const hash = createHash('sha256').update(release.sbom).digest('hex');
     const [uuid] = JSON.parse(await readFile(join(site, 'rekor', 'by-hash', `${hash}.json`), 'utf8')) as string[];
     const entry = join(site, 'release.rekor.json');
     await copyFile(join(site, 'rekor', 'entries', `${uuid}.json`), entry);
+    return { sbomUrl: pathToFileURL(join(site, 'sbom')).href, entry };
+  }
+
+  it('verify-images VERSION offline: the release SBOM from a file:// copy with its saved Rekor entry, the images from the mirror', async () => {
+    const site = await carriedSite();
     const args = [
       'verify-images',
       VERSION,
       '--sbom-url',
-      pathToFileURL(join(site, 'sbom')).href,
+      site.sbomUrl,
       '--no-cache',
       '--trusted-root',
       files.root,
@@ -284,13 +290,29 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
       files.carried,
       '--json',
     ];
-    const r = await runCliOffline([...args, '--rekor-entry', entry], { registry: offlineMirror });
+    const r = await runCliOffline([...args, '--rekor-entry', site.entry], { registry: offlineMirror });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ verified: true, source: `${VERSION} release SBOM`, summary: { total: 4, verified: 4 } });
     // Without the entry there is no Rekor to ask: it stops and names the flag that carries it.
     const missing = await runCliOffline([...args, '--offline'], { registry: offlineMirror });
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('--rekor-entry FILE');
+  });
+
+  it('verify-release --only images offline reads the carried bundles too', async () => {
+    const site = await carriedSite();
+    const args = ['verify-release', VERSION, '--only', 'images', '--sbom-url', site.sbomUrl, '--sbom-rekor-entry', site.entry, '--no-cache'];
+    const r = await runCliOffline([...args, '--trusted-root', files.root, ...mirrorFlag(), '--bundles-from', files.carried, '--json'], {
+      registry: offlineMirror,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { verified: boolean; artifacts: Array<{ kind: string; status: string }> };
+    expect(doc.verified).toBe(true);
+    expect(doc.artifacts.map((a) => [a.kind, a.status])).toEqual(Array.from({ length: 4 }, () => ['image', 'pass']));
+    // Without the folder the three images the mirror holds no signature for fail.
+    const bare = await runCliOffline([...args, '--trusted-root', files.root, ...mirrorFlag(), '--json'], { registry: offlineMirror });
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain('pass --bundles-from DIR with bundles written by verify-image --bundle-dir');
   });
 
   it('images --pin resolves every tag through the mirror (HOST/PREFIX) offline', async () => {
