@@ -240,6 +240,21 @@ describe.skipIf(registryMissing || netnsMissing)('the far side, with no network 
     const bare = await runCliOffline(base);
     expect(bare.code).toBe(1);
     expect((JSON.parse(bare.stdout) as ImagesJson).summary).toMatchObject({ total: 4, verified: 2, failed: 2 });
+    // Without --trusted-root, the one place that would reach out (a TUF refresh) cannot, and the warning says what to give.
+    const noRoot = await runCliOffline([
+      'verify-images',
+      files.sbom,
+      '--oci-layout',
+      layoutDir,
+      '--arch',
+      'amd64',
+      '--cache-dir',
+      join(dir, 'cache'),
+      '--json',
+    ]);
+    expect(noRoot.code).toBe(1);
+    expect(noRoot.stderr).toContain('could not refresh the trusted root through TUF');
+    expect(noRoot.stderr).toContain('give --trusted-root FILE from kube-sbom trust-root export, or --offline');
   });
 
   it('a .sig layer without its Rekor entry fails offline and points at carried bundles, which complete it', async () => {
