@@ -21,6 +21,8 @@ export interface UiLaunchRequest {
   fetchSettings?: Partial<FetchSettings>;
   ociLayout?: string;
   registryMirrors?: Record<string, string>;
+  /** Image signatures carried as bundles (--bundles-from): read, never written. */
+  bundlesFrom?: string;
   allowHttpRegistry: boolean;
   /** Absolute. */
   exportDir: string;

@@ -4,7 +4,7 @@ import type { ImageCheck } from '../verify/image-signature.js';
 import type { ImagesSummary } from '../verify/verify-images.js';
 import type { ImageVerification } from '../verify/verify-image.js';
 
-const KIND_NAMES = { 'cosign-legacy': 'cosign .sig', 'sigstore-bundle': 'Sigstore bundle' } as const;
+const KIND_NAMES = { 'cosign-legacy': 'cosign .sig', 'sigstore-bundle': 'Sigstore bundle', 'carried-bundle': 'carried bundle' } as const;
 
 function checkLine(c: ImageCheck, indent: string, width: number): string {
   return `${indent}${c.status === 'pass' ? 'pass' : 'FAIL'}  ${c.check.padEnd(width)}  ${sanitizeLine(c.message)} [${c.code}]`;

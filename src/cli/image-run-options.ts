@@ -1,13 +1,16 @@
 // What the image options mean at run time: the signer policy, the registry (or layout) to ask, the trusted root.
+import { resolve } from 'node:path';
 import { parseDuration } from '../common/duration.js';
 import { usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../k8s/identities.js';
 import { createImageSource } from '../registry/index.js';
+import { mirrorHost } from '../registry/mirror-target.js';
 import { isLoopbackHost } from '../registry/reference.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
+import { carriedSignatures, type CarriedSignatures } from '../verify/carried-bundles.js';
 import { chooseTrustedRoot } from '../verify/trusted-root.js';
 import type { ImageCliOptions } from './image-options.js';
 import { warn } from './output.js';
@@ -47,7 +50,7 @@ export function imageSourceFrom(opts: ImageCliOptions): ImageSource {
 export function assertOfflineAllows(opts: ImageCliOptions, registries: string[]): void {
   if (!opts.offline || opts.ociLayout) return;
   const mirrors = parseMirrors(opts.registryMirror) ?? {};
-  const remote = registries.map((r) => mirrors[r] ?? r).find((host) => !isLoopbackHost(host));
+  const remote = registries.map((r) => (mirrors[r] ? mirrorHost(mirrors[r]) : r)).find((host) => !isLoopbackHost(host));
   if (remote)
     throw usageError('OFFLINE_REGISTRY', `--offline: ${sanitizeLine(remote)} is not on this machine; use --oci-layout DIR or a loopback --registry-mirror`);
 }
@@ -59,4 +62,16 @@ export async function trustedRootFrom(opts: ImageCliOptions): Promise<LoadedTrus
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     warn,
   });
+}
+
+/** --bundles-from, and what a missing signature needs on the far side (a mirror or a layout). */
+export function carriedFrom(opts: ImageCliOptions): Promise<CarriedSignatures> {
+  const mirrored = opts.ociLayout !== undefined || (opts.registryMirror?.length ?? 0) > 0;
+  return carriedSignatures({ ...(opts.bundlesFrom !== undefined ? { bundlesFrom: opts.bundlesFrom } : {}), mirrored });
+}
+
+/** --bundle-dir and --bundles-from name different folders: a run never writes into what it reads. */
+export function assertBundleFolders(opts: ImageCliOptions): void {
+  if (opts.bundleDir !== undefined && opts.bundlesFrom !== undefined && resolve(opts.bundleDir) === resolve(opts.bundlesFrom))
+    throw usageError('OPTION_CONFLICT', '--bundle-dir writes and --bundles-from reads: give them different folders');
 }

@@ -27,6 +27,7 @@ export interface ImagesCliOptions extends ReleaseCliOptions {
   keepTag?: boolean;
   diff?: string;
   registryMirror?: string[];
+  ociLayout?: string;
   maxSize: string;
   inputFormat?: string;
 }
@@ -36,7 +37,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   if (opts.diff && opts.pin) throw usageError('OPTION_INVALID', '--diff compares the documents; it cannot be combined with --pin');
   const format = wantsJson(opts) ? 'json' : opts.format;
   if (opts.diff && format === 'md') throw usageError('OPTION_INVALID', '--diff prints txt, json, csv or yaml, not md');
-  const mirrors = parseMirrors(opts.registryMirror);
+  parseMirrors(opts.registryMirror);
   const inventoryOf = async (src: string) => {
     const loaded = await loadSbomSource(src, {
       maxSize: opts.maxSize,
@@ -62,9 +63,19 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     let resolvedDigests: Map<string, string> | undefined;
     if (opts.pin) {
       // The registry client (and its HTTP stack) loads only when a registry is asked.
-      const { createImageSource } = await import('../registry/index.js');
+      const { assertOfflineAllows, imageSourceFrom } = await import('./image-run-options.js');
       const { pinDigest } = await import('../verify/pin-digest.js');
-      const registry = createImageSource(mirrors ? { mirrors } : {});
+      const { parseReference } = await import('../registry/reference.js');
+      const imageOptions = {
+        ...(opts.registryMirror ? { registryMirror: opts.registryMirror } : {}),
+        ...(opts.ociLayout ? { ociLayout: opts.ociLayout } : {}),
+      };
+      // --offline: only a registry on this machine or the layout, never registry.k8s.io behind the user's back.
+      assertOfflineAllows(
+        { ...imageOptions, offline: opts.offline === true },
+        main.images.map((i) => parseReference(i.reference).registry),
+      );
+      const registry = imageSourceFrom(imageOptions);
       const { timeoutMs } = fetchSettingsFrom(opts);
       resolvedDigests = await resolveImageDigests(main.images, (reference) => pinDigest(registry, reference, timeoutMs));
     }

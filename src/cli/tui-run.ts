@@ -18,6 +18,7 @@ export interface TuiCliOptions extends ReleaseCliOptions {
   rekorEntry?: string;
   ociLayout?: string;
   registryMirror?: string[];
+  bundlesFrom?: string;
   allowHttpRegistry?: boolean;
   imageIdentity: string;
   exportDir: string;
@@ -86,6 +87,7 @@ export async function startTui(sources: string[], opts: TuiCliOptions, launch: U
     fetchSettings,
     ...(opts.ociLayout ? { ociLayout: opts.ociLayout } : {}),
     ...(mirrors ? { registryMirrors: mirrors } : {}),
+    ...(opts.bundlesFrom ? { bundlesFrom: opts.bundlesFrom } : {}),
     allowHttpRegistry: opts.allowHttpRegistry === true,
     exportDir: resolve(opts.exportDir),
     maxBytes: parseSize(opts.maxSize),

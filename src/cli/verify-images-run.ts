@@ -13,7 +13,8 @@ import { buildImageInventory } from '../k8s/image-inventory.js';
 import { DocumentIndex } from '../sbom/document-index.js';
 import { loadSbomSource } from './sbom-source.js';
 import type { ImageCliOptions } from './image-options.js';
-import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
+import { saveImageBundles, withoutBundleText } from '../verify/image-bundles.js';
+import { assertBundleFolders, assertOfflineAllows, carriedFrom, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { imagesProgress } from './image-progress.js';
 import { exitCodeFor, formatImagesTable } from './image-report-text.js';
 
@@ -26,6 +27,7 @@ export interface VerifyImagesCliOptions extends ImageCliOptions {
   sbomUrl: string;
   dlUrl: string;
   rekorUrl: string;
+  rekorEntry?: string;
   cache: boolean;
   maxSize: string;
 }
@@ -75,6 +77,7 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   const policy = policyFrom(opts);
   compilePolicy(policy);
   const timeoutMs = imageTimeoutFrom(opts);
+  assertBundleFolders(opts);
   const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
   const images = list.images;
   if (images.length === 0)
@@ -85,6 +88,7 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   );
   const registry = imageSourceFrom(opts);
   const trustedRoot = await trustedRootFrom(opts);
+  const carried = await carriedFrom(opts);
   await pingRegistries(
     registry,
     images.map((i) => i.reference),
@@ -96,13 +100,21 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
     policy,
     concurrency,
     checkSbomLayers: opts.checkSbomLayers && !opts.from,
+    ...carried,
+    ...(opts.bundleDir !== undefined ? { bundles: true } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
+  // Each verified image's bundles as its own set, after the run: an image that failed writes nothing.
+  const saved: string[] = [];
+  if (opts.bundleDir !== undefined) for (const image of run.images) saved.push(...(await saveImageBundles(image, opts.bundleDir)));
   if (opts.json) {
-    writeJson({ verified: run.verified, source: list.label, trustedRoot: trustedRoot.source, policy, summary: run.summary, images: run.images });
+    const images = run.images.map(withoutBundleText);
+    const written = opts.bundleDir !== undefined ? { saved } : {};
+    writeJson({ verified: run.verified, source: list.label, trustedRoot: trustedRoot.source, policy, summary: run.summary, images, ...written });
   } else {
     writeText(formatImagesTable(run.images, run.summary));
+    if (opts.bundleDir !== undefined) warn(`${saved.length / 2} bundle(s) written to ${sanitizeLine(opts.bundleDir)}`);
   }
   return exitCodeFor(run.images);
 }

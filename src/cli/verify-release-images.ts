@@ -13,7 +13,7 @@ import { imageToVerify } from '../verify/image-to-verify.js';
 import { pingRegistries, verifyImages } from '../verify/verify-images.js';
 import type { ImageCliOptions } from './image-options.js';
 import { imagesProgress } from './image-progress.js';
-import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
+import { assertOfflineAllows, carriedFrom, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { warn } from './output.js';
 
 export interface ImageRow {
@@ -56,6 +56,7 @@ export async function verifyReleaseImages(document: SpdxDocument, opts: ReleaseI
   let run: Awaited<ReturnType<typeof verifyImages>>;
   try {
     const trustedRoot = await trustedRootFrom(opts);
+    const carried = await carriedFrom(opts);
     await pingRegistries(
       source,
       images.map((i) => i.reference),
@@ -67,6 +68,7 @@ export async function verifyReleaseImages(document: SpdxDocument, opts: ReleaseI
       policy,
       concurrency: opts.concurrency,
       checkSbomLayers: opts.checkSbomLayers,
+      ...carried,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       onEvent: opts.json ? () => {} : imagesProgress(),
     });

@@ -27,6 +27,7 @@ export interface VerifyReleaseCliOptions extends ReleaseCliOptions {
   ociLayout?: string;
   registryMirror?: string[];
   allowHttpRegistry?: boolean;
+  bundlesFrom?: string;
   checkSbomLayers: boolean;
 }
 
@@ -91,6 +92,7 @@ function imageOptionsFrom(opts: VerifyReleaseCliOptions, concurrency: number): R
     ...(opts.trustedRoot !== undefined ? { trustedRoot: opts.trustedRoot } : {}),
     ...(opts.ociLayout !== undefined ? { ociLayout: opts.ociLayout } : {}),
     ...(opts.registryMirror !== undefined ? { registryMirror: opts.registryMirror } : {}),
+    ...(opts.bundlesFrom !== undefined ? { bundlesFrom: opts.bundlesFrom } : {}),
     ...(opts.cache !== false && opts.cacheDir !== undefined ? { cacheDir: opts.cacheDir } : {}),
     ...(opts.timeout !== undefined ? { timeout: opts.timeout } : {}),
     offline: opts.offline === true,

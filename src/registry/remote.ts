@@ -4,11 +4,12 @@ import { assertDigest, digestsEqual, sha256Digest } from './digest.js';
 import { RegistryTransport, type RegistryResponse, type TransportOptions } from './http.js';
 import { parseManifest, type Descriptor, type FetchedManifest } from './manifest.js';
 import { MANIFEST_ACCEPT, OCI_INDEX } from './media-types.js';
-import { apiHost, isDigest } from './reference.js';
+import { mirrorTarget } from './mirror-target.js';
+import { isDigest } from './reference.js';
 import { MAX_MANIFEST_BYTES, type ImageSource, type ManifestHead, type RepoRef } from './source.js';
 
 export interface RemoteOptions extends TransportOptions {
-  /** Fetch from another host instead: { 'registry.k8s.io': '127.0.0.1:5000' }. Names and digests stay the same. */
+  /** Fetch from another host (and path prefix) instead: { 'registry.k8s.io': '127.0.0.1:5000/k8s' }. Digests stay the same. */
   mirrors?: Record<string, string>;
 }
 
@@ -32,19 +33,20 @@ export class RemoteRegistry implements ImageSource {
   }
 
   private host(repo: RepoRef): string {
-    return this.options.mirrors?.[repo.registry] ?? apiHost(repo.registry);
+    return mirrorTarget(repo, this.options.mirrors).host;
   }
 
   describe(repo: RepoRef): string {
-    return `registry ${this.host(repo)}`;
+    return `registry ${this.options.mirrors?.[repo.registry] ?? this.host(repo)}`;
   }
 
   private url(repo: RepoRef, kind: 'manifests' | 'blobs' | 'referrers', reference: string): string {
-    return `${this.transport.baseUrl(this.host(repo))}/v2/${repo.repository}/${kind}/${reference}`;
+    const target = mirrorTarget(repo, this.options.mirrors);
+    return `${this.transport.baseUrl(target.host)}/v2/${target.repository}/${kind}/${reference}`;
   }
 
   private scope(repo: RepoRef): string {
-    return `repository:${repo.repository}:pull`;
+    return `repository:${mirrorTarget(repo, this.options.mirrors).repository}:pull`;
   }
 
   private unexpected(res: RegistryResponse, what: string): Error {

@@ -24,7 +24,10 @@ export async function resolveTrustedRoot(options: TrustSourceOptions): Promise<L
   } catch (err) {
     const cause = (err as { cause?: Error }).cause?.message;
     const why = `${(err as Error).message}${cause ? `: ${cause}` : ''}`.split('\n')[0];
-    options.warn(`could not refresh the trusted root through TUF (${why}); using the shipped public-good root`);
+    // Without the network this is asked on every run: say how not to ask.
+    options.warn(
+      `could not refresh the trusted root through TUF (${why}); using the shipped public-good root (without the network, give --trusted-root FILE from kube-sbom trust-root export, or --offline)`,
+    );
     return shippedTrustedRoot();
   }
 }

@@ -19,3 +19,15 @@ export async function saveImageBundles(result: ImageVerification, dir: string): 
   const files = imageBundleFiles(result, dir);
   return files.length === 0 ? [] : saveVerifiedFiles(dir, files);
 }
+
+/** The report without the bundles' text and payload bytes: they went to files and do not belong in --json. */
+export function withoutBundleText(result: ImageVerification): ImageVerification {
+  return {
+    ...result,
+    signatures: result.signatures.map((verdict) => {
+      const copy = { ...verdict };
+      delete copy.bundleOut;
+      return copy;
+    }),
+  };
+}

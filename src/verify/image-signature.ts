@@ -11,6 +11,7 @@ import { bundleFromJSON, X509Certificate } from '../sigstore/library.js';
 import type { VerificationReport } from '../sigstore/report.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
+import type { CarriedBundle } from './carried-bundles.js';
 import { bundleCosignPayload, bundleLeaf, legacyCosignPayload, type CosignPayload } from './image-cosign-output.js';
 import { checkBundleStatement, checkSimpleSigningPayload, COSIGN_SIGN_PREDICATE } from './image-payload.js';
 
@@ -21,8 +22,11 @@ export interface ImageCheck {
   message: string;
 }
 
+/** Found in the registry, or carried in a --bundles-from folder. */
+export type ImageSignatureSource = SignatureCandidate | CarriedBundle;
+
 export interface SignatureVerdict {
-  kind: SignatureCandidate['kind'];
+  kind: ImageSignatureSource['kind'];
   location: string;
   verified: boolean;
   checks: ImageCheck[];
@@ -49,15 +53,16 @@ const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
 const ANNOTATION_CERTIFICATE = 'dev.sigstore.cosign/certificate';
 const ANNOTATION_BUNDLE = 'dev.sigstore.cosign/bundle';
 
-const failed = (kind: SignatureCandidate['kind'], location: string, code: string, message: string): SignatureVerdict => ({
+const failed = (kind: ImageSignatureSource['kind'], location: string, code: string, message: string): SignatureVerdict => ({
   kind,
   location,
   verified: false,
   checks: [{ check: 'input', status: 'fail', code, message: sanitizeLine(message) }],
 });
 
-export async function verifyCandidate(candidate: SignatureCandidate, ctx: SignatureContext): Promise<SignatureVerdict> {
+export async function verifyCandidate(candidate: ImageSignatureSource, ctx: SignatureContext): Promise<SignatureVerdict> {
   try {
+    if (candidate.kind === 'carried-bundle') return await verifyCarried(candidate, ctx);
     return candidate.kind === 'cosign-legacy' ? await verifyLegacy(candidate, ctx) : await verifyBundle(candidate, ctx);
   } catch (err) {
     if (err instanceof KubeSbomError && err.kind === 'check') return failed(candidate.kind, candidate.location, err.code, err.message);
@@ -65,7 +70,7 @@ export async function verifyCandidate(candidate: SignatureCandidate, ctx: Signat
   }
 }
 
-function verdict(candidate: SignatureCandidate, report: VerificationReport, extra: ImageCheck[]): SignatureVerdict {
+function verdict(candidate: ImageSignatureSource, report: VerificationReport, extra: ImageCheck[]): SignatureVerdict {
   const checks: ImageCheck[] = [...report.checks, ...extra];
   const verified = report.verified && extra.every((c) => c.status === 'pass');
   return { kind: candidate.kind, location: candidate.location, verified, checks, ...(report.signer ? { signer: report.signer } : {}) };
@@ -87,6 +92,7 @@ async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promis
   // Offline: the layer carries its Rekor entry (the SET annotation); without one the tlog check fails closed.
   const report = await verifyArtifactSignature({ artifact: sig.payload, material, trustedRoot: ctx.trustedRoot, policy: ctx.policy, offline: true });
   const result = verdict(sig, report, checkSimpleSigningPayload(sig.payload, ctx.digest));
+  if (!rekorEntry) explainMissingTlog(result, sig.location);
   // The leaf straight from the annotation the checks just accepted (no second bundle build per image).
   if (result.verified)
     result.cosign = legacyCosignPayload(
@@ -99,6 +105,35 @@ async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promis
     const bundle = await verifiedBundleJson({ signature, certificate, rekorEntry: report.rekorEntry }, sig.payload, ctx.trustedRoot, ctx.policy);
     if (bundle) result.bundleOut = { bundle, payload: sig.payload };
   }
+  return result;
+}
+
+/** Image signatures are checked offline: a layer without its Rekor entry can only be completed by a carried bundle. */
+function explainMissingTlog(result: SignatureVerdict, location: string): void {
+  const tlog = result.checks.find((c) => c.check === 'transparency-log' && c.status === 'fail');
+  if (!tlog) return;
+  tlog.message = sanitizeLine(
+    `no Rekor entry for ${location} (the layer has no ${ANNOTATION_BUNDLE} annotation) and image signatures are checked offline: pass --bundles-from DIR with bundles written by verify-image --bundle-dir`,
+  );
+}
+
+/**
+ * A carried bundle (--bundles-from): the Sigstore checks over the payload written beside it, then, as for a legacy
+ * signature, that the payload names THIS image digest, the one computed from the manifest bytes we received.
+ */
+async function verifyCarried(carried: CarriedBundle, ctx: SignatureContext): Promise<SignatureVerdict> {
+  if (carried.bundle === undefined || carried.payload === undefined)
+    return failed(carried.kind, carried.location, 'BUNDLE_UNREADABLE', carried.problem ?? `${carried.location}: unreadable`);
+  const report = await verifyArtifactSignature({
+    artifact: carried.payload,
+    material: { kind: 'bundle', bundle: carried.bundle },
+    trustedRoot: ctx.trustedRoot,
+    policy: ctx.policy,
+    offline: true,
+  });
+  const result = verdict(carried, report, checkSimpleSigningPayload(carried.payload, ctx.digest));
+  const bundle = result.verified ? parseBundle(Buffer.from(carried.bundle, 'utf8')) : undefined;
+  if (bundle) result.cosign = legacyCosignPayload(carried.payload, undefined, bundleLeaf(bundle), report.signer ?? {});
   return result;
 }
 

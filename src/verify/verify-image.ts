@@ -9,11 +9,12 @@ import { discoverSignatures } from '../registry/signatures.js';
 import type { FetchedManifest } from '../registry/manifest.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
+import type { CarriedBundleDir } from './carried-bundles.js';
 import type { CosignPayload } from './image-cosign-output.js';
 import { imageTimeout, withDeadline } from './deadline.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import { checkSbomLayers, type ExpectedLayers } from './image-layers.js';
-import { verifyCandidate, type ImageCheck, type SignatureVerdict } from './image-signature.js';
+import { verifyCandidate, type ImageCheck, type ImageSignatureSource, type SignatureVerdict } from './image-signature.js';
 
 export interface VerifyImageOptions {
   source: ImageSource;
@@ -25,6 +26,10 @@ export interface VerifyImageOptions {
   timeoutMs?: number;
   /** Keep each verified legacy signature as a standard bundle (SignatureVerdict.bundleOut), for --bundle-dir. */
   bundles?: boolean;
+  /** Signatures carried in a folder (--bundles-from), checked beside those the registry holds. */
+  carriedBundles?: CarriedBundleDir;
+  /** Appended to the NO_SIGNATURES message: how to bring the signatures where they are missing. */
+  noSignaturesHint?: string;
   onEvent?: (event: ImageEvent) => void;
 }
 
@@ -139,15 +144,17 @@ async function checkSignatures(
   emit: (e: ImageEvent) => void,
   manifestBytes: () => Promise<Uint8Array>,
 ): Promise<void> {
-  const found = await discoverSignatures(options.source, ref, digest);
+  const [found, carried] = await Promise.all([discoverSignatures(options.source, ref, digest), options.carriedBundles?.forDigest(digest) ?? []]);
+  if (options.carriedBundles) found.searched.push(options.carriedBundles.pattern(digest));
+  const candidates: ImageSignatureSource[] = [...found.candidates, ...carried];
   result.searched = found.searched;
-  emit({ type: 'image-signatures', reference: result.reference, count: found.candidates.length });
-  if (found.candidates.length === 0) {
+  emit({ type: 'image-signatures', reference: result.reference, count: candidates.length });
+  if (candidates.length === 0) {
     result.checks.push({
       check: 'signatures',
       status: 'fail',
       code: 'NO_SIGNATURES',
-      message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})`,
+      message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})${options.noSignaturesHint ? `; ${options.noSignaturesHint}` : ''}`,
     });
   } else {
     const context = {
@@ -158,7 +165,7 @@ async function checkSignatures(
       manifestBytes,
       bundles: options.bundles,
     };
-    result.signatures = await Promise.all(found.candidates.map((c) => verifyCandidate(c, context)));
+    result.signatures = await Promise.all(candidates.map((c) => verifyCandidate(c, context)));
     const good = result.signatures.filter((s) => s.verified);
     result.cosign = good.flatMap((s) => (s.cosign ? [s.cosign] : []));
     if (good.length > 0) {

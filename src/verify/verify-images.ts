@@ -9,7 +9,7 @@ import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
 import { withDeadline } from './deadline.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from './defaults.js';
-import { verifyImage, type ImageEvent, type ImageVerification } from './verify-image.js';
+import { verifyImage, type ImageEvent, type ImageVerification, type VerifyImageOptions } from './verify-image.js';
 
 export { DEFAULT_IMAGE_CONCURRENCY };
 
@@ -21,7 +21,10 @@ export interface ImageToVerify {
   layerKind?: 'diff-id' | 'blob';
 }
 
-export interface VerifyImagesOptions {
+/** Signatures carried in a folder, bundles to keep for --bundle-dir, and what to say when none are found. */
+type CarriedOptions = Pick<VerifyImageOptions, 'bundles' | 'carriedBundles' | 'noSignaturesHint'>;
+
+export interface VerifyImagesOptions extends CarriedOptions {
   source: ImageSource;
   trustedRoot: LoadedTrustedRoot;
   policy: IdentityPolicy;
@@ -73,6 +76,14 @@ export async function pingRegistries(source: ImageSource, references: string[], 
   );
 }
 
+function carriedOptions(options: CarriedOptions): CarriedOptions {
+  return {
+    ...(options.bundles ? { bundles: true } : {}),
+    ...(options.carriedBundles ? { carriedBundles: options.carriedBundles } : {}),
+    ...(options.noSignaturesHint ? { noSignaturesHint: options.noSignaturesHint } : {}),
+  };
+}
+
 export async function verifyImages(images: ImageToVerify[], options: VerifyImagesOptions): Promise<ImagesVerification> {
   const emit = options.onEvent ?? (() => {});
   emit({ type: 'start', total: images.length, references: images.map((i) => i.reference) });
@@ -82,6 +93,7 @@ export async function verifyImages(images: ImageToVerify[], options: VerifyImage
       trustedRoot: options.trustedRoot,
       policy: options.policy,
       onEvent: emit,
+      ...carriedOptions(options),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.checkSbomLayers
         ? {

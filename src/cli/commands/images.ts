@@ -24,7 +24,13 @@ export function registerImages(program: Command): void {
     .option('--pin', 'print registry/repo@sha256:... resolving tags through the registry (the document digest where it has one)')
     .option('--keep-tag', 'with --pin: registry/repo:tag@sha256:...')
     .option('--diff <other>', 'compare with another release SBOM (FILE or VERSION): added, removed, changed images')
-    .option('--registry-mirror <from=to>', 'with --pin: ask another registry host, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
+    .option(
+      '--registry-mirror <from=to>',
+      'with --pin: ask another registry host (and path prefix), e.g. registry.k8s.io=127.0.0.1:5000 or registry.k8s.io=mirror.example/k8s (repeatable)',
+      collect,
+    )
+    .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry: no Rekor lookup for a VERSION, e.g. with --offline")
+    .option('--oci-layout <dir>', 'with --pin: resolve tags in an OCI image layout folder instead of a registry (no network)')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['txt', 'json', 'csv', 'yaml', 'md'], default: 'txt' } });
   addReleaseOptions(cmd).addHelpText(
@@ -42,6 +48,7 @@ Examples:
   kube-sbom images kubernetes-v1.25.4-release.spdx                 registry.k8s.io/kube-apiserver-amd64:v1.25.4 ...
   kube-sbom images v1.29.0 --arch amd64 --name 'kube-*' -o images.txt
   kube-sbom images release.spdx --pin --keep-tag                   registry.k8s.io/kube-proxy-arm64:v1.25.4@sha256:...
+  kube-sbom images release.spdx --pin --registry-mirror registry.k8s.io=mirror.example/k8s    digests from the mirror
   kube-sbom images release.spdx --format csv > images.csv
   kube-sbom images kubernetes-v1.23.1-release.spdx --diff kubernetes-v1.25.4-release.spdx`,
   );

@@ -22,7 +22,12 @@ export function registerTui(program: Command, launchUi: UiLauncher): void {
     .option('--samples', 'open the offline demo in samples/ (a made-up release under a demo trust root; no network)')
     .option('--rekor-entry <file>', 'a saved Rekor entry for the release SBOM signature')
     .option('--oci-layout <dir>', 'verify images from an OCI image layout folder instead of the registry')
-    .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM (repeatable)', collect)
+    .option(
+      '--registry-mirror <from=to>',
+      'ask another registry host (and path prefix) for images of FROM, e.g. registry.k8s.io=mirror.example/k8s (repeatable)',
+      collect,
+    )
+    .option('--bundles-from <dir>', 'read image signatures carried as bundles (written by verify-images --bundle-dir); never writes')
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine')
     .option('--image-identity <id>', 'expected signer of the images (certificate SAN), exact', 'krel-trust@k8s-releng-prod.iam.gserviceaccount.com')
     .option('--export-dir <dir>', 'where Export writes its files', '.')

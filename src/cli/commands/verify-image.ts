@@ -1,13 +1,12 @@
 // `kube-sbom verify-image REF...`: cosign verify, in-process, with every check reported and failing closed.
 import { Option, type Command } from 'commander';
 import { IMAGE_SIGNER_IDENTITY } from '../../k8s/identities.js';
-import { addImageOptions, type ImageCliOptions } from '../image-options.js';
+import { addImageBundleOptions, addImageOptions, FAR_SIDE_HELP, type ImageCliOptions } from '../image-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 
 interface VerifyImageCliOptions extends ImageCliOptions {
   output: 'json' | 'text';
-  bundleDir?: string;
 }
 
 export function registerVerifyImage(program: Command): void {
@@ -27,12 +26,8 @@ export function registerVerifyImage(program: Command): void {
       new Option('--output <format>', "stdout: json (cosign verify's payload array, one line per image) or text (digest-pinned references)")
         .choices(['json', 'text'])
         .default('json'),
-    )
-    .option(
-      '--bundle-dir <dir>',
-      'write each verified legacy signature of a verified image as a standard Sigstore bundle (sha256-<hex>-N.sigstore.json) beside its signed payload (sha256-<hex>-N.payload.json)',
     );
-  addSharedOptions(addImageOptions(cmd), {}).addHelpText(
+  addSharedOptions(addImageBundleOptions(addImageOptions(cmd)), {}).addHelpText(
     'after',
     `
 stdout carries what \`cosign verify\` prints (or, with --output text, the digest-pinned reference of each
@@ -40,6 +35,7 @@ verified image); the per-check report goes to stderr. --json prints one JSON doc
 
 Exit codes: 0 every image verified; 1 an image failed a check (unsigned, wrong signer, signature for another
 digest, altered manifest, ...); 2 usage error; 3 could not run (registry unreachable, access denied, no file).
+${FAR_SIDE_HELP}
 
 Examples:
   kube-sbom verify-image registry.k8s.io/kube-apiserver:v1.30.0
@@ -47,7 +43,10 @@ Examples:
   kube-sbom verify-image registry.k8s.io/kube-proxy:v1.30.0 | jq '.[].optional.Subject'
   kube-sbom verify-image ghcr.io/org/app:1.0 --certificate-identity-regexp 'https://github.com/org/.*' \\
       --certificate-oidc-issuer https://token.actions.githubusercontent.com
-  kube-sbom verify-image 127.0.0.1:5000/team/app:v1 --trusted-root trusted_root.json --json`,
+  kube-sbom verify-image 127.0.0.1:5000/team/app:v1 --trusted-root trusted_root.json --json
+  kube-sbom verify-image registry.k8s.io/pause:3.9 --bundle-dir carried/       connected side: write bundles
+  kube-sbom verify-image registry.k8s.io/pause:3.9 --registry-mirror registry.k8s.io=mirror.example/k8s \\
+      --trusted-root trusted_root.json --bundles-from carried/                  far side: read them`,
   );
   cmd.action((references: string[], opts: VerifyImageCliOptions) =>
     runAction(async () => {

@@ -1,7 +1,7 @@
 // `kube-sbom verify-images [VERSION|FILE]`: every image of a release, verified concurrently, in one command.
 import { Option, type Command } from 'commander';
 import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
-import { addImageOptions } from '../image-options.js';
+import { addImageBundleOptions, addImageOptions, FAR_SIDE_HELP } from '../image-options.js';
 import type { VerifyImagesCliOptions } from '../verify-images-run.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
@@ -27,9 +27,10 @@ export function registerVerifyImages(program: Command): void {
     .option('--sbom-url <url>', 'release SBOM base URL or mirror (https, http, file)', DEFAULT_SBOM_URL)
     .option('--dl-url <url>', 'dl.k8s.io base URL or mirror: version markers', DEFAULT_DL_URL)
     .option('--rekor-url <url>', 'Rekor instance for the release SBOM signature', DEFAULT_REKOR_URL)
+    .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry (verify-sbom -o keeps it): no Rekor lookup, e.g. offline")
     .option('--no-cache', 'neither read nor write the download cache')
     .addOption(new Option('--max-size <size>', 'refuse larger SBOM files').default('512MiB'));
-  addSharedOptions(addImageOptions(cmd), {}).addHelpText(
+  addSharedOptions(addImageBundleOptions(addImageOptions(cmd)), {}).addHelpText(
     'after',
     `
 On a terminal, each image's result appears on stderr as it finishes; stdout gets a summary table (or, with
@@ -37,11 +38,17 @@ On a terminal, each image's result appears on stderr as it finishes; stdout gets
 
 Exit codes: 0 every image verified; 1 an image failed a check (or the release SBOM did not verify);
 2 usage error; 3 images could not be checked (registry unreachable, access denied) and none failed.
+${FAR_SIDE_HELP}
+A FILE is read as it is; a VERSION is verified first, and from a copy of its files it needs no network either:
+  verify-sbom v1.30.0 -o carried/sbom/v1.30.0 on the connected side, then on the far side
+  --sbom-url file:///path/carried/sbom --rekor-entry carried/sbom/v1.30.0/release.rekor.json
 
 Examples:
   kube-sbom verify-images v1.30.0
   kube-sbom verify-images kubernetes-v1.25.4-release.spdx --arch amd64 --concurrency 16
   kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=127.0.0.1:5000
+  kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=mirror.example/k8s \\
+      --trusted-root trusted_root.json --bundles-from carried/
   kube-sbom verify-images --from images.txt --json | jq '.images[] | select(.verified | not) | .reference'`,
   );
   cmd.action((source: string, opts: VerifyImagesCliOptions) =>

@@ -40,6 +40,7 @@ export function registerVerifyRelease(program: Command): void {
     .option('--oci-layout <dir>', 'read images and signatures from an OCI image layout folder instead of a registry')
     .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine (loopback always may)')
+    .option('--bundles-from <dir>', 'read image signatures carried as bundles (written by verify-images --bundle-dir); never writes')
     .option('--no-check-sbom-layers', "don't compare each image's registry layers with the layers the SBOM lists");
   addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
     'after',
@@ -49,6 +50,8 @@ Examples:
   kube-sbom verify-release v1.29.0 --os linux --arch arm64 --name 'kube*'
   kube-sbom verify-release v1.29.0 --only archives --all --json
   kube-sbom verify-release v1.29.0 --only images --arch arm64 --registry-mirror registry.k8s.io=127.0.0.1:5000
+  kube-sbom verify-release v1.29.0 --only images --sbom-url file:///carried/sbom --sbom-rekor-entry release.rekor.json \\
+      --trusted-root trusted_root.json --registry-mirror registry.k8s.io=mirror.example/k8s --bundles-from carried/
 ${RELEASE_HELP_FOOTER}`,
   );
   cmd.action((version: string, opts: VerifyReleaseCliOptions) =>

@@ -1,5 +1,6 @@
 // Verifying images through the verify-images use case: registry or OCI layout, the trusted root, the signer policy.
 import { createImageSource } from '../../registry/index.js';
+import { carriedSignatures } from '../../verify/carried-bundles.js';
 import { referencesToVerify } from '../../verify/image-to-verify.js';
 import type { ImageVerification } from '../../verify/verify-image.js';
 import { verifyImages } from '../../verify/verify-images.js';
@@ -39,8 +40,11 @@ export async function verifyViewImages(
     ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
     warn: onWarning,
   });
+  const mirrored = settings.ociLayout !== undefined || settings.registryMirrors !== undefined;
+  const carried = await carriedSignatures({ ...(settings.bundlesFrom !== undefined ? { bundlesFrom: settings.bundlesFrom } : {}), mirrored });
   const run = await verifyImages(referencesToVerify(references, view.inventory.images), {
     source,
+    ...carried,
     trustedRoot,
     policy: { identity: settings.imageIdentity, issuer: settings.issuer },
     concurrency: settings.concurrency,
