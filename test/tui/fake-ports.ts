@@ -136,7 +136,10 @@ export function fakePorts(
     },
     async exportFile(_view, request) {
       calls.exports.push(request);
-      return { path: `/exports/out.${request.format}`, count: request.kind === 'images' ? request.references.length : request.results.length };
+      return {
+        path: `/exports/out.${request.format}`,
+        count: request.kind === 'images' ? request.references.length : request.results.length + (request.files?.length ?? 0),
+      };
     },
   };
   return { ports, calls };
