@@ -230,7 +230,7 @@ export const BINDINGS: readonly Binding[] = [
       { key: 'backspace', label: 'backspace' },
       { key: 'delete', label: 'backspace' },
     ],
-    help: 'back to Images',
+    help: 'back to Images (or to Audit, when opened there)',
     brief: 'back',
     essential: true,
   },
