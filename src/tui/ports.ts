@@ -81,6 +81,8 @@ export interface SbomView {
   /** The offline demo's document: only it is verified with the demo's trust root, identities and OCI layout. */
   demo?: boolean;
   detail(spdxId: string): ElementDetail | undefined;
+  /** SPDXIDs of the elements that CONTAIN this one (a layer's images): cheaper than detail() for many rows. */
+  containers?(spdxId: string): string[];
 }
 
 export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';

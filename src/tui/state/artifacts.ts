@@ -8,28 +8,31 @@ export type ArtifactTarget = { kind: 'file'; path: string } | { kind: 'image'; r
 
 interface ViewArtifacts {
   imageById: Map<string, string>;
-  /** Layer SPDXID -> the references of the images that CONTAIN it, built once from the images' own relationships. */
-  layerImages?: Map<string, string[]>;
+  /** Layer SPDXID -> the references of the images that CONTAIN it, found as each layer row is first asked about. */
+  layerImages: Map<string, string[]>;
 }
 
 const cache = new WeakMap<SbomView, ViewArtifacts>();
 
 function artifactsOf(view: SbomView): ViewArtifacts {
   let found = cache.get(view);
-  if (!found) cache.set(view, (found = { imageById: new Map(view.images.map((i) => [i.spdxId, i.reference])) }));
+  if (!found) cache.set(view, (found = { imageById: new Map(view.images.map((i) => [i.spdxId, i.reference])), layerImages: new Map() }));
   return found;
 }
 
-function layerImages(view: SbomView, artifacts: ViewArtifacts): Map<string, string[]> {
-  if (artifacts.layerImages) return artifacts.layerImages;
-  const map = new Map<string, string[]>();
-  for (const image of view.images) {
-    for (const link of view.detail(image.spdxId)?.outgoing ?? []) {
-      if (link.type !== 'CONTAINS') continue;
-      map.set(link.id, [...(map.get(link.id) ?? []), image.reference]);
+/** Per layer, from its own incoming relationships: cheap for the rows on screen, whatever the number of images. */
+function imagesOfLayer(view: SbomView, artifacts: ViewArtifacts, spdxId: string): string[] {
+  let references = artifacts.layerImages.get(spdxId);
+  if (!references) {
+    references = [];
+    const containers = view.containers ? view.containers(spdxId) : (view.detail(spdxId)?.incoming ?? []).filter((l) => l.type === 'CONTAINS').map((l) => l.id);
+    for (const id of containers) {
+      const reference = artifacts.imageById.get(id);
+      if (reference !== undefined && !references.includes(reference)) references.push(reference);
     }
+    artifacts.layerImages.set(spdxId, references);
   }
-  return (artifacts.layerImages = map);
+  return references;
 }
 
 /** The path as the release's download location names it: the SBOM's, without a leading `./`. */
@@ -49,8 +52,8 @@ export function artifactOf(view: SbomView, index: number): ArtifactTarget | unde
     return reference ? { kind: 'image', references: [reference] } : undefined;
   }
   if (row.kind === 'layer') {
-    const references = layerImages(view, artifacts).get(row.spdxId);
-    return references?.length ? { kind: 'image', references } : undefined;
+    const references = imagesOfLayer(view, artifacts, row.spdxId);
+    return references.length > 0 ? { kind: 'image', references } : undefined;
   }
   return undefined;
 }
