@@ -75,7 +75,7 @@ export function App({ ports, initial, onExit }: AppProps) {
     detail: bodyHeight - DETAIL_CHROME,
     images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images),
     verification: bodyHeight - VERIFICATION_CHROME,
-    audit: bodyHeight - AUDIT_CHROME,
+    audit: bodyHeight - AUDIT_CHROME - auditWarningRows(state),
   };
   const derived = derive(state, width);
   const { indices, shownImages, detail, lines, verification, audit } = derived;
@@ -192,6 +192,9 @@ interface Derived {
   helpOffset: number;
 }
 
+/** The Audit view's warning line, when a verification run warned. */
+const auditWarningRows = (state: AppState) => (state.files.warnings.length + state.images.warnings.length > 0 ? 1 : 0);
+
 const selectedSets = new WeakMap<readonly string[], Set<string>>();
 
 /** The Explorer's and Detail's view of an element's verification: selected or not, and its status so far. */
@@ -233,6 +236,7 @@ function renderScreen(state: AppState, d: Derived) {
           height={d.bodyHeight}
           markOf={artifactMark(state, view)}
           selectedCount={state.explorer.selected.length}
+          verifying={state.files.running || state.images.running}
         />
       ) : (
         <NothingLoaded state={state} width={d.width} />
@@ -286,7 +290,9 @@ function renderScreen(state: AppState, d: Derived) {
       return (
         <AuditScreen
           matrix={d.audit}
-          list={listReducer(state.audit.list, { type: 'fit' }, d.audit.rows.length, d.bodyHeight - AUDIT_CHROME)}
+          warnings={[...state.files.warnings, ...state.images.warnings]}
+          running={state.files.running || state.images.running}
+          list={listReducer(state.audit.list, { type: 'fit' }, d.audit.rows.length, d.bodyHeight - AUDIT_CHROME - auditWarningRows(state))}
           width={d.width}
           height={d.bodyHeight}
         />

@@ -180,6 +180,7 @@ export const BINDINGS: readonly Binding[] = [
     brief: 'select',
   },
   { command: Command.SelectAll, scope: 'explorer', keys: [{ input: '*', label: '*' }], help: 'select every release artifact shown, or none' },
+  { command: Command.VerifyAll, scope: 'explorer', keys: [{ input: 'V', label: 'V' }], help: 'verify every release artifact shown', brief: 'all' },
   { command: Command.Open, scope: 'detail', keys: [{ key: 'return', label: 'enter' }], help: 'follow the relationship', brief: 'follow', essential: true },
   {
     command: Command.Back,

@@ -126,4 +126,28 @@ describe('Explorer: verifying release artifacts', () => {
     expect(request.kind).toBe('report');
     expect(request.files?.map((f) => [f.reference, f.status])).toEqual([[KUBECTL, 'failed']]);
   });
+
+  it('V verifies every artifact shown, says it is verifying meanwhile, and the Audit view keeps the run’s warning', async () => {
+    const imagesGate = gate();
+    const warning = 'could not refresh the trusted root through TUF; using the shipped public-good root';
+    const { app, calls } = await explorer({ imagesGate, warning });
+    await press(app.stdin, 'f');
+    await see(app, /kind images.*4 of 15/);
+    await press(app.stdin, 'V');
+    await see(app, /4 of 15 elements\s+verifying…/);
+    expect(calls.verified).toEqual([
+      [
+        'registry.k8s.io/kube-apiserver-amd64:v1.2.3',
+        'registry.k8s.io/kube-apiserver-arm64:v1.2.3',
+        'registry.k8s.io/kube-proxy-amd64:v1.2.3',
+        'registry.k8s.io/kube-proxy-arm64:v1.2.3',
+      ],
+    ]);
+    expect(calls.files).toEqual([]);
+    imagesGate.open();
+    await until(app.lastFrame, (f) => !f.includes('verifying'));
+    await press(app.stdin, 'A');
+    const frame = await see(app, /Audit\s+4 verified this run\s+3 passed\s+1 failed/);
+    expect(frame).toContain(`? warning: ${warning.slice(0, 40)}`);
+  });
 });

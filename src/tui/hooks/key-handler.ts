@@ -167,6 +167,14 @@ function explorerKeys(ctx: KeyContext, command: Command): void {
     const chosen = new Set(state.explorer.selected);
     return dispatch({ type: 'explorer-select', ids: shown.length > 0 && shown.every((id) => chosen.has(id)) ? [] : shown });
   }
+  if (command === Command.VerifyAll && view) {
+    const targets: ArtifactTarget[] = [];
+    for (const index of ctx.indices) {
+      const target = artifactOf(view, index);
+      if (target) targets.push(target);
+    }
+    return verifyTargets(ctx, targets);
+  }
   if (command === Command.Verify && view) {
     const chosen = new Set(state.explorer.selected);
     const selected: number[] = [];

@@ -29,7 +29,17 @@ function layout(columns: string[], width: number) {
   return { widths: widths.slice(0, shown), nameWidth: nameMin + room, hidden: columns.length - shown };
 }
 
-export function AuditScreen({ matrix, list, width, height }: { matrix: AuditMatrix; list: ListState; width: number; height: number }) {
+interface Props {
+  matrix: AuditMatrix;
+  /** What the verification runs warned about (e.g. the trusted root they fell back to): the latest shows. */
+  warnings?: string[];
+  running?: boolean;
+  list: ListState;
+  width: number;
+  height: number;
+}
+
+export function AuditScreen({ matrix, warnings = [], running = false, list, width, height }: Props) {
   const { widths, nameWidth, hidden } = layout(matrix.columns, width);
   const count = (s: string) => matrix.rows.filter((r) => r.result.status === s).length;
   const header = `  ${cell('kind', KIND_WIDTH)} ${cell('artifact', nameWidth)} ${cell('status', STATUS_WIDTH)} ${widths.map((w, i) => cell(matrix.columns[i]!, w)).join(' ')}`;
@@ -42,12 +52,18 @@ export function AuditScreen({ matrix, list, width, height }: { matrix: AuditMatr
         {count('failed') ? <Text color={theme.bad}> {count('failed')} failed</Text> : null}
         {count('unchecked') ? <Text color={theme.warn}> {count('unchecked')} not checked</Text> : null}
         {hidden ? <Text color={theme.dim}> (+{hidden} checks: enter)</Text> : null}
+        {running ? <Text color={theme.warn}> verifying…</Text> : null}
       </Text>
+      {warnings.length > 0 ? (
+        <Text color={theme.warn}>
+          {clip(`${symbols.unknown} warning: ${warnings[warnings.length - 1]}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}`, width - 1)}
+        </Text>
+      ) : null}
       <Text color={theme.dim}>{clip(header, width - 1)}</Text>
       <WindowedList
         count={matrix.rows.length}
         list={list}
-        height={height - AUDIT_CHROME}
+        height={height - AUDIT_CHROME - (warnings.length > 0 ? 1 : 0)}
         empty="nothing verified yet: v verifies on the Explorer (binaries, archives, images) and on the Images screen"
         renderRow={(i, isCursor) => {
           const row = matrix.rows[i]!;

@@ -24,6 +24,8 @@ interface Props {
   /** The mark of rows[index] when it is a release artifact. */
   markOf?: (index: number) => ArtifactMark | undefined;
   selectedCount?: number;
+  /** A verification started here (files or images) is under way. */
+  verifying?: boolean;
 }
 
 const STATUS_WIDTH = 14;
@@ -31,7 +33,7 @@ const STATUS_WIDTH = 14;
 /** Lines the screen uses above its list. */
 export const EXPLORER_CHROME = 2;
 
-export function ExplorerScreen({ state, view, indices, width, height, markOf, selectedCount = 0 }: Props) {
+export function ExplorerScreen({ state, view, indices, width, height, markOf, selectedCount = 0, verifying = false }: Props) {
   const kindWidth = 8;
   // The name column carries what tells rows apart; the SPDXID repeats much of it, so it gets the rest.
   const nameWidth = Math.max(16, Math.floor((width - kindWidth - 4) * 0.6));
@@ -50,6 +52,7 @@ export function ExplorerScreen({ state, view, indices, width, height, markOf, se
           {formatCount(indices.length)} of {formatCount(view.rows.length)} elements
         </Text>
         {selectedCount ? <Text color={theme.selected}> {selectedCount} selected</Text> : null}
+        {verifying ? <Text color={theme.warn}> verifying…</Text> : null}
       </Text>
       <Prompt label="/ " value={state.query} editing={state.editing} width={width} />
       <WindowedList
