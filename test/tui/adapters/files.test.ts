@@ -1,7 +1,7 @@
 // Release binaries and archives of the offline demo verified through the real use case, as the Explorer's `v` does:
 // offline, from samples/ copied to a temp folder so a file can be changed after signing.
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,5 +85,32 @@ describe.skipIf(existsSync(join(samplesDir(), 'demo.json')) ? undefined : 'sampl
     const { ports, view } = await demoPorts();
     const [result] = await ports.verifyFiles(view, ['bin/linux/amd64/kubelet'], () => undefined);
     expect(result).toMatchObject({ status: 'failed', code: 'NOT_IN_RELEASE_SBOM' });
+  });
+
+  it('a document that names no Kubernetes release has no download location: its files are not checked, and say why', async () => {
+    const { ports } = await demoPorts();
+    const doc = join(work, 'plain.spdx');
+    await writeFile(
+      doc,
+      [
+        'SPDXVersion: SPDX-2.3',
+        'DataLicense: CC0-1.0',
+        'SPDXID: SPDXRef-DOCUMENT',
+        'DocumentName: plain',
+        'DocumentNamespace: https://example.com/plain',
+        'Creator: Tool: test',
+        'Created: 2025-01-01T00:00:00Z',
+        '',
+        `FileName: ${BINARY}`,
+        'SPDXID: SPDXRef-File-kubectl',
+        `FileChecksum: SHA256: ${'0'.repeat(64)}`,
+        'FileType: BINARY',
+        '',
+      ].join('\n'),
+    );
+    const view = await ports.openFile(doc);
+    const [result] = await ports.verifyFiles(view, [BINARY], () => undefined);
+    expect(result).toMatchObject({ reference: BINARY, status: 'unchecked', code: 'RELEASE_UNKNOWN' });
+    expect(result!.message).toContain('does not say which Kubernetes release');
   });
 });
