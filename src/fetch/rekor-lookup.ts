@@ -42,25 +42,18 @@ export async function lookupRekorEntry(req: RekorLookupRequest): Promise<FoundRe
 
 async function lookupOnce(req: RekorLookupRequest, cache: 'prefer' | 'none'): Promise<FoundRekorEntry> {
   const base = req.rekorUrl.replace(/\/+$/, '');
-  const index = await req.fetcher.fetch({
-    url: `${base}/api/v1/index/retrieve`,
-    method: 'POST',
-    body: JSON.stringify({ hash: `sha256:${req.artifactSha256}` }),
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    cacheKey: `rekor-index ${base} sha256:${req.artifactSha256}`,
-    label: `${req.label}.rekor-index.json`,
-    dir: req.dir,
-    maxBytes: SIZE_LIMITS.rekorEntry,
-    cache,
-  });
-  const uuids = parseJson(await readFile(index.path, 'utf8'), index.url);
+  // A file:// Rekor is a folder of saved entries (by-hash/SHA256.json lists UUIDs, entries/UUID.json holds each):
+  // the offline demo's, or one a user keeps; nothing is posted to a folder.
+  const saved = base.startsWith('file:');
+  const index = await fetchIndex(req, base, saved, cache);
+  const uuids = index ? parseJson(await readFile(index.path, 'utf8'), index.url) : [];
   if (!Array.isArray(uuids) || !uuids.every((u) => typeof u === 'string' && UUID.test(u))) {
-    throw ioError('REKOR_ANSWER_INVALID', `${index.url}: expected a JSON array of entry UUIDs`);
+    throw ioError('REKOR_ANSWER_INVALID', `${index!.url}: expected a JSON array of entry UUIDs`);
   }
   const wanted = req.signatureB64.replace(/\s+/g, '');
   for (const uuid of (uuids as string[]).slice(0, MAX_CANDIDATES)) {
     const file = await req.fetcher.fetch({
-      url: `${base}/api/v1/log/entries/${uuid}`,
+      url: saved ? `${base}/entries/${uuid}.json` : `${base}/api/v1/log/entries/${uuid}`,
       label: `${req.label}.rekor.json`,
       fileName: `${req.label}.rekor-${uuid.slice(-16)}.json`,
       dir: req.dir,
@@ -68,7 +61,7 @@ async function lookupOnce(req: RekorLookupRequest, cache: 'prefer' | 'none'): Pr
       cache: 'prefer',
     });
     const entry = parseJson(await readFile(file.path, 'utf8'), file.url);
-    if (signatureOf(entry) === wanted) return { uuid, entry: entry as Record<string, unknown>, file, index };
+    if (signatureOf(entry) === wanted) return { uuid, entry: entry as Record<string, unknown>, file, index: index ?? file };
   }
   throw Object.assign(
     checkError(
@@ -77,8 +70,30 @@ async function lookupOnce(req: RekorLookupRequest, cache: 'prefer' | 'none'): Pr
         (uuids.length ? ` (${uuids.length} entries for the digest, none with this signature)` : '') +
         '; without one the short-lived certificate cannot be checked. Give --rekor-entry FILE if you have it',
     ),
-    { fromCache: index.source === 'cache' },
+    { fromCache: index?.source === 'cache' },
   );
+}
+
+/** The index answer for the artifact's digest; undefined when a saved folder has none for it (no entry, as Rekor's []). */
+async function fetchIndex(req: RekorLookupRequest, base: string, saved: boolean, cache: 'prefer' | 'none'): Promise<FetchedFile | undefined> {
+  const common = { label: `${req.label}.rekor-index.json`, dir: req.dir, maxBytes: SIZE_LIMITS.rekorEntry };
+  if (saved) {
+    try {
+      return await req.fetcher.fetch({ ...common, url: `${base}/by-hash/${req.artifactSha256}.json`, cache: 'none' });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FILE_NOT_FOUND') return undefined;
+      throw err;
+    }
+  }
+  return req.fetcher.fetch({
+    ...common,
+    url: `${base}/api/v1/index/retrieve`,
+    method: 'POST',
+    body: JSON.stringify({ hash: `sha256:${req.artifactSha256}` }),
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    cacheKey: `rekor-index ${base} sha256:${req.artifactSha256}`,
+    cache,
+  });
 }
 
 function parseJson(text: string, where: string): unknown {

@@ -10,6 +10,7 @@ import { useActions } from './hooks/use-actions.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { SbomView, TuiPorts } from './ports.js';
+import { AuditScreen, AUDIT_CHROME } from './screens/AuditScreen.js';
 import { DetailScreen, DETAIL_CHROME } from './screens/DetailScreen.js';
 import { detailLines, type DetailLine } from './screens/detail-lines.js';
 import { ExplorerScreen, EXPLORER_CHROME } from './screens/ExplorerScreen.js';
@@ -22,6 +23,8 @@ import { ReleaseScreen } from './screens/ReleaseScreen.js';
 import { verificationLines, type VerificationLine } from './screens/verification-lines.js';
 import { VerificationScreen, VERIFICATION_CHROME } from './screens/VerificationScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
+import { artifactOf, combinedStatus, resultsOf } from './state/artifacts.js';
+import { auditMatrix, type AuditMatrix } from './state/audit-matrix.js';
 import { demoBanner } from './state/demo-banner.js';
 import { listReducer } from './state/list.js';
 import { RowFilter } from './state/row-filter.js';
@@ -72,9 +75,10 @@ export function App({ ports, initial, onExit }: AppProps) {
     detail: bodyHeight - DETAIL_CHROME,
     images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images),
     verification: bodyHeight - VERIFICATION_CHROME,
+    audit: bodyHeight - AUDIT_CHROME - auditWarningRows(state),
   };
   const derived = derive(state, width);
-  const { indices, shownImages, detail, lines, verification } = derived;
+  const { indices, shownImages, detail, lines, verification, audit } = derived;
 
   const quit = () => {
     onExit?.();
@@ -96,6 +100,7 @@ export function App({ ports, initial, onExit }: AppProps) {
           shownImages: fresh.shownImages,
           lines: fresh.lines,
           verificationLines: fresh.verification,
+          auditRows: fresh.audit.rows,
           heights,
           width,
           scrollHelp: (d) => {
@@ -121,7 +126,7 @@ export function App({ ports, initial, onExit }: AppProps) {
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset })}
+        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, audit, helpOffset })}
       </Box>
       <StatusBar
         scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
@@ -166,8 +171,12 @@ function derive(state: AppState, width: number) {
     }
   }
   // Drawn from the live result, so a run under way shows on this screen as it goes.
-  const verification: VerificationLine[] = state.verification ? verificationLines(state.images.results[state.verification.reference], width) : [];
-  return { indices, shownImages, detail, lines, verification };
+  const shown = state.verification;
+  const verification: VerificationLine[] = shown
+    ? verificationLines((shown.kind === 'file' ? state.files.results : state.images.results)[shown.reference], width)
+    : [];
+  const audit = auditMatrix(state.images.results, state.files.results);
+  return { indices, shownImages, detail, lines, verification, audit };
 }
 
 interface Derived {
@@ -179,7 +188,26 @@ interface Derived {
   lines: ReturnType<typeof detailLines>;
   detail: ReturnType<NonNullable<AppState['view']>['detail']>;
   verification: VerificationLine[];
+  audit: AuditMatrix;
   helpOffset: number;
+}
+
+/** The Audit view's warning line, when a verification run warned. */
+const auditWarningRows = (state: AppState) => (state.files.warnings.length + state.images.warnings.length > 0 ? 1 : 0);
+
+const selectedSets = new WeakMap<readonly string[], Set<string>>();
+
+/** The Explorer's and Detail's view of an element's verification: selected or not, and its status so far. */
+function artifactMark(state: AppState, view: SbomView) {
+  let selected = selectedSets.get(state.explorer.selected);
+  if (!selected) selectedSets.set(state.explorer.selected, (selected = new Set(state.explorer.selected)));
+  const chosen = selected;
+  return (index: number) => {
+    const target = artifactOf(view, index);
+    if (!target) return undefined;
+    const status = combinedStatus(resultsOf(state, target));
+    return { selected: chosen.has(view.rows[index]!.spdxId), ...(status ? { status } : {}) };
+  };
 }
 
 function renderScreen(state: AppState, d: Derived) {
@@ -200,14 +228,36 @@ function renderScreen(state: AppState, d: Derived) {
       );
     case 'explorer':
       return view ? (
-        <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} />
+        <ExplorerScreen
+          state={state.explorer}
+          view={view}
+          indices={d.indices}
+          width={d.width}
+          height={d.bodyHeight}
+          markOf={artifactMark(state, view)}
+          selectedCount={state.explorer.selected.length}
+          verifying={state.files.running || state.images.running}
+        />
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );
     case 'detail': {
       const trail = state.detail.map((e) => view?.detail(e.id)?.name ?? e.id);
       const list = state.detail[state.detail.length - 1]?.list ?? { cursor: 0, offset: 0 };
-      return <DetailScreen detail={d.detail} trail={trail} lines={d.lines} list={list} width={d.width} height={d.bodyHeight} />;
+      const top = state.detail[state.detail.length - 1];
+      const index = view && top ? view.rows.findIndex((r) => r.spdxId === top.id) : -1;
+      const mark = view && index >= 0 ? artifactMark(state, view)(index) : undefined;
+      return (
+        <DetailScreen
+          detail={d.detail}
+          trail={trail}
+          lines={d.lines}
+          list={list}
+          width={d.width}
+          height={d.bodyHeight}
+          {...(mark ? { verification: mark.status ?? 'none' } : {})}
+        />
+      );
     }
     case 'images':
       return view ? (
@@ -219,6 +269,8 @@ function renderScreen(state: AppState, d: Derived) {
       return state.verification ? (
         <VerificationScreen
           reference={state.verification.reference}
+          kind={state.verification.kind ?? 'image'}
+          returnTo={state.verification.returnTo ?? 'images'}
           lines={d.verification}
           // A new run shortens the lines under a scrolled window: fit it, or it would show nothing.
           list={listReducer(state.verification.list, { type: 'fit' }, d.verification.length, d.bodyHeight - VERIFICATION_CHROME)}
@@ -234,5 +286,16 @@ function renderScreen(state: AppState, d: Derived) {
       );
     case 'help':
       return <HelpScreen height={d.bodyHeight} offset={d.helpOffset} />;
+    case 'audit':
+      return (
+        <AuditScreen
+          matrix={d.audit}
+          warnings={[...state.files.warnings, ...state.images.warnings]}
+          running={state.files.running || state.images.running}
+          list={listReducer(state.audit.list, { type: 'fit' }, d.audit.rows.length, d.bodyHeight - AUDIT_CHROME - auditWarningRows(state))}
+          width={d.width}
+          height={d.bodyHeight}
+        />
+      );
   }
 }

@@ -31,12 +31,13 @@ export const Command = {
   Release: 'go-release',
   Explorer: 'go-explorer',
   Images: 'go-images',
+  Audit: 'go-audit',
   NextScreen: 'next-screen',
   PrevScreen: 'previous-screen',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export';
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'audit';
 
 export interface KeySpec {
   /** A printable character, matched exactly. */
@@ -65,6 +66,14 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.ForceQuit, scope: 'global', keys: [{ input: 'c', ctrl: true, label: 'ctrl-c' }], help: 'quit at once, from anywhere' },
   { command: Command.Quit, scope: 'global', keys: [{ input: 'q', label: 'q' }], help: 'quit', brief: 'quit', essential: true },
   { command: Command.Help, scope: 'global', keys: [{ input: '?', label: '?' }], help: 'this help', brief: 'help', essential: true },
+  {
+    command: Command.Audit,
+    scope: 'global',
+    keys: [{ input: 'A', label: 'A' }],
+    help: 'Audit: every check of everything verified in this run',
+    brief: 'audit',
+    essential: true,
+  },
   { command: Command.Release, scope: 'global', keys: [{ input: '1', label: '1' }], help: 'Release screen: verification checklist' },
   { command: Command.Explorer, scope: 'global', keys: [{ input: '2', label: '2' }], help: 'Explorer: every element of the document' },
   { command: Command.Images, scope: 'global', keys: [{ input: '3', label: '3' }], help: 'Images: the container image inventory' },
@@ -155,6 +164,23 @@ export const BINDINGS: readonly Binding[] = [
     essential: true,
   },
   { command: Command.Sort, scope: 'explorer', keys: [{ input: 's', label: 's' }], help: 'sort: document order, name, kind', brief: 'sort' },
+  {
+    command: Command.Verify,
+    scope: 'explorer',
+    keys: [{ input: 'v', label: 'v' }],
+    help: 'verify the selection (or the element under the cursor): binaries, archives, images, a layer’s image',
+    brief: 'verify',
+    essential: true,
+  },
+  {
+    command: Command.Toggle,
+    scope: 'explorer',
+    keys: [{ input: ' ', label: 'space' }],
+    help: 'select or unselect a release artifact, then move down',
+    brief: 'select',
+  },
+  { command: Command.SelectAll, scope: 'explorer', keys: [{ input: '*', label: '*' }], help: 'select every release artifact shown, or none' },
+  { command: Command.VerifyAll, scope: 'explorer', keys: [{ input: 'V', label: 'V' }], help: 'verify every release artifact shown', brief: 'all' },
   { command: Command.Open, scope: 'detail', keys: [{ key: 'return', label: 'enter' }], help: 'follow the relationship', brief: 'follow', essential: true },
   {
     command: Command.Back,
@@ -168,6 +194,7 @@ export const BINDINGS: readonly Binding[] = [
     brief: 'back',
     essential: true,
   },
+  { command: Command.Verify, scope: 'detail', keys: [{ input: 'v', label: 'v' }], help: 'verify this element when it is a release artifact', brief: 'verify' },
   {
     command: Command.Toggle,
     scope: 'images',
@@ -204,12 +231,21 @@ export const BINDINGS: readonly Binding[] = [
       { key: 'backspace', label: 'backspace' },
       { key: 'delete', label: 'backspace' },
     ],
-    help: 'back to Images',
+    help: 'back to Images (or to Audit, when opened there)',
     brief: 'back',
     essential: true,
   },
   { command: Command.Element, scope: 'verification', keys: [{ input: 'd', label: 'd' }], help: "the image's SPDX element", brief: 'element' },
   { command: Command.Verify, scope: 'verification', keys: [{ input: 'v', label: 'v' }], help: 'verify this image (again)', brief: 'verify', essential: true },
+  {
+    command: Command.Open,
+    scope: 'audit',
+    keys: [{ key: 'return', label: 'enter' }],
+    help: 'every check of the artifact and the whole reason',
+    brief: 'why',
+    essential: true,
+  },
+  { command: Command.Verify, scope: 'audit', keys: [{ input: 'v', label: 'v' }], help: 'verify the artifact again', brief: 'verify' },
   {
     command: Command.Content,
     scope: 'export',

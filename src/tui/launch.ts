@@ -35,6 +35,7 @@ function demoSource(user: TuiSettings, demo: samples.DemoSettings): DemoSource {
       sbomUrl: demo.sbomUrl,
       dlUrl: demo.dlUrl,
       rekorEntryFile: demo.rekorEntryFile,
+      ...(demo.rekorUrl ? { rekorUrl: demo.rekorUrl } : {}),
       trustedRootPath: demo.trustedRootPath,
       releaseIdentity: demo.releaseIdentity,
       imageIdentity: demo.imageIdentity,

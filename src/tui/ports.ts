@@ -81,6 +81,8 @@ export interface SbomView {
   /** The offline demo's document: only it is verified with the demo's trust root, identities and OCI layout. */
   demo?: boolean;
   detail(spdxId: string): ElementDetail | undefined;
+  /** SPDXIDs of the elements that CONTAIN this one (a layer's images): cheaper than detail() for many rows. */
+  containers?(spdxId: string): string[];
 }
 
 export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';
@@ -130,12 +132,15 @@ export interface ImageResult {
   signer?: string;
 }
 
+/** A release binary or archive checked like an image: `reference` is its path as the SBOM names it (bin/linux/amd64/kubectl). */
+export type FileResult = ImageResult;
+
 export const EXPORT_FORMATS = ['txt', 'json', 'csv', 'yaml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportRequest =
   | { kind: 'images'; format: ExportFormat; pinned: boolean; references: string[]; digests: Record<string, string> }
-  | { kind: 'report'; format: 'json' | 'txt'; results: ImageResult[] };
+  | { kind: 'report'; format: 'json' | 'txt'; results: ImageResult[]; files?: FileResult[] };
 
 export interface ExportResult {
   path: string;
@@ -152,5 +157,7 @@ export interface TuiPorts {
   openFile(path: string): Promise<SbomView>;
   verifyRelease(version: string, onEvent: (event: ReleaseEvent) => void): Promise<ReleaseOutcome>;
   verifyImages(view: SbomView, references: string[], onResult: (result: ImageResult) => void, onWarning?: (message: string) => void): Promise<ImageResult[]>;
+  /** Release binaries and archives (paths as the SBOM names them), from the release's download location or mirror. */
+  verifyFiles(view: SbomView, paths: string[], onResult: (result: FileResult) => void, onWarning?: (message: string) => void): Promise<FileResult[]>;
   exportFile(view: SbomView, request: ExportRequest): Promise<ExportResult>;
 }

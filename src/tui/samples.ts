@@ -9,6 +9,8 @@ export interface DemoManifest {
   version: string;
   trustedRoot: string;
   rekorEntry: string;
+  /** The saved Rekor entries folder (by-hash/, entries/); older samples have none. */
+  rekor?: string;
   ociLayout: string;
   sbom: string;
   dl: string;
@@ -23,6 +25,8 @@ export interface DemoSettings {
   dlUrl: string;
   trustedRootPath: string;
   rekorEntryFile: string;
+  /** file:// URL of the saved Rekor entries: where the release files' signatures are looked up offline. */
+  rekorUrl?: string;
   ociLayout: string;
   releaseIdentity: string;
   imageIdentity: string;
@@ -50,6 +54,7 @@ export async function loadDemo(dir = samplesDir()): Promise<DemoSettings> {
     dlUrl: pathToFileURL(`${at(manifest.dl)}/`).href,
     trustedRootPath: at(manifest.trustedRoot),
     rekorEntryFile: at(manifest.rekorEntry),
+    ...(manifest.rekor ? { rekorUrl: pathToFileURL(`${at(manifest.rekor)}/`).href } : {}),
     ociLayout: at(manifest.ociLayout),
     releaseIdentity: manifest.releaseIdentity,
     imageIdentity: manifest.imageIdentity,

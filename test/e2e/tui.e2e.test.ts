@@ -152,6 +152,69 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
 describe.skipIf(tmuxMissing ?? (existsSync(SAMPLES) ? undefined : 'samples/ is missing: run npm run samples'))(
   'tui end to end on the offline demo (npm start)',
   () => {
+    it.each(SIZES)(
+      'selects and verifies a binary and an archive from the Explorer, sees them pass, and opens the Audit view ($columns x $rows)',
+      async (size) => {
+        session.start(['node', cliPath, 'tui', '--samples', '--export-dir', exportDir], { cwd: projectRoot, ...size });
+        await session.waitFor(/VERIFIED: every check passed/, 30_000);
+        const fits = (screen: string) => expect(screen.split('\n').every((l) => l.length <= size.columns)).toBe(true);
+        const expectKeys = (screen: string, keys: readonly string[]) => {
+          for (const key of keys) expect(statusBar(screen), screen).toContain(key);
+          fits(screen);
+        };
+        session.keys('2');
+        expectKeys(await session.waitFor(/of 23 elements/), ESSENTIAL.explorer);
+        // Select the amd64 kubectl binary and the server archive, each found with the filter.
+        session.keys('/');
+        session.type('amd64/kubectl');
+        session.keys('Enter');
+        let screen = await session.waitFor(/1 of 23 elements/);
+        expect(screen).toMatch(/binary\s+bin\/linux\/amd64\/kubectl.*○ · not verified/);
+        // Escape alone, then wait: a key right after it would arrive as alt-key.
+        session.keys('Space', '/', 'Escape');
+        await session.waitFor(/23 of 23 elements\s+1 selected/);
+        session.keys('/');
+        session.type('server-linux');
+        session.keys('Enter');
+        await session.waitFor(/1 of 23 elements\s+1 selected/);
+        session.keys('Space', '/', 'Escape');
+        await session.waitFor(/23 of 23 elements\s+2 selected/);
+        session.keys('v');
+        // The release files are listed after the packages: the filter brings all five into view.
+        session.keys('/');
+        session.type('linux');
+        session.keys('Enter');
+        screen = await session.waitFor(/5 of 23 elements/);
+        screen = await session.waitFor(/kubernetes-server-linux-amd64\.tar\.gz.*◉ ✔ verified/, 30_000);
+        screen = await session.waitFor(/bin\/linux\/amd64\/kubectl.*◉ ✔ verified/, 30_000);
+        // Only what was selected was verified: the arm64 kubectl and the client archive were not.
+        expect(screen).toMatch(/bin\/linux\/arm64\/kubectl.*○ · not verified/);
+        expect(screen).toMatch(/kubernetes-client-linux-amd64\.tar\.gz.*○ · not verified/);
+        expectKeys(screen, ESSENTIAL.explorer);
+        session.keys('A');
+        screen = await session.waitFor(/Audit\s+2 verified this run\s+2 passed/);
+        expectKeys(screen, ESSENTIAL.audit);
+        expect(screen).toMatch(/kind\s+artifact\s+status\s+sha256\s+sha512\s+signature/);
+        expect(screen).toMatch(/file\s+bin\/linux\/amd64\/kubectl\s+✔ verified\s+✔\s+✔\s+✔/);
+        expect(screen).toMatch(/file\s+kubernetes-server-linux-amd64\S*\s+✔ verified\s+✔\s+✔\s+✔/);
+        expect(screen).not.toMatch(/✘/);
+        // enter: every check of the archive, including those the matrix has no room for.
+        session.keys('j', 'Enter');
+        screen = await session.waitFor(/Verification of kubernetes-server-linux-amd64\.tar\.gz/);
+        expectKeys(screen, ESSENTIAL.verification);
+        expect(screen).toMatch(/status\s+✔ verified/);
+        // The last checks, scrolled into view at 80 x 24.
+        session.keys('G');
+        screen = await session.waitFor(/✔ sbom-describes/);
+        expect(screen).toMatch(/✔ signature\s+OK signed by release-signer@demo\.kube-sbom\.example/);
+        fits(screen);
+        session.keys('Escape');
+        await session.waitFor(/Audit\s+2 verified/);
+        session.keys('q');
+      },
+      60_000,
+    );
+
     it('verifies the demo release offline, explores it, verifies images and exports a pinned list', async () => {
       // What `npm start` runs, without its compile step.
       session.start(['node', cliPath, 'tui', '--samples', '--export-dir', exportDir], { cwd: projectRoot });

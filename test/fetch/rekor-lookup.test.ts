@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Fetcher } from '../../src/fetch/fetcher.js';
 import { lookupRekorEntry } from '../../src/fetch/rekor-lookup.js';
@@ -87,5 +88,27 @@ describe('Rekor lookup', () => {
     await expect(
       lookupRekorEntry({ fetcher: fetcher(), rekorUrl: mirror.rekorUrl, dir: work, artifactSha256: digest, signatureB64: 'AAAA', label: 'x' }),
     ).rejects.toMatchObject({ code: 'REKOR_ANSWER_INVALID' });
+  });
+
+  it('reads a file:// Rekor as a folder of saved entries (by-hash/, entries/), offline, without posting', async () => {
+    const signed = await signBlob(artifact);
+    const folder = join(work, 'saved');
+    await addRekorEntry(folder, digest, signed.rekorUuid, signed.rekorEntry);
+    const rekorUrl = pathToFileURL(join(folder, 'rekor')).href;
+    const found = await lookupRekorEntry({
+      fetcher: fetcher(true),
+      rekorUrl,
+      dir: work,
+      artifactSha256: digest,
+      signatureB64: signed.signatureB64,
+      label: 'x',
+    });
+    expect(found.uuid).toBe(signed.rekorUuid);
+    expect(found.entry).toEqual(signed.rekorEntry);
+    // A digest the folder has no entry for is a failed check, as Rekor's empty answer is, not a missing file.
+    const other = sha256Hex(Buffer.from('another artifact'));
+    await expect(
+      lookupRekorEntry({ fetcher: fetcher(true), rekorUrl, dir: work, artifactSha256: other, signatureB64: signed.signatureB64, label: 'x' }),
+    ).rejects.toMatchObject({ code: 'REKOR_ENTRY_NOT_FOUND', kind: 'check' });
   });
 });

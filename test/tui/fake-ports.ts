@@ -16,6 +16,8 @@ export interface FakeCalls {
   opened: string[];
   releases: string[];
   verified: string[][];
+  /** Paths of each verifyFiles call. */
+  files: string[][];
   exports: ExportRequest[];
 }
 
@@ -24,11 +26,23 @@ export const digestOf = (reference: string) => `sha256:${Buffer.from(reference).
 /** Images whose reference contains "proxy-arm64" fail with IDENTITY_MISMATCH; the rest verify. */
 /** `warning`: said by both the release and the images run, as a trusted-root fallback would be. */
 /** `demo`: the ports offer a demo release with this banner; its version (v1.2.3) yields the demo's document. */
-export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; releaseFails?: boolean; view?: SbomView; warning?: string; demo?: string } = {}): {
+/** `tampered`: a file path whose verification fails on SHA-512 (its bytes changed after signing); the others verify. */
+export function fakePorts(
+  options: {
+    imagesGate?: Gate;
+    filesGate?: Gate;
+    tampered?: string;
+    releaseGate?: Gate;
+    releaseFails?: boolean;
+    view?: SbomView;
+    warning?: string;
+    demo?: string;
+  } = {},
+): {
   ports: TuiPorts;
   calls: FakeCalls;
 } {
-  const calls: FakeCalls = { opened: [], releases: [], verified: [], exports: [] };
+  const calls: FakeCalls = { opened: [], releases: [], verified: [], files: [], exports: [] };
   const ports: TuiPorts = {
     ...(options.demo ? { demo: { version: 'v1.2.3', banner: options.demo } } : {}),
     versions: ['v1.2.3', 'stable'],
@@ -90,9 +104,42 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
         return result;
       });
     },
+    async verifyFiles(_view, paths, onResult: (r: ImageResult) => void) {
+      calls.files.push(paths);
+      for (const reference of paths) onResult({ reference, status: 'running', checks: [] });
+      await options.filesGate?.promise;
+      return paths.map((reference) => {
+        const sha256 = { check: 'sha256', status: 'pass' as const, code: 'OK', message: `SHA-256 matches ${reference}.sha256` };
+        const result: ImageResult =
+          reference === options.tampered
+            ? {
+                reference,
+                status: 'failed',
+                code: 'DIGEST_MISMATCH',
+                message: `sha512: SHA-512 of file:///dl/${reference} is 1111, but file:///dl/${reference}.sha512 says 2222`,
+                checks: [
+                  sha256,
+                  { check: 'sha512', status: 'fail', code: 'DIGEST_MISMATCH', message: 'SHA-512 of the download is 1111, but .sha512 says 2222' },
+                ],
+              }
+            : {
+                reference,
+                status: 'verified',
+                digest: `sha512:${'ab'.repeat(64)}`,
+                code: 'OK',
+                message: `every check passed: file:///dl/${reference}`,
+                checks: [sha256, { check: 'signature', status: 'pass', code: 'OK', message: 'signed by krel-staging@k8s-releng-prod.iam.gserviceaccount.com' }],
+              };
+        onResult(result);
+        return result;
+      });
+    },
     async exportFile(_view, request) {
       calls.exports.push(request);
-      return { path: `/exports/out.${request.format}`, count: request.kind === 'images' ? request.references.length : request.results.length };
+      return {
+        path: `/exports/out.${request.format}`,
+        count: request.kind === 'images' ? request.references.length : request.results.length + (request.files?.length ?? 0),
+      };
     },
   };
   return { ports, calls };

@@ -96,5 +96,6 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     images: inventory.images.map((i) => ({ reference: i.reference, architecture: i.architecture ?? '', spdxId: i.spdxId, layers: i.layers.length })),
     inventory: { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) },
     detail,
+    containers: (spdxId) => graph.incoming(spdxId, 'CONTAINS').map((e) => e.from),
   };
 }

@@ -4,7 +4,8 @@ import { toJsonText } from '../../common/json-text.js';
 import { writeOutputFile } from '../../common/output-file.js';
 import { sanitizeLine } from '../../common/sanitize.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
-import type { ExportRequest, ExportResult, ImageResult, SbomView } from '../ports.js';
+import type { ExportRequest, ExportResult, FileResult, ImageResult, SbomView } from '../ports.js';
+import { auditMatrix, type AuditMatrix } from '../state/audit-matrix.js';
 
 /** One line per image and per failed check; registry and certificate strings are made inert, as on the screen. */
 function reportText(results: ImageResult[]): string {
@@ -17,13 +18,50 @@ function reportText(results: ImageResult[]): string {
     .join('');
 }
 
+/** The Audit view's matrix as JSON: one row per artifact, each check pass, fail or none (not checked). */
+function auditJson(matrix: AuditMatrix) {
+  return {
+    columns: matrix.columns,
+    rows: matrix.rows.map((r) => ({
+      kind: r.kind,
+      name: r.name,
+      status: r.result.status,
+      checks: Object.fromEntries(matrix.columns.map((c, i) => [c, r.cells[i]])),
+    })),
+  };
+}
+
+/** The Audit view's matrix as aligned text columns, after the per-artifact lines. */
+function auditText(matrix: AuditMatrix): string {
+  const table = [
+    ['kind', 'artifact', 'status', ...matrix.columns],
+    ...matrix.rows.map((r) => [r.kind, r.result.reference, r.result.status, ...r.cells.map((c) => (c === 'none' ? '-' : c))]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const lines = table.map((row) =>
+    row
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
+  return ['', 'AUDIT: every check of everything verified in this run (pass, fail, - not checked)', ...lines].map((line) => `${sanitizeLine(line)}\n`).join('');
+}
+
+function reportOf(view: SbomView, request: Extract<ExportRequest, { kind: 'report' }>): string {
+  const files: FileResult[] | undefined = request.files;
+  const verified = [...request.results, ...(files ?? [])].every((r) => r.status === 'verified');
+  // Without files the report is as it was (images only); with them it carries the files and the Audit matrix.
+  if (files === undefined)
+    return request.format === 'json' ? toJsonText({ verified, source: view.source, images: request.results }) : reportText(request.results);
+  const matrix = auditMatrix(Object.fromEntries(request.results.map((r) => [r.reference, r])), Object.fromEntries(files.map((r) => [r.reference, r])));
+  if (request.format === 'json') return toJsonText({ verified, source: view.source, images: request.results, files, audit: auditJson(matrix) });
+  return reportText([...files, ...request.results]) + auditText(matrix);
+}
+
 export function renderExport(view: SbomView, request: ExportRequest): { name: string; text: string; count: number } {
   if (request.kind === 'report') {
-    const text =
-      request.format === 'json'
-        ? toJsonText({ verified: request.results.every((r) => r.status === 'verified'), source: view.source, images: request.results })
-        : reportText(request.results);
-    return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length };
+    const text = reportOf(view, request);
+    return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length + (request.files?.length ?? 0) };
   }
   const wanted = new Set(request.references);
   const { inventory } = view;

@@ -24,6 +24,7 @@ export function createPorts(settings: TuiSettings, demo?: DemoSource): TuiPorts 
     },
     verifyImages: async (view, references, onResult, onWarning) =>
       (await import('./images.js')).verifyViewImages(settingsOf(view), view, references, onResult, onWarning),
+    verifyFiles: async (view, paths, onResult, onWarning) => (await import('./files.js')).verifyViewFiles(settingsOf(view), view, paths, onResult, onWarning),
     exportFile: async (view, request) => (await import('./export.js')).exportToDir(settings.exportDir, view, request),
   };
 }

@@ -2,6 +2,8 @@
 import type { Key } from 'ink';
 import type { Dispatch } from 'react';
 import { Command, commandFor, type Scope } from '../keymap.js';
+import { artifactOf, splitTargets, type ArtifactTarget } from '../state/artifacts.js';
+import type { AuditRow } from '../state/audit-matrix.js';
 import type { ImageRow, TuiPorts } from '../ports.js';
 import { MAIN_SCREENS, type AppAction, type AppState, type ListTarget } from '../state/app-state.js';
 import { listActionFor } from '../state/list.js';
@@ -21,6 +23,7 @@ export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   verification: ['global', 'verification', 'list'],
   export: ['global', 'export'],
   help: ['global', 'detail', 'list'],
+  audit: ['global', 'audit', 'list'],
 };
 
 export interface KeyContext {
@@ -33,6 +36,7 @@ export interface KeyContext {
   shownImages: ImageRow[];
   lines: DetailLine[];
   verificationLines: VerificationLine[];
+  auditRows: AuditRow[];
   /** Visible rows of the list on each screen. */
   heights: Record<ListTarget, number>;
   width: number;
@@ -58,9 +62,16 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return dispatch({ type: 'screen', screen: 'images' });
     case Command.Export:
       return dispatch({ type: 'screen', screen: 'export' });
+    case Command.Audit:
+      return dispatch({ type: 'screen', screen: 'audit' });
     case Command.NextScreen:
     case Command.PrevScreen: {
-      const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen === 'verification' ? 'images' : state.screen;
+      const current =
+        state.screen === 'detail' || state.screen === 'help'
+          ? 'explorer'
+          : state.screen === 'verification'
+            ? (state.verification?.returnTo ?? 'images')
+            : state.screen;
       const order = command === Command.NextScreen ? MAIN_SCREENS : [...MAIN_SCREENS].reverse();
       return dispatch({ type: 'screen', screen: nextOf(order, current) });
     }
@@ -75,6 +86,7 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       detail: ctx.lines.length,
       images: ctx.shownImages.length,
       verification: ctx.verificationLines.length,
+      audit: ctx.auditRows.length,
     }[target];
     return dispatch({ type: 'list', target, action: listAction, length, height: ctx.heights[target] });
   }
@@ -96,6 +108,8 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return verificationKeys(ctx, command);
     case 'export':
       return exportKeys(ctx, command);
+    case 'audit':
+      return auditKeys(ctx, command);
   }
 }
 
@@ -128,8 +142,49 @@ function openDetail(ctx: KeyContext, id: string): void {
   ctx.dispatch({ type: 'detail-open', id, cursor: firstLinkIndex(lines, ctx.heights.detail), length: lines.length, height: ctx.heights.detail });
 }
 
+/** Verifies release artifacts the way each is verified: files through the release's files, images as on the Images screen. */
+function verifyTargets(ctx: KeyContext, targets: ArtifactTarget[]): void {
+  const { paths, references } = splitTargets(targets);
+  if (paths.length > 0) ctx.actions.verifyFiles(paths);
+  if (references.length > 0) ctx.actions.verifyImages(references);
+}
+
 function explorerKeys(ctx: KeyContext, command: Command): void {
   const { state, dispatch } = ctx;
+  const view = state.view;
+  const cursorIndex = ctx.indices[state.explorer.list.cursor];
+  if (command === Command.Toggle && view) {
+    if (cursorIndex !== undefined && artifactOf(view, cursorIndex)) {
+      const id = view.rows[cursorIndex]!.spdxId;
+      const selected = state.explorer.selected;
+      dispatch({ type: 'explorer-select', ids: selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id] });
+    }
+    return dispatch({ type: 'list', target: 'explorer', action: { type: 'move', delta: 1 }, length: ctx.indices.length, height: ctx.heights.explorer });
+  }
+  if (command === Command.SelectAll && view) {
+    const shown: string[] = [];
+    for (const index of ctx.indices) if (artifactOf(view, index)) shown.push(view.rows[index]!.spdxId);
+    const chosen = new Set(state.explorer.selected);
+    return dispatch({ type: 'explorer-select', ids: shown.length > 0 && shown.every((id) => chosen.has(id)) ? [] : shown });
+  }
+  if (command === Command.VerifyAll && view) {
+    const targets: ArtifactTarget[] = [];
+    for (const index of ctx.indices) {
+      const target = artifactOf(view, index);
+      if (target) targets.push(target);
+    }
+    return verifyTargets(ctx, targets);
+  }
+  if (command === Command.Verify && view) {
+    const chosen = new Set(state.explorer.selected);
+    const selected: number[] = [];
+    if (chosen.size > 0) view.rows.forEach((r, i) => chosen.has(r.spdxId) && selected.push(i));
+    const picked = selected.length > 0 ? selected : cursorIndex !== undefined ? [cursorIndex] : [];
+    return verifyTargets(
+      ctx,
+      picked.map((i) => artifactOf(view, i)).filter((t): t is ArtifactTarget => t !== undefined),
+    );
+  }
   if (command === Command.Filter) return dispatch({ type: 'explorer', patch: { editing: true } });
   if (command === Command.Kind) return dispatch({ type: 'explorer', patch: { kind: nextOf(KIND_FILTERS, state.explorer.kind) } });
   if (command === Command.Sort) return dispatch({ type: 'explorer', patch: { sort: nextOf(SORTS, state.explorer.sort) } });
@@ -142,6 +197,12 @@ function explorerKeys(ctx: KeyContext, command: Command): void {
 function detailKeys(ctx: KeyContext, command: Command): void {
   if (command === Command.Back) return ctx.dispatch({ type: 'detail-back' });
   const top = ctx.state.detail[ctx.state.detail.length - 1];
+  if (command === Command.Verify && top && ctx.state.view) {
+    const index = ctx.state.view.rows.findIndex((r) => r.spdxId === top.id);
+    const target = index >= 0 ? artifactOf(ctx.state.view, index) : undefined;
+    if (target) verifyTargets(ctx, [target]);
+    return;
+  }
   const line = top ? ctx.lines[top.list.cursor] : undefined;
   if (command === Command.Open && line?.kind === 'link' && line.link.navigable) openDetail(ctx, line.link.id);
 }
@@ -189,12 +250,26 @@ function imagesKeys(ctx: KeyContext, command: Command): void {
 }
 
 function verificationKeys(ctx: KeyContext, command: Command): void {
-  const reference = ctx.state.verification?.reference;
-  if (command === Command.Back) return ctx.dispatch({ type: 'screen', screen: 'images' });
-  if (!reference) return;
+  const shown = ctx.state.verification;
+  if (command === Command.Back) return ctx.dispatch({ type: 'screen', screen: shown?.returnTo ?? 'images' });
+  if (!shown) return;
+  const { reference } = shown;
+  if (shown.kind === 'file') {
+    if (command === Command.Verify) return ctx.actions.verifyFiles([reference]);
+    const row = ctx.state.view?.rows.find((r) => (r.kind === 'binary' || r.kind === 'file') && r.name.replace(/^\.\//, '') === reference);
+    if (command === Command.Element && row) openDetail(ctx, row.spdxId);
+    return;
+  }
   if (command === Command.Verify) return ctx.actions.verifyImages([reference]);
   const image = ctx.state.view?.images.find((i) => i.reference === reference);
   if (command === Command.Element && image) openDetail(ctx, image.spdxId);
+}
+
+function auditKeys(ctx: KeyContext, command: Command): void {
+  const row = ctx.auditRows[ctx.state.audit.list.cursor];
+  if (!row) return;
+  if (command === Command.Open) return ctx.dispatch({ type: 'verification-open', reference: row.name, kind: row.kind, returnTo: 'audit' });
+  if (command === Command.Verify) return row.kind === 'file' ? ctx.actions.verifyFiles([row.name]) : ctx.actions.verifyImages([row.name]);
 }
 
 function exportKeys(ctx: KeyContext, command: Command): void {

@@ -9,6 +9,8 @@ export interface Actions {
   open(input: string): void;
   verifyRelease(version: string): void;
   verifyImages(references: string[]): void;
+  /** Release binaries and archives, by path as the SBOM names them. */
+  verifyFiles(paths: string[]): void;
   exportNow(): void;
 }
 
@@ -17,6 +19,7 @@ const messageOf = (err: unknown) => (err instanceof Error ? err.message : String
 export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getState: () => AppState): Actions {
   const releaseRun = useRef(0);
   const imagesRun = useRef(0);
+  const filesRun = useRef(0);
   const openRun = useRef(0);
   return useMemo<Actions>(() => {
     const verifyRelease = (version: string) => {
@@ -82,6 +85,33 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
         })
         .finally(() => live() && dispatch({ type: 'verify-done' }));
     };
+    const verifyFiles = (paths: string[]) => {
+      const view: SbomView | undefined = getState().view;
+      if (!view || paths.length === 0) return;
+      const run = ++filesRun.current;
+      const live = () => run === filesRun.current && getState().view === view;
+      dispatch({ type: 'files-start', paths });
+      const seen = new Set<string>();
+      ports
+        .verifyFiles(
+          view,
+          paths,
+          (result) => {
+            if (!live()) return;
+            if (result.status !== 'running' && result.status !== 'pending') seen.add(result.reference);
+            dispatch({ type: 'file-result', result });
+          },
+          (message) => live() && dispatch({ type: 'files-warning', message }),
+        )
+        .catch((err: unknown) => {
+          // Whatever did not finish could not be checked: say so, never leave it looking fine.
+          if (!live()) return;
+          for (const reference of paths.filter((p) => !seen.has(p))) {
+            dispatch({ type: 'file-result', result: { reference, status: 'unchecked', code: 'VERIFY_FAILED_TO_RUN', message: messageOf(err), checks: [] } });
+          }
+        })
+        .finally(() => live() && dispatch({ type: 'files-done' }));
+    };
     const exportNow = () => {
       const state = getState();
       if (!state.view || state.exporter.busy) return;
@@ -93,6 +123,6 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
         .then((r) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: true, path: r.path, count: r.count } } }))
         .catch((err: unknown) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: false, message: messageOf(err) } } }));
     };
-    return { open, verifyRelease, verifyImages, exportNow };
+    return { open, verifyRelease, verifyImages, verifyFiles, exportNow };
   }, [ports, dispatch, getState]);
 }

@@ -1,11 +1,12 @@
 // Detail: every field of one element, its checksums, image facts and relationships both ways; enter follows.
 import { Box, Text } from 'ink';
-import type { ElementDetail } from '../ports.js';
+import type { ElementDetail, ImageResult } from '../ports.js';
 import { WindowedList } from '../components/WindowedList.js';
 import type { ListState } from '../state/list.js';
 import { cell, clip } from '../text.js';
 import { symbols, theme } from '../theme.js';
 import type { DetailLine } from './detail-lines.js';
+import { statusOf } from './ImagesScreen.js';
 
 interface Props {
   detail?: ElementDetail;
@@ -14,6 +15,8 @@ interface Props {
   list: ListState;
   width: number;
   height: number;
+  /** Set when the element is a release artifact: its verification status in this run ('none': not verified yet). */
+  verification?: ImageResult['status'] | 'none';
 }
 
 export const DETAIL_CHROME = 2;
@@ -44,15 +47,18 @@ function Line({ line, width, isCursor }: { line: DetailLine; width: number; isCu
   );
 }
 
-export function DetailScreen({ detail, trail, lines, list, width, height }: Props) {
+export function DetailScreen({ detail, trail, lines, list, width, height, verification }: Props) {
   if (!detail) return <Text color={theme.bad}>This element is not in the document.</Text>;
+  const status = verification === undefined ? undefined : statusOf(verification === 'none' ? undefined : { reference: '', status: verification, checks: [] });
+  const statusText = status ? ` ${status.mark} ${status.text}${verification === 'none' ? ' (v verifies)' : ''}` : '';
   const crumbs = ['Explorer', ...trail].map((t) => clip(t, 30)).join(' › ');
   return (
     <Box flexDirection="column">
       <Text color={theme.dim}>{clip(crumbs.length > width - 2 ? `…${crumbs.slice(-(width - 3))}` : crumbs, width - 1)}</Text>
       <Text>
-        <Text bold>{clip(detail.name, Math.max(10, width - detail.kind.length - 6))}</Text>
+        <Text bold>{clip(detail.name, Math.max(10, width - detail.kind.length - statusText.length - 6))}</Text>
         <Text color={theme.accent}> {detail.kind}</Text>
+        {status ? <Text color={status.color}>{statusText}</Text> : null}
       </Text>
       <WindowedList
         count={lines.length}

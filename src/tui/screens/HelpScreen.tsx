@@ -8,9 +8,10 @@ const TITLES: Record<Scope, string> = {
   list: 'Lists',
   release: 'Release',
   explorer: 'Explorer',
+  audit: 'Audit',
   detail: 'Detail',
   images: 'Images',
-  verification: 'Verification of an image',
+  verification: 'Verification of an image or file',
   export: 'Export',
 };
 

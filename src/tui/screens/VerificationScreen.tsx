@@ -1,4 +1,5 @@
-// Verification: why one image verified or failed, with every check and the whole reason (the Images panel cuts it).
+// Verification: why one image or release file verified or failed, with every check and the whole reason (the
+// Images panel and the Audit matrix cut it).
 import { Box, Text } from 'ink';
 import { WindowedList } from '../components/WindowedList.js';
 import type { ListState } from '../state/list.js';
@@ -19,14 +20,20 @@ function Line({ line, width, isCursor }: { line: VerificationLine; width: number
   );
 }
 
+const RETURN_NAMES: Record<string, string> = { images: 'Images', audit: 'Audit', explorer: 'Explorer', detail: 'Detail' };
+
 export function VerificationScreen({
   reference,
+  kind = 'image',
+  returnTo = 'images',
   lines,
   list,
   width,
   height,
 }: {
   reference: string;
+  kind?: 'image' | 'file';
+  returnTo?: string;
   lines: VerificationLine[];
   list: ListState;
   width: number;
@@ -37,7 +44,7 @@ export function VerificationScreen({
       <Text bold>
         Verification of <Text color={theme.accent}>{clip(reference, width - 17)}</Text>
       </Text>
-      <Text color={theme.dim}>esc back to Images, d the image's SPDX element, v verify it</Text>
+      <Text color={theme.dim}>{clip(`esc back to ${RETURN_NAMES[returnTo] ?? returnTo}, d the ${kind}'s SPDX element, v verify it`, width - 1)}</Text>
       <WindowedList
         count={lines.length}
         list={list}

@@ -18,9 +18,17 @@ export function exportPlan(state: AppState, images: readonly ImageRow[]): Export
     const results = references
       .map((r) => imagesState.results[r])
       .filter((r): r is ImageResult => r !== undefined && r.status !== 'pending' && r.status !== 'running');
-    if (results.length === 0) return { ok: false, reason: `no verification results for ${which}: verify them on the Images screen first` };
+    // Release files verified from the Explorer go in too, with the Audit matrix of everything verified.
+    const files = Object.values(state.files.results).filter((r) => r.status !== 'pending' && r.status !== 'running');
+    if (results.length === 0 && files.length === 0)
+      return { ok: false, reason: `no verification results for ${which}: verify them on the Images screen (or files on the Explorer) first` };
     const format = exporter.format === 'txt' ? 'txt' : 'json';
-    return { ok: true, request: { kind: 'report', format, results }, describe: `verification report (${format}) of ${results.length} image(s)` };
+    const andFiles = files.length > 0 ? ` and ${files.length} release file(s), with the Audit matrix` : ', with the Audit matrix';
+    return {
+      ok: true,
+      request: { kind: 'report', format, results, files },
+      describe: `verification report (${format}) of ${results.length} image(s)${andFiles}`,
+    };
   }
   if (references.length === 0) return { ok: false, reason: 'no images to export' };
   const digests: Record<string, string> = {};

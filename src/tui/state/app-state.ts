@@ -1,10 +1,10 @@
 // The whole UI state and its pure reducer. Screens render from it; key handlers and use-case events dispatch to it.
-import type { CheckRow, ExportFormat, ImageResult, ReleaseEvent, ReleaseOutcome, SbomView } from '../ports.js';
+import type { CheckRow, ExportFormat, FileResult, ImageResult, ReleaseEvent, ReleaseOutcome, SbomView } from '../ports.js';
 import { LIST_START, listReducer, type ListAction, type ListState } from './list.js';
 import type { KindFilter, SortOrder } from './row-filter.js';
 
-export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help';
-export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'export'];
+export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'audit';
+export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'audit', 'export'];
 
 export interface DownloadRow {
   label: string;
@@ -44,6 +44,13 @@ export interface ImagesState {
   warnings: string[];
 }
 
+/** Release binaries and archives verified this run, by path as the SBOM names it. */
+export interface FilesState {
+  results: Record<string, FileResult>;
+  running: boolean;
+  warnings: string[];
+}
+
 export interface ExportState {
   content: 'images' | 'report';
   format: ExportFormat;
@@ -61,17 +68,20 @@ export interface AppState {
   /** A file being opened (read and parsed); the screens that need a document say so meanwhile. */
   opening?: string;
   release: ReleaseState;
-  explorer: { kind: KindFilter; sort: SortOrder; query: string; editing: boolean; list: ListState };
+  /** `selected`: SPDXIDs of the elements picked with space or `*` (the artifacts among them are verified with v). */
+  explorer: { kind: KindFilter; sort: SortOrder; query: string; editing: boolean; list: ListState; selected: string[] };
   detail: Array<{ id: string; list: ListState }>;
   /** Where backing out of the last Detail returns to. */
   detailReturn: Screen;
   images: ImagesState;
-  /** The image whose verification the Verification screen shows. */
-  verification?: { reference: string; list: ListState };
+  /** The image (or, `kind` file, the release file) whose verification the Verification screen shows; esc returns to `returnTo`. */
+  verification?: { reference: string; list: ListState; kind?: 'image' | 'file'; returnTo?: Screen };
+  files: FilesState;
+  audit: { list: ListState };
   exporter: ExportState;
 }
 
-export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification';
+export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'audit';
 
 export type AppAction =
   | { type: 'screen'; screen: Screen }
@@ -87,7 +97,12 @@ export type AppAction =
   | { type: 'explorer'; patch: Partial<AppState['explorer']> }
   | { type: 'detail-open'; id: string; cursor: number; length: number; height: number }
   | { type: 'detail-back' }
-  | { type: 'verification-open'; reference: string }
+  | { type: 'verification-open'; reference: string; kind?: 'image' | 'file'; returnTo?: Screen }
+  | { type: 'explorer-select'; ids: string[] }
+  | { type: 'files-start'; paths: string[] }
+  | { type: 'file-result'; result: FileResult }
+  | { type: 'files-warning'; message: string }
+  | { type: 'files-done' }
   | { type: 'images'; patch: Partial<Pick<ImagesState, 'arch' | 'query' | 'editing'>> }
   | { type: 'toggle'; reference: string }
   | { type: 'select'; references: string[] }
@@ -102,11 +117,13 @@ export function initialState(screen: Screen = 'release'): AppState {
     screen,
     helpReturn: screen,
     release: { phase: 'pick', list: LIST_START, input: '', downloads: [], checks: [], warnings: [] },
-    explorer: { kind: 'all', sort: 'document', query: '', editing: false, list: LIST_START },
+    explorer: { kind: 'all', sort: 'document', query: '', editing: false, list: LIST_START, selected: [] },
     detail: [],
     detailReturn: 'explorer',
     images: { arch: 'all', query: '', editing: false, list: LIST_START, selected: [], results: {}, running: false, warnings: [] },
     exporter: { content: 'images', format: 'txt', pinned: false, busy: false },
+    files: { results: {}, running: false, warnings: [] },
+    audit: { list: LIST_START },
   };
 }
 
@@ -129,9 +146,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         provenance: action.provenance,
         loadError: undefined,
         opening: undefined,
-        explorer: { ...state.explorer, list: LIST_START },
+        explorer: { ...state.explorer, list: LIST_START, selected: [] },
         detail: [],
         images: { ...initialState().images },
+        files: initialState().files,
+        audit: { list: LIST_START },
         verification: undefined,
         screen: state.screen === 'verification' ? 'images' : state.screen,
         exporter: { ...state.exporter, result: undefined },
@@ -192,7 +211,30 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, detail, screen: detail.length === 0 ? state.detailReturn : 'detail' };
     }
     case 'verification-open':
-      return { ...state, screen: 'verification', verification: { reference: action.reference, list: LIST_START } };
+      return {
+        ...state,
+        screen: 'verification',
+        verification: {
+          reference: action.reference,
+          list: LIST_START,
+          ...(action.kind ? { kind: action.kind } : {}),
+          ...(action.returnTo ? { returnTo: action.returnTo } : {}),
+        },
+      };
+    case 'explorer-select':
+      return { ...state, explorer: { ...state.explorer, selected: action.ids } };
+    case 'files-start': {
+      // As for images: earlier results for these files are dropped, not kept green while the new run goes.
+      const results = { ...state.files.results };
+      for (const path of action.paths) results[path] = { reference: path, status: 'pending', checks: [] };
+      return { ...state, files: { results, running: true, warnings: [] } };
+    }
+    case 'file-result':
+      return { ...state, files: { ...state.files, results: { ...state.files.results, [action.result.reference]: action.result } } };
+    case 'files-warning':
+      return { ...state, files: { ...state.files, warnings: [...state.files.warnings, action.message] } };
+    case 'files-done':
+      return { ...state, files: { ...state.files, running: false } };
     case 'images': {
       const next = { ...state.images, ...action.patch };
       const refilter = next.arch !== state.images.arch || next.query !== state.images.query;
@@ -233,6 +275,8 @@ function withList(state: AppState, target: ListTarget, update: (list: ListState)
       return { ...state, images: { ...state.images, list: update(state.images.list) } };
     case 'verification':
       return state.verification ? { ...state, verification: { ...state.verification, list: update(state.verification.list) } } : state;
+    case 'audit':
+      return { ...state, audit: { list: update(state.audit.list) } };
     case 'detail': {
       const top = state.detail[state.detail.length - 1];
       if (!top) return state;

@@ -1,11 +1,17 @@
 // The made-up release the offline demo shows: a release-shaped SPDX tag-value SBOM (binaries and tarballs, image
 // archives CONTAINing layer packages), built from deterministic bytes so every run writes the same files.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 export const DEMO_VERSION = 'v1.99.0';
 export const DEMO_IMAGES = ['kube-apiserver', 'kube-proxy', 'kube-scheduler'] as const;
 export const DEMO_ARCHES = ['amd64', 'arm64'] as const;
 export const DEMO_BINARIES = ['bin/linux/amd64/kubectl', 'bin/linux/arm64/kubectl', 'bin/linux/amd64/kubeadm'] as const;
+/** The release archives, each holding the binaries of its part (client, server) as the real ones do. */
+export const DEMO_ARCHIVES: Record<string, readonly string[]> = {
+  'kubernetes-client-linux-amd64.tar.gz': ['bin/linux/amd64/kubectl'],
+  'kubernetes-server-linux-amd64.tar.gz': ['bin/linux/amd64/kubeadm', 'bin/linux/amd64/kubectl'],
+};
 
 export interface DemoImage {
   name: string;
@@ -22,6 +28,44 @@ export function demoBinary(path: string): Buffer {
     Buffer.from(`#!/bin/sh\n# kube-sbom DEMO binary ${path} (not a real Kubernetes binary)\necho ${path}\n`),
     Buffer.alloc(2048, path.length),
   ]);
+}
+
+/** One ustar header block (POSIX.1-1988): enough for tar and every extractor to read the demo archives. */
+function tarHeader(name: string, size: number): Buffer {
+  const header = Buffer.alloc(512);
+  const put = (text: string, offset: number, length: number) => header.write(text.slice(0, length), offset, 'ascii');
+  put(name, 0, 100);
+  put('0000755\0', 100, 8);
+  put('0000000\0', 108, 8);
+  put('0000000\0', 116, 8);
+  put(`${size.toString(8).padStart(11, '0')}\0`, 124, 12);
+  // A fixed time (2025-03-04T10:00:00Z) keeps every run's archive byte-identical.
+  put(
+    `${Math.floor(Date.UTC(2025, 2, 4, 10) / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+    136,
+    12,
+  );
+  put('        ', 148, 8);
+  put('0', 156, 1);
+  put('ustar\0', 257, 6);
+  put('00', 263, 2);
+  let sum = 0;
+  for (const byte of header) sum += byte;
+  put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+  return header;
+}
+
+/** A real, small .tar.gz: kubernetes/{client,server}/bin/NAME for each binary the archive holds. */
+export function demoArchive(name: string): Buffer {
+  const part = name.startsWith('kubernetes-server') ? 'server' : 'client';
+  const blocks: Buffer[] = [];
+  for (const path of DEMO_ARCHIVES[name] ?? []) {
+    const bytes = demoBinary(path);
+    blocks.push(tarHeader(`kubernetes/${part}/bin/${path.split('/').pop()}`, bytes.length), bytes, Buffer.alloc((512 - (bytes.length % 512)) % 512));
+  }
+  return gzipSync(Buffer.concat([...blocks, Buffer.alloc(1024)]), { level: 9 });
 }
 
 function checksums(prefix: 'Package' | 'File', bytes: Uint8Array | string): string[] {
@@ -62,12 +106,12 @@ export function demoSbom(images: DemoImage[]): string {
     );
     relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
   }
-  for (const tarball of ['kubernetes-client-linux-amd64.tar.gz', 'kubernetes-server-linux-amd64.tar.gz']) {
+  for (const tarball of Object.keys(DEMO_ARCHIVES)) {
     const id = `SPDXRef-File-${tarball.replace(/[^A-Za-z0-9.-]/g, '-')}`;
     out.push(
       `FileName: ${tarball}`,
       `SPDXID: ${id}`,
-      ...checksums('File', `demo tarball ${tarball}`),
+      ...checksums('File', demoArchive(tarball)),
       'FileType: ARCHIVE',
       'LicenseConcluded: NOASSERTION',
       'LicenseInfoInFile: NOASSERTION',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { publishSigned } from '../release-fixture.js';
 import { getTestPki, signBlob, type SignOptions } from '../pki/index.js';
 import { writeDemoImages } from './demo-images.js';
-import { DEMO_BINARIES, DEMO_VERSION, demoBinary, demoSbom } from './demo-release.js';
+import { DEMO_ARCHIVES, DEMO_BINARIES, DEMO_VERSION, demoArchive, demoBinary, demoSbom } from './demo-release.js';
 
 export const DEMO_PKI = 'kube-sbom-demo';
 export const DEMO_RELEASE_IDENTITY = 'release-signer@demo.kube-sbom.example';
@@ -20,8 +20,9 @@ Nothing here is a real Kubernetes artifact: the release ${DEMO_VERSION}, its SBO
 and every signature is made by a DEMO trust root (trusted_root.json) that exists only for this demo.
 
 - sbom/${DEMO_VERSION}/release (+ .sha256 .sha512 .sig .cert .rekor.json): shaped like https://sbom.k8s.io
-- dl/release/: marker files and signed binaries, shaped like https://dl.k8s.io
-- rekor/: the Rekor entries, by artifact hash
+- dl/release/: marker files, signed binaries and archives (kubernetes-*.tar.gz), shaped like https://dl.k8s.io
+- rekor/: the Rekor entries of every signature, by artifact hash (by-hash/) and UUID (entries/): the demo's
+  Rekor, read offline as a file:// folder
 - images/: an OCI image layout holding the images with cosign signatures (kube-scheduler-arm64 is left unsigned)
 - demo.json: where the pieces are, and the demo signer identities
 `;
@@ -38,6 +39,7 @@ export async function generateSamples(root: string): Promise<void> {
   const signed = await signBlob(sbom, blobSign);
   await writeFile(join(root, `${sbomPath}.rekor.json`), `${JSON.stringify(signed.rekorEntry)}\n`);
   for (const path of DEMO_BINARIES) await publishSigned(root, join('dl', 'release', DEMO_VERSION, path), demoBinary(path), blobSign);
+  for (const name of Object.keys(DEMO_ARCHIVES)) await publishSigned(root, join('dl', 'release', DEMO_VERSION, name), demoArchive(name), blobSign);
   for (const marker of ['stable', 'latest', 'stable-1.99', 'latest-1.99']) await writeFile(join(root, 'dl', 'release', `${marker}.txt`), DEMO_VERSION);
   await writeFile(join(root, 'trusted_root.json'), pki.trustedRootText);
   const manifest = {
@@ -46,6 +48,7 @@ export async function generateSamples(root: string): Promise<void> {
     dl: 'dl',
     trustedRoot: 'trusted_root.json',
     rekorEntry: `${sbomPath}.rekor.json`,
+    rekor: 'rekor',
     ociLayout: 'images',
     releaseIdentity: DEMO_RELEASE_IDENTITY,
     imageIdentity: DEMO_IMAGE_IDENTITY,

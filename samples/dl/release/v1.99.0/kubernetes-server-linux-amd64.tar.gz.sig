@@ -1,0 +1,1 @@
+MEUCIHr/ngqO0f57eSZxSH6HqQ6lRBZop/nkrEcEWLsqK28mAiEAsb44UlOPbgO4ulvBj79Vg+/F0Gk4+6aos84pd9ubwTM=
