@@ -74,7 +74,7 @@ export function App({ ports, initial, onExit }: AppProps) {
     verification: bodyHeight - VERIFICATION_CHROME,
   };
   const derived = derive(state, width);
-  const { indices, shownImages, detail, lines, verification } = derived;
+  const { indices, shownImages, detail, lines, verification, filterProblem } = derived;
 
   const quit = () => {
     onExit?.();
@@ -121,7 +121,7 @@ export function App({ ports, initial, onExit }: AppProps) {
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset })}
+        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset, filterProblem })}
       </Box>
       <StatusBar
         scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
@@ -147,10 +147,12 @@ const detailCache = new WeakMap<object, { id: string; width: number; detail: Ret
 function derive(state: AppState, width: number) {
   const view = state.view;
   let indices: Int32Array = new Int32Array(0);
+  let filterProblem: string | undefined;
   if (view) {
     let filter = filters.get(view);
-    if (!filter) filters.set(view, (filter = new RowFilter(view.rows)));
+    if (!filter) filters.set(view, (filter = new RowFilter(view.rows, view.licenseFilter)));
     indices = filter.apply(state.explorer.kind, state.explorer.sort, state.explorer.query);
+    filterProblem = filter.problem;
   }
   const shownImages = imagesShown(view?.images ?? [], state.images.arch, state.images.query);
   const top = state.detail[state.detail.length - 1];
@@ -167,7 +169,7 @@ function derive(state: AppState, width: number) {
   }
   // Drawn from the live result, so a run under way shows on this screen as it goes.
   const verification: VerificationLine[] = state.verification ? verificationLines(state.images.results[state.verification.reference], width) : [];
-  return { indices, shownImages, detail, lines, verification };
+  return { indices, shownImages, detail, lines, verification, filterProblem };
 }
 
 interface Derived {
@@ -180,6 +182,7 @@ interface Derived {
   detail: ReturnType<NonNullable<AppState['view']>['detail']>;
   verification: VerificationLine[];
   helpOffset: number;
+  filterProblem?: string | undefined;
 }
 
 function renderScreen(state: AppState, d: Derived) {
@@ -200,7 +203,7 @@ function renderScreen(state: AppState, d: Derived) {
       );
     case 'explorer':
       return view ? (
-        <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} />
+        <ExplorerScreen state={state.explorer} view={view} indices={d.indices} width={d.width} height={d.bodyHeight} problem={d.filterProblem} />
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );

@@ -81,6 +81,8 @@ export interface SbomView {
   /** The offline demo's document: only it is verified with the demo's trust root, identities and OCI layout. */
   demo?: boolean;
   detail(spdxId: string): ElementDetail | undefined;
+  /** Rows naming a license that `value` (an id, `*` a wildcard) matches, as `query license:ID`; throws on bad syntax. */
+  licenseFilter(value: string): (row: number) => boolean;
 }
 
 export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';

@@ -44,7 +44,7 @@ describe('Explorer', () => {
     await press(app.stdin, 'f');
     await see(app, /kind binaries.*1 of 15/);
     await see(app, 'bin/linux/amd64/kubectl');
-    await press(app.stdin, 'f', 'f');
+    await press(app.stdin, 'f', 'f', 'f');
     await see(app, /kind all/);
     await press(app.stdin, '/', 'p', 'r', 'o', 'x', 'y');
     let frame = await see(app, /\/ proxy/);

@@ -11,6 +11,7 @@ import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
 import { elementFields } from './element-fields.js';
+import { licenseFilter } from './license-filter.js';
 import { rowLabeler } from './row-labels.js';
 
 const BINARY_PATH = /(^|\/)bin\/[^/]+\/[^/]+\/[^/]+$/;
@@ -96,5 +97,6 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     images: inventory.images.map((i) => ({ reference: i.reference, architecture: i.architecture ?? '', spdxId: i.spdxId, layers: i.layers.length })),
     inventory: { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) },
     detail,
+    licenseFilter: licenseFilter(elements),
   };
 }

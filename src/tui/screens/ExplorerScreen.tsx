@@ -13,12 +13,14 @@ interface Props {
   indices: Int32Array;
   width: number;
   height: number;
+  /** Why the filter shows nothing: a `license:` term that does not parse. */
+  problem?: string | undefined;
 }
 
 /** Lines the screen uses above its list. */
 export const EXPLORER_CHROME = 2;
 
-export function ExplorerScreen({ state, view, indices, width, height }: Props) {
+export function ExplorerScreen({ state, view, indices, width, height, problem }: Props) {
   const kindWidth = 8;
   // The name column carries what tells rows apart; the SPDXID repeats much of it, so it gets the rest.
   const nameWidth = Math.max(16, Math.floor((width - kindWidth - 4) * 0.6));
@@ -41,7 +43,7 @@ export function ExplorerScreen({ state, view, indices, width, height }: Props) {
         count={indices.length}
         list={state.list}
         height={height - EXPLORER_CHROME}
-        empty={state.query ? `nothing matches "${clip(state.query, 40)}"` : 'no elements of this kind'}
+        empty={problem ? clip(problem, width - 1) : state.query ? `nothing matches "${clip(state.query, 40)}"` : 'no elements of this kind'}
         renderRow={(i, isCursor) => {
           const index = indices[i]!;
           const row = view.rows[index]!;
