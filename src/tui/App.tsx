@@ -18,6 +18,7 @@ import { ExportScreen } from './screens/ExportScreen.js';
 import { HelpScreen, helpLines } from './screens/HelpScreen.js';
 import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screens/ImagesScreen.js';
 import { imagesShown } from './screens/images-shown.js';
+import { LicensesScreen, LICENSES_CHROME } from './screens/LicensesScreen.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
 import { verificationLines, type VerificationLine } from './screens/verification-lines.js';
 import { VerificationScreen, VERIFICATION_CHROME } from './screens/VerificationScreen.js';
@@ -72,6 +73,7 @@ export function App({ ports, initial, onExit }: AppProps) {
     detail: bodyHeight - DETAIL_CHROME,
     images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images),
     verification: bodyHeight - VERIFICATION_CHROME,
+    licenses: bodyHeight - LICENSES_CHROME,
   };
   const derived = derive(state, width);
   const { indices, shownImages, detail, lines, verification, filterProblem } = derived;
@@ -232,6 +234,12 @@ function renderScreen(state: AppState, d: Derived) {
     case 'export':
       return view ? (
         <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
+    case 'licenses':
+      return view ? (
+        <LicensesScreen summary={view.licenses()} list={state.licenses.list} width={d.width} height={d.bodyHeight} />
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );

@@ -33,10 +33,11 @@ export const Command = {
   Images: 'go-images',
   NextScreen: 'next-screen',
   PrevScreen: 'previous-screen',
+  Licenses: 'go-licenses',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export';
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'licenses';
 
 export interface KeySpec {
   /** A printable character, matched exactly. */
@@ -78,6 +79,7 @@ export const BINDINGS: readonly Binding[] = [
     help: 'Export: write an image list or report',
     brief: 'export',
   },
+  { command: Command.Licenses, scope: 'global', keys: [{ input: 'l', label: 'l' }], help: 'Licenses: every license by count, declared and concluded' },
   { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', shift: false, label: 'tab' }], help: 'next screen', brief: 'screens' },
   { command: Command.PrevScreen, scope: 'global', keys: [{ key: 'tab', shift: true, label: 'shift-tab' }], help: 'previous screen' },
   {
@@ -229,6 +231,14 @@ export const BINDINGS: readonly Binding[] = [
     ],
     help: 'write the file (atomically)',
     brief: 'write',
+    essential: true,
+  },
+  {
+    command: Command.Open,
+    scope: 'licenses',
+    keys: [{ key: 'return', label: 'enter' }],
+    help: 'the elements naming this license, in the Explorer (license:ID)',
+    brief: 'elements',
     essential: true,
   },
 ];

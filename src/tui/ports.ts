@@ -1,6 +1,7 @@
 // The use cases the UI needs, as interfaces: the screens depend only on these; adapters/ connects the real modules.
 // Every string in these shapes may come from a document, registry or certificate: the UI sanitizes it when drawn.
 import type { ContainerImage } from '../k8s/image-types.js';
+import type { LicenseSummary } from '../sbom/license-summary.js';
 
 export type RowKind = 'image' | 'layer' | 'binary' | 'file' | 'package' | 'snippet';
 
@@ -83,6 +84,8 @@ export interface SbomView {
   detail(spdxId: string): ElementDetail | undefined;
   /** Rows naming a license that `value` (an id, `*` a wildcard) matches, as `query license:ID`; throws on bad syntax. */
   licenseFilter(value: string): (row: number) => boolean;
+  /** Licenses by count across packages and files (worked out on first call). */
+  licenses(): LicenseSummary;
 }
 
 export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';

@@ -7,4 +7,5 @@ export const ESSENTIAL = {
   images: ['space select', 'v verify', 'V all', 'a arch', '/ filter', 'q quit'],
   verification: ['esc back', 'v verify', 'q quit'],
   export: ['enter write', 'c what', 'f format', 'q quit'],
+  licenses: ['enter elements', 'q quit', '? help'],
 } as const;

@@ -7,6 +7,7 @@ import type { Element, SbomFormat, SpdxDocument } from '../../../parsers/model.j
 import { buildImageInventory } from '../../k8s/image-inventory.js';
 import { layerOf } from '../../k8s/layer-packages.js';
 import { DocumentIndex, elementName } from '../../sbom/document-index.js';
+import { summarizeLicenses, type LicenseSummary } from '../../sbom/license-summary.js';
 import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
@@ -77,6 +78,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
         : {}),
     };
   };
+  let licenses: LicenseSummary | undefined;
   const counts = countElements(document);
   const problems = input.diagnostics.filter((d) => d.severity !== 'info');
   return {
@@ -98,5 +100,6 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     inventory: { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) },
     detail,
     licenseFilter: licenseFilter(elements),
+    licenses: () => (licenses ??= summarizeLicenses(document)),
   };
 }

@@ -12,6 +12,7 @@ import type { VerificationLine } from '../screens/verification-lines.js';
 import { EXPORT_FORMATS } from '../ports.js';
 import type { Actions } from './use-actions.js';
 import { editText } from './text-input.js';
+import { licensesKeys } from './licenses-keys.js';
 
 export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   release: ['global', 'release', 'list'],
@@ -21,6 +22,7 @@ export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   verification: ['global', 'verification', 'list'],
   export: ['global', 'export'],
   help: ['global', 'detail', 'list'],
+  licenses: ['global', 'licenses', 'list'],
 };
 
 export interface KeyContext {
@@ -58,6 +60,8 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return dispatch({ type: 'screen', screen: 'images' });
     case Command.Export:
       return dispatch({ type: 'screen', screen: 'export' });
+    case Command.Licenses:
+      return dispatch({ type: 'screen', screen: 'licenses' });
     case Command.NextScreen:
     case Command.PrevScreen: {
       const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen === 'verification' ? 'images' : state.screen;
@@ -75,6 +79,7 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       detail: ctx.lines.length,
       images: ctx.shownImages.length,
       verification: ctx.verificationLines.length,
+      licenses: state.view?.licenses().licenses.length ?? 0,
     }[target];
     return dispatch({ type: 'list', target, action: listAction, length, height: ctx.heights[target] });
   }
@@ -96,6 +101,8 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return verificationKeys(ctx, command);
     case 'export':
       return exportKeys(ctx, command);
+    case 'licenses':
+      return licensesKeys(ctx, command);
   }
 }
 

@@ -11,6 +11,7 @@ const TITLES: Record<Scope, string> = {
   detail: 'Detail',
   images: 'Images',
   verification: 'Verification of an image',
+  licenses: 'Licenses',
   export: 'Export',
 };
 

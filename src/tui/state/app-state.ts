@@ -3,7 +3,7 @@ import type { CheckRow, ExportFormat, ImageResult, ReleaseEvent, ReleaseOutcome,
 import { LIST_START, listReducer, type ListAction, type ListState } from './list.js';
 import type { KindFilter, SortOrder } from './row-filter.js';
 
-export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help';
+export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'licenses';
 export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'export'];
 
 export interface DownloadRow {
@@ -69,9 +69,10 @@ export interface AppState {
   /** The image whose verification the Verification screen shows. */
   verification?: { reference: string; list: ListState };
   exporter: ExportState;
+  licenses: { list: ListState };
 }
 
-export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification';
+export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'licenses';
 
 export type AppAction =
   | { type: 'screen'; screen: Screen }
@@ -107,6 +108,7 @@ export function initialState(screen: Screen = 'release'): AppState {
     detailReturn: 'explorer',
     images: { arch: 'all', query: '', editing: false, list: LIST_START, selected: [], results: {}, running: false, warnings: [] },
     exporter: { content: 'images', format: 'txt', pinned: false, busy: false },
+    licenses: { list: LIST_START },
   };
 }
 
@@ -135,6 +137,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         verification: undefined,
         screen: state.screen === 'verification' ? 'images' : state.screen,
         exporter: { ...state.exporter, result: undefined },
+        licenses: { list: LIST_START },
       };
     case 'open-start':
       return { ...state, opening: action.path, loadError: undefined };
@@ -233,6 +236,8 @@ function withList(state: AppState, target: ListTarget, update: (list: ListState)
       return { ...state, images: { ...state.images, list: update(state.images.list) } };
     case 'verification':
       return state.verification ? { ...state, verification: { ...state.verification, list: update(state.verification.list) } } : state;
+    case 'licenses':
+      return { ...state, licenses: { list: update(state.licenses.list) } };
     case 'detail': {
       const top = state.detail[state.detail.length - 1];
       if (!top) return state;
