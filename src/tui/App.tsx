@@ -20,12 +20,14 @@ import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screen
 import { imagesShown } from './screens/images-shown.js';
 import { LicensesScreen, LICENSES_CHROME } from './screens/LicensesScreen.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
+import { TreeScreen, treeChrome } from './screens/TreeScreen.js';
 import { verificationLines, type VerificationLine } from './screens/verification-lines.js';
 import { VerificationScreen, VERIFICATION_CHROME } from './screens/VerificationScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
 import { demoBanner } from './state/demo-banner.js';
 import { listReducer } from './state/list.js';
 import { RowFilter } from './state/row-filter.js';
+import { viewTreeRows, type TreeRow } from './state/tree-rows.js';
 import { theme } from './theme.js';
 
 export interface AppProps {
@@ -74,9 +76,10 @@ export function App({ ports, initial, onExit }: AppProps) {
     images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images),
     verification: bodyHeight - VERIFICATION_CHROME,
     licenses: bodyHeight - LICENSES_CHROME,
+    tree: bodyHeight - treeChrome(state.tree, width),
   };
   const derived = derive(state, width);
-  const { indices, shownImages, detail, lines, verification, filterProblem } = derived;
+  const { indices, shownImages, detail, lines, verification, filterProblem, treeRows } = derived;
 
   const quit = () => {
     onExit?.();
@@ -98,6 +101,7 @@ export function App({ ports, initial, onExit }: AppProps) {
           shownImages: fresh.shownImages,
           lines: fresh.lines,
           verificationLines: fresh.verification,
+          treeRows: fresh.treeRows,
           heights,
           width,
           scrollHelp: (d) => {
@@ -123,7 +127,7 @@ export function App({ ports, initial, onExit }: AppProps) {
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset, filterProblem })}
+        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset, filterProblem, treeRows })}
       </Box>
       <StatusBar
         scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
@@ -138,6 +142,7 @@ export function App({ ports, initial, onExit }: AppProps) {
 function typingNote(state: AppState): string | undefined {
   const filtering = (state.screen === 'explorer' && state.explorer.editing) || (state.screen === 'images' && state.images.editing);
   if (filtering) return 'typing a filter: enter keeps it, esc clears it, ctrl-c quits';
+  if (state.screen === 'tree' && state.tree.input) return 'type the path of the referenced document: enter opens it if its SHA-1 matches, esc cancels';
   if (state.screen === 'release' && state.release.phase === 'input') return 'type a version (v1.29.0, stable) or a file path: enter opens it, esc cancels';
   return undefined;
 }
@@ -171,7 +176,9 @@ function derive(state: AppState, width: number) {
   }
   // Drawn from the live result, so a run under way shows on this screen as it goes.
   const verification: VerificationLine[] = state.verification ? verificationLines(state.images.results[state.verification.reference], width) : [];
-  return { indices, shownImages, detail, lines, verification, filterProblem };
+  // The outline is worked out only once the Tree is shown.
+  const treeRows: TreeRow[] = view && state.screen === 'tree' ? viewTreeRows(view, state.tree.expanded) : [];
+  return { indices, shownImages, detail, lines, verification, filterProblem, treeRows };
 }
 
 interface Derived {
@@ -185,6 +192,7 @@ interface Derived {
   verification: VerificationLine[];
   helpOffset: number;
   filterProblem?: string | undefined;
+  treeRows: TreeRow[];
 }
 
 function renderScreen(state: AppState, d: Derived) {
@@ -243,6 +251,8 @@ function renderScreen(state: AppState, d: Derived) {
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );
+    case 'tree':
+      return view ? <TreeScreen state={state.tree} rows={d.treeRows} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} width={d.width} />;
     case 'help':
       return <HelpScreen height={d.bodyHeight} offset={d.helpOffset} />;
   }

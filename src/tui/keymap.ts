@@ -34,10 +34,13 @@ export const Command = {
   NextScreen: 'next-screen',
   PrevScreen: 'previous-screen',
   Licenses: 'go-licenses',
+  Tree: 'go-tree',
+  Expand: 'expand',
+  Collapse: 'collapse',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'licenses';
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'licenses' | 'tree';
 
 export interface KeySpec {
   /** A printable character, matched exactly. */
@@ -80,6 +83,7 @@ export const BINDINGS: readonly Binding[] = [
     brief: 'export',
   },
   { command: Command.Licenses, scope: 'global', keys: [{ input: 'l', label: 'l' }], help: 'Licenses: every license by count, declared and concluded' },
+  { command: Command.Tree, scope: 'global', keys: [{ input: 't', label: 't' }], help: 'Tree: the relationships from the document down, collapsible' },
   { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', shift: false, label: 'tab' }], help: 'next screen', brief: 'screens' },
   { command: Command.PrevScreen, scope: 'global', keys: [{ key: 'tab', shift: true, label: 'shift-tab' }], help: 'previous screen' },
   {
@@ -241,6 +245,31 @@ export const BINDINGS: readonly Binding[] = [
     brief: 'elements',
     essential: true,
   },
+  {
+    command: Command.Expand,
+    scope: 'tree',
+    keys: [{ key: 'rightArrow', label: '→' }],
+    help: 'expand (on an expanded node: its first child)',
+    brief: 'expand',
+    essential: true,
+  },
+  {
+    command: Command.Collapse,
+    scope: 'tree',
+    keys: [{ key: 'leftArrow', label: '←' }],
+    help: 'collapse (on a collapsed node: its parent)',
+    brief: 'collapse',
+    essential: true,
+  },
+  {
+    command: Command.Open,
+    scope: 'tree',
+    keys: [{ key: 'return', label: 'enter' }],
+    help: 'toggle; a leaf: its Detail; a DocumentRef: open a file of it, SHA-1 checked',
+    brief: 'open',
+    essential: true,
+  },
+  { command: Command.Element, scope: 'tree', keys: [{ input: 'd', label: 'd' }], help: "the element's Detail", brief: 'detail', essential: true },
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {

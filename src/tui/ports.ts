@@ -1,7 +1,9 @@
 // The use cases the UI needs, as interfaces: the screens depend only on these; adapters/ connects the real modules.
 // Every string in these shapes may come from a document, registry or certificate: the UI sanitizes it when drawn.
 import type { ContainerImage } from '../k8s/image-types.js';
+import type { ExternalDocumentRef } from '../../parsers/model.js';
 import type { LicenseSummary } from '../sbom/license-summary.js';
+import type { Outline } from '../sbom/outline.js';
 
 export type RowKind = 'image' | 'layer' | 'binary' | 'file' | 'package' | 'snippet';
 
@@ -86,6 +88,10 @@ export interface SbomView {
   licenseFilter(value: string): (row: number) => boolean;
   /** Licenses by count across packages and files (worked out on first call). */
   licenses(): LicenseSummary;
+  /** The relationship tree from the document down, as `outline` prints it (worked out on first call). */
+  outline(): Outline;
+  /** The documents this one refers to, with the checksum each must have. */
+  externalRefs: readonly ExternalDocumentRef[];
 }
 
 export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';
@@ -158,4 +164,6 @@ export interface TuiPorts {
   verifyRelease(version: string, onEvent: (event: ReleaseEvent) => void): Promise<ReleaseOutcome>;
   verifyImages(view: SbomView, references: string[], onResult: (result: ImageResult) => void, onWarning?: (message: string) => void): Promise<ImageResult[]>;
   exportFile(view: SbomView, request: ExportRequest): Promise<ExportResult>;
+  /** The local file `path` as the document `refId` (a DocumentRef of `view`) names, refused unless its SHA-1 matches. */
+  openReference(view: SbomView, refId: string, path: string): Promise<SbomView>;
 }

@@ -19,7 +19,15 @@ const V1254 = realdata('k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx')
 
 function portsFor(view: SbomView): TuiPorts {
   const never = () => Promise.reject(new Error('not used in the benchmark'));
-  return { versions: [], isVersion: () => false, openFile: async () => view, verifyRelease: never, verifyImages: never, exportFile: never };
+  return {
+    versions: [],
+    isVersion: () => false,
+    openFile: async () => view,
+    verifyRelease: never,
+    verifyImages: never,
+    exportFile: never,
+    openReference: never,
+  };
 }
 
 /** A release-shaped tag-value document with `count` packages (images every 10th, the rest layers). */

@@ -8,4 +8,5 @@ export const ESSENTIAL = {
   verification: ['esc back', 'v verify', 'q quit'],
   export: ['enter write', 'c what', 'f format', 'q quit'],
   licenses: ['enter elements', 'q quit', '? help'],
+  tree: ['→ expand', '← collapse', 'enter open', 'd detail', 'q quit'],
 } as const;

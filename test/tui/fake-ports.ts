@@ -1,5 +1,6 @@
 // Faked use cases for the UI tests: every call is recorded, and long work waits on a gate the test opens.
 import type { ExportRequest, ImageResult, ReleaseEvent, ReleaseOutcome, SbomView, TuiPorts } from '../../src/tui/ports.js';
+import { openReferencedFile } from '../../src/tui/adapters/open-reference.js';
 import { fixtureView } from './fixture.js';
 
 export interface Gate {
@@ -94,6 +95,8 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
       calls.exports.push(request);
       return { path: `/exports/out.${request.format}`, count: request.kind === 'images' ? request.references.length : request.results.length };
     },
+    // The real thing: reads a local file and checks its SHA-1 (no network involved).
+    openReference: (view, refId, path) => openReferencedFile(1024 * 1024, view, refId, path),
   };
   return { ports, calls };
 }

@@ -8,6 +8,7 @@ import { buildImageInventory } from '../../k8s/image-inventory.js';
 import { layerOf } from '../../k8s/layer-packages.js';
 import { DocumentIndex, elementName } from '../../sbom/document-index.js';
 import { summarizeLicenses, type LicenseSummary } from '../../sbom/license-summary.js';
+import { buildOutline, type Outline } from '../../sbom/outline.js';
 import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
@@ -79,6 +80,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     };
   };
   let licenses: LicenseSummary | undefined;
+  let outline: Outline | undefined;
   const counts = countElements(document);
   const problems = input.diagnostics.filter((d) => d.severity !== 'info');
   return {
@@ -101,5 +103,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     detail,
     licenseFilter: licenseFilter(elements),
     licenses: () => (licenses ??= summarizeLicenses(document)),
+    outline: () => (outline ??= buildOutline(index, graph)),
+    externalRefs: document.externalDocumentRefs,
   };
 }

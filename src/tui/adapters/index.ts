@@ -25,5 +25,6 @@ export function createPorts(settings: TuiSettings, demo?: DemoSource): TuiPorts 
     verifyImages: async (view, references, onResult, onWarning) =>
       (await import('./images.js')).verifyViewImages(settingsOf(view), view, references, onResult, onWarning),
     exportFile: async (view, request) => (await import('./export.js')).exportToDir(settings.exportDir, view, request),
+    openReference: async (view, refId, path) => (await import('./open-reference.js')).openReferencedFile(settings.maxBytes, view, refId, path),
   };
 }

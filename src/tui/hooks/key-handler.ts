@@ -13,6 +13,8 @@ import { EXPORT_FORMATS } from '../ports.js';
 import type { Actions } from './use-actions.js';
 import { editText } from './text-input.js';
 import { licensesKeys } from './licenses-keys.js';
+import { treeKeys } from './tree-keys.js';
+import type { TreeRow } from '../state/tree-rows.js';
 
 export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   release: ['global', 'release', 'list'],
@@ -23,6 +25,7 @@ export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   export: ['global', 'export'],
   help: ['global', 'detail', 'list'],
   licenses: ['global', 'licenses', 'list'],
+  tree: ['global', 'tree', 'list'],
 };
 
 export interface KeyContext {
@@ -35,6 +38,7 @@ export interface KeyContext {
   shownImages: ImageRow[];
   lines: DetailLine[];
   verificationLines: VerificationLine[];
+  treeRows: TreeRow[];
   /** Visible rows of the list on each screen. */
   heights: Record<ListTarget, number>;
   width: number;
@@ -62,6 +66,8 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return dispatch({ type: 'screen', screen: 'export' });
     case Command.Licenses:
       return dispatch({ type: 'screen', screen: 'licenses' });
+    case Command.Tree:
+      return dispatch({ type: 'screen', screen: 'tree' });
     case Command.NextScreen:
     case Command.PrevScreen: {
       const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen === 'verification' ? 'images' : state.screen;
@@ -80,6 +86,7 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       images: ctx.shownImages.length,
       verification: ctx.verificationLines.length,
       licenses: state.view?.licenses().licenses.length ?? 0,
+      tree: ctx.treeRows.length,
     }[target];
     return dispatch({ type: 'list', target, action: listAction, length, height: ctx.heights[target] });
   }
@@ -103,6 +110,8 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return exportKeys(ctx, command);
     case 'licenses':
       return licensesKeys(ctx, command);
+    case 'tree':
+      return treeKeys({ ...ctx, height: ctx.heights.tree, openDetail: (id) => openDetail(ctx, id) }, command);
   }
 }
 
@@ -116,6 +125,14 @@ function textField({ state, dispatch, actions }: KeyContext, input: string, key:
   if (state.screen === 'images' && state.images.editing) {
     const r = editText(state.images.query, input, key);
     dispatch({ type: 'images', patch: r.kind === 'edit' ? { query: r.value } : r.kind === 'cancel' ? { query: '', editing: false } : { editing: false } });
+    return true;
+  }
+  if (state.screen === 'tree' && state.tree.input) {
+    const { refId, value } = state.tree.input;
+    const r = editText(value, input, key);
+    if (r.kind === 'edit') dispatch({ type: 'tree', patch: { input: { refId, value: r.value } } });
+    else if (r.kind === 'cancel') dispatch({ type: 'tree', patch: { input: undefined } });
+    else if (r.value.trim()) actions.openReference(refId, r.value.trim());
     return true;
   }
   if (state.screen === 'release' && state.release.phase === 'input') {

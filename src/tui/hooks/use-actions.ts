@@ -10,6 +10,8 @@ export interface Actions {
   verifyRelease(version: string): void;
   verifyImages(references: string[]): void;
   exportNow(): void;
+  /** Opens the local file `path` as the document `refId` names, if its SHA-1 matches the reference's. */
+  openReference(refId: string, path: string): void;
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -93,6 +95,21 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
         .then((r) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: true, path: r.path, count: r.count } } }))
         .catch((err: unknown) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: false, message: messageOf(err) } } }));
     };
-    return { open, verifyRelease, verifyImages, exportNow };
+    const openReference = (refId: string, path: string) => {
+      const view = getState().view;
+      if (!view) return;
+      const run = ++openRun.current;
+      const live = () => run === openRun.current;
+      dispatch({ type: 'tree', patch: { input: undefined, message: `checking ${path} against the SHA-1 ${refId} gives` } });
+      ports
+        .openReference(view, refId, path)
+        .then((next) => {
+          if (!live()) return;
+          dispatch({ type: 'loaded', view: next, provenance: { kind: 'file', path } });
+          dispatch({ type: 'tree', patch: { message: `opened ${path}: its SHA-1 is the one ${refId} gives` } });
+        })
+        .catch((err: unknown) => live() && dispatch({ type: 'tree', patch: { message: messageOf(err) } }));
+    };
+    return { open, verifyRelease, verifyImages, exportNow, openReference };
   }, [ports, dispatch, getState]);
 }

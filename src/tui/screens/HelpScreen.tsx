@@ -12,6 +12,7 @@ const TITLES: Record<Scope, string> = {
   images: 'Images',
   verification: 'Verification of an image',
   licenses: 'Licenses',
+  tree: 'Tree',
   export: 'Export',
 };
 

@@ -3,7 +3,7 @@ import type { CheckRow, ExportFormat, ImageResult, ReleaseEvent, ReleaseOutcome,
 import { LIST_START, listReducer, type ListAction, type ListState } from './list.js';
 import type { KindFilter, SortOrder } from './row-filter.js';
 
-export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'licenses';
+export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'licenses' | 'tree';
 export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'export'];
 
 export interface DownloadRow {
@@ -52,6 +52,16 @@ export interface ExportState {
   result?: { ok: true; path: string; count: number } | { ok: false; message: string };
 }
 
+export interface TreeState {
+  list: ListState;
+  /** Ids of the expanded nodes; unset: only the document's root is. */
+  expanded?: ReadonlySet<string>;
+  /** The file path being typed for an external document reference. */
+  input?: { refId: string; value: string };
+  /** What following a reference came to (opened, refused and why). */
+  message?: string;
+}
+
 export interface AppState {
   screen: Screen;
   helpReturn: Screen;
@@ -70,9 +80,10 @@ export interface AppState {
   verification?: { reference: string; list: ListState };
   exporter: ExportState;
   licenses: { list: ListState };
+  tree: TreeState;
 }
 
-export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'licenses';
+export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'licenses' | 'tree';
 
 export type AppAction =
   | { type: 'screen'; screen: Screen }
@@ -96,7 +107,8 @@ export type AppAction =
   | { type: 'image-result'; result: ImageResult }
   | { type: 'images-warning'; message: string }
   | { type: 'verify-done' }
-  | { type: 'exporter'; patch: Partial<ExportState> };
+  | { type: 'exporter'; patch: Partial<ExportState> }
+  | { type: 'tree'; patch: Partial<TreeState> };
 
 export function initialState(screen: Screen = 'release'): AppState {
   return {
@@ -109,6 +121,7 @@ export function initialState(screen: Screen = 'release'): AppState {
     images: { arch: 'all', query: '', editing: false, list: LIST_START, selected: [], results: {}, running: false, warnings: [] },
     exporter: { content: 'images', format: 'txt', pinned: false, busy: false },
     licenses: { list: LIST_START },
+    tree: { list: LIST_START },
   };
 }
 
@@ -138,6 +151,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         screen: state.screen === 'verification' ? 'images' : state.screen,
         exporter: { ...state.exporter, result: undefined },
         licenses: { list: LIST_START },
+        tree: { list: LIST_START },
       };
     case 'open-start':
       return { ...state, opening: action.path, loadError: undefined };
@@ -223,6 +237,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, images: { ...state.images, running: false } };
     case 'exporter':
       return { ...state, exporter: { ...state.exporter, ...action.patch } };
+    case 'tree':
+      return { ...state, tree: { ...state.tree, ...action.patch } };
   }
 }
 
@@ -238,6 +254,8 @@ function withList(state: AppState, target: ListTarget, update: (list: ListState)
       return state.verification ? { ...state, verification: { ...state.verification, list: update(state.verification.list) } } : state;
     case 'licenses':
       return { ...state, licenses: { list: update(state.licenses.list) } };
+    case 'tree':
+      return { ...state, tree: { ...state.tree, list: update(state.tree.list) } };
     case 'detail': {
       const top = state.detail[state.detail.length - 1];
       if (!top) return state;

@@ -1,0 +1,47 @@
+// The outline as the rows a collapsible tree shows: a node's children only while it is expanded. Built once per
+// change of the expanded set (not per key), and only the window of it is drawn.
+import type { OutlineNode } from '../../sbom/outline.js';
+
+export interface TreeRow {
+  node: OutlineNode;
+  depth: number;
+  /** The parent's row index, -1 for the root. */
+  parent: number;
+  expanded: boolean;
+}
+
+/** Only a node's first appearance has children (repeats are not expanded again), so its id names it in `expanded`. */
+export function treeRows(root: OutlineNode, expanded: ReadonlySet<string>): TreeRow[] {
+  const rows: TreeRow[] = [];
+  // Iterative: a 20k-deep chain must not overflow the call stack.
+  const stack: Array<{ node: OutlineNode; depth: number; parent: number }> = [{ node: root, depth: 0, parent: -1 }];
+  while (stack.length > 0) {
+    const { node, depth, parent } = stack.pop()!;
+    const open = node.children.length > 0 && expanded.has(node.id);
+    const index = rows.push({ node, depth, parent, expanded: open }) - 1;
+    if (open) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, depth: depth + 1, parent: index });
+  }
+  return rows;
+}
+
+/** The document reference an external node's id starts with (`DocumentRef-x:SPDXRef-y` -> `DocumentRef-x`). */
+export function documentRefOf(id: string): string {
+  return id.split(':')[0]!;
+}
+
+const cache = new WeakMap<object, { expanded: ReadonlySet<string> | undefined; rows: TreeRow[] }>();
+
+/** The rows for a view's outline, rebuilt only when the expanded set changes (unset: the root alone is expanded). */
+export function viewTreeRows(view: { outline(): { root: OutlineNode } }, expanded: ReadonlySet<string> | undefined): TreeRow[] {
+  const cached = cache.get(view);
+  if (cached && cached.expanded === expanded) return cached.rows;
+  const root = view.outline().root;
+  const rows = treeRows(root, expanded ?? new Set([root.id]));
+  cache.set(view, { expanded, rows });
+  return rows;
+}
+
+/** The expanded set as the tree shows it (the default made explicit), for the next change. */
+export function expandedOf(rows: readonly TreeRow[]): Set<string> {
+  return new Set(rows.filter((r) => r.expanded).map((r) => r.node.id));
+}
