@@ -11,6 +11,8 @@ import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { SbomView, TuiPorts } from './ports.js';
 import { DetailScreen, DETAIL_CHROME } from './screens/DetailScreen.js';
+import { DiffScreen, DIFF_CHROME } from './screens/DiffScreen.js';
+import { releaseDiffLines } from './adapters/release-diff.js';
 import { detailLines, type DetailLine } from './screens/detail-lines.js';
 import { ExplorerScreen, EXPLORER_CHROME } from './screens/ExplorerScreen.js';
 import { exportPlan } from './screens/export-plan.js';
@@ -77,9 +79,10 @@ export function App({ ports, initial, onExit }: AppProps) {
     verification: bodyHeight - VERIFICATION_CHROME,
     licenses: bodyHeight - LICENSES_CHROME,
     tree: bodyHeight - treeChrome(state.tree, width),
+    diff: bodyHeight - DIFF_CHROME,
   };
   const derived = derive(state, width);
-  const { indices, shownImages, detail, lines, verification, filterProblem, treeRows } = derived;
+  const { indices, shownImages, detail, lines, verification, filterProblem, treeRows, diffLines } = derived;
 
   const quit = () => {
     onExit?.();
@@ -102,6 +105,7 @@ export function App({ ports, initial, onExit }: AppProps) {
           lines: fresh.lines,
           verificationLines: fresh.verification,
           treeRows: fresh.treeRows,
+          diffLines: fresh.diffLines,
           heights,
           width,
           scrollHelp: (d) => {
@@ -127,7 +131,7 @@ export function App({ ports, initial, onExit }: AppProps) {
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset, filterProblem, treeRows })}
+        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, helpOffset, filterProblem, treeRows, diffLines })}
       </Box>
       <StatusBar
         scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
@@ -142,6 +146,7 @@ export function App({ ports, initial, onExit }: AppProps) {
 function typingNote(state: AppState): string | undefined {
   const filtering = (state.screen === 'explorer' && state.explorer.editing) || (state.screen === 'images' && state.images.editing);
   if (filtering) return 'typing a filter: enter keeps it, esc clears it, ctrl-c quits';
+  if (state.screen === 'diff' && state.diff.input !== undefined) return 'type a second file or release version: enter compares, esc cancels';
   if (state.screen === 'tree' && state.tree.input) return 'type the path of the referenced document: enter opens it if its SHA-1 matches, esc cancels';
   if (state.screen === 'release' && state.release.phase === 'input') return 'type a version (v1.29.0, stable) or a file path: enter opens it, esc cancels';
   return undefined;
@@ -149,6 +154,20 @@ function typingNote(state: AppState): string | undefined {
 
 const filters = new WeakMap<object, RowFilter>();
 const detailCache = new WeakMap<object, { id: string; width: number; detail: ReturnType<SbomView['detail']>; lines: DetailLine[] }>();
+
+const diffCache = new WeakMap<object, { other: object; lines: string[] }>();
+
+/** The comparison's lines, worked out once per pair of documents. */
+function diffOf(state: AppState): string[] {
+  const { view } = state;
+  const other = state.diff.other;
+  if (!view || !other) return [];
+  const cached = diffCache.get(view);
+  if (cached?.other === other.view) return cached.lines;
+  const lines = releaseDiffLines(view, other.view, { before: view.source, after: other.label });
+  diffCache.set(view, { other: other.view, lines });
+  return lines;
+}
 
 /** What the screens show, computed from the state (cached per document, so repeated calls are cheap). */
 function derive(state: AppState, width: number) {
@@ -178,7 +197,7 @@ function derive(state: AppState, width: number) {
   const verification: VerificationLine[] = state.verification ? verificationLines(state.images.results[state.verification.reference], width) : [];
   // The outline is worked out only once the Tree is shown.
   const treeRows: TreeRow[] = view && state.screen === 'tree' ? viewTreeRows(view, state.tree.expanded) : [];
-  return { indices, shownImages, detail, lines, verification, filterProblem, treeRows };
+  return { indices, shownImages, detail, lines, verification, filterProblem, treeRows, diffLines: diffOf(state) };
 }
 
 interface Derived {
@@ -193,6 +212,7 @@ interface Derived {
   helpOffset: number;
   filterProblem?: string | undefined;
   treeRows: TreeRow[];
+  diffLines: string[];
 }
 
 function renderScreen(state: AppState, d: Derived) {
@@ -253,6 +273,12 @@ function renderScreen(state: AppState, d: Derived) {
       );
     case 'tree':
       return view ? <TreeScreen state={state.tree} rows={d.treeRows} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} width={d.width} />;
+    case 'diff':
+      return view ? (
+        <DiffScreen state={state.diff} lines={d.diffLines} width={d.width} height={d.bodyHeight} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
     case 'help':
       return <HelpScreen height={d.bodyHeight} offset={d.helpOffset} />;
   }

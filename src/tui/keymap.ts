@@ -37,10 +37,11 @@ export const Command = {
   Tree: 'go-tree',
   Expand: 'expand',
   Collapse: 'collapse',
+  Diff: 'go-diff',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'licenses' | 'tree';
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'licenses' | 'tree' | 'diff';
 
 export interface KeySpec {
   /** A printable character, matched exactly. */
@@ -84,6 +85,7 @@ export const BINDINGS: readonly Binding[] = [
   },
   { command: Command.Licenses, scope: 'global', keys: [{ input: 'l', label: 'l' }], help: 'Licenses: every license by count, declared and concluded' },
   { command: Command.Tree, scope: 'global', keys: [{ input: 't', label: 't' }], help: 'Tree: the relationships from the document down, collapsible' },
+  { command: Command.Diff, scope: 'global', keys: [{ input: 'D', label: 'D' }], help: 'Diff: images and binaries against a second file or release' },
   { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', shift: false, label: 'tab' }], help: 'next screen', brief: 'screens' },
   { command: Command.PrevScreen, scope: 'global', keys: [{ key: 'tab', shift: true, label: 'shift-tab' }], help: 'previous screen' },
   {
@@ -270,6 +272,14 @@ export const BINDINGS: readonly Binding[] = [
     essential: true,
   },
   { command: Command.Element, scope: 'tree', keys: [{ input: 'd', label: 'd' }], help: "the element's Detail", brief: 'detail', essential: true },
+  {
+    command: Command.Filter,
+    scope: 'diff',
+    keys: [{ input: 'o', label: 'o' }],
+    help: 'compare with a second file or release version (a release is verified first)',
+    brief: 'compare with',
+    essential: true,
+  },
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {

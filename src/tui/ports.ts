@@ -4,6 +4,7 @@ import type { ContainerImage } from '../k8s/image-types.js';
 import type { ExternalDocumentRef } from '../../parsers/model.js';
 import type { LicenseSummary } from '../sbom/license-summary.js';
 import type { Outline } from '../sbom/outline.js';
+import type { ReleaseFile } from '../k8s/release-file-diff.js';
 
 export type RowKind = 'image' | 'layer' | 'binary' | 'file' | 'package' | 'snippet';
 
@@ -92,6 +93,8 @@ export interface SbomView {
   outline(): Outline;
   /** The documents this one refers to, with the checksum each must have. */
   externalRefs: readonly ExternalDocumentRef[];
+  /** The binaries (rows of kind binary) by path and SHA-256, for comparing two releases. */
+  releaseFiles(): ReleaseFile[];
 }
 
 export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';

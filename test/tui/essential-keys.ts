@@ -9,4 +9,5 @@ export const ESSENTIAL = {
   export: ['enter write', 'c what', 'f format', 'q quit'],
   licenses: ['enter elements', 'q quit', '? help'],
   tree: ['→ expand', '← collapse', 'enter open', 'd detail', 'q quit'],
+  diff: ['o compare with', 'q quit', '? help'],
 } as const;

@@ -6,6 +6,7 @@ import { countElements } from '../../../parsers/counts.js';
 import type { Element, SbomFormat, SpdxDocument } from '../../../parsers/model.js';
 import { buildImageInventory } from '../../k8s/image-inventory.js';
 import { layerOf } from '../../k8s/layer-packages.js';
+import type { ReleaseFile } from '../../k8s/release-file-diff.js';
 import { DocumentIndex, elementName } from '../../sbom/document-index.js';
 import { summarizeLicenses, type LicenseSummary } from '../../sbom/license-summary.js';
 import { buildOutline, type Outline } from '../../sbom/outline.js';
@@ -32,6 +33,14 @@ function haystack(element: Element): string {
   if (element.elementType !== 'snippet') for (const c of element.checksums) parts.push(c.value);
   if (element.elementType === 'package' && element.version) parts.push(element.version);
   return parts.join('\u0000').toLowerCase();
+}
+
+function releaseFiles(elements: readonly Element[], kinds: readonly RowKind[]): ReleaseFile[] {
+  return elements.flatMap((element, i) => {
+    if (kinds[i] !== 'binary' || element.elementType !== 'file') return [];
+    const sha256 = element.checksums.find((c) => c.algorithm === 'SHA256')?.value;
+    return [{ name: element.name, ...(sha256 ? { sha256 } : {}) }];
+  });
 }
 
 export function buildView(input: { document: SpdxDocument; format?: SbomFormat; diagnostics: readonly Diagnostic[]; source: string }): SbomView {
@@ -105,5 +114,6 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     licenses: () => (licenses ??= summarizeLicenses(document)),
     outline: () => (outline ??= buildOutline(index, graph)),
     externalRefs: document.externalDocumentRefs,
+    releaseFiles: () => releaseFiles(elements, rowKinds),
   };
 }

@@ -26,6 +26,7 @@ export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   help: ['global', 'detail', 'list'],
   licenses: ['global', 'licenses', 'list'],
   tree: ['global', 'tree', 'list'],
+  diff: ['global', 'diff', 'list'],
 };
 
 export interface KeyContext {
@@ -39,6 +40,7 @@ export interface KeyContext {
   lines: DetailLine[];
   verificationLines: VerificationLine[];
   treeRows: TreeRow[];
+  diffLines: string[];
   /** Visible rows of the list on each screen. */
   heights: Record<ListTarget, number>;
   width: number;
@@ -68,6 +70,8 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return dispatch({ type: 'screen', screen: 'licenses' });
     case Command.Tree:
       return dispatch({ type: 'screen', screen: 'tree' });
+    case Command.Diff:
+      return dispatch({ type: 'screen', screen: 'diff' });
     case Command.NextScreen:
     case Command.PrevScreen: {
       const current = state.screen === 'detail' || state.screen === 'help' ? 'explorer' : state.screen === 'verification' ? 'images' : state.screen;
@@ -87,6 +91,7 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       verification: ctx.verificationLines.length,
       licenses: state.view?.licenses().licenses.length ?? 0,
       tree: ctx.treeRows.length,
+      diff: ctx.diffLines.length,
     }[target];
     return dispatch({ type: 'list', target, action: listAction, length, height: ctx.heights[target] });
   }
@@ -110,6 +115,9 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return exportKeys(ctx, command);
     case 'licenses':
       return licensesKeys(ctx, command);
+    case 'diff':
+      if (command === Command.Filter) dispatch({ type: 'diff', patch: { input: '', error: undefined } });
+      return;
     case 'tree':
       return treeKeys({ ...ctx, height: ctx.heights.tree, openDetail: (id) => openDetail(ctx, id) }, command);
   }
@@ -125,6 +133,13 @@ function textField({ state, dispatch, actions }: KeyContext, input: string, key:
   if (state.screen === 'images' && state.images.editing) {
     const r = editText(state.images.query, input, key);
     dispatch({ type: 'images', patch: r.kind === 'edit' ? { query: r.value } : r.kind === 'cancel' ? { query: '', editing: false } : { editing: false } });
+    return true;
+  }
+  if (state.screen === 'diff' && state.diff.input !== undefined) {
+    const r = editText(state.diff.input, input, key);
+    if (r.kind === 'edit') dispatch({ type: 'diff', patch: { input: r.value } });
+    else if (r.kind === 'cancel') dispatch({ type: 'diff', patch: { input: undefined } });
+    else if (r.value.trim()) actions.compare(r.value.trim());
     return true;
   }
   if (state.screen === 'tree' && state.tree.input) {

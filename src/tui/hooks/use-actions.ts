@@ -12,6 +12,8 @@ export interface Actions {
   exportNow(): void;
   /** Opens the local file `path` as the document `refId` names, if its SHA-1 matches the reference's. */
   openReference(refId: string, path: string): void;
+  /** Loads a second file, or verifies a release, to compare the loaded document with. */
+  compare(input: string): void;
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -110,6 +112,26 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
         })
         .catch((err: unknown) => live() && dispatch({ type: 'tree', patch: { message: messageOf(err) } }));
     };
-    return { open, verifyRelease, verifyImages, exportNow, openReference };
+    const compareRun = { current: 0 };
+    const compare = (input: string) => {
+      const run = ++compareRun.current;
+      dispatch({ type: 'diff', patch: { input: undefined, busy: input, error: undefined } });
+      const other = ports.isVersion(input)
+        ? ports
+            .verifyRelease(input, () => undefined)
+            .then((outcome) => {
+              // Fail closed: a release that did not verify is not compared with.
+              if (!outcome.verified || !outcome.view) {
+                const failed = outcome.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`);
+                throw new Error(`release ${input} did not verify${failed.length ? ` (${failed.join('; ')})` : ''}: not compared`);
+              }
+              return { label: `${outcome.version} (verified)`, view: outcome.view };
+            })
+        : ports.openFile(input).then((view) => ({ label: input, view }));
+      other
+        .then((o) => run === compareRun.current && dispatch({ type: 'diff', patch: { other: o, busy: undefined, list: { cursor: 0, offset: 0 } } }))
+        .catch((err: unknown) => run === compareRun.current && dispatch({ type: 'diff', patch: { busy: undefined, error: messageOf(err) } }));
+    };
+    return { open, verifyRelease, verifyImages, exportNow, openReference, compare };
   }, [ports, dispatch, getState]);
 }

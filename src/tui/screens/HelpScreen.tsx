@@ -13,6 +13,7 @@ const TITLES: Record<Scope, string> = {
   verification: 'Verification of an image',
   licenses: 'Licenses',
   tree: 'Tree',
+  diff: 'Diff',
   export: 'Export',
 };
 

@@ -3,7 +3,7 @@ import type { CheckRow, ExportFormat, ImageResult, ReleaseEvent, ReleaseOutcome,
 import { LIST_START, listReducer, type ListAction, type ListState } from './list.js';
 import type { KindFilter, SortOrder } from './row-filter.js';
 
-export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'licenses' | 'tree';
+export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'licenses' | 'tree' | 'diff';
 export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'export'];
 
 export interface DownloadRow {
@@ -62,6 +62,17 @@ export interface TreeState {
   message?: string;
 }
 
+export interface DiffState {
+  list: ListState;
+  /** The second file or version being typed. */
+  input?: string;
+  /** The document compared with the loaded one. */
+  other?: { label: string; view: SbomView };
+  /** What is being loaded to compare with. */
+  busy?: string;
+  error?: string;
+}
+
 export interface AppState {
   screen: Screen;
   helpReturn: Screen;
@@ -81,9 +92,10 @@ export interface AppState {
   exporter: ExportState;
   licenses: { list: ListState };
   tree: TreeState;
+  diff: DiffState;
 }
 
-export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'licenses' | 'tree';
+export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'licenses' | 'tree' | 'diff';
 
 export type AppAction =
   | { type: 'screen'; screen: Screen }
@@ -108,7 +120,8 @@ export type AppAction =
   | { type: 'images-warning'; message: string }
   | { type: 'verify-done' }
   | { type: 'exporter'; patch: Partial<ExportState> }
-  | { type: 'tree'; patch: Partial<TreeState> };
+  | { type: 'tree'; patch: Partial<TreeState> }
+  | { type: 'diff'; patch: Partial<DiffState> };
 
 export function initialState(screen: Screen = 'release'): AppState {
   return {
@@ -122,6 +135,7 @@ export function initialState(screen: Screen = 'release'): AppState {
     exporter: { content: 'images', format: 'txt', pinned: false, busy: false },
     licenses: { list: LIST_START },
     tree: { list: LIST_START },
+    diff: { list: LIST_START },
   };
 }
 
@@ -152,6 +166,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         exporter: { ...state.exporter, result: undefined },
         licenses: { list: LIST_START },
         tree: { list: LIST_START },
+        // The document compared with stays: the new one is compared with it.
+        diff: { ...state.diff, list: LIST_START },
       };
     case 'open-start':
       return { ...state, opening: action.path, loadError: undefined };
@@ -239,6 +255,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, exporter: { ...state.exporter, ...action.patch } };
     case 'tree':
       return { ...state, tree: { ...state.tree, ...action.patch } };
+    case 'diff':
+      return { ...state, diff: { ...state.diff, ...action.patch } };
   }
 }
 
@@ -256,6 +274,8 @@ function withList(state: AppState, target: ListTarget, update: (list: ListState)
       return { ...state, licenses: { list: update(state.licenses.list) } };
     case 'tree':
       return { ...state, tree: { ...state.tree, list: update(state.tree.list) } };
+    case 'diff':
+      return { ...state, diff: { ...state.diff, list: update(state.diff.list) } };
     case 'detail': {
       const top = state.detail[state.detail.length - 1];
       if (!top) return state;
