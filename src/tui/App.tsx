@@ -146,6 +146,8 @@ export function App({ ports, initial, onExit }: AppProps) {
 function typingNote(state: AppState): string | undefined {
   const filtering = (state.screen === 'explorer' && state.explorer.editing) || (state.screen === 'images' && state.images.editing);
   if (filtering) return 'typing a filter: enter keeps it, esc clears it, ctrl-c quits';
+  if (state.screen === 'export' && state.exporter.editing)
+    return `type the ${state.exporter.editing.field === 'dir' ? 'folder' : 'file name'}: enter keeps it (empty: the default), esc cancels`;
   if (state.screen === 'diff' && state.diff.input !== undefined) return 'type a second file or release version: enter compares, esc cancels';
   if (state.screen === 'tree' && state.tree.input) return 'type the path of the referenced document: enter opens it if its SHA-1 matches, esc cancels';
   if (state.screen === 'release' && state.release.phase === 'input') return 'type a version (v1.29.0, stable) or a file path: enter opens it, esc cancels';
@@ -261,7 +263,7 @@ function renderScreen(state: AppState, d: Derived) {
       ) : null;
     case 'export':
       return view ? (
-        <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} />
+        <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} exportDir={d.ports.exportDir} width={d.width} />
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );

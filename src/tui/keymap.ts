@@ -38,6 +38,8 @@ export const Command = {
   Expand: 'expand',
   Collapse: 'collapse',
   Diff: 'go-diff',
+  Folder: 'folder',
+  FileName: 'file-name',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
@@ -226,7 +228,30 @@ export const BINDINGS: readonly Binding[] = [
     brief: 'what',
     essential: true,
   },
-  { command: Command.Format, scope: 'export', keys: [{ input: 'f', label: 'f' }], help: 'format: txt, json, csv, yaml', brief: 'format', essential: true },
+  {
+    command: Command.Format,
+    scope: 'export',
+    keys: [{ input: 'f', label: 'f' }],
+    help: 'format: txt, json, csv, yaml, md (a report: json, txt)',
+    brief: 'format',
+    essential: true,
+  },
+  {
+    command: Command.Folder,
+    scope: 'export',
+    keys: [{ input: 'd', label: 'd' }],
+    help: 'the folder to write into (relative: from the export folder)',
+    brief: 'folder',
+    essential: true,
+  },
+  {
+    command: Command.FileName,
+    scope: 'export',
+    keys: [{ input: 'n', label: 'n' }],
+    help: "the file name (empty: the format's own name)",
+    brief: 'name',
+    essential: true,
+  },
   { command: Command.Pinned, scope: 'export', keys: [{ input: 'p', label: 'p' }], help: 'digest-pinned references (verified images only)', brief: 'pinned' },
   {
     command: Command.Write,

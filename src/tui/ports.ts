@@ -144,7 +144,7 @@ export interface ImageResult {
   signer?: string;
 }
 
-export const EXPORT_FORMATS = ['txt', 'json', 'csv', 'yaml'] as const;
+export const EXPORT_FORMATS = ['txt', 'json', 'csv', 'yaml', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportRequest =
@@ -166,7 +166,10 @@ export interface TuiPorts {
   openFile(path: string): Promise<SbomView>;
   verifyRelease(version: string, onEvent: (event: ReleaseEvent) => void): Promise<ReleaseOutcome>;
   verifyImages(view: SbomView, references: string[], onResult: (result: ImageResult) => void, onWarning?: (message: string) => void): Promise<ImageResult[]>;
-  exportFile(view: SbomView, request: ExportRequest): Promise<ExportResult>;
+  /** Where Export writes unless the user chooses another folder: the directory the user ran kube-sbom from. */
+  exportDir: string;
+  /** Writes to `path` when given, else into exportDir under the request's own name. */
+  exportFile(view: SbomView, request: ExportRequest, path?: string): Promise<ExportResult>;
   /** The local file `path` as the document `refId` (a DocumentRef of `view`) names, refused unless its SHA-1 matches. */
   openReference(view: SbomView, refId: string, path: string): Promise<SbomView>;
 }

@@ -27,6 +27,7 @@ function portsFor(view: SbomView): TuiPorts {
     verifyImages: never,
     exportFile: never,
     openReference: never,
+    exportDir: '/nowhere',
   };
 }
 

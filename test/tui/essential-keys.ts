@@ -6,7 +6,7 @@ export const ESSENTIAL = {
   detail: ['enter follow', 'esc back', 'q quit'],
   images: ['space select', 'v verify', 'V all', 'a arch', '/ filter', 'q quit'],
   verification: ['esc back', 'v verify', 'q quit'],
-  export: ['enter write', 'c what', 'f format', 'q quit'],
+  export: ['enter write', 'c what', 'f format', 'd folder', 'n name', 'q quit'],
   licenses: ['enter elements', 'q quit', '? help'],
   tree: ['→ expand', '← collapse', 'enter open', 'd detail', 'q quit'],
   diff: ['o compare with', 'q quit', '? help'],

@@ -18,6 +18,8 @@ export interface FakeCalls {
   releases: string[];
   verified: string[][];
   exports: ExportRequest[];
+  /** Where each export was asked to write. */
+  exportPaths: Array<string | undefined>;
 }
 
 export const digestOf = (reference: string) => `sha256:${Buffer.from(reference).toString('hex').slice(0, 64).padEnd(64, '0')}`;
@@ -29,7 +31,7 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
   ports: TuiPorts;
   calls: FakeCalls;
 } {
-  const calls: FakeCalls = { opened: [], releases: [], verified: [], exports: [] };
+  const calls: FakeCalls = { opened: [], releases: [], verified: [], exports: [], exportPaths: [] };
   const ports: TuiPorts = {
     ...(options.demo ? { demo: { version: 'v1.2.3', banner: options.demo } } : {}),
     versions: ['v1.2.3', 'stable'],
@@ -91,9 +93,11 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
         return result;
       });
     },
-    async exportFile(_view, request) {
+    exportDir: '/exports',
+    async exportFile(_view, request, path) {
       calls.exports.push(request);
-      return { path: `/exports/out.${request.format}`, count: request.kind === 'images' ? request.references.length : request.results.length };
+      calls.exportPaths.push(path);
+      return { path: path ?? `/exports/out.${request.format}`, count: request.kind === 'images' ? request.references.length : request.results.length };
     },
     // The real thing: reads a local file and checks its SHA-1 (no network involved).
     openReference: (view, refId, path) => openReferencedFile(1024 * 1024, view, refId, path),

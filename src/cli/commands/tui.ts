@@ -25,7 +25,11 @@ export function registerTui(program: Command, launchUi: UiLauncher): void {
     .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM (repeatable)', collect)
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine')
     .option('--image-identity <id>', 'expected signer of the images (certificate SAN), exact', 'krel-trust@k8s-releng-prod.iam.gserviceaccount.com')
-    .option('--export-dir <dir>', 'where Export writes its files', '.')
+    .option(
+      '--export-dir <dir>',
+      'where Export writes its files (relative: from the directory you ran it in, also under npm start; the Export screen can change it)',
+      '.',
+    )
     .option('--max-size <size>', 'refuse larger documents (e.g. 100MB, 1GiB)', '512MiB')
     .addOption(new Option('--concurrency <n>', 'images verified at once').default(String(DEFAULT_IMAGE_CONCURRENCY)));
   addSharedOptions(addReleaseOptions(cmd), { json: false, quiet: false }).addHelpText(

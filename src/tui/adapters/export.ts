@@ -4,6 +4,9 @@ import { toJsonText } from '../../common/json-text.js';
 import { writeOutputFile } from '../../common/output-file.js';
 import { sanitizeLine } from '../../common/sanitize.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
+import { imagesToMarkdown } from '../../export/image-report.js';
+import { sanitizeForTerminal } from '../../common/sanitize.js';
+import { defaultExportName } from '../state/export-target.js';
 import type { ExportRequest, ExportResult, ImageResult, SbomView } from '../ports.js';
 
 /** One line per image and per failed check; registry and certificate strings are made inert, as on the screen. */
@@ -23,22 +26,25 @@ export function renderExport(view: SbomView, request: ExportRequest): { name: st
       request.format === 'json'
         ? toJsonText({ verified: request.results.every((r) => r.status === 'verified'), source: view.source, images: request.results })
         : reportText(request.results);
-    return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length };
+    return { name: defaultExportName(request), text, count: request.results.length };
   }
   const wanted = new Set(request.references);
   const { inventory } = view;
   const images = inventory.images.filter((i) => wanted.has(i.reference));
-  const text = renderImageList(request.format, images, {
+  const options = {
     ...(request.pinned ? { resolvedDigests: new Map(Object.entries(request.digests)) } : {}),
     source: view.source,
     ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}),
-  });
-  return { name: `kube-sbom-images${request.pinned ? '-pinned' : ''}.${request.format}`, text, count: images.length };
+  };
+  // Markdown as `images --format md` writes it, cleaned of terminal escapes as the command cleans it.
+  const text = request.format === 'md' ? sanitizeForTerminal(imagesToMarkdown(images, options)) : renderImageList(request.format, images, options);
+  return { name: defaultExportName(request), text, count: images.length };
 }
 
-export async function exportToDir(dir: string, view: SbomView, request: ExportRequest): Promise<ExportResult> {
+/** Into `dir` under the request's own name, or to `target` when the user chose a folder or name. */
+export async function exportToDir(dir: string, view: SbomView, request: ExportRequest, target?: string): Promise<ExportResult> {
   const { name, text, count } = renderExport(view, request);
-  const path = resolve(dir, name);
+  const path = target ?? resolve(dir, name);
   await writeOutputFile(path, text);
   return { path, count };
 }

@@ -135,6 +135,14 @@ function textField({ state, dispatch, actions }: KeyContext, input: string, key:
     dispatch({ type: 'images', patch: r.kind === 'edit' ? { query: r.value } : r.kind === 'cancel' ? { query: '', editing: false } : { editing: false } });
     return true;
   }
+  if (state.screen === 'export' && state.exporter.editing) {
+    const { field, value } = state.exporter.editing;
+    const r = editText(value, input, key);
+    if (r.kind === 'edit') dispatch({ type: 'exporter', patch: { editing: { field, value: r.value } } });
+    else if (r.kind === 'cancel') dispatch({ type: 'exporter', patch: { editing: undefined } });
+    else dispatch({ type: 'exporter', patch: { editing: undefined, [field]: r.value.trim() || undefined, result: undefined } });
+    return true;
+  }
   if (state.screen === 'diff' && state.diff.input !== undefined) {
     const r = editText(state.diff.input, input, key);
     if (r.kind === 'edit') dispatch({ type: 'diff', patch: { input: r.value } });
@@ -246,6 +254,10 @@ function exportKeys(ctx: KeyContext, command: Command): void {
       return patch({ format: exporter.content === 'report' ? (exporter.format === 'json' ? 'txt' : 'json') : nextOf(EXPORT_FORMATS, exporter.format) });
     case Command.Pinned:
       return patch({ pinned: !exporter.pinned });
+    case Command.Folder:
+      return patch({ editing: { field: 'dir', value: exporter.dir ?? '' } });
+    case Command.FileName:
+      return patch({ editing: { field: 'name', value: exporter.name ?? '' } });
     case Command.Write:
       return ctx.actions.exportNow();
   }

@@ -4,6 +4,7 @@ import { useMemo, useRef, type Dispatch } from 'react';
 import type { ImageResult, SbomView, TuiPorts } from '../ports.js';
 import type { AppAction, AppState } from '../state/app-state.js';
 import { exportPlan } from '../screens/export-plan.js';
+import { exportPath } from '../state/export-target.js';
 
 export interface Actions {
   open(input: string): void;
@@ -93,7 +94,7 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
       if (!plan.ok) return dispatch({ type: 'exporter', patch: { result: { ok: false, message: plan.reason } } });
       dispatch({ type: 'exporter', patch: { busy: true, result: undefined } });
       ports
-        .exportFile(state.view, plan.request)
+        .exportFile(state.view, plan.request, exportPath(ports.exportDir, state.exporter, plan.request))
         .then((r) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: true, path: r.path, count: r.count } } }))
         .catch((err: unknown) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: false, message: messageOf(err) } } }));
     };

@@ -50,6 +50,11 @@ export interface ExportState {
   pinned: boolean;
   busy: boolean;
   result?: { ok: true; path: string; count: number } | { ok: false; message: string };
+  /** The folder and file name the user chose (unset: the export folder and the format's own name). */
+  dir?: string;
+  name?: string;
+  /** The folder or name being typed. */
+  editing?: { field: 'dir' | 'name'; value: string };
 }
 
 export interface TreeState {
