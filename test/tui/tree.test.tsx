@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../src/tui/App.js';
 import { buildView } from '../../src/tui/adapters/document-view.js';
 import type { OutlineNode } from '../../src/sbom/outline.js';
-import { doc, file } from '../sbom/build-model.js';
+import { doc, file, pkg } from '../sbom/build-model.js';
 import { fakePorts } from './fake-ports.js';
 import { KEY, press, see, until } from './keys.js';
 import { licenseFixtureText, licenseFixtureView } from './license-fixture.js';
@@ -76,6 +76,21 @@ describe('Tree', () => {
     // the document itself is no element
     await press(app.stdin, 'g', 'd');
     await see(app, 'SPDXRef-DOCUMENT is not an element of this document');
+  });
+});
+
+describe('Tree: what no relationship reaches', () => {
+  it('comes after the tree as one collapsed group, as `outline` lists it after the tree', async () => {
+    const document = doc({ packages: [pkg('SPDXRef-a', 'a'), pkg('SPDXRef-lost', 'lost')], relationships: ['SPDXRef-DOCUMENT DESCRIBES SPDXRef-a'] });
+    const app = await openTree(buildView({ document, diagnostics: [], source: 'lost.spdx' }));
+    let frame = await see(app, /Tree 3 rows shown/);
+    expect(frame).toMatch(/ {2}\+ 1 element\(s\) not reachable from the document \+1/);
+    await press(app.stdin, 'G', KEY_RIGHT);
+    frame = await see(app, /Tree 4 rows shown/);
+    expect(frame).toMatch(/ {4}package lost \(SPDXRef-lost\)/);
+    await press(app.stdin, KEY.down, KEY.enter);
+    await see(app, 'SPDXRef-lost');
+    await see(app, /Relationships/);
   });
 });
 

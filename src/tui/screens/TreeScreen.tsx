@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { Prompt } from '../components/Prompt.js';
 import { WindowedList } from '../components/WindowedList.js';
 import type { TreeState } from '../state/app-state.js';
-import type { TreeRow } from '../state/tree-rows.js';
+import { UNREACHED_ID, type TreeRow } from '../state/tree-rows.js';
 import { clip, formatCount, wrap } from '../text.js';
 import { symbols, theme } from '../theme.js';
 
@@ -19,7 +19,8 @@ const MAX_INDENT = 20;
 
 function nodeText(row: TreeRow): { main: string; note: string } {
   const { node } = row;
-  const name = node.name !== undefined && node.name !== node.id ? `${node.name} (${node.id})` : node.id;
+  const group = node.id === UNREACHED_ID;
+  const name = group ? (node.name ?? '') : node.name !== undefined && node.name !== node.id ? `${node.name} (${node.id})` : node.id;
   if (node.kind === 'external') return { main: name, note: ' external: enter opens it from a file, checked against the SHA-1' };
   if (node.repeat) return { main: name, note: ' repeat: expanded above' };
   return { main: name, note: node.children.length > 0 && !row.expanded ? ` +${formatCount(node.children.length)}` : '' };
@@ -58,7 +59,7 @@ export function TreeScreen({ state, rows, width, height }: { state: TreeState; r
               {isCursor ? symbols.cursor : ' '} {indent}
               {marker}
               {row.node.via ? <Text color={isCursor ? undefined : theme.dim}>{clip(row.node.via, 24)} </Text> : null}
-              <Text color={row.node.kind === 'external' ? theme.warn : theme.accent}>{row.node.kind} </Text>
+              {row.node.id === UNREACHED_ID ? null : <Text color={row.node.kind === 'external' ? theme.warn : theme.accent}>{row.node.kind} </Text>}
               {clip(main, Math.max(8, width - indent.length - 20))}
               <Text color={isCursor ? undefined : theme.dim}>{note}</Text>
             </Text>

@@ -1,6 +1,7 @@
 // The outline as the rows a collapsible tree shows: a node's children only while it is expanded. Built once per
 // change of the expanded set (not per key), and only the window of it is drawn.
-import type { OutlineNode } from '../../sbom/outline.js';
+import type { Outline, OutlineNode } from '../../sbom/outline.js';
+import type { ElementRow } from '../ports.js';
 
 export interface TreeRow {
   node: OutlineNode;
@@ -11,10 +12,10 @@ export interface TreeRow {
 }
 
 /** Only a node's first appearance has children (repeats are not expanded again), so its id names it in `expanded`. */
-export function treeRows(root: OutlineNode, expanded: ReadonlySet<string>): TreeRow[] {
+export function treeRows(roots: readonly OutlineNode[], expanded: ReadonlySet<string>): TreeRow[] {
   const rows: TreeRow[] = [];
   // Iterative: a 20k-deep chain must not overflow the call stack.
-  const stack: Array<{ node: OutlineNode; depth: number; parent: number }> = [{ node: root, depth: 0, parent: -1 }];
+  const stack: Array<{ node: OutlineNode; depth: number; parent: number }> = [...roots].reverse().map((node) => ({ node, depth: 0, parent: -1 }));
   while (stack.length > 0) {
     const { node, depth, parent } = stack.pop()!;
     const open = node.children.length > 0 && expanded.has(node.id);
@@ -29,15 +30,32 @@ export function documentRefOf(id: string): string {
   return id.split(':')[0]!;
 }
 
-const cache = new WeakMap<object, { expanded: ReadonlySet<string> | undefined; rows: TreeRow[] }>();
+/** The id of the group that holds what no relationship reaches (as `outline` lists them after the tree). */
+export const UNREACHED_ID = '(not reachable from the document)';
+
+/** Elements no path from the document reaches, as one collapsed group after the tree. */
+function unreachedGroup(outline: Outline, rows: readonly ElementRow[]): OutlineNode | undefined {
+  if (outline.unreached.length === 0) return undefined;
+  const byId = new Map(rows.map((r) => [r.spdxId, r]));
+  const children = outline.unreached.map((id): OutlineNode => {
+    const row = byId.get(id);
+    const kind = row?.kind === 'file' || row?.kind === 'binary' ? 'file' : row?.kind === 'snippet' ? 'snippet' : 'package';
+    return { id, kind, ...(row ? { name: row.name } : {}), children: [] };
+  });
+  return { id: UNREACHED_ID, kind: 'missing', name: `${children.length} element(s) not reachable from the document`, children };
+}
+
+const cache = new WeakMap<object, { expanded: ReadonlySet<string> | undefined; roots: OutlineNode[]; rows: TreeRow[] }>();
 
 /** The rows for a view's outline, rebuilt only when the expanded set changes (unset: the root alone is expanded). */
-export function viewTreeRows(view: { outline(): { root: OutlineNode } }, expanded: ReadonlySet<string> | undefined): TreeRow[] {
+export function viewTreeRows(view: { outline(): Outline; rows: readonly ElementRow[] }, expanded: ReadonlySet<string> | undefined): TreeRow[] {
   const cached = cache.get(view);
   if (cached && cached.expanded === expanded) return cached.rows;
-  const root = view.outline().root;
-  const rows = treeRows(root, expanded ?? new Set([root.id]));
-  cache.set(view, { expanded, rows });
+  const outline = view.outline();
+  const unreached = cached?.roots[1] ?? unreachedGroup(outline, view.rows);
+  const roots = unreached ? [outline.root, unreached] : [outline.root];
+  const rows = treeRows(roots, expanded ?? new Set([outline.root.id]));
+  cache.set(view, { expanded, roots, rows });
   return rows;
 }
 
