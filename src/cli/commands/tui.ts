@@ -35,7 +35,7 @@ export function registerTui(program: Command, launchUi: UiLauncher): void {
   addSharedOptions(addReleaseOptions(cmd), { json: false, quiet: false }).addHelpText(
     'after',
     `
-Keys: ? shows every key; q quits; ctrl-c always quits. 1 Release, 2 Explorer, 3 Images, 4 Export.
+Keys: ? shows every key; q quits; ctrl-c always quits. 1 Release, 2 Explorer, 3 Images, 4 Export, l Licenses, t Tree (relationships), D Diff (against a second file or release).
 Without a terminal (stdin and stdout must both be one) it exits 2 and names the commands to use instead.
 
 Examples:
