@@ -242,7 +242,9 @@ function renderScreen(state: AppState, d: Derived) {
     case 'detail': {
       const trail = state.detail.map((e) => view?.detail(e.id)?.name ?? e.id);
       const list = state.detail[state.detail.length - 1]?.list ?? { cursor: 0, offset: 0 };
-      return <DetailScreen detail={d.detail} trail={trail} lines={d.lines} list={list} width={d.width} height={d.bodyHeight} />;
+      // Opened from the Tree it says so; from anywhere else the element is one of the Explorer's.
+      const from = state.detailReturn === 'tree' ? 'Tree' : 'Explorer';
+      return <DetailScreen detail={d.detail} trail={trail} lines={d.lines} list={list} width={d.width} height={d.bodyHeight} from={from} />;
     }
     case 'images':
       return view ? (

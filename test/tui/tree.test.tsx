@@ -65,7 +65,7 @@ describe('Tree', () => {
     const app = await openTree();
     await press(app.stdin, KEY.down, KEY_RIGHT, KEY.down, KEY.enter);
     let frame = await see(app, /Relationships to here/);
-    expect(frame).toContain('./main.go');
+    expect(frame).toContain('Tree › ./main.go');
     await press(app.stdin, KEY.escape);
     await see(app, /Tree 5 rows shown/);
     await press(app.stdin, KEY.up, 'd');

@@ -14,6 +14,8 @@ interface Props {
   list: ListState;
   width: number;
   height: number;
+  /** The screen the Detail was opened from, first in the breadcrumb. */
+  from?: string;
 }
 
 export const DETAIL_CHROME = 2;
@@ -44,9 +46,9 @@ function Line({ line, width, isCursor }: { line: DetailLine; width: number; isCu
   );
 }
 
-export function DetailScreen({ detail, trail, lines, list, width, height }: Props) {
+export function DetailScreen({ detail, trail, lines, list, width, height, from = 'Explorer' }: Props) {
   if (!detail) return <Text color={theme.bad}>This element is not in the document.</Text>;
-  const crumbs = ['Explorer', ...trail].map((t) => clip(t, 30)).join(' › ');
+  const crumbs = [from, ...trail].map((t) => clip(t, 30)).join(' › ');
   return (
     <Box flexDirection="column">
       <Text color={theme.dim}>{clip(crumbs.length > width - 2 ? `…${crumbs.slice(-(width - 3))}` : crumbs, width - 1)}</Text>
