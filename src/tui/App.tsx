@@ -149,7 +149,10 @@ function typingNote(state: AppState): string | undefined {
   if (state.screen === 'export' && state.exporter.editing)
     return `type the ${state.exporter.editing.field === 'dir' ? 'folder' : 'file name'}: enter keeps it (empty: the default), esc cancels`;
   if (state.screen === 'diff' && state.diff.input !== undefined) return 'type a second file or release version: enter compares, esc cancels';
-  if (state.screen === 'tree' && state.tree.input) return 'type the path of the referenced document: enter opens it if its SHA-1 matches, esc cancels';
+  if (state.screen === 'tree' && state.tree.input) {
+    const namespace = state.view?.externalRefs.find((r) => r.id === state.tree.input?.refId)?.documentNamespace;
+    return `enter opens the file or URL if its SHA-1 matches, esc cancels${namespace ? `; the document's namespace: ${namespace}` : ''}`;
+  }
   if (state.screen === 'release' && state.release.phase === 'input') return 'type a version (v1.29.0, stable) or a file path: enter opens it, esc cancels';
   return undefined;
 }

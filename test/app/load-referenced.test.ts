@@ -1,11 +1,12 @@
 // A document an ExternalDocumentRef names, from a local file: opened only when the SHA-1 of the bytes read matches.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadReferencedFile } from '../../src/app/load-referenced.js';
+import { loadReferencedFile, loadReferencedUrl } from '../../src/app/load-referenced.js';
 import { KubeSbomError } from '../../src/common/errors.js';
+import { ReleaseMirror } from '../helpers/release-mirror.js';
 
 const TEXT = [
   'SPDXVersion: SPDX-2.3',
@@ -65,5 +66,32 @@ describe('loadReferencedFile', () => {
 
   it('a missing file cannot be checked (exit 3)', async () => {
     expect((await failure(loadReferencedFile(join(dir, 'absent.spdx'), ref({ algorithm: 'SHA1', value: SHA1 }), { maxBytes: 1 << 20 }))).exitCode).toBe(3);
+  });
+});
+
+describe('loadReferencedUrl', () => {
+  const root = mkdtempSync(join(tmpdir(), 'kube-sbom-ref-mirror-'));
+  mkdirSync(join(root, 'sbom', 'v9.9.9'), { recursive: true });
+  writeFileSync(join(root, 'sbom', 'v9.9.9', 'source'), TEXT);
+  let mirror: ReleaseMirror;
+  afterAll(async () => {
+    await mirror?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('downloads through the fetch layer from a loopback server and opens what matches the SHA-1', async () => {
+    mirror = await ReleaseMirror.start(root);
+    const url = `${mirror.sbomUrl}/v9.9.9/source`;
+    const loaded = await loadReferencedUrl(url, ref({ algorithm: 'SHA1', value: SHA1 }), { maxBytes: 1 << 20, offline: false });
+    expect(loaded.document.name).toBe('source');
+    expect(mirror.hits('/sbom/v9.9.9/source')).toBe(1);
+    const err = await failure(loadReferencedUrl(url, ref({ algorithm: 'SHA1', value: 'f'.repeat(40) }), { maxBytes: 1 << 20, offline: false }));
+    expect(err.code).toBe('REFERENCE_SHA1_MISMATCH');
+    expect(err.message).toMatch(new RegExp(`^${url.replace(/[.:/]/g, '\\$&')}: SHA-1 ${SHA1}`));
+  });
+
+  it('does not go to the network offline', async () => {
+    const err = await failure(loadReferencedUrl('http://127.0.0.1:9/source', ref({ algorithm: 'SHA1', value: SHA1 }), { maxBytes: 1 << 20, offline: true }));
+    expect(err.exitCode).toBe(3);
   });
 });

@@ -99,8 +99,8 @@ export function fakePorts(options: { imagesGate?: Gate; releaseGate?: Gate; rele
       calls.exportPaths.push(path);
       return { path: path ?? `/exports/out.${request.format}`, count: request.kind === 'images' ? request.references.length : request.results.length };
     },
-    // The real thing: reads a local file and checks its SHA-1 (no network involved).
-    openReference: (view, refId, path) => openReferencedFile(1024 * 1024, view, refId, path),
+    // The real thing: reads a local file (or downloads a loopback URL) and checks its SHA-1.
+    openReference: (view, refId, path) => openReferencedFile({ maxBytes: 1024 * 1024, offline: false }, view, refId, path),
   };
   return { ports, calls };
 }

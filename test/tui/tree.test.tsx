@@ -111,7 +111,7 @@ describe('Tree: an external DocumentRef', () => {
     const app = await atExternalNode(target);
     await press(app.stdin, KEY.enter);
     await see(app, 'file for DocumentRef-source:');
-    await see(app, 'enter opens it if its SHA-1 matches');
+    await see(app, 'enter opens the file or URL if its SHA-1 matches');
     await press(app.stdin, ...path.split(''), KEY.enter);
     const frame = await see(app, /opened .*source\.spdx: its SHA-1 is the one DocumentRef-source gives/);
     expect(frame).toContain('source.spdx (unverified)');

@@ -26,6 +26,12 @@ export function createPorts(settings: TuiSettings, demo?: DemoSource): TuiPorts 
       (await import('./images.js')).verifyViewImages(settingsOf(view), view, references, onResult, onWarning),
     exportDir: settings.exportDir,
     exportFile: async (view, request, path) => (await import('./export.js')).exportToDir(settings.exportDir, view, request, path),
-    openReference: async (view, refId, path) => (await import('./open-reference.js')).openReferencedFile(settings.maxBytes, view, refId, path),
+    openReference: async (view, refId, path) =>
+      (await import('./open-reference.js')).openReferencedFile(
+        { maxBytes: settings.maxBytes, offline: settings.offline, ...(settings.fetchSettings ? { fetchSettings: settings.fetchSettings } : {}) },
+        view,
+        refId,
+        path,
+      ),
   };
 }
