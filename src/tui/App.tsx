@@ -1,6 +1,6 @@
 // The Ink application: header, the current screen, the status bar; keys go through the keymap to the reducer.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Header } from './components/Header.js';
 import { OpenStatus } from './components/OpenStatus.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -29,7 +29,7 @@ import { initialState, openedState, type AppState } from './state/app-state.js';
 import { demoBanner } from './state/demo-banner.js';
 import { listReducer } from './state/list.js';
 import { RowFilter } from './state/row-filter.js';
-import { viewTreeRows, type TreeRow } from './state/tree-rows.js';
+import { treeBuilt, viewTreeRows, type TreeRow } from './state/tree-rows.js';
 import { theme } from './theme.js';
 
 export interface AppProps {
@@ -68,6 +68,18 @@ export function App({ ports, initial, onExit }: AppProps) {
     setStarted(true);
     if (initial && !initial.opened) queueMicrotask(() => actions.open(initial.value));
   }
+
+  // A big document's tree takes a while to work out: the Tree says so in a frame first, then builds it.
+  const buildTree = state.screen === 'tree' && state.view !== undefined && !treeBuilt(state.view);
+  useEffect(() => {
+    if (!buildTree || !state.view) return;
+    const view = state.view;
+    const timer = setTimeout(() => {
+      viewTreeRows(view, getState().tree.expanded);
+      dispatch({ type: 'tree', patch: {} });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [buildTree, state.view, dispatch, getState]);
 
   const banner = demoBanner(state, ports.demo);
   const bodyHeight = Math.max(6, rows - 3 - (banner ? 1 : 0));
@@ -201,7 +213,7 @@ function derive(state: AppState, width: number) {
   // Drawn from the live result, so a run under way shows on this screen as it goes.
   const verification: VerificationLine[] = state.verification ? verificationLines(state.images.results[state.verification.reference], width) : [];
   // The outline is worked out only once the Tree is shown.
-  const treeRows: TreeRow[] = view && state.screen === 'tree' ? viewTreeRows(view, state.tree.expanded) : [];
+  const treeRows: TreeRow[] = view && state.screen === 'tree' && treeBuilt(view) ? viewTreeRows(view, state.tree.expanded) : [];
   return { indices, shownImages, detail, lines, verification, filterProblem, treeRows, diffLines: diffOf(state) };
 }
 
@@ -279,7 +291,11 @@ function renderScreen(state: AppState, d: Derived) {
         <NothingLoaded state={state} width={d.width} />
       );
     case 'tree':
-      return view ? <TreeScreen state={state.tree} rows={d.treeRows} width={d.width} height={d.bodyHeight} /> : <NothingLoaded state={state} width={d.width} />;
+      return view ? (
+        <TreeScreen state={state.tree} rows={d.treeRows} width={d.width} height={d.bodyHeight} building={!treeBuilt(view)} elements={view.rows.length} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
     case 'diff':
       return view ? (
         <DiffScreen state={state.diff} lines={d.diffLines} width={d.width} height={d.bodyHeight} />

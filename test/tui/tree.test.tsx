@@ -150,6 +150,8 @@ describe('Tree of a 100k-element document', () => {
     }
     const app = await openTree(view);
     await see(app, /Tree 100,001 rows shown/);
+    // the tree of a big document takes a while: a frame says so before it is worked out
+    expect(app.frames.some((f) => f.includes('Working out the relationship tree of 100,000 elements…'))).toBe(true);
     const rowsOnScreen = app
       .lastFrame()!
       .split('\n')

@@ -26,7 +26,18 @@ function nodeText(row: TreeRow): { main: string; note: string } {
   return { main: name, note: node.children.length > 0 && !row.expanded ? ` +${formatCount(node.children.length)}` : '' };
 }
 
-export function TreeScreen({ state, rows, width, height }: { state: TreeState; rows: readonly TreeRow[]; width: number; height: number }) {
+interface Props {
+  state: TreeState;
+  rows: readonly TreeRow[];
+  width: number;
+  height: number;
+  /** The tree is being worked out (a big document): said instead of an empty list. */
+  building?: boolean;
+  elements?: number;
+}
+
+export function TreeScreen({ state, rows, width, height, building = false, elements = 0 }: Props) {
+  if (building) return <Text color={theme.dim}>Working out the relationship tree of {formatCount(elements)} elements…</Text>;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">

@@ -47,6 +47,11 @@ function unreachedGroup(outline: Outline, rows: readonly ElementRow[]): OutlineN
 
 const cache = new WeakMap<object, { expanded: ReadonlySet<string> | undefined; roots: OutlineNode[]; rows: TreeRow[] }>();
 
+/** Whether the view's tree was worked out already (on a 100k-element document that takes a second or more). */
+export function treeBuilt(view: object): boolean {
+  return cache.has(view);
+}
+
 /** The rows for a view's outline, rebuilt only when the expanded set changes (unset: the root alone is expanded). */
 export function viewTreeRows(view: { outline(): Outline; rows: readonly ElementRow[] }, expanded: ReadonlySet<string> | undefined): TreeRow[] {
   const cached = cache.get(view);
