@@ -16,8 +16,12 @@ export interface FileLoadOptions {
 }
 
 export async function loadFile(path: string, options: FileLoadOptions): Promise<LoadedSource> {
+  return loadBytes(await readDocumentBytes(path, options.maxBytes), path, options);
+}
+
+/** A document from bytes already read from `path` (when the caller must check those very bytes first). */
+export async function loadBytes(bytes: Uint8Array, path: string, options: FileLoadOptions): Promise<LoadedSource> {
   const name = options.name ?? path;
-  const bytes = await readDocumentBytes(path, options.maxBytes);
   // Only the parser this document's format needs is loaded (YAML and XML libraries cost start-up time).
   const result = await parseSbomLazily(bytes, { fileName: name, maxBytes: options.maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   if (!result.format || isEmptyDocument(result.document)) {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sourceOf } from '../app/source-kind.js';
 import type { UiLauncher, UiLaunchRequest } from '../app/ui-launch.js';
+import { userDirectory } from '../app/user-directory.js';
 import { usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { defaultCacheDir } from '../fetch/cache.js';
@@ -89,7 +90,8 @@ export async function startTui(sources: string[], opts: TuiCliOptions, launch: U
     ...(mirrors ? { registryMirrors: mirrors } : {}),
     ...(opts.bundlesFrom ? { bundlesFrom: opts.bundlesFrom } : {}),
     allowHttpRegistry: opts.allowHttpRegistry === true,
-    exportDir: resolve(opts.exportDir),
+    // From the user's directory, also under `npm start` (which runs in the project's folder).
+    exportDir: resolve(userDirectory(), opts.exportDir),
     maxBytes: parseSize(opts.maxSize),
     concurrency,
   });

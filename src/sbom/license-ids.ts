@@ -11,7 +11,7 @@ export function licenseIdsOf(element: Element): string[] {
   else if (element.elementType === 'file') values.push(...element.licenseInfoInFiles);
   else values.push(...element.licenseInfoInSnippets);
   const ids = new Set<string>();
-  for (const value of values) for (const id of idsOfValue(value)) ids.add(id);
+  for (const value of values) for (const id of licenseIdsOfValue(value)) ids.add(id);
   return [...ids];
 }
 
@@ -20,7 +20,8 @@ export function licenseText(value: Spdx<LicenseExpression> | undefined): string 
   return value === undefined ? '' : 'text' in value ? value.text : value.kind;
 }
 
-function idsOfValue(value: Spdx<LicenseExpression> | undefined): string[] {
+/** The ids one license field names (NOASSERTION / NONE as such), none when the field is absent. */
+export function licenseIdsOfValue(value: Spdx<LicenseExpression> | undefined): string[] {
   if (value === undefined) return [];
   if (!('text' in value)) return [value.kind];
   if (value.parsed) return idsOfNode(value.parsed);

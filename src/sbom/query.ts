@@ -89,13 +89,18 @@ function compile(term: QueryTerm, graph: RelationshipGraph): Predicate {
       return (e) => within.has(e.spdxId);
     }
     case 'license':
-      return (e) => licenseIdsOf(e).some((id) => term.pattern.test(id.toLowerCase()));
+      return (e) => licenseTermMatches(term, licenseIdsOf(e));
     case 'checksum':
       return (e) => {
         if (e.elementType === 'snippet') return false;
         return e.checksums.some((c) => hexStartsWith(c.value, term.hexPrefix) && (!term.algorithm || c.algorithm.toUpperCase() === term.algorithm));
       };
   }
+}
+
+/** Whether a `license:` term names one of these license ids (as licenseIdsOf gives them): case-insensitive, globs. */
+export function licenseTermMatches(term: Extract<QueryTerm, { field: 'license' }>, ids: readonly string[]): boolean {
+  return ids.some((id) => term.pattern.test(id.toLowerCase()));
 }
 
 /** Case-insensitive prefix test for hex without copying the value (hex digits already have bit 0x20 set). */

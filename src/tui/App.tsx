@@ -1,6 +1,6 @@
 // The Ink application: header, the current screen, the status bar; keys go through the keymap to the reducer.
 import { Box, Text, useApp, useInput } from 'ink';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Header } from './components/Header.js';
 import { OpenStatus } from './components/OpenStatus.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -12,6 +12,8 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { SbomView, TuiPorts } from './ports.js';
 import { AuditScreen, AUDIT_CHROME } from './screens/AuditScreen.js';
 import { DetailScreen, DETAIL_CHROME } from './screens/DetailScreen.js';
+import { DiffScreen, DIFF_CHROME } from './screens/DiffScreen.js';
+import { releaseDiffLines } from './adapters/release-diff.js';
 import { detailLines, type DetailLine } from './screens/detail-lines.js';
 import { ExplorerScreen, EXPLORER_CHROME } from './screens/ExplorerScreen.js';
 import { exportPlan } from './screens/export-plan.js';
@@ -19,7 +21,9 @@ import { ExportScreen } from './screens/ExportScreen.js';
 import { HelpScreen, helpLines } from './screens/HelpScreen.js';
 import { ImagesScreen, IMAGES_CHROME, IMAGES_PANEL, warningRows } from './screens/ImagesScreen.js';
 import { imagesShown } from './screens/images-shown.js';
+import { LicensesScreen, LICENSES_CHROME } from './screens/LicensesScreen.js';
 import { ReleaseScreen } from './screens/ReleaseScreen.js';
+import { TreeScreen, treeChrome } from './screens/TreeScreen.js';
 import { verificationLines, type VerificationLine } from './screens/verification-lines.js';
 import { VerificationScreen, VERIFICATION_CHROME } from './screens/VerificationScreen.js';
 import { initialState, openedState, type AppState } from './state/app-state.js';
@@ -28,6 +32,7 @@ import { auditMatrix, type AuditMatrix } from './state/audit-matrix.js';
 import { demoBanner } from './state/demo-banner.js';
 import { listReducer } from './state/list.js';
 import { RowFilter } from './state/row-filter.js';
+import { treeBuilt, viewTreeRows, type TreeRow } from './state/tree-rows.js';
 import { theme } from './theme.js';
 
 export interface AppProps {
@@ -67,6 +72,18 @@ export function App({ ports, initial, onExit }: AppProps) {
     if (initial && !initial.opened) queueMicrotask(() => actions.open(initial.value));
   }
 
+  // A big document's tree takes a while to work out: the Tree says so in a frame first, then builds it.
+  const buildTree = state.screen === 'tree' && state.view !== undefined && !treeBuilt(state.view);
+  useEffect(() => {
+    if (!buildTree || !state.view) return;
+    const view = state.view;
+    const timer = setTimeout(() => {
+      viewTreeRows(view, getState().tree.expanded);
+      dispatch({ type: 'tree', patch: {} });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [buildTree, state.view, dispatch, getState]);
+
   const banner = demoBanner(state, ports.demo);
   const bodyHeight = Math.max(6, rows - 3 - (banner ? 1 : 0));
   const heights = {
@@ -76,9 +93,12 @@ export function App({ ports, initial, onExit }: AppProps) {
     images: bodyHeight - IMAGES_CHROME - IMAGES_PANEL - warningRows(state.images),
     verification: bodyHeight - VERIFICATION_CHROME,
     audit: bodyHeight - AUDIT_CHROME - auditWarningRows(state),
+    licenses: bodyHeight - LICENSES_CHROME,
+    tree: bodyHeight - treeChrome(state.tree, width),
+    diff: bodyHeight - DIFF_CHROME,
   };
   const derived = derive(state, width);
-  const { indices, shownImages, detail, lines, verification, audit } = derived;
+  const { indices, shownImages, detail, lines, verification, audit, filterProblem, treeRows, diffLines } = derived;
 
   const quit = () => {
     onExit?.();
@@ -101,6 +121,8 @@ export function App({ ports, initial, onExit }: AppProps) {
           lines: fresh.lines,
           verificationLines: fresh.verification,
           auditRows: fresh.audit.rows,
+          treeRows: fresh.treeRows,
+          diffLines: fresh.diffLines,
           heights,
           width,
           scrollHelp: (d) => {
@@ -126,7 +148,21 @@ export function App({ ports, initial, onExit }: AppProps) {
         </Text>
       ) : null}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        {renderScreen(state, { ports, width, bodyHeight, indices, shownImages, lines, detail, verification, audit, helpOffset })}
+        {renderScreen(state, {
+          ports,
+          width,
+          bodyHeight,
+          indices,
+          shownImages,
+          lines,
+          detail,
+          verification,
+          audit,
+          helpOffset,
+          filterProblem,
+          treeRows,
+          diffLines,
+        })}
       </Box>
       <StatusBar
         scopes={state.screen === 'help' ? ['global'] : SCREEN_SCOPES[state.screen]}
@@ -141,6 +177,13 @@ export function App({ ports, initial, onExit }: AppProps) {
 function typingNote(state: AppState): string | undefined {
   const filtering = (state.screen === 'explorer' && state.explorer.editing) || (state.screen === 'images' && state.images.editing);
   if (filtering) return 'typing a filter: enter keeps it, esc clears it, ctrl-c quits';
+  if (state.screen === 'export' && state.exporter.editing)
+    return `type the ${state.exporter.editing.field === 'dir' ? 'folder' : 'file name'}: enter keeps it (empty: the default), esc cancels`;
+  if (state.screen === 'diff' && state.diff.input !== undefined) return 'type a second file or release version: enter compares, esc cancels';
+  if (state.screen === 'tree' && state.tree.input) {
+    const namespace = state.view?.externalRefs.find((r) => r.id === state.tree.input?.refId)?.documentNamespace;
+    return `enter opens the file or URL if its SHA-1 matches, esc cancels${namespace ? `; the document's namespace: ${namespace}` : ''}`;
+  }
   if (state.screen === 'release' && state.release.phase === 'input') return 'type a version (v1.29.0, stable) or a file path: enter opens it, esc cancels';
   return undefined;
 }
@@ -148,14 +191,30 @@ function typingNote(state: AppState): string | undefined {
 const filters = new WeakMap<object, RowFilter>();
 const detailCache = new WeakMap<object, { id: string; width: number; detail: ReturnType<SbomView['detail']>; lines: DetailLine[] }>();
 
+const diffCache = new WeakMap<object, { other: object; lines: string[] }>();
+
+/** The comparison's lines, worked out once per pair of documents. */
+function diffOf(state: AppState): string[] {
+  const { view } = state;
+  const other = state.diff.other;
+  if (!view || !other) return [];
+  const cached = diffCache.get(view);
+  if (cached?.other === other.view) return cached.lines;
+  const lines = releaseDiffLines(view, other.view, { before: view.source, after: other.label });
+  diffCache.set(view, { other: other.view, lines });
+  return lines;
+}
+
 /** What the screens show, computed from the state (cached per document, so repeated calls are cheap). */
 function derive(state: AppState, width: number) {
   const view = state.view;
   let indices: Int32Array = new Int32Array(0);
+  let filterProblem: string | undefined;
   if (view) {
     let filter = filters.get(view);
-    if (!filter) filters.set(view, (filter = new RowFilter(view.rows)));
+    if (!filter) filters.set(view, (filter = new RowFilter(view.rows, view.licenseFilter)));
     indices = filter.apply(state.explorer.kind, state.explorer.sort, state.explorer.query);
+    filterProblem = filter.problem;
   }
   const shownImages = imagesShown(view?.images ?? [], state.images.arch, state.images.query);
   const top = state.detail[state.detail.length - 1];
@@ -176,7 +235,9 @@ function derive(state: AppState, width: number) {
     ? verificationLines((shown.kind === 'file' ? state.files.results : state.images.results)[shown.reference], width)
     : [];
   const audit = auditMatrix(state.images.results, state.files.results);
-  return { indices, shownImages, detail, lines, verification, audit };
+  // The outline is worked out only once the Tree is shown.
+  const treeRows: TreeRow[] = view && state.screen === 'tree' && treeBuilt(view) ? viewTreeRows(view, state.tree.expanded) : [];
+  return { indices, shownImages, detail, lines, verification, audit, filterProblem, treeRows, diffLines: diffOf(state) };
 }
 
 interface Derived {
@@ -190,6 +251,9 @@ interface Derived {
   verification: VerificationLine[];
   audit: AuditMatrix;
   helpOffset: number;
+  filterProblem?: string | undefined;
+  treeRows: TreeRow[];
+  diffLines: string[];
 }
 
 /** The Audit view's warning line, when a verification run warned. */
@@ -234,6 +298,7 @@ function renderScreen(state: AppState, d: Derived) {
           indices={d.indices}
           width={d.width}
           height={d.bodyHeight}
+          problem={d.filterProblem}
           markOf={artifactMark(state, view)}
           selectedCount={state.explorer.selected.length}
           verifying={state.files.running || state.images.running}
@@ -247,6 +312,8 @@ function renderScreen(state: AppState, d: Derived) {
       const top = state.detail[state.detail.length - 1];
       const index = view && top ? view.rows.findIndex((r) => r.spdxId === top.id) : -1;
       const mark = view && index >= 0 ? artifactMark(state, view)(index) : undefined;
+      // Opened from the Tree it says so; from anywhere else the element is one of the Explorer's.
+      const from = state.detailReturn === 'tree' ? 'Tree' : 'Explorer';
       return (
         <DetailScreen
           detail={d.detail}
@@ -255,6 +322,7 @@ function renderScreen(state: AppState, d: Derived) {
           list={list}
           width={d.width}
           height={d.bodyHeight}
+          from={from}
           {...(mark ? { verification: mark.status ?? 'none' } : {})}
         />
       );
@@ -280,7 +348,25 @@ function renderScreen(state: AppState, d: Derived) {
       ) : null;
     case 'export':
       return view ? (
-        <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} width={d.width} />
+        <ExportScreen state={state.exporter} plan={exportPlan(state, view.images)} exportDir={d.ports.exportDir} width={d.width} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
+    case 'licenses':
+      return view ? (
+        <LicensesScreen summary={view.licenses()} list={state.licenses.list} width={d.width} height={d.bodyHeight} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
+    case 'tree':
+      return view ? (
+        <TreeScreen state={state.tree} rows={d.treeRows} width={d.width} height={d.bodyHeight} building={!treeBuilt(view)} elements={view.rows.length} />
+      ) : (
+        <NothingLoaded state={state} width={d.width} />
+      );
+    case 'diff':
+      return view ? (
+        <DiffScreen state={state.diff} lines={d.diffLines} width={d.width} height={d.bodyHeight} />
       ) : (
         <NothingLoaded state={state} width={d.width} />
       );

@@ -34,10 +34,17 @@ export const Command = {
   Audit: 'go-audit',
   NextScreen: 'next-screen',
   PrevScreen: 'previous-screen',
+  Licenses: 'go-licenses',
+  Tree: 'go-tree',
+  Expand: 'expand',
+  Collapse: 'collapse',
+  Diff: 'go-diff',
+  Folder: 'folder',
+  FileName: 'file-name',
 } as const;
 export type Command = (typeof Command)[keyof typeof Command];
 
-export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'audit';
+export type Scope = 'global' | 'list' | 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'audit' | 'licenses' | 'tree' | 'diff';
 
 export interface KeySpec {
   /** A printable character, matched exactly. */
@@ -87,6 +94,9 @@ export const BINDINGS: readonly Binding[] = [
     help: 'Export: write an image list or report',
     brief: 'export',
   },
+  { command: Command.Licenses, scope: 'global', keys: [{ input: 'l', label: 'l' }], help: 'Licenses: every license by count, declared and concluded' },
+  { command: Command.Tree, scope: 'global', keys: [{ input: 't', label: 't' }], help: 'Tree: the relationships from the document down, collapsible' },
+  { command: Command.Diff, scope: 'global', keys: [{ input: 'D', label: 'D' }], help: 'Diff: images and binaries against a second file or release' },
   { command: Command.NextScreen, scope: 'global', keys: [{ key: 'tab', shift: false, label: 'tab' }], help: 'next screen', brief: 'screens' },
   { command: Command.PrevScreen, scope: 'global', keys: [{ key: 'tab', shift: true, label: 'shift-tab' }], help: 'previous screen' },
   {
@@ -151,7 +161,7 @@ export const BINDINGS: readonly Binding[] = [
     command: Command.Filter,
     scope: 'explorer',
     keys: [{ input: '/', label: '/' }],
-    help: 'filter by name, SPDXID, purl or checksum',
+    help: 'filter by name, SPDXID, purl or checksum; license:ID (e.g. license:Apache-2.0, * a wildcard) as in query',
     brief: 'filter',
     essential: true,
   },
@@ -159,7 +169,7 @@ export const BINDINGS: readonly Binding[] = [
     command: Command.Kind,
     scope: 'explorer',
     keys: [{ input: 'f', label: 'f' }],
-    help: 'kind: all, images, layers, binaries, files',
+    help: 'kind: all, images, layers, binaries, files, packages',
     brief: 'kind',
     essential: true,
   },
@@ -254,7 +264,30 @@ export const BINDINGS: readonly Binding[] = [
     brief: 'what',
     essential: true,
   },
-  { command: Command.Format, scope: 'export', keys: [{ input: 'f', label: 'f' }], help: 'format: txt, json, csv, yaml', brief: 'format', essential: true },
+  {
+    command: Command.Format,
+    scope: 'export',
+    keys: [{ input: 'f', label: 'f' }],
+    help: 'format: txt, json, csv, yaml, md (a report: json, txt)',
+    brief: 'format',
+    essential: true,
+  },
+  {
+    command: Command.Folder,
+    scope: 'export',
+    keys: [{ input: 'd', label: 'd' }],
+    help: 'the folder to write into (relative: from the export folder)',
+    brief: 'folder',
+    essential: true,
+  },
+  {
+    command: Command.FileName,
+    scope: 'export',
+    keys: [{ input: 'n', label: 'n' }],
+    help: "the file name (empty: the format's own name)",
+    brief: 'name',
+    essential: true,
+  },
   { command: Command.Pinned, scope: 'export', keys: [{ input: 'p', label: 'p' }], help: 'digest-pinned references (verified images only)', brief: 'pinned' },
   {
     command: Command.Write,
@@ -265,6 +298,47 @@ export const BINDINGS: readonly Binding[] = [
     ],
     help: 'write the file (atomically)',
     brief: 'write',
+    essential: true,
+  },
+  {
+    command: Command.Open,
+    scope: 'licenses',
+    keys: [{ key: 'return', label: 'enter' }],
+    help: 'the elements naming this license, in the Explorer (license:ID)',
+    brief: 'elements',
+    essential: true,
+  },
+  {
+    command: Command.Expand,
+    scope: 'tree',
+    keys: [{ key: 'rightArrow', label: '→' }],
+    help: 'expand (on an expanded node: its first child)',
+    brief: 'expand',
+    essential: true,
+  },
+  {
+    command: Command.Collapse,
+    scope: 'tree',
+    keys: [{ key: 'leftArrow', label: '←' }],
+    help: 'collapse (on a collapsed node: its parent)',
+    brief: 'collapse',
+    essential: true,
+  },
+  {
+    command: Command.Open,
+    scope: 'tree',
+    keys: [{ key: 'return', label: 'enter' }],
+    help: 'toggle; a leaf: its Detail; a DocumentRef: open a file of it, SHA-1 checked',
+    brief: 'open',
+    essential: true,
+  },
+  { command: Command.Element, scope: 'tree', keys: [{ input: 'd', label: 'd' }], help: "the element's Detail", brief: 'detail', essential: true },
+  {
+    command: Command.Filter,
+    scope: 'diff',
+    keys: [{ input: 'o', label: 'o' }],
+    help: 'compare with a second file or release version (a release is verified first)',
+    brief: 'compare with',
     essential: true,
   },
 ];

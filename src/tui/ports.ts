@@ -1,6 +1,10 @@
 // The use cases the UI needs, as interfaces: the screens depend only on these; adapters/ connects the real modules.
 // Every string in these shapes may come from a document, registry or certificate: the UI sanitizes it when drawn.
 import type { ContainerImage } from '../k8s/image-types.js';
+import type { ExternalDocumentRef } from '../../parsers/model.js';
+import type { LicenseSummary } from '../sbom/license-summary.js';
+import type { Outline } from '../sbom/outline.js';
+import type { ReleaseFile } from '../k8s/release-file-diff.js';
 
 export type RowKind = 'image' | 'layer' | 'binary' | 'file' | 'package' | 'snippet';
 
@@ -83,6 +87,16 @@ export interface SbomView {
   detail(spdxId: string): ElementDetail | undefined;
   /** SPDXIDs of the elements that CONTAIN this one (a layer's images): cheaper than detail() for many rows. */
   containers?(spdxId: string): string[];
+  /** Rows naming a license that `value` (an id, `*` a wildcard) matches, as `query license:ID`; throws on bad syntax. */
+  licenseFilter(value: string): (row: number) => boolean;
+  /** Licenses by count across packages and files (worked out on first call). */
+  licenses(): LicenseSummary;
+  /** The relationship tree from the document down, as `outline` prints it (worked out on first call). */
+  outline(): Outline;
+  /** The documents this one refers to, with the checksum each must have. */
+  externalRefs: readonly ExternalDocumentRef[];
+  /** The binaries (rows of kind binary) by path and SHA-256, for comparing two releases. */
+  releaseFiles(): ReleaseFile[];
 }
 
 export type CheckId = 'sha256' | 'sha512' | 'signature' | 'parse';
@@ -135,7 +149,7 @@ export interface ImageResult {
 /** A release binary or archive checked like an image: `reference` is its path as the SBOM names it (bin/linux/amd64/kubectl). */
 export type FileResult = ImageResult;
 
-export const EXPORT_FORMATS = ['txt', 'json', 'csv', 'yaml'] as const;
+export const EXPORT_FORMATS = ['txt', 'json', 'csv', 'yaml', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportRequest =
@@ -159,5 +173,10 @@ export interface TuiPorts {
   verifyImages(view: SbomView, references: string[], onResult: (result: ImageResult) => void, onWarning?: (message: string) => void): Promise<ImageResult[]>;
   /** Release binaries and archives (paths as the SBOM names them), from the release's download location or mirror. */
   verifyFiles(view: SbomView, paths: string[], onResult: (result: FileResult) => void, onWarning?: (message: string) => void): Promise<FileResult[]>;
-  exportFile(view: SbomView, request: ExportRequest): Promise<ExportResult>;
+  /** Where Export writes unless the user chooses another folder: the directory the user ran kube-sbom from. */
+  exportDir: string;
+  /** Writes to `path` when given, else into exportDir under the request's own name. */
+  exportFile(view: SbomView, request: ExportRequest, path?: string): Promise<ExportResult>;
+  /** The local file `path` as the document `refId` (a DocumentRef of `view`) names, refused unless its SHA-1 matches. */
+  openReference(view: SbomView, refId: string, path: string): Promise<SbomView>;
 }

@@ -19,7 +19,17 @@ const V1254 = realdata('k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx')
 
 function portsFor(view: SbomView): TuiPorts {
   const never = () => Promise.reject(new Error('not used in the benchmark'));
-  return { versions: [], isVersion: () => false, openFile: async () => view, verifyRelease: never, verifyImages: never, verifyFiles: never, exportFile: never };
+  return {
+    versions: [],
+    isVersion: () => false,
+    openFile: async () => view,
+    verifyRelease: never,
+    verifyImages: never,
+    verifyFiles: never,
+    exportFile: never,
+    openReference: never,
+    exportDir: '/nowhere',
+  };
 }
 
 /** A release-shaped tag-value document with `count` packages (images every 10th, the rest layers). */
@@ -110,6 +120,33 @@ async function interaction(view: SbomView): Promise<{ filter: number; widen: num
   for (let i = 0; i < 15; i++) page.push(await keyToFrame(app, '\u001b[6~'));
   app.unmount();
   return { filter: median(filter), widen: median(widen), page: median(page), runs: filter.length };
+}
+
+/** The Tree (outline built on first opening) and a `license:` filter term, key to frame on a big document. */
+async function treeAndLicense(view: SbomView): Promise<{ treeOpen: number; treePage: number; licenseFirst: number; license: number; runs: number }> {
+  const app = await openApp(view);
+  // To the frame with the tree's rows, past the one saying it is being worked out.
+  const start = performance.now();
+  app.stdin.write('t');
+  while (!(app.lastFrame() ?? '').includes('rows shown')) {
+    if (performance.now() - start > 60_000) throw new Error('the Tree never showed its rows');
+    await new Promise((r) => setImmediate(r));
+  }
+  const treeOpen = performance.now() - start;
+  const pages: number[] = [];
+  for (let i = 0; i < 15; i++) pages.push(await keyToFrame(app, '\u001b[6~'));
+  await keyToFrame(app, '2');
+  await keyToFrame(app, '/');
+  for (const ch of 'license:NON') await keyToFrame(app, ch);
+  // The first complete term reads every element's license ids; later ones reuse them.
+  const licenseFirst = await keyToFrame(app, 'E');
+  const license: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    license.push(await keyToFrame(app, '\u007f'));
+    license.push(await keyToFrame(app, 'E'));
+  }
+  app.unmount();
+  return { treeOpen, treePage: median(pages), licenseFirst, license: median(license), runs: license.length };
 }
 
 const frameProbe = pathToFileURL(join(import.meta.dirname, 'tui-first-frame.js')).href;
@@ -239,6 +276,24 @@ const suite: BenchSuite = {
       note: ratio(large.widen, small.widen),
     });
     rows.push({ case: 'page down, 100k packages', medianMs: large.page, runs: 15, target: '< 50 ms', note: ratio(large.page, small.page) });
+    const tree = await treeAndLicense(big);
+    const smallTree = await treeAndLicense(fixtureView());
+    rows.push({ case: 'Tree first opened (outline built), 100k', medianMs: tree.treeOpen, runs: 1, note: ratio(tree.treeOpen, smallTree.treeOpen) });
+    rows.push({ case: 'Tree page down, 100k', medianMs: tree.treePage, runs: 15, target: '< 50 ms', note: ratio(tree.treePage, smallTree.treePage) });
+    rows.push({
+      case: 'license: term completed, first time (reads every element), 100k',
+      medianMs: tree.licenseFirst,
+      runs: 1,
+      target: '< 100 ms',
+      note: ratio(tree.licenseFirst, smallTree.licenseFirst),
+    });
+    rows.push({
+      case: 'license: term keystroke, 100k',
+      medianMs: tree.license,
+      runs: tree.runs,
+      target: '< 100 ms',
+      note: ratio(tree.license, smallTree.license),
+    });
     return rows;
   },
 };

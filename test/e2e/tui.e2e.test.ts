@@ -63,6 +63,49 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
     session.keys('q');
   });
 
+  it('opens the Licenses and Tree views at 80 x 24 with their essential keys; a license lists its elements', async () => {
+    session.start(['node', cliPath, 'tui', V1254], { cwd: projectRoot });
+    const fits = (screen: string) => expect(screen.split('\n').every((l) => l.length <= 80)).toBe(true);
+    await session.waitFor(/243 of 243 elements/, 30_000);
+    session.keys('l');
+    let screen = await session.waitFor(/Licenses \d+ across 130 packages, 113 files/);
+    for (const key of ESSENTIAL.licenses) expect(statusBar(screen)).toContain(key);
+    fits(screen);
+    const first = /▸ (\S+)\s+(\d+)\s+(\d+)/.exec(screen)!;
+    session.keys('Enter');
+    screen = await session.waitFor(new RegExp(`/ license:${first[1]!.replace(/[.+*]/g, '\\$&')}`));
+    // the license's count of packages and files is the Explorer's count of elements naming it
+    expect(screen).toMatch(new RegExp(`kind all .*${Number(first[2]) + Number(first[3])} of 243 elements`));
+    session.keys('t');
+    // the document describes 138 elements: its row and theirs
+    screen = await session.waitFor(/Tree 139 rows shown/);
+    expect(screen).toMatch(/▸ - document Kubernetes Release v1\.25\.4 /);
+    expect(screen).toMatch(/ {4}DESCRIBES file bin\/darwin\/amd64\/kubectl /);
+    for (const key of ESSENTIAL.tree) expect(statusBar(screen)).toContain(key);
+    fits(screen);
+    session.keys('Left');
+    screen = await session.waitFor(/Tree 1 rows shown/);
+    expect(screen).toMatch(/▸ \+ document Kubernetes Release v1\.25\.4 .*\+138/);
+    session.keys('Enter');
+    await session.waitFor(/Tree 139 rows shown/);
+    session.keys('q');
+  });
+
+  it("under npm start (cwd the project, INIT_CWD the user) the Export screen writes into the user's directory", async () => {
+    session.start(['node', cliPath, 'tui', V1254], { cwd: projectRoot, env: { INIT_CWD: exportDir, npm_lifecycle_event: 'start' } });
+    await session.waitFor(/243 of 243 elements/, 30_000);
+    session.keys('4');
+    await session.waitFor(/enter writes the image list \(txt\) of all 25 image/);
+    session.keys('f', 'f', 'f', 'f');
+    const screen = await session.waitFor(/\[md\]/);
+    expect(screen.replace(/\s+/g, '')).toContain(join(exportDir, 'kube-sbom-images.md'));
+    session.keys('Enter');
+    await session.waitFor(/wrote 25 entries to/);
+    expect(await readFile(join(exportDir, 'kube-sbom-images.md'), 'utf8')).toMatch(/^# Images of Kubernetes v1\.25\.4/);
+    expect(existsSync(join(projectRoot, 'kube-sbom-images.md'))).toBe(false);
+    session.keys('q');
+  });
+
   it("tells nginx's eight openssl packages apart at 80 x 24: the purl's arch comes first", async () => {
     session.start(['node', cliPath, 'tui', NGINX], { cwd: projectRoot });
     await session.waitFor(/of 1,185 elements/, 30_000);

@@ -6,6 +6,9 @@ export const ESSENTIAL = {
   detail: ['enter follow', 'esc back', 'q quit', 'A audit'],
   images: ['space select', 'v verify', 'V all', 'a arch', '/ filter', 'q quit', 'A audit'],
   verification: ['esc back', 'v verify', 'q quit', 'A audit'],
-  export: ['enter write', 'c what', 'f format', 'q quit', 'A audit'],
+  export: ['enter write', 'c what', 'f format', 'd folder', 'n name', 'q quit', 'A audit'],
   audit: ['enter why', 'q quit', 'A audit'],
+  licenses: ['enter elements', 'q quit', '? help', 'A audit'],
+  tree: ['→ expand', '← collapse', 'enter open', 'd detail', 'q quit', 'A audit'],
+  diff: ['o compare with', 'q quit', '? help', 'A audit'],
 } as const;

@@ -3,6 +3,10 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/tui/App.js';
+import { readFileSync } from 'node:fs';
+import { parseSbom } from '../../parsers/index.js';
+import { buildView } from '../../src/tui/adapters/document-view.js';
+import { realdata, realdataMissing } from '../helpers/cli.js';
 import { fakePorts } from './fake-ports.js';
 import { KEY, press, see, until } from './keys.js';
 
@@ -44,7 +48,7 @@ describe('Explorer', () => {
     await press(app.stdin, 'f');
     await see(app, /kind binaries.*1 of 15/);
     await see(app, 'bin/linux/amd64/kubectl');
-    await press(app.stdin, 'f', 'f');
+    await press(app.stdin, 'f', 'f', 'f');
     await see(app, /kind all/);
     await press(app.stdin, '/', 'p', 'r', 'o', 'x', 'y');
     let frame = await see(app, /\/ proxy/);
@@ -126,5 +130,22 @@ describe('Explorer', () => {
     await until(app.lastFrame, (f) => cursorLine(f).includes('README.md'));
     await press(app.stdin, KEY.pageUp);
     await until(app.lastFrame, (f) => /▸ image\s+kube-apiserver/.test(f));
+  });
+});
+
+describe.skipIf(realdataMissing)('Explorer on the v1.25.4 release SBOM', () => {
+  it('tells the two kubectl.exe rows (one file in the client and the node archive) apart by their archive', async () => {
+    const path = realdata('k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx');
+    const { document, format, diagnostics } = parseSbom(readFileSync(path), { fileName: path });
+    const { ports } = fakePorts({ view: buildView({ document, format, diagnostics, source: path }) });
+    const app = render(<App ports={ports} initial={{ kind: 'file', value: path }} />);
+    await see(app, 'elements');
+    await press(app.stdin, '/', ...'amd64/kubectl.exe'.split(''), KEY.enter);
+    const frame = await see(app, /2 of \d[\d,]* elements/);
+    const rows = frame.split('\n').filter((l) => /binary\s/.test(l));
+    expect(rows).toHaveLength(2);
+    // What tells them apart comes first, so a narrow column cuts the path they share
+    expect(rows[0]).toMatch(/binary\s+in kubernetes-client-windows-amd64\.tar\.gz · bin\/win/);
+    expect(rows[1]).toMatch(/binary\s+in kubernetes-node-windows-amd64\.tar\.gz · bin\/win/);
   });
 });

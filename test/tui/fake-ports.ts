@@ -1,5 +1,6 @@
 // Faked use cases for the UI tests: every call is recorded, and long work waits on a gate the test opens.
 import type { ExportRequest, ImageResult, ReleaseEvent, ReleaseOutcome, SbomView, TuiPorts } from '../../src/tui/ports.js';
+import { openReferencedFile } from '../../src/tui/adapters/open-reference.js';
 import { fixtureView } from './fixture.js';
 
 export interface Gate {
@@ -19,6 +20,8 @@ export interface FakeCalls {
   /** Paths of each verifyFiles call. */
   files: string[][];
   exports: ExportRequest[];
+  /** Where each export was asked to write. */
+  exportPaths: Array<string | undefined>;
 }
 
 export const digestOf = (reference: string) => `sha256:${Buffer.from(reference).toString('hex').slice(0, 64).padEnd(64, '0')}`;
@@ -42,7 +45,7 @@ export function fakePorts(
   ports: TuiPorts;
   calls: FakeCalls;
 } {
-  const calls: FakeCalls = { opened: [], releases: [], verified: [], files: [], exports: [] };
+  const calls: FakeCalls = { opened: [], releases: [], verified: [], files: [], exports: [], exportPaths: [] };
   const ports: TuiPorts = {
     ...(options.demo ? { demo: { version: 'v1.2.3', banner: options.demo } } : {}),
     versions: ['v1.2.3', 'stable'],
@@ -134,13 +137,17 @@ export function fakePorts(
         return result;
       });
     },
-    async exportFile(_view, request) {
+    exportDir: '/exports',
+    async exportFile(_view, request, path) {
       calls.exports.push(request);
+      calls.exportPaths.push(path);
       return {
-        path: `/exports/out.${request.format}`,
+        path: path ?? `/exports/out.${request.format}`,
         count: request.kind === 'images' ? request.references.length : request.results.length + (request.files?.length ?? 0),
       };
     },
+    // The real thing: reads a local file (or downloads a loopback URL) and checks its SHA-1.
+    openReference: (view, refId, path) => openReferencedFile({ maxBytes: 1024 * 1024, offline: false }, view, refId, path),
   };
   return { ports, calls };
 }

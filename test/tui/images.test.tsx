@@ -175,7 +175,7 @@ describe('Export', () => {
     let frame = await see(app, /enter writes the image list \(txt\) of all 4 image/);
     await press(app.stdin, KEY.enter);
     frame = await see(app, /wrote 4 entries to/);
-    expect(frame).toContain('/exports/out.txt');
+    expect(frame).toContain('/exports/kube-sbom-images.txt');
     expect(calls.exports[0]).toMatchObject({ kind: 'images', format: 'txt', pinned: false });
     expect((calls.exports[0] as { references: string[] }).references).toHaveLength(4);
     await press(app.stdin, '3', KEY.space, '4', 'f', 'f');

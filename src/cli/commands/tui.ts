@@ -30,13 +30,17 @@ export function registerTui(program: Command, launchUi: UiLauncher): void {
     .option('--bundles-from <dir>', 'read image signatures carried as bundles (written by verify-images --bundle-dir); never writes')
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine')
     .option('--image-identity <id>', 'expected signer of the images (certificate SAN), exact', 'krel-trust@k8s-releng-prod.iam.gserviceaccount.com')
-    .option('--export-dir <dir>', 'where Export writes its files', '.')
+    .option(
+      '--export-dir <dir>',
+      'where Export writes its files (relative: from the directory you ran it in, also under npm start; the Export screen can change it)',
+      '.',
+    )
     .option('--max-size <size>', 'refuse larger documents (e.g. 100MB, 1GiB)', '512MiB')
     .addOption(new Option('--concurrency <n>', 'images verified at once').default(String(DEFAULT_IMAGE_CONCURRENCY)));
   addSharedOptions(addReleaseOptions(cmd), { json: false, quiet: false }).addHelpText(
     'after',
     `
-Keys: ? shows every key; q quits; ctrl-c always quits. 1 Release, 2 Explorer, 3 Images, 4 Export.
+Keys: ? shows every key; q quits; ctrl-c always quits. 1 Release, 2 Explorer, 3 Images, 4 Export, l Licenses, t Tree (relationships), D Diff (against a second file or release).
 Without a terminal (stdin and stdout must both be one) it exits 2 and names the commands to use instead.
 
 Examples:

@@ -6,11 +6,15 @@ import { countElements } from '../../../parsers/counts.js';
 import type { Element, SbomFormat, SpdxDocument } from '../../../parsers/model.js';
 import { buildImageInventory } from '../../k8s/image-inventory.js';
 import { layerOf } from '../../k8s/layer-packages.js';
+import type { ReleaseFile } from '../../k8s/release-file-diff.js';
 import { DocumentIndex, elementName } from '../../sbom/document-index.js';
+import { summarizeLicenses, type LicenseSummary } from '../../sbom/license-summary.js';
+import { buildOutline, type Outline } from '../../sbom/outline.js';
 import { purlsOf } from '../../sbom/query.js';
 import { RelationshipGraph, type Edge } from '../../sbom/relationship-graph.js';
 import type { ElementDetail, ElementRow, RelationLink, RowKind, SbomView } from '../ports.js';
 import { elementFields } from './element-fields.js';
+import { licenseFilter } from './license-filter.js';
 import { rowLabeler } from './row-labels.js';
 
 const BINARY_PATH = /(^|\/)bin\/[^/]+\/[^/]+\/[^/]+$/;
@@ -29,6 +33,14 @@ function haystack(element: Element): string {
   if (element.elementType !== 'snippet') for (const c of element.checksums) parts.push(c.value);
   if (element.elementType === 'package' && element.version) parts.push(element.version);
   return parts.join('\u0000').toLowerCase();
+}
+
+function releaseFiles(elements: readonly Element[], kinds: readonly RowKind[]): ReleaseFile[] {
+  return elements.flatMap((element, i) => {
+    if (kinds[i] !== 'binary' || element.elementType !== 'file') return [];
+    const sha256 = element.checksums.find((c) => c.algorithm === 'SHA256')?.value;
+    return [{ name: element.name, ...(sha256 ? { sha256 } : {}) }];
+  });
 }
 
 export function buildView(input: { document: SpdxDocument; format?: SbomFormat; diagnostics: readonly Diagnostic[]; source: string }): SbomView {
@@ -76,6 +88,8 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
         : {}),
     };
   };
+  let licenses: LicenseSummary | undefined;
+  let outline: Outline | undefined;
   const counts = countElements(document);
   const problems = input.diagnostics.filter((d) => d.severity !== 'info');
   return {
@@ -97,5 +111,10 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
     inventory: { images: inventory.images, ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}) },
     detail,
     containers: (spdxId) => graph.incoming(spdxId, 'CONTAINS').map((e) => e.from),
+    licenseFilter: licenseFilter(elements),
+    licenses: () => (licenses ??= summarizeLicenses(document)),
+    outline: () => (outline ??= buildOutline(index, graph)),
+    externalRefs: document.externalDocumentRefs,
+    releaseFiles: () => releaseFiles(elements, rowKinds),
   };
 }

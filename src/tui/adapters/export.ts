@@ -4,8 +4,11 @@ import { toJsonText } from '../../common/json-text.js';
 import { writeOutputFile } from '../../common/output-file.js';
 import { sanitizeLine } from '../../common/sanitize.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
+import { imagesToMarkdown } from '../../export/image-report.js';
+import { sanitizeForTerminal } from '../../common/sanitize.js';
 import type { ExportRequest, ExportResult, FileResult, ImageResult, SbomView } from '../ports.js';
 import { auditMatrix, type AuditMatrix } from '../state/audit-matrix.js';
+import { defaultExportName } from '../state/export-target.js';
 
 /** One line per image and per failed check; registry and certificate strings are made inert, as on the screen. */
 function reportText(results: ImageResult[]): string {
@@ -61,22 +64,25 @@ function reportOf(view: SbomView, request: Extract<ExportRequest, { kind: 'repor
 export function renderExport(view: SbomView, request: ExportRequest): { name: string; text: string; count: number } {
   if (request.kind === 'report') {
     const text = reportOf(view, request);
-    return { name: `kube-sbom-verification.${request.format}`, text, count: request.results.length + (request.files?.length ?? 0) };
+    return { name: defaultExportName(request), text, count: request.results.length + (request.files?.length ?? 0) };
   }
   const wanted = new Set(request.references);
   const { inventory } = view;
   const images = inventory.images.filter((i) => wanted.has(i.reference));
-  const text = renderImageList(request.format, images, {
+  const options = {
     ...(request.pinned ? { resolvedDigests: new Map(Object.entries(request.digests)) } : {}),
     source: view.source,
     ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}),
-  });
-  return { name: `kube-sbom-images${request.pinned ? '-pinned' : ''}.${request.format}`, text, count: images.length };
+  };
+  // Markdown as `images --format md` writes it, cleaned of terminal escapes as the command cleans it.
+  const text = request.format === 'md' ? sanitizeForTerminal(imagesToMarkdown(images, options)) : renderImageList(request.format, images, options);
+  return { name: defaultExportName(request), text, count: images.length };
 }
 
-export async function exportToDir(dir: string, view: SbomView, request: ExportRequest): Promise<ExportResult> {
+/** Into `dir` under the request's own name, or to `target` when the user chose a folder or name. */
+export async function exportToDir(dir: string, view: SbomView, request: ExportRequest, target?: string): Promise<ExportResult> {
   const { name, text, count } = renderExport(view, request);
-  const path = resolve(dir, name);
+  const path = target ?? resolve(dir, name);
   await writeOutputFile(path, text);
   return { path, count };
 }

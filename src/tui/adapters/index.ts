@@ -25,6 +25,14 @@ export function createPorts(settings: TuiSettings, demo?: DemoSource): TuiPorts 
     verifyImages: async (view, references, onResult, onWarning) =>
       (await import('./images.js')).verifyViewImages(settingsOf(view), view, references, onResult, onWarning),
     verifyFiles: async (view, paths, onResult, onWarning) => (await import('./files.js')).verifyViewFiles(settingsOf(view), view, paths, onResult, onWarning),
-    exportFile: async (view, request) => (await import('./export.js')).exportToDir(settings.exportDir, view, request),
+    exportDir: settings.exportDir,
+    exportFile: async (view, request, path) => (await import('./export.js')).exportToDir(settings.exportDir, view, request, path),
+    openReference: async (view, refId, path) =>
+      (await import('./open-reference.js')).openReferencedFile(
+        { maxBytes: settings.maxBytes, offline: settings.offline, ...(settings.fetchSettings ? { fetchSettings: settings.fetchSettings } : {}) },
+        view,
+        refId,
+        path,
+      ),
   };
 }

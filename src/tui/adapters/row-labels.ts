@@ -4,6 +4,7 @@
 import type { Element } from '../../../parsers/model.js';
 import type { ContainerImage } from '../../k8s/image-inventory.js';
 import { layerOf } from '../../k8s/layer-packages.js';
+import { releaseArchiveOf } from '../../k8s/release-archive.js';
 import { elementName } from '../../sbom/document-index.js';
 import { purlsOf } from '../../sbom/query.js';
 import type { RelationshipGraph } from '../../sbom/relationship-graph.js';
@@ -110,7 +111,16 @@ export function rowLabeler({ elements, kinds, imageById, graph }: LabelInput): (
     }
     return groups.get(elementName(elements[i]!)) ?? [i];
   };
-  // What differs (version, purl qualifier, image) goes in front of each member of a group.
+  // A file's container: the element that CONTAINS it (not an image), else the release archive its SPDXID names.
+  let indexById: Map<string, number> | undefined;
+  const archiveOf = (i: number): string | undefined => {
+    const element = elements[i]!;
+    if (element.elementType !== 'file') return undefined;
+    indexById ??= new Map(elements.map((e, k) => [e.spdxId, k]));
+    const parent = containers(element.spdxId).find((id) => !imageById.has(id) && indexById!.has(id));
+    return parent !== undefined ? elementName(elements[indexById.get(parent)!]!) : releaseArchiveOf(element.spdxId);
+  };
+  // What differs (version, purl qualifier, image, archive) goes in front of each member of a group.
   const lookAlike = (group: number[]): string[] => {
     const versions = group.map((i) => versionOf(elements[i]!));
     const versionDiffers = new Set(versions).size > 1;
@@ -123,9 +133,11 @@ export function rowLabeler({ elements, kinds, imageById, graph }: LabelInput): (
       const digest = imageById.get(id)!.digest;
       return byArch ? arch : arch && digest ? `${arch} ${short(digest)}` : images.get(id)!;
     };
+    const archives = group.map(archiveOf);
+    const archiveDiffers = archives.every(Boolean) && new Set(archives).size > 1;
     return group.map((i, n) => {
       const parts = [versionDiffers ? versions[n] : '', qualifierParts[n]].filter(Boolean);
-      const owner = groupOwners[n] ? ownerPart(groupOwners[n]!, arches[n]!) : undefined;
+      const owner = groupOwners[n] ? ownerPart(groupOwners[n]!, arches[n]!) : archiveDiffers ? `in ${archives[n]!}` : undefined;
       const part = parts.length > 0 ? parts.join(' ') : owner;
       const rest = versionDiffers ? elementName(elements[i]!) : ownLabel(i);
       return part ? `${part} · ${rest}` : rest;

@@ -14,6 +14,9 @@ import type { VerificationLine } from '../screens/verification-lines.js';
 import { EXPORT_FORMATS } from '../ports.js';
 import type { Actions } from './use-actions.js';
 import { editText } from './text-input.js';
+import { licensesKeys } from './licenses-keys.js';
+import { treeKeys } from './tree-keys.js';
+import type { TreeRow } from '../state/tree-rows.js';
 
 export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   release: ['global', 'release', 'list'],
@@ -24,6 +27,9 @@ export const SCREEN_SCOPES: Record<AppState['screen'], Scope[]> = {
   export: ['global', 'export'],
   help: ['global', 'detail', 'list'],
   audit: ['global', 'audit', 'list'],
+  licenses: ['global', 'licenses', 'list'],
+  tree: ['global', 'tree', 'list'],
+  diff: ['global', 'diff', 'list'],
 };
 
 export interface KeyContext {
@@ -37,6 +43,8 @@ export interface KeyContext {
   lines: DetailLine[];
   verificationLines: VerificationLine[];
   auditRows: AuditRow[];
+  treeRows: TreeRow[];
+  diffLines: string[];
   /** Visible rows of the list on each screen. */
   heights: Record<ListTarget, number>;
   width: number;
@@ -64,6 +72,12 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return dispatch({ type: 'screen', screen: 'export' });
     case Command.Audit:
       return dispatch({ type: 'screen', screen: 'audit' });
+    case Command.Licenses:
+      return dispatch({ type: 'screen', screen: 'licenses' });
+    case Command.Tree:
+      return dispatch({ type: 'screen', screen: 'tree' });
+    case Command.Diff:
+      return dispatch({ type: 'screen', screen: 'diff' });
     case Command.NextScreen:
     case Command.PrevScreen: {
       const current =
@@ -87,6 +101,9 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       images: ctx.shownImages.length,
       verification: ctx.verificationLines.length,
       audit: ctx.auditRows.length,
+      licenses: state.view?.licenses().licenses.length ?? 0,
+      tree: ctx.treeRows.length,
+      diff: ctx.diffLines.length,
     }[target];
     return dispatch({ type: 'list', target, action: listAction, length, height: ctx.heights[target] });
   }
@@ -110,6 +127,13 @@ export function handleKey(ctx: KeyContext, input: string, key: Key): void {
       return exportKeys(ctx, command);
     case 'audit':
       return auditKeys(ctx, command);
+    case 'licenses':
+      return licensesKeys(ctx, command);
+    case 'diff':
+      if (command === Command.Filter) dispatch({ type: 'diff', patch: { input: '', error: undefined } });
+      return;
+    case 'tree':
+      return treeKeys({ ...ctx, height: ctx.heights.tree, openDetail: (id) => openDetail(ctx, id) }, command);
   }
 }
 
@@ -123,6 +147,29 @@ function textField({ state, dispatch, actions }: KeyContext, input: string, key:
   if (state.screen === 'images' && state.images.editing) {
     const r = editText(state.images.query, input, key);
     dispatch({ type: 'images', patch: r.kind === 'edit' ? { query: r.value } : r.kind === 'cancel' ? { query: '', editing: false } : { editing: false } });
+    return true;
+  }
+  if (state.screen === 'export' && state.exporter.editing) {
+    const { field, value } = state.exporter.editing;
+    const r = editText(value, input, key);
+    if (r.kind === 'edit') dispatch({ type: 'exporter', patch: { editing: { field, value: r.value } } });
+    else if (r.kind === 'cancel') dispatch({ type: 'exporter', patch: { editing: undefined } });
+    else dispatch({ type: 'exporter', patch: { editing: undefined, [field]: r.value.trim() || undefined, result: undefined } });
+    return true;
+  }
+  if (state.screen === 'diff' && state.diff.input !== undefined) {
+    const r = editText(state.diff.input, input, key);
+    if (r.kind === 'edit') dispatch({ type: 'diff', patch: { input: r.value } });
+    else if (r.kind === 'cancel') dispatch({ type: 'diff', patch: { input: undefined } });
+    else if (r.value.trim()) actions.compare(r.value.trim());
+    return true;
+  }
+  if (state.screen === 'tree' && state.tree.input) {
+    const { refId, value } = state.tree.input;
+    const r = editText(value, input, key);
+    if (r.kind === 'edit') dispatch({ type: 'tree', patch: { input: { refId, value: r.value } } });
+    else if (r.kind === 'cancel') dispatch({ type: 'tree', patch: { input: undefined } });
+    else if (r.value.trim()) actions.openReference(refId, r.value.trim());
     return true;
   }
   if (state.screen === 'release' && state.release.phase === 'input') {
@@ -282,6 +329,10 @@ function exportKeys(ctx: KeyContext, command: Command): void {
       return patch({ format: exporter.content === 'report' ? (exporter.format === 'json' ? 'txt' : 'json') : nextOf(EXPORT_FORMATS, exporter.format) });
     case Command.Pinned:
       return patch({ pinned: !exporter.pinned });
+    case Command.Folder:
+      return patch({ editing: { field: 'dir', value: exporter.dir ?? '' } });
+    case Command.FileName:
+      return patch({ editing: { field: 'name', value: exporter.name ?? '' } });
     case Command.Write:
       return ctx.actions.exportNow();
   }

@@ -4,6 +4,7 @@ import { useMemo, useRef, type Dispatch } from 'react';
 import type { ImageResult, SbomView, TuiPorts } from '../ports.js';
 import type { AppAction, AppState } from '../state/app-state.js';
 import { exportPlan } from '../screens/export-plan.js';
+import { exportPath } from '../state/export-target.js';
 
 export interface Actions {
   open(input: string): void;
@@ -12,6 +13,10 @@ export interface Actions {
   /** Release binaries and archives, by path as the SBOM names them. */
   verifyFiles(paths: string[]): void;
   exportNow(): void;
+  /** Opens the local file `path` as the document `refId` names, if its SHA-1 matches the reference's. */
+  openReference(refId: string, path: string): void;
+  /** Loads a second file, or verifies a release, to compare the loaded document with. */
+  compare(input: string): void;
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -119,10 +124,45 @@ export function useActions(ports: TuiPorts, dispatch: Dispatch<AppAction>, getSt
       if (!plan.ok) return dispatch({ type: 'exporter', patch: { result: { ok: false, message: plan.reason } } });
       dispatch({ type: 'exporter', patch: { busy: true, result: undefined } });
       ports
-        .exportFile(state.view, plan.request)
+        .exportFile(state.view, plan.request, exportPath(ports.exportDir, state.exporter, plan.request))
         .then((r) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: true, path: r.path, count: r.count } } }))
         .catch((err: unknown) => dispatch({ type: 'exporter', patch: { busy: false, result: { ok: false, message: messageOf(err) } } }));
     };
-    return { open, verifyRelease, verifyImages, verifyFiles, exportNow };
+    const openReference = (refId: string, path: string) => {
+      const view = getState().view;
+      if (!view) return;
+      const run = ++openRun.current;
+      const live = () => run === openRun.current;
+      dispatch({ type: 'tree', patch: { input: undefined, message: `checking ${path} against the SHA-1 ${refId} gives` } });
+      ports
+        .openReference(view, refId, path)
+        .then((next) => {
+          if (!live()) return;
+          dispatch({ type: 'loaded', view: next, provenance: { kind: 'file', path } });
+          dispatch({ type: 'tree', patch: { message: `opened ${path}: its SHA-1 is the one ${refId} gives` } });
+        })
+        .catch((err: unknown) => live() && dispatch({ type: 'tree', patch: { message: messageOf(err) } }));
+    };
+    const compareRun = { current: 0 };
+    const compare = (input: string) => {
+      const run = ++compareRun.current;
+      dispatch({ type: 'diff', patch: { input: undefined, busy: input, error: undefined } });
+      const other = ports.isVersion(input)
+        ? ports
+            .verifyRelease(input, () => undefined)
+            .then((outcome) => {
+              // Fail closed: a release that did not verify is not compared with.
+              if (!outcome.verified || !outcome.view) {
+                const failed = outcome.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`);
+                throw new Error(`release ${input} did not verify${failed.length ? ` (${failed.join('; ')})` : ''}: not compared`);
+              }
+              return { label: `${outcome.version} (verified)`, view: outcome.view };
+            })
+        : ports.openFile(input).then((view) => ({ label: input, view }));
+      other
+        .then((o) => run === compareRun.current && dispatch({ type: 'diff', patch: { other: o, busy: undefined, list: { cursor: 0, offset: 0 } } }))
+        .catch((err: unknown) => run === compareRun.current && dispatch({ type: 'diff', patch: { busy: undefined, error: messageOf(err) } }));
+    };
+    return { open, verifyRelease, verifyImages, verifyFiles, exportNow, openReference, compare };
   }, [ports, dispatch, getState]);
 }

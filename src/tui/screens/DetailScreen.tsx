@@ -17,6 +17,8 @@ interface Props {
   height: number;
   /** Set when the element is a release artifact: its verification status in this run ('none': not verified yet). */
   verification?: ImageResult['status'] | 'none';
+  /** The screen the Detail was opened from, first in the breadcrumb. */
+  from?: string;
 }
 
 export const DETAIL_CHROME = 2;
@@ -47,11 +49,11 @@ function Line({ line, width, isCursor }: { line: DetailLine; width: number; isCu
   );
 }
 
-export function DetailScreen({ detail, trail, lines, list, width, height, verification }: Props) {
+export function DetailScreen({ detail, trail, lines, list, width, height, verification, from = 'Explorer' }: Props) {
   if (!detail) return <Text color={theme.bad}>This element is not in the document.</Text>;
   const status = verification === undefined ? undefined : statusOf(verification === 'none' ? undefined : { reference: '', status: verification, checks: [] });
   const statusText = status ? ` ${status.mark} ${status.text}${verification === 'none' ? ' (v verifies)' : ''}` : '';
-  const crumbs = ['Explorer', ...trail].map((t) => clip(t, 30)).join(' › ');
+  const crumbs = [from, ...trail].map((t) => clip(t, 30)).join(' › ');
   return (
     <Box flexDirection="column">
       <Text color={theme.dim}>{clip(crumbs.length > width - 2 ? `…${crumbs.slice(-(width - 3))}` : crumbs, width - 1)}</Text>

@@ -26,6 +26,8 @@ interface Props {
   selectedCount?: number;
   /** A verification started here (files or images) is under way. */
   verifying?: boolean;
+  /** Why the filter shows nothing: a `license:` term that does not parse. */
+  problem?: string | undefined;
 }
 
 const STATUS_WIDTH = 14;
@@ -33,7 +35,7 @@ const STATUS_WIDTH = 14;
 /** Lines the screen uses above its list. */
 export const EXPLORER_CHROME = 2;
 
-export function ExplorerScreen({ state, view, indices, width, height, markOf, selectedCount = 0, verifying = false }: Props) {
+export function ExplorerScreen({ state, view, indices, width, height, problem, markOf, selectedCount = 0, verifying = false }: Props) {
   const kindWidth = 8;
   // The name column carries what tells rows apart; the SPDXID repeats much of it, so it gets the rest.
   const nameWidth = Math.max(16, Math.floor((width - kindWidth - 4) * 0.6));
@@ -59,7 +61,7 @@ export function ExplorerScreen({ state, view, indices, width, height, markOf, se
         count={indices.length}
         list={state.list}
         height={height - EXPLORER_CHROME}
-        empty={state.query ? `nothing matches "${clip(state.query, 40)}"` : 'no elements of this kind'}
+        empty={problem ? clip(problem, width - 1) : state.query ? `nothing matches "${clip(state.query, 40)}"` : 'no elements of this kind'}
         renderRow={(i, isCursor) => {
           const index = indices[i]!;
           const row = view.rows[index]!;

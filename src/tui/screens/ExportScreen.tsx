@@ -5,6 +5,8 @@ import { EXPORT_FORMATS } from '../ports.js';
 import { clip, safe } from '../text.js';
 import { symbols, theme } from '../theme.js';
 import type { ExportPlan } from './export-plan.js';
+import { Prompt } from '../components/Prompt.js';
+import { defaultExportName, exportPath } from '../state/export-target.js';
 
 function Choice({ options, value }: { options: readonly string[]; value: string }) {
   return (
@@ -18,7 +20,7 @@ function Choice({ options, value }: { options: readonly string[]; value: string 
   );
 }
 
-export function ExportScreen({ state, plan, width }: { state: ExportState; plan: ExportPlan; width: number }) {
+export function ExportScreen({ state, plan, exportDir, width }: { state: ExportState; plan: ExportPlan; exportDir: string; width: number }) {
   const formats = state.content === 'report' ? ['txt', 'json'] : EXPORT_FORMATS;
   return (
     <Box flexDirection="column">
@@ -38,9 +40,28 @@ export function ExportScreen({ state, plan, width }: { state: ExportState; plan:
           <Choice options={['no', 'yes']} value={state.pinned ? 'yes' : 'no'} />
         </Text>
       ) : null}
+      <Text>
+        <Text color={theme.dim}> d folder </Text>
+        {state.editing?.field === 'dir' ? (
+          <Prompt label="" value={state.editing.value} editing width={width - 11} />
+        ) : (
+          <Text>{clip(state.dir ?? exportDir, width - 11)}</Text>
+        )}
+      </Text>
+      <Text>
+        <Text color={theme.dim}> n name </Text>
+        {state.editing?.field === 'name' ? (
+          <Prompt label="" value={state.editing.value} editing width={width - 11} />
+        ) : (
+          <Text>{clip(state.name ?? (plan.ok ? defaultExportName(plan.request) : ''), width - 11)}</Text>
+        )}
+      </Text>
       <Text> </Text>
       {plan.ok ? (
-        <Text>enter writes the {clip(plan.describe, width - 20)}</Text>
+        <Box flexDirection="column">
+          <Text>enter writes the {clip(plan.describe, width - 20)} to</Text>
+          <Text color={theme.accent}> {clip(exportPath(exportDir, state, plan.request), width - 3)}</Text>
+        </Box>
       ) : (
         <Text color={theme.warn} wrap="wrap">
           {safe(plan.reason)}

@@ -12,6 +12,9 @@ const TITLES: Record<Scope, string> = {
   detail: 'Detail',
   images: 'Images',
   verification: 'Verification of an image or file',
+  licenses: 'Licenses',
+  tree: 'Tree',
+  diff: 'Diff',
   export: 'Export',
 };
 

@@ -3,7 +3,7 @@ import type { CheckRow, ExportFormat, FileResult, ImageResult, ReleaseEvent, Rel
 import { LIST_START, listReducer, type ListAction, type ListState } from './list.js';
 import type { KindFilter, SortOrder } from './row-filter.js';
 
-export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'audit';
+export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'audit' | 'licenses' | 'tree' | 'diff';
 export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'audit', 'export'];
 
 export interface DownloadRow {
@@ -57,6 +57,32 @@ export interface ExportState {
   pinned: boolean;
   busy: boolean;
   result?: { ok: true; path: string; count: number } | { ok: false; message: string };
+  /** The folder and file name the user chose (unset: the export folder and the format's own name). */
+  dir?: string;
+  name?: string;
+  /** The folder or name being typed. */
+  editing?: { field: 'dir' | 'name'; value: string };
+}
+
+export interface TreeState {
+  list: ListState;
+  /** Ids of the expanded nodes; unset: only the document's root is. */
+  expanded?: ReadonlySet<string>;
+  /** The file path being typed for an external document reference. */
+  input?: { refId: string; value: string };
+  /** What following a reference came to (opened, refused and why). */
+  message?: string;
+}
+
+export interface DiffState {
+  list: ListState;
+  /** The second file or version being typed. */
+  input?: string;
+  /** The document compared with the loaded one. */
+  other?: { label: string; view: SbomView };
+  /** What is being loaded to compare with. */
+  busy?: string;
+  error?: string;
 }
 
 export interface AppState {
@@ -79,9 +105,12 @@ export interface AppState {
   files: FilesState;
   audit: { list: ListState };
   exporter: ExportState;
+  licenses: { list: ListState };
+  tree: TreeState;
+  diff: DiffState;
 }
 
-export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'audit';
+export type ListTarget = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'audit' | 'licenses' | 'tree' | 'diff';
 
 export type AppAction =
   | { type: 'screen'; screen: Screen }
@@ -110,7 +139,9 @@ export type AppAction =
   | { type: 'image-result'; result: ImageResult }
   | { type: 'images-warning'; message: string }
   | { type: 'verify-done' }
-  | { type: 'exporter'; patch: Partial<ExportState> };
+  | { type: 'exporter'; patch: Partial<ExportState> }
+  | { type: 'tree'; patch: Partial<TreeState> }
+  | { type: 'diff'; patch: Partial<DiffState> };
 
 export function initialState(screen: Screen = 'release'): AppState {
   return {
@@ -124,6 +155,9 @@ export function initialState(screen: Screen = 'release'): AppState {
     exporter: { content: 'images', format: 'txt', pinned: false, busy: false },
     files: { results: {}, running: false, warnings: [] },
     audit: { list: LIST_START },
+    licenses: { list: LIST_START },
+    tree: { list: LIST_START },
+    diff: { list: LIST_START },
   };
 }
 
@@ -154,6 +188,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         verification: undefined,
         screen: state.screen === 'verification' ? 'images' : state.screen,
         exporter: { ...state.exporter, result: undefined },
+        licenses: { list: LIST_START },
+        tree: { list: LIST_START },
+        // The document compared with stays: the new one is compared with it.
+        diff: { ...state.diff, list: LIST_START },
       };
     case 'open-start':
       return { ...state, opening: action.path, loadError: undefined };
@@ -262,6 +300,10 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, images: { ...state.images, running: false } };
     case 'exporter':
       return { ...state, exporter: { ...state.exporter, ...action.patch } };
+    case 'tree':
+      return { ...state, tree: { ...state.tree, ...action.patch } };
+    case 'diff':
+      return { ...state, diff: { ...state.diff, ...action.patch } };
   }
 }
 
@@ -277,6 +319,12 @@ function withList(state: AppState, target: ListTarget, update: (list: ListState)
       return state.verification ? { ...state, verification: { ...state.verification, list: update(state.verification.list) } } : state;
     case 'audit':
       return { ...state, audit: { list: update(state.audit.list) } };
+    case 'licenses':
+      return { ...state, licenses: { list: update(state.licenses.list) } };
+    case 'tree':
+      return { ...state, tree: { ...state.tree, list: update(state.tree.list) } };
+    case 'diff':
+      return { ...state, diff: { ...state.diff, list: update(state.diff.list) } };
     case 'detail': {
       const top = state.detail[state.detail.length - 1];
       if (!top) return state;

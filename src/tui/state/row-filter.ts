@@ -1,8 +1,9 @@
-// Kind filter, incremental text filter and sort over the element rows. A longer query narrows the previous
-// result instead of rescanning everything, which keeps a keystroke cheap on 100k elements.
+// Kind filter, incremental text filter, `license:` terms and sort over the element rows. A longer query narrows the
+// previous result instead of rescanning everything, which keeps a keystroke cheap on 100k elements.
 import type { ElementRow, RowKind } from '../ports.js';
+import { filterProblem, splitExplorerQuery } from './explorer-query.js';
 
-export const KIND_FILTERS = ['all', 'images', 'layers', 'binaries', 'files'] as const;
+export const KIND_FILTERS = ['all', 'images', 'layers', 'binaries', 'files', 'packages'] as const;
 export type KindFilter = (typeof KIND_FILTERS)[number];
 export const SORTS = ['document', 'name', 'kind'] as const;
 export type SortOrder = (typeof SORTS)[number];
@@ -13,6 +14,8 @@ const KINDS: Record<KindFilter, (kind: RowKind) => boolean> = {
   layers: (k) => k === 'layer',
   binaries: (k) => k === 'binary',
   files: (k) => k === 'file' || k === 'binary',
+  // Every SPDX package, as `files` is every SPDX file: images and layers are packages too.
+  packages: (k) => k === 'package' || k === 'image' || k === 'layer',
 };
 const KIND_RANK: Record<RowKind, number> = { image: 0, layer: 1, binary: 2, file: 3, package: 4, snippet: 5 };
 
@@ -24,14 +27,26 @@ interface Cached {
   kind: KindFilter;
   sort: SortOrder;
   query: string;
+  licenses: string;
   indices: Int32Array;
+  problem?: string;
 }
+
+export type LicenseFilter = (value: string) => (row: number) => boolean;
 
 export class RowFilter {
   private readonly orders = new Map<SortOrder, Int32Array>();
   private last?: Cached;
 
-  constructor(readonly rows: readonly ElementRow[]) {}
+  constructor(
+    readonly rows: readonly ElementRow[],
+    private readonly licenseFilter: LicenseFilter,
+  ) {}
+
+  /** Why the last query shows nothing (a `license:` term that does not parse), if it does. */
+  get problem(): string | undefined {
+    return this.last?.problem;
+  }
 
   private order(sort: SortOrder): Int32Array {
     let order = this.orders.get(sort);
@@ -49,20 +64,30 @@ export class RowFilter {
 
   /** Row indices to show, in display order. */
   apply(kind: KindFilter, sort: SortOrder, rawQuery: string): Int32Array {
-    const query = rawQuery.trim().toLowerCase();
+    const { text: query, licenses: values } = splitExplorerQuery(rawQuery);
+    const licenses = values.join('\n');
     const last = this.last;
-    if (last && last.kind === kind && last.sort === sort && last.query === query) return last.indices;
-    const narrowing = last && last.kind === kind && last.sort === sort && query.startsWith(last.query);
+    if (last && last.kind === kind && last.sort === sort && last.query === query && last.licenses === licenses) return last.indices;
+    let tests: Array<(row: number) => boolean>;
+    try {
+      tests = values.map((value) => this.licenseFilter(value));
+    } catch (err) {
+      // A term still being typed (`license:`) or mistyped: nothing shown, and the reason why.
+      this.last = { kind, sort, query, licenses, indices: new Int32Array(0), problem: filterProblem(err) };
+      return this.last.indices;
+    }
+    const narrowing = last && !last.problem && last.kind === kind && last.sort === sort && last.licenses === licenses && query.startsWith(last.query);
     const source = narrowing ? last.indices : this.order(sort);
     const keepKind = KINDS[kind];
     const out = new Int32Array(source.length);
     let n = 0;
     for (let i = 0; i < source.length; i++) {
-      const row = this.rows[source[i]!]!;
-      if ((narrowing || keepKind(row.kind)) && (query === '' || row.haystack.includes(query))) out[n++] = source[i]!;
+      const index = source[i]!;
+      const row = this.rows[index]!;
+      if ((narrowing || (keepKind(row.kind) && tests.every((t) => t(index)))) && (query === '' || row.haystack.includes(query))) out[n++] = index;
     }
     const indices = out.slice(0, n);
-    this.last = { kind, sort, query, indices };
+    this.last = { kind, sort, query, licenses, indices };
     return indices;
   }
 }

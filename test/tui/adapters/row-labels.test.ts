@@ -59,3 +59,36 @@ describe('row labels', () => {
     expect(labels.get('SPDXRef-Package-registry.k8s.io-base-arm64-v1.2.3')).toBe('base-arm64:v1.2.3 · base.tar');
   });
 });
+
+describe('row labels of release files shipped twice', () => {
+  const file = (id: string, name: string) => ['', `FileName: ${name}`, `SPDXID: ${id}`, `FileChecksum: SHA256: ${hex(7)}`, 'FileType: BINARY'];
+
+  it('name the archive each came from: the one that CONTAINS it, else the one bom staged it from', () => {
+    const staged = (part: string) =>
+      `SPDXRef-File-workspace-src-k8s.io-kubernetes-C95output-v1.2.3-release-stage-${part}-windows-amd64-kubernetes-${part}-bin-kubectl.exe`;
+    // Files first: in tag-value, files after a package are that package's (CONTAINS), which would name the package.
+    const text = [
+      'SPDXVersion: SPDX-2.3',
+      'DataLicense: CC0-1.0',
+      'SPDXID: SPDXRef-DOCUMENT',
+      'DocumentName: files',
+      'DocumentNamespace: https://example.com/files',
+      ...file(staged('client'), 'bin/windows/amd64/kubectl.exe'),
+      ...file(staged('node'), 'bin/windows/amd64/kubectl.exe'),
+      ...file('SPDXRef-tar-a', 'a.tar.gz'),
+      ...file('SPDXRef-tar-b', 'b.tar.gz'),
+      ...file('SPDXRef-x-in-a', 'bin/x'),
+      ...file('SPDXRef-x-in-b', 'bin/x'),
+      'Relationship: SPDXRef-tar-a CONTAINS SPDXRef-x-in-a',
+      'Relationship: SPDXRef-tar-b CONTAINS SPDXRef-x-in-b',
+      '',
+    ].join('\n');
+    const { document, format, diagnostics } = parseSbom(text, { fileName: 'files.spdx' });
+    const view = buildView({ document, format, diagnostics, source: 'files.spdx' });
+    const labels = new Map(view.rows.map((r, i) => [r.spdxId, view.label(i)]));
+    expect(labels.get(staged('client'))).toBe('in kubernetes-client-windows-amd64.tar.gz · bin/windows/amd64/kubectl.exe');
+    expect(labels.get(staged('node'))).toBe('in kubernetes-node-windows-amd64.tar.gz · bin/windows/amd64/kubectl.exe');
+    expect(labels.get('SPDXRef-x-in-a')).toBe('in a.tar.gz · bin/x');
+    expect(labels.get('SPDXRef-x-in-b')).toBe('in b.tar.gz · bin/x');
+  });
+});
