@@ -32,7 +32,7 @@ export interface VerifyImagesCliOptions extends ImageCliOptions {
 
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
-async function fromList(file: string): Promise<ImageToVerify[]> {
+export async function fromList(file: string): Promise<ImageToVerify[]> {
   const text = await readLimitedText(file, { maxBytes: MAX_LIST_BYTES, hint: 'split the list' });
   const lines = text
     .split(/\r?\n/)
@@ -49,7 +49,7 @@ async function fromList(file: string): Promise<ImageToVerify[]> {
 }
 
 /** The SBOM: a file as it is, a version only after its own checksums and signature verified. */
-async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise<{ label: string; images: ImageToVerify[] }> {
+export async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise<{ label: string; images: ImageToVerify[] }> {
   // The release SBOM is signed by the release signer; the identity options of this command (regexps too) are the images'.
   const release = {
     ...opts,
