@@ -209,3 +209,57 @@ describe.skipIf(registryMissing)('kube-sbom mirror', () => {
     }
   });
 });
+
+// A target that wants Basic auth: docker-registry with an htpasswd file (user "mirror", password "mirror-secret", bcrypt cost 4).
+const HTPASSWD = 'mirror:$2b$04$QECKYzpkRPTFB6IAZoR8RufRULqz1eAabItQIU345h./P/LC82P7K\n';
+
+describe.skipIf(registryMissing)('kube-sbom mirror to a registry that needs credentials', () => {
+  let source: TestRegistry;
+  let to: TestRegistry;
+  let dir: string;
+  let root: string;
+  let fixture: MirrorFixture;
+
+  beforeAll(async () => {
+    source = await startRegistry();
+    to = await startRegistry({ htpasswd: HTPASSWD });
+    dir = await mkdtemp(join(tmpdir(), 'kube-sbom-mirror-auth-'));
+    root = join(dir, 'trusted_root.json');
+    await writeFile(root, (await getTestPki()).trustedRootText);
+    fixture = await pushMirrorFixture(source.url, dir);
+  });
+  afterAll(async () => {
+    await source?.stop();
+    await to?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('uses the Docker config for the target only, never sends it to the source, never prints it', async () => {
+    const watched = await startProxy(source.url);
+    try {
+      const args = ['mirror', '--from', fixture.listFile, '--to', to.host, '--trusted-root', root, '--registry-mirror', `registry.k8s.io=${watched.host}`];
+      const anonymous = await runCli([...args, '--json'], { env: { DOCKER_CONFIG: join(dir, 'empty') } });
+      expect(anonymous.code).toBe(3);
+      expect(JSON.parse(anonymous.stdout).images[0]).toMatchObject({ status: 'copy-failed', code: 'REGISTRY_UNAUTHORIZED' });
+
+      const config = join(dir, 'docker');
+      await import('node:fs/promises').then((fs) => fs.mkdir(config));
+      await writeFile(
+        join(config, 'config.json'),
+        JSON.stringify({ auths: { [`http://${to.host}`]: { auth: Buffer.from('mirror:mirror-secret').toString('base64') } } }),
+      );
+      const r = await runCli(args, { env: { DOCKER_CONFIG: config } });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain('mirror-secret');
+      expect(r.stdout + r.stderr).not.toContain(Buffer.from('mirror:mirror-secret').toString('base64'));
+      expect(watched.seen.length).toBeGreaterThan(0);
+      expect(watched.seen.filter((s) => s.authorization)).toEqual([]);
+      const res = await fetch(`${to.url}/v2/kube-apiserver/manifests/${MIRROR_TAG}`, {
+        headers: { accept: ACCEPT, authorization: `Basic ${Buffer.from('mirror:mirror-secret').toString('base64')}` },
+      });
+      expect(sha256(Buffer.from(await res.arrayBuffer()))).toBe(fixture.apiserver.digest);
+    } finally {
+      await watched.close();
+    }
+  });
+});
