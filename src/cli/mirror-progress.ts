@@ -19,7 +19,7 @@ export function mirrorProgress(stream: NodeJS.WriteStream = process.stderr): (ev
         verify(event.event);
         break;
       case 'copy-start':
-        total = event.bytes;
+        total += event.bytes;
         status();
         break;
       case 'bytes':

@@ -13,7 +13,7 @@ import { pingRegistries } from '../verify/verify-images.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { mirrorProgress } from './mirror-progress.js';
 import { parseTarget } from './mirror-target-option.js';
-import { writeJson, writeText } from './output.js';
+import { progressAllowed, writeJson, writeText } from './output.js';
 import { fromList, sbomImages, type VerifyImagesCliOptions } from './verify-images-run.js';
 
 export interface MirrorCliOptions extends VerifyImagesCliOptions {
@@ -92,7 +92,7 @@ export async function runMirror(source: string, opts: MirrorCliOptions): Promise
     checkSbomLayers: opts.checkSbomLayers && !opts.from,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     dryRun: opts.dryRun === true,
-    onEvent: opts.json ? () => {} : mirrorProgress(),
+    ...(opts.json || !progressAllowed() ? {} : { onEvent: mirrorProgress() }),
   });
   if (opts.json) writeJson({ ...report, source: list.label, trustedRoot: trustedRoot.source, policy });
   else writeText(formatReport(report));

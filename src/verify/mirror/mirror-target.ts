@@ -19,6 +19,6 @@ export interface MirrorTarget {
   putManifest(repo: RepoRef, item: ManifestItem): Promise<void>;
   /** Makes what was written so far readable (the layout's index.json); called after each image, so a re-run resumes. */
   flush(): Promise<void>;
-  /** A fresh reader of the target, for the verification after the copy. */
+  /** A reader of the target that sees everything flushed so far, for the verification after the copy. */
   reader(): ImageSource;
 }

@@ -8,8 +8,8 @@ import type { ImageSource } from '../../registry/source.js';
 import type { IdentityPolicy } from '../../sigstore/identity.js';
 import type { LoadedTrustedRoot } from '../../sigstore/trusted-root.js';
 import type { ImageVerification } from '../verify-image.js';
-import { verifyImages, type ImagesEvent, type ImageToVerify } from '../verify-images.js';
-import { BlobLedger, copyImage, planStats, type CopyStats } from './mirror-copy.js';
+import { summarize, verifyListedImage, type ImagesEvent, type ImageToVerify } from '../verify-images.js';
+import { BlobLedger, copyImage, planStats, type CopyContext, type CopyStats } from './mirror-copy.js';
 import { planImage, type ImagePlan } from './mirror-plan.js';
 import { reverifyImage, type TargetCheck } from './mirror-reverify.js';
 import type { MirrorTarget } from './mirror-target.js';
@@ -28,6 +28,7 @@ export interface MirrorOptions {
 
 export type MirrorEvent =
   | { type: 'verify'; event: ImagesEvent }
+  /** An image's copy begins; `bytes` is the most it will move (blobs the target has are skipped). */
   | { type: 'copy-start'; images: number; bytes: number }
   | { type: 'bytes'; bytes: number }
   | { type: 'copied'; reference: string; stats?: CopyStats; error?: string }
@@ -67,92 +68,68 @@ function failure(err: unknown): { code: string; message: string; kind: ErrorKind
 
 export async function mirrorImages(images: ImageToVerify[], options: MirrorOptions): Promise<MirrorReport> {
   const emit = options.onEvent ?? (() => {});
-  const verification = await verifyImages(images, {
-    source: options.source,
-    trustedRoot: options.trustedRoot,
-    policy: options.policy,
-    concurrency: options.concurrency,
-    checkSbomLayers: options.checkSbomLayers,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    onEvent: (event) => emit({ type: 'verify', event }),
-  });
-  const rows: MirroredImage[] = verification.images.map((v) => ({
-    reference: v.reference,
-    ...(v.digest ? { digest: v.digest } : {}),
-    status: v.verified ? 'planned' : 'not-verified',
-    code: v.code,
-    message: v.verified ? '' : `not copied: ${v.message}`,
-    ...(v.verified ? {} : { failureKind: v.failureKind ?? 'check' }),
-    source: { verified: v.verified, code: v.code, message: v.message },
-  }));
-  const fail = (row: MirroredImage, status: MirrorStatus, err: unknown) => {
-    const f = failure(err);
-    Object.assign(row, { status, code: f.code, message: f.message, failureKind: f.kind });
-  };
-
-  // Plans are read from the source (small: manifests only) before anything is written.
-  const plans = new Map<MirroredImage, ImagePlan>();
-  await mapLimited(
-    rows.filter((r) => r.status === 'planned'),
-    options.concurrency,
-    async (row) => {
-      try {
-        const plan = await planImage(options.source, parseReference(row.reference), row.digest!);
-        plans.set(row, plan);
-        Object.assign(row, { platforms: plan.platforms, signatures: plan.signatures });
-      } catch (err) {
-        fail(row, 'copy-failed', err);
-      }
-    },
-  );
-
-  if (options.dryRun) {
-    await mapLimited([...plans], options.concurrency, async ([row, plan]) => {
-      try {
-        row.copy = await planStats(plan, options.target);
-        row.message = 'would be copied';
-      } catch (err) {
-        fail(row, 'copy-failed', err);
-      }
-    });
-    return report(rows, options, true);
-  }
-
-  const ledger = new BlobLedger();
+  const verifyEmit = (event: ImagesEvent) => emit({ type: 'verify', event });
+  verifyEmit({ type: 'start', total: images.length, references: images.map((i) => i.reference) });
   const ctx = {
     source: options.source,
     target: options.target,
-    ledger,
+    ledger: new BlobLedger(),
     blobs: createLimiter(Math.max(4, options.concurrency)),
-    onBytes: (bytes: number) => emit({ type: 'bytes', bytes }),
+    // Counting bytes costs a stream stage per blob: only when someone listens.
+    ...(options.onEvent ? { onBytes: (bytes: number) => emit({ type: 'bytes', bytes }) } : {}),
   };
-  emit({ type: 'copy-start', images: plans.size, bytes: [...plans.values()].reduce((n, p) => n + p.blobs.reduce((m, b) => m + b.descriptor.size, 0), 0) });
-  await mapLimited([...plans], options.concurrency, async ([row, plan]) => {
-    try {
-      row.copy = await copyImage(plan, ctx);
-      emit({ type: 'copied', reference: row.reference, stats: row.copy });
-    } catch (err) {
-      fail(row, 'copy-failed', err);
-      plans.delete(row);
-      emit({ type: 'copied', reference: row.reference, error: row.message });
-    }
+  const verified: ImageVerification[] = [];
+  // Each image goes through every step on its own, so copying one overlaps verifying the next.
+  const rows = await mapLimited(images, options.concurrency, async (image) => {
+    const v = await verifyListedImage(image, { ...options, onEvent: verifyEmit }, verifyEmit);
+    verified.push(v);
+    const row: MirroredImage = {
+      reference: v.reference,
+      ...(v.digest ? { digest: v.digest } : {}),
+      status: v.verified ? 'planned' : 'not-verified',
+      code: v.code,
+      message: v.verified ? '' : `not copied: ${v.message}`,
+      ...(v.verified ? {} : { failureKind: v.failureKind ?? 'check' }),
+      source: { verified: v.verified, code: v.code, message: v.message },
+    };
+    if (v.verified) await mirrorVerified(row, options, ctx, emit);
+    return row;
   });
+  verifyEmit({ type: 'done', summary: summarize(verified) });
+  return report(rows, options, options.dryRun === true);
+}
 
-  const reader = options.target.reader();
-  await mapLimited([...plans], options.concurrency, async ([row, plan]) => {
-    const check = await reverifyImage(plan, options.target, reader, options);
-    row.target = check;
-    emit({ type: 'reverified', reference: row.reference, check });
-    if (check.verified) Object.assign(row, { status: 'mirrored', code: 'OK', message: `copied and verified in the target: ${check.message}` });
-    else
-      Object.assign(row, {
-        status: 'target-check-failed',
-        code: check.code,
-        message: `the copy in the target did not verify: ${check.message}`,
-        failureKind: 'check',
-      });
-  });
-  return report(rows, options, false);
+/** Plan, then copy and check in the target (or, for a dry run, only ask the target what it has). */
+async function mirrorVerified(row: MirroredImage, options: MirrorOptions, ctx: CopyContext, emit: (event: MirrorEvent) => void): Promise<void> {
+  let plan: ImagePlan;
+  try {
+    plan = await planImage(options.source, parseReference(row.reference), row.digest!);
+    Object.assign(row, { platforms: plan.platforms, signatures: plan.signatures });
+    if (options.dryRun) {
+      row.copy = await planStats(plan, options.target);
+      row.message = 'would be copied';
+      return;
+    }
+    emit({ type: 'copy-start', images: 1, bytes: plan.blobs.reduce((n, b) => n + b.descriptor.size, 0) });
+    row.copy = await copyImage(plan, ctx);
+    emit({ type: 'copied', reference: row.reference, stats: row.copy });
+  } catch (err) {
+    const f = failure(err);
+    Object.assign(row, { status: 'copy-failed', code: f.code, message: f.message, failureKind: f.kind });
+    emit({ type: 'copied', reference: row.reference, error: row.message });
+    return;
+  }
+  const check = await reverifyImage(plan, options.target, options.target.reader(), options);
+  row.target = check;
+  emit({ type: 'reverified', reference: row.reference, check });
+  if (check.verified) Object.assign(row, { status: 'mirrored', code: 'OK', message: `copied and verified in the target: ${check.message}` });
+  else
+    Object.assign(row, {
+      status: 'target-check-failed',
+      code: check.code,
+      message: `the copy in the target did not verify: ${check.message}`,
+      failureKind: 'check',
+    });
 }
 
 function report(rows: MirroredImage[], options: MirrorOptions, dryRun: boolean): MirrorReport {

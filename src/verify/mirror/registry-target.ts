@@ -9,6 +9,7 @@ import type { MirrorTarget } from './mirror-target.js';
 
 export class RegistryTarget implements MirrorTarget {
   private readonly writer: RegistryWriter;
+  private readBack?: RemoteRegistry;
 
   constructor(
     readonly host: string,
@@ -55,7 +56,9 @@ export class RegistryTarget implements MirrorTarget {
 
   async flush(): Promise<void> {}
 
+  /** One client for every read-back (its connections and tokens are shared). */
   reader(): ImageSource {
-    return new RemoteRegistry(this.options);
+    this.readBack ??= new RemoteRegistry(this.options);
+    return this.readBack;
   }
 }
