@@ -9,17 +9,20 @@ import { LayoutTarget } from '../verify/mirror/layout-target.js';
 import { mirrorImages, type MirroredImage, type MirrorReport } from '../verify/mirror/mirror.js';
 import type { MirrorTarget } from '../verify/mirror/mirror-target.js';
 import { RegistryTarget } from '../verify/mirror/registry-target.js';
-import { pingRegistries } from '../verify/verify-images.js';
+import { pingRegistries, type ImageToVerify } from '../verify/verify-images.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { mirrorProgress } from './mirror-progress.js';
 import { parseTarget } from './mirror-target-option.js';
 import { progressAllowed, writeJson, writeText } from './output.js';
-import { fromList, sbomImages, type VerifyImagesCliOptions } from './verify-images-run.js';
+import { fromList, releaseSignerOptions, sbomImages, type VerifyImagesCliOptions } from './verify-images-run.js';
+import { releaseSourceOptions } from './release-run.js';
+import { carrySbom, verifiedReleaseSbomFiles } from '../verify/mirror/sbom-artifact.js';
 
 export interface MirrorCliOptions extends VerifyImagesCliOptions {
   to: string;
   dryRun?: boolean;
   dockerConfig?: string;
+  sbom?: boolean;
 }
 
 async function targetFrom(opts: MirrorCliOptions): Promise<MirrorTarget> {
@@ -62,6 +65,12 @@ function formatReport(report: MirrorReport): string {
   return `${[line(header), ...rows.map(line)].join('\n')}\n\n${tail}${report.dryRun ? ' (dry run: nothing written)' : ''}\n`;
 }
 
+async function carryReleaseSbom(version: string, opts: MirrorCliOptions, target: MirrorTarget): Promise<{ reference: string; digest: string }> {
+  const release = releaseSourceOptions(releaseSignerOptions(opts));
+  const { files } = await verifiedReleaseSbomFiles(version, release);
+  return carrySbom(target, version, files);
+}
+
 export async function runMirror(source: string, opts: MirrorCliOptions): Promise<number> {
   const concurrency = Number(opts.concurrency);
   if (!/^\d+$/.test(opts.concurrency) || concurrency < 1 || concurrency > 64) {
@@ -71,7 +80,12 @@ export async function runMirror(source: string, opts: MirrorCliOptions): Promise
   const policy = policyFrom(opts);
   compilePolicy(policy);
   const timeoutMs = imageTimeoutFrom(opts);
-  const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
+  if (opts.sbom && opts.from) throw usageError('OPTION_CONFLICT', '--sbom carries a release SBOM: give a release VERSION, not --from');
+  const list: { label: string; images: ImageToVerify[]; version?: string } = opts.from
+    ? { label: opts.from, images: await fromList(opts.from) }
+    : await sbomImages(source, opts);
+  if (opts.sbom && !list.version)
+    throw usageError('OPTION_INVALID', `--sbom: ${sanitizeLine(list.label)} is a file, not a release; give a release VERSION (v1.30.0, stable)`);
   if (list.images.length === 0)
     throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to mirror${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
   const references = list.images.map((i) => i.reference);
@@ -94,8 +108,13 @@ export async function runMirror(source: string, opts: MirrorCliOptions): Promise
     dryRun: opts.dryRun === true,
     ...(opts.json || !progressAllowed() ? {} : { onEvent: mirrorProgress() }),
   });
-  if (opts.json) writeJson({ ...report, source: list.label, trustedRoot: trustedRoot.source, policy });
-  else writeText(formatReport(report));
+  // The SBOM goes last, once every image is in place: a target holding the SBOM holds what it lists.
+  const sbom = opts.sbom && report.ok && !opts.dryRun ? await carryReleaseSbom(list.version!, opts, target) : undefined;
+  if (opts.json) writeJson({ ...report, ...(sbom ? { sbom } : {}), source: list.label, trustedRoot: trustedRoot.source, policy });
+  else
+    writeText(
+      `${formatReport(report)}${sbom ? `release SBOM with its checksums, signature and bundle: ${sanitizeLine(sbom.reference)}@${sbom.digest}\n` : ''}`,
+    );
   if (report.ok) return ExitCode.OK;
   return report.summary.failed > 0 ? ExitCode.CHECK_FAILED : ExitCode.CANNOT_RUN;
 }

@@ -12,6 +12,8 @@ import { MIRROR_TAG, pushMirrorFixture, type MirrorFixture } from '../helpers/mi
 import { getTestPki } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { startProxy } from '../helpers/registry-proxy.js';
+import { BUNDLE_V03, makeImage, pushBundleReferrer, pushImage } from '../helpers/registry-push.js';
+import { signImageBundle } from '../helpers/registry-signatures.js';
 
 const sha256 = (b: Uint8Array) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 const ACCEPT = 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json';
@@ -186,6 +188,47 @@ describe.skipIf(registryMissing)('kube-sbom mirror', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).images[0]).toMatchObject({ status: 'not-verified', code: 'IDENTITY_MISMATCH' });
     expect((await manifestAt(to.url, 'kube-apiserver', MIRROR_TAG)).status).toBe(404);
+  });
+
+  it('referrers only the source API lists get a fallback tag in a target without the API', async () => {
+    const image = makeImage({ architecture: 'amd64' });
+    const digest = await pushImage({ url: source.url }, 'kube-scheduler', image, MIRROR_TAG);
+    const bundle = await signImageBundle('registry.k8s.io/kube-scheduler', digest);
+    const referrer = await pushBundleReferrer({ url: source.url }, 'kube-scheduler', { digest, size: image.manifest.length }, bundle, undefined, false);
+    const size = (await manifestAt(source.url, 'kube-scheduler', referrer)).body!.length;
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: referrer, size, artifactType: BUNDLE_V03 }],
+    });
+    // A source with the referrers API (docker-registry 2.8 has none: the proxy answers for it).
+    const withApi = await startProxy(source.url, (req) =>
+      req.path.startsWith(`/v2/kube-scheduler/referrers/${digest}`)
+        ? { respond: { status: 200, headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' }, body: index } }
+        : undefined,
+    );
+    cleanup.push(() => withApi.close());
+    const list = join(dir, 'scheduler.txt');
+    await writeFile(list, `registry.k8s.io/kube-scheduler:${MIRROR_TAG}\n`);
+    const to = await target();
+    const r = await runCli([
+      'mirror',
+      '--from',
+      list,
+      '--to',
+      to.host,
+      '--trusted-root',
+      root,
+      '--registry-mirror',
+      `registry.k8s.io=${withApi.host}`,
+      '--json',
+    ]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect((await manifestAt(source.url, 'kube-scheduler', digest.replace(':', '-'))).status).toBe(404);
+    const fallback = await manifestAt(to.url, 'kube-scheduler', digest.replace(':', '-'));
+    expect(JSON.parse(fallback.body!.toString()).manifests.map((m: { digest: string }) => m.digest)).toEqual([referrer]);
+    const verified = await runCli(['verify-images', '--from', list, '--trusted-root', root, '--registry-mirror', `registry.k8s.io=${to.host}`, '--json']);
+    expect(verified.code, verified.stdout).toBe(0);
   });
 
   it('--to oci-layout:DIR is read back by --oci-layout and by skopeo', async () => {

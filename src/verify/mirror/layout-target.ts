@@ -9,6 +9,8 @@ import type { ManifestItem } from './mirror-plan.js';
 import type { MirrorTarget } from './mirror-target.js';
 
 export class LayoutTarget implements MirrorTarget {
+  private saving: Promise<void> = Promise.resolve();
+
   private constructor(private readonly writer: OciLayoutWriter) {}
 
   static async open(dir: string): Promise<LayoutTarget> {
@@ -53,8 +55,10 @@ export class LayoutTarget implements MirrorTarget {
     }
   }
 
+  /** One save at a time, each of the latest entries: two images finishing together cannot rename an older index last. */
   flush(): Promise<void> {
-    return this.writer.save();
+    this.saving = this.saving.catch(() => {}).then(() => this.writer.save());
+    return this.saving;
   }
 
   reader(): ImageSource {

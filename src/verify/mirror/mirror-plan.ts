@@ -1,7 +1,8 @@
 // What copying one image means: its manifests (every platform of an index), their blobs, and everything that signs
 // it: cosign's legacy sha256-<hex>.sig tag, OCI referrers (the API and the sha256-<hex> fallback tag) and their blobs.
 import { checkError } from '../../common/errors.js';
-import { digestTagBase } from '../../registry/digest.js';
+import { digestTagBase, sha256Digest } from '../../registry/digest.js';
+import { OCI_INDEX } from '../../registry/media-types.js';
 import type { Descriptor, FetchedManifest } from '../../registry/manifest.js';
 import { formatReference, type ImageReference } from '../../registry/reference.js';
 import { MAX_SIGNATURES } from '../../registry/signatures.js';
@@ -100,8 +101,32 @@ async function addSignatures(source: ImageSource, repo: RepoRef, builder: PlanBu
     await builder.add(await builder.fetch(d.digest, `the referrers of ${digest}`), { listed: true, image: false });
     count++;
   }
-  if (fallback) await builder.add(fallback, { tag: base, image: false });
+  if (fallback && !apiOnly(api, fallback)) await builder.add(fallback, { tag: base, image: false });
+  else if (referrers.size > 0) await builder.add(fallbackIndex(referrers), { tag: base, image: false });
   return count;
+}
+
+/** Referrers the API lists that the fallback tag (if any) does not. */
+function apiOnly(api: Descriptor[] | undefined, fallback: FetchedManifest | undefined): Descriptor[] {
+  const listed = new Set(fallback?.manifest.kind === 'index' ? fallback.manifest.manifests.map((d) => d.digest) : []);
+  return (api ?? []).filter((d) => !listed.has(d.digest));
+}
+
+/**
+ * The fallback tag's index as cosign writes it for a registry without the referrers API: every referrer found (the
+ * source's tag and its API), so a target without the API still leads readers to them. Only this tag's bytes differ.
+ */
+function fallbackIndex(referrers: Map<string, Descriptor>): FetchedManifest {
+  const manifests = [...referrers.values()].map((d) => ({
+    mediaType: d.mediaType,
+    digest: d.digest,
+    size: d.size,
+    ...(d.artifactType ? { artifactType: d.artifactType } : {}),
+    ...(d.annotations ? { annotations: d.annotations } : {}),
+  }));
+  const manifest = { schemaVersion: 2, mediaType: OCI_INDEX, manifests };
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  return { bytes, digest: sha256Digest(bytes), mediaType: OCI_INDEX, manifest: { kind: 'index', mediaType: OCI_INDEX, manifests } };
 }
 
 /** The whole copy of one verified image, read from the source (manifests fetched and checked by digest). */
