@@ -27,7 +27,7 @@ export interface MirrorCliOptions extends VerifyImagesCliOptions {
 
 async function targetFrom(opts: MirrorCliOptions): Promise<MirrorTarget> {
   const spec = parseTarget(opts.to);
-  if (spec.kind === 'layout') return LayoutTarget.open(spec.dir);
+  if (spec.kind === 'layout') return LayoutTarget.open(spec.dir, opts.dryRun !== true);
   assertOfflineAllows({ ...opts, registryMirror: undefined, ociLayout: undefined }, [spec.host]);
   return new RegistryTarget(spec.host, spec.prefix, {
     allowHttp: opts.allowHttpRegistry === true,

@@ -25,10 +25,13 @@ export class OciLayoutWriter {
   private constructor(readonly dir: string) {}
 
   /** Opens (or starts) a layout; an existing index.json is kept and added to. */
-  static async open(dir: string): Promise<OciLayoutWriter> {
+  static async open(dir: string, options: { create?: boolean } = {}): Promise<OciLayoutWriter> {
     const writer = new OciLayoutWriter(dir);
-    await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true });
-    await writeFileAtomic(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    // create: false only reads what is there (mirror --dry-run asks what a layout holds without touching it).
+    if (options.create !== false) {
+      await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true });
+      await writeFileAtomic(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    }
     try {
       const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { manifests?: Descriptor[] };
       writer.entries = index.manifests ?? [];

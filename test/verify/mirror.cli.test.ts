@@ -2,6 +2,7 @@
 // the copy verifiable from the target, an interrupted copy resumed, a target that alters a blob caught, and an
 // OCI layout output read back by --oci-layout and by skopeo.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -238,6 +239,28 @@ describe.skipIf(registryMissing)('kube-sbom mirror', () => {
     const verified = await runCli(['verify-images', '--from', fixture.listFile, '--trusted-root', root, '--oci-layout', layout, '--json']);
     expect(verified.code, verified.stdout).toBe(0);
     expect(JSON.parse(verified.stdout).summary).toMatchObject({ total: 2, verified: 2 });
+
+    // The far side: the layout is the source of a run into a registry inside the air gap.
+    const inside = await target();
+    const pushed = await runCli(['mirror', '--from', fixture.listFile, '--oci-layout', layout, '--to', inside.host, '--trusted-root', root, '--json']);
+    expect(pushed.code, pushed.stdout + pushed.stderr).toBe(0);
+    expect((await manifestAt(inside.url, 'kube-apiserver', MIRROR_TAG)).digest).toBe(fixture.apiserver.digest);
+    const insideCheck = await runCli([
+      'verify-images',
+      '--from',
+      fixture.listFile,
+      '--trusted-root',
+      root,
+      '--registry-mirror',
+      `registry.k8s.io=${inside.host}`,
+    ]);
+    expect(insideCheck.code, insideCheck.stdout).toBe(0);
+
+    // A dry run into a layout that does not exist yet creates nothing.
+    const planned = join(dir, 'not-yet');
+    const dry = await mirror(`oci-layout:${planned}`, source.host, ['--dry-run']);
+    expect(dry.code, dry.stdout).toBe(0);
+    expect(existsSync(planned)).toBe(false);
     if (skopeoMissing) return;
     for (const [repo, digest] of [
       ['kube-apiserver', fixture.apiserver.digest],

@@ -29,7 +29,7 @@ export function registerMirror(program: Command): void {
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
     .option('--dry-run', 'verify and print what would be copied and what the target already has; write nothing')
-    .option('--sbom', 'also carry the release SBOM with its .sha256, .sha512, .sig, .cert and release.sigstore.json (see below)')
+    .option('--sbom', 'also carry the release SBOM with its checksums, signature, certificate, Rekor entry and bundle (see below)')
     .option('--concurrency <n>', 'images handled at once', String(DEFAULT_IMAGE_CONCURRENCY))
     .option('--no-check-sbom-layers', "skip comparing the registry's layers with the SBOM's layer packages before copying")
     .option('--docker-config <file>', 'credentials for the target (default $DOCKER_CONFIG/config.json, else ~/.docker/config.json)')
@@ -42,14 +42,15 @@ export function registerMirror(program: Command): void {
     'after',
     `
 Where images go: with --to REGISTRY/PREFIX, registry.k8s.io/kube-apiserver lands at REGISTRY/PREFIX/kube-apiserver
-(same tag, same digest), so the far side verifies with
+(same tag, same digest); mirrored without a prefix, the far side verifies it with
   kube-sbom verify-images VERSION --registry-mirror registry.k8s.io=REGISTRY
-(without a prefix). With --to oci-layout:DIR, each image is tagged in DIR/index.json with its full source reference,
-readable by "--oci-layout DIR" and by "skopeo inspect oci:DIR:registry.k8s.io/kube-apiserver:v1.30.0".
+With --to oci-layout:DIR, each image is tagged in DIR/index.json with its full source reference, readable by
+"--oci-layout DIR" and by "skopeo inspect oci:DIR:registry.k8s.io/kube-apiserver:v1.30.0". A layout can be the
+source of another run (--oci-layout DIR --to REGISTRY): carry it across the air gap, then push it inside.
 
 With --sbom (a release VERSION only), once every image is copied and verified, the release SBOM is verified again
-and carried with its checksums, signature, certificate, Rekor entry and Sigstore bundle as one OCI artifact (one layer per file,
-named by its org.opencontainers.image.title annotation), tagged VERSION in the repository kubernetes-release-sbom:
+and carried with its checksums, signature, certificate, Rekor entry and Sigstore bundle as one OCI artifact (one
+layer per file, named by its org.opencontainers.image.title annotation), tagged VERSION in kubernetes-release-sbom:
 REGISTRY/PREFIX/kubernetes-release-sbom:VERSION, or sbom.k8s.io/kubernetes-release-sbom:VERSION in an OCI layout.
 Any OCI client reads it back, e.g. "oras pull" or "skopeo copy oci:DIR:sbom.k8s.io/kubernetes-release-sbom:VERSION ...".
 

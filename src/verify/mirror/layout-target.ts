@@ -13,8 +13,9 @@ export class LayoutTarget implements MirrorTarget {
 
   private constructor(private readonly writer: OciLayoutWriter) {}
 
-  static async open(dir: string): Promise<LayoutTarget> {
-    return new LayoutTarget(await OciLayoutWriter.open(dir));
+  /** `create: false` (a dry run) reads an existing layout, or none, and writes nothing. */
+  static async open(dir: string, create = true): Promise<LayoutTarget> {
+    return new LayoutTarget(await OciLayoutWriter.open(dir, { create }));
   }
 
   describe(): string {
