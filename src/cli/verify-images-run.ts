@@ -34,7 +34,7 @@ export interface VerifyImagesCliOptions extends ImageCliOptions {
 
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
-async function fromList(file: string): Promise<ImageToVerify[]> {
+export async function fromList(file: string): Promise<ImageToVerify[]> {
   const text = await readLimitedText(file, { maxBytes: MAX_LIST_BYTES, hint: 'split the list' });
   const lines = text
     .split(/\r?\n/)
@@ -51,22 +51,26 @@ async function fromList(file: string): Promise<ImageToVerify[]> {
 }
 
 /** The SBOM: a file as it is, a version only after its own checksums and signature verified. */
-async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise<{ label: string; images: ImageToVerify[] }> {
-  // The release SBOM is signed by the release signer; the identity options of this command (regexps too) are the images'.
-  const release = {
-    ...opts,
-    certificateIdentity: RELEASE_SIGNER_IDENTITY,
-    certificateIdentityRegexp: undefined,
-    certificateOidcIssuer: RELEASE_SIGNER_ISSUER,
-    certificateOidcIssuerRegexp: undefined,
-  };
+export async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise<{ label: string; images: ImageToVerify[]; version?: string }> {
+  const release = releaseSignerOptions(opts);
   const loaded = await loadSbomSource(source, { maxSize: opts.maxSize, release });
   const { document, verification } = loaded;
   const label = verification.kind === 'release' ? `${verification.version} release SBOM` : loaded.label;
   const inventory = buildImageInventory(new DocumentIndex(document));
   for (const w of inventory.warnings) warn(w);
   const selected = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
-  return { label, images: selected.map(imageToVerify) };
+  return { label, images: selected.map(imageToVerify), ...(verification.kind === 'release' ? { version: verification.version } : {}) };
+}
+
+/** The release SBOM is signed by the release signer; the identity options of this command (regexps too) are the images'. */
+export function releaseSignerOptions(opts: VerifyImagesCliOptions) {
+  return {
+    ...opts,
+    certificateIdentity: RELEASE_SIGNER_IDENTITY,
+    certificateIdentityRegexp: undefined,
+    certificateOidcIssuer: RELEASE_SIGNER_ISSUER,
+    certificateOidcIssuerRegexp: undefined,
+  };
 }
 
 export async function runVerifyImages(source: string, opts: VerifyImagesCliOptions): Promise<number> {

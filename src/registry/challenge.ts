@@ -45,3 +45,8 @@ export function bearerChallenge(header: string | null): Challenge | undefined {
   if (!header) return undefined;
   return parseChallenges(header).find((c) => c.scheme === 'bearer' && c.params.realm);
 }
+
+export function basicChallenge(header: string | null): Challenge | undefined {
+  if (!header) return undefined;
+  return parseChallenges(header).find((c) => c.scheme === 'basic');
+}

@@ -1,10 +1,12 @@
 // HTTP for registries: manual redirects, anonymous bearer tokens per host, retries, size limits, bounded concurrency.
 // Built on undici's request() rather than fetch(): a registry verification is many small requests, and fetch's
 // WHATWG streams and per-request abort signals cost more CPU than the requests themselves on a fast registry.
+import type { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { formatDuration } from '../common/duration.js';
 import { ioError, usageError } from '../common/errors.js';
-import { bearerChallenge } from './challenge.js';
+import { basicChallenge, bearerChallenge } from './challenge.js';
+import type { Credentials } from './credentials.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import { isLoopbackHost } from './reference.js';
 import { discardBody, readLimited, readErrorBody, ResponseHeaders } from './http-body.js';
@@ -20,6 +22,8 @@ export interface TransportOptions {
   /** Requests in flight at once through this transport (default 32). */
   maxConcurrent?: number;
   userAgent?: string;
+  /** Username and password for a registry host (from the Docker config); asked only for the host being requested. */
+  credentials?: (host: string) => Promise<Credentials | undefined>;
 }
 
 interface RawResponse {
@@ -48,6 +52,21 @@ export interface RequestOptions {
   auth?: boolean;
   /** Aborts the request and any wait before a retry (the per-image deadline). */
   signal?: AbortSignal;
+  /** Extra request headers (content-type of an upload). */
+  headers?: Record<string, string>;
+  /** A request body; a stream is sent once, never retried (the caller runs the whole step again). */
+  body?: Uint8Array | Readable;
+}
+
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT';
+
+/** A 2xx answer whose body is left for the caller to stream (blobs); other answers come with the body read. */
+export interface StreamResponse {
+  status: number;
+  headers: ResponseHeaders;
+  url: string;
+  body: Dispatcher.ResponseData['body'] | undefined;
+  errorCodes: string[];
 }
 
 const MAX_REDIRECTS = 5;
@@ -71,6 +90,8 @@ const WAITS: Record<string, string> = {
 
 export class RegistryTransport {
   private readonly tokens = new Map<string, Promise<string>>();
+  /** Basic credentials per origin, set only after that origin asked for them with a Basic challenge. */
+  private readonly basic = new Map<string, string>();
   private readonly limiter: Limiter;
   private readonly agent: Agent;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -91,15 +112,34 @@ export class RegistryTransport {
     return `${plain ? 'http' : 'https'}://${host}`;
   }
 
-  request(method: 'GET' | 'HEAD', url: string, opts: RequestOptions): Promise<RegistryResponse> {
+  request(method: Method, url: string, opts: RequestOptions): Promise<RegistryResponse> {
+    return this.limiter.run(async () => {
+      const res = await this.follow(method, new URL(url), opts);
+      if (!res.body) return { ...res, body: new Uint8Array() };
+      if (method === 'HEAD') {
+        discardBody(res.body);
+        return { ...res, body: new Uint8Array() };
+      }
+      const at = new URL(res.url);
+      const body = await readLimited(res.body, res.headers, opts.maxBytes, `${at.host}${at.pathname}`);
+      return { ...res, body };
+    });
+  }
+
+  /** Like request, but a 2xx body is handed back unread, to be streamed (it holds a connection until consumed). */
+  stream(method: Method, url: string, opts: RequestOptions): Promise<StreamResponse> {
     return this.limiter.run(() => this.follow(method, new URL(url), opts));
+  }
+
+  private async credentialsFor(url: URL): Promise<Credentials | undefined> {
+    return this.options.credentials?.(url.host);
   }
 
   private allowsPlain(url: URL): boolean {
     return url.protocol === 'https:' || (url.protocol === 'http:' && (this.options.allowHttp === true || isLoopbackHost(url.host)));
   }
 
-  private async follow(method: 'GET' | 'HEAD', start: URL, opts: RequestOptions): Promise<RegistryResponse> {
+  private async follow(method: Method, start: URL, opts: RequestOptions): Promise<StreamResponse> {
     if (!this.allowsPlain(start)) {
       throw usageError('INSECURE_REGISTRY', `${start.host}: plain HTTP is only used for registries on this machine; pass --allow-http-registry to allow it`);
     }
@@ -110,10 +150,12 @@ export class RegistryTransport {
       // A token is only ever sent to the origin that issued the challenge it answers.
       const sent = this.tokens.get(key);
       const token = sent ? await sent.catch(() => undefined) : undefined;
-      const headers: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'kube-sbom' };
+      const headers: Record<string, string> = { ...opts.headers, 'user-agent': this.options.userAgent ?? 'kube-sbom' };
       if (opts.accept) headers.accept = opts.accept;
+      const basic = this.basic.get(url.origin);
       if (token) headers.authorization = `Bearer ${token}`;
-      const res = await this.send(method, url, headers, opts.maxBytes, opts.signal);
+      else if (basic) headers.authorization = basic;
+      const res = await this.send(method, url, headers, opts.maxBytes, opts.signal, opts.body);
       if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
         discardBody(res.body);
         if (++hop > MAX_REDIRECTS) throw ioError('TOO_MANY_REDIRECTS', `${start.host}: more than ${MAX_REDIRECTS} redirects for ${start.pathname}`);
@@ -129,10 +171,19 @@ export class RegistryTransport {
       if (res.status === 401 && opts.auth !== false) {
         const challenge = bearerChallenge(res.headers.get('www-authenticate'));
         discardBody(res.body);
-        if (!challenge || triedToken.has(key)) {
+        const streaming = opts.body !== undefined && !(opts.body instanceof Uint8Array);
+        // A registry asking for Basic auth gets the credentials configured for its own host, once per origin.
+        if (!challenge && !streaming && !basic && basicChallenge(res.headers.get('www-authenticate'))) {
+          const creds = await this.credentialsFor(url);
+          if (creds) {
+            this.basic.set(url.origin, basicHeader(creds));
+            continue;
+          }
+        }
+        if (!challenge || triedToken.has(key) || streaming) {
           throw ioError(
             'REGISTRY_UNAUTHORIZED',
-            `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : ' and no bearer challenge to answer'}; anonymous pull is not allowed here`,
+            `${url.host}: access denied to ${url.pathname}${challenge ? ' even with a token' : basic ? ' with the credentials from the Docker config' : ' and no bearer challenge to answer'}; ${basic || triedToken.has(key) ? 'check the credentials and their rights' : 'anonymous access is not allowed here; log in (docker login) first'}`,
           );
         }
         // Requests challenged at the same moment share one token request: retry with a token fetched meanwhile.
@@ -146,21 +197,34 @@ export class RegistryTransport {
       }
       if (res.status < 200 || res.status >= 300) {
         const { codes } = await readErrorBody(res.body, res.headers);
-        return { status: res.status, headers: res.headers, body: new Uint8Array(), url: url.href, errorCodes: codes };
+        return { status: res.status, headers: res.headers, body: undefined, url: url.href, errorCodes: codes };
       }
-      if (method === 'HEAD') discardBody(res.body);
-      const body = method === 'HEAD' ? new Uint8Array() : await readLimited(res.body, res.headers, opts.maxBytes, `${url.host}${url.pathname}`);
-      return { status: res.status, headers: res.headers, body, url: url.href, errorCodes: [] };
+      return { status: res.status, headers: res.headers, body: res.body, url: url.href, errorCodes: [] };
     }
   }
 
   /** One attempt plus retries on 5xx, 429 and network errors, with backoff (Retry-After honoured up to 30 s). */
-  private async send(method: 'GET' | 'HEAD', url: URL, headers: Record<string, string>, maxBytes: number, signal?: AbortSignal): Promise<RawResponse> {
-    const retries = this.options.retries ?? 3;
+  private async send(
+    method: Method,
+    url: URL,
+    headers: Record<string, string>,
+    maxBytes: number,
+    signal?: AbortSignal,
+    body?: Uint8Array | Readable,
+  ): Promise<RawResponse> {
+    // A stream cannot be sent twice: its step fails and a re-run of the command resumes it.
+    const retries = body && !(body instanceof Uint8Array) ? 0 : (this.options.retries ?? 3);
     for (let attempt = 0; ; attempt++) {
       let res: RawResponse;
       try {
-        const answer = await request(url, { method, headers, dispatcher: this.agent, highWaterMark: bodyBuffer(maxBytes), ...(signal ? { signal } : {}) });
+        const answer = await request(url, {
+          method,
+          headers,
+          dispatcher: this.agent,
+          highWaterMark: bodyBuffer(maxBytes),
+          ...(body ? { body } : {}),
+          ...(signal ? { signal } : {}),
+        });
         res = { status: answer.statusCode, headers: new ResponseHeaders(answer.headers), body: answer.body };
       } catch (err) {
         // The deadline is the caller's to report; a name that does not resolve will not resolve on a retry either.
@@ -211,10 +275,17 @@ export class RegistryTransport {
     if (!this.allowsPlain(realm)) throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token realm ${realm.host} is plain HTTP; refusing`);
     if (params.service) realm.searchParams.set('service', params.service);
     realm.searchParams.set('scope', params.scope ?? scope);
-    const res = await this.send('GET', realm, { 'user-agent': this.options.userAgent ?? 'kube-sbom', accept: 'application/json' }, MAX_TOKEN_BYTES, signal);
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'kube-sbom', accept: 'application/json' };
+    // Credentials go to a token service only on the very host they were configured for, never to another host.
+    const creds = realm.host === forUrl.host && realm.protocol === forUrl.protocol ? await this.credentialsFor(forUrl) : undefined;
+    if (creds) headers.authorization = basicHeader(creds);
+    const res = await this.send('GET', realm, headers, MAX_TOKEN_BYTES, signal);
     if (res.status !== 200) {
       discardBody(res.body);
-      throw ioError('REGISTRY_AUTH_FAILED', `${forUrl.host}: token server ${realm.host} answered ${res.status} for an anonymous token`);
+      throw ioError(
+        'REGISTRY_AUTH_FAILED',
+        `${forUrl.host}: token server ${realm.host} answered ${res.status} for ${creds ? 'a token with the configured credentials' : 'an anonymous token'}`,
+      );
     }
     const body = await readLimited(res.body, res.headers, MAX_TOKEN_BYTES, `token from ${realm.host}`);
     let token: unknown;
@@ -229,6 +300,10 @@ export class RegistryTransport {
     }
     return token;
   }
+}
+
+function basicHeader(creds: Credentials): string {
+  return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
 }
 
 function backoffMs(attempt: number): number {

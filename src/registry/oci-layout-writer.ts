@@ -1,6 +1,10 @@
 // Writes an OCI image layout folder: content-addressed blobs plus an index.json naming tagged manifests.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { digestTagBase, sha256Digest } from './digest.js';
 import type { Descriptor, Platform } from './manifest.js';
@@ -21,10 +25,13 @@ export class OciLayoutWriter {
   private constructor(readonly dir: string) {}
 
   /** Opens (or starts) a layout; an existing index.json is kept and added to. */
-  static async open(dir: string): Promise<OciLayoutWriter> {
+  static async open(dir: string, options: { create?: boolean } = {}): Promise<OciLayoutWriter> {
     const writer = new OciLayoutWriter(dir);
-    await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true });
-    await writeFileAtomic(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    // create: false only reads what is there (mirror --dry-run asks what a layout holds without touching it).
+    if (options.create !== false) {
+      await mkdir(join(dir, 'blobs', 'sha256'), { recursive: true });
+      await writeFileAtomic(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+    }
     try {
       const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { manifests?: Descriptor[] };
       writer.entries = index.manifests ?? [];
@@ -44,6 +51,43 @@ export class OciLayoutWriter {
     );
     if (!exists) await writeFileAtomic(path, bytes);
     return { digest, size: bytes.byteLength };
+  }
+
+  private blobPath(digest: string): string {
+    const [algorithm, hex] = digest.split(':');
+    return join(this.dir, 'blobs', algorithm!, hex!);
+  }
+
+  /** True when the blob is stored with the size its descriptor declares (a file cut short is written again). */
+  async hasBlob(digest: string, size: number): Promise<boolean> {
+    return stat(this.blobPath(digest)).then(
+      (s) => s.size === size,
+      () => false,
+    );
+  }
+
+  /** Streams a blob (already checked against its digest by the stream) to a temporary file, renamed once complete. */
+  async putBlobStream(digest: string, content: Readable): Promise<void> {
+    const path = this.blobPath(digest);
+    await mkdir(join(path, '..'), { recursive: true });
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await pipeline(content, createWriteStream(temp, { flags: 'wx' }));
+      await rename(temp, path);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
+  }
+
+  /** The digest index.json tags `refName` with, if any. */
+  taggedDigest(refName: string): string | undefined {
+    return this.entries.find((d) => d.annotations?.[REF_NAME] === refName)?.digest;
+  }
+
+  /** True when index.json lists this manifest (without a ref name: a referrer). */
+  lists(digest: string): boolean {
+    return this.entries.some((d) => d.digest === digest);
   }
 
   /** Stores a manifest (object or exact bytes) and lists it in index.json; a ref name moves to the new manifest. */

@@ -1,8 +1,12 @@
 // ImageSource over an OCI image layout folder (oci-layout, index.json, blobs/<alg>/<hex>), e.g. the offline demo's.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { KubeSbomError, checkError, ioError } from '../common/errors.js';
 import { readLimitedText, readLimited } from '../common/read-limited.js';
 import { assertDigest } from './digest.js';
+import { digestChecker } from './digest-stream.js';
 import { parseManifest, type Descriptor, type FetchedManifest, type ImageIndex } from './manifest.js';
 import { OCI_INDEX, isIndexType, isManifestType } from './media-types.js';
 import { isDigest } from './reference.js';
@@ -95,6 +99,22 @@ export class OciLayoutSource implements ImageSource {
     }
     assertDigest(bytes, digest, `blob ${repo.registry}/${repo.repository}@${digest} in ${this.dir}`);
     return bytes;
+  }
+
+  async openBlob(repo: RepoRef, digest: string, size?: number): Promise<Readable> {
+    const path = this.blobPath(digest);
+    if (
+      !(await stat(path).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      throw checkError('BLOB_NOT_FOUND', `blob ${digest} is missing from ${this.dir}`);
+    const checker = digestChecker(digest, `blob ${repo.registry}/${repo.repository}@${digest} in ${this.dir}`, size);
+    const file = createReadStream(path);
+    file.on('error', (err) => checker.destroy(ioError('FILE_READ_FAILED', `${path}: ${err.message}`, err)));
+    checker.on('close', () => file.destroy());
+    return file.pipe(checker);
   }
 
   /** Scans the manifests index.json lists for ones whose subject is `digest`. */

@@ -1,6 +1,8 @@
 // ImageSource over the OCI distribution API (registry.k8s.io, Docker Hub, a local docker-registry).
+import type { Readable } from 'node:stream';
 import { checkError, ioError } from '../common/errors.js';
 import { assertDigest, digestsEqual, sha256Digest } from './digest.js';
+import { digestChecker } from './digest-stream.js';
 import { RegistryTransport, type RegistryResponse, type TransportOptions } from './http.js';
 import { parseManifest, type Descriptor, type FetchedManifest } from './manifest.js';
 import { MANIFEST_ACCEPT, OCI_INDEX } from './media-types.js';
@@ -127,6 +129,33 @@ export class RemoteRegistry implements ImageSource {
     if (res.status !== 200) throw this.unexpected(res, `blob ${where}`);
     assertDigest(res.body, digest, `blob ${where}`);
     return res.body;
+  }
+
+  /** True when the registry has the blob (HEAD 200), false on 404. */
+  async hasBlob(repo: RepoRef, digest: string): Promise<boolean> {
+    const res = await this.transport.request('HEAD', this.url(repo, 'blobs', digest), { maxBytes: 0, scope: this.scope(repo), signal: this.signal });
+    if (res.status === 404) return false;
+    if (res.status !== 200) throw this.unexpected(res, `blob ${repo.registry}/${repo.repository}@${digest}`);
+    return true;
+  }
+
+  /** A blob as a stream that fails (DIGEST_MISMATCH) at its end unless its bytes hash to `digest`: memory stays flat. */
+  async openBlob(repo: RepoRef, digest: string, size?: number): Promise<Readable> {
+    const where = `${repo.registry}/${repo.repository}@${digest}`;
+    const res = await this.transport.stream('GET', this.url(repo, 'blobs', digest), { maxBytes: 0, scope: this.scope(repo), signal: this.signal });
+    if (res.status === 404) throw checkError('BLOB_NOT_FOUND', `blob ${where}: the registry does not have it`);
+    if (res.status !== 200 || !res.body) {
+      res.body?.dump().catch(() => {});
+      throw this.unexpected({ ...res, body: new Uint8Array() }, `blob ${where}`);
+    }
+    const body = res.body;
+    const checker = digestChecker(digest, `blob ${where}`, size);
+    // A cut connection is the network's failure, said in one line; the checker carries it to the reader.
+    body.on('error', (err) =>
+      checker.destroy(ioError('REGISTRY_READ_FAILED', `blob ${where}: the answer broke off (${err.message}); run again to resume`, err)),
+    );
+    checker.on('close', () => body.destroy());
+    return body.pipe(checker);
   }
 
   async listReferrers(repo: RepoRef, digest: string, artifactType?: string): Promise<Descriptor[] | undefined> {

@@ -1,4 +1,5 @@
 // One interface for where images come from: a remote registry or an OCI image layout folder.
+import type { Readable } from 'node:stream';
 import type { Descriptor, FetchedManifest } from './manifest.js';
 
 export interface RepoRef {
@@ -24,6 +25,8 @@ export interface ImageSource {
   headManifest(repo: RepoRef, reference: string): Promise<ManifestHead | undefined>;
   /** A blob, checked against its digest, refused past maxBytes. */
   fetchBlob(repo: RepoRef, digest: string, maxBytes: number): Promise<Uint8Array>;
+  /** A blob as a stream that fails at its end unless the bytes hash to `digest` (and, given, have `size` bytes). */
+  openBlob(repo: RepoRef, digest: string, size?: number): Promise<Readable>;
   /** Manifests whose subject is `digest` (OCI 1.1 referrers); undefined when the source has no referrers API. */
   listReferrers(repo: RepoRef, digest: string, artifactType?: string): Promise<Descriptor[] | undefined>;
   /** Checks the registry answers the distribution API at /v2/ (200, or 401 asking for a token); remote only. */

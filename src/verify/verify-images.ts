@@ -84,34 +84,42 @@ function carriedOptions(options: CarriedOptions): CarriedOptions {
   };
 }
 
-export async function verifyImages(images: ImageToVerify[], options: VerifyImagesOptions): Promise<ImagesVerification> {
-  const emit = options.onEvent ?? (() => {});
-  emit({ type: 'start', total: images.length, references: images.map((i) => i.reference) });
-  const results = await mapLimited(images, options.concurrency ?? DEFAULT_IMAGE_CONCURRENCY, (image) =>
-    verifyImage(image.reference, {
-      source: options.source,
-      trustedRoot: options.trustedRoot,
-      policy: options.policy,
-      onEvent: emit,
-      ...carriedOptions(options),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.checkSbomLayers
-        ? {
-            expectedLayers: {
-              platform: image.platform ?? { os: 'linux', architecture: 'amd64' },
-              layers: image.layers ?? [],
-              kind: image.layerKind ?? 'diff-id',
-            },
-          }
-        : {}),
-    }),
-  );
-  const summary: ImagesSummary = {
+/** One image of the list, with the layer check the options ask for (mirror runs this per image, as it goes). */
+export function verifyListedImage(image: ImageToVerify, options: VerifyImagesOptions, emit: (event: ImageEvent) => void): Promise<ImageVerification> {
+  return verifyImage(image.reference, {
+    source: options.source,
+    trustedRoot: options.trustedRoot,
+    policy: options.policy,
+    onEvent: emit,
+    ...carriedOptions(options),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.checkSbomLayers
+      ? {
+          expectedLayers: {
+            platform: image.platform ?? { os: 'linux', architecture: 'amd64' },
+            layers: image.layers ?? [],
+            kind: image.layerKind ?? 'diff-id',
+          },
+        }
+      : {}),
+  });
+}
+
+/** Counts of a finished list. */
+export function summarize(results: ImageVerification[]): ImagesSummary {
+  return {
     total: results.length,
     verified: results.filter((r) => r.verified).length,
     failed: results.filter((r) => !r.verified && r.failureKind !== 'io').length,
     unchecked: results.filter((r) => !r.verified && r.failureKind === 'io').length,
   };
+}
+
+export async function verifyImages(images: ImageToVerify[], options: VerifyImagesOptions): Promise<ImagesVerification> {
+  const emit = options.onEvent ?? (() => {});
+  emit({ type: 'start', total: images.length, references: images.map((i) => i.reference) });
+  const results = await mapLimited(images, options.concurrency ?? DEFAULT_IMAGE_CONCURRENCY, (image) => verifyListedImage(image, options, emit));
+  const summary = summarize(results);
   emit({ type: 'done', summary });
   return { verified: results.length > 0 && summary.verified === results.length, summary, images: results };
 }

@@ -13,6 +13,8 @@ export type ProxyDecision =
   | { respond: { status: number; headers?: Record<string, string>; body?: Uint8Array | string } }
   /** Forward, then replace the body (headers, Docker-Content-Digest included, are passed through unchanged). */
   | { tamper: (body: Buffer) => Buffer }
+  /** Forward, send the headers (full length) and this many body bytes, then close the connection: a copy cut mid-blob. */
+  | { cutAfter: number }
   | undefined;
 
 export interface TestProxy {
@@ -88,6 +90,10 @@ export async function startProxy(
       if (entry.method !== 'HEAD') outHeaders['content-length'] = String(body.length);
       else if (upstreamRes.headers.get('content-length')) outHeaders['content-length'] = upstreamRes.headers.get('content-length')!;
       res.writeHead(upstreamRes.status, outHeaders);
+      if (decision && 'cutAfter' in decision && upstreamRes.status === 200 && entry.method === 'GET') {
+        res.write(body.subarray(0, decision.cutAfter), () => res.destroy());
+        return;
+      }
       res.end(entry.method === 'HEAD' ? undefined : body);
     } catch (err) {
       res.writeHead(502);

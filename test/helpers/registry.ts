@@ -19,6 +19,8 @@ export interface TestRegistry {
 export interface RegistryOptions {
   /** Token auth: the registry answers 401 with a Bearer challenge pointing at this realm. */
   tokenAuth?: { realm: string; service: string; issuer: string; rootCertPem: string };
+  /** Basic auth: htpasswd lines (user:bcrypt-hash); the registry answers 401 with a Basic challenge. */
+  htpasswd?: string;
 }
 
 /** Why the registry tests cannot run here, or undefined when docker-registry is installed. */
@@ -47,7 +49,13 @@ function configYaml(dir: string, addr: string, options: RegistryOptions): string
     issuer: ${options.tokenAuth.issuer}
     rootcertbundle: ${join(dir, 'token-root.pem')}
 `
-    : '';
+    : options.htpasswd
+      ? `auth:
+  htpasswd:
+    realm: kube-sbom-test
+    path: ${join(dir, 'htpasswd')}
+`
+      : '';
   return `version: 0.1
 log:
   level: error
@@ -85,6 +93,7 @@ async function waitReady(url: string, child: ChildProcess, stderr: () => string)
 export async function startRegistry(options: RegistryOptions = {}): Promise<TestRegistry> {
   const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-registry-'));
   if (options.tokenAuth) await writeFile(join(dir, 'token-root.pem'), options.tokenAuth.rootCertPem);
+  if (options.htpasswd) await writeFile(join(dir, 'htpasswd'), options.htpasswd);
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const host = `127.0.0.1:${port}`;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { UiLauncher } from '../../app/ui-launch.js';
 import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
+import { registerMirror } from './mirror.js';
 import { registerOutline } from './outline.js';
 import { registerPin } from './pin.js';
 import { registerQuery } from './query.js';
@@ -33,6 +34,7 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyRelease,
   registerVerifyImage,
   registerVerifyImages,
+  registerMirror,
   registerPin,
   registerTrustRoot,
   registerTui,
