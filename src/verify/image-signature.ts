@@ -43,6 +43,8 @@ export interface SignatureContext {
   manifestBytes: () => Promise<Uint8Array>;
   /** Also turn each verified legacy signature into a standard bundle (verify-image --bundle-dir). */
   bundles?: boolean;
+  /** Verify with this public key (cosign sign --key) instead of a certificate and the identity policy. */
+  publicKeyPem?: string;
 }
 
 const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
@@ -74,6 +76,7 @@ function verdict(candidate: SignatureCandidate, report: VerificationReport, extr
 async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promise<SignatureVerdict> {
   const signature = sig.annotations[ANNOTATION_SIGNATURE];
   const certificate = sig.annotations[ANNOTATION_CERTIFICATE];
+  if (signature && ctx.publicKeyPem !== undefined) return verifyLegacyWithKey(sig, signature, ctx.publicKeyPem, ctx);
   if (!signature || !certificate) {
     return failed(
       sig.kind,
@@ -102,6 +105,16 @@ async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promis
   return result;
 }
 
+/** cosign sign --key: the layer's signature under the given key; its Rekor entry (bundle annotation) is still required. */
+async function verifyLegacyWithKey(sig: LegacySignature, signature: string, publicKeyPem: string, ctx: SignatureContext): Promise<SignatureVerdict> {
+  const rekorEntry = sig.annotations[ANNOTATION_BUNDLE];
+  const material = { kind: 'key' as const, signature, publicKeyPem, ...(rekorEntry ? { rekorEntry } : {}) };
+  const report = await verifyArtifactSignature({ artifact: sig.payload, material, trustedRoot: ctx.trustedRoot, offline: true });
+  const result = verdict(sig, report, checkSimpleSigningPayload(sig.payload, ctx.digest));
+  if (result.verified) result.cosign = legacyCosignPayload(sig.payload, rekorEntry, undefined, {});
+  return result;
+}
+
 function parseBundle(bytes: Uint8Array): Bundle | undefined {
   try {
     return bundleFromJSON(JSON.parse(Buffer.from(bytes).toString('utf8')));
@@ -118,7 +131,7 @@ async function verifyBundle(sig: BundleSignature, ctx: SignatureContext): Promis
   // The artifact is the image manifest: the in-toto subject must be the sha256 of those (digest-checked) bytes.
   const report = await verifyArtifactSignature({
     artifact: await ctx.manifestBytes(),
-    material: { kind: 'bundle', bundle: text },
+    material: { kind: 'bundle', bundle: text, ...(ctx.publicKeyPem !== undefined ? { publicKeyPem: ctx.publicKeyPem } : {}) },
     trustedRoot: ctx.trustedRoot,
     policy: ctx.policy,
     offline: true,

@@ -5,7 +5,7 @@ import { KubeSbomError, type ErrorKind } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { fetchImageManifest, imageNotFound } from '../registry/resolve.js';
 import { formatReference, parseReference, pinnedReference, repositoryName, type ImageReference } from '../registry/reference.js';
-import { discoverSignatures } from '../registry/signatures.js';
+import { discoverSignatures, type SignatureCandidate } from '../registry/signatures.js';
 import type { FetchedManifest } from '../registry/manifest.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
@@ -25,6 +25,10 @@ export interface VerifyImageOptions {
   timeoutMs?: number;
   /** Keep each verified legacy signature as a standard bundle (SignatureVerdict.bundleOut), for --bundle-dir. */
   bundles?: boolean;
+  /** Verify with this public key (a ClusterImagePolicy key authority) instead of certificates and the identity policy. */
+  publicKeyPem?: string;
+  /** Only these kinds of signature count (a ClusterImagePolicy's signatureFormat); default every kind. */
+  signatureKinds?: SignatureCandidate['kind'][];
   onEvent?: (event: ImageEvent) => void;
 }
 
@@ -95,7 +99,11 @@ export async function verifyImage(input: string | ImageReference, options: Verif
 }
 
 function describeSigners(result: ImageVerification): string {
-  const signers = new Set(result.signatures.filter((s) => s.verified).map((s) => `${s.signer?.identity ?? '?'} (${s.signer?.issuer ?? '?'})`));
+  const signers = new Set(
+    result.signatures
+      .filter((s) => s.verified)
+      .map((s) => (s.signer?.identity === undefined ? 'the given public key' : `${s.signer.identity} (${s.signer.issuer ?? '?'})`)),
+  );
   return [...signers].join(', ');
 }
 
@@ -141,13 +149,16 @@ async function checkSignatures(
 ): Promise<void> {
   const found = await discoverSignatures(options.source, ref, digest);
   result.searched = found.searched;
-  emit({ type: 'image-signatures', reference: result.reference, count: found.candidates.length });
-  if (found.candidates.length === 0) {
+  const kinds = options.signatureKinds;
+  const candidates = kinds ? found.candidates.filter((c) => kinds.includes(c.kind)) : found.candidates;
+  emit({ type: 'image-signatures', reference: result.reference, count: candidates.length });
+  if (candidates.length === 0) {
+    const left = found.candidates.length - candidates.length;
     result.checks.push({
       check: 'signatures',
       status: 'fail',
       code: 'NO_SIGNATURES',
-      message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})`,
+      message: `no ${kinds ? `${kinds.join(' or ')} ` : ''}signatures found for ${digest} (looked at ${found.searched.join('; ')})${left > 0 ? `; ${left} of another format were not considered` : ''}`,
     });
   } else {
     const context = {
@@ -157,8 +168,9 @@ async function checkSignatures(
       repositoryName: repositoryName(ref),
       manifestBytes,
       bundles: options.bundles,
+      ...(options.publicKeyPem !== undefined ? { publicKeyPem: options.publicKeyPem } : {}),
     };
-    result.signatures = await Promise.all(found.candidates.map((c) => verifyCandidate(c, context)));
+    result.signatures = await Promise.all(candidates.map((c) => verifyCandidate(c, context)));
     const good = result.signatures.filter((s) => s.verified);
     result.cosign = good.flatMap((s) => (s.cosign ? [s.cosign] : []));
     if (good.length > 0) {

@@ -1,0 +1,57 @@
+// `kube-sbom check PATH... --policy FILE...`: evaluate sigstore policy-controller ClusterImagePolicies offline.
+import { Option, type Command } from 'commander';
+import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
+import type { CheckCliOptions } from '../check-run.js';
+import { addImageOptions } from '../image-options.js';
+import { runAction } from '../run-action.js';
+import { addSharedOptions } from '../shared-options.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerCheck(program: Command): void {
+  const cmd = program
+    .command('check')
+    .summary('evaluate sigstore policy-controller ClusterImagePolicies against the images of manifests, before deploying')
+    .description(
+      'Evaluate ClusterImagePolicy documents (policy.sigstore.dev) against every image in Kubernetes manifests, as ' +
+        "policy-controller's admission webhook would: every policy whose spec.images glob matches the image must be " +
+        'satisfied, and one authority suffices to satisfy a policy. Authorities: keyless (identities with issuer/subject ' +
+        'or issuerRegExp/subjectRegExp, url, trustRootRef to a TrustRoot among the policy files), key (key.data PEM), ' +
+        'static (pass or fail); ctlog.url and signatureFormat (simplesigning or bundle) are honoured. Signatures are ' +
+        'verified like `kube-sbom verify-image`. What cannot be evaluated here (a CUE or Rego spec.policy, attestations, ' +
+        'spec.match, source.oci, key.secretRef or key.kms, a TUF TrustRoot) fails the authority or policy and says so.',
+    )
+    .argument('<paths...>', 'manifest files, and folders walked for *.yaml, *.yml and *.json')
+    .option('--policy <file>', 'ClusterImagePolicy and TrustRoot documents, YAML or JSON; a folder is walked (repeatable)', collect)
+    .addOption(
+      new Option('--no-match <action>', "an image no policy matches: allow, deny or warn (policy-controller's no-match-policy; its default is deny)")
+        .choices(['allow', 'deny', 'warn'])
+        .default('deny'),
+    )
+    .option('--concurrency <n>', 'images verified at once', String(DEFAULT_IMAGE_CONCURRENCY))
+    .option('--max-size <size>', 'refuse manifest and policy files larger than this', '64MiB');
+  addSharedOptions(addImageOptions(cmd), {}).addHelpText(
+    'after',
+    `
+Glob semantics are policy-controller's: the image is matched in full form (registry/repository:tag, Docker Hub
+as index.docker.io/library/..., the tag latest when none is written, @sha256:... for digests); * matches any
+characters but /, ** any characters at all, and the glob must match the whole name (a tag needs * or :**).
+An identity needs a subject (or subjectRegExp) and an issuer (or issuerRegExp); regular expressions are anchored
+at both ends here (policy-controller does not anchor them), so write the whole identity.
+Without trustRootRef, signatures are checked under --trusted-root (default the Sigstore public-good root);
+keyless.url and ctlog.url narrow that root to the Fulcio and Rekor with those URLs.
+The --certificate-* options are not used: identities come from the policies.
+
+Per image: PASS, WARN (only mode: warn policies failed, or --no-match warn) or FAIL, where it is used, and for
+each matching policy the authority that passed or why each failed. --json prints one JSON document instead.
+
+Exit codes: 0 every image admitted (warnings allowed); 1 an enforce policy or --no-match deny rejects an image,
+or an image field is not a reference; 2 usage error (no --policy, no policy in the files); 3 could not run.
+
+Examples:
+  kube-sbom check deploy/ --policy cip.yaml
+  kube-sbom policy v1.30.0 -o release-cip.yaml && kube-sbom check /etc/kubernetes/manifests --policy release-cip.yaml
+  kube-sbom check app.yaml --policy policies/ --no-match warn --json`,
+  );
+  cmd.action((paths: string[], opts: CheckCliOptions) => runAction(async () => (await import('../check-run.js')).runCheck(paths, opts)));
+}

@@ -1,0 +1,71 @@
+// Use case: evaluate ClusterImagePolicies against images with policy-controller's semantics. Every policy whose
+// glob matches must be satisfied; any one of its authorities satisfies it; a failing warn-mode policy warns only;
+// an image no policy matches is allowed, denied or warned about as --no-match says.
+import { mapLimited } from '../registry/limiter.js';
+import { globMatches } from '../k8s/cip-glob.js';
+import type { ClusterImagePolicy, PolicySet } from '../k8s/cip-model.js';
+import { evaluateAuthority, type AuthorityContext, type AuthorityOutcome } from './policy-authority.js';
+import { DEFAULT_IMAGE_CONCURRENCY } from './defaults.js';
+
+export type NoMatchPolicy = 'allow' | 'deny' | 'warn';
+/** pass: admitted; warn: admitted with warnings; fail: an enforce policy (or no-match deny) rejects it. */
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+export interface PolicyOutcome {
+  policy: string;
+  source: string;
+  mode: ClusterImagePolicy['mode'];
+  glob: string;
+  passed: boolean;
+  /** The authority that satisfied it. */
+  passedBy?: string;
+  reason: string;
+  authorities: AuthorityOutcome[];
+}
+
+export interface ImagePolicyResult {
+  image: string;
+  /** The digest the verifications spoke of (absent when no signature was looked at). */
+  digest?: string;
+  verdict: Verdict;
+  message: string;
+  policies: PolicyOutcome[];
+}
+
+export type CheckPoliciesOptions = Omit<AuthorityContext, 'cache' | 'policySet'> & { noMatch: NoMatchPolicy; concurrency?: number };
+
+export async function checkPolicies(images: string[], policySet: PolicySet, options: CheckPoliciesOptions): Promise<ImagePolicyResult[]> {
+  const ctx: AuthorityContext = { ...options, policySet, cache: new Map() };
+  return mapLimited(images, options.concurrency ?? DEFAULT_IMAGE_CONCURRENCY, (image) => checkImage(image, policySet.policies, ctx, options.noMatch));
+}
+
+async function checkImage(image: string, policies: ClusterImagePolicy[], ctx: AuthorityContext, noMatch: NoMatchPolicy): Promise<ImagePolicyResult> {
+  const matched = policies.flatMap((policy) => {
+    const glob = policy.globs.find((g) => g.pattern && globMatches(g.pattern, image));
+    return glob ? [{ policy, glob: glob.glob }] : [];
+  });
+  if (matched.length === 0) {
+    const verdict: Verdict = noMatch === 'allow' ? 'pass' : noMatch === 'deny' ? 'fail' : 'warn';
+    return { image, verdict, message: `no policy matches this image (--no-match ${noMatch})`, policies: [] };
+  }
+  const outcomes = await Promise.all(matched.map(({ policy, glob }) => evaluatePolicy(policy, glob, image, ctx)));
+  const failed = outcomes.filter((o) => !o.passed);
+  const enforced = failed.filter((o) => o.mode === 'enforce');
+  const verdict: Verdict = enforced.length > 0 ? 'fail' : failed.length > 0 ? 'warn' : 'pass';
+  const digest = outcomes.flatMap((o) => o.authorities.map((a) => a.digest)).find((d) => d !== undefined);
+  const message =
+    verdict === 'pass'
+      ? `${outcomes.length} matching polic${outcomes.length === 1 ? 'y' : 'ies'} satisfied`
+      : `${failed.map((o) => `${o.policy}${o.mode === 'warn' ? ' (warn)' : ''}`).join(', ')} not satisfied`;
+  return { image, ...(digest ? { digest } : {}), verdict, message, policies: outcomes };
+}
+
+async function evaluatePolicy(policy: ClusterImagePolicy, glob: string, image: string, ctx: AuthorityContext): Promise<PolicyOutcome> {
+  const base = { policy: policy.name, source: policy.source, mode: policy.mode, glob };
+  // A policy-level feature we cannot evaluate fails the policy, whatever its authorities say.
+  const authorities = await Promise.all(policy.authorities.map((a) => evaluateAuthority(a, image, ctx)));
+  if (policy.unsupported.length > 0) return { ...base, passed: false, reason: `cannot be evaluated: ${policy.unsupported.join('; ')}`, authorities };
+  const passedBy = authorities.find((a) => a.passed);
+  if (passedBy) return { ...base, passed: true, passedBy: passedBy.name, reason: `authority ${passedBy.name}: ${passedBy.reason}`, authorities };
+  return { ...base, passed: false, reason: `no authority passed (${authorities.length} tried)`, authorities };
+}
