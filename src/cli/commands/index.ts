@@ -6,6 +6,7 @@ import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
 import { registerPin } from './pin.js';
+import { registerPolicy } from './policy.js';
 import { registerQuery } from './query.js';
 import { registerTrustRoot } from './trust-root.js';
 import { registerTui } from './tui.js';
@@ -36,6 +37,7 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyImages,
   registerPin,
   registerCheck,
+  registerPolicy,
   registerTrustRoot,
   registerTui,
 ];
