@@ -121,8 +121,8 @@ spec:
       metadata: { name: 'k8s-images' },
       spec: { validationFailureAction: 'Audit' },
     });
-    expect(doc.spec.rules[0].match).toEqual({ any: [{ resources: { kinds: ['Pod'] } }] });
-    expect(doc.spec.rules[0].verifyImages).toEqual([
+    expect(doc.spec.rules[0]!.match).toEqual({ any: [{ resources: { kinds: ['Pod'] } }] });
+    expect(doc.spec.rules[0]!.verifyImages).toEqual([
       {
         imageReferences: ['registry.k8s.io/kube-apiserver*', 'registry.k8s.io/kube-proxy*'],
         mutateDigest: true,
