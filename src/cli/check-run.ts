@@ -1,16 +1,23 @@
-// check at run time: policies and manifests read and parsed before any network, the images each policy matches
-// verified, one verdict per image, exit 1 when an enforce policy (or --no-match deny) rejects one.
+// check at run time: policies, manifests and pod lists read and parsed before any network; the images of the
+// manifests and the digests that run in the pods judged by the policies; pods also audited for drift and, with
+// --sbom, for being the release's images. Exit 1 when anything is rejected or could not be established.
 import { ExitCode, usageError } from '../common/errors.js';
+import { loadFile } from '../app/load-file.js';
 import { globMatches } from '../k8s/cip-glob.js';
+import { buildImageInventory, type ContainerImage } from '../k8s/image-inventory.js';
 import { parseReference } from '../registry/reference.js';
+import { DocumentIndex } from '../sbom/document-index.js';
+import { auditPods } from '../verify/audit-pods.js';
 import { checkPolicies, type NoMatchPolicy } from '../verify/check-policies.js';
 import { loadManifests } from '../verify/pin-manifests.js';
 import { pingRegistries } from '../verify/verify-images.js';
+import { splitInputs } from './check-inputs.js';
 import { checkReportLines, checkSummary, type CheckedImage } from './check-report-text.js';
 import type { ImageCliOptions } from './image-options.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, trustedRootFrom } from './image-run-options.js';
 import { readManifests } from './manifest-files.js';
-import { outputSettings, writeJson, writeReport, writeText } from './output.js';
+import { outputSettings, warn, writeJson, writeReport, writeText } from './output.js';
+import { auditSummary, auditVerdict, podAuditLines, type AuditedContainer } from './pod-audit-text.js';
 import { readPolicies } from './policy-files.js';
 import { parseSize } from './size-option.js';
 
@@ -18,6 +25,8 @@ export interface CheckCliOptions extends ImageCliOptions {
   policy?: string[];
   /** --no-match: commander names a --no-* option after the rest of its name. */
   match: string;
+  pods?: string;
+  sbom?: string;
   concurrency: string;
   maxSize: string;
 }
@@ -27,24 +36,32 @@ const NO_MATCH = ['allow', 'deny', 'warn'];
 export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<number> {
   if (!NO_MATCH.includes(opts.match)) throw usageError('OPTION_INVALID', `--no-match ${opts.match}: give allow, deny or warn`);
   if (!opts.policy?.length) throw usageError('OPTION_MISSING', 'give the policies to check with --policy FILE (ClusterImagePolicy YAML or JSON)');
+  if (paths.length === 0 && opts.pods === undefined) throw usageError('OPTION_MISSING', 'give manifest files or folders, or --pods FILE (- for stdin)');
   const concurrency = Number(opts.concurrency);
-  if (!/^\d+$/.test(opts.concurrency) || concurrency < 1 || concurrency > 64)
+  if (!/^\d+$/.test(opts.concurrency) || concurrency < 1 || concurrency > 64) {
     throw usageError('OPTION_INVALID', `--concurrency ${opts.concurrency}: give a whole number from 1 to 64`);
+  }
   const maxBytes = parseSize(opts.maxSize);
   const timeoutMs = imageTimeoutFrom(opts);
   const source = imageSourceFrom(opts);
   const policySet = await readPolicies(opts.policy, maxBytes);
-  const loaded = loadManifests(await readManifests(paths, maxBytes));
-  // Only images some policy matches are looked up: the others get the --no-match verdict without a registry.
+  const inputs = await splitInputs(paths.length > 0 ? await readManifests(paths, maxBytes) : [], opts.pods, maxBytes);
+  const loaded = loadManifests(inputs.manifests);
+  const sbomImages = opts.sbom ? await releaseImages(opts.sbom, maxBytes) : undefined;
+
+  // Only images some policy matches, and the pods' images, are looked up: the others get the --no-match verdict.
   const patterns = policySet.policies.flatMap((p) => p.globs.flatMap((g) => (g.pattern ? [g.pattern] : [])));
-  const looked = loaded.references.filter((r) => patterns.some((p) => globMatches(p, r)));
+  const podImages = inputs.running.flatMap((c) => [c.specImage, c.running ? `${c.running.name}@${c.running.digest}` : undefined]).filter(isReference);
+  const looked = [...new Set([...loaded.references.filter((r) => patterns.some((p) => globMatches(p, r))), ...podImages])];
   assertOfflineAllows(
     opts,
     looked.map((r) => parseReference(r).registry),
   );
   const trustedRoot = await trustedRootFrom(opts);
   await pingRegistries(source, looked, timeoutMs);
-  const results = await checkPolicies(loaded.references, policySet, {
+  const audits = await auditPods(inputs.running, { source, concurrency, ...(sbomImages ? { sbomImages } : {}) });
+  const runningRefs = audits.flatMap((a) => (a.reference ? [a.reference] : []));
+  const results = await checkPolicies([...new Set([...loaded.references, ...runningRefs])], policySet, {
     source,
     trustedRoot,
     noMatch: opts.match as NoMatchPolicy,
@@ -52,6 +69,59 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
   const byImage = new Map(results.map((r) => [r.image, r]));
+  const { checked, invalid } = manifestResults(loaded, byImage);
+  const pods: AuditedContainer[] = audits.map((a) => {
+    const policy = a.reference ? byImage.get(a.reference) : undefined;
+    return { ...a, verdict: auditVerdict(a, policy), ...(policy ? { policy } : {}) };
+  });
+  const failed = checked.some((c) => c.result.verdict === 'fail') || invalid.length > 0 || pods.some((p) => p.verdict === 'fail');
+  const code = failed ? ExitCode.CHECK_FAILED : ExitCode.OK;
+  if (inputs.podLists.length > 0 && pods.length === 0) warn(`${inputs.podLists.join(', ')}: no container statuses (pods not started yet?)`);
+  if (opts.json) {
+    writeJson({
+      ok: !failed,
+      noMatch: opts.match,
+      trustedRoot: trustedRoot.source,
+      policies: policySet.policies.map((p) => ({
+        name: p.name,
+        source: p.source,
+        mode: p.mode,
+        globs: p.globs.map((g) => g.glob),
+        unsupported: p.unsupported,
+      })),
+      images: checked.map((c) => ({ ...c.result, locations: c.locations })),
+      problems: invalid,
+      ...(inputs.podLists.length > 0 ? { podLists: inputs.podLists, pods } : {}),
+    });
+    return code;
+  }
+  writeText(checkReportLines(checked, invalid) + podAuditLines(pods));
+  if (!outputSettings().quiet) {
+    if (loaded.parsed.length > 0) writeReport(checkSummary(checked, invalid.length));
+    if (inputs.podLists.length > 0) writeReport(auditSummary(pods));
+  }
+  return code;
+}
+
+function isReference(value: string | undefined): value is string {
+  if (value === undefined) return false;
+  try {
+    parseReference(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function releaseImages(path: string, maxBytes: number): Promise<ContainerImage[]> {
+  const loaded = await loadFile(path, { maxBytes });
+  const inventory = buildImageInventory(new DocumentIndex(loaded.document));
+  for (const w of inventory.warnings) warn(w);
+  if (inventory.images.length === 0) throw usageError('SBOM_NO_IMAGES', `--sbom ${path}: the SBOM lists no container images`);
+  return inventory.images;
+}
+
+function manifestResults(loaded: ReturnType<typeof loadManifests>, byImage: Map<string, CheckedImage['result']>) {
   const checked: CheckedImage[] = [];
   const invalid: { path: string; line: number; message: string }[] = [];
   for (const { file, manifest } of loaded.parsed) {
@@ -67,26 +137,5 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
       entry.locations.push({ path: file.path, line: image.line, kind: image.kind, object: image.object, container: image.container });
     }
   }
-  const failed = checked.some((c) => c.result.verdict === 'fail') || invalid.length > 0;
-  const code = failed ? ExitCode.CHECK_FAILED : ExitCode.OK;
-  if (opts.json) {
-    writeJson({
-      ok: !failed,
-      noMatch: opts.match,
-      trustedRoot: trustedRoot.source,
-      policies: policySet.policies.map((p) => ({
-        name: p.name,
-        source: p.source,
-        mode: p.mode,
-        globs: p.globs.map((g) => g.glob),
-        unsupported: p.unsupported,
-      })),
-      images: checked.map((c) => ({ ...c.result, locations: c.locations })),
-      problems: invalid,
-    });
-    return code;
-  }
-  writeText(checkReportLines(checked, invalid));
-  if (!outputSettings().quiet) writeReport(checkSummary(checked, invalid.length));
-  return code;
+  return { checked, invalid };
 }

@@ -21,13 +21,15 @@ export function registerCheck(program: Command): void {
         'verified like `kube-sbom verify-image`. What cannot be evaluated here (a CUE or Rego spec.policy, attestations, ' +
         'spec.match, source.oci, key.secretRef or key.kms, a TUF TrustRoot) fails the authority or policy and says so.',
     )
-    .argument('<paths...>', 'manifest files, and folders walked for *.yaml, *.yml and *.json')
+    .argument('[paths...]', 'manifest files and folders (*.yaml, *.yml, *.json), and pod lists (kubectl get pods -A -o json), told apart by shape')
     .option('--policy <file>', 'ClusterImagePolicy and TrustRoot documents, YAML or JSON; a folder is walked (repeatable)', collect)
     .addOption(
       new Option('--no-match <action>', "an image no policy matches: allow, deny or warn (policy-controller's no-match-policy; its default is deny)")
         .choices(['allow', 'deny', 'warn'])
         .default('deny'),
     )
+    .option('--pods <file>', 'audit what runs: a pod list as `kubectl get pods -A -o json` prints it (- reads stdin)')
+    .option('--sbom <file>', 'with pods: the release SBOM (kube-sbom verify-sbom downloads it) to tell release images by digest or layers')
     .option('--concurrency <n>', 'images verified at once', String(DEFAULT_IMAGE_CONCURRENCY))
     .option('--max-size <size>', 'refuse manifest and policy files larger than this', '64MiB');
   addSharedOptions(addImageOptions(cmd), {}).addHelpText(
@@ -42,16 +44,25 @@ Without trustRootRef, signatures are checked under --trusted-root (default the S
 keyless.url and ctlog.url narrow that root to the Fulcio and Rekor with those URLs.
 The --certificate-* options are not used: identities come from the policies.
 
+Cluster audit: a pod list (a file among the paths, or --pods) is judged by what runs, not by what the spec asks
+for. From each container status' imageID (docker-pullable://name@sha256:..., name@sha256:..., or only the
+runtime's sha256 image ID, which is matched against the config of the tag's manifests) comes the digest that
+runs; the policies are evaluated on name@that-digest. Per container: pinned or not (the spec names a digest),
+drift (the spec's tag now points at another digest than the one running), and with --sbom whether it is a
+release image (the digest is in the SBOM, or the registry's layers for it are the SBOM's layers). A running
+digest, tag or release image that cannot be established fails the container.
+
 Per image: PASS, WARN (only mode: warn policies failed, or --no-match warn) or FAIL, where it is used, and for
 each matching policy the authority that passed or why each failed. --json prints one JSON document instead.
 
 Exit codes: 0 every image admitted (warnings allowed); 1 an enforce policy or --no-match deny rejects an image,
-or an image field is not a reference; 2 usage error (no --policy, no policy in the files); 3 could not run.
+an image field is not a reference, or a running container drifted or could not be established; 2 usage error (no --policy, no policy in the files); 3 could not run.
 
 Examples:
   kube-sbom check deploy/ --policy cip.yaml
   kube-sbom policy v1.30.0 -o release-cip.yaml && kube-sbom check /etc/kubernetes/manifests --policy release-cip.yaml
-  kube-sbom check app.yaml --policy policies/ --no-match warn --json`,
+  kube-sbom check app.yaml --policy policies/ --no-match warn --json
+  kubectl get pods -A -o json | kube-sbom check --pods - --policy release-cip.yaml --sbom kubernetes-v1.30.0.spdx`,
   );
   cmd.action((paths: string[], opts: CheckCliOptions) => runAction(async () => (await import('../check-run.js')).runCheck(paths, opts)));
 }
