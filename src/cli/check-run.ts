@@ -36,6 +36,9 @@ const NO_MATCH = ['allow', 'deny', 'warn'];
 export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<number> {
   if (!NO_MATCH.includes(opts.match)) throw usageError('OPTION_INVALID', `--no-match ${opts.match}: give allow, deny or warn`);
   if (!opts.policy?.length) throw usageError('OPTION_MISSING', 'give the policies to check with --policy FILE (ClusterImagePolicy YAML or JSON)');
+  if ([opts.certificateIdentity, opts.certificateIdentityRegexp, opts.certificateOidcIssuer, opts.certificateOidcIssuerRegexp].some((v) => v !== undefined)) {
+    throw usageError('OPTION_INVALID', 'check takes signer identities from the policies (keyless.identities), not from --certificate-* options');
+  }
   if (paths.length === 0 && opts.pods === undefined) throw usageError('OPTION_MISSING', 'give manifest files or folders, or --pods FILE (- for stdin)');
   const concurrency = Number(opts.concurrency);
   if (!/^\d+$/.test(opts.concurrency) || concurrency < 1 || concurrency > 64) {

@@ -158,7 +158,7 @@ async function checkSignatures(
       check: 'signatures',
       status: 'fail',
       code: 'NO_SIGNATURES',
-      message: `no ${kinds ? `${kinds.join(' or ')} ` : ''}signatures found for ${digest} (looked at ${found.searched.join('; ')})${left > 0 ? `; ${left} of another format were not considered` : ''}`,
+      message: `no ${kinds ? `${kinds.map((k) => KIND_NAMES[k]).join(' or ')} ` : ''}signatures found for ${digest} (looked at ${found.searched.join('; ')})${left > 0 ? `; ${left} of another format were not considered` : ''}`,
     });
   } else {
     const context = {
@@ -186,6 +186,8 @@ async function checkSignatures(
     }
   }
 }
+
+const KIND_NAMES: Record<SignatureCandidate['kind'], string> = { 'cosign-legacy': 'simplesigning (cosign .sig tag)', 'sigstore-bundle': 'Sigstore bundle' };
 
 // The failure that says most about why: a bad signature or a payload for another image before the checks they imply.
 const PRIORITY = [

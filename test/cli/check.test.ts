@@ -9,7 +9,8 @@ import { runCli } from '../helpers/cli.js';
 import { getTestPki, GOOGLE_ISSUER, K8S_IMAGE_IDENTITY, signBlobWithKey, signImageLegacy } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { signImageWithKey } from '../helpers/registry-key-signatures.js';
-import { makeImage, pushImage, pushLegacySignatures } from '../helpers/registry-push.js';
+import { makeImage, pushBundleReferrer, pushImage, pushLegacySignatures } from '../helpers/registry-push.js';
+import { signImageBundle } from '../helpers/registry-signatures.js';
 
 const GITHUB = 'https://token.actions.githubusercontent.com';
 
@@ -36,7 +37,7 @@ describe.skipIf(registryMissing)('kube-sbom check', () => {
   let host: string;
   let keyPem: string;
   let otherKeyPem: string;
-  const d = { apiserver: '', app: '', keyed: '', unsigned: '', cue: '' };
+  const d = { apiserver: '', app: '', keyed: '', unsigned: '', cue: '', bundled: '' };
 
   beforeAll(async () => {
     registry = await startRegistry();
@@ -61,6 +62,11 @@ describe.skipIf(registryMissing)('kube-sbom check', () => {
     keyPem = keySigned.publicKeyPem;
     otherKeyPem = (await signBlobWithKey(Buffer.from('x'), 'another-key')).publicKeyPem;
     d.unsigned = await pushImage(target, 'team/unsigned', makeImage({ layers: 3 }), '1.0');
+    // cosign v3: a Sigstore bundle as an OCI referrer, no .sig tag.
+    const bundled = makeImage({ layers: 1 });
+    d.bundled = await pushImage(target, 'team/bundled', bundled, '1.0');
+    const bundle = await signImageBundle(`${host}/team/bundled`, d.bundled, { identity: 'ci@example.com', issuer: GITHUB });
+    await pushBundleReferrer(target, 'team/bundled', { digest: d.bundled, size: bundled.manifest.length }, bundle);
   });
   afterAll(async () => {
     await registry?.stop();
@@ -353,6 +359,33 @@ spec:
     expect(image!.policies[0]!.authorities[0]!.reason).toContain(
       'has no certificate authority at https://fulcio.sigstore.dev; it lists https://fulcio.kube-sbom.test',
     );
+  });
+
+  it('signatureFormat: bundle finds cosign v3 bundles; the default simplesigning looks only at .sig signatures', async () => {
+    const path = join(dir, 'formats.yaml');
+    const authority = (format: string) =>
+      `    - ${format ? `signatureFormat: ${format}\n      ` : ''}keyless:\n        identities: [{issuer: "${GITHUB}", subject: ci@example.com}]\n`;
+    const policy = (name: string, format: string, mode: string) =>
+      `apiVersion: policy.sigstore.dev/v1beta1\nkind: ClusterImagePolicy\nmetadata: {name: ${name}}\nspec:\n  mode: ${mode}\n  images: [{glob: "${host}/team/bundled*"}]\n  authorities:\n${authority(format)}`;
+    await writeFile(path, `${policy('bundles', 'bundle', 'enforce')}---\n${policy('legacy-only', '', 'warn')}`);
+    const pod = join(dir, 'bundled.yaml');
+    await writeFile(pod, `kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "${host}/team/bundled:1.0"}]\n`);
+    const r = await check([pod, '--policy', path]);
+    expect(r.code, r.stderr).toBe(0);
+    const [image] = JSON.parse(r.stdout).images as JsonImage[];
+    expect(image!.verdict).toBe('warn');
+    expect(image!.policies.map((p) => [p.policy, p.passed])).toEqual([
+      ['bundles', true],
+      ['legacy-only', false],
+    ]);
+    expect(image!.policies[1]!.authorities[0]!.reason).toContain('no simplesigning (cosign .sig tag) signatures found for');
+    expect(image!.policies[1]!.authorities[0]!.reason).toContain('1 of another format were not considered');
+  });
+
+  it('refuses --certificate-identity: identities come from the policies (exit 2)', async () => {
+    const r = await runCli(['check', join(dir, 'x.yaml'), '--policy', join(dir, 'x.yaml'), '--certificate-identity', 'a@b']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('check takes signer identities from the policies (keyless.identities), not from --certificate-* options');
   });
 
   it('usage errors: no --policy, a file without ClusterImagePolicy (exit 2)', async () => {

@@ -32,7 +32,10 @@ export function registerCheck(program: Command): void {
     .option('--sbom <file>', 'with pods: the release SBOM (kube-sbom verify-sbom downloads it) to tell release images by digest or layers')
     .option('--concurrency <n>', 'images verified at once', String(DEFAULT_IMAGE_CONCURRENCY))
     .option('--max-size <size>', 'refuse manifest and policy files larger than this', '64MiB');
-  addSharedOptions(addImageOptions(cmd), {}).addHelpText(
+  addImageOptions(cmd);
+  // Identities come from the policies: the verify-image identity options are refused at run time, and not shown.
+  for (const option of cmd.options) if (option.long?.startsWith('--certificate-')) option.hideHelp();
+  addSharedOptions(cmd, {}).addHelpText(
     'after',
     `
 Glob semantics are policy-controller's: the image is matched in full form (registry/repository:tag, Docker Hub
@@ -42,7 +45,6 @@ An identity needs a subject (or subjectRegExp) and an issuer (or issuerRegExp); 
 at both ends here (policy-controller does not anchor them), so write the whole identity.
 Without trustRootRef, signatures are checked under --trusted-root (default the Sigstore public-good root);
 keyless.url and ctlog.url narrow that root to the Fulcio and Rekor with those URLs.
-The --certificate-* options are not used: identities come from the policies.
 
 Cluster audit: a pod list (a file among the paths, or --pods) is judged by what runs, not by what the spec asks
 for. From each container status' imageID (docker-pullable://name@sha256:..., name@sha256:..., or only the
