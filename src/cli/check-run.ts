@@ -2,16 +2,14 @@
 // manifests and the digests that run in the pods judged by the policies; pods also audited for drift and, with
 // --sbom, for being the release's images. Exit 1 when anything is rejected or could not be established.
 import { ExitCode, usageError } from '../common/errors.js';
-import { loadFile } from '../app/load-file.js';
 import { globMatches } from '../k8s/cip-glob.js';
-import { buildImageInventory, type ContainerImage } from '../k8s/image-inventory.js';
 import { parseReference } from '../registry/reference.js';
-import { DocumentIndex } from '../sbom/document-index.js';
 import { auditPods } from '../verify/audit-pods.js';
 import { checkPolicies, type NoMatchPolicy } from '../verify/check-policies.js';
 import { loadManifests } from '../verify/pin-manifests.js';
 import { pingRegistries } from '../verify/verify-images.js';
 import { splitInputs } from './check-inputs.js';
+import { releaseImagesFrom, type SbomOptions } from './check-sbom.js';
 import { checkReportLines, checkSummary, type CheckedImage } from './check-report-text.js';
 import type { ImageCliOptions } from './image-options.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, trustedRootFrom } from './image-run-options.js';
@@ -21,12 +19,11 @@ import { auditSummary, auditVerdict, podAuditLines, type AuditedContainer } from
 import { readPolicies } from './policy-files.js';
 import { parseSize } from './size-option.js';
 
-export interface CheckCliOptions extends ImageCliOptions {
+export interface CheckCliOptions extends ImageCliOptions, SbomOptions {
   policy?: string[];
   /** --no-match: commander names a --no-* option after the rest of its name. */
   match: string;
   pods?: string;
-  sbom?: string;
   concurrency: string;
   maxSize: string;
 }
@@ -50,7 +47,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
   const policySet = await readPolicies(opts.policy, maxBytes);
   const inputs = await splitInputs(paths.length > 0 ? await readManifests(paths, maxBytes) : [], opts.pods, maxBytes);
   const loaded = loadManifests(inputs.manifests);
-  const sbomImages = opts.sbom ? await releaseImages(opts.sbom, maxBytes) : undefined;
+  const sbomImages = await releaseImagesFrom(opts);
 
   // Only images some policy matches, and the pods' images, are looked up: the others get the --no-match verdict.
   const patterns = policySet.policies.flatMap((p) => p.globs.flatMap((g) => (g.pattern ? [g.pattern] : [])));
@@ -114,14 +111,6 @@ function isReference(value: string | undefined): value is string {
   } catch {
     return false;
   }
-}
-
-async function releaseImages(path: string, maxBytes: number): Promise<ContainerImage[]> {
-  const loaded = await loadFile(path, { maxBytes });
-  const inventory = buildImageInventory(new DocumentIndex(loaded.document));
-  for (const w of inventory.warnings) warn(w);
-  if (inventory.images.length === 0) throw usageError('SBOM_NO_IMAGES', `--sbom ${path}: the SBOM lists no container images`);
-  return inventory.images;
 }
 
 function manifestResults(loaded: ReturnType<typeof loadManifests>, byImage: Map<string, CheckedImage['result']>) {

@@ -1,7 +1,7 @@
 // kube-sbom check on cluster state: a `kubectl get pods -A -o json` document written in the real shape (imageIDs in
 // their three forms, an init container, a pod from another registry) audited against a real registry and a release
 // SBOM: what runs, signed or not, pinned or not, drift, and release image by layers.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,7 +210,7 @@ spec:
 
   it('prints a readable audit and its summary; --pods - reads the list from stdin', async () => {
     const r = await runCli(['check', '--pods', '-', '--policy', policy, '--trusted-root', root, '--registry-mirror', `registry.k8s.io=${registry.host}`], {
-      input: await import('node:fs/promises').then((fs) => fs.readFile(podsFile, 'utf8')),
+      input: await readFile(podsFile, 'utf8'),
     });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain(

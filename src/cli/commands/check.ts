@@ -1,5 +1,6 @@
 // `kube-sbom check PATH... --policy FILE...`: evaluate sigstore policy-controller ClusterImagePolicies offline.
 import { Option, type Command } from 'commander';
+import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
 import type { CheckCliOptions } from '../check-run.js';
 import { addImageOptions } from '../image-options.js';
@@ -29,7 +30,11 @@ export function registerCheck(program: Command): void {
         .default('deny'),
     )
     .option('--pods <file>', 'audit what runs: a pod list as `kubectl get pods -A -o json` prints it (- reads stdin)')
-    .option('--sbom <file>', 'with pods: the release SBOM (kube-sbom verify-sbom downloads it) to tell release images by digest or layers')
+    .option('--sbom <file>', 'with pods: the release SBOM, to tell release images by digest or by layers')
+    .option('--release <version>', "with pods: download and verify this release's SBOM (like verify-sbom) and use it as --sbom")
+    .option('--sbom-url <url>', 'with --release: release SBOM base URL or mirror (https, http, file)', DEFAULT_SBOM_URL)
+    .option('--dl-url <url>', 'with --release: dl.k8s.io base URL or mirror', DEFAULT_DL_URL)
+    .option('--rekor-url <url>', "with --release: Rekor instance to find the SBOM's transparency-log entry in", DEFAULT_REKOR_URL)
     .option('--concurrency <n>', 'images verified at once', String(DEFAULT_IMAGE_CONCURRENCY))
     .option('--max-size <size>', 'refuse manifest and policy files larger than this', '64MiB');
   addImageOptions(cmd);
@@ -50,9 +55,9 @@ Cluster audit: a pod list (a file among the paths, or --pods) is judged by what 
 for. From each container status' imageID (docker-pullable://name@sha256:..., name@sha256:..., or only the
 runtime's sha256 image ID, which is matched against the config of the tag's manifests) comes the digest that
 runs; the policies are evaluated on name@that-digest. Per container: pinned or not (the spec names a digest),
-drift (the spec's tag now points at another digest than the one running), and with --sbom whether it is a
-release image (the digest is in the SBOM, or the registry's layers for it are the SBOM's layers). A running
-digest, tag or release image that cannot be established fails the container.
+drift (the spec's tag now points at another digest than the one running), and with --sbom or --release whether
+it is a release image (the SBOM lists its digest, or the registry's layers for it are the SBOM's layers). A
+running digest, tag or release image that cannot be established fails the container.
 
 Per image: PASS, WARN (only mode: warn policies failed, or --no-match warn) or FAIL, where it is used, and for
 each matching policy the authority that passed or why each failed. --json prints one JSON document instead.
@@ -64,7 +69,7 @@ Examples:
   kube-sbom check deploy/ --policy cip.yaml
   kube-sbom policy v1.30.0 -o release-cip.yaml && kube-sbom check /etc/kubernetes/manifests --policy release-cip.yaml
   kube-sbom check app.yaml --policy policies/ --no-match warn --json
-  kubectl get pods -A -o json | kube-sbom check --pods - --policy release-cip.yaml --sbom kubernetes-v1.30.0.spdx`,
+  kubectl get pods -A -o json | kube-sbom check --pods - --policy release-cip.yaml --release v1.30.0`,
   );
   cmd.action((paths: string[], opts: CheckCliOptions) => runAction(async () => (await import('../check-run.js')).runCheck(paths, opts)));
 }
