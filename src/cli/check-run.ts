@@ -50,7 +50,7 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
   const sbomImages = await releaseImagesFrom(opts);
 
   // Only images some policy matches, and the pods' images, are looked up: the others get the --no-match verdict.
-  const patterns = policySet.policies.flatMap((p) => p.globs.flatMap((g) => (g.pattern ? [g.pattern] : [])));
+  const patterns = policySet.policies.flatMap((p) => p.globs.map((g) => g.pattern));
   const podImages = inputs.running.flatMap((c) => [c.specImage, c.running ? `${c.running.name}@${c.running.digest}` : undefined]).filter(isReference);
   const looked = [...new Set([...loaded.references.filter((r) => patterns.some((p) => globMatches(p, r))), ...podImages])];
   assertOfflineAllows(

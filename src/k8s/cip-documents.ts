@@ -47,15 +47,17 @@ function readPolicy(name: string, source: string, spec: Obj): ClusterImagePolicy
   if (list(spec.match).length > 0) unsupported.push('spec.match (resource selection by kind and labels) cannot be evaluated on images alone');
   const mode = str(spec.mode) ?? 'enforce';
   if (mode !== 'enforce' && mode !== 'warn') unsupported.push(`mode ${JSON.stringify(mode)} is neither enforce nor warn`);
+  // A policy that could never match would hand its images to --no-match silently: refused, as policy-controller does.
+  const refuse = (why: string) => checkError('POLICY_INVALID', `${source}: ClusterImagePolicy ${name}: ${why}; policy-controller refuses such a policy`);
   const globs = list(spec.images).map((i) => {
     const glob = isObj(i) ? (str(i.glob) ?? '') : '';
     const pattern = compileGlob(glob);
-    if (!pattern) unsupported.push(`images[].glob ${JSON.stringify(glob)} is not a valid glob (letters, digits, - _ : / . and *)`);
-    return { glob, ...(pattern ? { pattern } : {}) };
+    if (!pattern) throw refuse(`images[].glob ${JSON.stringify(sanitizeLine(glob))} is not a glob (letters, digits, - _ : / . and * only)`);
+    return { glob, pattern };
   });
-  if (globs.length === 0) unsupported.push('spec.images is empty: the policy matches nothing');
+  if (globs.length === 0) throw refuse('spec.images is empty');
   const authorities = list(spec.authorities).map((a, i) => readAuthority(isObj(a) ? a : {}, i));
-  if (authorities.length === 0 && !isObj(spec.policy)) unsupported.push('spec.authorities is empty: nothing can pass');
+  if (authorities.length === 0) throw refuse('spec.authorities is empty');
   return { name, source, mode: mode === 'warn' ? 'warn' : 'enforce', globs, authorities, unsupported };
 }
 

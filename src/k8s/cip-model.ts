@@ -32,7 +32,7 @@ export interface ClusterImagePolicy {
   /** file:line of the document. */
   source: string;
   mode: 'enforce' | 'warn';
-  globs: { glob: string; pattern?: RegExp }[];
+  globs: { glob: string; pattern: RegExp }[];
   authorities: CipAuthority[];
   /** Policy-level settings that cannot be evaluated (a CUE or Rego spec.policy, spec.match): the policy fails. */
   unsupported: string[];

@@ -41,7 +41,7 @@ export async function checkPolicies(images: string[], policySet: PolicySet, opti
 
 async function checkImage(image: string, policies: ClusterImagePolicy[], ctx: AuthorityContext, noMatch: NoMatchPolicy): Promise<ImagePolicyResult> {
   const matched = policies.flatMap((policy) => {
-    const glob = policy.globs.find((g) => g.pattern && globMatches(g.pattern, image));
+    const glob = policy.globs.find((g) => globMatches(g.pattern, image));
     return glob ? [{ policy, glob: glob.glob }] : [];
   });
   if (matched.length === 0) {

@@ -100,8 +100,7 @@ function trustRootFor(authority: Exclude<CipAuthority, { kind: 'static' | 'inval
 function identityPolicy(identity: { subject?: string; subjectRegExp?: string; issuer?: string; issuerRegExp?: string }): IdentityPolicy | string {
   if (identity.subject !== undefined && identity.subjectRegExp !== undefined) return 'give subject or subjectRegExp, not both';
   if (identity.issuer !== undefined && identity.issuerRegExp !== undefined) return 'give issuer or issuerRegExp, not both';
-  if (identity.subject === undefined && identity.subjectRegExp === undefined) return 'no subject or subjectRegExp';
-  if (identity.issuer === undefined && identity.issuerRegExp === undefined) return 'no issuer or issuerRegExp';
+  if (Object.values(identity).every((v) => v === undefined)) return 'names no issuer and no subject';
   for (const re of [identity.subjectRegExp, identity.issuerRegExp]) {
     if (re === undefined) continue;
     try {
@@ -110,8 +109,9 @@ function identityPolicy(identity: { subject?: string; subjectRegExp?: string; is
       return `${re}: not a regular expression (${(err as Error).message})`;
     }
   }
+  // policy-controller accepts an identity that names only one half: the other half then matches anything.
   return {
-    ...(identity.subject !== undefined ? { identity: identity.subject } : { identityRegexp: identity.subjectRegExp! }),
-    ...(identity.issuer !== undefined ? { issuer: identity.issuer } : { issuerRegexp: identity.issuerRegExp! }),
+    ...(identity.subject !== undefined ? { identity: identity.subject } : { identityRegexp: identity.subjectRegExp ?? '.*' }),
+    ...(identity.issuer !== undefined ? { issuer: identity.issuer } : { issuerRegexp: identity.issuerRegExp ?? '.*' }),
   };
 }

@@ -282,6 +282,21 @@ ${container('app', `${host}/team/app:1.0`)}${container('keyed', `${host}/team/ke
     ]);
   });
 
+  it('an identity that names only the issuer (or only the subject) leaves the other half open, as policy-controller does', async () => {
+    const path = join(dir, 'halves.yaml');
+    const policy = (name: string, identity: string) =>
+      `apiVersion: policy.sigstore.dev/v1beta1\nkind: ClusterImagePolicy\nmetadata: {name: ${name}}\nspec:\n  mode: warn\n  images: [{glob: "${host}/team/app*"}]\n  authorities:\n    - keyless:\n        identities: [${identity}]\n`;
+    await writeFile(path, `${policy('issuer-only', `{issuer: "${GITHUB}"}`)}---\n${policy('subject-only', '{subject: someone@example.com}')}`);
+    const pod = join(dir, 'app-only.yaml');
+    await writeFile(pod, `kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "${host}/team/app:1.0"}]\n`);
+    const [image] = JSON.parse((await check([pod, '--policy', path])).stdout).images as JsonImage[];
+    expect(image!.policies.map((p) => [p.policy, p.passed])).toEqual([
+      ['issuer-only', true],
+      ['subject-only', false],
+    ]);
+    expect(image!.policies[1]!.authorities[0]).toMatchObject({ code: 'IDENTITY_MISMATCH' });
+  });
+
   it('keyless.trustRootRef uses the TrustRoot document among the policy files, not --trusted-root; a missing TrustRoot fails', async () => {
     const pki = await getTestPki();
     const b64 = (text: string) => Buffer.from(text).toString('base64');

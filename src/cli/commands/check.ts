@@ -46,8 +46,10 @@ export function registerCheck(program: Command): void {
 Glob semantics are policy-controller's: the image is matched in full form (registry/repository:tag, Docker Hub
 as index.docker.io/library/..., the tag latest when none is written, @sha256:... for digests); * matches any
 characters but /, ** any characters at all, and the glob must match the whole name (a tag needs * or :**).
-An identity needs a subject (or subjectRegExp) and an issuer (or issuerRegExp); regular expressions are anchored
-at both ends here (policy-controller does not anchor them), so write the whole identity.
+An identity names a subject (or subjectRegExp) and/or an issuer (or issuerRegExp); a half it leaves out matches
+anything, as in policy-controller. Regular expressions are anchored at both ends here (policy-controller does
+not anchor them), so write the whole identity. A policy with an invalid glob, or without images or authorities,
+is refused (exit 1), as policy-controller refuses it.
 Without trustRootRef, signatures are checked under --trusted-root (default the Sigstore public-good root);
 keyless.url and ctlog.url narrow that root to the Fulcio and Rekor with those URLs.
 
