@@ -225,6 +225,43 @@ spec:
     expect(r.stderr).toContain('5 running container(s): 3 pass, 0 warn, 2 fail; 1 pinned, 1 drifted, 0 unknown digest or tag');
   });
 
+  it('--sbom of an image SBOM (pkg:oci purls with digests): the running digest it lists is a release image by digest', async () => {
+    const imageSbom = join(dir, 'pause.spdx.json');
+    const hex = d.pause.slice('sha256:'.length);
+    const purl = `pkg:oci/pause@sha256%3A${hex}?repository_url=registry.k8s.io%2Fpause&tag=3.9`;
+    await writeFile(
+      imageSbom,
+      JSON.stringify({
+        spdxVersion: 'SPDX-2.3',
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: 'pause',
+        documentNamespace: 'https://example.test/pause',
+        creationInfo: { created: '2025-03-04T10:00:00Z', creators: ['Tool: test'] },
+        packages: [
+          {
+            name: 'pause',
+            SPDXID: 'SPDXRef-Package-pause',
+            downloadLocation: 'NOASSERTION',
+            filesAnalyzed: false,
+            externalRefs: [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl }],
+          },
+        ],
+        documentDescribes: ['SPDXRef-Package-pause'],
+      }),
+    );
+    const r = await audit([podsFile, '--sbom', imageSbom, '--json']);
+    const rows = (JSON.parse(r.stdout) as { pods: AuditRow[] }).pods;
+    expect(rows.map((p) => [p.container, p.release?.status])).toEqual([
+      ['wait', 'digest'],
+      ['kube-apiserver', 'not-release'],
+      ['kube-proxy', 'not-release'],
+      ['api', 'not-release'],
+      ['app', 'not-release'],
+    ]);
+    expect(rows[0]!.release!.message).toBe('the SBOM lists this digest (registry.k8s.io/pause:3.9)');
+  });
+
   it('an imageID with no registry digest and no manifest to match fails closed', async () => {
     const path = join(dir, 'unknown.json');
     const list = {
