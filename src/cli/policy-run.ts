@@ -3,12 +3,13 @@
 import type { SbomFormat } from '../../parsers/model.js';
 import { checkError, usageError } from '../common/errors.js';
 import { writeOutputFile } from '../common/output-file.js';
+import { toJsonText } from '../common/json-text.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { toYamlText } from '../export/yaml-text.js';
 import { buildImageInventory } from '../k8s/image-inventory.js';
 import { releaseClusterImagePolicy, releaseImagePatterns, releaseKyvernoPolicy, type ReleasePolicySettings } from '../k8s/release-policy.js';
 import { DocumentIndex } from '../sbom/document-index.js';
-import { outputSettings, warn, writeReport, writeText } from './output.js';
+import { outputSettings, warn, writeReport, writeSerialized } from './output.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { loadSbomSource } from './sbom-source.js';
 
@@ -22,6 +23,7 @@ export interface PolicyCliOptions extends ReleaseCliOptions {
   fulcioUrl: string;
   maxSize: string;
   inputFormat?: string;
+  json?: boolean;
 }
 
 // A Kubernetes object name: lowercase letters, digits and '-', at most 63 characters here.
@@ -58,11 +60,12 @@ export async function runPolicy(source: string, opts: PolicyCliOptions): Promise
   const header =
     `# Written by kube-sbom policy from ${sanitizeLine(loaded.label)}: ${patterns.length} repositor${patterns.length === 1 ? 'y' : 'ies'} of the release,\n` +
     `# admitted only when signed by ${sanitizeLine(settings.identity)} (issuer ${sanitizeLine(settings.issuer)}).\n`;
-  const text = header + toYamlText(document);
+  // --json: the same object as JSON (kubectl applies either); JSON has no comments, so no header.
+  const text = opts.json ? toJsonText(document) : header + toYamlText(document);
   if (opts.output) {
     await writeOutputFile(opts.output, text);
     if (!outputSettings().quiet)
       writeReport(`wrote ${opts.output}: ${opts.format === 'kyverno' ? 'Kyverno ClusterPolicy' : 'ClusterImagePolicy'} ${settings.name}\n`);
-  } else writeText(text);
+  } else writeSerialized(text);
   return 0;
 }

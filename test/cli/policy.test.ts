@@ -145,6 +145,13 @@ spec:
     ]);
   });
 
+  it('--json writes the same ClusterImagePolicy as one JSON document', async () => {
+    const yaml = await runCli(['policy', sbom, ...testInstance]);
+    const json = await runCli(['policy', sbom, ...testInstance, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(parse(yaml.stdout));
+  });
+
   it('refuses a name Kubernetes would refuse, and an SBOM without images', async () => {
     const r = await runCli(['policy', sbom, '--name', 'Not_A_Name']);
     expect(r.code).toBe(2);

@@ -31,10 +31,11 @@ export function registerPolicy(program: Command): void {
     .option('--image-issuer <url>', 'the OIDC issuer written into the policy', RELEASE_SIGNER_ISSUER)
     .option('--fulcio-url <url>', 'the Fulcio instance written into a cip policy (keyless.url)', DEFAULT_FULCIO_URL)
     .option('--max-size <size>', 'refuse larger SBOM files (e.g. 100MB, 1GiB)', '512MiB');
-  addSharedOptions(cmd, { inputFormat: true, json: false });
+  addSharedOptions(cmd, { inputFormat: true });
   addReleaseOptions(cmd).addHelpText(
     'after',
     `
+The policy is YAML with a comment saying where it came from; --json writes the same object as JSON.
 --rekor-url is both where the SBOM's own log entry is looked up and the Rekor instance the policy names
 (ctlog.url, Kyverno's rekor.url). The --certificate-* options are the SBOM signer's, not the images'.
 \`kube-sbom check MANIFESTS --policy FILE\` evaluates the written cip policy offline before you apply it.
