@@ -78,7 +78,12 @@ export async function evaluateAuthority(authority: CipAuthority, image: string, 
 }
 
 function trustRootFor(authority: Exclude<CipAuthority, { kind: 'static' | 'invalid' }>, ctx: AuthorityContext): LoadedTrustedRoot | string {
-  const ref = authority.kind === 'keyless' ? (authority.trustRootRef ?? authority.rekorTrustRootRef) : authority.rekorTrustRootRef;
+  const keylessRef = authority.kind === 'keyless' ? authority.trustRootRef : undefined;
+  // One trusted root serves both checks here; two different ones cannot both be honoured.
+  if (keylessRef && authority.rekorTrustRootRef && keylessRef !== authority.rekorTrustRootRef) {
+    return `keyless.trustRootRef ${keylessRef} and ctlog.trustRootRef ${authority.rekorTrustRootRef} differ; kube-sbom checks both against one TrustRoot`;
+  }
+  const ref = keylessRef ?? authority.rekorTrustRootRef;
   let root = ctx.trustedRoot;
   if (ref !== undefined) {
     const doc = ctx.policySet.trustRoots.get(ref);

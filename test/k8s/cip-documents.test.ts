@@ -75,6 +75,15 @@ describe('ClusterImagePolicy documents', () => {
     expect(outcome.reason).toContain(message);
   });
 
+  it('keyless and ctlog naming different TrustRoots fail the authority: one trusted root serves both checks', async () => {
+    const { set } = read(
+      cip('  images: [{glob: "**"}]\n  authorities:\n    - keyless: {trustRootRef: a, identities: [{issuer: i}]}\n      ctlog: {trustRootRef: b}\n'),
+    );
+    const outcome = await evaluateAuthority(set.policies[0]!.authorities[0]!, 'registry.k8s.io/pause:3.9', { policySet: set, cache: new Map() } as never);
+    expect(outcome).toMatchObject({ passed: false, code: 'TRUST_ROOT_UNUSABLE' });
+    expect(outcome.reason).toBe('keyless.trustRootRef a and ctlog.trustRootRef b differ; kube-sbom checks both against one TrustRoot');
+  });
+
   it('a TrustRoot from a TUF mirror is recorded as unsupported; one from sigstoreKeys becomes a trusted root', () => {
     const { set } = read('kind: TrustRoot\nmetadata: {name: tuf}\nspec:\n  remote: {mirror: "https://tuf.example", root: "{}"}\n');
     expect(set.trustRoots.get('tuf')).toMatchObject({
