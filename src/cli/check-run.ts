@@ -5,7 +5,7 @@ import { ExitCode, usageError } from '../common/errors.js';
 import { globMatches } from '../k8s/cip-glob.js';
 import { parseReference } from '../registry/reference.js';
 import { auditPods } from '../verify/audit-pods.js';
-import { checkPolicies, type NoMatchPolicy } from '../verify/check-policies.js';
+import { checkPolicies, type ImageToCheck, type NoMatchPolicy } from '../verify/check-policies.js';
 import { loadManifests } from '../verify/pin-manifests.js';
 import { pingRegistries } from '../verify/verify-images.js';
 import { splitInputs } from './check-inputs.js';
@@ -60,18 +60,22 @@ export async function runCheck(paths: string[], opts: CheckCliOptions): Promise<
   const trustedRoot = await trustedRootFrom(opts);
   await pingRegistries(source, looked, timeoutMs);
   const audits = await auditPods(inputs.running, { source, concurrency, ...(sbomImages ? { sbomImages } : {}) });
-  const runningRefs = audits.flatMap((a) => (a.reference ? [a.reference] : []));
-  const results = await checkPolicies([...new Set([...loaded.references, ...runningRefs])], policySet, {
+  // What runs is verified at its digest; the policies that apply are those matching it or the spec's name.
+  const running = new Map<string, ImageToCheck>();
+  for (const a of audits)
+    if (a.reference) running.set(`${a.reference} ${a.specImage ?? ''}`, { image: a.reference, ...(a.specImage ? { alsoMatch: a.specImage } : {}) });
+  const results = await checkPolicies([...loaded.references, ...running.values()], policySet, {
     source,
     trustedRoot,
     noMatch: opts.match as NoMatchPolicy,
     concurrency,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
-  const byImage = new Map(results.map((r) => [r.image, r]));
+  const byImage = new Map(results.slice(0, loaded.references.length).map((r) => [r.image, r]));
+  const byRunning = new Map([...running.keys()].map((key, i) => [key, results[loaded.references.length + i]!]));
   const { checked, invalid } = manifestResults(loaded, byImage);
   const pods: AuditedContainer[] = audits.map((a) => {
-    const policy = a.reference ? byImage.get(a.reference) : undefined;
+    const policy = a.reference ? byRunning.get(`${a.reference} ${a.specImage ?? ''}`) : undefined;
     return { ...a, verdict: auditVerdict(a, policy), ...(policy ? { policy } : {}) };
   });
   const failed = checked.some((c) => c.result.verdict === 'fail') || invalid.length > 0 || pods.some((p) => p.verdict === 'fail');

@@ -34,14 +34,29 @@ export interface ImagePolicyResult {
 
 export type CheckPoliciesOptions = Omit<AuthorityContext, 'cache' | 'policySet'> & { noMatch: NoMatchPolicy; concurrency?: number };
 
-export async function checkPolicies(images: string[], policySet: PolicySet, options: CheckPoliciesOptions): Promise<ImagePolicyResult[]> {
-  const ctx: AuthorityContext = { ...options, policySet, cache: new Map() };
-  return mapLimited(images, options.concurrency ?? DEFAULT_IMAGE_CONCURRENCY, (image) => checkImage(image, policySet.policies, ctx, options.noMatch));
+/** An image to verify, and the name a pod spec gave it (admission matched the globs against that name). */
+export interface ImageToCheck {
+  image: string;
+  alsoMatch?: string;
 }
 
-async function checkImage(image: string, policies: ClusterImagePolicy[], ctx: AuthorityContext, noMatch: NoMatchPolicy): Promise<ImagePolicyResult> {
+export async function checkPolicies(images: (string | ImageToCheck)[], policySet: PolicySet, options: CheckPoliciesOptions): Promise<ImagePolicyResult[]> {
+  const ctx: AuthorityContext = { ...options, policySet, cache: new Map() };
+  return mapLimited(images, options.concurrency ?? DEFAULT_IMAGE_CONCURRENCY, (item) =>
+    checkImage(typeof item === 'string' ? { image: item } : item, policySet.policies, ctx, options.noMatch),
+  );
+}
+
+async function checkImage(
+  { image, alsoMatch }: ImageToCheck,
+  policies: ClusterImagePolicy[],
+  ctx: AuthorityContext,
+  noMatch: NoMatchPolicy,
+): Promise<ImagePolicyResult> {
+  // A policy matching either name applies: more policies, never fewer, must pass.
+  const names = alsoMatch !== undefined && alsoMatch !== image ? [image, alsoMatch] : [image];
   const matched = policies.flatMap((policy) => {
-    const glob = policy.globs.find((g) => globMatches(g.pattern, image));
+    const glob = policy.globs.find((g) => names.some((name) => safeMatch(g.pattern, name)));
     return glob ? [{ policy, glob: glob.glob }] : [];
   });
   if (matched.length === 0) {
@@ -68,4 +83,13 @@ async function evaluatePolicy(policy: ClusterImagePolicy, glob: string, image: s
   const passedBy = authorities.find((a) => a.passed);
   if (passedBy) return { ...base, passed: true, passedBy: passedBy.name, reason: `authority ${passedBy.name}: ${passedBy.reason}`, authorities };
   return { ...base, passed: false, reason: `no authority passed (${authorities.length} tried)`, authorities };
+}
+
+/** A spec image that is not a reference matches no glob (the verification of the running digest still decides). */
+function safeMatch(pattern: RegExp, name: string): boolean {
+  try {
+    return globMatches(pattern, name);
+  } catch {
+    return false;
+  }
 }

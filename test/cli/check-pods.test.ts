@@ -262,6 +262,33 @@ spec:
     expect(rows[0]!.release!.message).toBe('the SBOM lists this digest (registry.k8s.io/pause:3.9)');
   });
 
+  it("a policy whose glob names the spec's tag applies to what runs, as it applied at admission; the signature is checked at the running digest", async () => {
+    const tagPolicy = join(dir, 'tag-policy.yaml');
+    await writeFile(
+      tagPolicy,
+      `apiVersion: policy.sigstore.dev/v1beta1\nkind: ClusterImagePolicy\nmetadata: {name: apiserver-tag}\nspec:\n  images: [{glob: "registry.k8s.io/kube-apiserver:v1.30.0"}]\n  authorities:\n    - keyless:\n        identities: [{issuer: "${GOOGLE_ISSUER}", subject: "${K8S_IMAGE_IDENTITY}"}]\n`,
+    );
+    const r = await runCli([
+      'check',
+      podsFile,
+      '--policy',
+      tagPolicy,
+      '--no-match',
+      'allow',
+      '--trusted-root',
+      root,
+      '--registry-mirror',
+      `registry.k8s.io=${registry.host}`,
+      '--json',
+    ]);
+    const rows = (JSON.parse(r.stdout) as { pods: AuditRow[] }).pods;
+    const api = rows.find((p) => p.container === 'kube-apiserver')!;
+    expect(api.reference).toBe(`registry.k8s.io/kube-apiserver@${d.apiIndex}`);
+    expect(api.policy!.policies.map((p) => [p.policy, p.passed])).toEqual([['apiserver-tag', true]]);
+    // The other containers match no policy: --no-match allow admits them.
+    expect(rows.filter((p) => p !== api).every((p) => p.policy!.policies.length === 0)).toBe(true);
+  });
+
   it('an imageID with no registry digest and no manifest to match fails closed', async () => {
     const path = join(dir, 'unknown.json');
     const list = {

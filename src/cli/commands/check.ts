@@ -56,7 +56,8 @@ keyless.url and ctlog.url narrow that root to the Fulcio and Rekor with those UR
 Cluster audit: a pod list (a file among the paths, or --pods) is judged by what runs, not by what the spec asks
 for. From each container status' imageID (docker-pullable://name@sha256:..., name@sha256:..., or only the
 runtime's sha256 image ID, which is matched against the config of the tag's manifests) comes the digest that
-runs; the policies are evaluated on name@that-digest. Per container: pinned or not (the spec names a digest),
+runs; signatures are verified at name@that-digest, under every policy whose glob matches it or the spec's
+image (admission matched the spec's). Per container: pinned or not (the spec names a digest),
 drift (the spec's tag now points at another digest than the one running), and with --sbom or --release whether
 it is a release image (the SBOM lists its digest, or the registry's layers for it are the SBOM's layers). A
 running digest, tag or release image that cannot be established fails the container.
