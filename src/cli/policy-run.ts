@@ -21,6 +21,7 @@ export interface PolicyCliOptions extends ReleaseCliOptions {
   imageIdentity: string;
   imageIssuer: string;
   fulcioUrl: string;
+  ctlogUrl: string;
   maxSize: string;
   inputFormat?: string;
   json?: boolean;
@@ -54,7 +55,7 @@ export async function runPolicy(source: string, opts: PolicyCliOptions): Promise
     identity: opts.imageIdentity,
     issuer: opts.imageIssuer,
     fulcioUrl: opts.fulcioUrl,
-    rekorUrl: opts.rekorUrl,
+    rekorUrl: opts.ctlogUrl,
   };
   const document = opts.format === 'kyverno' ? releaseKyvernoPolicy(patterns, settings) : releaseClusterImagePolicy(patterns, settings);
   const header =

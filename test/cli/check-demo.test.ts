@@ -43,7 +43,7 @@ describe('check and policy on the demo release', () => {
       demo.issuer,
       '--fulcio-url',
       'https://fulcio.kube-sbom-demo.kube-sbom.test',
-      '--rekor-url',
+      '--ctlog-url',
       'https://rekor.kube-sbom-demo.kube-sbom.test',
       '-o',
       cip,

@@ -40,7 +40,7 @@ describe.skipIf(registryMissing)('kube-sbom policy', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const testInstance = ['--fulcio-url', 'https://fulcio.kube-sbom.test', '--rekor-url', 'https://rekor.kube-sbom.test'];
+  const testInstance = ['--fulcio-url', 'https://fulcio.kube-sbom.test', '--ctlog-url', 'https://rekor.kube-sbom.test'];
 
   it('writes a ClusterImagePolicy for the release: one glob per repository, the image signer, Fulcio and Rekor', async () => {
     const out = join(dir, 'cip.yaml');

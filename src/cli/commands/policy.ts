@@ -1,6 +1,6 @@
 // `kube-sbom policy [VERSION|FILE] --format cip|kyverno`: an admission policy for a release's images.
 import { Option, type Command } from 'commander';
-import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../../k8s/identities.js';
+import { DEFAULT_REKOR_URL, IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../../k8s/identities.js';
 import { DEFAULT_FULCIO_URL } from '../../k8s/release-policy.js';
 import type { PolicyCliOptions } from '../policy-run.js';
 import { addReleaseOptions } from '../release-options.js';
@@ -30,14 +30,16 @@ export function registerPolicy(program: Command): void {
     .option('--image-identity <id>', "the images' signer written into the policy (certificate SAN)", IMAGE_SIGNER_IDENTITY)
     .option('--image-issuer <url>', 'the OIDC issuer written into the policy', RELEASE_SIGNER_ISSUER)
     .option('--fulcio-url <url>', 'the Fulcio instance written into a cip policy (keyless.url)', DEFAULT_FULCIO_URL)
+    .option('--ctlog-url <url>', "the Rekor instance written into the policy (cip ctlog.url, Kyverno's rekor.url)", DEFAULT_REKOR_URL)
     .option('--max-size <size>', 'refuse larger SBOM files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true });
   addReleaseOptions(cmd).addHelpText(
     'after',
     `
 The policy is YAML with a comment saying where it came from; --json writes the same object as JSON.
---rekor-url is both where the SBOM's own log entry is looked up and the Rekor instance the policy names
-(ctlog.url, Kyverno's rekor.url). The --certificate-* options are the SBOM signer's, not the images'.
+--sbom-url, --rekor-url, --trusted-root and the --certificate-* options are about downloading and verifying the
+release SBOM (its signer, its log entry), not about the images; --image-*, --fulcio-url and --ctlog-url are
+what the policy says.
 \`kube-sbom check MANIFESTS --policy FILE\` evaluates the written cip policy offline before you apply it.
 
 Exit codes: 0 written; 1 the SBOM failed verification or lists no images; 2 usage; 3 could not run.
@@ -45,7 +47,7 @@ Exit codes: 0 written; 1 the SBOM failed verification or lists no images; 2 usag
 Examples:
   kube-sbom policy v1.30.0 -o kubernetes-v1.30.0-cip.yaml && kubectl apply -f kubernetes-v1.30.0-cip.yaml
   kube-sbom policy v1.30.0 --format kyverno --mode warn
-  kube-sbom policy kubernetes-release.spdx --fulcio-url https://fulcio.internal --rekor-url https://rekor.internal`,
+  kube-sbom policy kubernetes-release.spdx --fulcio-url https://fulcio.internal --ctlog-url https://rekor.internal`,
   );
   cmd.action((source: string, opts: PolicyCliOptions) => runAction(async () => (await import('../policy-run.js')).runPolicy(source, opts)));
 }
