@@ -2,6 +2,8 @@
 // glob matches must be satisfied; any one of its authorities satisfies it; a failing warn-mode policy warns only;
 // an image no policy matches is allowed, denied or warned about as --no-match says.
 import { mapLimited } from '../registry/limiter.js';
+import { parseReference, pinnedReference } from '../registry/reference.js';
+import { fetchImageManifest } from '../registry/resolve.js';
 import { globMatches } from '../k8s/cip-glob.js';
 import type { ClusterImagePolicy, PolicySet } from '../k8s/cip-model.js';
 import { evaluateAuthority, type AuthorityContext, type AuthorityOutcome } from './policy-authority.js';
@@ -63,7 +65,8 @@ async function checkImage(
     const verdict: Verdict = noMatch === 'allow' ? 'pass' : noMatch === 'deny' ? 'fail' : 'warn';
     return { image, verdict, message: `no policy matches this image (--no-match ${noMatch})`, policies: [] };
   }
-  const outcomes = await Promise.all(matched.map(({ policy, glob }) => evaluatePolicy(policy, glob, image, ctx)));
+  const target = await pinOnce(image, matched, ctx);
+  const outcomes = await Promise.all(matched.map(({ policy, glob }) => evaluatePolicy(policy, glob, target, ctx)));
   const failed = outcomes.filter((o) => !o.passed);
   const enforced = failed.filter((o) => o.mode === 'enforce');
   const verdict: Verdict = enforced.length > 0 ? 'fail' : failed.length > 0 ? 'warn' : 'pass';
@@ -83,6 +86,22 @@ async function evaluatePolicy(policy: ClusterImagePolicy, glob: string, image: s
   const passedBy = authorities.find((a) => a.passed);
   if (passedBy) return { ...base, passed: true, passedBy: passedBy.name, reason: `authority ${passedBy.name}: ${passedBy.reason}`, authorities };
   return { ...base, passed: false, reason: `no authority passed (${authorities.length} tried)`, authorities };
+}
+
+/**
+ * As policy-controller does, a tag is resolved once and every authority verifies that digest: policies cannot pass
+ * on different digests if the tag moves meanwhile. Unresolvable: the tag goes on, and each verification says why.
+ */
+async function pinOnce(image: string, matched: { policy: ClusterImagePolicy }[], ctx: AuthorityContext): Promise<string> {
+  if (!matched.some(({ policy }) => policy.authorities.some((a) => a.kind === 'key' || a.kind === 'keyless'))) return image;
+  try {
+    const ref = parseReference(image);
+    if (ref.digest) return image;
+    // The digest of the manifest bytes received (as verify-image resolves), not a header's claim.
+    return pinnedReference(ref, (await fetchImageManifest(ctx.source, ref)).digest);
+  } catch {
+    return image;
+  }
 }
 
 /** A spec image that is not a reference matches no glob (the verification of the running digest still decides). */

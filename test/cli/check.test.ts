@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { getTestPki, GOOGLE_ISSUER, K8S_IMAGE_IDENTITY, signBlobWithKey, signImageLegacy } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { startProxy } from '../helpers/registry-proxy.js';
 import { signImageWithKey } from '../helpers/registry-key-signatures.js';
 import { makeImage, pushBundleReferrer, pushImage, pushLegacySignatures } from '../helpers/registry-push.js';
 import { signImageBundle } from '../helpers/registry-signatures.js';
@@ -295,6 +296,35 @@ ${container('app', `${host}/team/app:1.0`)}${container('keyed', `${host}/team/ke
       ['subject-only', false],
     ]);
     expect(image!.policies[1]!.authorities[0]).toMatchObject({ code: 'IDENTITY_MISMATCH' });
+  });
+
+  it('a tag is resolved once: two policies verify the same digest even if the tag moves between their checks', async () => {
+    // The registry answers the tag with the signed image once, then with an unsigned one.
+    const unsigned = makeImage({ layers: 1 });
+    await pushImage({ url: registry.url }, 'team/app', unsigned);
+    let asked = 0;
+    const proxy = await startProxy(registry.url, (req) => {
+      if (req.method !== 'GET' || req.path !== '/v2/team/app/manifests/1.0') return undefined;
+      return ++asked === 1 ? undefined : { tamper: () => unsigned.manifest };
+    });
+    try {
+      const path = join(dir, 'moving-tag.yaml');
+      const policy = (name: string, identity: string) =>
+        `apiVersion: policy.sigstore.dev/v1beta1\nkind: ClusterImagePolicy\nmetadata: {name: ${name}}\nspec:\n  images: [{glob: "${host}/team/app*"}]\n  authorities:\n    - keyless:\n        identities: [${identity}]\n`;
+      await writeFile(
+        path,
+        `${policy('exact', `{issuer: "${GITHUB}", subject: "https://github.com/org/app/.github/workflows/release.yaml@refs/heads/main"}`)}---\n${policy('pattern', `{issuer: "${GITHUB}", subjectRegExp: "https://github.com/org/.+"}`)}`,
+      );
+      const pod = join(dir, 'moving.yaml');
+      await writeFile(pod, `kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "${host}/team/app:1.0"}]\n`);
+      const r = await runCli(['check', pod, '--policy', path, '--trusted-root', root, '--registry-mirror', `${host}=${proxy.host}`, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const [image] = JSON.parse(r.stdout).images as JsonImage[];
+      expect(image).toMatchObject({ verdict: 'pass', digest: d.app });
+      expect(asked).toBe(1);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('keyless.trustRootRef uses the TrustRoot document among the policy files, not --trusted-root; a missing TrustRoot fails', async () => {
