@@ -1,17 +1,15 @@
 // pin at run time: options checked before any network, manifests read and parsed, images verified, then the diff,
 // the files written, or the check made.
-import { extname } from 'node:path';
-import { ioError, checkError, ExitCode, usageError } from '../common/errors.js';
+import { ExitCode, usageError } from '../common/errors.js';
 import { writeOutputFile } from '../common/output-file.js';
-import { readLimited } from '../common/read-limited.js';
 import { compilePolicy } from '../sigstore/identity.js';
-import { collectLocalFiles } from '../verify/local-files.js';
 import { pingRegistries } from '../verify/verify-images.js';
 import { parseReference } from '../registry/reference.js';
 import { imagesProgress } from './image-progress.js';
-import { loadManifests, pinManifests, type ManifestFile } from '../verify/pin-manifests.js';
+import { loadManifests, pinManifests } from '../verify/pin-manifests.js';
 import type { ImageCliOptions } from './image-options.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
+import { readManifests } from './manifest-files.js';
 import { outputSettings, warn, writeJson, writeReport, writeText } from './output.js';
 import { addPolicyHints, checkLines, notPinnedLines, pinExitCode, summaryLine } from './pin-report-text.js';
 import { parseSize } from './size-option.js';
@@ -23,8 +21,6 @@ export interface PinCliOptions extends ImageCliOptions {
   maxSize: string;
   concurrency: string;
 }
-
-const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export async function runPin(paths: string[], opts: PinCliOptions): Promise<number> {
   const policy = policyFrom(opts);
@@ -86,28 +82,4 @@ function parseConcurrency(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 64) throw usageError('OPTION_INVALID', `--concurrency ${text}: give a whole number from 1 to 64`);
   return n;
-}
-
-async function readManifests(paths: string[], maxBytes: number): Promise<ManifestFile[]> {
-  const { files, leftOut } = await collectLocalFiles(paths);
-  for (const left of leftOut) warn(`${left.path}: ${left.message}`);
-  const named = new Set(paths);
-  const manifests: ManifestFile[] = [];
-  for (const path of files) {
-    // A file named on the command line is read whatever its name; inside folders only manifest extensions are.
-    if (!named.has(path) && !MANIFEST_EXTENSIONS.has(extname(path).toLowerCase())) continue;
-    const bytes = await readLimited(path, { maxBytes, hint: 'raise --max-size if it really is a manifest' });
-    manifests.push({ path, text: decodeUtf8(bytes, path) });
-  }
-  if (manifests.length === 0) throw ioError('NO_MANIFESTS', `no manifest files (*.yaml, *.yml, *.json) under ${paths.join(', ')}`);
-  return manifests;
-}
-
-function decodeUtf8(bytes: Uint8Array, path: string): string {
-  try {
-    // The byte-order mark stays in the text so that a rewritten file keeps it.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    throw checkError('MANIFEST_INVALID', `${path}: not UTF-8 text; Kubernetes manifests are UTF-8`);
-  }
 }

@@ -47,6 +47,8 @@ export interface SignatureContext {
   manifestBytes: () => Promise<Uint8Array>;
   /** Also turn each verified legacy signature into a standard bundle (verify-image --bundle-dir). */
   bundles?: boolean;
+  /** Verify with this public key (cosign sign --key) instead of a certificate and the identity policy. */
+  publicKeyPem?: string;
 }
 
 const ANNOTATION_SIGNATURE = 'dev.cosignproject.cosign/signature';
@@ -79,6 +81,7 @@ function verdict(candidate: ImageSignatureSource, report: VerificationReport, ex
 async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promise<SignatureVerdict> {
   const signature = sig.annotations[ANNOTATION_SIGNATURE];
   const certificate = sig.annotations[ANNOTATION_CERTIFICATE];
+  if (signature && ctx.publicKeyPem !== undefined) return verifyLegacyWithKey(sig, signature, ctx.publicKeyPem, ctx);
   if (!signature || !certificate) {
     return failed(
       sig.kind,
@@ -126,7 +129,8 @@ async function verifyCarried(carried: CarriedBundle, ctx: SignatureContext): Pro
     return failed(carried.kind, carried.location, 'BUNDLE_UNREADABLE', carried.problem ?? `${carried.location}: unreadable`);
   const report = await verifyArtifactSignature({
     artifact: carried.payload,
-    material: { kind: 'bundle', bundle: carried.bundle },
+    // Under a key authority the carried bundle must be signed by that key, as a registry-held bundle must.
+    material: { kind: 'bundle', bundle: carried.bundle, ...(ctx.publicKeyPem !== undefined ? { publicKeyPem: ctx.publicKeyPem } : {}) },
     trustedRoot: ctx.trustedRoot,
     policy: ctx.policy,
     offline: true,
@@ -134,6 +138,16 @@ async function verifyCarried(carried: CarriedBundle, ctx: SignatureContext): Pro
   const result = verdict(carried, report, checkSimpleSigningPayload(carried.payload, ctx.digest));
   const bundle = result.verified ? parseBundle(Buffer.from(carried.bundle, 'utf8')) : undefined;
   if (bundle) result.cosign = legacyCosignPayload(carried.payload, undefined, bundleLeaf(bundle), report.signer ?? {});
+  return result;
+}
+
+/** cosign sign --key: the layer's signature under the given key; its Rekor entry (bundle annotation) is still required. */
+async function verifyLegacyWithKey(sig: LegacySignature, signature: string, publicKeyPem: string, ctx: SignatureContext): Promise<SignatureVerdict> {
+  const rekorEntry = sig.annotations[ANNOTATION_BUNDLE];
+  const material = { kind: 'key' as const, signature, publicKeyPem, ...(rekorEntry ? { rekorEntry } : {}) };
+  const report = await verifyArtifactSignature({ artifact: sig.payload, material, trustedRoot: ctx.trustedRoot, offline: true });
+  const result = verdict(sig, report, checkSimpleSigningPayload(sig.payload, ctx.digest));
+  if (result.verified) result.cosign = legacyCosignPayload(sig.payload, rekorEntry, undefined, {});
   return result;
 }
 
@@ -153,7 +167,7 @@ async function verifyBundle(sig: BundleSignature, ctx: SignatureContext): Promis
   // The artifact is the image manifest: the in-toto subject must be the sha256 of those (digest-checked) bytes.
   const report = await verifyArtifactSignature({
     artifact: await ctx.manifestBytes(),
-    material: { kind: 'bundle', bundle: text },
+    material: { kind: 'bundle', bundle: text, ...(ctx.publicKeyPem !== undefined ? { publicKeyPem: ctx.publicKeyPem } : {}) },
     trustedRoot: ctx.trustedRoot,
     policy: ctx.policy,
     offline: true,

@@ -5,7 +5,7 @@ import { KubeSbomError, type ErrorKind } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { fetchImageManifest, imageNotFound } from '../registry/resolve.js';
 import { formatReference, parseReference, pinnedReference, repositoryName, type ImageReference } from '../registry/reference.js';
-import { discoverSignatures } from '../registry/signatures.js';
+import { discoverSignatures, type SignatureCandidate } from '../registry/signatures.js';
 import type { FetchedManifest } from '../registry/manifest.js';
 import type { ImageSource } from '../registry/source.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
@@ -30,6 +30,10 @@ export interface VerifyImageOptions {
   carriedBundles?: CarriedBundleDir;
   /** Appended to the NO_SIGNATURES message: how to bring the signatures where they are missing. */
   noSignaturesHint?: string;
+  /** Verify with this public key (a ClusterImagePolicy key authority) instead of certificates and the identity policy. */
+  publicKeyPem?: string;
+  /** Only these kinds of signature count (a ClusterImagePolicy's signatureFormat); default every kind. */
+  signatureKinds?: SignatureCandidate['kind'][];
   onEvent?: (event: ImageEvent) => void;
 }
 
@@ -100,7 +104,11 @@ export async function verifyImage(input: string | ImageReference, options: Verif
 }
 
 function describeSigners(result: ImageVerification): string {
-  const signers = new Set(result.signatures.filter((s) => s.verified).map((s) => `${s.signer?.identity ?? '?'} (${s.signer?.issuer ?? '?'})`));
+  const signers = new Set(
+    result.signatures
+      .filter((s) => s.verified)
+      .map((s) => (s.signer?.identity === undefined ? 'the given public key' : `${s.signer.identity} (${s.signer.issuer ?? '?'})`)),
+  );
   return [...signers].join(', ');
 }
 
@@ -146,15 +154,18 @@ async function checkSignatures(
 ): Promise<void> {
   const [found, carried] = await Promise.all([discoverSignatures(options.source, ref, digest), options.carriedBundles?.forDigest(digest) ?? []]);
   if (options.carriedBundles) found.searched.push(options.carriedBundles.pattern(digest));
-  const candidates: ImageSignatureSource[] = [...found.candidates, ...carried];
   result.searched = found.searched;
+  const kinds = options.signatureKinds;
+  // signatureFormat narrows what the registry holds; bundles the user carried (--bundles-from) always count.
+  const candidates: ImageSignatureSource[] = [...(kinds ? found.candidates.filter((c) => kinds.includes(c.kind)) : found.candidates), ...carried];
   emit({ type: 'image-signatures', reference: result.reference, count: candidates.length });
   if (candidates.length === 0) {
+    const left = found.candidates.length + carried.length - candidates.length;
     result.checks.push({
       check: 'signatures',
       status: 'fail',
       code: 'NO_SIGNATURES',
-      message: `no signatures found for ${digest} (looked at ${found.searched.join('; ')})${options.noSignaturesHint ? `; ${options.noSignaturesHint}` : ''}`,
+      message: `no ${kinds ? `${kinds.map((k) => KIND_NAMES[k]).join(' or ')} ` : ''}signatures found for ${digest} (looked at ${found.searched.join('; ')})${left > 0 ? `; ${left} of another format were not considered` : ''}${options.noSignaturesHint ? `; ${options.noSignaturesHint}` : ''}`,
     });
   } else {
     const context = {
@@ -164,6 +175,7 @@ async function checkSignatures(
       repositoryName: repositoryName(ref),
       manifestBytes,
       bundles: options.bundles,
+      ...(options.publicKeyPem !== undefined ? { publicKeyPem: options.publicKeyPem } : {}),
     };
     result.signatures = await Promise.all(candidates.map((c) => verifyCandidate(c, context)));
     const good = result.signatures.filter((s) => s.verified);
@@ -181,6 +193,8 @@ async function checkSignatures(
     }
   }
 }
+
+const KIND_NAMES: Record<SignatureCandidate['kind'], string> = { 'cosign-legacy': 'simplesigning (cosign .sig tag)', 'sigstore-bundle': 'Sigstore bundle' };
 
 // The failure that says most about why: a bad signature or a payload for another image before the checks they imply.
 const PRIORITY = [

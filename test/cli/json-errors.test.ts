@@ -66,6 +66,7 @@ const COMMANDS: [string, () => string[]][] = [
   ['verify-images', () => ['verify-images', f('blob')]],
   ['verify-release', () => ['verify-release', 'v1.29.0']],
   ['pin', () => ['pin', f('blob')]],
+  ['check', () => ['check', f('blob'), '--policy', f('blob')]],
 ];
 
 describe('--json usage errors from commander', () => {

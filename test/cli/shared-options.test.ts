@@ -48,6 +48,8 @@ const ALL_COMMANDS = [
   'verify-images',
   'verify-release',
   'pin',
+  'check',
+  'policy',
   'tui',
 ];
 const JSON_COMMANDS = ALL_COMMANDS.filter((c) => c !== 'tui');

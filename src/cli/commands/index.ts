@@ -1,11 +1,13 @@
 // One line per command; each module exports a function that adds its command to the program.
 import type { Command } from 'commander';
 import type { UiLauncher } from '../../app/ui-launch.js';
+import { registerCheck } from './check.js';
 import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerMirror } from './mirror.js';
 import { registerOutline } from './outline.js';
 import { registerPin } from './pin.js';
+import { registerPolicy } from './policy.js';
 import { registerQuery } from './query.js';
 import { registerTrustRoot } from './trust-root.js';
 import { registerTui } from './tui.js';
@@ -36,6 +38,8 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerVerifyImages,
   registerMirror,
   registerPin,
+  registerCheck,
+  registerPolicy,
   registerTrustRoot,
   registerTui,
 ];
