@@ -40,9 +40,10 @@ export class NotExpressedLedger {
   }
 }
 
-/** One line per kind for stderr: `CycloneDX cannot express 3 snippet(s) (e.g. SPDXRef-Snippet): not written`. */
+/** One line per kind for stderr: `CycloneDX cannot express 3 snippet (e.g. SPDXRef-Snippet): not written; ...`. */
 export function describeNotExpressed(format: string, entry: NotExpressed): string {
-  const examples = entry.examples.join(', ');
+  // One example keeps the line short; --json lists more.
+  const examples = entry.examples[0]!.length > 100 ? `${entry.examples[0]!.slice(0, 100)}…` : entry.examples[0]!;
   const what = entry.how === 'dropped' ? 'not written' : 'written approximately';
   return `${format} cannot express ${entry.count} ${entry.kind} (e.g. ${examples}): ${what}; ${entry.reason}`;
 }

@@ -1,6 +1,7 @@
 // One line per command; each module exports a function that adds its command to the program.
 import type { Command } from 'commander';
 import type { UiLauncher } from '../../app/ui-launch.js';
+import { registerExport } from './export.js';
 import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerOutline } from './outline.js';
@@ -26,6 +27,7 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerOutline,
   registerQuery,
   registerImages,
+  registerExport,
   registerVerifySbom,
   registerVerifyBinary,
   registerVerifyBlob,
