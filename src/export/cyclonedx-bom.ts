@@ -62,7 +62,7 @@ function metadata(doc: SpdxDocument, ledger: NotExpressedLedger, properties: rea
     ...(tools.length > 0 ? { tools: { components: tools } } : {}),
     ...(authors.length > 0 ? { authors } : {}),
     // The document itself: what DESCRIBES relationships start from.
-    component: { type: 'application', 'bom-ref': doc.spdxId, name: doc.name || doc.documentNamespace },
+    component: { type: 'application', ...(doc.spdxId ? { 'bom-ref': doc.spdxId } : {}), name: doc.name || doc.documentNamespace || 'SPDX document' },
     ...(properties.length > 0 ? { properties: [...properties] } : {}),
   };
 }
@@ -76,8 +76,9 @@ export function documentToCycloneDx(doc: SpdxDocument, options: CycloneDxOptions
   const ledger = new NotExpressedLedger();
   const ctx: ComponentContext = { ledger, extracted: new Map(doc.extractedLicensingInfos.map((e) => [e.licenseId, e])), textWritten: new Set() };
   const components: CdxComponent[] = [];
-  const refs = new Set<string>([doc.spdxId]);
+  const refs = new Set<string>(doc.spdxId ? [doc.spdxId] : []);
   const add = (c: CdxComponent) => {
+    if (!c['bom-ref']) return ledger.drop('element with no SPDXID', c.name, 'a bom-ref cannot be empty');
     // bom-refs must be unique: a repeated SPDXID is one element written twice by its tool.
     if (refs.has(c['bom-ref'])) return ledger.drop('element with a repeated SPDXID', c['bom-ref'], 'bom-refs are unique');
     refs.add(c['bom-ref']);

@@ -84,7 +84,9 @@ describe.skipIf(realdataMissing)('SPDX 2.3 JSON writer on real documents', () =>
 
   it('adds the annotations it is given (the verification of this run) to the document', () => {
     const doc = parse(release);
-    const out = documentToSpdxJson(doc, { annotations: [{ annotator: 'Tool: kube-sbom-test', date: '2026-01-02T03:04:05Z', comment: 'kube-sbom:verification:status=verified' }] });
+    const out = documentToSpdxJson(doc, {
+      annotations: [{ annotator: 'Tool: kube-sbom-test', date: '2026-01-02T03:04:05Z', comment: 'kube-sbom:verification:status=verified' }],
+    });
     const back = parseSbom(out.text).document;
     expect(back.annotations).toHaveLength(doc.annotations.length + 1);
     expect(back.annotations.at(-1)).toMatchObject({ spdxId: 'SPDXRef-DOCUMENT', comment: 'kube-sbom:verification:status=verified' });
