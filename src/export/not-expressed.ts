@@ -44,6 +44,6 @@ export class NotExpressedLedger {
 export function describeNotExpressed(format: string, entry: NotExpressed): string {
   // One example keeps the line short; --json lists more.
   const examples = entry.examples[0]!.length > 100 ? `${entry.examples[0]!.slice(0, 100)}…` : entry.examples[0]!;
-  const what = entry.how === 'dropped' ? 'not written' : 'written approximately';
-  return `${format} cannot express ${entry.count} ${entry.kind} (e.g. ${examples}): ${what}; ${entry.reason}`;
+  if (entry.how === 'approximated') return `${format} has no exact form for ${entry.count} ${entry.kind} (e.g. ${examples}): ${entry.reason}`;
+  return `${format} cannot express ${entry.count} ${entry.kind} (e.g. ${examples}): not written; ${entry.reason}`;
 }
