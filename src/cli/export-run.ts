@@ -5,17 +5,16 @@ import { writeOutputFile } from '../common/output-file.js';
 import { packageVersion } from '../common/package-info.js';
 import { documentToCycloneDx } from '../export/cyclonedx-bom.js';
 import { imagesToCycloneDx, imagesToSpdxJson } from '../export/image-bom.js';
-import { describeNotExpressed, type NotExpressed } from '../export/not-expressed.js';
+import type { NotExpressed } from '../export/not-expressed.js';
 import { documentToSpdxJson } from '../export/spdx-json.js';
 import { filterImages } from '../k8s/image-filter.js';
 import { buildImageInventory } from '../k8s/image-inventory.js';
 import { DocumentIndex } from '../sbom/document-index.js';
 import { documentVerificationProperties } from './export-properties.js';
+import { nowTimestamp, reportNotExpressed, type ExportFormat } from './export-output.js';
 import { warn, writeJson, writeSerialized } from './output.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { loadSbomSource } from './sbom-source.js';
-
-export type ExportFormat = 'cyclonedx-json' | 'spdx-json';
 
 export interface ExportCliOptions extends ReleaseCliOptions {
   format: ExportFormat;
@@ -25,14 +24,6 @@ export interface ExportCliOptions extends ReleaseCliOptions {
   name?: string;
   maxSize: string;
   inputFormat?: string;
-}
-
-/** Now, to the second, as SPDX writes dates (and CycloneDX accepts). */
-export const nowTimestamp = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-
-export function reportNotExpressed(format: ExportFormat, list: readonly NotExpressed[]): void {
-  const name = format === 'cyclonedx-json' ? 'CycloneDX' : 'SPDX 2.3 JSON';
-  for (const entry of list) warn(describeNotExpressed(name, entry));
 }
 
 export async function runExport(source: string, opts: ExportCliOptions): Promise<number> {

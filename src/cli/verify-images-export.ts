@@ -5,7 +5,7 @@ import { imagesToCycloneDx, imagesToSpdxJson } from '../export/image-bom.js';
 import type { ImageVerificationFacts } from '../export/image-verification-facts.js';
 import type { ContainerImage } from '../k8s/image-types.js';
 import type { ImageVerification } from '../verify/verify-image.js';
-import { nowTimestamp, reportNotExpressed, type ExportFormat } from './export-run.js';
+import { nowTimestamp, reportNotExpressed, type ExportFormat } from './export-output.js';
 
 export function verificationFacts(result: ImageVerification): ImageVerificationFacts {
   const signer = result.signatures.find((s) => s.verified)?.signer;

@@ -143,6 +143,24 @@ describe.skipIf(realdataMissing)('SPDX to CycloneDX round trip', () => {
     expect(out.notExpressed.find((e) => e.kind === 'snippet')).toMatchObject({ how: 'dropped', count: 1, examples: ['SPDXRef-Snippet'] });
     expect(out.notExpressed.find((e) => e.kind === 'relationship COPY_OF')).toMatchObject({ count: 1 });
     expect(bom.metadata.component['bom-ref']).toBe('SPDXRef-DOCUMENT');
+    // Counted in the source JSON: 5 annotations (document, package, file), 3 creators, 1 external document.
+    const source = JSON.parse(readFileSync(path, 'utf8')) as { annotations: { comment: string }[] };
+    const written = out.bom as { annotations: { subjects: string[]; text: string }[]; metadata: Record<string, unknown>; externalReferences: unknown[] };
+    expect(written.annotations).toHaveLength(5);
+    expect(written.annotations.filter((a) => a.subjects[0] === 'SPDXRef-DOCUMENT').map((a) => a.text)).toEqual(source.annotations.map((a) => a.comment));
+    expect(written.metadata).toMatchObject({
+      timestamp: '2010-01-29T18:30:22Z',
+      tools: { components: [{ type: 'application', name: 'LicenseFind-1.0' }] },
+      authors: [{ name: 'ExampleCodeInspect' }, { name: 'Jane Doe' }],
+    });
+    expect(written.externalReferences).toEqual([
+      {
+        type: 'bom',
+        url: 'http://spdx.org/spdxdocs/spdx-tools-v1.2-3F2504E0-4F89-41D3-9A0C-0305E82C3301',
+        comment: 'SPDX DocumentRef-spdx-tool-1.2',
+        hashes: [{ alg: 'SHA-1', content: 'd6a770ba38583ed4bb4525bd96e50461655d2759' }],
+      },
+    ]);
   });
 
   it('a written BOM has the same bytes on every run (serial number from the namespace, no clock)', () => {
