@@ -27,10 +27,18 @@ export function uuidFrom(name: string): string {
 
 function annotations(doc: SpdxDocument, refs: ReadonlySet<string>, ledger: NotExpressedLedger) {
   const out: Record<string, unknown>[] = [];
+  // CycloneDX annotations are unique items: a second identical one is listed, not written.
+  const seen = new Set<string>();
   for (const a of doc.annotations) {
+    const written = annotation(a);
+    const key = JSON.stringify(written);
     if (!refs.has(a.spdxId)) ledger.drop('annotation of an element outside the document', a.spdxId, 'an annotation names a component of this BOM');
     else if (!isDateTime(a.date)) ledger.drop('annotation without a valid date', a.spdxId, 'CycloneDX requires a timestamp');
-    else out.push(annotation(a));
+    else if (seen.has(key)) ledger.drop('repeated identical annotation', a.spdxId, 'CycloneDX annotations are unique');
+    else {
+      seen.add(key);
+      out.push(written);
+    }
     if (a.type !== 'OTHER') ledger.drop(`annotation type ${a.type}`, a.spdxId, 'CycloneDX annotations have no type');
   }
   return out;
@@ -53,8 +61,10 @@ function metadata(doc: SpdxDocument, ledger: NotExpressedLedger, properties: rea
   if (licenseListVersion) ledger.drop('creationInfo licenseListVersion', licenseListVersion, 'no CycloneDX field for it');
   if (comment) ledger.drop('creationInfo comment', doc.spdxId, 'no CycloneDX field for it');
   if (doc.comment) ledger.drop('document comment', doc.spdxId, 'no CycloneDX field for it');
-  const tools = creators.filter((c) => c.type === 'Tool').map(cdxTool);
-  const authors = creators.filter((c) => c.type !== 'Tool').map(cdxContact);
+  // Unique items in CycloneDX; a creator written twice says nothing more the second time.
+  const unique = <T>(list: T[]) => [...new Map(list.map((x) => [JSON.stringify(x), x])).values()];
+  const tools = unique(creators.filter((c) => c.type === 'Tool').map(cdxTool));
+  const authors = unique(creators.filter((c) => c.type !== 'Tool').map(cdxContact));
   if (creators.some((c) => c.type === 'Organization'))
     ledger.approximate('creator Organization', doc.spdxId, 'written as an author (CycloneDX authors are contacts)');
   return {

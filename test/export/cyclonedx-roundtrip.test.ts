@@ -169,3 +169,53 @@ describe.skipIf(realdataMissing)('SPDX to CycloneDX round trip', () => {
     expect(documentToCycloneDx(document).text).toMatch(/"serialNumber": "urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"/);
   });
 });
+
+describe('SPDX to CycloneDX: what the schema forbids is listed, not written', () => {
+  it('repeated annotations and creators, an unknown checksum algorithm, a snippet', () => {
+    const text = [
+      'SPDXVersion: SPDX-2.3',
+      'DataLicense: CC0-1.0',
+      'SPDXID: SPDXRef-DOCUMENT',
+      'DocumentName: edge',
+      'DocumentNamespace: https://example.test/edge',
+      'Creator: Tool: t-1',
+      'Creator: Tool: t-1',
+      'Created: 2024-01-01T00:00:00Z',
+      '',
+      'PackageName: p',
+      'SPDXID: SPDXRef-p',
+      'PackageDownloadLocation: NOASSERTION',
+      `PackageChecksum: SHA224: ${'a'.repeat(56)}`,
+      `PackageChecksum: SHA256: ${'b'.repeat(64)}`,
+      '',
+      'FileName: f.c',
+      'SPDXID: SPDXRef-f',
+      `FileChecksum: SHA1: ${'c'.repeat(40)}`,
+      '',
+      'SnippetSPDXID: SPDXRef-s',
+      'SnippetFromFileSPDXID: SPDXRef-f',
+      'SnippetByteRange: 1:2',
+      '',
+      'Annotator: Person: A',
+      'AnnotationDate: 2024-01-01T00:00:00Z',
+      'AnnotationType: OTHER',
+      'SPDXREF: SPDXRef-p',
+      'AnnotationComment: same',
+      'Annotator: Person: A',
+      'AnnotationDate: 2024-01-01T00:00:00Z',
+      'AnnotationType: OTHER',
+      'SPDXREF: SPDXRef-p',
+      'AnnotationComment: same',
+      '',
+    ].join('\n');
+    const { document } = parseSbom(text, { fileName: 'edge.spdx' });
+    const out = documentToCycloneDx(document);
+    expect(validateCycloneDx(out.bom)).toEqual([]);
+    const bom = out.bom as { annotations: unknown[]; metadata: { tools: { components: unknown[] } }; components: Component[] };
+    expect(bom.annotations).toHaveLength(1);
+    expect(bom.metadata.tools.components).toEqual([{ type: 'application', name: 't-1' }]);
+    expect(bom.components.find((c) => c['bom-ref'] === 'SPDXRef-p')?.hashes).toEqual([{ alg: 'SHA-256', content: 'b'.repeat(64) }]);
+    const kinds = Object.fromEntries(out.notExpressed.map((e) => [e.kind, e.count]));
+    expect(kinds).toMatchObject({ 'repeated identical annotation': 1, 'checksum SHA224': 1, snippet: 1 });
+  });
+});
