@@ -1,7 +1,9 @@
 // SPDX packages, files and snippets of the model as SPDX 2.3 JSON objects (the schema's field names and spellings).
-import type { Package, Snippet, SpdxFile } from '../../parsers/model.js';
+import { FILE_TYPES, PRIMARY_PACKAGE_PURPOSES, type Package, type Snippet, type SpdxFile } from '../../parsers/model.js';
 import type { NotExpressedLedger } from './not-expressed.js';
-import { actorOrNoAssertion, annotationsJson, checksumsJson, defined, licenseText, spdxText } from './spdx-json-values.js';
+import { actorOrNoAssertion, annotationsJson, checksumsJson, defined, knownValues, licenseText, spdxText } from './spdx-json-values.js';
+
+const CATEGORIES = ['SECURITY', 'PACKAGE-MANAGER', 'PERSISTENT-ID', 'OTHER'] as const;
 
 export function packageJson(p: Package, ledger: NotExpressedLedger) {
   return {
@@ -28,20 +30,24 @@ export function packageJson(p: Package, ledger: NotExpressedLedger) {
       summary: p.summary,
       description: p.description,
       comment: p.comment,
-      externalRefs: p.externalRefs.map((r) => ({
-        // The schema spells categories with a hyphen or an underscore; the model keeps the hyphen.
-        referenceCategory: r.category,
-        referenceType: r.type,
-        referenceLocator: r.locator,
-        ...(r.comment !== undefined ? { comment: r.comment } : {}),
-      })),
+      externalRefs: p.externalRefs
+        .filter((r) => knownValues(p.spdxId, 'externalRef category', [r.category], CATEGORIES, ledger).length > 0)
+        .map((r) => ({
+          // The schema spells categories with a hyphen or an underscore; the model keeps the hyphen.
+          referenceCategory: r.category,
+          referenceType: r.type,
+          referenceLocator: r.locator,
+          ...(r.comment !== undefined ? { comment: r.comment } : {}),
+        })),
       attributionTexts: [...p.attributionTexts],
       // JSON spells OPERATING-SYSTEM with an underscore.
-      primaryPackagePurpose: p.primaryPackagePurpose?.replace('-', '_'),
+      primaryPackagePurpose: p.primaryPackagePurpose
+        ? knownValues(p.spdxId, 'primaryPackagePurpose', [p.primaryPackagePurpose], PRIMARY_PACKAGE_PURPOSES, ledger)[0]?.replace('-', '_')
+        : undefined,
       releaseDate: p.releaseDate,
       builtDate: p.builtDate,
       validUntilDate: p.validUntilDate,
-      annotations: annotationsJson(p.annotations),
+      annotations: annotationsJson(p.annotations, ledger),
     }),
   };
 }
@@ -53,7 +59,7 @@ export function fileJson(f: SpdxFile, ledger: NotExpressedLedger) {
     // Required by the schema even when empty.
     checksums: checksumsJson(f.spdxId, f.checksums, ledger),
     ...defined({
-      fileTypes: [...f.fileTypes],
+      fileTypes: knownValues(f.spdxId, 'fileType', f.fileTypes, FILE_TYPES, ledger),
       licenseConcluded: licenseText(f.licenseConcluded),
       licenseInfoInFiles: f.licenseInfoInFiles.map((l) => licenseText(l)!),
       licenseComments: f.licenseComments,
@@ -63,12 +69,12 @@ export function fileJson(f: SpdxFile, ledger: NotExpressedLedger) {
       fileDependencies: f.dependencies ? [...f.dependencies] : undefined,
       comment: f.comment,
       attributionTexts: [...f.attributionTexts],
-      annotations: annotationsJson(f.annotations),
+      annotations: annotationsJson(f.annotations, ledger),
     }),
   };
 }
 
-export function snippetJson(s: Snippet) {
+export function snippetJson(s: Snippet, ledger: NotExpressedLedger) {
   const pointer = (kind: 'byte' | 'line', file: string, at: number) =>
     kind === 'byte' ? { offset: at, reference: file } : { lineNumber: at, reference: file };
   return {
@@ -87,7 +93,7 @@ export function snippetJson(s: Snippet) {
       copyrightText: spdxText(s.copyrightText),
       comment: s.comment,
       attributionTexts: [...s.attributionTexts],
-      annotations: annotationsJson(s.annotations),
+      annotations: annotationsJson(s.annotations, ledger),
     }),
   };
 }

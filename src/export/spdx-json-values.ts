@@ -40,8 +40,22 @@ export function checksumsJson(spdxId: string, list: readonly Checksum[], ledger:
   return out;
 }
 
-export function annotationsJson(list: readonly Annotation[]) {
-  return list.map((a) => ({ annotationDate: a.date, annotationType: a.type, annotator: actorText(a.annotator), comment: a.comment }));
+export function annotationsJson(list: readonly Annotation[], ledger: NotExpressedLedger) {
+  return list.flatMap((a) => {
+    if (a.type === 'REVIEW' || a.type === 'OTHER')
+      return [{ annotationDate: a.date, annotationType: a.type, annotator: actorText(a.annotator), comment: a.comment }];
+    ledger.drop(`annotation of the unknown type ${a.type}`, a.spdxId, 'SPDX 2.3 JSON allows REVIEW and OTHER');
+    return [];
+  });
+}
+
+/** Values of a schema enum the model kept as written although unknown: the known ones, the rest listed. */
+export function knownValues<T extends string>(spdxId: string, what: string, values: readonly string[], known: readonly T[], ledger: NotExpressedLedger): T[] {
+  return values.filter((v): v is T => {
+    if ((known as readonly string[]).includes(v)) return true;
+    ledger.drop(`${what} ${v}`, spdxId, 'not a value SPDX 2.3 JSON allows');
+    return false;
+  });
 }
 
 /** Optional fields: only the defined ones, so the output has no `"x": undefined` and no empty lists. */

@@ -56,7 +56,7 @@ export function documentToSpdxJson(doc: SpdxDocument, options: SpdxJsonOptions =
       creators: doc.creationInfo.creators.map(actorText),
     },
     ...defined({
-      annotations: [...annotationsJson(topAnnotations), ...added],
+      annotations: [...annotationsJson(topAnnotations, ledger), ...added],
       hasExtractedLicensingInfos: doc.extractedLicensingInfos.map((e) => ({
         licenseId: e.licenseId,
         extractedText: e.extractedText,
@@ -68,7 +68,7 @@ export function documentToSpdxJson(doc: SpdxDocument, options: SpdxJsonOptions =
       })),
       packages: doc.packages.map((p) => packageJson(p, ledger)),
       files: doc.files.map((f) => fileJson(f, ledger)),
-      snippets: doc.snippets.map(snippetJson),
+      snippets: doc.snippets.map((s) => snippetJson(s, ledger)),
       relationships: relationshipsJson(doc.relationships, ledger),
     }),
   };

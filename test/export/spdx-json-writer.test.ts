@@ -92,3 +92,51 @@ describe.skipIf(realdataMissing)('SPDX 2.3 JSON writer on real documents', () =>
     expect(back.annotations.at(-1)).toMatchObject({ spdxId: 'SPDXRef-DOCUMENT', comment: 'kube-sbom:verification:status=verified' });
   });
 });
+
+describe('SPDX 2.3 JSON writer: values outside the schema enums are listed, not written', () => {
+  it('an unknown file type, purpose, relationship type and annotation type', () => {
+    const text = [
+      'SPDXVersion: SPDX-2.3',
+      'DataLicense: CC0-1.0',
+      'SPDXID: SPDXRef-DOCUMENT',
+      'DocumentName: edge',
+      'DocumentNamespace: https://example.test/edge',
+      'Creator: Tool: t-1',
+      'Created: 2024-01-01T00:00:00Z',
+      '',
+      'PackageName: p',
+      'SPDXID: SPDXRef-p',
+      'PackageDownloadLocation: NOASSERTION',
+      'PrimaryPackagePurpose: GADGET',
+      '',
+      'FileName: f.c',
+      'SPDXID: SPDXRef-f',
+      `FileChecksum: SHA1: ${'c'.repeat(40)}`,
+      'FileType: SOURCE',
+      'FileType: HOLOGRAM',
+      '',
+      'Relationship: SPDXRef-p CONTAINS SPDXRef-f',
+      'Relationship: SPDXRef-p ADMIRES SPDXRef-f',
+      '',
+      'Annotator: Person: A',
+      'AnnotationDate: 2024-01-01T00:00:00Z',
+      'AnnotationType: PRAISE',
+      'SPDXREF: SPDXRef-p',
+      'AnnotationComment: nice',
+      '',
+    ].join('\n');
+    const source = parseSbom(text, { fileName: 'edge.spdx' }).document;
+    const out = documentToSpdxJson(source);
+    expect(validateSpdx23(JSON.parse(out.text))).toEqual([]);
+    expect(Object.fromEntries(out.notExpressed.map((e) => [e.kind, e.count]))).toEqual({
+      'primaryPackagePurpose GADGET': 1,
+      'fileType HOLOGRAM': 1,
+      'relationship of the unknown type ADMIRES': 1,
+      'annotation of the unknown type PRAISE': 1,
+    });
+    const back = parseSbom(out.text).document;
+    expect(back.files[0]?.fileTypes).toEqual(['SOURCE']);
+    expect(back.relationships.map((r) => r.type)).toEqual(source.relationships.filter((r) => r.type !== 'ADMIRES').map((r) => r.type));
+    expect(back.relationships.length).toBe(source.relationships.length - 1);
+  });
+});
