@@ -9,6 +9,7 @@ import { compilePolicy } from '../sigstore/identity.js';
 import { imageToVerify } from '../verify/image-to-verify.js';
 import { pingRegistries, verifyImages, type ImageToVerify } from '../verify/verify-images.js';
 import { filterImages } from '../k8s/image-filter.js';
+import type { ContainerImage } from '../k8s/image-types.js';
 import { buildImageInventory } from '../k8s/image-inventory.js';
 import { DocumentIndex } from '../sbom/document-index.js';
 import { loadSbomSource } from './sbom-source.js';
@@ -30,6 +31,8 @@ export interface VerifyImagesCliOptions extends ImageCliOptions {
   rekorEntry?: string;
   cache: boolean;
   maxSize: string;
+  exportSbom?: string;
+  exportFormat: 'cyclonedx-json' | 'spdx-json';
 }
 
 const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -51,7 +54,10 @@ export async function fromList(file: string): Promise<ImageToVerify[]> {
 }
 
 /** The SBOM: a file as it is, a version only after its own checksums and signature verified. */
-export async function sbomImages(source: string, opts: VerifyImagesCliOptions): Promise<{ label: string; images: ImageToVerify[]; version?: string }> {
+export async function sbomImages(
+  source: string,
+  opts: VerifyImagesCliOptions,
+): Promise<{ label: string; images: ImageToVerify[]; version?: string; inventory: { images: ContainerImage[]; namespace: string } }> {
   const release = releaseSignerOptions(opts);
   const loaded = await loadSbomSource(source, { maxSize: opts.maxSize, release });
   const { document, verification } = loaded;
@@ -59,7 +65,12 @@ export async function sbomImages(source: string, opts: VerifyImagesCliOptions): 
   const inventory = buildImageInventory(new DocumentIndex(document));
   for (const w of inventory.warnings) warn(w);
   const selected = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
-  return { label, images: selected.map(imageToVerify), ...(verification.kind === 'release' ? { version: verification.version } : {}) };
+  return {
+    label,
+    images: selected.map(imageToVerify),
+    inventory: { images: selected, namespace: document.documentNamespace },
+    ...(verification.kind === 'release' ? { version: verification.version } : {}),
+  };
 }
 
 /** The release SBOM is signed by the release signer; the identity options of this command (regexps too) are the images'. */
@@ -82,7 +93,9 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
   compilePolicy(policy);
   const timeoutMs = imageTimeoutFrom(opts);
   assertBundleFolders(opts);
-  const list = opts.from ? { label: opts.from, images: await fromList(opts.from) } : await sbomImages(source, opts);
+  if (opts.exportSbom !== undefined && opts.from)
+    throw usageError('OPTION_CONFLICT', '--export-sbom writes the images of an SBOM; it cannot be used with --from');
+  const list = opts.from ? { label: opts.from, images: await fromList(opts.from), inventory: undefined } : await sbomImages(source, opts);
   const images = list.images;
   if (images.length === 0)
     throw checkError('NO_IMAGES', `${sanitizeLine(list.label)}: no images to verify${opts.arch || opts.name ? ' (after --arch/--name)' : ''}`);
@@ -109,6 +122,11 @@ export async function runVerifyImages(source: string, opts: VerifyImagesCliOptio
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
+  // The inventory with every image's outcome, failures included: the hand-off says what did not verify too.
+  if (opts.exportSbom !== undefined && list.inventory) {
+    const { writeVerifiedInventory } = await import('./verify-images-export.js');
+    await writeVerifiedInventory(opts.exportSbom, opts.exportFormat, { ...list.inventory, results: run.images, source: list.label });
+  }
   // Each verified image's bundles as its own set, after the run: an image that failed writes nothing.
   const saved: string[] = [];
   if (opts.bundleDir !== undefined) for (const image of run.images) saved.push(...(await saveImageBundles(image, opts.bundleDir)));

@@ -33,6 +33,8 @@ export interface VerifyArtifactInput {
 export interface ArtifactVerification extends VerificationReport {
   /** The Rekor entry that was checked (given or fetched), for --save-rekor-entry. */
   rekorEntry?: RekorEntry;
+  /** The log index of the transparency-log entry in the checked bundle, when it has one. */
+  rekorLogIndex?: number;
 }
 
 /**
@@ -68,7 +70,13 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
       missingTlogReason,
       now: input.now,
     });
-    return { ...report, rekorEntry: built.rekorEntry, rekorEntryUuid: built.rekorEntry?.uuid };
+    const logIndex = Number(built.bundle.verificationMaterial.tlogEntries[0]?.logIndex);
+    return {
+      ...report,
+      rekorEntry: built.rekorEntry,
+      rekorEntryUuid: built.rekorEntry?.uuid,
+      ...(Number.isSafeInteger(logIndex) && logIndex >= 0 && built.bundle.verificationMaterial.tlogEntries.length > 0 ? { rekorLogIndex: logIndex } : {}),
+    };
   } catch (err) {
     if (err instanceof KubeSbomError && err.kind === 'check') return makeReport([fail('input', err.code, err.message)]);
     if (err instanceof KubeSbomError) throw err;

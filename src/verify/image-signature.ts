@@ -8,9 +8,8 @@ import type { IdentityPolicy } from '../sigstore/identity.js';
 import { verifiedBundleJson } from '../sigstore/bundle-out.js';
 import { decodeCertificates } from '../sigstore/detached.js';
 import { bundleFromJSON, X509Certificate } from '../sigstore/library.js';
-import type { VerificationReport } from '../sigstore/report.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
-import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
+import { verifyArtifactSignature, type ArtifactVerification } from '../sigstore/verify-artifact.js';
 import type { CarriedBundle } from './carried-bundles.js';
 import { bundleCosignPayload, bundleLeaf, legacyCosignPayload, type CosignPayload } from './image-cosign-output.js';
 import { checkBundleStatement, checkSimpleSigningPayload, COSIGN_SIGN_PREDICATE } from './image-payload.js';
@@ -31,6 +30,8 @@ export interface SignatureVerdict {
   verified: boolean;
   checks: ImageCheck[];
   signer?: { identity?: string; issuer?: string };
+  /** The Rekor log index of the checked transparency-log entry (verified signatures only). */
+  rekorLogIndex?: number;
   /** What `cosign verify` would print for it; only for verified signatures. */
   cosign?: CosignPayload;
   /** A verified legacy signature as a standard Sigstore bundle over its payload (only when asked for). */
@@ -72,10 +73,11 @@ export async function verifyCandidate(candidate: ImageSignatureSource, ctx: Sign
   }
 }
 
-function verdict(candidate: ImageSignatureSource, report: VerificationReport, extra: ImageCheck[]): SignatureVerdict {
+function verdict(candidate: ImageSignatureSource, report: ArtifactVerification, extra: ImageCheck[]): SignatureVerdict {
   const checks: ImageCheck[] = [...report.checks, ...extra];
   const verified = report.verified && extra.every((c) => c.status === 'pass');
-  return { kind: candidate.kind, location: candidate.location, verified, checks, ...(report.signer ? { signer: report.signer } : {}) };
+  const logIndex = verified && report.rekorLogIndex !== undefined ? { rekorLogIndex: report.rekorLogIndex } : {};
+  return { kind: candidate.kind, location: candidate.location, verified, checks, ...(report.signer ? { signer: report.signer } : {}), ...logIndex };
 }
 
 async function verifyLegacy(sig: LegacySignature, ctx: SignatureContext): Promise<SignatureVerdict> {

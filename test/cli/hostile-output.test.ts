@@ -39,6 +39,10 @@ const RUNS: [string, (doc: string) => string[], Kind][] = [
   ['images csv', (d) => ['images', d, '--format', 'csv'], 'csv'],
   ['images yaml', (d) => ['images', d, '--format', 'yaml'], 'yaml'],
   ['images md', (d) => ['images', d, '--format', 'md'], 'text'],
+  ['export cyclonedx-json', (d) => ['export', d, '--format', 'cyclonedx-json'], 'json'],
+  ['export spdx-json', (d) => ['export', d, '--format', 'spdx-json'], 'json'],
+  ['export --images cyclonedx-json', (d) => ['export', d, '--images', '--format', 'cyclonedx-json'], 'json'],
+  ['export --images spdx-json', (d) => ['export', d, '--images', '--format', 'spdx-json'], 'json'],
 ];
 
 /** CSV records end in CRLF (RFC 4180); any other CR would be raw. */

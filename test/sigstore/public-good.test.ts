@@ -67,6 +67,8 @@ describe.skipIf(realdataMissing)('real public-good signatures, offline, shipped 
     expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(report.signer).toEqual({ identity: KREL_TRUST, issuer: GOOGLE });
     expect(report.signedAt).toEqual(['2023-07-25T17:04:44.000Z']);
+    // The Rekor log index of the checked entry, as the saved annotation's Payload.logIndex says (export carries it).
+    expect(report.rekorLogIndex).toBe(28719030);
   });
 
   it.each([

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { UiLauncher } from '../../app/ui-launch.js';
 import { registerCheck } from './check.js';
+import { registerExport } from './export.js';
 import { registerImages } from './images.js';
 import { registerInspect } from './inspect.js';
 import { registerMirror } from './mirror.js';
@@ -29,6 +30,7 @@ export const commandRegistrars: CommandRegistrar[] = [
   registerOutline,
   registerQuery,
   registerImages,
+  registerExport,
   registerVerifySbom,
   registerVerifyBinary,
   registerVerifyBlob,

@@ -29,6 +29,8 @@ export function registerVerifyImages(program: Command): void {
     .option('--rekor-url <url>', 'Rekor instance for the release SBOM signature', DEFAULT_REKOR_URL)
     .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry (verify-sbom -o keeps it): no Rekor lookup, e.g. offline")
     .option('--no-cache', 'neither read nor write the download cache')
+    .option('--export-sbom <file>', 'also write the images with what this run found (status, signer, issuer, Rekor index) as an SBOM')
+    .addOption(new Option('--export-format <format>', 'the --export-sbom format').choices(['cyclonedx-json', 'spdx-json']).default('cyclonedx-json'))
     .addOption(new Option('--max-size <size>', 'refuse larger SBOM files').default('512MiB'));
   addSharedOptions(addImageBundleOptions(addImageOptions(cmd)), {}).addHelpText(
     'after',
@@ -38,6 +40,10 @@ On a terminal, each image's result appears on stderr as it finishes; stdout gets
 
 Exit codes: 0 every image verified; 1 an image failed a check (or the release SBOM did not verify);
 2 usage error; 3 images could not be checked (registry unreachable, access denied) and none failed.
+--export-sbom FILE writes every image (CycloneDX container components with pkg:oci purls pinned to the verified
+digest, or SPDX CONTAINER packages) with properties kube-sbom:verification:status (verified, failed, unchecked),
+:code, :digest, :signer-identity, :signer-issuer, :rekor-log-index (SPDX: one annotation per image with the same
+name=value lines); failed images are written too, with their status. Not with --from.
 ${FAR_SIDE_HELP}
 A FILE is read as it is; a VERSION is verified first, and from a copy of its files it needs no network either:
   verify-sbom v1.30.0 -o carried/sbom/v1.30.0 on the connected side, then on the far side
@@ -49,6 +55,7 @@ Examples:
   kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=127.0.0.1:5000
   kube-sbom verify-images release.spdx --registry-mirror registry.k8s.io=mirror.example/k8s \\
       --trusted-root trusted_root.json --bundles-from carried/
+  kube-sbom verify-images v1.30.0 --arch amd64 --export-sbom images.cdx.json       for Dependency-Track
   kube-sbom verify-images --from images.txt --json | jq '.images[] | select(.verified | not) | .reference'`,
   );
   cmd.action((source: string, opts: VerifyImagesCliOptions) =>

@@ -1,0 +1,76 @@
+// A parsed document (any SPDX 2.x format) as SPDX 2.3 JSON: every element, relationship, annotation and licence
+// text; relationships are all written out (no documentDescribes / hasFiles), so a re-parse counts the same.
+import type { Relationship, SpdxDocument } from '../../parsers/model.js';
+import { toJsonText } from '../common/json-text.js';
+import { NotExpressedLedger, type NotExpressed } from './not-expressed.js';
+import { fileJson, packageJson, snippetJson } from './spdx-json-elements.js';
+import { actorText, annotationsJson, defined, KNOWN_RELATIONSHIP_TYPES } from './spdx-json-values.js';
+
+export interface SpdxJsonExport {
+  text: string;
+  json: Record<string, unknown>;
+  notExpressed: NotExpressed[];
+}
+
+export interface SpdxJsonOptions {
+  /** Annotations to add to the document (e.g. how this run verified it); written with the document's own. */
+  annotations?: readonly { annotator: string; date: string; comment: string }[];
+}
+
+function relationshipsJson(list: readonly Relationship[], ledger: NotExpressedLedger) {
+  const out: Record<string, string>[] = [];
+  for (const r of list) {
+    if (!KNOWN_RELATIONSHIP_TYPES.has(r.type)) {
+      ledger.drop(`relationship of the unknown type ${r.type}`, r.from, 'SPDX 2.3 JSON allows only its own relationship types');
+      continue;
+    }
+    const to = typeof r.to === 'string' ? r.to : r.to.kind;
+    out.push({ spdxElementId: r.from, relationshipType: r.type, relatedSpdxElement: to, ...(r.comment !== undefined ? { comment: r.comment } : {}) });
+  }
+  return out;
+}
+
+export function documentToSpdxJson(doc: SpdxDocument, options: SpdxJsonOptions = {}): SpdxJsonExport {
+  const ledger = new NotExpressedLedger();
+  // Annotations nested in an element are written there; the rest (the document's own) at the top.
+  const elementIds = new Set<string>([...doc.packages, ...doc.files, ...doc.snippets].map((e) => e.spdxId));
+  const topAnnotations = doc.annotations.filter((a) => !elementIds.has(a.spdxId));
+  const added = (options.annotations ?? []).map((a) => ({ annotationDate: a.date, annotationType: 'OTHER', annotator: a.annotator, comment: a.comment }));
+  if (doc.spdxVersion !== 'SPDX-2.3') ledger.approximate(`document version ${doc.spdxVersion}`, doc.spdxId, 'written as SPDX-2.3');
+  const json = {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: doc.dataLicense ?? 'CC0-1.0',
+    SPDXID: doc.spdxId,
+    name: doc.name,
+    documentNamespace: doc.documentNamespace,
+    ...defined({
+      externalDocumentRefs: doc.externalDocumentRefs.map((r) => ({
+        externalDocumentId: r.id,
+        spdxDocument: r.documentNamespace,
+        ...(r.checksum ? { checksum: { algorithm: r.checksum.algorithm, checksumValue: r.checksum.value } } : {}),
+      })),
+      comment: doc.comment,
+    }),
+    creationInfo: {
+      ...defined({ created: doc.creationInfo.created, licenseListVersion: doc.creationInfo.licenseListVersion, comment: doc.creationInfo.comment }),
+      creators: doc.creationInfo.creators.map(actorText),
+    },
+    ...defined({
+      annotations: [...annotationsJson(topAnnotations, ledger), ...added],
+      hasExtractedLicensingInfos: doc.extractedLicensingInfos.map((e) => ({
+        licenseId: e.licenseId,
+        extractedText: e.extractedText,
+        ...defined({
+          name: e.name === undefined ? undefined : typeof e.name === 'string' ? e.name : e.name.kind,
+          seeAlsos: [...e.crossRefs],
+          comment: e.comment,
+        }),
+      })),
+      packages: doc.packages.map((p) => packageJson(p, ledger)),
+      files: doc.files.map((f) => fileJson(f, ledger)),
+      snippets: doc.snippets.map((s) => snippetJson(s, ledger)),
+      relationships: relationshipsJson(doc.relationships, ledger),
+    }),
+  };
+  return { text: toJsonText(json), json, notExpressed: ledger.list() };
+}
