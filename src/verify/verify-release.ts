@@ -7,6 +7,7 @@ import { KubeSbomError } from '../common/errors.js';
 import { releaseFileUrls } from '../k8s/release-urls.js';
 import { mapLimited } from '../registry/limiter.js';
 import type { ReleaseCheck, SignatureReport } from './release-check.js';
+import { NotPublishedError } from './not-published.js';
 import { checkReleaseFile } from './release-file-check.js';
 import { selectReleaseFiles, type ReleaseFileKind, type ReleaseFileSelection } from './release-selection.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
@@ -87,6 +88,8 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
           ...(file.result.signature?.signer ? { signer: file.result.signature.signer } : {}),
         };
       } catch (err) {
+        // A piece the server says does not exist fails the artifact (the release is incomplete); an unreachable one is unchecked.
+        if (err instanceof NotPublishedError) return { kind, name: path, status: 'fail', reason: err.reason, code: 'NOT_PUBLISHED', checks: [] };
         // One file that cannot be fetched is that row's failure, not the end of the run.
         const code = err instanceof KubeSbomError ? err.code : 'INTERNAL_ERROR';
         const status = err instanceof KubeSbomError && err.kind === 'check' ? 'fail' : 'error';

@@ -131,14 +131,14 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     // --arch narrows the images too; --name matches an image's repository name.
     expect(await names(['--os', 'linux', '--arch', 'arm64', '--name', 'kube-proxy*'])).toEqual(['registry.k8s.io/kube-proxy-arm64:v1.99.0 pass']);
     expect(await names(['--all', '--only', 'binaries', '--name', 'kubectl'])).toEqual(['bin/linux/amd64/kubectl pass', 'bin/linux/arm64/kubectl pass']);
-    // The demo lists the archives but does not publish them: each row says it could not be fetched.
+    // The demo lists the archives but does not publish them: the mirror answers 404, so each row fails as not published.
     const archives = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'archives', '--json']);
-    expect(archives.code).toBe(3);
-    expect(archives.report!.artifacts.map((f) => [f.kind, f.name, f.status])).toEqual([
-      ['archive', 'kubernetes-client-linux-amd64.tar.gz', 'error'],
-      ['archive', 'kubernetes-server-linux-amd64.tar.gz', 'error'],
+    expect(archives.code).toBe(1);
+    expect(archives.report!.artifacts.map((f) => [f.kind, f.name, f.status, f.code])).toEqual([
+      ['archive', 'kubernetes-client-linux-amd64.tar.gz', 'fail', 'NOT_PUBLISHED'],
+      ['archive', 'kubernetes-server-linux-amd64.tar.gz', 'fail', 'NOT_PUBLISHED'],
     ]);
-    expect(archives.report!.artifacts[0]!.reason).toContain('404');
+    expect(archives.report!.artifacts[0]!.reason).toMatch(/^not published: the file missing \(.*HTTP 404/);
     const all = await verifyRelease(m, ['--all', '--json']);
     expect(all.report!.artifacts.map((f) => f.kind)).toEqual(['binary', 'binary', 'binary', 'archive', 'archive', ...Array(6).fill('image')]);
     const none = await verifyRelease(m, ['--os', 'darwin', '--arch', 'arm64', '--only', 'binaries', '--json']);

@@ -1,0 +1,215 @@
+// Issue 14's acceptance for `kube-sbom verify-release`: a release the tests generate (binaries and an archive of a
+// few MB, signed by the test PKI, images in the local docker-registry), served over loopback HTTP in the dl.k8s.io and
+// sbom.k8s.io layouts and over file://. Each failure fails its own row with its own reason; the others still pass.
+import { appendFile, cp, mkdtemp, rm, truncate, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { generateRelease, generatedBytes, publishSbom, sbomFileOf, type GeneratedRelease } from '../helpers/generated-release.js';
+import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { makeImage, pushImage } from '../helpers/registry-push.js';
+import type { ReleaseImage } from '../helpers/registry-sbom.js';
+import { publishSigned, writeSignature } from '../helpers/release-fixture.js';
+import { ReleaseMirror } from '../helpers/release-mirror.js';
+
+interface Row {
+  kind: string;
+  name: string;
+  status: string;
+  reason?: string;
+  code?: string;
+  checks: { check: string; status: string; code: string }[];
+}
+
+type Transport = 'http' | 'file';
+const TRANSPORTS: Transport[] = ['http', 'file'];
+
+describe.skipIf(registryMissing)('verify-release on a generated release (issue 14 acceptance)', { timeout: 300_000 }, () => {
+  let registry: TestRegistry;
+  let work: string;
+  let pristine: GeneratedRelease;
+  let unsigned: ReleaseImage;
+  let root: string;
+  let mirror: ReleaseMirror | undefined;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    work = await mkdtemp(join(tmpdir(), 'kube-sbom-accept-'));
+    pristine = await generateRelease(join(work, 'pristine'), { registry: { url: registry.url } });
+    const image = makeImage({ architecture: 'amd64' });
+    await pushImage({ url: registry.url }, 'kube-scheduler-amd64', image, pristine.version);
+    unsigned = { name: 'kube-scheduler', arch: 'amd64', diffIds: image.layers.map((l) => l.diffId) };
+  });
+  afterEach(async () => {
+    await mirror?.close();
+    mirror = undefined;
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  /** A fresh copy of the pristine release, served by its own mirror (Rekor answers from it in both transports). */
+  async function serve(): Promise<ReleaseMirror> {
+    root = await mkdtemp(join(work, 'case-'));
+    await cp(pristine.root, root, { recursive: true });
+    mirror = await ReleaseMirror.start(root);
+    return mirror;
+  }
+
+  const dl = (path: string) => join(root, 'dl', 'release', pristine.version, path);
+  const listed = () => [...pristine.files].map(([path, bytes]) => sbomFileOf(path, bytes));
+
+  async function verifyRelease(transport: Transport, extra: string[] = []) {
+    const m = mirror!;
+    const sources =
+      transport === 'http'
+        ? ['--sbom-url', m.sbomUrl, '--dl-url', m.dlUrl]
+        : ['--sbom-url', pathToFileURL(join(root, 'sbom')).href, '--dl-url', pathToFileURL(join(root, 'dl')).href];
+    const r = await runCli([
+      'verify-release',
+      pristine.version,
+      ...sources,
+      ...['--rekor-url', m.rekorUrl, '--trusted-root', pristine.trustedRootPath, '--no-cache', '--retries', '1', '--retry-delay', '0'],
+      ...['--idle-timeout', '2000', '--registry-mirror', `registry.k8s.io=${registry.host}`, '--all', '--json'],
+      ...extra,
+    ]);
+    const report = r.stdout ? (JSON.parse(r.stdout) as { verified?: boolean; artifacts?: Row[]; error?: { code: string; message: string } }) : undefined;
+    const rows = new Map((report?.artifacts ?? []).map((a) => [a.name, a]));
+    return { ...r, report, rows };
+  }
+
+  /** Every row but `name` passed: one artifact's failure is its own. */
+  function othersPass(rows: Map<string, Row>, name: string) {
+    expect([...rows.values()].filter((a) => a.name !== name && a.status !== 'pass')).toEqual([]);
+  }
+
+  describe.each(TRANSPORTS)('over %s', (transport) => {
+    it('every check passes: exit 0, one passing row per file and image', async () => {
+      await serve();
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(0);
+      expect([...r.rows.values()].map((a) => `${a.kind} ${a.name} ${a.status}`)).toEqual([
+        'binary bin/linux/amd64/kubectl pass',
+        'binary bin/linux/amd64/kubeadm pass',
+        'binary bin/linux/amd64/kubelet pass',
+        'archive kubernetes-client-linux-amd64.tar.gz pass',
+        'image registry.k8s.io/kube-apiserver-amd64:v1.99.0 pass',
+        'image registry.k8s.io/kube-proxy-amd64:v1.99.0 pass',
+      ]);
+    });
+
+    it('a binary changed after signing fails its digest checks', async () => {
+      await serve();
+      await appendFile(dl('bin/linux/amd64/kubelet'), 'changed after signing\n');
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(1);
+      const row = r.rows.get('bin/linux/amd64/kubelet')!;
+      expect(row).toMatchObject({
+        status: 'fail',
+        code: 'DIGEST_MISMATCH_SHA256',
+        reason: expect.stringMatching(/^sha256: SHA-256 of .*kubelet is [0-9a-f]{64}, but /),
+      });
+      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 fail', 'sha512 fail', 'signature fail', 'sbom-describes fail']);
+      othersPass(r.rows, row.name);
+    });
+
+    it('a binary whose SBOM checksum differs from the published .sha512 fails the SBOM cross-check only', async () => {
+      await serve();
+      const entries = listed().map((f) => (f.path === 'bin/linux/amd64/kubeadm' ? { ...f, sha512: 'ab'.repeat(64) } : f));
+      await publishSbom(root, pristine.version, pristine.images, entries);
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(1);
+      const row = r.rows.get('bin/linux/amd64/kubeadm')!;
+      expect(row).toMatchObject({
+        status: 'fail',
+        code: 'SBOM_DIGEST_MISMATCH_SHA512',
+        reason: expect.stringContaining(`SHA512 of bin/linux/amd64/kubeadm is ${'ab'.repeat(64)}`),
+      });
+      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature pass', 'sbom-describes fail']);
+      othersPass(r.rows, row.name);
+    });
+
+    it('a signature by another identity fails the signature check, naming the signer', async () => {
+      await serve();
+      const path = 'bin/linux/amd64/kubectl';
+      await writeSignature(root, join('dl', 'release', pristine.version, path), pristine.files.get(path)!, { identity: 'intruder@evil.example' });
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(1);
+      const row = r.rows.get(path)!;
+      expect(row.status).toBe('fail');
+      expect(row.code).toMatch(/IDENTITY/);
+      expect(row.reason).toMatch(/^signature: .*intruder@evil\.example/);
+      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature fail', 'sbom-describes pass']);
+      othersPass(r.rows, path);
+    });
+
+    it('a missing .sig is a failed artifact (not published), not a run that could not be made', async () => {
+      await serve();
+      await unlink(dl('kubernetes-client-linux-amd64.tar.gz.sig'));
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(1);
+      const row = r.rows.get('kubernetes-client-linux-amd64.tar.gz')!;
+      expect(row).toMatchObject({ status: 'fail', code: 'NOT_PUBLISHED', reason: expect.stringMatching(/^not published: \.sig missing \(.*tar\.gz\.sig/) });
+      othersPass(r.rows, row.name);
+    });
+
+    it('an artifact the SBOM does not list is never verified: a selection naming only it is an error (exit 1)', async () => {
+      await serve();
+      // Published and signed on the mirror, but the release SBOM does not list it.
+      await publishSigned(root, join('dl', 'release', pristine.version, 'bin/linux/amd64/kube-extra'), generatedBytes('kube-extra', 4096));
+      const r = await verifyRelease(transport, ['--name', 'kube-extra']);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.report!.error).toMatchObject({
+        code: 'NOTHING_SELECTED',
+        message: expect.stringContaining('lists nothing of the binaries and archives named kube-extra'),
+      });
+      expect(mirror!.hits(`/dl/release/${pristine.version}/bin/linux/amd64/kube-extra`)).toBe(0);
+    });
+
+    it('a cut-short copy of a file fails its digest checks', async () => {
+      const m = await serve();
+      const path = 'bin/linux/amd64/kubeadm';
+      // Over HTTP the mirror declares the short body as complete; over file:// the file on disk is cut short.
+      if (transport === 'http') m.inject(`/dl/release/${pristine.version}/${path}`, { kind: 'short', keepBytes: 1024 * 1024 }, 5);
+      else await truncate(dl(path), 1024 * 1024);
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(1);
+      const row = r.rows.get(path)!;
+      expect(row).toMatchObject({ status: 'fail', code: 'DIGEST_MISMATCH_SHA256' });
+      othersPass(r.rows, path);
+    });
+
+    it('an unsigned image fails its row with the reason', async () => {
+      await serve();
+      await publishSbom(root, pristine.version, [...pristine.images, unsigned], listed());
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(1);
+      const name = `registry.k8s.io/kube-scheduler-amd64:${pristine.version}`;
+      expect(r.rows.get(name)).toMatchObject({ kind: 'image', status: 'fail', code: 'NO_SIGNATURES', reason: expect.stringContaining('no signatures found') });
+      othersPass(r.rows, name);
+    });
+  });
+
+  it('a mirror that truncates a download (closes before the declared length) leaves that row unchecked with the reason (exit 3)', async () => {
+    const m = await serve();
+    const path = 'bin/linux/amd64/kubectl';
+    m.inject(`/dl/release/${pristine.version}/${path}`, { kind: 'truncate' }, 5);
+    const r = await verifyRelease('http');
+    expect(r.code, r.stderr).toBe(3);
+    const row = r.rows.get(path)!;
+    expect(row.status).toBe('error');
+    expect(row.reason).toContain(`/dl/release/${pristine.version}/${path}`);
+    expect(row.reason).toMatch(/after 2 attempts/);
+    othersPass(r.rows, path);
+  });
+
+  it('a server that cannot be reached at all leaves the files unchecked (exit 3), unlike a 404', async () => {
+    await serve();
+    const r = await verifyRelease('http', ['--dl-url', 'http://127.0.0.1:9/dl', '--only', 'binaries']);
+    expect(r.code, r.stderr).toBe(3);
+    expect([...r.rows.values()].map((a) => `${a.status} ${a.code}`)).toEqual(Array(3).fill('error NETWORK_ERROR'));
+  });
+});
