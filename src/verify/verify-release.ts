@@ -9,6 +9,7 @@ import { mapLimited } from '../registry/limiter.js';
 import type { ReleaseCheck, SignatureReport } from './release-check.js';
 import { NotPublishedError } from './not-published.js';
 import { checkReleaseFile } from './release-file-check.js';
+import { loadReleaseProvenance, type ProvenanceSummary } from './release-provenance.js';
 import { selectReleaseFiles, type ReleaseFileKind, type ReleaseFileSelection } from './release-selection.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
 import type { SbomSummary } from './sbom-summary.js';
@@ -43,6 +44,8 @@ export interface VerifyReleaseFilesReport {
   /** The SBOM's checks (subject `release`). */
   sbomChecks: ReleaseCheck[];
   sbom?: SbomSummary;
+  /** Absent when the SBOM did not verify (nothing it lists was looked at). */
+  provenance?: ProvenanceSummary;
   files: ReleaseFileRow[];
 }
 
@@ -67,7 +70,9 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
     // Fail closed: a list from an SBOM that did not verify names nothing worth downloading.
     if (!sbom.report.verified || !sbom.document) return { report: { ...base, files: [] } };
     await sbom.commit();
-    const selected = selectReleaseFiles(sbom.document, options.selection);
+    const document = sbom.document;
+    const selected = selectReleaseFiles(document, options.selection);
+    const provenance = await loadReleaseProvenance(session, options, version);
     const files = await mapLimited(selected, options.concurrency, async ({ kind, path }, index): Promise<ReleaseFileRow> => {
       options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });
       // bin/linux/amd64/kubectl and bin/linux/arm64/kubectl share a file name: each file stages in its own folder.
@@ -76,7 +81,10 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
         await mkdir(dir);
         const file = await checkReleaseFile(session, options, sbom, { path, urls: releaseFileUrls(version, path, options.dlUrl), dir });
         if (file.verified) await file.remember();
-        const failedCheck = file.checks.find((c) => c.status === 'fail');
+        const fromProvenance = provenance.checkFile(document, path);
+        const checks = fromProvenance ? [...file.checks, fromProvenance] : file.checks;
+        if (fromProvenance) options.onEvent?.({ type: 'check', result: fromProvenance });
+        const failedCheck = checks.find((c) => c.status === 'fail');
         const a = file.result.artifact;
         return {
           kind,
@@ -84,7 +92,7 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
           status: failedCheck ? 'fail' : 'pass',
           ...(failedCheck ? { reason: `${failedCheck.check}: ${failedCheck.message}`, code: failedCheck.code } : {}),
           artifact: { url: a.url, size: a.size, sha256: a.sha256, sha512: a.sha512 },
-          checks: file.checks,
+          checks,
           ...(file.result.signature?.signer ? { signer: file.result.signature.signer } : {}),
         };
       } catch (err) {
@@ -99,6 +107,6 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
         await rm(dir, { recursive: true, force: true });
       }
     });
-    return { report: { ...base, files }, document: sbom.document };
+    return { report: { ...base, provenance: provenance.summary, files }, document };
   });
 }

@@ -69,7 +69,18 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     const report = r.report!;
     expect(report).toMatchObject({ verified: true, version: 'v1.99.0', sbomVerified: true, selected: 'the binaries for linux/amd64, and the amd64 images' });
-    expect(Object.keys(report)).toEqual(['verified', 'selected', 'requested', 'version', 'sbomUrl', 'sbomVerified', 'sbomChecks', 'sbom', 'artifacts']);
+    expect(Object.keys(report)).toEqual([
+      'verified',
+      'selected',
+      'requested',
+      'version',
+      'sbomUrl',
+      'sbomVerified',
+      'sbomChecks',
+      'sbom',
+      'provenance',
+      'artifacts',
+    ]);
     expect(Object.keys(report.artifacts[0]!)).toEqual(['kind', 'name', 'status', 'artifact', 'checks', 'signer']);
     expect(Object.keys(report.artifacts[2]!)).toEqual(['kind', 'name', 'status', 'pinned', 'platform', 'checks']);
     expect(report.sbomChecks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature pass', 'sbom pass']);

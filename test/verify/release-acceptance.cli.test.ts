@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { generateRelease, generatedBytes, publishSbom, sbomFileOf, type GeneratedRelease } from '../helpers/generated-release.js';
+import {
+  generateRelease,
+  generatedBytes,
+  provenanceStatement,
+  publishProvenance,
+  publishSbom,
+  sbomFileOf,
+  type GeneratedRelease,
+} from '../helpers/generated-release.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { makeImage, pushImage } from '../helpers/registry-push.js';
 import type { ReleaseImage } from '../helpers/registry-sbom.js';
@@ -21,6 +29,13 @@ interface Row {
   reason?: string;
   code?: string;
   checks: { check: string; status: string; code: string }[];
+}
+
+interface Report {
+  verified?: boolean;
+  provenance?: { status: string; message: string; predicateType?: string; subjects?: number };
+  artifacts?: Row[];
+  error?: { code: string; message: string };
 }
 
 type Transport = 'http' | 'file';
@@ -62,7 +77,7 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
   const dl = (path: string) => join(root, 'dl', 'release', pristine.version, path);
   const listed = () => [...pristine.files].map(([path, bytes]) => sbomFileOf(path, bytes));
 
-  async function verifyRelease(transport: Transport, extra: string[] = []) {
+  async function verifyRelease(transport: Transport, extra: string[] = [], { json = true } = {}) {
     const m = mirror!;
     const sources =
       transport === 'http'
@@ -73,10 +88,10 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
       pristine.version,
       ...sources,
       ...['--rekor-url', m.rekorUrl, '--trusted-root', pristine.trustedRootPath, '--no-cache', '--retries', '1', '--retry-delay', '0'],
-      ...['--idle-timeout', '2000', '--registry-mirror', `registry.k8s.io=${registry.host}`, '--all', '--json'],
+      ...['--idle-timeout', '2000', '--registry-mirror', `registry.k8s.io=${registry.host}`, '--all', ...(json ? ['--json'] : [])],
       ...extra,
     ]);
-    const report = r.stdout ? (JSON.parse(r.stdout) as { verified?: boolean; artifacts?: Row[]; error?: { code: string; message: string } }) : undefined;
+    const report = json && r.stdout ? (JSON.parse(r.stdout) as Report) : undefined;
     const rows = new Map((report?.artifacts ?? []).map((a) => [a.name, a]));
     return { ...r, report, rows };
   }
@@ -99,6 +114,42 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
         'image registry.k8s.io/kube-apiserver-amd64:v1.99.0 pass',
         'image registry.k8s.io/kube-proxy-amd64:v1.99.0 pass',
       ]);
+      // The release's provenance.json lists every file, with the SBOM's digests.
+      expect(r.report!.provenance).toMatchObject({ status: 'checked', predicateType: 'https://slsa.dev/provenance/v1', subjects: 4 });
+      for (const row of [...r.rows.values()].filter((a) => a.kind !== 'image'))
+        expect(row.checks.at(-1)).toMatchObject({ check: 'provenance', status: 'pass' });
+      const text = await verifyRelease(transport, [], { json: false });
+      expect(text.stdout).toMatch(
+        /^provenance: checked .*\/release\/v1\.99\.0\/provenance\.json \(https:\/\/slsa\.dev\/provenance\/v1, 4 subject\(s\)\); lists 4 of the 4 selected file\(s\)$/m,
+      );
+    });
+
+    it('a provenance subject whose digest differs from the SBOM fails that file; no provenance.json is reported, not a failure', async () => {
+      await serve();
+      const entries = listed().map((f) => (f.path === 'bin/linux/amd64/kubectl' ? { ...f, sha256: 'cd'.repeat(32) } : f));
+      await publishProvenance(root, pristine.version, provenanceStatement(pristine.version, entries));
+      const r = await verifyRelease(transport);
+      expect(r.code, r.stderr).toBe(1);
+      const row = r.rows.get('bin/linux/amd64/kubectl')!;
+      expect(row).toMatchObject({
+        status: 'fail',
+        code: 'PROVENANCE_DIGEST_MISMATCH',
+        reason: expect.stringContaining(`provenance.json says SHA256 of bin/linux/amd64/kubectl is ${'cd'.repeat(32)}`),
+      });
+      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual([
+        'sha256 pass',
+        'sha512 pass',
+        'signature pass',
+        'sbom-describes pass',
+        'provenance fail',
+      ]);
+      othersPass(r.rows, row.name);
+
+      await unlink(dl('provenance.json'));
+      const absent = await verifyRelease(transport);
+      expect(absent.code, absent.stderr).toBe(0);
+      expect(absent.report!.provenance).toMatchObject({ status: 'absent', message: 'not published (not a failure)' });
+      expect([...absent.rows.values()].flatMap((a) => a.checks.filter((c) => c.check === 'provenance'))).toEqual([]);
     });
 
     it('a binary changed after signing fails its digest checks', async () => {
@@ -112,7 +163,13 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
         code: 'DIGEST_MISMATCH_SHA256',
         reason: expect.stringMatching(/^sha256: SHA-256 of .*kubelet is [0-9a-f]{64}, but /),
       });
-      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 fail', 'sha512 fail', 'signature fail', 'sbom-describes fail']);
+      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual([
+        'sha256 fail',
+        'sha512 fail',
+        'signature fail',
+        'sbom-describes fail',
+        'provenance pass',
+      ]);
       othersPass(r.rows, row.name);
     });
 
@@ -128,7 +185,14 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
         code: 'SBOM_DIGEST_MISMATCH_SHA512',
         reason: expect.stringContaining(`SHA512 of bin/linux/amd64/kubeadm is ${'ab'.repeat(64)}`),
       });
-      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature pass', 'sbom-describes fail']);
+      // provenance.json states the published digest too, so it disagrees with the SBOM as well.
+      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual([
+        'sha256 pass',
+        'sha512 pass',
+        'signature pass',
+        'sbom-describes fail',
+        'provenance fail',
+      ]);
       othersPass(r.rows, row.name);
     });
 
@@ -142,7 +206,13 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
       expect(row.status).toBe('fail');
       expect(row.code).toMatch(/IDENTITY/);
       expect(row.reason).toMatch(/^signature: .*intruder@evil\.example/);
-      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature fail', 'sbom-describes pass']);
+      expect(row.checks.map((c) => `${c.check} ${c.status}`)).toEqual([
+        'sha256 pass',
+        'sha512 pass',
+        'signature fail',
+        'sbom-describes pass',
+        'provenance pass',
+      ]);
       othersPass(r.rows, path);
     });
 

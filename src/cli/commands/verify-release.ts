@@ -44,6 +44,13 @@ export function registerVerifyRelease(program: Command): void {
   addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
     'after',
     `
+Where the release publishes provenance.json (dl: release/VERSION/provenance.json, from v1.23), each selected file it
+lists must have the SBOM's digests there too (check "provenance"); a release without it is reported, not failed.
+
+Exit codes: 0 every selected artifact verified; 1 the SBOM or an artifact failed a check, including a file or its
+.sha256/.sha512/.sig/.cert that the server answers 404 for ("not published"); 2 usage error; 3 nothing failed but an
+artifact could not be checked (a server or registry that cannot be reached, a download cut off every attempt).
+
 Examples:
   kube-sbom verify-release                                  this machine's binaries from the stable release
   kube-sbom verify-release v1.29.0 --os linux --arch arm64 --name 'kube*'
