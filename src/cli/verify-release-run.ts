@@ -6,7 +6,9 @@ import { hostTarget, KUBERNETES_ARCH, KUBERNETES_OS } from '../k8s/release-urls.
 import type { ReleaseFileKind, ReleaseFileSelection } from '../verify/release-selection.js';
 import { verifyReleaseFiles, type ReleaseFileRow } from '../verify/verify-release.js';
 import type { ImageCliOptions } from './image-options.js';
-import { writeJson, writeText } from './output.js';
+import type { ReleaseReportHead } from '../export/release-report.js';
+import { writeJson, writeSerialized, writeText } from './output.js';
+import { wantsJson } from './shared-options.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { releaseSourceOptions } from './release-run.js';
 import { prepareImageRun, verifyReleaseImages, type ImageRow, type ReleaseImageOptions } from './verify-release-images.js';
@@ -28,6 +30,7 @@ export interface VerifyReleaseCliOptions extends ReleaseCliOptions {
   registryMirror?: string[];
   allowHttpRegistry?: boolean;
   checkSbomLayers: boolean;
+  format: 'txt' | 'json' | 'md' | 'csv' | 'junit';
 }
 
 export type ArtifactRow = ReleaseFileRow | ImageRow;
@@ -129,7 +132,16 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
   if (report.sbomVerified && artifacts.length === 0)
     throw checkError('NOTHING_SELECTED', `the ${report.version} release SBOM lists nothing of ${selection.note}`);
   const code = exitCodeFor(report.sbomVerified, artifacts);
-  if (opts.json) writeJson({ verified: code === ExitCode.OK, selected: selection.note, ...sbom, artifacts });
-  else writeText(formatReleaseReport(sbom, artifacts, selection.note));
+  const format = wantsJson(opts) ? 'json' : opts.format;
+  if (format === 'json') writeJson({ verified: code === ExitCode.OK, selected: selection.note, ...sbom, artifacts });
+  else if (format === 'txt') writeText(formatReleaseReport(sbom, artifacts, selection.note));
+  else await writeReleaseReport(format, { ...sbom, selected: selection.note }, artifacts);
   return code;
+}
+
+/** md, csv and junit come from src/export, loaded only when asked for (the XML builder is not small). */
+async function writeReleaseReport(format: 'md' | 'csv' | 'junit', head: ReleaseReportHead, rows: ArtifactRow[]): Promise<void> {
+  const { releaseReportCsv, releaseReportJunit, releaseReportMarkdown } = await import('../export/release-report.js');
+  if (format === 'md') writeText(releaseReportMarkdown(head, rows));
+  else writeSerialized(format === 'csv' ? releaseReportCsv(head, rows) : releaseReportJunit(head, rows));
 }

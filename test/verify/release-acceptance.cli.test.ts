@@ -5,8 +5,10 @@ import { appendFile, cp, mkdtemp, rm, truncate, unlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { parseCsv } from '../helpers/csv-parse.js';
 import {
   generateRelease,
   generatedBytes,
@@ -261,6 +263,38 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
       expect(r.rows.get(name)).toMatchObject({ kind: 'image', status: 'fail', code: 'NO_SIGNATURES', reason: expect.stringContaining('no signatures found') });
       othersPass(r.rows, name);
     });
+  });
+
+  it('--format junit, csv and md: one entry per artifact after the SBOM, the failed one with its reason (exit 1)', async () => {
+    await serve();
+    await unlink(dl('bin/linux/amd64/kubeadm.sig'));
+    const formatted = (format: string) => verifyRelease('http', ['--format', format], { json: false });
+    const junit = await formatted('junit');
+    expect(junit.code, junit.stderr).toBe(1);
+    const suite = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => n === 'testcase' }).parse(junit.stdout).testsuites
+      .testsuite;
+    expect(suite).toMatchObject({ tests: '7', failures: '1', errors: '0' });
+    const failedCase = (suite.testcase as Array<{ name: string; failure?: { type: string; message: string } }>).find((c) => c.failure);
+    expect(failedCase).toMatchObject({
+      name: 'bin/linux/amd64/kubeadm',
+      failure: { type: 'NOT_PUBLISHED', message: expect.stringMatching(/^not published: \.sig missing/) },
+    });
+    const csv = await formatted('csv');
+    expect(csv.code).toBe(1);
+    expect(parseCsv(csv.stdout).map((r) => `${r[0]} ${r[2]} ${r[3]}`)).toEqual([
+      'kind result code',
+      'sbom pass ',
+      'binary pass ',
+      'binary fail NOT_PUBLISHED',
+      'binary pass ',
+      'archive pass ',
+      'image pass ',
+      'image pass ',
+    ]);
+    const md = await formatted('md');
+    expect(md.code).toBe(1);
+    expect(md.stdout).toMatch(/^\| binary \| bin\/linux\/amd64\/kubeadm \| FAIL \| not published: \.sig missing .* `NOT_PUBLISHED` \|$/m);
+    expect((await formatted('xml')).code).toBe(2);
   });
 
   it('a mirror that truncates a download (closes before the declared length) leaves that row unchecked with the reason (exit 3)', async () => {

@@ -41,7 +41,7 @@ export function registerVerifyRelease(program: Command): void {
     .option('--registry-mirror <from=to>', 'ask another registry host for images of FROM, e.g. registry.k8s.io=127.0.0.1:5000 (repeatable)', collect)
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine (loopback always may)')
     .option('--no-check-sbom-layers', "don't compare each image's registry layers with the layers the SBOM lists");
-  addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
+  addSharedOptions(addReleaseOptions(cmd), { output: { formats: ['txt', 'json', 'md', 'csv', 'junit'], default: 'txt' } }).addHelpText(
     'after',
     `
 Where the release publishes provenance.json (dl: release/VERSION/provenance.json, from v1.23), each selected file it
@@ -55,6 +55,7 @@ Examples:
   kube-sbom verify-release                                  this machine's binaries from the stable release
   kube-sbom verify-release v1.29.0 --os linux --arch arm64 --name 'kube*'
   kube-sbom verify-release v1.29.0 --only archives --all --json
+  kube-sbom verify-release v1.29.0 --all --format junit > release-results.xml   CI shows one test per artifact
   kube-sbom verify-release v1.29.0 --only images --arch arm64 --registry-mirror registry.k8s.io=127.0.0.1:5000
 ${RELEASE_HELP_FOOTER}`,
   );
