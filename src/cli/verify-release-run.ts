@@ -31,6 +31,7 @@ export interface VerifyReleaseCliOptions extends ReleaseCliOptions {
   allowHttpRegistry?: boolean;
   checkSbomLayers: boolean;
   format: 'txt' | 'json' | 'md' | 'csv' | 'junit';
+  outputDir?: string;
 }
 
 export type ArtifactRow = ReleaseFileRow | ImageRow;
@@ -124,6 +125,7 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
     selection: selection.files,
     concurrency,
     ...(opts.sbomRekorEntry !== undefined ? { sbomRekorEntryFile: opts.sbomRekorEntry } : {}),
+    ...(opts.outputDir !== undefined ? { outDir: opts.outputDir } : {}),
   });
   const images = selection.images && document ? await verifyReleaseImages(document, imageOptions) : [];
   const { files, ...sbom } = report;
@@ -134,7 +136,7 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
   const code = exitCodeFor(report.sbomVerified, artifacts);
   const format = wantsJson(opts) ? 'json' : opts.format;
   if (format === 'json') writeJson({ verified: code === ExitCode.OK, selected: selection.note, ...sbom, artifacts });
-  else if (format === 'txt') writeText(formatReleaseReport(sbom, artifacts, selection.note));
+  else if (format === 'txt') writeText(formatReleaseReport(sbom, artifacts, selection.note, opts.outputDir));
   else await writeReleaseReport(format, { ...sbom, selected: selection.note }, artifacts);
   return code;
 }

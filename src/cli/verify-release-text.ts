@@ -7,7 +7,7 @@ import { formatReleaseChecks } from './release-report-text.js';
 
 const RESULT = { pass: 'pass', fail: 'FAIL', error: 'ERROR' } as const;
 
-export function formatReleaseReport(report: Omit<VerifyReleaseFilesReport, 'files'>, rows: ArtifactRow[], selectionNote: string): string {
+export function formatReleaseReport(report: Omit<VerifyReleaseFilesReport, 'files'>, rows: ArtifactRow[], selectionNote: string, outDir?: string): string {
   const lines = [`Kubernetes ${report.version} release SBOM ${sanitizeLine(report.sbomUrl)}`, ...formatReleaseChecks(report.sbomChecks)];
   if (!report.sbomVerified) {
     lines.push('NOT verified: the release SBOM (see the FAIL lines above); nothing it lists was checked');
@@ -24,6 +24,10 @@ export function formatReleaseReport(report: Omit<VerifyReleaseFilesReport, 'file
   }
   const count = (s: string) => rows.filter((f) => f.status === s).length;
   lines.push(`${rows.length} artifact(s): ${count('pass')} verified, ${count('fail')} failed, ${count('error')} could not be checked`);
+  if (outDir !== undefined) {
+    const kept = rows.filter((r) => 'saved' in r && r.saved !== undefined).length;
+    lines.push(`kept in ${sanitizeLine(outDir)}: the ${kept} verified file(s), each with its signature files and NAME.sigstore.json`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

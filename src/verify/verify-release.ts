@@ -1,18 +1,21 @@
 // The verify-release use case for files: the release SBOM verified once, then every selected binary and archive it
 // lists checked within the same session (digests, signature, SBOM entry), a few at a time.
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SpdxDocument } from '../../parsers/model.js';
 import { KubeSbomError } from '../common/errors.js';
 import { releaseFileUrls } from '../k8s/release-urls.js';
 import { mapLimited } from '../registry/limiter.js';
 import type { ReleaseCheck, SignatureReport } from './release-check.js';
+import { bundleFile } from './bundle-file.js';
 import { NotPublishedError } from './not-published.js';
 import { checkReleaseFile } from './release-file-check.js';
 import { loadReleaseProvenance, type ProvenanceSummary } from './release-provenance.js';
 import { selectReleaseFiles, type ReleaseFileKind, type ReleaseFileSelection } from './release-selection.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
+import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import type { SbomSummary } from './sbom-summary.js';
+import type { SignedArtifactResult } from './signed-artifact.js';
 import { checkReleaseSbom, type VerifiedArtifactInfo } from './verify-sbom.js';
 
 export interface VerifyReleaseFilesOptions extends ReleaseSourceOptions {
@@ -20,6 +23,8 @@ export interface VerifyReleaseFilesOptions extends ReleaseSourceOptions {
   selection: ReleaseFileSelection;
   concurrency: number;
   sbomRekorEntryFile?: string;
+  /** -o: each verified file with its signature files and NAME.sigstore.json lands here, under its release path. */
+  outDir?: string;
 }
 
 export interface ReleaseFileRow {
@@ -34,6 +39,8 @@ export interface ReleaseFileRow {
   artifact?: VerifiedArtifactInfo;
   checks: ReleaseCheck[];
   signer?: SignatureReport['signer'];
+  /** With -o, the files written for this artifact (only when it verified). */
+  saved?: string[];
 }
 
 export interface VerifyReleaseFilesReport {
@@ -79,13 +86,16 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
       const dir = join(session.dir, `file-${index}`);
       try {
         await mkdir(dir);
-        const file = await checkReleaseFile(session, options, sbom, { path, urls: releaseFileUrls(version, path, options.dlUrl), dir });
+        const bundle = options.outDir !== undefined;
+        const file = await checkReleaseFile(session, options, sbom, { path, urls: releaseFileUrls(version, path, options.dlUrl), dir, bundle });
         if (file.verified) await file.remember();
         const fromProvenance = provenance.checkFile(document, path);
         const checks = fromProvenance ? [...file.checks, fromProvenance] : file.checks;
         if (fromProvenance) options.onEvent?.({ type: 'check', result: fromProvenance });
         const failedCheck = checks.find((c) => c.status === 'fail');
         const a = file.result.artifact;
+        // Only an artifact that passed every check (provenance included) lands in -o DIR, as one complete set.
+        const saved = options.outDir && !failedCheck ? await saveReleaseFile(options.outDir, path, file.result) : undefined;
         return {
           kind,
           name: path,
@@ -94,6 +104,7 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
           artifact: { url: a.url, size: a.size, sha256: a.sha256, sha512: a.sha512 },
           checks,
           ...(file.result.signature?.signer ? { signer: file.result.signature.signer } : {}),
+          ...(saved ? { saved } : {}),
         };
       } catch (err) {
         // A piece the server says does not exist fails the artifact (the release is incomplete); an unreachable one is unchecked.
@@ -109,4 +120,13 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
     });
     return { report: { ...base, provenance: provenance.summary, files }, document };
   });
+}
+
+/** The file, its .sha256 .sha512 .sig .cert, Rekor entry and NAME.sigstore.json into DIR/<release path's folder>. */
+async function saveReleaseFile(outDir: string, path: string, result: SignedArtifactResult): Promise<string[]> {
+  const name = path.split('/').pop()!;
+  const target = join(outDir, dirname(path));
+  const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
+  files.push(bundleFile(name, result.signature?.bundle, target));
+  return saveVerifiedFiles(target, files);
 }

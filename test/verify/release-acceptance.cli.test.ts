@@ -1,7 +1,7 @@
 // Issue 14's acceptance for `kube-sbom verify-release`: a release the tests generate (binaries and an archive of a
 // few MB, signed by the test PKI, images in the local docker-registry), served over loopback HTTP in the dl.k8s.io and
 // sbom.k8s.io layouts and over file://. Each failure fails its own row with its own reason; the others still pass.
-import { appendFile, cp, mkdtemp, rm, truncate, unlink } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rm, truncate, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,6 +23,8 @@ import { makeImage, pushImage } from '../helpers/registry-push.js';
 import type { ReleaseImage } from '../helpers/registry-sbom.js';
 import { publishSigned, writeSignature } from '../helpers/release-fixture.js';
 import { ReleaseMirror } from '../helpers/release-mirror.js';
+import { GOOGLE_ISSUER, K8S_BLOB_IDENTITY } from '../helpers/pki/index.js';
+import { listFiles } from './release-env.js';
 
 interface Row {
   kind: string;
@@ -31,6 +33,7 @@ interface Row {
   reason?: string;
   code?: string;
   checks: { check: string; status: string; code: string }[];
+  saved?: string[];
 }
 
 interface Report {
@@ -295,6 +298,43 @@ describe.skipIf(registryMissing)('verify-release on a generated release (issue 1
     expect(md.code).toBe(1);
     expect(md.stdout).toMatch(/^\| binary \| bin\/linux\/amd64\/kubeadm \| FAIL \| not published: \.sig missing .* `NOT_PUBLISHED` \|$/m);
     expect((await formatted('xml')).code).toBe(2);
+  });
+
+  it('-o DIR keeps only the files that passed every check, each with its signature files and a Sigstore bundle that verifies', async () => {
+    await serve();
+    const outDir = join(root, 'out');
+    await unlink(dl('bin/linux/amd64/kubeadm.sig'));
+    await appendFile(dl('bin/linux/amd64/kubelet'), 'changed after signing\n');
+    const r = await verifyRelease('http', ['-o', outDir]);
+    expect(r.code, r.stderr).toBe(1);
+    const files = await listFiles(outDir);
+    expect(files.filter((f) => !f.includes('.rekor'))).toEqual([
+      'bin/linux/amd64/kubectl',
+      'bin/linux/amd64/kubectl.cert',
+      'bin/linux/amd64/kubectl.sha256',
+      'bin/linux/amd64/kubectl.sha512',
+      'bin/linux/amd64/kubectl.sig',
+      'bin/linux/amd64/kubectl.sigstore.json',
+      'kubernetes-client-linux-amd64.tar.gz',
+      'kubernetes-client-linux-amd64.tar.gz.cert',
+      'kubernetes-client-linux-amd64.tar.gz.sha256',
+      'kubernetes-client-linux-amd64.tar.gz.sha512',
+      'kubernetes-client-linux-amd64.tar.gz.sig',
+      'kubernetes-client-linux-amd64.tar.gz.sigstore.json',
+    ]);
+    expect(r.rows.get('bin/linux/amd64/kubectl')!.saved).toHaveLength(7);
+    // Compared with equals(): a deep toEqual of two 2 MiB buffers takes seconds.
+    expect((await readFile(join(outDir, 'bin/linux/amd64/kubectl'))).equals(pristine.files.get('bin/linux/amd64/kubectl')!)).toBe(true);
+    // The bundle is a standard one: verify-blob checks the kept file with it alone, offline.
+    const blob = await runCli([
+      'verify-blob',
+      join(outDir, 'bin/linux/amd64/kubectl'),
+      ...['--bundle', join(outDir, 'bin/linux/amd64/kubectl.sigstore.json'), '--offline', '--trusted-root', pristine.trustedRootPath],
+      ...['--certificate-identity', K8S_BLOB_IDENTITY, '--certificate-oidc-issuer', GOOGLE_ISSUER],
+    ]);
+    expect(blob.code, blob.stderr).toBe(0);
+    const text = await verifyRelease('http', ['-o', outDir, '--only', 'binaries'], { json: false });
+    expect(text.stdout).toContain(`kept in ${outDir}: the 1 verified file(s), each with its signature files and NAME.sigstore.json\n`);
   });
 
   it('a mirror that truncates a download (closes before the declared length) leaves that row unchecked with the reason (exit 3)', async () => {

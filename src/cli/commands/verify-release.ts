@@ -32,6 +32,11 @@ export function registerVerifyRelease(program: Command): void {
     .option('--all', 'every binary, archive and image the SBOM lists, for every OS and architecture (--os, --arch, --name still narrow)')
     .option('--concurrency <n>', 'files, and then images, checked at once (1-16)', '4')
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
+    .option(
+      '-o, --output-dir <dir>',
+      'keep each file that passed every check here under its release path (DIR/bin/linux/amd64/kubectl), with its .sha256, .sha512, .sig, .cert, ' +
+        'Rekor entry and NAME.sigstore.json (a standard Sigstore bundle); each file is a complete set or absent, failed files never land',
+    )
     // The --certificate-* options name the release files' signer; images have their own (verify-images' defaults).
     .option('--image-identity <id>', `expected image signer (certificate SAN), exact (default ${IMAGE_SIGNER_IDENTITY})`)
     .option('--image-identity-regexp <re>', 'expected image signer as a regular expression, anchored at both ends')
