@@ -4,10 +4,14 @@ import { checkError, ExitCode, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { hostTarget, KUBERNETES_ARCH, KUBERNETES_OS } from '../k8s/release-urls.js';
 import type { ReleaseFileKind, ReleaseFileSelection } from '../verify/release-selection.js';
-import { verifyReleaseFiles, type ReleaseFileRow } from '../verify/verify-release.js';
+import type { ReleaseSourceOptions } from '../verify/release-session.js';
+import type { ImagesEvent } from '../verify/verify-images.js';
+import { verifyReleaseFiles, type ReleaseFileRow, type VerifyReleaseFilesOptions } from '../verify/verify-release.js';
 import type { ImageCliOptions } from './image-options.js';
 import type { ReleaseReportHead } from '../export/release-report.js';
-import { writeJson, writeSerialized, writeText } from './output.js';
+import { progressAllowed, writeJson, writeSerialized, writeText } from './output.js';
+import { liveReleaseEvents } from './release-live-events.js';
+import { LiveTable } from './release-live-table.js';
 import { wantsJson } from './shared-options.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { releaseSourceOptions } from './release-run.js';
@@ -119,15 +123,43 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
   if (selection.images && opts.offline && opts.ociLayout === undefined && opts.registryMirror === undefined) {
     throw usageError('OFFLINE_REGISTRY', '--offline: the images come from a registry; give --oci-layout DIR, a loopback --registry-mirror, or --only binaries');
   }
+  const source = releaseSourceOptions(opts);
+  // On a terminal, a live table (one line per artifact) replaces the stage lines once the files are known.
+  const table = progressAllowed() ? new LiveTable(process.stderr) : undefined;
+  const live = table && liveReleaseEvents(table, source.onEvent ?? (() => {}));
+  try {
+    return await verifyAndReport(
+      version,
+      opts,
+      selection,
+      concurrency,
+      imageOptions,
+      { ...source, ...(live ? { onEvent: live.onEvent, onFile: live.onFile } : {}) },
+      live?.onImage,
+    );
+  } finally {
+    table?.close();
+  }
+}
+
+async function verifyAndReport(
+  version: string,
+  opts: VerifyReleaseCliOptions,
+  selection: ReleaseSelection,
+  concurrency: number,
+  imageOptions: ReleaseImageOptions,
+  source: ReleaseSourceOptions & Pick<VerifyReleaseFilesOptions, 'onFile'>,
+  onImage: ((event: ImagesEvent) => void) | undefined,
+): Promise<number> {
   const { report, document } = await verifyReleaseFiles({
-    ...releaseSourceOptions(opts),
+    ...source,
     version,
     selection: selection.files,
     concurrency,
     ...(opts.sbomRekorEntry !== undefined ? { sbomRekorEntryFile: opts.sbomRekorEntry } : {}),
     ...(opts.outputDir !== undefined ? { outDir: opts.outputDir } : {}),
   });
-  const images = selection.images && document ? await verifyReleaseImages(document, imageOptions) : [];
+  const images = selection.images && document ? await verifyReleaseImages(document, imageOptions, onImage) : [];
   const { files, ...sbom } = report;
   const artifacts: ArtifactRow[] = [...files, ...images];
   // Fail closed: a selection that names nothing verified nothing, whatever the SBOM's own checks said.

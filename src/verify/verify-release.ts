@@ -11,7 +11,7 @@ import { bundleFile } from './bundle-file.js';
 import { NotPublishedError } from './not-published.js';
 import { checkReleaseFile } from './release-file-check.js';
 import { loadReleaseProvenance, type ProvenanceSummary } from './release-provenance.js';
-import { selectReleaseFiles, type ReleaseFileKind, type ReleaseFileSelection } from './release-selection.js';
+import { selectReleaseFiles, type ReleaseFileKind, type ReleaseFileSelection, type SelectedReleaseFile } from './release-selection.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
 import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import type { SbomSummary } from './sbom-summary.js';
@@ -23,9 +23,14 @@ export interface VerifyReleaseFilesOptions extends ReleaseSourceOptions {
   selection: ReleaseFileSelection;
   concurrency: number;
   sbomRekorEntryFile?: string;
+  /** Which files were selected, and each one's start and row as it finishes (the CLI's live table). */
+  onFile?: (update: ReleaseFileUpdate) => void;
   /** -o: each verified file with its signature files and NAME.sigstore.json lands here, under its release path. */
   outDir?: string;
 }
+
+export type ReleaseFileUpdate =
+  { type: 'files'; paths: string[] } | { type: 'file-start'; path: string; url: string } | { type: 'file-done'; row: ReleaseFileRow };
 
 export interface ReleaseFileRow {
   kind: ReleaseFileKind;
@@ -80,17 +85,29 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
     const document = sbom.document;
     const selected = selectReleaseFiles(document, options.selection);
     const provenance = await loadReleaseProvenance(session, options, version);
-    const files = await mapLimited(selected, options.concurrency, async ({ kind, path }, index): Promise<ReleaseFileRow> => {
+    options.onFile?.({ type: 'files', paths: selected.map((f) => f.path) });
+    const files = await mapLimited(selected, options.concurrency, async (file, index) => {
+      const row = await checkOne(file, index);
+      options.onFile?.({ type: 'file-done', row });
+      return row;
+    });
+    return { report: { ...base, provenance: provenance.summary, files }, document };
+
+    async function checkOne({ kind, path }: SelectedReleaseFile, index: number): Promise<ReleaseFileRow> {
       options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });
+      // SBOM against provenance.json needs no download: a row that fails before its checks still carries it.
+      const fromProvenance = provenance.checkFile(document, path);
+      const withProvenance = (checks: ReleaseCheck[]) => (fromProvenance ? [...checks, fromProvenance] : checks);
       // bin/linux/amd64/kubectl and bin/linux/arm64/kubectl share a file name: each file stages in its own folder.
       const dir = join(session.dir, `file-${index}`);
       try {
+        const urls = releaseFileUrls(version, path, options.dlUrl);
+        options.onFile?.({ type: 'file-start', path, url: urls.artifact });
         await mkdir(dir);
         const bundle = options.outDir !== undefined;
-        const file = await checkReleaseFile(session, options, sbom, { path, urls: releaseFileUrls(version, path, options.dlUrl), dir, bundle });
+        const file = await checkReleaseFile(session, options, sbom, { path, urls, dir, bundle });
         if (file.verified) await file.remember();
-        const fromProvenance = provenance.checkFile(document, path);
-        const checks = fromProvenance ? [...file.checks, fromProvenance] : file.checks;
+        const checks = withProvenance(file.checks);
         if (fromProvenance) options.onEvent?.({ type: 'check', result: fromProvenance });
         const failedCheck = checks.find((c) => c.status === 'fail');
         const a = file.result.artifact;
@@ -108,17 +125,17 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
         };
       } catch (err) {
         // A piece the server says does not exist fails the artifact (the release is incomplete); an unreachable one is unchecked.
-        if (err instanceof NotPublishedError) return { kind, name: path, status: 'fail', reason: err.reason, code: 'NOT_PUBLISHED', checks: [] };
+        if (err instanceof NotPublishedError)
+          return { kind, name: path, status: 'fail', reason: err.reason, code: 'NOT_PUBLISHED', checks: withProvenance([]) };
         // One file that cannot be fetched is that row's failure, not the end of the run.
         const code = err instanceof KubeSbomError ? err.code : 'INTERNAL_ERROR';
         const status = err instanceof KubeSbomError && err.kind === 'check' ? 'fail' : 'error';
-        return { kind, name: path, status, reason: (err as Error).message, code, checks: [] };
+        return { kind, name: path, status, reason: (err as Error).message, code, checks: withProvenance([]) };
       } finally {
         // --all is hundreds of files (tens of GB): each leaves the staging folder once checked (and cached).
         await rm(dir, { recursive: true, force: true });
       }
-    });
-    return { report: { ...base, provenance: provenance.summary, files }, document };
+    }
   });
 }
 
