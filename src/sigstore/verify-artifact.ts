@@ -57,7 +57,9 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
         missingTlogReason = `Rekor has no entry for sha256:${digest}`;
       }
     }
-    const built = buildBundle(material, artifact, fetched);
+    // Hashed once here, after any await, for the bundle's digest and the digest check (no await until they ran).
+    const artifactSha256 = createHash('sha256').update(artifact).digest();
+    const built = buildBundle(material, artifact, fetched, artifactSha256);
     const trust = built.publicKey ? withGivenKey(input.trustedRoot.material, built.publicKey) : input.trustedRoot.material;
     const report = runChecks({
       bundle: built.bundle,
@@ -67,6 +69,7 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
       publicKey: built.publicKey,
       missingTlogReason,
       now: input.now,
+      artifactSha256,
     });
     return { ...report, rekorEntry: built.rekorEntry, rekorEntryUuid: built.rekorEntry?.uuid };
   } catch (err) {
