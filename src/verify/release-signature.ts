@@ -1,13 +1,13 @@
 // Adapter from the release use cases to the Sigstore verifier (src/sigstore): loads the trusted root once and checks
 // a detached .sig/.cert with its Rekor entry like `cosign verify-blob`.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { digestsEqual } from '../integrity/compare.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { verifiedBundleJson } from '../sigstore/bundle-out.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
 import { failed } from './release-check.js';
 import { chooseTrustedRoot } from './trusted-root.js';
+import { reusableReader } from './artifact-reader.js';
 import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
 
 export interface ReleaseSignatureOptions {
@@ -19,6 +19,7 @@ export interface ReleaseSignatureOptions {
 export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions): VerifyDetachedSignature {
   const roots = new Map<string, Promise<LoadedTrustedRoot>>();
   const oneAtATime = serialized();
+  const readArtifact = reusableReader();
   const trustedRoot = (path?: string) => {
     const key = path ?? '';
     let pending = roots.get(key);
@@ -37,7 +38,8 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
     const root = await trustedRoot(input.trustedRootPath);
     // One artifact's bytes in memory at a time: files checked at once would otherwise hold one copy each.
     return oneAtATime(async () => {
-      const artifact = await readFile(input.artifactPath);
+      // The buffer is reused by the next artifact: nothing below may keep it past this task.
+      const artifact = await readArtifact(input.artifactPath);
       // The bytes verified must be the bytes whose digests were checked (SHA-256 only: SHA-512 adds nothing here).
       if (!digestsEqual(input.artifactSha256, createHash('sha256').update(artifact).digest('hex'))) {
         const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
