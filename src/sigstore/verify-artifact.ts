@@ -33,6 +33,8 @@ export interface VerifyArtifactInput {
 export interface ArtifactVerification extends VerificationReport {
   /** The Rekor entry that was checked (given or fetched), for --save-rekor-entry. */
   rekorEntry?: RekorEntry;
+  /** SHA-256 (hex) of the bytes this verification checked, when it got as far as hashing them. */
+  artifactSha256?: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
       now: input.now,
       artifactSha256,
     });
-    return { ...report, rekorEntry: built.rekorEntry, rekorEntryUuid: built.rekorEntry?.uuid };
+    return { ...report, rekorEntry: built.rekorEntry, rekorEntryUuid: built.rekorEntry?.uuid, artifactSha256: artifactSha256.toString('hex') };
   } catch (err) {
     if (err instanceof KubeSbomError && err.kind === 'check') return makeReport([fail('input', err.code, err.message)]);
     if (err instanceof KubeSbomError) throw err;

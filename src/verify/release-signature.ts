@@ -40,11 +40,6 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
     return oneAtATime(async () => {
       // The buffer is reused by the next artifact: nothing below may keep it past this task.
       const artifact = await readArtifact(input.artifactPath);
-      // The bytes verified must be the bytes whose digests were checked (SHA-256 only: SHA-512 adds nothing here).
-      if (!digestsEqual(input.artifactSha256, createHash('sha256').update(artifact).digest('hex'))) {
-        const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
-        return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
-      }
       const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
       const result = await verifyArtifactSignature({
         artifact,
@@ -54,6 +49,13 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
         // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
         offline: true,
       });
+      // The bytes verified must be the bytes whose digests were checked: the verifier's own SHA-256 of them says so
+      // (hashing them here as well cost one more pass over every file).
+      const verifiedSha256 = result.artifactSha256 ?? createHash('sha256').update(artifact).digest('hex');
+      if (!digestsEqual(input.artifactSha256, verifiedSha256)) {
+        const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
+        return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
+      }
       const material = result.rekorEntry && { signature: input.signature, certificate: input.certificate, rekorEntry: result.rekorEntry };
       // Only what verified becomes a bundle, and only one that verifies again as written.
       const bundle = input.bundle && result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
