@@ -10,7 +10,7 @@ import { DocumentIndex } from '../sbom/document-index.js';
 import { compilePolicy } from '../sigstore/identity.js';
 import type { ImageCheck } from '../verify/image-signature.js';
 import { imageToVerify } from '../verify/image-to-verify.js';
-import { pingRegistries, verifyImages } from '../verify/verify-images.js';
+import { pingRegistries, verifyImages, type ImagesEvent } from '../verify/verify-images.js';
 import type { ImageCliOptions } from './image-options.js';
 import { imagesProgress } from './image-progress.js';
 import { assertOfflineAllows, carriedFrom, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
@@ -42,7 +42,8 @@ export function prepareImageRun(opts: ReleaseImageOptions) {
   return { policy, timeoutMs: imageTimeoutFrom(opts), source: imageSourceFrom(opts) };
 }
 
-export async function verifyReleaseImages(document: SpdxDocument, opts: ReleaseImageOptions): Promise<ImageRow[]> {
+/** `onEvent` replaces the per-image lines on stderr (the live table takes them). */
+export async function verifyReleaseImages(document: SpdxDocument, opts: ReleaseImageOptions, onEvent?: (event: ImagesEvent) => void): Promise<ImageRow[]> {
   const { policy, timeoutMs, source } = prepareImageRun(opts);
   const inventory = buildImageInventory(new DocumentIndex(document));
   for (const w of inventory.warnings) warn(w);
@@ -70,7 +71,7 @@ export async function verifyReleaseImages(document: SpdxDocument, opts: ReleaseI
       checkSbomLayers: opts.checkSbomLayers,
       ...carried,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-      onEvent: opts.json ? () => {} : imagesProgress(),
+      onEvent: onEvent ?? (opts.json ? () => {} : imagesProgress()),
     });
   } catch (err) {
     // An unreachable registry or trusted root leaves every image unchecked, and the files' rows still count.

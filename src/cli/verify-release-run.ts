@@ -4,9 +4,15 @@ import { checkError, ExitCode, usageError } from '../common/errors.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { hostTarget, KUBERNETES_ARCH, KUBERNETES_OS } from '../k8s/release-urls.js';
 import type { ReleaseFileKind, ReleaseFileSelection } from '../verify/release-selection.js';
-import { verifyReleaseFiles, type ReleaseFileRow } from '../verify/verify-release.js';
+import type { ReleaseSourceOptions } from '../verify/release-session.js';
+import type { ImagesEvent } from '../verify/verify-images.js';
+import { verifyReleaseFiles, type ReleaseFileRow, type VerifyReleaseFilesOptions } from '../verify/verify-release.js';
 import type { ImageCliOptions } from './image-options.js';
-import { writeJson, writeText } from './output.js';
+import type { ReleaseReportHead } from '../export/release-report.js';
+import { progressAllowed, writeJson, writeSerialized, writeText } from './output.js';
+import { liveReleaseEvents } from './release-live-events.js';
+import { LiveTable } from './release-live-table.js';
+import { wantsJson } from './shared-options.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { releaseSourceOptions } from './release-run.js';
 import { prepareImageRun, verifyReleaseImages, type ImageRow, type ReleaseImageOptions } from './verify-release-images.js';
@@ -29,6 +35,8 @@ export interface VerifyReleaseCliOptions extends ReleaseCliOptions {
   allowHttpRegistry?: boolean;
   bundlesFrom?: string;
   checkSbomLayers: boolean;
+  format: 'txt' | 'json' | 'md' | 'csv' | 'junit';
+  outputDir?: string;
 }
 
 export type ArtifactRow = ReleaseFileRow | ImageRow;
@@ -117,21 +125,59 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
   if (selection.images && opts.offline && opts.ociLayout === undefined && opts.registryMirror === undefined) {
     throw usageError('OFFLINE_REGISTRY', '--offline: the images come from a registry; give --oci-layout DIR, a loopback --registry-mirror, or --only binaries');
   }
+  const source = releaseSourceOptions(opts);
+  // On a terminal, a live table (one line per artifact) replaces the stage lines once the files are known.
+  const table = progressAllowed() ? new LiveTable(process.stderr) : undefined;
+  const live = table && liveReleaseEvents(table, source.onEvent ?? (() => {}));
+  try {
+    return await verifyAndReport(
+      version,
+      opts,
+      selection,
+      concurrency,
+      imageOptions,
+      { ...source, ...(live ? { onEvent: live.onEvent, onFile: live.onFile } : {}) },
+      live?.onImage,
+    );
+  } finally {
+    table?.close();
+  }
+}
+
+async function verifyAndReport(
+  version: string,
+  opts: VerifyReleaseCliOptions,
+  selection: ReleaseSelection,
+  concurrency: number,
+  imageOptions: ReleaseImageOptions,
+  source: ReleaseSourceOptions & Pick<VerifyReleaseFilesOptions, 'onFile'>,
+  onImage: ((event: ImagesEvent) => void) | undefined,
+): Promise<number> {
   const { report, document } = await verifyReleaseFiles({
-    ...releaseSourceOptions(opts),
+    ...source,
     version,
     selection: selection.files,
     concurrency,
     ...(opts.sbomRekorEntry !== undefined ? { sbomRekorEntryFile: opts.sbomRekorEntry } : {}),
+    ...(opts.outputDir !== undefined ? { outDir: opts.outputDir } : {}),
   });
-  const images = selection.images && document ? await verifyReleaseImages(document, imageOptions) : [];
+  const images = selection.images && document ? await verifyReleaseImages(document, imageOptions, onImage) : [];
   const { files, ...sbom } = report;
   const artifacts: ArtifactRow[] = [...files, ...images];
   // Fail closed: a selection that names nothing verified nothing, whatever the SBOM's own checks said.
   if (report.sbomVerified && artifacts.length === 0)
     throw checkError('NOTHING_SELECTED', `the ${report.version} release SBOM lists nothing of ${selection.note}`);
   const code = exitCodeFor(report.sbomVerified, artifacts);
-  if (opts.json) writeJson({ verified: code === ExitCode.OK, selected: selection.note, ...sbom, artifacts });
-  else writeText(formatReleaseReport(sbom, artifacts, selection.note));
+  const format = wantsJson(opts) ? 'json' : opts.format;
+  if (format === 'json') writeJson({ verified: code === ExitCode.OK, selected: selection.note, ...sbom, artifacts });
+  else if (format === 'txt') writeText(formatReleaseReport(sbom, artifacts, selection.note, opts.outputDir));
+  else await writeReleaseReport(format, { ...sbom, selected: selection.note }, artifacts);
   return code;
+}
+
+/** md, csv and junit come from src/export, loaded only when asked for (the XML builder is not small). */
+async function writeReleaseReport(format: 'md' | 'csv' | 'junit', head: ReleaseReportHead, rows: ArtifactRow[]): Promise<void> {
+  const { releaseReportCsv, releaseReportJunit, releaseReportMarkdown } = await import('../export/release-report.js');
+  if (format === 'md') writeText(releaseReportMarkdown(head, rows));
+  else writeSerialized(format === 'csv' ? releaseReportCsv(head, rows) : releaseReportJunit(head, rows));
 }

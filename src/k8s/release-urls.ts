@@ -88,3 +88,9 @@ export function hostTarget(platform: string = process.platform, arch: string = p
   const karch = ({ x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' } as Record<string, string>)[arch];
   return { os, arch: karch };
 }
+
+/** The release's provenance statement (published from PROVENANCE_PUBLISHED's version on, release-facts.ts). */
+export function provenanceUrl(version: string, dlBase: string): string {
+  requireVersion(version);
+  return joinUrl(dlBase, `release/${version}/provenance.json`);
+}

@@ -21,6 +21,8 @@ export interface CheckInput {
   missingTlogReason?: string;
   /** Only for rejecting entries "from the future"; verification never reads the clock itself. */
   now?: Date;
+  /** sha256 of `artifact`, computed by the caller from these same bytes just before (a large artifact is hashed once). */
+  artifactSha256?: Buffer;
 }
 
 /** A Buffer view of the bytes without copying them (release binaries are large). */
@@ -36,7 +38,7 @@ export function runChecks(input: CheckInput): VerificationReport {
   } catch (err) {
     return makeReport([fail('input', 'BUNDLE_MALFORMED', `cannot read the signature material: ${(err as Error).message}`)]);
   }
-  const checks: CheckResult[] = [artifactDigestCheck(bundle, artifact)];
+  const checks: CheckResult[] = [artifactDigestCheck(bundle, artifact, input.artifactSha256)];
 
   // Signed times: Rekor integrated times (trusted once the tlog check passes) and RFC 3161 timestamps.
   const times: Date[] = [];
@@ -109,13 +111,13 @@ function libraryVerdict(bundle: Bundle, artifact: Uint8Array, trust: TrustMateri
   }
 }
 
-function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array): CheckResult {
+function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array, artifactSha256?: Buffer): CheckResult {
   const content = bundle.content;
   if (content.$case === 'messageSignature') {
     const digest = content.messageSignature.messageDigest;
     const algorithm = HASHES[digest?.algorithm ?? 0];
     if (!digest || !algorithm) return fail('artifact-digest', 'DIGEST_ALGORITHM_UNSUPPORTED', 'unsupported message digest algorithm');
-    const ours = createHash(algorithm).update(artifact).digest();
+    const ours = algorithm === 'sha256' && artifactSha256 ? artifactSha256 : createHash(algorithm).update(artifact).digest();
     if (!ours.equals(Buffer.from(digest.digest))) {
       return fail(
         'artifact-digest',

@@ -34,7 +34,8 @@ export function materialSignature(material: SignatureMaterial): Buffer | undefin
   return typeof material.signature === 'string' ? decodeSignature(material.signature, 'signature') : Buffer.from(material.signature);
 }
 
-export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, fetchedEntry?: RekorEntry): BuiltBundle {
+/** `artifactSha256`: the digest of `artifact` the caller just computed from these same bytes (large files: hashed once). */
+export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, fetchedEntry?: RekorEntry, artifactSha256?: Buffer): BuiltBundle {
   if (material.kind === 'bundle') return fromBundleJson(material.bundle, material.publicKeyPem);
   const signature = materialSignature(material)!;
   const entry = typeof material.rekorEntry === 'string' ? parseRekorEntry(material.rekorEntry, 'Rekor entry') : (material.rekorEntry ?? fetchedEntry);
@@ -48,7 +49,7 @@ export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, f
     keyMaterial = { publicKey: { hint: KEY_HINT } };
   }
   try {
-    return { bundle: bundleFromJSON(messageSignatureJson(mediaType, keyMaterial, signature, artifact, entry)), rekorEntry: entry, publicKey };
+    return { bundle: bundleFromJSON(messageSignatureJson(mediaType, keyMaterial, signature, artifact, entry, artifactSha256)), rekorEntry: entry, publicKey };
   } catch (err) {
     throw checkError('REKOR_ENTRY_MALFORMED', `cannot use the Rekor entry: ${(err as Error).message}`, err);
   }
@@ -68,8 +69,9 @@ export function messageSignatureJson(
   signature: Buffer,
   artifact: Uint8Array,
   entry: RekorEntry | undefined,
+  artifactSha256?: Buffer,
 ): Record<string, unknown> {
-  const digest = createHash('sha256').update(artifact).digest('base64');
+  const digest = (artifactSha256 ?? createHash('sha256').update(artifact).digest()).toString('base64');
   return {
     mediaType,
     verificationMaterial: { ...keyMaterial, tlogEntries: entry ? [toTlogEntryJson(entry)] : [], timestampVerificationData: { rfc3161Timestamps: [] } },

@@ -35,6 +35,8 @@ export interface ArtifactVerification extends VerificationReport {
   rekorEntry?: RekorEntry;
   /** The log index of the transparency-log entry in the checked bundle, when it has one. */
   rekorLogIndex?: number;
+  /** SHA-256 (hex) of the bytes this verification checked, when it got as far as hashing them. */
+  artifactSha256?: string;
 }
 
 /**
@@ -59,7 +61,9 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
         missingTlogReason = `Rekor has no entry for sha256:${digest}`;
       }
     }
-    const built = buildBundle(material, artifact, fetched);
+    // Hashed once here, after any await, for the bundle's digest and the digest check (no await until they ran).
+    const artifactSha256 = createHash('sha256').update(artifact).digest();
+    const built = buildBundle(material, artifact, fetched, artifactSha256);
     const trust = built.publicKey ? withGivenKey(input.trustedRoot.material, built.publicKey) : input.trustedRoot.material;
     const report = runChecks({
       bundle: built.bundle,
@@ -69,12 +73,14 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
       publicKey: built.publicKey,
       missingTlogReason,
       now: input.now,
+      artifactSha256,
     });
     const logIndex = Number(built.bundle.verificationMaterial.tlogEntries[0]?.logIndex);
     return {
       ...report,
       rekorEntry: built.rekorEntry,
       rekorEntryUuid: built.rekorEntry?.uuid,
+      artifactSha256: artifactSha256.toString('hex'),
       ...(Number.isSafeInteger(logIndex) && logIndex >= 0 && built.bundle.verificationMaterial.tlogEntries.length > 0 ? { rekorLogIndex: logIndex } : {}),
     };
   } catch (err) {

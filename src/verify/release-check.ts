@@ -1,7 +1,7 @@
 // The per-check report of the release use cases (verify-sbom, verify-binary) and the events they emit.
 import type { FetchEvent } from '../fetch/types.js';
 
-export type ReleaseCheckId = 'sha256' | 'sha512' | 'signature' | 'sbom' | 'sbom-verified' | 'sbom-describes';
+export type ReleaseCheckId = 'sha256' | 'sha512' | 'signature' | 'sbom' | 'sbom-verified' | 'sbom-describes' | 'provenance';
 
 export interface SubCheck {
   check: string;

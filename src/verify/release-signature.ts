@@ -1,13 +1,13 @@
 // Adapter from the release use cases to the Sigstore verifier (src/sigstore): loads the trusted root once and checks
 // a detached .sig/.cert with its Rekor entry like `cosign verify-blob`.
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { digestsEqual } from '../integrity/compare.js';
-import { digestBytes } from '../integrity/digest.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { verifiedBundleJson } from '../sigstore/bundle-out.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
 import { failed } from './release-check.js';
 import { chooseTrustedRoot } from './trusted-root.js';
+import { reusableReader } from './artifact-reader.js';
 import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
 
 export interface ReleaseSignatureOptions {
@@ -18,6 +18,8 @@ export interface ReleaseSignatureOptions {
 
 export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions): VerifyDetachedSignature {
   const roots = new Map<string, Promise<LoadedTrustedRoot>>();
+  const oneAtATime = serialized();
+  const readArtifact = reusableReader();
   const trustedRoot = (path?: string) => {
     const key = path ?? '';
     let pending = roots.get(key);
@@ -34,24 +36,40 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
   };
   return async (input): Promise<SignatureReport> => {
     const root = await trustedRoot(input.trustedRootPath);
-    const artifact = await readFile(input.artifactPath);
-    // The bytes verified must be the bytes whose digests were checked.
-    if (!digestsEqual(input.artifactSha256, digestBytes(artifact).sha256)) {
-      const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
-      return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
-    }
-    const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
-    const result = await verifyArtifactSignature({
-      artifact,
-      material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
-      trustedRoot: root,
-      policy,
-      // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
-      offline: true,
+    // One artifact's bytes in memory at a time: files checked at once would otherwise hold one copy each.
+    return oneAtATime(async () => {
+      // The buffer is reused by the next artifact: nothing below may keep it past this task.
+      const artifact = await readArtifact(input.artifactPath);
+      const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
+      const result = await verifyArtifactSignature({
+        artifact,
+        material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
+        trustedRoot: root,
+        policy,
+        // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
+        offline: true,
+      });
+      // The bytes verified must be the bytes whose digests were checked: the verifier's own SHA-256 of them says so
+      // (hashing them here as well cost one more pass over every file).
+      const verifiedSha256 = result.artifactSha256 ?? createHash('sha256').update(artifact).digest('hex');
+      if (!digestsEqual(input.artifactSha256, verifiedSha256)) {
+        const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
+        return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
+      }
+      const material = result.rekorEntry && { signature: input.signature, certificate: input.certificate, rekorEntry: result.rekorEntry };
+      // Only what verified becomes a bundle, and only one that verifies again as written.
+      const bundle = input.bundle && result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
+      return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt, ...(bundle ? { bundle } : {}) };
     });
-    const material = result.rekorEntry && { signature: input.signature, certificate: input.certificate, rekorEntry: result.rekorEntry };
-    // Only what verified becomes a bundle, and only one that verifies again as written.
-    const bundle = input.bundle && result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
-    return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt, ...(bundle ? { bundle } : {}) };
+  };
+}
+
+/** Runs the given tasks one after another, in call order, whatever each one's outcome. */
+function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
   };
 }

@@ -9,6 +9,7 @@ import { SIZE_LIMITS } from '../fetch/types.js';
 import { expectedDigest } from '../integrity/checksum-file.js';
 import { checkDigest, type DigestAlgorithm } from '../integrity/compare.js';
 import type { SignedArtifactUrls } from '../k8s/release-urls.js';
+import { asNotPublished } from './not-published.js';
 import { failed, passed, type ReleaseCheck, type SignatureReport, type VerifyDetachedSignature, type VerifyEventListener } from './release-check.js';
 
 export interface SignaturePolicy {
@@ -61,8 +62,15 @@ export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): P
     small(req.urls.sig, '.sig'),
     small(req.urls.cert, '.cert'),
   ]);
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (rejected) throw rejected.reason;
+  const pieces: Array<[string, string]> = [
+    ['the file', req.urls.artifact],
+    ['.sha256', req.urls.sha256],
+    ['.sha512', req.urls.sha512],
+    ['.sig', req.urls.sig],
+    ['.cert', req.urls.cert],
+  ];
+  const rejected = settled.findIndex((s) => s.status === 'rejected');
+  if (rejected >= 0) throw asNotPublished((settled[rejected] as PromiseRejectedResult).reason, ...pieces[rejected]!);
   const [artifact, sha256File, sha512File, sigFile, certFile] = settled.map((s) => (s as PromiseFulfilledResult<FetchedFile>).value) as [
     FetchedFile,
     FetchedFile,

@@ -69,7 +69,18 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     expect(r.code, r.stderr).toBe(0);
     const report = r.report!;
     expect(report).toMatchObject({ verified: true, version: 'v1.99.0', sbomVerified: true, selected: 'the binaries for linux/amd64, and the amd64 images' });
-    expect(Object.keys(report)).toEqual(['verified', 'selected', 'requested', 'version', 'sbomUrl', 'sbomVerified', 'sbomChecks', 'sbom', 'artifacts']);
+    expect(Object.keys(report)).toEqual([
+      'verified',
+      'selected',
+      'requested',
+      'version',
+      'sbomUrl',
+      'sbomVerified',
+      'sbomChecks',
+      'sbom',
+      'provenance',
+      'artifacts',
+    ]);
     expect(Object.keys(report.artifacts[0]!)).toEqual(['kind', 'name', 'status', 'artifact', 'checks', 'signer']);
     expect(Object.keys(report.artifacts[2]!)).toEqual(['kind', 'name', 'status', 'pinned', 'platform', 'checks']);
     expect(report.sbomChecks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature pass', 'sbom pass']);
@@ -138,12 +149,15 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
       ['archive', 'kubernetes-client-linux-amd64.tar.gz', 'pass'],
       ['archive', 'kubernetes-server-linux-amd64.tar.gz', 'pass'],
     ]);
-    // An archive the mirror does not have: its row says it could not be fetched (exit 3), the other still passes.
+    // An archive the mirror does not have (404): its row fails as not published (exit 1), the other still passes.
     await rm(join(root, 'dl', 'release', 'v1.99.0', 'kubernetes-client-linux-amd64.tar.gz'));
     const missing = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'archives', '--json']);
-    expect(missing.code).toBe(3);
-    expect(missing.report!.artifacts.map((f) => f.status)).toEqual(['error', 'pass']);
-    expect(missing.report!.artifacts[0]!.reason).toContain('404');
+    expect(missing.code).toBe(1);
+    expect(missing.report!.artifacts.map((f) => [f.status, f.code])).toEqual([
+      ['fail', 'NOT_PUBLISHED'],
+      ['pass', 'OK'],
+    ]);
+    expect(missing.report!.artifacts[0]!.reason).toMatch(/^not published: the file missing \(.*HTTP 404/);
     const all = await verifyRelease(m, ['--all', '--json']);
     expect(all.report!.artifacts.map((f) => f.kind)).toEqual(['binary', 'binary', 'binary', 'archive', 'archive', ...Array(6).fill('image')]);
     const none = await verifyRelease(m, ['--os', 'darwin', '--arch', 'arm64', '--only', 'binaries', '--json']);

@@ -12,9 +12,17 @@ export interface ReleaseImage {
   diffIds: string[];
 }
 
+/** A release file (bin/OS/ARCH/NAME or an archive) the SBOM lists, with the checksums it states (hex). */
+export interface ReleaseSbomFile {
+  path: string;
+  sha1: string;
+  sha256: string;
+  sha512: string;
+}
+
 const sha = (alg: string, text: string) => createHash(alg).update(text).digest('hex');
 
-export function releaseSbom(version: string, images: ReleaseImage[]): string {
+export function releaseSbom(version: string, images: ReleaseImage[], files: ReleaseSbomFile[] = []): string {
   const out = [
     'SPDXVersion: SPDX-2.3',
     'DataLicense: CC0-1.0',
@@ -26,6 +34,20 @@ export function releaseSbom(version: string, images: ReleaseImage[]): string {
     '',
   ];
   const relationships: string[] = [];
+  // Files first, as the real release SBOM writes them (a file after a package would be that package's).
+  for (const file of files) {
+    const id = `SPDXRef-File-${file.path.replace(/[^A-Za-z0-9.-]/g, '-')}`;
+    out.push(
+      `FileName: ${file.path}`,
+      `SPDXID: ${id}`,
+      `FileChecksum: SHA1: ${file.sha1}`,
+      `FileChecksum: SHA256: ${file.sha256}`,
+      `FileChecksum: SHA512: ${file.sha512}`,
+      `FileType: ${file.path.endsWith('.tar.gz') ? 'ARCHIVE' : 'BINARY'}`,
+      '',
+    );
+    relationships.push(`Relationship: SPDXRef-DOCUMENT DESCRIBES ${id}`);
+  }
   for (const image of images) {
     const id = `SPDXRef-Package-registry.k8s.io-${image.name}-${image.arch}-${version}`;
     out.push(

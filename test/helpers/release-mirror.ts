@@ -9,6 +9,8 @@ import { join, normalize, sep } from 'node:path';
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string> }
   | { kind: 'truncate'; keepBytes?: number }
+  /** Serve only the first bytes, declared as the whole body (a mirror holding a cut-short copy). */
+  | { kind: 'short'; keepBytes?: number }
   | { kind: 'reset'; afterBytes?: number }
   | { kind: 'stall'; afterBytes?: number }
   /** Accept the request and never answer, not even headers. */
@@ -99,6 +101,11 @@ export class ReleaseMirror {
     if (fault.kind === 'hang') return;
     if (fault.kind === 'status') {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers }).end(`injected ${fault.status}\n`);
+      return;
+    }
+    if (fault.kind === 'short') {
+      const kept = data.subarray(0, fault.keepBytes ?? Math.floor(data.length / 2));
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': kept.length }).end(kept);
       return;
     }
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.length });

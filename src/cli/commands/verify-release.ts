@@ -32,6 +32,11 @@ export function registerVerifyRelease(program: Command): void {
     .option('--all', 'every binary, archive and image the SBOM lists, for every OS and architecture (--os, --arch, --name still narrow)')
     .option('--concurrency <n>', 'files, and then images, checked at once (1-16)', '4')
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
+    .option(
+      '-o, --output-dir <dir>',
+      'keep each file that passed every check here under its release path (DIR/bin/linux/amd64/kubectl), with its .sha256, .sha512, .sig, .cert, ' +
+        'Rekor entry and NAME.sigstore.json (a standard Sigstore bundle); each file is a complete set or absent, failed files never land',
+    )
     // The --certificate-* options name the release files' signer; images have their own (verify-images' defaults).
     .option('--image-identity <id>', `expected image signer (certificate SAN), exact (default ${IMAGE_SIGNER_IDENTITY})`)
     .option('--image-identity-regexp <re>', 'expected image signer as a regular expression, anchored at both ends')
@@ -42,13 +47,21 @@ export function registerVerifyRelease(program: Command): void {
     .option('--allow-http-registry', 'allow plain HTTP to registries that are not on this machine (loopback always may)')
     .option('--bundles-from <dir>', 'read image signatures carried as bundles (written by verify-images --bundle-dir); never writes')
     .option('--no-check-sbom-layers', "don't compare each image's registry layers with the layers the SBOM lists");
-  addSharedOptions(addReleaseOptions(cmd), {}).addHelpText(
+  addSharedOptions(addReleaseOptions(cmd), { output: { formats: ['txt', 'json', 'md', 'csv', 'junit'], default: 'txt' } }).addHelpText(
     'after',
     `
+Where the release publishes provenance.json (dl: release/VERSION/provenance.json, from v1.23), each selected file it
+lists must have the SBOM's digests there too (check "provenance"); a release without it is reported, not failed.
+
+Exit codes: 0 every selected artifact verified; 1 the SBOM or an artifact failed a check, including a file or its
+.sha256/.sha512/.sig/.cert that the server answers 404 for ("not published"); 2 usage error; 3 nothing failed but an
+artifact could not be checked (a server or registry that cannot be reached, a download cut off every attempt).
+
 Examples:
   kube-sbom verify-release                                  this machine's binaries from the stable release
   kube-sbom verify-release v1.29.0 --os linux --arch arm64 --name 'kube*'
   kube-sbom verify-release v1.29.0 --only archives --all --json
+  kube-sbom verify-release v1.29.0 --all --format junit > release-results.xml   CI shows one test per artifact
   kube-sbom verify-release v1.29.0 --only images --arch arm64 --registry-mirror registry.k8s.io=127.0.0.1:5000
   kube-sbom verify-release v1.29.0 --only images --sbom-url file:///carried/sbom --sbom-rekor-entry release.rekor.json \\
       --trusted-root trusted_root.json --registry-mirror registry.k8s.io=mirror.example/k8s --bundles-from carried/
