@@ -4,7 +4,7 @@ import type { ConvertContext } from '../json-like/context.js';
 import { at, isObject, objList, str } from '../json-like/values.js';
 import { EMPTY_LIST, type Package, type Property, type Relationship, type SpdxFile } from '../model.js';
 import type { ForeignIds } from '../foreign-ids.js';
-import { actorOf, externalRefs, hashes, licences, ownProperties } from './fields.js';
+import { actorOf, externalRefs, hashes, licences, ownProperties, type Licences } from './fields.js';
 
 /** Component types (1.4 to 1.6) to SPDX 2.3 primary package purposes; the type itself is kept as a property too. */
 const PURPOSES: Record<string, string> = {
@@ -32,11 +32,13 @@ export interface Elements {
 interface Pending {
   obj: Record<string, unknown>;
   path: string;
-  parent: string | undefined;
-  service: boolean;
+  parent: string;
 }
 
-/** Reads a list of components or services, and everything nested in them, depth first in document order. */
+/**
+ * Reads a list of components or services, and everything nested in them, in document order. The list itself is
+ * walked in a loop; only nested lists go through a stack (no recursion, so any depth is fine).
+ */
 export function readElements(
   ctx: ConvertContext,
   ids: ForeignIds,
@@ -46,36 +48,54 @@ export function readElements(
   parent: string | undefined,
   into: Elements,
 ): void {
+  const items = objList(ctx, list, path);
+  const nestedKey = service ? 'services' : 'components';
+  for (let i = 0; i < items.length; i++) {
+    const obj = items[i]!;
+    const itemPath = `${path}[${i}]`;
+    const id = readOne(ctx, ids, obj, itemPath, service, into);
+    if (parent !== undefined) into.relationships.push({ from: parent, type: 'CONTAINS', to: id });
+    if (obj[nestedKey] !== undefined) readNested(ctx, ids, obj[nestedKey], at(itemPath, nestedKey), id, service, into);
+  }
+}
+
+function readNested(ctx: ConvertContext, ids: ForeignIds, list: unknown, path: string, parent: string, service: boolean, into: Elements): void {
   const stack: Pending[] = [];
-  pushList(ctx, stack, list, path, parent, service);
+  const nestedKey = service ? 'services' : 'components';
+  pushList(ctx, stack, list, path, parent);
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const id = readOne(ctx, ids, next, into);
-    if (next.parent !== undefined) into.relationships.push({ from: next.parent, type: 'CONTAINS', to: id });
-    const nestedKey = next.service ? 'services' : 'components';
-    if (next.obj[nestedKey] !== undefined) pushList(ctx, stack, next.obj[nestedKey], at(next.path, nestedKey), id, next.service);
+    const id = readOne(ctx, ids, next.obj, next.path, service, into);
+    into.relationships.push({ from: next.parent, type: 'CONTAINS', to: id });
+    if (next.obj[nestedKey] !== undefined) pushList(ctx, stack, next.obj[nestedKey], at(next.path, nestedKey), id);
   }
 }
 
 /** Read one component (or service) that is not in a list: the metadata component. */
 export function readSingle(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unknown>, path: string, into: Elements): string {
-  const id = readOne(ctx, ids, { obj, path, parent: undefined, service: false }, into);
+  const id = readOne(ctx, ids, obj, path, false, into);
   if (obj.components !== undefined) readElements(ctx, ids, obj.components, at(path, 'components'), false, id, into);
   return id;
 }
 
-function pushList(ctx: ConvertContext, stack: Pending[], list: unknown, path: string, parent: string | undefined, service: boolean): void {
+function pushList(ctx: ConvertContext, stack: Pending[], list: unknown, path: string, parent: string): void {
   const items = objList(ctx, list, path);
   // Reversed onto the stack so that elements come out in document order.
-  for (let i = items.length - 1; i >= 0; i--) stack.push({ obj: items[i]!, path: `${path}[${i}]`, parent, service });
+  for (let i = items.length - 1; i >= 0; i--) stack.push({ obj: items[i]!, path: `${path}[${i}]`, parent });
 }
 
-function readOne(ctx: ConvertContext, ids: ForeignIds, { obj, path, service }: Pending, into: Elements): string {
-  const bomRef = str(ctx, obj['bom-ref'], path, 'bom-ref');
-  if (bomRef !== undefined && ids.has(bomRef))
-    ctx.error('CYCLONEDX_DUPLICATE_BOM_REF', `bom-ref ${JSON.stringify(bomRef)} is used by an earlier element; it must be unique`, at(path, 'bom-ref'));
+/** One `cyclonedx:type` property object per type, shared by every element of that type. */
+const TYPE_PROPERTIES = new Map<string, Property>();
+const SERVICE_PROPERTY: Property = Object.freeze({ name: 'cyclonedx:element', value: 'service' });
+const OPTIONAL_TEXT = ['group', 'scope', 'publisher', 'mime-type'] as const;
+
+function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unknown>, path: string, service: boolean, into: Elements): string {
+  const ref = obj['bom-ref'];
+  const bomRef = typeof ref === 'string' ? ref : str(ctx, ref, path, 'bom-ref');
   const spdxId = ids.assign(bomRef, service ? 'Service' : 'Component');
-  const type = service ? undefined : str(ctx, obj.type, path, 'type');
-  const name = str(ctx, obj.name, path, 'name');
+  if (ids.lastWasDuplicate)
+    ctx.error('CYCLONEDX_DUPLICATE_BOM_REF', `bom-ref ${JSON.stringify(bomRef)} is used by an earlier element; it must be unique`, at(path, 'bom-ref'));
+  const type = service ? undefined : typeof obj.type === 'string' ? obj.type : str(ctx, obj.type, path, 'type');
+  const name = typeof obj.name === 'string' ? obj.name : str(ctx, obj.name, path, 'name');
   if (name === undefined) ctx.error('MISSING_REQUIRED_FIELD', `a ${service ? 'service' : 'component'} needs a name`, path);
   if (!service && type === undefined) ctx.error('MISSING_REQUIRED_FIELD', 'a component needs a type', path);
   else if (type !== undefined && PURPOSES[type] === undefined)
@@ -83,18 +103,22 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, { obj, path, service }: P
 
   const properties: Property[] = [];
   if (bomRef !== undefined) properties.push({ name: 'cyclonedx:bom-ref', value: bomRef });
-  if (service) properties.push({ name: 'cyclonedx:element', value: 'service' });
-  if (type !== undefined) properties.push({ name: 'cyclonedx:type', value: type });
-  for (const key of ['group', 'scope', 'publisher', 'mime-type'] as const) {
+  if (service) properties.push(SERVICE_PROPERTY);
+  if (type !== undefined) {
+    let typeProperty = TYPE_PROPERTIES.get(type);
+    if (!typeProperty) TYPE_PROPERTIES.set(type, (typeProperty = Object.freeze({ name: 'cyclonedx:type', value: type })));
+    properties.push(typeProperty);
+  }
+  for (const key of OPTIONAL_TEXT) {
     const v = obj[key] === undefined ? undefined : str(ctx, obj[key], path, key);
     if (v !== undefined) properties.push({ name: `cyclonedx:${key}`, value: v });
   }
   if (typeof obj.author === 'string') properties.push({ name: 'cyclonedx:author', value: obj.author });
   if (service) serviceFacts(ctx, obj, path, properties);
-  ownProperties(ctx, obj.properties, at(path, 'properties'), properties);
+  if (obj.properties !== undefined) ownProperties(ctx, obj.properties, at(path, 'properties'), properties);
 
   const checksums = obj.hashes === undefined ? EMPTY_LIST : hashes(ctx, obj.hashes, at(path, 'hashes'));
-  const lic = obj.licenses === undefined ? {} : licences(ctx, obj.licenses, at(path, 'licenses'));
+  const lic = obj.licenses === undefined ? NO_LICENCES : licences(ctx, obj.licenses, at(path, 'licenses'));
   const copyright = obj.copyright === undefined ? undefined : str(ctx, obj.copyright, path, 'copyright');
   const description = obj.description === undefined ? undefined : str(ctx, obj.description, path, 'description');
   const position = ctx.positionOf(path);
@@ -130,12 +154,13 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, { obj, path, service }: P
     attributionTexts: EMPTY_LIST,
     properties,
   };
-  const version = obj.version === undefined ? undefined : str(ctx, obj.version, path, 'version');
+  const version = typeof obj.version === 'string' ? obj.version : obj.version === undefined ? undefined : str(ctx, obj.version, path, 'version');
   if (version !== undefined) pkg.version = version;
   if (type !== undefined && PURPOSES[type]) pkg.primaryPackagePurpose = PURPOSES[type];
-  const supplier = actorOf(ctx, service ? obj.provider : obj.supplier, 'Organization', at(path, service ? 'provider' : 'supplier'));
+  const supplierValue = service ? obj.provider : obj.supplier;
+  const supplier = supplierValue === undefined ? undefined : actorOf(ctx, supplierValue, 'Organization', at(path, service ? 'provider' : 'supplier'));
   if (supplier) pkg.supplier = supplier;
-  const manufacturer = service ? undefined : actorOf(ctx, obj.manufacturer, 'Organization', at(path, 'manufacturer'));
+  const manufacturer = service || obj.manufacturer === undefined ? undefined : actorOf(ctx, obj.manufacturer, 'Organization', at(path, 'manufacturer'));
   if (manufacturer) pkg.originator = manufacturer;
   if (lic.declared) pkg.licenseDeclared = lic.declared;
   if (lic.concluded) pkg.licenseConcluded = lic.concluded;
@@ -149,6 +174,8 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, { obj, path, service }: P
   into.packages.push(pkg);
   return spdxId;
 }
+
+const NO_LICENCES: Licences = Object.freeze({});
 
 function serviceFacts(ctx: ConvertContext, obj: Record<string, unknown>, path: string, properties: Property[]): void {
   if (Array.isArray(obj.endpoints)) for (const e of obj.endpoints) if (typeof e === 'string') properties.push({ name: 'cyclonedx:endpoint', value: e });

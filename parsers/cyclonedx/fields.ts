@@ -21,8 +21,7 @@ const ALGORITHMS: Record<string, string> = {
   'BLAKE2b-512': 'BLAKE2b-512',
   BLAKE3: 'BLAKE3',
 };
-const HEX = /^[0-9a-fA-F]+$/;
-
+/** Hash content is checked (hex, length) by validation, on the model: a large BOM has hundreds of thousands. */
 export function hashes(ctx: ConvertContext, value: unknown, base: string): Checksum[] {
   const list = objList(ctx, value, base);
   const out: Checksum[] = [];
@@ -36,7 +35,6 @@ export function hashes(ctx: ConvertContext, value: unknown, base: string): Check
     }
     const algorithm = ALGORITHMS[alg];
     if (algorithm === undefined) ctx.error('CYCLONEDX_HASH_ALGORITHM', `unknown hash algorithm ${show(alg)}; kept as written`, at(at(base, i), 'alg'));
-    if (!HEX.test(content)) ctx.error('CYCLONEDX_HASH_CONTENT', `hash content ${show(content)} is not hexadecimal`, at(at(base, i), 'content'));
     out.push({ algorithm: algorithm ?? alg, value: lowerHex(content) });
   }
   return out;
@@ -54,6 +52,29 @@ export interface Licences {
  * text and has no parse.
  */
 export function licences(ctx: ConvertContext, value: unknown, base: string): Licences {
+  const single = singleId(value);
+  if (single !== undefined) {
+    // Hot path: one licence id, read once per document and shared (the model's values are never mutated).
+    let known = singleIdLicences.get(ctx);
+    if (!known) singleIdLicences.set(ctx, (known = new Map()));
+    let found = known.get(single);
+    if (!found) known.set(single, (found = licencesOf(ctx, value, base)));
+    return found;
+  }
+  return licencesOf(ctx, value, base);
+}
+
+const singleIdLicences = new WeakMap<ConvertContext, Map<string, Licences>>();
+
+/** The id of `[{license: {id}}]` without an acknowledgement, or undefined. */
+function singleId(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length !== 1) return undefined;
+  const item: unknown = value[0];
+  const license = isObject(item) && item.expression === undefined ? item.license : undefined;
+  return isObject(license) && typeof license.id === 'string' && license.acknowledgement === undefined ? license.id : undefined;
+}
+
+function licencesOf(ctx: ConvertContext, value: unknown, base: string): Licences {
   const list = objList(ctx, value, base);
   if (list.length === 0) return {};
   const declared: string[] = [];
@@ -135,7 +156,10 @@ export function ownProperties(ctx: ConvertContext, value: unknown, base: string,
       ctx.error('MISSING_REQUIRED_FIELD', 'a property needs a name', at(base, i));
       continue;
     }
-    into.push({ name, value: str(ctx, list[i]!.value, at(base, i), 'value') ?? '' });
+    const item = list[i]!;
+    // The parsed object itself when it is already a property: the parse tree is thrown away after conversion.
+    if (typeof item.value === 'string' && keyCount(item) === 2) into.push(item as unknown as Property);
+    else into.push({ name, value: str(ctx, item.value, at(base, i), 'value') ?? '' });
   }
 }
 
@@ -157,4 +181,10 @@ export function toolActor(ctx: ConvertContext, value: Record<string, unknown>, b
   const owner = str(ctx, value.vendor, base, 'vendor') ?? str(ctx, value.group, base, 'group');
   const version = str(ctx, value.version, base, 'version');
   return { type: 'Tool', name: `${owner ? `${owner} ` : ''}${name}${version ? `-${version}` : ''}` };
+}
+
+function keyCount(obj: object): number {
+  let n = 0;
+  for (const key in obj) if (Object.hasOwn(obj, key)) n++;
+  return n;
 }

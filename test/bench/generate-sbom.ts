@@ -122,3 +122,42 @@ export function writeJson(path: string, elementCount: number): void {
   w.write('}\n');
   w.close();
 }
+
+/**
+ * Writes a CycloneDX 1.6 JSON BOM of about `targetBytes`, shaped like syft's: library components with a purl
+ * bom-ref, licence, hash and properties, file components with three hashes, and a dependency per library.
+ */
+export function writeCycloneDxJson(path: string, targetBytes: number): number {
+  const w = new Writer(openSync(path, 'w'));
+  w.write('{"$schema":"http://cyclonedx.org/schema/bom-1.6.schema.json","bomFormat":"CycloneDX","specVersion":"1.6",');
+  w.write('"serialNumber":"urn:uuid:00000000-0000-4000-8000-000000000000","version":1,');
+  w.write('"metadata":{"timestamp":"2024-01-01T00:00:00Z","tools":{"components":[{"type":"application","author":"anchore","name":"syft","version":"1.2.0"}]},');
+  w.write('"component":{"bom-ref":"root","type":"container","name":"registry.k8s.io/kube-apiserver","version":"v1.99.0"}},"components":[');
+  const dependencies: string[] = [];
+  let pending: string[] = [];
+  let lastLibrary = '';
+  let count = 0;
+  for (const e of elements()) {
+    if (w.written >= targetBytes * 0.9) break;
+    const hashes = `[{"alg":"SHA-1","content":"${e.sha1}"},{"alg":"SHA-256","content":"${e.sha256}"},{"alg":"SHA-512","content":"${e.sha512}"}]`;
+    if (e.kind === 'package') {
+      if (lastLibrary) dependencies.push(`{"ref":"${lastLibrary}","dependsOn":[${pending.join(',')}]}`);
+      lastLibrary = `pkg:golang/k8s.io/${e.name.replace(/[:/]/g, '-')}@v1.99.0`;
+      pending = [];
+      w.write(
+        `${count === 0 ? '' : ','}{"bom-ref":"${lastLibrary}","type":"library","name":"${e.name}","version":"v1.99.0","licenses":[{"license":{"id":"Apache-2.0"}}],"hashes":[{"alg":"SHA-256","content":"${e.sha256}"}],"purl":"${lastLibrary}","properties":[{"name":"syft:package:foundBy","value":"go-module-binary-cataloger"},{"name":"syft:package:type","value":"go-module"}]}`,
+      );
+    } else {
+      const ref = `file-${count}`;
+      pending.push(`"${ref}"`);
+      w.write(`${count === 0 ? '' : ','}{"bom-ref":"${ref}","type":"file","name":"${e.name}","hashes":${hashes}}`);
+    }
+    count++;
+  }
+  if (lastLibrary) dependencies.push(`{"ref":"${lastLibrary}","dependsOn":[${pending.join(',')}]}`);
+  w.write('],"dependencies":[');
+  dependencies.forEach((d, i) => w.write(i === 0 ? d : `,${d}`));
+  w.write(']}\n');
+  w.close();
+  return count;
+}
