@@ -66,8 +66,9 @@ function shape(node: Obj): void {
   unwrap(node, 'endpoints', 'endpoint');
   unwrap(node, 'lifecycles', 'lifecycle');
   unwrap(node, 'externalReferences', 'reference');
-  if ('hashes' in node) node.hashes = children(node.hashes, 'hash').map((h) => (isObject(h) ? { ...h, content: h['#text'] } : h));
-  if ('properties' in node) node.properties = children(node.properties, 'property').map((p) => (isObject(p) ? { name: p.name, value: p['#text'] ?? '' } : p));
+  // Items are changed in place, not copied, so they keep the start offsets diagnostics are located by.
+  if ('hashes' in node) node.hashes = children(node.hashes, 'hash').map((h) => (isObject(h) ? moveText(h, 'content') : h));
+  if ('properties' in node) node.properties = children(node.properties, 'property').map((p) => (isObject(p) ? moveText(p, 'value') : p));
   if ('licenses' in node) {
     const wrapper = node.licenses;
     const licences = children(wrapper, 'license').map((license) => ({ license }));
@@ -77,15 +78,26 @@ function shape(node: Obj): void {
     node.licenses = [...licences, ...expressions];
   }
   if ('dependencies' in node) {
-    node.dependencies = children(node.dependencies, 'dependency').map((d) =>
-      isObject(d) ? { ref: d.ref, dependsOn: refsOf(d.dependency), ...(d.provides !== undefined ? { provides: refsOf(d.provides) } : {}) } : d,
-    );
+    node.dependencies = children(node.dependencies, 'dependency').map((d) => {
+      if (!isObject(d)) return d;
+      d.dependsOn = refsOf(d.dependency);
+      delete d.dependency;
+      if (d.provides !== undefined) d.provides = refsOf(d.provides);
+      return d;
+    });
   }
   if ('tools' in node) {
     const tools = node.tools;
     // 1.4: <tool> items; 1.5+: <components> and <services> (already unwrapped into arrays above).
     node.tools = isObject(tools) && !('tool' in tools) ? tools : children(tools, 'tool');
   }
+}
+
+/** `<hash alg="x">text</hash>` -> `{alg: 'x', content: 'text'}`, the same object. */
+function moveText(item: Obj, key: string): Obj {
+  item[key] = item['#text'] ?? '';
+  delete item['#text'];
+  return item;
 }
 
 function unwrap(node: Obj, wrapper: string, item: string): void {
