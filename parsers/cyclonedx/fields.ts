@@ -24,7 +24,9 @@ const ALGORITHMS: Record<string, string> = {
 /** Hash content is checked (hex, length) by validation, on the model: a large BOM has hundreds of thousands. */
 export function hashes(ctx: ConvertContext, value: unknown, base: string): Checksum[] {
   const list = objList(ctx, value, base);
-  const out: Checksum[] = [];
+  // Sized exactly: an array grown by push reserves 17 slots, tens of megabytes over a large BOM.
+  const out: Checksum[] = new Array<Checksum>(list.length);
+  let n = 0;
   for (let i = 0; i < list.length; i++) {
     const h = list[i]!;
     const alg = typeof h.alg === 'string' ? h.alg : str(ctx, h.alg, at(base, i), 'alg');
@@ -35,8 +37,9 @@ export function hashes(ctx: ConvertContext, value: unknown, base: string): Check
     }
     const algorithm = ALGORITHMS[alg];
     if (algorithm === undefined) ctx.error('CYCLONEDX_HASH_ALGORITHM', `unknown hash algorithm ${show(alg)}; kept as written`, at(at(base, i), 'alg'));
-    out.push({ algorithm: algorithm ?? alg, value: lowerHex(content) });
+    out[n++] = { algorithm: algorithm ?? alg, value: lowerHex(content) };
   }
+  if (n < out.length) out.length = n;
   return out;
 }
 
@@ -125,11 +128,13 @@ function licencesOf(ctx: ConvertContext, value: unknown, base: string): Licences
 
 /** purl and cpe of a component, then its externalReferences (as `cyclonedx:<type>` refs). */
 export function externalRefs(ctx: ConvertContext, c: Record<string, unknown>, base: string): ExternalPackageRef[] {
-  const out: ExternalPackageRef[] = [];
+  const refs = Array.isArray(c.externalReferences) ? c.externalReferences.length : 0;
+  const out: ExternalPackageRef[] = new Array<ExternalPackageRef>(2 + refs);
+  let n = 0;
   const purl = str(ctx, c.purl, base, 'purl');
-  if (purl !== undefined) out.push({ category: 'PACKAGE-MANAGER', type: 'purl', locator: purl });
+  if (purl !== undefined) out[n++] = { category: 'PACKAGE-MANAGER', type: 'purl', locator: purl };
   const cpe = str(ctx, c.cpe, base, 'cpe');
-  if (cpe !== undefined) out.push({ category: 'SECURITY', type: cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', locator: cpe });
+  if (cpe !== undefined) out[n++] = { category: 'SECURITY', type: cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', locator: cpe };
   if (c.externalReferences !== undefined) {
     const list = objList(ctx, c.externalReferences, base, 'externalReferences');
     for (let i = 0; i < list.length; i++) {
@@ -140,9 +145,10 @@ export function externalRefs(ctx: ConvertContext, c: Record<string, unknown>, ba
         ctx.error('MISSING_REQUIRED_FIELD', 'an external reference needs url and type', at(at(base, 'externalReferences'), i));
         continue;
       }
-      out.push({ category: 'OTHER', type: `cyclonedx:${type}`, locator: url });
+      out[n++] = { category: 'OTHER', type: `cyclonedx:${type}`, locator: url };
     }
   }
+  out.length = n;
   return out;
 }
 
