@@ -3,6 +3,9 @@
 import type { ConvertContext } from '../json-like/context.js';
 import { isObject, type Obj } from '../json-like/values.js';
 
+/** Elements that stand for the document itself (or a part of it) as a relationship end or a holder of roots. */
+export const DOCUMENT_TYPES = new Set(['SpdxDocument', 'software_Sbom', 'Bom', 'Bundle']);
+
 export class Graph {
   readonly nodes: Obj[];
   private readonly byId = new Map<string, Obj>();
