@@ -47,6 +47,8 @@ export function readElements(
   service: boolean,
   parent: string | undefined,
   into: Elements,
+  /** For pedigree lists: each item <type> the component whose pedigree it is (instead of CONTAINS). */
+  lineage?: { type: string; to: string },
 ): void {
   const items = objList(ctx, list, path);
   const nestedKey = service ? 'services' : 'components';
@@ -55,6 +57,7 @@ export function readElements(
     const itemPath = `${path}[${i}]`;
     const id = readOne(ctx, ids, obj, itemPath, service, into);
     if (parent !== undefined) into.relationships.push({ from: parent, type: 'CONTAINS', to: id });
+    else if (lineage) into.relationships.push({ from: id, type: lineage.type, to: lineage.to });
     if (obj[nestedKey] !== undefined) readNested(ctx, ids, obj[nestedKey], at(itemPath, nestedKey), id, service, into);
   }
 }
@@ -172,7 +175,33 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   }
   if (position) pkg.position = position;
   into.packages.push(pkg);
+  if (isObject(obj.pedigree)) readPedigree(ctx, ids, obj.pedigree, at(path, 'pedigree'), spdxId, properties, into);
   return spdxId;
+}
+
+/** Pedigree: ancestors, descendants and variants are components of their own with SPDX 2's lineage relationships. */
+const LINEAGE = [
+  ['ancestors', 'ANCESTOR_OF'],
+  ['descendants', 'DESCENDANT_OF'],
+  ['variants', 'VARIANT_OF'],
+] as const;
+
+function readPedigree(
+  ctx: ConvertContext,
+  ids: ForeignIds,
+  pedigree: Record<string, unknown>,
+  path: string,
+  spdxId: string,
+  properties: Property[],
+  into: Elements,
+): void {
+  for (const [key, type] of LINEAGE) {
+    if (pedigree[key] !== undefined) readElements(ctx, ids, pedigree[key], at(path, key), false, undefined, into, { type, to: spdxId });
+  }
+  for (const key of ['commits', 'patches'] as const) {
+    if (Array.isArray(pedigree[key])) properties.push({ name: `cyclonedx:pedigree-${key}`, value: String(pedigree[key].length) });
+  }
+  if (typeof pedigree.notes === 'string') properties.push({ name: 'cyclonedx:pedigree-notes', value: pedigree.notes });
 }
 
 const NO_LICENCES: Licences = Object.freeze({});

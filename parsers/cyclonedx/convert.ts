@@ -8,6 +8,8 @@
 //   type, group, scope ... -> `cyclonedx:<field>` properties; component `properties` under their own names
 //   hashes / licenses      -> checksums / declared (or, with 1.6 acknowledgement, concluded) licence expressions
 //   purl, cpe, references  -> external refs (website -> homepage, distribution -> download location too)
+//   pedigree               -> ancestors / descendants / variants as components with ANCESTOR_OF / DESCENDANT_OF /
+//                             VARIANT_OF the component; commit and patch counts, notes as properties
 //   metadata.component     -> the described root (DESCRIBES); tools, authors, timestamp -> creation info
 //   serialNumber, version, lifecycles, metadata properties -> document properties
 import type { ConvertContext } from '../json-like/context.js';

@@ -66,6 +66,11 @@ function shape(node: Obj): void {
   unwrap(node, 'endpoints', 'endpoint');
   unwrap(node, 'lifecycles', 'lifecycle');
   unwrap(node, 'externalReferences', 'reference');
+  unwrap(node, 'ancestors', 'component');
+  unwrap(node, 'descendants', 'component');
+  unwrap(node, 'variants', 'component');
+  unwrap(node, 'commits', 'commit');
+  unwrap(node, 'patches', 'patch');
   // Items are changed in place, not copied, so they keep the start offsets diagnostics are located by.
   if ('hashes' in node) node.hashes = children(node.hashes, 'hash').map((h) => (isObject(h) ? moveText(h, 'content') : h));
   if ('properties' in node) node.properties = children(node.properties, 'property').map((p) => (isObject(p) ? moveText(p, 'value') : p));

@@ -94,6 +94,37 @@ describe('CycloneDX structure and mapping', () => {
     expect(result.document.packages.map((p) => p.spdxId)).toEqual(['SPDXRef-a', 'SPDXRef-a-2']);
   });
 
+  it('reads pedigree ancestors, descendants and variants as components with SPDX 2 lineage relationships', () => {
+    const doc = parseSbom(
+      bomJson({
+        components: [
+          {
+            type: 'library',
+            name: 'patched',
+            'bom-ref': 'p',
+            pedigree: {
+              ancestors: [{ type: 'library', name: 'upstream', 'bom-ref': 'u' }],
+              variants: [{ type: 'library', name: 'fork', 'bom-ref': 'f' }],
+              commits: [{ uid: 'abc' }],
+              notes: 'backported a fix',
+            },
+          },
+        ],
+      }),
+    ).document;
+    expect(doc.packages.map((p) => p.name)).toEqual(['patched', 'upstream', 'fork']);
+    expect(doc.relationships).toEqual([
+      { from: 'SPDXRef-u', type: 'ANCESTOR_OF', to: 'SPDXRef-p' },
+      { from: 'SPDXRef-f', type: 'VARIANT_OF', to: 'SPDXRef-p' },
+    ]);
+    expect(doc.packages[0]!.properties).toEqual(
+      expect.arrayContaining([
+        { name: 'cyclonedx:pedigree-commits', value: '1' },
+        { name: 'cyclonedx:pedigree-notes', value: 'backported a fix' },
+      ]),
+    );
+  });
+
   it('refuses a BOM whose bomFormat is wrong when the format is forced', () => {
     const result = parseSbom('{"bomFormat": "SPDX", "specVersion": "1.6"}', { format: 'cyclonedx-json' });
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'CYCLONEDX_BOM_FORMAT', line: 1 }));

@@ -4,7 +4,7 @@
 export interface ForeignCounts {
   packages: number;
   files: number;
-  /** CONTAINS for nesting, DEPENDS_ON / provides edges between known bom-refs, and DESCRIBES for the root. */
+  /** CONTAINS for nesting, pedigree lineage, DEPENDS_ON / provides edges between known bom-refs, DESCRIBES for the root. */
   relationships: number;
   checksums: number;
   purls: number;
@@ -14,6 +14,7 @@ interface Item {
   type: string | undefined;
   ref: string | undefined;
   service: boolean;
+  /** Nested in a component, or one of its pedigree ancestors, descendants or variants: one relationship each. */
   nestedIn: boolean;
   hashes: number;
   purl: boolean;
@@ -47,6 +48,8 @@ export function countCycloneDxJson(text: string): ForeignCounts {
       purl: typeof node.purl === 'string' && !service,
     });
     for (const c of list(node[service ? 'services' : 'components'])) visit(c, service, true);
+    const pedigree = (node.pedigree ?? {}) as J;
+    for (const key of ['ancestors', 'descendants', 'variants']) for (const c of list(pedigree[key])) visit(c, false, true);
   };
   const metadata = (bom.metadata ?? {}) as J;
   const main = metadata.component as J | undefined;
@@ -88,13 +91,13 @@ export function countCycloneDxXml(text: string): ForeignCounts {
     const parent = stack[stack.length - 1];
     const grand = stack[stack.length - 2];
     let item: Item | undefined;
-    // Tool components describe the BOM's makers and pedigree ones ancestors: neither is part of the BOM (as in JSON).
-    if ((name === 'component' || name === 'service') && !stack.includes('tools') && !stack.includes('pedigree')) {
+    // Tool components describe the BOM's makers, not its content (as in JSON).
+    if ((name === 'component' || name === 'service') && !stack.includes('tools')) {
       item = {
         type: name === 'component' ? attr(attrs, 'type') : undefined,
         ref: attr(attrs, 'bom-ref'),
         service: name === 'service',
-        nestedIn: grand === 'component' || grand === 'service',
+        nestedIn: grand === 'component' || grand === 'service' || grand === 'pedigree',
         hashes: 0,
         purl: false,
       };
