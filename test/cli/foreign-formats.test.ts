@@ -26,7 +26,7 @@ describe.skipIf(realdataMissing)('commands on CycloneDX and SPDX 3 documents', (
       spec: { name: 'CycloneDX', version: '1.6' },
       name: 'Acme Application@9.1.1',
       created: '2020-04-13T20:20:39+00:00',
-      counts: { packages: 4, files: 0, relationships: 2 },
+      counts: { packages: 5, files: 0, relationships: 3 },
       summary: { errors: 0 },
     });
     expect(report.properties).toEqual(
