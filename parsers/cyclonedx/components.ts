@@ -86,8 +86,8 @@ function pushList(ctx: ConvertContext, stack: Pending[], list: unknown, path: st
   for (let i = items.length - 1; i >= 0; i--) stack.push({ obj: items[i]!, path: `${path}[${i}]`, parent });
 }
 
-/** One `cyclonedx:type` property object per type, shared by every element of that type. */
-const TYPE_PROPERTIES = new Map<string, Property>();
+/** One `cyclonedx:type` property object per known type, shared by every element of that type (only known types: the map lives across documents). */
+const TYPE_PROPERTIES = new Map<string, Property>(Object.keys(PURPOSES).map((t) => [t, Object.freeze({ name: 'cyclonedx:type', value: t })]));
 const SERVICE_PROPERTY: Property = Object.freeze({ name: 'cyclonedx:element', value: 'service' });
 const OPTIONAL_TEXT = ['group', 'scope', 'publisher', 'mime-type'] as const;
 
@@ -108,9 +108,7 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   if (bomRef !== undefined) properties.push({ name: 'cyclonedx:bom-ref', value: bomRef });
   if (service) properties.push(SERVICE_PROPERTY);
   if (type !== undefined) {
-    let typeProperty = TYPE_PROPERTIES.get(type);
-    if (!typeProperty) TYPE_PROPERTIES.set(type, (typeProperty = Object.freeze({ name: 'cyclonedx:type', value: type })));
-    properties.push(typeProperty);
+    properties.push(TYPE_PROPERTIES.get(type) ?? { name: 'cyclonedx:type', value: type });
   }
   for (const key of OPTIONAL_TEXT) {
     const v = obj[key] === undefined ? undefined : str(ctx, obj[key], path, key);
