@@ -163,10 +163,17 @@ export function writeCycloneDxJson(path: string, targetBytes: number): number {
           `"cpe":"${cpe('kubernetes')}","purl":"pkg:golang/k8s.io/${name}@v1.99.0","externalReferences":[{"url":"https://github.com/kubernetes/kubernetes","type":"website"}],` +
           `"hashes":[{"alg":"SHA-256","content":"${e.sha256}"}],"properties":[${props.map(([n, v]) => `{"name":"${n}","value":"${v}"}`).join(',')}]}`,
       );
-      dependencies.push(`{"ref":"${ref}","dependsOn":[${libraries.slice(-2).map((r) => `"${r}"`).join(',')}]}`);
+      dependencies.push(
+        `{"ref":"${ref}","dependsOn":[${libraries
+          .slice(-2)
+          .map((r) => `"${r}"`)
+          .join(',')}]}`,
+      );
       libraries.push(ref);
     } else {
-      w.write(`${sep}{"bom-ref":"file-${count}","type":"file","name":"${e.name}","hashes":[{"alg":"SHA-1","content":"${e.sha1}"},{"alg":"SHA-256","content":"${e.sha256}"}]}`);
+      w.write(
+        `${sep}{"bom-ref":"file-${count}","type":"file","name":"${e.name}","hashes":[{"alg":"SHA-1","content":"${e.sha1}"},{"alg":"SHA-256","content":"${e.sha256}"}]}`,
+      );
     }
     count++;
   }
