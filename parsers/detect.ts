@@ -1,4 +1,4 @@
-// Bytes or text in, decoded text and its SPDX format out: BOM and UTF-16 decoding, binary refusal,
+// Bytes or text in, decoded text and its format out (SPDX 2, CycloneDX, SPDX 3): BOM and UTF-16 decoding, binary refusal,
 // format detection from the content first and from the file name only when the content does not say.
 import type { Diagnostic } from './diagnostics.js';
 import type { SbomFormat } from './model.js';
@@ -88,6 +88,29 @@ function countLines(text: string, upTo: number): number {
 const TAG_VALUE_LINE = /^(?!SPDXID\s*:)[A-Z][A-Za-z0-9]*\s*:/;
 const YAML_LINE = /^(---|%YAML|[a-z][A-Za-z]*\s*:|-\s)/;
 
+/** The key that names each JSON spec; the one written first wins (an SPDX 2 value could quote another's key). */
+const JSON_MARKERS: [RegExp, SbomFormat][] = [
+  [/"spdxVersion"\s*:/, 'json'],
+  [/"bomFormat"\s*:\s*"CycloneDX"/, 'cyclonedx-json'],
+  [/"@(context|graph)"\s*:/, 'spdx3-json'],
+];
+/** CycloneDX XML: a `<bom>` element (possibly prefixed) and the CycloneDX namespace. */
+const CYCLONEDX_BOM = /<([\w-]+:)?bom[\s>/]/;
+const CYCLONEDX_NAMESPACE = /http:\/\/cyclonedx\.org\/schema\/bom\//;
+
+function jsonKind(head: string): SbomFormat {
+  let best: SbomFormat = 'json';
+  let bestAt = Infinity;
+  for (const [marker, format] of JSON_MARKERS) {
+    const at = head.search(marker);
+    if (at !== -1 && at < bestAt) {
+      bestAt = at;
+      best = format;
+    }
+  }
+  return best;
+}
+
 /** The format the content shows, or undefined when it gives no clue. */
 export function detectFromContent(text: string): SbomFormat | undefined {
   const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
@@ -101,8 +124,9 @@ export function detectFromContent(text: string): SbomFormat | undefined {
     if (line === '' || line.startsWith('#')) continue;
     lines++;
     const first = line.charCodeAt(0);
-    if (first === 0x7b /* { */ || first === 0x5b /* [ */) return 'json';
-    if (first === 0x3c /* < */) return /<(\w+:)?RDF[\s>]/.test(head) ? 'rdf-xml' : 'xml';
+    if (first === 0x7b /* { */ || first === 0x5b /* [ */) return jsonKind(head);
+    if (first === 0x3c /* < */)
+      return /<(\w+:)?RDF[\s>]/.test(head) ? 'rdf-xml' : CYCLONEDX_BOM.test(head) && CYCLONEDX_NAMESPACE.test(head) ? 'cyclonedx-xml' : 'xml';
     if (TAG_VALUE_LINE.test(line)) return 'tag-value';
     if (YAML_LINE.test(line)) return 'yaml';
     // `SPDXID:` starts both tag-value and YAML documents: decide on a later line.
@@ -114,6 +138,9 @@ export function detectFromContent(text: string): SbomFormat | undefined {
 export function detectFromFileName(fileName: string): SbomFormat | undefined {
   const name = fileName.toLowerCase();
   if (name.endsWith('.rdf') || name.endsWith('.rdf.xml')) return 'rdf-xml';
+  if (/\.(cdx|bom)\.json$/.test(name)) return 'cyclonedx-json';
+  if (/\.(cdx|bom)\.xml$/.test(name)) return 'cyclonedx-xml';
+  if (name.endsWith('.spdx3.json')) return 'spdx3-json';
   if (name.endsWith('.json') || name.endsWith('.jsonld')) return 'json';
   if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
   if (name.endsWith('.xml')) return 'xml';

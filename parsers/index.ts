@@ -1,7 +1,9 @@
-// parseSbom: any SPDX 2.x document (bytes or text, any of the five formats) to the model plus diagnostics.
+// parseSbom: any SPDX 2.x document (bytes or text, any of the five formats), CycloneDX JSON/XML or SPDX 3 JSON-LD
+// to the model plus diagnostics.
 // It never throws on bad content: size, encoding, format and parser failures all become error diagnostics.
 import { DiagnosticSink } from './diagnostics.js';
-import { parseJsonDocument } from './json.js';
+import { parseCycloneDxXml } from './cyclonedx/xml.js';
+import { parseCycloneDxJson, parseJsonDocument, parseSpdx3Json } from './json.js';
 import type { SbomFormat } from './model.js';
 import { failedParse, prepareInput, runParser, type DocumentParser, type ParseOptions, type ParseResult } from './parse-core.js';
 import { parseRdfXmlDocument } from './rdf-xml.js';
@@ -18,6 +20,9 @@ const parsers: Record<SbomFormat, DocumentParser> = {
   yaml: parseYamlDocument,
   xml: parseXmlDocument,
   'rdf-xml': parseRdfXmlDocument,
+  'cyclonedx-json': parseCycloneDxJson,
+  'cyclonedx-xml': parseCycloneDxXml,
+  'spdx3-json': parseSpdx3Json,
 };
 
 export function parseSbom(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {

@@ -10,6 +10,9 @@ const loaders: Record<SbomFormat, () => Promise<DocumentParser>> = {
   yaml: async () => (await import('./yaml.js')).parseYamlDocument,
   xml: async () => (await import('./xml.js')).parseXmlDocument,
   'rdf-xml': async () => (await import('./rdf-xml.js')).parseRdfXmlDocument,
+  'cyclonedx-json': async () => (await import('./json.js')).parseCycloneDxJson,
+  'cyclonedx-xml': async () => (await import('./cyclonedx/xml.js')).parseCycloneDxXml,
+  'spdx3-json': async () => (await import('./json.js')).parseSpdx3Json,
 };
 
 export async function parseSbomLazily(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {

@@ -1,5 +1,8 @@
-// SPDX 2.x (2.2 and 2.3) document model, the one shape every format parser produces.
+// SPDX 2.x (2.2 and 2.3) document model, the one shape every format parser produces, CycloneDX and SPDX 3 included.
 // NOASSERTION and NONE are tagged values, never plain strings, so callers cannot confuse them with names.
+// Other specs map onto the SPDX 2 shape where SPDX 2 has a counterpart; the rest is kept, not dropped, in two
+// places only: the document's `spec` (which specification and version was read) and `properties` (name/value
+// pairs) on the document and on elements. See parsers/cyclonedx/convert.ts and parsers/spdx3/convert.ts.
 
 export type SpdxNoAssertion = { readonly kind: 'NOASSERTION' };
 export type SpdxNone = { readonly kind: 'NONE' };
@@ -146,9 +149,28 @@ export const PRIMARY_PACKAGE_PURPOSES = [
 ] as const;
 export type PrimaryPackagePurpose = (typeof PRIMARY_PACKAGE_PURPOSES)[number];
 
+/** The specification a document was written in; SPDX 2 documents may leave `SpdxDocument.spec` out. */
+export type SpecName = 'SPDX-2' | 'SPDX-3' | 'CycloneDX';
+export interface SourceSpec {
+  name: SpecName;
+  /** As written: `2.3`, `3.0.1`, `1.6`. */
+  version: string;
+}
+
+/**
+ * A fact with no SPDX 2 field: `cyclonedx:bom-ref`, `cyclonedx:type`, `cyclonedx:scope`, `spdx3:spdxId`, ..., or a
+ * property the document itself wrote (CycloneDX `properties`), under its own name. Names may repeat.
+ */
+export interface Property {
+  name: string;
+  value: string;
+}
+
 interface ElementCommon {
-  /** `SPDXRef-...` */
+  /** `SPDXRef-...` (for other specs: made from their identifier, which is kept in `properties`) */
   spdxId: string;
+  /** What the source spec says about the element that SPDX 2 has no field for. */
+  properties?: readonly Property[];
   comment?: string;
   annotations: readonly Annotation[];
   /** Attribution texts (2.3: packages, files, snippets). */
@@ -309,8 +331,12 @@ export interface ExtractedLicensingInfo {
 }
 
 export interface SpdxDocument {
-  /** As written, e.g. `SPDX-2.3`. */
+  /** As written, e.g. `SPDX-2.3`; other specs: `CycloneDX-1.6`, `SPDX-3.0.1` (see `spec`). */
   spdxVersion: string;
+  /** Absent for SPDX 2 documents read by the SPDX 2 readers. */
+  spec?: SourceSpec;
+  /** Document facts with no SPDX 2 field (CycloneDX serial number, lifecycles, metadata properties, ...). */
+  properties?: readonly Property[];
   dataLicense?: string;
   /** Normally `SPDXRef-DOCUMENT`. */
   spdxId: string;
@@ -337,7 +363,9 @@ export interface SpdxDocument {
   packageFiles?: ReadonlyMap<string, readonly string[]>;
 }
 
-export type SbomFormat = 'tag-value' | 'json' | 'yaml' | 'xml' | 'rdf-xml';
+/** The serialisations of SPDX 2. */
+export type Spdx2Format = 'tag-value' | 'json' | 'yaml' | 'xml' | 'rdf-xml';
+export type SbomFormat = Spdx2Format | 'cyclonedx-json' | 'cyclonedx-xml' | 'spdx3-json';
 
 /** A document while a parser fills it in: its document-level lists are the parser's own, so it may push to them. */
 export interface SpdxDocumentDraft extends SpdxDocument {

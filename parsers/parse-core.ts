@@ -43,7 +43,10 @@ export function prepareInput(input: string | Uint8Array, options: ParseOptions, 
     }
     const format = options.format ?? detectFromContent(text) ?? (options.fileName ? detectFromFileName(options.fileName) : undefined);
     if (!format) {
-      sink.error('UNKNOWN_FORMAT', 'cannot tell the format: not tag-value, JSON, YAML, XML or RDF/XML (give the format explicitly to force one)');
+      sink.error(
+        'UNKNOWN_FORMAT',
+        'cannot tell the format: not SPDX tag-value, JSON, YAML, XML or RDF/XML, CycloneDX JSON or XML, or SPDX 3 JSON-LD (give the format explicitly to force one)',
+      );
       return undefined;
     }
     return { text, format };
@@ -56,11 +59,20 @@ export function prepareInput(input: string | Uint8Array, options: ParseOptions, 
 /** Runs one format's parser; a parser bug becomes an error diagnostic, never an exception for the caller. */
 export function runParser(parser: DocumentParser, text: string, format: SbomFormat, sink: DiagnosticSink): ParseResult {
   try {
-    return { format, document: parser(text, sink), diagnostics: sink.items };
+    const document = parser(text, sink);
+    return { format: refinedFormat(format, document), document, diagnostics: sink.items };
   } catch (err) {
     sink.error('INTERNAL_PARSER_ERROR', `the ${format} parser failed unexpectedly: ${describe(err)}`);
     return { format, document: emptyDocument(), diagnostics: sink.items };
   }
+}
+
+/** JSON detected from the first bytes may turn out, once parsed, to be CycloneDX or SPDX 3 (keys in another order). */
+function refinedFormat(format: SbomFormat, document: SpdxDocument): SbomFormat {
+  if (format !== 'json') return format;
+  if (document.spec?.name === 'CycloneDX') return 'cyclonedx-json';
+  if (document.spec?.name === 'SPDX-3') return 'spdx3-json';
+  return format;
 }
 
 export function failedParse(format: SbomFormat | undefined, sink: DiagnosticSink): ParseResult {

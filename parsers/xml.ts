@@ -77,13 +77,13 @@ export function readXmlTree(runs: XmlTextRuns): unknown {
   return foldCdata(parser.parse(runs.forParser.text), runs.forParser);
 }
 
-const CDATA = '#cdata';
+export const CDATA = '#cdata';
 
 /**
  * `{'#cdata': 'x'}` (and `{'#text', '#cdata'}`) become the string they hold; everything else is walked, and its
  * start offset moved back to the original text.
  */
-function foldCdata(node: unknown, runs: LiftedText): unknown {
+export function foldCdata(node: unknown, runs: LiftedText): unknown {
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) node[i] = foldCdata(node[i], runs);
     return node;

@@ -9,7 +9,7 @@ import { CREATION_INFO_KEYS, DOCUMENT_KEYS, EXTERNAL_DOCUMENT_REF_KEYS, EXTRACTE
 import { addImpliedRelationships, convertRelationships } from './relationships.js';
 import { actorFromText, at, checkKeys, date, isObject, objList, requireField, show, spdxStr, str, strList, type Obj } from './values.js';
 
-/** True when the object is an SPDX 3 JSON-LD document, which this library does not read. */
+/** True when the object is an SPDX 3 JSON-LD document (read by parsers/spdx3, not by this converter). */
 export function isSpdx3(root: unknown): boolean {
   return isObject(root) && ('@context' in root || '@graph' in root);
 }
@@ -17,7 +17,7 @@ export function isSpdx3(root: unknown): boolean {
 export function convertDocument(ctx: ConvertContext, root: unknown): SpdxDocument {
   const doc = emptyDocument();
   if (isSpdx3(root)) {
-    ctx.error('SPDX3_UNSUPPORTED', 'this is an SPDX 3 (JSON-LD) document; only SPDX 2.2 and 2.3 are supported', '');
+    ctx.error('SPDX3_UNSUPPORTED', 'this is an SPDX 3 (JSON-LD) document; read it as spdx3-json, not as SPDX 2', '');
     return doc;
   }
   if (!isObject(root)) {

@@ -7,6 +7,8 @@ import { sanitizeLine } from '../common/sanitize.js';
 export interface InspectReport {
   file: string;
   format: SbomFormat | null;
+  /** Which specification was read (SPDX-2, SPDX-3, CycloneDX) and its version. */
+  spec: { name: string; version: string };
   spdxVersion: string;
   name: string;
   spdxId: string;
@@ -15,6 +17,8 @@ export interface InspectReport {
   created: string | null;
   creators: string[];
   externalDocumentRefs: { id: string; documentNamespace: string }[];
+  /** Document facts with no SPDX 2 field (CycloneDX serial number, lifecycles, metadata properties, ...). */
+  properties: { name: string; value: string }[];
   counts: ElementCounts;
   summary: { errors: number; warnings: number; infos: number };
   diagnostics: { severity: string; code: string; message: string; line: number | null; column: number | null; path?: string }[];
@@ -39,6 +43,7 @@ export function buildInspectReport(
   return {
     file,
     format: result.format ?? null,
+    spec: doc.spec ?? { name: 'SPDX-2', version: doc.spdxVersion.replace(/^SPDX-/, '') },
     spdxVersion: doc.spdxVersion,
     name: doc.name,
     spdxId: doc.spdxId,
@@ -47,6 +52,7 @@ export function buildInspectReport(
     created: doc.creationInfo.created ?? null,
     creators: doc.creationInfo.creators.map(actorText),
     externalDocumentRefs: doc.externalDocumentRefs.map((r) => ({ id: r.id, documentNamespace: r.documentNamespace })),
+    properties: (doc.properties ?? []).map((p) => ({ name: p.name, value: p.value })),
     counts,
     summary: tally,
     diagnostics: result.diagnostics.map((d) => ({
@@ -60,6 +66,8 @@ export function buildInspectReport(
   };
 }
 
+/** Document properties beyond this many are summarised in text output. */
+const TEXT_PROPERTY_LIMIT = 10;
 /** Diagnostics beyond this many are summarised in text output (--json has them all). */
 const TEXT_DIAGNOSTIC_LIMIT = 200;
 /** A code repeated more often than this (one missing field on every file) is summarised after this many. */
@@ -77,6 +85,9 @@ export function renderInspectText(report: InspectReport, diagnostics: readonly D
     `  relationships  ${c.relationships}; annotations ${c.annotations}; extracted licenses ${c.extractedLicenses}`,
     `  diagnostics    ${s.errors} errors, ${s.warnings} warnings, ${s.infos} notes`,
   ];
+  for (const p of report.properties.slice(0, TEXT_PROPERTY_LIMIT)) lines.splice(lines.length - 1, 0, `  ${clean(p.name)}  ${clean(p.value)}`);
+  if (report.properties.length > TEXT_PROPERTY_LIMIT)
+    lines.splice(lines.length - 1, 0, `  ... and ${report.properties.length - TEXT_PROPERTY_LIMIT} more properties (--json lists them)`);
   const { shown, hiddenByCode } = briefDiagnostics(diagnostics);
   for (const d of shown.slice(0, TEXT_DIAGNOSTIC_LIMIT)) lines.push(clean(formatDiagnostic(d, report.file)));
   for (const [code, count] of hiddenByCode) lines.push(`... and ${count} more ${code} (--json lists them all)`);

@@ -2,7 +2,16 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { SbomFormat } from '../../parsers/model.js';
 
-export const INPUT_FORMATS = ['tag-value', 'json', 'yaml', 'xml', 'rdf-xml'] as const satisfies readonly SbomFormat[];
+export const INPUT_FORMATS = [
+  'tag-value',
+  'json',
+  'yaml',
+  'xml',
+  'rdf-xml',
+  'cyclonedx-json',
+  'cyclonedx-xml',
+  'spdx3-json',
+] as const satisfies readonly SbomFormat[];
 
 export interface SharedOptions {
   /** `--input-format`: what the document is, when detection should be overridden. */

@@ -44,6 +44,7 @@ export async function runValidate(file: string, options: ValidateOptions): Promi
 
 /** Field-path positions for JSON, YAML and XML (their model elements carry no field-level positions). */
 function locatorFor(bytes: Uint8Array, format: string | undefined) {
+  // CycloneDX and SPDX 3 validation diagnostics carry the element's position instead of a field path.
   if (format !== 'json' && format !== 'yaml' && format !== 'xml') return undefined;
   const text = decodeInput(bytes).text;
   return text === undefined ? undefined : sourceLocator(format, text);
@@ -64,6 +65,7 @@ const NOT_A_DOCUMENT = new Set([
   'XML_NO_DOCUMENT',
   'RDF_NO_DOCUMENT',
   'SPDX3_UNSUPPORTED',
+  'SPDX3_NO_GRAPH',
   'NOT_SPDX_DOCUMENT',
   'JSON_NOT_AN_OBJECT',
   'YAML_NOT_AN_OBJECT',

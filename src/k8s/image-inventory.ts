@@ -1,12 +1,14 @@
 // Finds the container images in an SBOM by structure: image archives that CONTAIN layer packages (release
 // SBOMs of both generations), pkg:oci packages (bom/apko image SBOMs: indexes and per-platform manifests), and
-// packages named by a digest reference. No grep over SPDXIDs: the SPDXID is decoded only for the archive's name.
+// packages named by a digest reference, and CycloneDX container components (container-component.ts). No grep over
+// SPDXIDs: the SPDXID is decoded only for the archive's name.
 import type { Package } from '../../parsers/model.js';
 import { sanitizeLine } from '../common/sanitize.js';
 import { DocumentIndex } from '../sbom/document-index.js';
 import { referencePartsProblem } from '../registry/reference-grammar.js';
 import { RelationshipGraph } from '../sbom/relationship-graph.js';
 import { archiveReference } from './archive-image.js';
+import { containerComponentReference } from './container-component.js';
 import type { ContainerImage, ImageInventory } from './image-types.js';
 import { layerOf, type LayerInfo } from './layer-packages.js';
 import { ociPurlOf, type OciPurl } from './oci-purl.js';
@@ -86,6 +88,19 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
         repository: digestName[2]!,
         digest: digestName[3]!,
         kind: holdsImages(pkg) || /index/i.test(pkg.description ?? '') ? 'index' : 'platform',
+        archiveChecksums: [],
+        ...common,
+      });
+      continue;
+    }
+    const container = containerComponentReference(pkg);
+    if (container) {
+      add({
+        registry: container.registry,
+        repository: container.repository,
+        ...(container.tag ? { tag: container.tag } : {}),
+        ...(container.digest ? { digest: container.digest } : {}),
+        kind: 'platform',
         archiveChecksums: [],
         ...common,
       });

@@ -1,13 +1,20 @@
-// Strict SPDX 2.x validation as data: a parsed document (and the SPDX version to judge it by) in, diagnostics out.
+// Strict SPDX 2.x validation (and, for CycloneDX and SPDX 3, their own rules: validation/foreign.ts) as data: a parsed document (and the SPDX version to judge it by) in, diagnostics out.
 // Pure: no I/O, no clock. The parsers are lenient; this is where the spec is applied to the letter.
 import type { Diagnostic } from '../../parsers/diagnostics.js';
 import type { SpdxDocument } from '../../parsers/model.js';
 import { Validation, versionRules } from './validation/context.js';
 import { checkAnnotations, checkDocument } from './validation/document.js';
 import { checkElements } from './validation/elements.js';
+import { checkForeignDocument } from './validation/foreign.js';
 import { checkRelationships, checkUnanalyzedContents } from './validation/relationships.js';
 
 export function validateDocument(doc: SpdxDocument, spdxVersion: string = doc.spdxVersion): Diagnostic[] {
+  if (doc.spec !== undefined && doc.spec.name !== 'SPDX-2') {
+    // CycloneDX and SPDX 3 are judged by their own rules, never by SPDX 2's.
+    const foreign = new Validation(doc, versionRules(doc.spdxVersion));
+    checkForeignDocument(foreign);
+    return foreign.items;
+  }
   const v = new Validation(doc, versionRules(spdxVersion));
   checkDocument(v);
   const declaredLicenses = new Set(doc.extractedLicensingInfos.map((e) => e.licenseId));

@@ -122,3 +122,64 @@ export function writeJson(path: string, elementCount: number): void {
   w.write('}\n');
   w.close();
 }
+
+/**
+ * Writes a CycloneDX 1.6 JSON BOM of about `targetBytes`, each component shaped like syft 1.2's (the rails image
+ * BOM in protobom's conformance set): a purl bom-ref with package-id, author, licence, cpe, purl, website, eleven
+ * properties, a SHA-256; every third element a file component with two hashes; each library depends on the two
+ * before it. Returns the component count.
+ */
+export function writeCycloneDxJson(path: string, targetBytes: number): number {
+  const w = new Writer(openSync(path, 'w'));
+  w.write('{"$schema":"http://cyclonedx.org/schema/bom-1.6.schema.json","bomFormat":"CycloneDX","specVersion":"1.6",');
+  w.write('"serialNumber":"urn:uuid:00000000-0000-4000-8000-000000000000","version":1,');
+  w.write('"metadata":{"timestamp":"2024-01-01T00:00:00Z","tools":{"components":[{"type":"application","author":"anchore","name":"syft","version":"1.2.0"}]},');
+  w.write('"component":{"bom-ref":"root","type":"container","name":"registry.k8s.io/kube-apiserver","version":"v1.99.0"}},"components":[');
+  const dependencies: string[] = [];
+  const libraries: string[] = [];
+  let count = 0;
+  for (const e of elements()) {
+    if (w.written >= targetBytes * 0.85) break;
+    const sep = count === 0 ? '' : ',';
+    if (e.kind === 'package') {
+      const name = e.name.replace(/[:/]/g, '-');
+      const ref = `pkg:golang/k8s.io/${name}@v1.99.0?package-id=${e.sha1.slice(0, 16)}`;
+      const cpe = (vendor: string) => `cpe:2.3:a:${vendor}:${name}:v1.99.0:*:*:*:*:*:*:*`;
+      const props = [
+        ['syft:package:foundBy', 'go-module-binary-cataloger'],
+        ['syft:package:language', 'go'],
+        ['syft:package:type', 'go-module'],
+        ['syft:package:metadataType', 'go-module-buildinfo-entry'],
+        ['syft:cpe23', cpe('kubernetes')],
+        ['syft:cpe23', cpe('k8s')],
+        ['syft:cpe23', cpe('k8s.io')],
+        ['syft:cpe23', cpe('golang')],
+        ['syft:cpe23', cpe('go')],
+        ['syft:location:0:layerID', `sha256:${e.sha256}`],
+        ['syft:location:0:path', `/usr/local/bin/${name}`],
+      ];
+      w.write(
+        `${sep}{"bom-ref":"${ref}","type":"library","author":"The Kubernetes Authors","name":"${name}","version":"v1.99.0","licenses":[{"license":{"id":"Apache-2.0"}}],` +
+          `"cpe":"${cpe('kubernetes')}","purl":"pkg:golang/k8s.io/${name}@v1.99.0","externalReferences":[{"url":"https://github.com/kubernetes/kubernetes","type":"website"}],` +
+          `"hashes":[{"alg":"SHA-256","content":"${e.sha256}"}],"properties":[${props.map(([n, v]) => `{"name":"${n}","value":"${v}"}`).join(',')}]}`,
+      );
+      dependencies.push(
+        `{"ref":"${ref}","dependsOn":[${libraries
+          .slice(-2)
+          .map((r) => `"${r}"`)
+          .join(',')}]}`,
+      );
+      libraries.push(ref);
+    } else {
+      w.write(
+        `${sep}{"bom-ref":"file-${count}","type":"file","name":"${e.name}","hashes":[{"alg":"SHA-1","content":"${e.sha1}"},{"alg":"SHA-256","content":"${e.sha256}"}]}`,
+      );
+    }
+    count++;
+  }
+  w.write('],"dependencies":[');
+  dependencies.forEach((d, i) => w.write(i === 0 ? d : `,${d}`));
+  w.write(']}\n');
+  w.close();
+  return count;
+}

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MAX_BYTES } from '../../parsers/index.js';
-import type { SbomFormat } from '../../parsers/model.js';
+import type { Spdx2Format as SbomFormat } from '../../parsers/model.js';
 import { runCliMeasured } from '../helpers/peak-rss.js';
 import { largestValueWithin, writeSingleValueSbom } from '../helpers/single-value-sbom.js';
 import type { BenchRow, BenchSuite } from './harness.js';

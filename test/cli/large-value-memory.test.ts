@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SbomFormat } from '../../parsers/model.js';
+import type { Spdx2Format as SbomFormat } from '../../parsers/model.js';
 import { runCliMeasured } from '../helpers/peak-rss.js';
 import { writeSingleValueSbom } from '../helpers/single-value-sbom.js';
 

@@ -139,7 +139,7 @@ describe('help texts come from the one declaration', () => {
 
   it.each(DOCUMENT_COMMANDS)('%s --help: --input-format and --format in the shared words', (name) => {
     expect(helps.get(name)).toContain(
-      '--input-format <format> read the document as this format instead of detecting it (choices: "tag-value", "json", "yaml", "xml", "rdf-xml")',
+      '--input-format <format> read the document as this format instead of detecting it (choices: "tag-value", "json", "yaml", "xml", "rdf-xml", "cyclonedx-json", "cyclonedx-xml", "spdx3-json")',
     );
     expect(helps.get(name)).toContain('--format <format> what to print; --json is the same as --format json');
   });

@@ -1,7 +1,7 @@
 // A valid SPDX 2.3 document in any of the five formats whose document comment is one text value of a given size,
 // written in chunks so that generating hundreds of megabytes never holds the value as one string.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { SbomFormat } from '../../parsers/model.js';
+import type { Spdx2Format as SbomFormat } from '../../parsers/model.js';
 
 const NAMESPACE = 'https://example.com/spdx/single-value';
 const CREATED = '2024-01-01T00:00:00Z';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
-import type { SbomFormat } from '../../parsers/model.js';
+import type { Spdx2Format as SbomFormat } from '../../parsers/model.js';
 import { realdata, realdataMissing } from '../helpers/cli.js';
 import { project } from './helpers/model-projection.js';
 

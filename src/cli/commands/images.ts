@@ -14,7 +14,7 @@ export function registerImages(program: Command): void {
     .description(
       'List the images a Kubernetes release SBOM (or an image SBOM) describes. Images are found by structure: ' +
         'image archives that CONTAIN layer packages (both SBOM generations), pkg:oci packages (indexes and ' +
-        'per-platform manifests), digest-named packages. The tag comes from the release version, not from guessing ' +
+        'per-platform manifests), digest-named packages, CycloneDX container components. The tag comes from the release version, not from guessing ' +
         'at SPDXIDs, so it works where the documented grep | cut | sed pipeline breaks.',
     )
     .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')

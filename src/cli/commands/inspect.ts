@@ -7,7 +7,9 @@ import { addSharedOptions } from '../shared-options.js';
 export function registerInspect(program: Command): void {
   const cmd = program
     .command('inspect')
-    .description('parse any SPDX 2.2/2.3 document (tag-value, JSON, YAML, XML, RDF/XML): format, version, counts, diagnostics')
+    .description(
+      'parse any SPDX 2.2/2.3 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3.0 JSON-LD or CycloneDX 1.4-1.6 (JSON, XML) document: format, version, counts, diagnostics',
+    )
     .argument('<file>', 'the SPDX document')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json'], default: 'text' } })

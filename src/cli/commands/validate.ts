@@ -10,7 +10,7 @@ export function registerValidate(program: Command): void {
     .description(
       'check an SPDX 2.2/2.3 document against the spec: required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields',
     )
-    .argument('<file>', 'the SPDX document (tag-value, JSON, YAML, XML or RDF/XML)')
+    .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML)')
     .option('--strict-warnings', 'fail (exit 1) on warnings too')
     .option('--spdx-version <version>', 'judge the document by this version (e.g. SPDX-2.3) instead of the one it declares')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');

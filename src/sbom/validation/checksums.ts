@@ -26,7 +26,7 @@ const HEX_LENGTH: Record<string, number | [number, number]> = {
 const ADDED_IN_23 = new Set(['SHA3-256', 'SHA3-384', 'SHA3-512', 'BLAKE2b-256', 'BLAKE2b-384', 'BLAKE2b-512', 'BLAKE3', 'ADLER32']);
 const HEX = /^[0-9a-f]+$/;
 
-export function checkChecksum(v: Validation, sum: Checksum, path: string, position?: SourcePosition): void {
+export function checkChecksum(v: Validation, sum: Checksum, path: string | undefined, position?: SourcePosition): void {
   const expected = HEX_LENGTH[sum.algorithm];
   if (expected === undefined) {
     v.error('CHECKSUM_ALGORITHM_UNKNOWN', `unknown checksum algorithm ${q(sum.algorithm)}`, path, position);

@@ -66,6 +66,12 @@ export function elementFields(element: Element): Array<[string, string]> {
   add('comment', element.comment);
   addList('attribution', element.attributionTexts);
   for (const a of element.annotations) add('annotation', `${a.type} ${a.date} ${text(a.annotator)}: ${a.comment}`);
+  // CycloneDX and SPDX 3 facts with no SPDX 2 field: the reader's own as `cdx type`, the document's as name = value.
+  for (const p of element.properties ?? []) {
+    const own = /^(cyclonedx|spdx3):(.+)$/.exec(p.name);
+    if (own) add(`${own[1] === 'cyclonedx' ? 'cdx' : 'spdx3'} ${own[2]}`, p.value);
+    else add('property', `${p.name} = ${p.value}`);
+  }
   if (element.position) add('line', element.position.line);
   return fields;
 }

@@ -2,6 +2,8 @@
 // lands in the model, deviations are read with a warning that names the field path and its line and column.
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSink } from '../../../parsers/diagnostics.js';
+import { ConvertContext } from '../../../parsers/json-like/context.js';
+import { convertDocument } from '../../../parsers/json-like/document.js';
 import { parseJsonDocument } from '../../../parsers/json.js';
 import { NOASSERTION, NONE } from '../../../parsers/model.js';
 import { parseXmlDocument } from '../../../parsers/xml.js';
@@ -227,10 +229,13 @@ describe('JSON object converter', () => {
     expect(multiline.items[0]).toMatchObject({ line: 1, column: 9, message: expect.not.stringContaining('\n') });
   });
 
-  it('names SPDX 3 JSON-LD and non-SPDX JSON', () => {
+  it('sends SPDX 3 JSON-LD to its reader and names non-SPDX JSON', () => {
     const spdx3 = new DiagnosticSink();
     parseJsonDocument('{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []}', spdx3);
-    expect(spdx3.items).toEqual([expect.objectContaining({ code: 'SPDX3_UNSUPPORTED', message: expect.stringContaining('SPDX 3') })]);
+    expect(spdx3.items).toContainEqual(expect.objectContaining({ code: 'SPDX3_NO_DOCUMENT', message: expect.stringContaining('SpdxDocument') }));
+    const forcedAsSpdx2 = new DiagnosticSink();
+    convertDocument(new ConvertContext(forcedAsSpdx2, 'JSON'), { '@context': 'x', '@graph': [] });
+    expect(forcedAsSpdx2.items).toEqual([expect.objectContaining({ code: 'SPDX3_UNSUPPORTED', message: expect.stringContaining('SPDX 3') })]);
     const other = new DiagnosticSink();
     parseJsonDocument('{"_type": "https://in-toto.io/Statement/v0.1"}', other);
     expect(other.items).toEqual([expect.objectContaining({ code: 'NOT_SPDX_DOCUMENT' })]);

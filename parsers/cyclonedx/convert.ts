@@ -1,0 +1,143 @@
+// CycloneDX 1.4-1.6 (JSON, or XML shaped into the JSON layout) to the model. How the model grew, once, for every
+// non-SPDX-2 spec: the document says which spec it was (`spec`, and `spdxVersion` `CycloneDX-1.6`); elements and
+// the document carry `properties` (name/value) for what SPDX 2 has no field for. Mapping:
+//   components (nested)    -> packages (a `file` component -> a file), parent CONTAINS child
+//   services (nested)      -> packages with `cyclonedx:element = service`, endpoints etc. as properties
+//   dependencies           -> DEPENDS_ON; 1.6 `provides` -> OTHER with the comment `cyclonedx:provides`
+//   bom-ref                -> SPDXID made safe and unique; the original kept as `cyclonedx:bom-ref`
+//   type, group, scope ... -> `cyclonedx:<field>` properties; component `properties` under their own names
+//   hashes / licenses      -> checksums / declared (or, with 1.6 acknowledgement, concluded) licence expressions
+//   purl, cpe, references  -> external refs (website -> homepage, distribution -> download location too)
+//   pedigree               -> ancestors / descendants / variants as components with ANCESTOR_OF / DESCENDANT_OF /
+//                             VARIANT_OF the component; commit and patch counts, notes as properties
+//   metadata.component     -> the described root (DESCRIBES); tools, authors, timestamp -> creation info
+//   serialNumber, version, lifecycles, metadata properties -> document properties
+import type { ConvertContext } from '../json-like/context.js';
+import { at, isObject, objList, show, str } from '../json-like/values.js';
+import { emptyDocument, type Actor, type Property, type Relationship, type SpdxDocument } from '../model.js';
+import { ForeignIds } from '../foreign-ids.js';
+import { readElements, readSingle, type Elements } from './components.js';
+import { actorOf, ownProperties, toolActor } from './fields.js';
+
+const KNOWN_VERSIONS = new Set(['1.0', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6']);
+/** Top-level sections the model has no place for; their presence is reported, not silently lost. */
+const NOT_READ = ['vulnerabilities', 'compositions', 'annotations', 'formulation', 'declarations', 'definitions', 'signature'];
+
+/** True when a parsed JSON value looks like a CycloneDX BOM. */
+export function isCycloneDx(root: unknown): boolean {
+  return isObject(root) && root.bomFormat === 'CycloneDX';
+}
+
+export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocument {
+  const doc = emptyDocument();
+  if (!isObject(root)) {
+    ctx.error(`${ctx.format}_NOT_AN_OBJECT`, `a CycloneDX BOM must be an object, found ${Array.isArray(root) ? 'a list' : show(root)}`, '');
+    return doc;
+  }
+  if (root.bomFormat !== 'CycloneDX') ctx.error('CYCLONEDX_BOM_FORMAT', `bomFormat must be "CycloneDX", found ${show(root.bomFormat)}`, 'bomFormat');
+  const version = str(ctx, root.specVersion, 'specVersion');
+  if (version === undefined) ctx.error('MISSING_REQUIRED_FIELD', 'the BOM has no specVersion', 'specVersion');
+  else if (!KNOWN_VERSIONS.has(version))
+    ctx.warn('CYCLONEDX_SPEC_VERSION', `specVersion ${show(version)} is not a CycloneDX version this reader knows (1.0 to 1.6)`, 'specVersion');
+  doc.spec = { name: 'CycloneDX', version: version ?? '' };
+  doc.spdxVersion = `CycloneDX-${version ?? ''}`;
+  doc.spdxId = 'SPDXRef-DOCUMENT';
+  const serial = str(ctx, root.serialNumber, 'serialNumber');
+  doc.documentNamespace = serial ?? '';
+
+  const properties: Property[] = [];
+  if (serial !== undefined) properties.push({ name: 'cyclonedx:serialNumber', value: serial });
+  if (root.version !== undefined) properties.push({ name: 'cyclonedx:version', value: String(root.version) });
+
+  const ids = new ForeignIds();
+  const elements: Elements = { packages: doc.packages, files: doc.files, relationships: doc.relationships };
+  const metadata = isObject(root.metadata) ? root.metadata : undefined;
+  if (metadata) {
+    readMetadata(ctx, metadata, doc.creationInfo, properties);
+    if (isObject(metadata.component)) {
+      const rootId = readSingle(ctx, ids, metadata.component, 'metadata.component', elements);
+      doc.relationships.push({ from: doc.spdxId, type: 'DESCRIBES', to: rootId });
+      const main = metadata.component;
+      doc.name = typeof main.name === 'string' ? `${main.name}${typeof main.version === 'string' ? `@${main.version}` : ''}` : '';
+    }
+  }
+  if (doc.name === '') doc.name = serial ?? '';
+  readElements(ctx, ids, root.components, 'components', false, undefined, elements);
+  readElements(ctx, ids, root.services, 'services', true, undefined, elements);
+  readDependencies(ctx, ids, root.dependencies, doc.relationships);
+  ownProperties(ctx, root.properties, 'properties', properties);
+  const skipped = NOT_READ.filter((k) => root[k] !== undefined).map((k) => (Array.isArray(root[k]) ? `${k} (${(root[k] as unknown[]).length})` : k));
+  if (skipped.length > 0) {
+    properties.push({ name: 'cyclonedx:not-read', value: skipped.join(', ') });
+    ctx.report('info', 'CYCLONEDX_NOT_READ', `sections with no place in the model, not read: ${skipped.join(', ')}`, '');
+  }
+  doc.properties = properties;
+  return doc;
+}
+
+function readMetadata(ctx: ConvertContext, metadata: Record<string, unknown>, info: { created?: string; creators: Actor[] }, properties: Property[]): void {
+  const timestamp = str(ctx, metadata.timestamp, 'metadata.timestamp');
+  if (timestamp !== undefined) info.created = timestamp;
+  // 1.4: a list of tools; 1.5+: {components, services}.
+  const tools = metadata.tools;
+  const toolList = Array.isArray(tools)
+    ? objList(ctx, tools, 'metadata.tools')
+    : isObject(tools)
+      ? [...objList(ctx, tools.components, 'metadata.tools.components'), ...objList(ctx, tools.services, 'metadata.tools.services')]
+      : [];
+  for (let i = 0; i < toolList.length; i++) {
+    const tool = toolActor(ctx, toolList[i]!, `metadata.tools[${i}]`);
+    if (tool) info.creators.push(tool);
+  }
+  for (const [i, a] of objList(ctx, metadata.authors, 'metadata.authors').entries()) {
+    const author = actorOf(ctx, a, 'Person', `metadata.authors[${i}]`);
+    if (author) info.creators.push(author);
+  }
+  for (const key of ['manufacture', 'manufacturer', 'supplier'] as const) {
+    const org = actorOf(ctx, metadata[key], 'Organization', at('metadata', key));
+    if (org) properties.push({ name: `cyclonedx:${key}`, value: org.name });
+  }
+  for (const l of objList(ctx, metadata.lifecycles, 'metadata.lifecycles')) {
+    const phase = typeof l.phase === 'string' ? l.phase : typeof l.name === 'string' ? l.name : undefined;
+    if (phase !== undefined) properties.push({ name: 'cyclonedx:lifecycle', value: phase });
+  }
+  ownProperties(ctx, metadata.properties, 'metadata.properties', properties);
+}
+
+function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, into: Relationship[]): void {
+  const list = objList(ctx, value, 'dependencies');
+  for (let i = 0; i < list.length; i++) {
+    const dep = list[i]!;
+    const path = `dependencies[${i}]`;
+    const ref = str(ctx, dep.ref, path, 'ref');
+    if (ref === undefined) {
+      ctx.error('MISSING_REQUIRED_FIELD', 'a dependency needs a ref', path);
+      continue;
+    }
+    const from = ids.get(ref);
+    if (from === undefined) {
+      ctx.error('CYCLONEDX_UNKNOWN_REF', `dependency ref ${show(ref)} names no component or service bom-ref; ignored`, at(path, 'ref'));
+      continue;
+    }
+    for (const [key, type] of [
+      ['dependsOn', 'DEPENDS_ON'],
+      ['provides', 'OTHER'],
+    ] as const) {
+      const targets = dep[key];
+      if (targets === undefined) continue;
+      if (!Array.isArray(targets)) {
+        ctx.error(`${ctx.format}_WRONG_TYPE`, `${key} must be a list of bom-refs`, at(path, key));
+        continue;
+      }
+      for (let j = 0; j < targets.length; j++) {
+        const target = targets[j];
+        const to = typeof target === 'string' ? ids.get(target) : undefined;
+        if (to === undefined) {
+          ctx.error('CYCLONEDX_UNKNOWN_REF', `${key} names ${show(target)}, which is no component or service bom-ref; ignored`, `${path}.${key}[${j}]`);
+          continue;
+        }
+        into.push(type === 'OTHER' ? { from, type, to, comment: 'cyclonedx:provides' } : { from, type, to });
+      }
+    }
+  }
+}

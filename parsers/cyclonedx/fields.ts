@@ -1,0 +1,196 @@
+// CycloneDX values that map onto SPDX 2 fields: hashes to checksums, licences to expressions, purl/cpe and
+// external references to external refs, organisational entities to actors, `properties` kept as they are.
+import type { ConvertContext } from '../json-like/context.js';
+import { lowerHex } from '../json-like/checksums.js';
+import { at, isObject, objList, show, str } from '../json-like/values.js';
+import { licenseFieldValue } from '../license-expression.js';
+import type { Actor, Checksum, ExternalPackageRef, LicenseExpression, Property, Spdx } from '../model.js';
+
+/** CycloneDX hash-alg names (all versions) to the model's algorithm names. */
+const ALGORITHMS: Record<string, string> = {
+  MD5: 'MD5',
+  'SHA-1': 'SHA1',
+  'SHA-256': 'SHA256',
+  'SHA-384': 'SHA384',
+  'SHA-512': 'SHA512',
+  'SHA3-256': 'SHA3-256',
+  'SHA3-384': 'SHA3-384',
+  'SHA3-512': 'SHA3-512',
+  'BLAKE2b-256': 'BLAKE2b-256',
+  'BLAKE2b-384': 'BLAKE2b-384',
+  'BLAKE2b-512': 'BLAKE2b-512',
+  BLAKE3: 'BLAKE3',
+};
+/** Hash content is checked (hex, length) by validation, on the model: a large BOM has hundreds of thousands. */
+export function hashes(ctx: ConvertContext, value: unknown, base: string): Checksum[] {
+  const list = objList(ctx, value, base);
+  // Sized exactly: an array grown by push reserves 17 slots, tens of megabytes over a large BOM.
+  const out: Checksum[] = new Array<Checksum>(list.length);
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i]!;
+    const alg = typeof h.alg === 'string' ? h.alg : str(ctx, h.alg, at(base, i), 'alg');
+    const content = typeof h.content === 'string' ? h.content : str(ctx, h.content, at(base, i), 'content');
+    if (alg === undefined || content === undefined) {
+      ctx.error('MISSING_REQUIRED_FIELD', 'a hash needs alg and content', at(base, i));
+      continue;
+    }
+    const algorithm = ALGORITHMS[alg];
+    if (algorithm === undefined) ctx.error('CYCLONEDX_HASH_ALGORITHM', `unknown hash algorithm ${show(alg)}; kept as written`, at(at(base, i), 'alg'));
+    out[n++] = { algorithm: algorithm ?? alg, value: lowerHex(content) };
+  }
+  if (n < out.length) out.length = n;
+  return out;
+}
+
+/** Licences split by acknowledgement (1.6): concluded ones, and the rest (declared, or not said). */
+export interface Licences {
+  declared?: Spdx<LicenseExpression>;
+  concluded?: Spdx<LicenseExpression>;
+}
+
+/**
+ * `[{license: {id | name}}, ...]` or `[{expression}]`: one expression per acknowledgement, items joined with AND
+ * (a list of licences means all of them apply). A licence name is not an SPDX id, so such an expression keeps its
+ * text and has no parse.
+ */
+export function licences(ctx: ConvertContext, value: unknown, base: string): Licences {
+  const single = singleId(value);
+  if (single !== undefined) {
+    // Hot path: one licence id, read once per document and shared (the model's values are never mutated).
+    let known = singleIdLicences.get(ctx);
+    if (!known) singleIdLicences.set(ctx, (known = new Map()));
+    let found = known.get(single);
+    if (!found) known.set(single, (found = licencesOf(ctx, value, base)));
+    return found;
+  }
+  return licencesOf(ctx, value, base);
+}
+
+const singleIdLicences = new WeakMap<ConvertContext, Map<string, Licences>>();
+
+/** The id of `[{license: {id}}]` without an acknowledgement, or undefined. */
+function singleId(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length !== 1) return undefined;
+  const item: unknown = value[0];
+  const license = isObject(item) && item.expression === undefined ? item.license : undefined;
+  return isObject(license) && typeof license.id === 'string' && license.acknowledgement === undefined ? license.id : undefined;
+}
+
+function licencesOf(ctx: ConvertContext, value: unknown, base: string): Licences {
+  const list = objList(ctx, value, base);
+  if (list.length === 0) return {};
+  const declared: string[] = [];
+  const concluded: string[] = [];
+  let named = false;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    const path = at(base, i);
+    let text: string | undefined;
+    let ack: unknown;
+    if (item.expression !== undefined) {
+      text = str(ctx, item.expression, path, 'expression');
+      ack = item.acknowledgement;
+    } else if (isObject(item.license)) {
+      const l = item.license;
+      const id = str(ctx, l.id, path, 'license.id');
+      const name = id === undefined ? str(ctx, l.name, path, 'license.name') : undefined;
+      if (id === undefined && name === undefined) ctx.error('MISSING_REQUIRED_FIELD', 'a license needs an id or a name', at(path, 'license'));
+      if (name !== undefined) named = true;
+      text = id ?? name;
+      ack = l.acknowledgement;
+    } else {
+      ctx.error('MISSING_REQUIRED_FIELD', 'a licenses item needs license or expression', path);
+    }
+    if (text === undefined) continue;
+    (ack === 'concluded' ? concluded : declared).push(list.length > 1 && /\s/.test(text) ? `(${text})` : text);
+  }
+  const join = (texts: string[]): Spdx<LicenseExpression> | undefined => {
+    if (texts.length === 0) return undefined;
+    const text = texts.join(' AND ');
+    if (named) return { text };
+    let parsed = ctx.licenses.get(text);
+    if (parsed === undefined) {
+      parsed = licenseFieldValue(text);
+      ctx.licenses.set(text, parsed);
+    }
+    if (!('kind' in parsed) && !parsed.parsed)
+      ctx.warn('LICENSE_EXPRESSION_INVALID', `${show(text)} is not a valid SPDX license expression; kept as text`, base);
+    return parsed;
+  };
+  const out: Licences = {};
+  const d = join(declared);
+  if (d) out.declared = d;
+  const c = join(concluded);
+  if (c) out.concluded = c;
+  return out;
+}
+
+/** purl and cpe of a component, then its externalReferences (as `cyclonedx:<type>` refs). */
+export function externalRefs(ctx: ConvertContext, c: Record<string, unknown>, base: string): ExternalPackageRef[] {
+  const refs = Array.isArray(c.externalReferences) ? c.externalReferences.length : 0;
+  const out: ExternalPackageRef[] = new Array<ExternalPackageRef>(2 + refs);
+  let n = 0;
+  const purl = str(ctx, c.purl, base, 'purl');
+  if (purl !== undefined) out[n++] = { category: 'PACKAGE-MANAGER', type: 'purl', locator: purl };
+  const cpe = str(ctx, c.cpe, base, 'cpe');
+  if (cpe !== undefined) out[n++] = { category: 'SECURITY', type: cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', locator: cpe };
+  if (c.externalReferences !== undefined) {
+    const list = objList(ctx, c.externalReferences, base, 'externalReferences');
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      const url = str(ctx, r.url, at(at(base, 'externalReferences'), i), 'url');
+      const type = str(ctx, r.type, at(at(base, 'externalReferences'), i), 'type');
+      if (url === undefined || type === undefined) {
+        ctx.error('MISSING_REQUIRED_FIELD', 'an external reference needs url and type', at(at(base, 'externalReferences'), i));
+        continue;
+      }
+      out[n++] = { category: 'OTHER', type: `cyclonedx:${type}`, locator: url };
+    }
+  }
+  out.length = n;
+  return out;
+}
+
+/** The document's own `properties`, under their own names. */
+export function ownProperties(ctx: ConvertContext, value: unknown, base: string, into: Property[]): void {
+  if (value === undefined) return;
+  const list = objList(ctx, value, base);
+  for (let i = 0; i < list.length; i++) {
+    const name = str(ctx, list[i]!.name, at(base, i), 'name');
+    if (name === undefined) {
+      ctx.error('MISSING_REQUIRED_FIELD', 'a property needs a name', at(base, i));
+      continue;
+    }
+    const item = list[i]!;
+    // The parsed object itself when it is already a property: the parse tree is thrown away after conversion.
+    if (typeof item.value === 'string' && keyCount(item) === 2) into.push(item as unknown as Property);
+    else into.push({ name, value: str(ctx, item.value, at(base, i), 'value') ?? '' });
+  }
+}
+
+/** An organisational entity or contact (`{name, email?}`) or a plain author string as an actor. */
+export function actorOf(ctx: ConvertContext, value: unknown, type: Actor['type'], base: string): Actor | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : { type, name: value };
+  if (!isObject(value)) return undefined;
+  const name = str(ctx, value.name, base, 'name');
+  const email = str(ctx, value.email, base, 'email');
+  const shown = name ?? email;
+  if (shown === undefined) return undefined;
+  return email !== undefined && name !== undefined ? { type, name, email } : { type, name: shown };
+}
+
+/** A tool (1.4 `{vendor, name, version}` or 1.5+ component/service) as a `Tool` actor. */
+export function toolActor(ctx: ConvertContext, value: Record<string, unknown>, base: string): Actor | undefined {
+  const name = str(ctx, value.name, base, 'name');
+  if (name === undefined) return undefined;
+  const owner = str(ctx, value.vendor, base, 'vendor') ?? str(ctx, value.group, base, 'group');
+  const version = str(ctx, value.version, base, 'version');
+  return { type: 'Tool', name: `${owner ? `${owner} ` : ''}${name}${version ? `-${version}` : ''}` };
+}
+
+function keyCount(obj: object): number {
+  let n = 0;
+  for (const key in obj) if (Object.hasOwn(obj, key)) n++;
+  return n;
+}

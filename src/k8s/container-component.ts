@@ -1,0 +1,24 @@
+// CycloneDX `container` components without a pkg:oci purl: the image they name, from trivy's RepoDigest / RepoTag
+// properties or from the component's own name and version (syft writes `alpine` + `3.19`), when that is a reference.
+import type { Package } from '../../parsers/model.js';
+import { isDigest, parseReference, type ImageReference } from '../registry/reference.js';
+
+/** Properties that hold the image's reference, most exact first (trivy writes them for image scans). */
+const REFERENCE_PROPERTIES = ['aquasecurity:trivy:RepoDigest', 'aquasecurity:trivy:RepoTag'];
+
+export function containerComponentReference(pkg: Package): ImageReference | undefined {
+  const properties = pkg.properties ?? [];
+  if (!properties.some((p) => p.name === 'cyclonedx:type' && p.value === 'container')) return undefined;
+  const candidates: string[] = [];
+  for (const name of REFERENCE_PROPERTIES) for (const p of properties) if (p.name === name) candidates.push(p.value);
+  if (pkg.version) candidates.push(isDigest(pkg.version) ? `${pkg.name}@${pkg.version}` : `${pkg.name}:${pkg.version}`);
+  candidates.push(pkg.name);
+  for (const candidate of candidates) {
+    try {
+      return parseReference(candidate);
+    } catch {
+      // Not a reference (a tarball path, a free-text name): try the next candidate.
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,211 @@
+// CycloneDX reading beyond the real documents: detection from the first bytes, XML safety (entity expansion and
+// external entities), structural checks with line and column, and the mapping of each field onto the model.
+import { describe, expect, it } from 'vitest';
+import { detectFromContent, detectFromFileName } from '../../../parsers/detect.js';
+import { parseSbom } from '../../../parsers/index.js';
+
+const NS = 'http://cyclonedx.org/schema/bom/1.5';
+
+function billionLaughs(body: string): string {
+  const lines = ['<?xml version="1.0"?>', '<!DOCTYPE bom [', '  <!ENTITY lol "lol">'];
+  for (let i = 1; i <= 9; i++) lines.push(`  <!ENTITY lol${i} "${`&lol${i === 1 ? '' : i - 1};`.repeat(10)}">`);
+  lines.push(']>', body);
+  return lines.join('\n');
+}
+
+const bomJson = (extra: Record<string, unknown>) => JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, ...extra }, null, 2);
+
+describe('detection from the first bytes', () => {
+  it('tells CycloneDX JSON, CycloneDX XML and SPDX 3 JSON-LD from SPDX 2, whatever the file is called', () => {
+    expect(detectFromContent('{\n  "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json",\n  "bomFormat": "CycloneDX"}')).toBe('cyclonedx-json');
+    expect(detectFromContent(`<?xml version="1.0"?>\n<!-- made by x -->\n<bom xmlns="${NS}" version="1">`)).toBe('cyclonedx-xml');
+    expect(detectFromContent(`<cdx:bom xmlns:cdx="${NS}">`)).toBe('cyclonedx-xml');
+    expect(detectFromContent('{"@context": "https://spdx.org/rdf/3.0.1/spdx-context.jsonld", "@graph": []}')).toBe('spdx3-json');
+    // An SPDX 2 document that quotes another spec's key in a value is still SPDX 2: the first key decides.
+    expect(detectFromContent('{"spdxVersion": "SPDX-2.3", "comment": "\\"bomFormat\\": \\"CycloneDX\\""}')).toBe('json');
+    expect(detectFromContent('<Document><comment>http://cyclonedx.org/schema/bom/1.5</comment></Document>')).toBe('xml');
+    expect(parseSbom(bomJson({ components: [] }), { fileName: 'sbom.spdx.json' }).format).toBe('cyclonedx-json');
+  });
+
+  it('finds CycloneDX JSON whose bomFormat comes after the first 64 KiB, once parsed', () => {
+    const text = JSON.stringify({ components: [{ type: 'library', name: 'x'.repeat(70_000) }], bomFormat: 'CycloneDX', specVersion: '1.5' });
+    expect(detectFromContent(text)).toBe('json');
+    const result = parseSbom(text);
+    expect(result.format).toBe('cyclonedx-json');
+    expect(result.document.packages).toHaveLength(1);
+  });
+
+  it('uses .cdx.json, .cdx.xml and .spdx3.json names only when the content says nothing', () => {
+    expect(detectFromFileName('app.cdx.json')).toBe('cyclonedx-json');
+    expect(detectFromFileName('app.bom.xml')).toBe('cyclonedx-xml');
+    expect(detectFromFileName('app.spdx3.json')).toBe('spdx3-json');
+  });
+});
+
+describe('CycloneDX XML safety', () => {
+  it('refuses a billion-laughs BOM with a positioned error, without expanding anything', () => {
+    const before = process.memoryUsage().heapUsed;
+    const result = parseSbom(billionLaughs(`<bom xmlns="${NS}"><components><component type="library"><name>&lol9;</name></component></components></bom>`));
+    expect(result.format).toBe('cyclonedx-xml');
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'XML_DTD_ENTITIES', line: 3, column: 3 })]);
+    expect(result.document.packages).toEqual([]);
+    expect((process.memoryUsage().heapUsed - before) / 1e6).toBeLessThan(50);
+  });
+
+  it('refuses an external entity (XXE) declaration, so no file is read into the model', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE bom [\n<!ENTITY xxe SYSTEM "file:///etc/hostname">\n]>\n<bom xmlns="${NS}"><components><component type="library"><name>&xxe;</name></component></components></bom>`;
+    const result = parseSbom(text);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'XML_DTD_ENTITIES', line: 3, column: 1 })]);
+    expect(result.document.packages).toEqual([]);
+  });
+
+  it('leaves an undeclared entity reference and an external DTD as text, never fetched or expanded', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE bom SYSTEM "file:///etc/hostname">\n<bom xmlns="${NS}"><components><component type="library"><name>a &amp; &ext;</name></component></components></bom>`;
+    const result = parseSbom(text);
+    expect(result.format).toBe('cyclonedx-xml');
+    expect(result.document.packages.map((p) => p.name)).toEqual(['a & &ext;']);
+  });
+
+  it('reports malformed XML with line and column', () => {
+    const result = parseSbom(`<bom xmlns="${NS}">\n<components>\n<component type="library"><name>x</nam></component></components></bom>`);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'XML_SYNTAX', line: 3 })]);
+  });
+});
+
+describe('CycloneDX structure and mapping', () => {
+  it('checks what the spec requires, with line and column from the JSON text', () => {
+    const text = bomJson({
+      components: [
+        { type: 'library', name: 'a', 'bom-ref': 'a', hashes: [{ alg: 'SHA-257', content: 'zz' }] },
+        { name: 'no-type', 'bom-ref': 'a' },
+      ],
+      dependencies: [{ ref: 'a', dependsOn: ['missing'] }],
+    });
+    const result = parseSbom(text);
+    const lines = text.split('\n');
+    const found = (code: string) => result.diagnostics.filter((d) => d.code === code);
+    expect(found('CYCLONEDX_HASH_ALGORITHM')).toHaveLength(1);
+    expect(found('MISSING_REQUIRED_FIELD')[0]!.message).toBe('a component needs a type');
+    const duplicate = found('CYCLONEDX_DUPLICATE_BOM_REF')[0]!;
+    expect(lines[duplicate.line! - 1]!.slice(duplicate.column! - 1)).toBe('"a"');
+    const unknown = found('CYCLONEDX_UNKNOWN_REF')[0]!;
+    expect(lines[unknown.line! - 1]!.trim()).toBe('"missing"');
+    // Both elements are kept, with different SPDXIDs.
+    expect(result.document.packages.map((p) => p.spdxId)).toEqual(['SPDXRef-a', 'SPDXRef-a-2']);
+  });
+
+  it('reads pedigree ancestors, descendants and variants as components with SPDX 2 lineage relationships', () => {
+    const doc = parseSbom(
+      bomJson({
+        components: [
+          {
+            type: 'library',
+            name: 'patched',
+            'bom-ref': 'p',
+            pedigree: {
+              ancestors: [{ type: 'library', name: 'upstream', 'bom-ref': 'u' }],
+              variants: [{ type: 'library', name: 'fork', 'bom-ref': 'f' }],
+              commits: [{ uid: 'abc' }],
+              notes: 'backported a fix',
+            },
+          },
+        ],
+      }),
+    ).document;
+    expect(doc.packages.map((p) => p.name)).toEqual(['patched', 'upstream', 'fork']);
+    expect(doc.relationships).toEqual([
+      { from: 'SPDXRef-u', type: 'ANCESTOR_OF', to: 'SPDXRef-p' },
+      { from: 'SPDXRef-f', type: 'VARIANT_OF', to: 'SPDXRef-p' },
+    ]);
+    expect(doc.packages[0]!.properties).toEqual(
+      expect.arrayContaining([
+        { name: 'cyclonedx:pedigree-commits', value: '1' },
+        { name: 'cyclonedx:pedigree-notes', value: 'backported a fix' },
+      ]),
+    );
+  });
+
+  it('refuses a BOM whose bomFormat is wrong when the format is forced', () => {
+    const result = parseSbom('{"bomFormat": "SPDX", "specVersion": "1.6"}', { format: 'cyclonedx-json' });
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'CYCLONEDX_BOM_FORMAT', line: 1 }));
+  });
+
+  it('maps nesting, services, dependencies, provides, licences, hashes, files and metadata', () => {
+    const doc = parseSbom(
+      bomJson({
+        serialNumber: 'urn:uuid:1',
+        metadata: {
+          timestamp: '2024-05-01T00:00:00Z',
+          tools: { components: [{ type: 'application', group: 'acme', name: 'scanner', version: '2' }] },
+          authors: [{ name: 'Ann', email: 'ann@example.com' }],
+          lifecycles: [{ phase: 'build' }],
+          component: { type: 'application', name: 'app', version: '1.0', 'bom-ref': 'app' },
+        },
+        components: [
+          {
+            type: 'library',
+            'bom-ref': 'pkg:npm/@scope/lib@1.0.0',
+            group: '@scope',
+            name: 'lib',
+            scope: 'optional',
+            licenses: [{ license: { id: 'MIT' } }, { license: { id: 'Apache-2.0', acknowledgement: 'concluded' } }],
+            hashes: [{ alg: 'SHA-256', content: 'AB'.repeat(32) }],
+            components: [
+              { type: 'file', name: 'lib/index.js', hashes: [{ alg: 'SHA-1', content: 'cd'.repeat(20) }], licenses: [{ expression: 'MIT OR ISC' }] },
+            ],
+          },
+        ],
+        services: [{ 'bom-ref': 'svc', name: 'api', endpoints: ['https://api.example.com'], authenticated: true, services: [{ name: 'inner' }] }],
+        dependencies: [
+          { ref: 'app', dependsOn: ['pkg:npm/@scope/lib@1.0.0', 'svc'] },
+          { ref: 'svc', provides: ['app'] },
+        ],
+      }),
+    ).document;
+    expect(doc).toMatchObject({ spec: { name: 'CycloneDX', version: '1.6' }, spdxVersion: 'CycloneDX-1.6', name: 'app@1.0', documentNamespace: 'urn:uuid:1' });
+    expect(doc.creationInfo).toEqual({
+      created: '2024-05-01T00:00:00Z',
+      creators: [
+        { type: 'Tool', name: 'acme scanner-2' },
+        { type: 'Person', name: 'Ann', email: 'ann@example.com' },
+      ],
+    });
+    expect(doc.properties).toContainEqual({ name: 'cyclonedx:lifecycle', value: 'build' });
+    const lib = doc.packages.find((p) => p.name === 'lib')!;
+    expect(lib).toMatchObject({
+      spdxId: 'SPDXRef-pkg-npm-scope-lib-1.0.0',
+      primaryPackagePurpose: 'LIBRARY',
+      licenseDeclared: { text: 'MIT' },
+      licenseConcluded: { text: 'Apache-2.0' },
+      checksums: [{ algorithm: 'SHA256', value: 'ab'.repeat(32) }],
+    });
+    expect(lib.properties).toEqual([
+      { name: 'cyclonedx:bom-ref', value: 'pkg:npm/@scope/lib@1.0.0' },
+      { name: 'cyclonedx:type', value: 'library' },
+      { name: 'cyclonedx:group', value: '@scope' },
+      { name: 'cyclonedx:scope', value: 'optional' },
+    ]);
+    expect(doc.files).toEqual([expect.objectContaining({ name: 'lib/index.js', checksums: [{ algorithm: 'SHA1', value: 'cd'.repeat(20) }] })]);
+    expect(doc.files[0]!.licenseInfoInFiles).toEqual([expect.objectContaining({ text: 'MIT OR ISC' })]);
+    const api = doc.packages.find((p) => p.name === 'api')!;
+    expect(api.properties).toEqual(
+      expect.arrayContaining([
+        { name: 'cyclonedx:element', value: 'service' },
+        { name: 'cyclonedx:endpoint', value: 'https://api.example.com' },
+        { name: 'cyclonedx:authenticated', value: 'true' },
+      ]),
+    );
+    const inner = doc.packages.find((p) => p.name === 'inner')!;
+    expect(doc.relationships).toEqual(
+      expect.arrayContaining([
+        { from: 'SPDXRef-DOCUMENT', type: 'DESCRIBES', to: 'SPDXRef-app' },
+        { from: lib.spdxId, type: 'CONTAINS', to: doc.files[0]!.spdxId },
+        { from: 'SPDXRef-app', type: 'DEPENDS_ON', to: lib.spdxId },
+        { from: 'SPDXRef-app', type: 'DEPENDS_ON', to: 'SPDXRef-svc' },
+        { from: 'SPDXRef-svc', type: 'CONTAINS', to: inner.spdxId },
+        { from: 'SPDXRef-svc', type: 'OTHER', to: 'SPDXRef-app', comment: 'cyclonedx:provides' },
+      ]),
+    );
+    expect(doc.relationships).toHaveLength(6);
+  });
+});

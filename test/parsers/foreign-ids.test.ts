@@ -1,0 +1,41 @@
+// SPDXIDs made from CycloneDX bom-refs and SPDX 3 IRIs: valid, readable, unique however the originals collide.
+import { describe, expect, it } from 'vitest';
+import { ForeignIds } from '../../parsers/foreign-ids.js';
+
+const VALID = /^SPDXRef-[A-Za-z0-9.-]+$/;
+
+describe('ForeignIds', () => {
+  it('keeps a safe identifier, replaces what SPDX 2 does not allow, and finds both again', () => {
+    const ids = new ForeignIds();
+    expect(ids.assign('d0d41e30-9650', 'Component')).toBe('SPDXRef-d0d41e30-9650');
+    expect(ids.assign('pkg:npm/@scope/x@1.0.0', 'Component')).toBe('SPDXRef-pkg-npm-scope-x-1.0.0');
+    expect(ids.get('pkg:npm/@scope/x@1.0.0')).toBe('SPDXRef-pkg-npm-scope-x-1.0.0');
+    expect(ids.get('d0d41e30-9650')).toBe('SPDXRef-d0d41e30-9650');
+    expect(ids.get('unknown')).toBeUndefined();
+  });
+
+  it('gives every element its own SPDXID when originals collide in either order, repeat, or look like fallbacks', () => {
+    const ids = new ForeignIds();
+    const made = [
+      ids.assign('a-b', 'C'),
+      ids.assign('a/b', 'C'),
+      ids.assign('a:b', 'C'),
+      ids.assign('x/y', 'C'),
+      ids.assign('x-y', 'C'),
+      ids.assign('a-b-2', 'C'),
+      ids.assign(undefined, 'Component'),
+      ids.assign('Component-2', 'C'),
+      ids.assign(undefined, 'Component'),
+      ids.assign('DOCUMENT', 'C'),
+      ids.assign('a-b', 'C'),
+    ];
+    expect(ids.lastWasDuplicate).toBe(true);
+    for (const id of made) expect(id).toMatch(VALID);
+    expect(new Set(made).size).toBe(made.length);
+    expect(made).not.toContain('SPDXRef-DOCUMENT');
+    // Lookups go to the first element that carried each original.
+    expect(ids.get('a-b')).toBe(made[0]);
+    expect(ids.get('a/b')).toBe(made[1]);
+    expect(ids.get('x-y')).toBe(made[4]);
+  });
+});
