@@ -12,7 +12,8 @@ import { imagesProgress } from './image-progress.js';
 import { loadManifests, pinManifests, type ManifestFile } from '../verify/pin-manifests.js';
 import type { ImageCliOptions } from './image-options.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
-import { outputSettings, warn, writeJson, writeReport, writeText } from './output.js';
+import { outputSettings, warn, writeJson, writeReport, writeSerialized, writeText } from './output.js';
+import { sanitizeKeepingCrlf } from '../common/sanitize.js';
 import { addPolicyHints, checkLines, notPinnedLines, pinExitCode, summaryLine } from './pin-report-text.js';
 import { parseSize } from './size-option.js';
 import { unifiedDiff } from '../export/unified-diff.js';
@@ -74,7 +75,8 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
   }
   if (mode === 'check') writeText(checkLines(result));
   else {
-    if (mode === 'diff') writeText(changed.map((f) => unifiedDiff(f.path, f.before, f.after)).join(''));
+    // A CRLF file's diff keeps its CRs raw, or patch could not apply it; every other control character is still escaped.
+    if (mode === 'diff') writeSerialized(sanitizeKeepingCrlf(changed.map((f) => unifiedDiff(f.path, f.before, f.after)).join('')));
     writeReport(notPinnedLines(result));
     if (mode === 'write') for (const file of changed) if (!outputSettings().quiet) writeReport(`wrote ${file.path}\n`);
   }
