@@ -4,6 +4,7 @@ import { toJsonText } from '../../common/json-text.js';
 import { writeOutputFile } from '../../common/output-file.js';
 import { sanitizeLine } from '../../common/sanitize.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
+import { foldMultiArch } from '../../k8s/multi-arch.js';
 import type { ExportRequest, ExportResult, ImageResult, SbomView } from '../ports.js';
 
 /** One line per image and per failed check; registry and certificate strings are made inert, as on the screen. */
@@ -27,13 +28,15 @@ export function renderExport(view: SbomView, request: ExportRequest): { name: st
   }
   const wanted = new Set(request.references);
   const { inventory } = view;
-  const images = inventory.images.filter((i) => wanted.has(i.reference));
+  const perArch = inventory.images.filter((i) => wanted.has(i.reference));
+  const images = request.multiArch ? foldMultiArch(perArch) : perArch;
   const text = renderImageList(request.format, images, {
     ...(request.pinned ? { resolvedDigests: new Map(Object.entries(request.digests)) } : {}),
     source: view.source,
     ...(inventory.releaseVersion ? { releaseVersion: inventory.releaseVersion } : {}),
   });
-  return { name: `kube-sbom-images${request.pinned ? '-pinned' : ''}.${request.format}`, text, count: images.length };
+  const name = `kube-sbom-images${request.multiArch ? '-multi-arch' : ''}${request.pinned ? '-pinned' : ''}.${request.format}`;
+  return { name, text, count: images.length };
 }
 
 export async function exportToDir(dir: string, view: SbomView, request: ExportRequest): Promise<ExportResult> {

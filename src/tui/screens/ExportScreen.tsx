@@ -38,6 +38,12 @@ export function ExportScreen({ state, plan, width }: { state: ExportState; plan:
           <Choice options={['no', 'yes']} value={state.pinned ? 'yes' : 'no'} />
         </Text>
       ) : null}
+      {state.content === 'images' ? (
+        <Text>
+          <Text color={theme.dim}> m multi-arch </Text>
+          <Choice options={['no', 'yes']} value={state.multiArch ? 'yes' : 'no'} />
+        </Text>
+      ) : null}
       <Text> </Text>
       {plan.ok ? (
         <Text>enter writes the {clip(plan.describe, width - 20)}</Text>

@@ -42,12 +42,16 @@ export interface ImagesState {
   running: boolean;
   /** What the last verification run warned about (e.g. the trusted root it fell back to). */
   warnings: string[];
+  /** Rows are multi-arch references folding the per-architecture images (m). */
+  multiArch?: boolean;
 }
 
 export interface ExportState {
   content: 'images' | 'report';
   format: ExportFormat;
   pinned: boolean;
+  /** The list names multi-arch references (m). */
+  multiArch?: boolean;
   busy: boolean;
   result?: { ok: true; path: string; count: number } | { ok: false; message: string };
 }
@@ -88,7 +92,7 @@ export type AppAction =
   | { type: 'detail-open'; id: string; cursor: number; length: number; height: number }
   | { type: 'detail-back' }
   | { type: 'verification-open'; reference: string }
-  | { type: 'images'; patch: Partial<Pick<ImagesState, 'arch' | 'query' | 'editing'>> }
+  | { type: 'images'; patch: Partial<Pick<ImagesState, 'arch' | 'query' | 'editing' | 'multiArch'>> }
   | { type: 'toggle'; reference: string }
   | { type: 'select'; references: string[] }
   | { type: 'verify-start'; references: string[] }
@@ -195,7 +199,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, screen: 'verification', verification: { reference: action.reference, list: LIST_START } };
     case 'images': {
       const next = { ...state.images, ...action.patch };
-      const refilter = next.arch !== state.images.arch || next.query !== state.images.query;
+      const refilter = next.arch !== state.images.arch || next.query !== state.images.query || next.multiArch !== state.images.multiArch;
       return { ...state, images: refilter ? { ...next, list: LIST_START } : next };
     }
     case 'toggle': {
