@@ -48,6 +48,8 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
     trustedRoot,
     policy,
     concurrency: parseConcurrency(opts.concurrency),
+    // --check only reports: nothing is rewritten or rendered.
+    rewrite: !opts.check,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
@@ -64,7 +66,7 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
       policy,
       files: result.files.map((f) => ({
         path: f.path,
-        changed: f.after !== f.before,
+        changed: f.images.some((i) => i.status === 'pinned'),
         ...(mode === 'write' ? { written: f.after !== f.before } : {}),
         ...(mode === 'diff' ? { diff: unifiedDiff(f.path, f.before, f.after) } : {}),
         images: f.images,

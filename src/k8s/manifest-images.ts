@@ -68,7 +68,9 @@ export function parseManifest(text: string, fileName: string): ParsedManifest {
       const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
       fields.push({ node, found, line, column: col });
     });
-    const aliasesOf = anchorUses(doc);
+    // Only a document with an anchored or aliased image needs every alias found.
+    const anyShared = fields.some((f) => isAlias(f.node) || (isScalar(f.node) && f.node.anchor !== undefined));
+    const aliasesOf = anyShared ? anchorUses(doc) : new Map<unknown, Alias[]>();
     const imageNodes = new Set(fields.map((f) => f.node));
     for (const field of fields) {
       const target = isAlias(field.node) ? field.node.resolve(doc) : field.node;
