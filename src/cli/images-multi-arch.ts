@@ -28,8 +28,7 @@ export async function pinMultiArch(
   const worker = async () => {
     while (next < pending.length) {
       const image = pending[next++]!;
-      if (image.digest) resolvedDigests.set(image.reference, image.digest);
-      else if (!image.platforms) resolvedDigests.set(image.reference, await pinDigest(registry, image.reference, timeoutMs));
+      if (!image.platforms) resolvedDigests.set(image.reference, image.digest ?? (await pinDigest(registry, image.reference, timeoutMs)));
       else {
         const proof = await proveMultiArchIndex(registry, image, timeoutMs);
         const failed = proof.platforms.filter((p) => p.status === 'fail');

@@ -11,7 +11,8 @@ export function multiArchRepository(image: Pick<ContainerImage, 'repository' | '
 
 /**
  * Folds tagged images that name an architecture into one entry per multi-arch reference (kind 'index', no layers of
- * its own, `platforms` sorted by architecture); untagged, architecture-less and index entries stay as they are.
+ * its own, `platforms` sorted by architecture); an index the document lists under that reference takes them (its
+ * digest kept). Untagged entries (image SBOMs name platforms by digest) and architecture-less ones stay as they are.
  */
 export function foldMultiArch(images: readonly ContainerImage[]): ContainerImage[] {
   const groups = new Map<string, ContainerImage[]>();
@@ -25,9 +26,15 @@ export function foldMultiArch(images: readonly ContainerImage[]): ContainerImage
     const reference = formatImageReference({ registry: image.registry, repository: multiArchRepository(image), tag: image.tag });
     groups.set(reference, [...(groups.get(reference) ?? []), image]);
   }
+  const indexes = new Map(kept.filter((i) => i.kind === 'index').map((i) => [i.reference, i]));
   const folded = [...groups].map(([reference, platforms]): ContainerImage => {
     const sorted = [...platforms].sort((a, b) => cmp(a.architecture ?? '', b.architecture ?? '') || cmp(a.spdxId, b.spdxId));
     const first = sorted[0]!;
+    const index = indexes.get(reference);
+    if (index) {
+      kept.splice(kept.indexOf(index), 1);
+      return { ...index, platforms: sorted };
+    }
     return {
       reference,
       registry: first.registry,

@@ -39,7 +39,8 @@ export async function proveMultiArchIndex(source: ImageSource, image: ContainerI
     timeoutMs,
     async (signal) => {
       const from = (signal && source.withSignal?.(signal)) || source;
-      const reference = parseReference(image.reference);
+      // A digest the document names is fetched by digest, so the bytes checked are the ones it names.
+      const reference = parseReference(image.digest ? `${image.registry}/${image.repository}@${image.digest}` : image.reference);
       const top = await fetchImageManifest(from, reference);
       const platforms: PlatformProof[] = [];
       for (const listed of image.platforms ?? [image]) platforms.push(await provePlatform(from, image.reference, top, listed));
