@@ -3,7 +3,7 @@
 import { KubeSbomError } from '../common/errors.js';
 import type { ContainerImage } from '../k8s/image-types.js';
 import type { FetchedManifest, Platform } from '../registry/manifest.js';
-import { formatPlatform, selectPlatform } from '../registry/platform.js';
+import { formatPlatform, platformMatches, selectPlatform } from '../registry/platform.js';
 import { parseReference } from '../registry/reference.js';
 import { fetchImageManifest } from '../registry/resolve.js';
 import type { ImageSource } from '../registry/source.js';
@@ -44,10 +44,11 @@ export async function proveMultiArchIndex(source: ImageSource, image: ContainerI
       const top = await fetchImageManifest(from, reference);
       const platforms: PlatformProof[] = [];
       for (const listed of image.platforms ?? [image]) platforms.push(await provePlatform(from, image.reference, top, listed));
-      const listedNames = new Set(platforms.map((p) => p.platform));
+      const listed = (image.platforms ?? [image]).map(platformOf);
+      // Matched as a pull matches them: the index's linux/arm64/v8 is the SBOM's arm64.
       const unlisted =
         top.manifest.kind === 'index'
-          ? top.manifest.manifests.flatMap((d) => (d.platform && !listedNames.has(formatPlatform(d.platform)) ? [formatPlatform(d.platform)] : []))
+          ? top.manifest.manifests.flatMap((d) => (d.platform && !listed.some((p) => platformMatches(d.platform!, p)) ? [formatPlatform(d.platform)] : []))
           : [];
       return { reference: image.reference, digest: top.digest, platforms, unlisted };
     },
