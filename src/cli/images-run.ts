@@ -9,6 +9,7 @@ import { imagesToMarkdown } from '../export/image-report.js';
 import { diffImages } from '../k8s/image-diff.js';
 import { filterImages } from '../k8s/image-filter.js';
 import { buildImageInventory } from '../k8s/image-inventory.js';
+import { foldMultiArch } from '../k8s/multi-arch.js';
 import { resolveImageDigests } from '../k8s/pin-images.js';
 import { DocumentIndex } from '../sbom/document-index.js';
 import { parseMirrors } from './registry-mirrors.js';
@@ -25,6 +26,7 @@ export interface ImagesCliOptions extends ReleaseCliOptions {
   output?: string;
   pin?: boolean;
   keepTag?: boolean;
+  multiArch?: boolean;
   diff?: string;
   registryMirror?: string[];
   ociLayout?: string;
@@ -36,6 +38,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   if (opts.keepTag && !opts.pin) throw usageError('OPTION_INVALID', '--keep-tag only makes sense with --pin');
   if (opts.diff && opts.pin) throw usageError('OPTION_INVALID', '--diff compares the documents; it cannot be combined with --pin');
   const format = wantsJson(opts) ? 'json' : opts.format;
+  if (opts.diff && opts.multiArch) throw usageError('OPTION_INVALID', '--diff compares per-architecture entries; it cannot be combined with --multi-arch');
   if (opts.diff && format === 'md') throw usageError('OPTION_INVALID', '--diff prints txt, json, csv or yaml, not md');
   parseMirrors(opts.registryMirror);
   const inventoryOf = async (src: string) => {
@@ -46,7 +49,9 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
     for (const w of inventory.warnings) warn(w);
-    const images = filterImages(inventory.images, { ...(opts.arch ? { architecture: opts.arch } : {}), ...(opts.name ? { name: opts.name } : {}) });
+    const byArch = filterImages(inventory.images, opts.arch ? { architecture: opts.arch } : {});
+    // --name matches the name printed: with --multi-arch that is kube-proxy, not kube-proxy-amd64.
+    const images = filterImages(opts.multiArch ? foldMultiArch(byArch) : byArch, opts.name ? { name: opts.name } : {});
     return { loaded, inventory, images };
   };
 
@@ -61,10 +66,10 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     else output = format === 'json' ? diffToJson(diff, labels) : format === 'csv' ? diffToCsv(diff) : diffToText(diff, labels);
   } else {
     let resolvedDigests: Map<string, string> | undefined;
+    let platformDigests: Map<string, string> | undefined;
     if (opts.pin) {
       // The registry client (and its HTTP stack) loads only when a registry is asked.
       const { assertOfflineAllows, imageSourceFrom } = await import('./image-run-options.js');
-      const { pinDigest } = await import('../verify/pin-digest.js');
       const { parseReference } = await import('../registry/reference.js');
       const imageOptions = {
         ...(opts.registryMirror ? { registryMirror: opts.registryMirror } : {}),
@@ -77,7 +82,13 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
       );
       const registry = imageSourceFrom(imageOptions);
       const { timeoutMs } = fetchSettingsFrom(opts);
-      resolvedDigests = await resolveImageDigests(main.images, (reference) => pinDigest(registry, reference, timeoutMs));
+      if (opts.multiArch) {
+        const { pinMultiArch } = await import('./images-multi-arch.js');
+        ({ resolvedDigests, platformDigests } = await pinMultiArch(main.images, registry, timeoutMs));
+      } else {
+        const { pinDigest } = await import('../verify/pin-digest.js');
+        resolvedDigests = await resolveImageDigests(main.images, (reference) => pinDigest(registry, reference, timeoutMs));
+      }
     }
     const render =
       format === 'yaml'
@@ -92,6 +103,7 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     output = render(main.images, {
       keepTag: opts.keepTag === true,
       ...(resolvedDigests ? { resolvedDigests } : {}),
+      ...(platformDigests ? { platformDigests } : {}),
       source: main.loaded.label,
       ...(main.inventory.releaseVersion ? { releaseVersion: main.inventory.releaseVersion } : {}),
     });

@@ -10,7 +10,8 @@ import { loadManifests, pinManifests } from '../verify/pin-manifests.js';
 import type { ImageCliOptions } from './image-options.js';
 import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { readManifests } from './manifest-files.js';
-import { outputSettings, warn, writeJson, writeReport, writeText } from './output.js';
+import { outputSettings, warn, writeJson, writeReport, writeSerialized, writeText } from './output.js';
+import { sanitizeKeepingCrlf } from '../common/sanitize.js';
 import { addPolicyHints, checkLines, notPinnedLines, pinExitCode, summaryLine } from './pin-report-text.js';
 import { parseSize } from './size-option.js';
 import { unifiedDiff } from '../export/unified-diff.js';
@@ -43,6 +44,8 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
     trustedRoot,
     policy,
     concurrency: parseConcurrency(opts.concurrency),
+    // --check only reports: nothing is rewritten or rendered.
+    rewrite: !opts.check,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     onEvent: opts.json ? () => {} : imagesProgress(),
   });
@@ -59,7 +62,7 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
       policy,
       files: result.files.map((f) => ({
         path: f.path,
-        changed: f.after !== f.before,
+        changed: f.images.some((i) => i.status === 'pinned'),
         ...(mode === 'write' ? { written: f.after !== f.before } : {}),
         ...(mode === 'diff' ? { diff: unifiedDiff(f.path, f.before, f.after) } : {}),
         images: f.images,
@@ -70,7 +73,8 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
   }
   if (mode === 'check') writeText(checkLines(result));
   else {
-    if (mode === 'diff') writeText(changed.map((f) => unifiedDiff(f.path, f.before, f.after)).join(''));
+    // A CRLF file's diff keeps its CRs raw, or patch could not apply it; every other control character is still escaped.
+    if (mode === 'diff') writeSerialized(sanitizeKeepingCrlf(changed.map((f) => unifiedDiff(f.path, f.before, f.after)).join('')));
     writeReport(notPinnedLines(result));
     if (mode === 'write') for (const file of changed) if (!outputSettings().quiet) writeReport(`wrote ${file.path}\n`);
   }

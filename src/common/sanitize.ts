@@ -18,3 +18,8 @@ export function sanitizeForTerminal(text: string): string {
 export function sanitizeLine(text: string): string {
   return sanitizeForTerminal(text).replace(/[\t\n]/g, ' ');
 }
+
+/** Like sanitizeForTerminal, but a CR right before LF stays raw: a CRLF file's own line ends, in a diff `patch` must apply. */
+export function sanitizeKeepingCrlf(text: string): string {
+  return text.split('\r\n').map(sanitizeForTerminal).join('\r\n');
+}

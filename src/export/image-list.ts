@@ -2,6 +2,7 @@
 // string out (the CLI writes files, the UI shows them).
 import { toJsonText } from '../common/json-text.js';
 import type { ContainerImage } from '../k8s/image-types.js';
+import { architecturesOf } from '../k8s/multi-arch.js';
 import { toCsv } from './csv.js';
 import { pinnedReference } from './pinned.js';
 
@@ -13,6 +14,8 @@ export interface ImageListOptions {
   keepTag?: boolean;
   /** Digests resolved from a registry (--pin), by image reference; they win over the document's own. */
   resolvedDigests?: ReadonlyMap<string, string>;
+  /** --multi-arch --pin: each proven platform's manifest digest inside its index, by the SBOM entry's SPDXID. */
+  platformDigests?: ReadonlyMap<string, string>;
   /** Where the list came from, for the JSON/YAML header. */
   source?: string;
   releaseVersion?: string;
@@ -42,8 +45,36 @@ export function imagesToTxt(images: readonly ContainerImage[], options: ImageLis
   return lines.map((l) => `${l}\n`).join('');
 }
 
-function plainRecord(entry: ImageListEntry) {
+/** What a multi-arch entry folds: each platform's own reference, layers and archive, as the SBOM lists them. */
+function platformRecord(image: ContainerImage, digests: ReadonlyMap<string, string> | undefined) {
+  const digest = digests?.get(image.spdxId);
+  return {
+    reference: image.reference,
+    ...(image.architecture ? { architecture: image.architecture } : {}),
+    ...(image.os ? { os: image.os } : {}),
+    ...(digest ? { digest } : {}),
+    layers: image.layers,
+    ...(image.layerDigestKind ? { layerDigestKind: image.layerDigestKind } : {}),
+    archiveChecksums: image.archiveChecksums.map((c) => ({ algorithm: c.algorithm, value: c.value })),
+    spdxId: image.spdxId,
+  };
+}
+
+function plainRecord(entry: ImageListEntry, platformDigests?: ReadonlyMap<string, string>) {
   const { image } = entry;
+  if (image.platforms) {
+    return {
+      reference: entry.reference,
+      ...(entry.pinned ? { pinned: entry.pinned } : {}),
+      registry: image.registry,
+      repository: image.repository,
+      ...(image.tag ? { tag: image.tag } : {}),
+      architectures: architecturesOf(image),
+      ...(entry.pinned ? { digest: entry.pinned.slice(entry.pinned.lastIndexOf('@') + 1) } : {}),
+      kind: image.kind,
+      platforms: image.platforms.map((p) => platformRecord(p, platformDigests)),
+    };
+  }
   return {
     reference: entry.reference,
     ...(entry.pinned ? { pinned: entry.pinned } : {}),
@@ -66,7 +97,7 @@ export function listDocument(images: readonly ContainerImage[], options: ImageLi
     ...(options.source ? { source: options.source } : {}),
     ...(options.releaseVersion ? { releaseVersion: options.releaseVersion } : {}),
     count: images.length,
-    images: imageListEntries(images, options).map(plainRecord),
+    images: imageListEntries(images, options).map((e) => plainRecord(e, options.platformDigests)),
   };
 }
 
@@ -91,20 +122,23 @@ export const IMAGE_CSV_COLUMNS = [
 
 export function imagesToCsv(images: readonly ContainerImage[], options: ImageListOptions = {}): string {
   const rows = imageListEntries(images, options).map((entry) => {
-    const record = plainRecord(entry);
+    const { image } = entry;
+    // A multi-arch entry's cells list its platforms' values, space-separated in architecture order, like the layers.
+    const parts = image.platforms ?? [image];
+    const sha256Of = (i: ContainerImage) => i.archiveChecksums.find((c) => c.algorithm === 'SHA256')?.value ?? '';
     return [
-      record.reference,
-      record.pinned ?? '',
-      record.registry,
-      record.repository,
-      record.tag ?? '',
-      record.architecture ?? '',
-      record.os ?? '',
-      record.digest ?? '',
-      record.kind,
-      record.layers.join(' '),
-      entry.image.archiveChecksums.find((c) => c.algorithm === 'SHA256')?.value ?? '',
-      record.spdxId,
+      entry.reference,
+      entry.pinned ?? '',
+      image.registry,
+      image.repository,
+      image.tag ?? '',
+      architecturesOf(image).join(' '),
+      [...new Set(parts.map((p) => p.os ?? '').filter(Boolean))].join(' '),
+      entry.pinned ? entry.pinned.slice(entry.pinned.lastIndexOf('@') + 1) : '',
+      image.kind,
+      image.platforms ? '' : image.layers.join(' '),
+      parts.map(sha256Of).filter(Boolean).join(' '),
+      parts.map((p) => p.spdxId).join(' '),
     ];
   });
   return toCsv(IMAGE_CSV_COLUMNS, rows);

@@ -1,5 +1,6 @@
 // A Markdown report of an image inventory (for release notes, tickets and the UI's export screen). Pure.
 import type { ContainerImage } from '../k8s/image-types.js';
+import { architecturesOf } from '../k8s/multi-arch.js';
 import { imageListEntries, type ImageListOptions } from './image-list.js';
 
 const cell = (text: string) => text.replace(/[\\|]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
@@ -8,7 +9,9 @@ const short = (digest: string | undefined) => (digest ? `\`${digest.replace(/^(s
 export function imagesToMarkdown(images: readonly ContainerImage[], options: ImageListOptions = {}): string {
   const entries = imageListEntries(images, options);
   const byArch = new Map<string, number>();
-  for (const image of images) byArch.set(image.architecture ?? 'unknown', (byArch.get(image.architecture ?? 'unknown') ?? 0) + 1);
+  // A multi-arch entry counts once for each architecture it folds.
+  for (const image of images)
+    for (const arch of architecturesOf(image).length ? architecturesOf(image) : ['unknown']) byArch.set(arch, (byArch.get(arch) ?? 0) + 1);
   const lines = [
     `# Images${options.releaseVersion ? ` of Kubernetes ${cell(options.releaseVersion)}` : ''}`,
     '',
@@ -26,9 +29,11 @@ export function imagesToMarkdown(images: readonly ContainerImage[], options: Ima
       .slice()
       .sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0))
       .map((e) => {
-        const sha256 = e.image.archiveChecksums.find((c) => c.algorithm === 'SHA256')?.value;
+        const parts = e.image.platforms ?? [e.image];
+        const sha256 = parts.map((p) => short(p.archiveChecksums.find((c) => c.algorithm === 'SHA256')?.value)).filter(Boolean);
         const digest = e.pinned ? e.pinned.slice(e.pinned.lastIndexOf('@') + 1) : undefined;
-        return `| \`${cell(e.reference)}\` | ${cell(e.image.architecture ?? '')} | ${short(digest)} | ${e.image.layers.length} | ${short(sha256)} |`;
+        const layers = parts.map((p) => p.layers.length).join(', ');
+        return `| \`${cell(e.reference)}\` | ${cell(architecturesOf(e.image).join(', '))} | ${short(digest)} | ${layers} | ${sha256.join(', ')} |`;
       }),
   ];
   return `${lines.join('\n')}\n`;

@@ -29,8 +29,10 @@ export interface ContainerImage {
   layerDigestKind?: 'diff-id' | 'blob';
   /** Checksums of the image archive (.tar) itself; empty for registry images. */
   archiveChecksums: Checksum[];
-  /** The SPDXID of the package the image was read from. */
+  /** The SPDXID of the package the image was read from (for a folded multi-arch entry: its first platform's). */
   spdxId: string;
+  /** A multi-arch reference (images --multi-arch): the per-architecture entries folded into it, by architecture. */
+  platforms?: ContainerImage[];
 }
 
 export interface ImageInventory {

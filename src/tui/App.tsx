@@ -216,7 +216,7 @@ function derive(state: AppState, width: number) {
     indices = filter.apply(state.explorer.kind, state.explorer.sort, state.explorer.query);
     filterProblem = filter.problem;
   }
-  const shownImages = imagesShown(view?.images ?? [], state.images.arch, state.images.query);
+  const shownImages = imagesShown(view?.images ?? [], state.images.arch, state.images.query, state.images.multiArch);
   const top = state.detail[state.detail.length - 1];
   let detail: ReturnType<SbomView['detail']>;
   let lines: DetailLine[] = [];

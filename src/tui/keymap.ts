@@ -26,6 +26,7 @@ export const Command = {
   Export: 'export',
   Format: 'format',
   Pinned: 'pinned',
+  MultiArch: 'multi-arch',
   Content: 'content',
   Write: 'write',
   Release: 'go-release',
@@ -226,6 +227,13 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.Arch, scope: 'images', keys: [{ input: 'a', label: 'a' }], help: 'architecture filter', brief: 'arch', essential: true },
   { command: Command.Filter, scope: 'images', keys: [{ input: '/', label: '/' }], help: 'filter by reference', brief: 'filter', essential: true },
   {
+    command: Command.MultiArch,
+    scope: 'images',
+    keys: [{ input: 'm', label: 'm' }],
+    help: 'multi-arch references (kube-apiserver:v1.25.4) folding the per-architecture images, or one row per architecture',
+    brief: 'multi-arch',
+  },
+  {
     command: Command.Open,
     scope: 'images',
     keys: [{ key: 'return', label: 'enter' }],
@@ -289,6 +297,13 @@ export const BINDINGS: readonly Binding[] = [
     essential: true,
   },
   { command: Command.Pinned, scope: 'export', keys: [{ input: 'p', label: 'p' }], help: 'digest-pinned references (verified images only)', brief: 'pinned' },
+  {
+    command: Command.MultiArch,
+    scope: 'export',
+    keys: [{ input: 'm', label: 'm' }],
+    help: 'image list of multi-arch references, each listing the architectures it folds',
+    brief: 'multi-arch',
+  },
   {
     command: Command.Write,
     scope: 'export',

@@ -51,6 +51,8 @@ export interface ImageRow {
   architecture: string;
   spdxId: string;
   layers: number;
+  /** A multi-arch row (m on Images): the per-architecture references it folds, which keys act on. */
+  platforms?: string[];
 }
 
 export interface DocumentSummary {
@@ -153,7 +155,7 @@ export const EXPORT_FORMATS = ['txt', 'json', 'csv', 'yaml', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportRequest =
-  | { kind: 'images'; format: ExportFormat; pinned: boolean; references: string[]; digests: Record<string, string> }
+  | { kind: 'images'; format: ExportFormat; pinned: boolean; references: string[]; digests: Record<string, string>; multiArch?: boolean }
   | { kind: 'report'; format: 'json' | 'txt'; results: ImageResult[]; files?: FileResult[] };
 
 export interface ExportResult {

@@ -53,7 +53,14 @@ export function loadManifests(files: ManifestFile[]): LoadedManifests {
 }
 
 /** Verifies each distinct reference once (bounded concurrency, progress as verify-images reports it), then rewrites. */
-export async function pinManifests({ parsed, references }: LoadedManifests, options: Omit<VerifyImagesOptions, 'checkSbomLayers'>): Promise<PinResult> {
+export async function pinManifests(
+  { parsed, references }: LoadedManifests,
+  options: Omit<VerifyImagesOptions, 'checkSbomLayers'> & {
+    /** false (--check): decide every image's status but leave the texts as they are (`after` is `before`). */
+    rewrite?: boolean;
+  },
+): Promise<PinResult> {
+  const rewrite = options.rewrite ?? true;
   const run = await verifyImages(
     references.map((reference) => ({ reference })),
     options,
@@ -61,8 +68,8 @@ export async function pinManifests({ parsed, references }: LoadedManifests, opti
   const results = new Map(references.map((value, i) => [value, run.images[i]!]));
   return {
     files: parsed.map(({ file, manifest }) => {
-      const images = manifest.images.map((image) => pinOne(image, results.get(image.value), (value) => manifest.setImage(image, value)));
-      return { path: file.path, before: file.text, after: manifest.render(), images, problems: manifest.problems };
+      const images = manifest.images.map((image) => pinOne(image, results.get(image.value), (value) => rewrite && manifest.setImage(image, value)));
+      return { path: file.path, before: file.text, after: rewrite ? manifest.render() : file.text, images, problems: manifest.problems };
     }),
     verifications: run.images,
   };

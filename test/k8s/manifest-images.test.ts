@@ -90,10 +90,51 @@ spec: {containers: [{name: c, image: x/wrong-place:1}]}
         message: 'Pod (unnamed), container c: the image is not a plain string (an alias, a number, a map or a list); write the reference itself',
       },
     ]);
-    const alias = parseManifest('kind: Pod\nspec:\n  containers:\n  - {name: a, image: &i x/y:1}\n  - {name: b, image: *i}\n', 'm.yaml');
-    expect(alias.images.map((i) => i.value)).toEqual(['x/y:1']);
-    expect(alias.problems.map((p) => p.line)).toEqual([5]);
     expect(() => parseManifest('kind: Pod\nspec: [\n', 'bad.yaml')).toThrow(/^bad\.yaml:\d+:\d+: not valid YAML or JSON/);
+  });
+});
+
+describe('parseManifest: images given by a YAML alias', () => {
+  const PINNED = `x/y@sha256:${'b'.repeat(64)}`;
+
+  it('an alias whose anchor is an image, and every other use an image too, is pinned at its anchor', () => {
+    const text = 'kind: Pod\nspec:\n  initContainers:\n  - {name: a, image: &i x/y:1}  # anchor\n  containers:\n  - name: b\n    image: *i\n';
+    const m = parseManifest(text, 'm.yaml');
+    expect(m.problems).toEqual([]);
+    expect(m.images.map((i) => [i.line, i.value, i.field, i.alias])).toEqual([
+      [4, 'x/y:1', 'initContainers', undefined],
+      [7, 'x/y:1', 'containers', 'i'],
+    ]);
+    m.setImage(m.images[1]!, PINNED);
+    m.setImage(m.images[0]!, PINNED);
+    expect(m.render()).toBe(text.replace('&i x/y:1', `&i ${PINNED}`));
+  });
+
+  it('an anchor that is also used outside an image field is not pinned, and says where', () => {
+    const text = 'kind: Pod\nspec:\n  containers:\n  - name: a\n    image: &i x/y:1\n    env: [{name: IMG, value: *i}]\n  - {name: b, image: *i}\n';
+    const m = parseManifest(text, 'm.yaml');
+    expect(m.images).toEqual([]);
+    expect(m.problems.map((p) => [p.line, p.message])).toEqual([
+      [
+        5,
+        "Pod (unnamed), container a: the image's anchor &i (line 5) is also used at line 6, which is not an image field; pinning it would change that value too",
+      ],
+      [
+        7,
+        "Pod (unnamed), container b: the image's anchor &i (line 5) is also used at line 6, which is not an image field; pinning it would change that value too",
+      ],
+    ]);
+  });
+
+  it('an alias of an anchor written outside an image field is reported, not pinned', () => {
+    const text = 'kind: Pod\nmetadata:\n  annotations: {img: &i x/y:1}\nspec:\n  containers:\n  - {name: b, image: *i}\n';
+    const m = parseManifest(text, 'm.yaml');
+    expect(m.images).toEqual([]);
+    expect(m.problems[0]!.message).toBe(
+      'Pod (unnamed), container b: the image is an alias of &i (line 3), which is not an image field; pinning it there would change that value too: write the reference itself',
+    );
+    const map = parseManifest('kind: Pod\nx: &m {a: 1}\nspec:\n  containers:\n  - {name: b, image: *m}\n', 'm.yaml');
+    expect(map.problems[0]!.message).toContain('the image is not a plain string (an alias of a number, a map or a list)');
   });
 });
 

@@ -22,6 +22,10 @@ export function registerImages(program: Command): void {
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
     .option('-o, --output <file>', 'write here instead of stdout (a file is replaced atomically; a FIFO, device or /dev/fd/N is written into)')
     .option('--pin', 'print registry/repo@sha256:... resolving tags through the registry (the document digest where it has one)')
+    .option(
+      '--multi-arch',
+      "fold the per-architecture images (kube-apiserver-amd64:v1.25.4, ...) into the multi-arch reference clusters pull (kube-apiserver:v1.25.4), listing the architectures it folds; with --pin the index digest, proven to hold the SBOM's layers for every listed platform",
+    )
     .option('--keep-tag', 'with --pin: registry/repo:tag@sha256:...')
     .option('--diff <other>', 'compare with another release SBOM (FILE or VERSION): added, removed, changed images')
     .option(
@@ -50,6 +54,8 @@ Examples:
   kube-sbom images release.spdx --pin --keep-tag                   registry.k8s.io/kube-proxy-arm64:v1.25.4@sha256:...
   kube-sbom images release.spdx --pin --registry-mirror registry.k8s.io=mirror.example/k8s    digests from the mirror
   kube-sbom images release.spdx --format csv > images.csv
+  kube-sbom images release.spdx --multi-arch --pin                 registry.k8s.io/kube-apiserver@sha256:<index> ...
+      (fails, exit 1, when a platform the SBOM lists is missing from the index or serves other layers)
   kube-sbom images kubernetes-v1.23.1-release.spdx --diff kubernetes-v1.25.4-release.spdx`,
   );
   cmd.action((source: string, opts: ImagesCliOptions) =>

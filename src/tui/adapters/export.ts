@@ -6,6 +6,7 @@ import { sanitizeLine } from '../../common/sanitize.js';
 import { renderImageList } from '../../export/image-list-yaml.js';
 import { imagesToMarkdown } from '../../export/image-report.js';
 import { sanitizeForTerminal } from '../../common/sanitize.js';
+import { foldMultiArch } from '../../k8s/multi-arch.js';
 import type { ExportRequest, ExportResult, FileResult, ImageResult, SbomView } from '../ports.js';
 import { auditMatrix, type AuditMatrix } from '../state/audit-matrix.js';
 import { defaultExportName } from '../state/export-target.js';
@@ -68,7 +69,8 @@ export function renderExport(view: SbomView, request: ExportRequest): { name: st
   }
   const wanted = new Set(request.references);
   const { inventory } = view;
-  const images = inventory.images.filter((i) => wanted.has(i.reference));
+  const perArch = inventory.images.filter((i) => wanted.has(i.reference));
+  const images = request.multiArch ? foldMultiArch(perArch) : perArch;
   const options = {
     ...(request.pinned ? { resolvedDigests: new Map(Object.entries(request.digests)) } : {}),
     source: view.source,

@@ -9,7 +9,7 @@ import { MAIN_SCREENS, type AppAction, type AppState, type ListTarget } from '..
 import { listActionFor } from '../state/list.js';
 import { KIND_FILTERS, SORTS, nextOf } from '../state/row-filter.js';
 import { detailLines, firstLinkIndex, type DetailLine } from '../screens/detail-lines.js';
-import { architectures } from '../screens/images-shown.js';
+import { architectures, platformReferences } from '../screens/images-shown.js';
 import type { VerificationLine } from '../screens/verification-lines.js';
 import { EXPORT_FORMATS } from '../ports.js';
 import type { Actions } from './use-actions.js';
@@ -273,23 +273,33 @@ function imagesKeys(ctx: KeyContext, command: Command): void {
       return dispatch({ type: 'images', patch: { editing: true } });
     case Command.Arch:
       return dispatch({ type: 'images', patch: { arch: nextOf(architectures(allImages), state.images.arch) } });
+    case Command.MultiArch:
+      return dispatch({ type: 'images', patch: { multiArch: !state.images.multiArch } });
     case Command.Toggle:
-      if (current) dispatch({ type: 'toggle', reference: current.reference });
+      if (current?.platforms) {
+        // A multi-arch row selects (or unselects) every architecture it folds.
+        const all = current.platforms.every((r) => state.images.selected.includes(r));
+        const rest = state.images.selected.filter((r) => !current.platforms!.includes(r));
+        dispatch({ type: 'select', references: all ? rest : [...rest, ...current.platforms] });
+      } else if (current) dispatch({ type: 'toggle', reference: current.reference });
       return dispatch({ type: 'list', target: 'images', action: { type: 'move', delta: 1 }, length: shownImages.length, height: ctx.heights.images });
     case Command.SelectAll: {
-      const shown = shownImages.map((i) => i.reference);
+      const shown = platformReferences(shownImages);
       const all = shown.every((r) => state.images.selected.includes(r));
       return dispatch({ type: 'select', references: all ? [] : shown });
     }
     case Command.Verify: {
       const selected = state.images.selected.filter((r) => allImages.some((i) => i.reference === r));
-      return ctx.actions.verifyImages(selected.length > 0 ? selected : current ? [current.reference] : []);
+      return ctx.actions.verifyImages(selected.length > 0 ? selected : current ? platformReferences([current]) : []);
     }
     case Command.VerifyAll:
-      return ctx.actions.verifyImages(shownImages.map((i) => i.reference));
-    case Command.Open:
-      if (current) dispatch({ type: 'verification-open', reference: current.reference });
+      return ctx.actions.verifyImages(platformReferences(shownImages));
+    case Command.Open: {
+      // A multi-arch row opens the first architecture that did not verify (or its first).
+      const open = current?.platforms?.find((r) => state.images.results[r]?.status !== 'verified') ?? current?.platforms?.[0] ?? current?.reference;
+      if (open) dispatch({ type: 'verification-open', reference: open });
       return;
+    }
     case Command.Element:
       if (current) openDetail(ctx, current.spdxId);
       return;
@@ -333,6 +343,8 @@ function exportKeys(ctx: KeyContext, command: Command): void {
       return patch({ editing: { field: 'dir', value: exporter.dir ?? '' } });
     case Command.FileName:
       return patch({ editing: { field: 'name', value: exporter.name ?? '' } });
+    case Command.MultiArch:
+      return patch({ multiArch: !exporter.multiArch });
     case Command.Write:
       return ctx.actions.exportNow();
   }

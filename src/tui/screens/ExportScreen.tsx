@@ -56,6 +56,12 @@ export function ExportScreen({ state, plan, exportDir, width }: { state: ExportS
           <Text>{clip(state.name ?? (plan.ok ? defaultExportName(plan.request) : ''), width - 11)}</Text>
         )}
       </Text>
+      {state.content === 'images' ? (
+        <Text>
+          <Text color={theme.dim}> m multi-arch </Text>
+          <Choice options={['no', 'yes']} value={state.multiArch ? 'yes' : 'no'} />
+        </Text>
+      ) : null}
       <Text> </Text>
       {plan.ok ? (
         <Box flexDirection="column">

@@ -5,6 +5,7 @@ import type { ImageResult, ImageRow } from '../ports.js';
 import { Prompt } from '../components/Prompt.js';
 import { WindowedList } from '../components/WindowedList.js';
 import type { ImagesState } from '../state/app-state.js';
+import { foldedResult, platformReferences } from './images-shown.js';
 import { cell, clip } from '../text.js';
 import { symbols, theme } from '../theme.js';
 
@@ -63,7 +64,8 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
   const failed = results.filter((r) => r.status === 'failed').length;
   // Could not be checked is not failed: counted as the rows say it.
   const unchecked = results.filter((r) => r.status === 'unchecked').length;
-  const archWidth = 8;
+  // A multi-arch row lists every architecture it folds.
+  const archWidth = state.multiArch ? 26 : 8;
   const statusWidth = 15;
   const digestWidth = width >= 110 ? 20 : 0;
   const refWidth = Math.max(20, width - archWidth - statusWidth - digestWidth - 8);
@@ -74,9 +76,11 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
         <Text bold>Images</Text>
         <Text color={theme.dim}> arch </Text>
         <Text color={theme.accent}>{state.arch}</Text>
+        {state.multiArch ? <Text color={theme.accent}> multi-arch</Text> : null}
         <Text color={theme.dim}>
           {' '}
-          {shown.length} of {total} images {state.selected.length} selected
+          {state.multiArch ? `${shown.length} reference(s) folding ${platformReferences(shown).length}` : shown.length} of {total} images{' '}
+          {state.selected.length} selected
         </Text>
         {verified ? <Text color={theme.ok}> {verified} verified</Text> : null}
         {failed ? <Text color={theme.bad}> {failed} failed</Text> : null}
@@ -99,9 +103,9 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
         empty="no images match"
         renderRow={(i, isCursor) => {
           const image = shown[i]!;
-          const result = state.results[image.reference];
+          const result = foldedResult(image, state.results);
           const status = statusOf(result);
-          const selected = state.selected.includes(image.reference);
+          const selected = (image.platforms ?? [image.reference]).every((r) => state.selected.includes(r));
           return (
             <Text inverse={isCursor}>
               {isCursor ? symbols.cursor : ' '}
@@ -115,7 +119,7 @@ export function ImagesScreen({ state, shown, total, width, height }: Props) {
       />
       <Box flexDirection="column" height={IMAGES_PANEL} borderStyle={undefined}>
         <Text color={theme.dim}>{current ? clip(`── ${current.reference}`, width - 1) : ''}</Text>
-        {current ? <Panel result={state.results[current.reference]} width={width} /> : null}
+        {current ? <Panel result={foldedResult(current, state.results)} width={width} /> : null}
       </Box>
     </Box>
   );

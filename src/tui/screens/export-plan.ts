@@ -32,6 +32,12 @@ export function exportPlan(state: AppState, images: readonly ImageRow[]): Export
   }
   if (references.length === 0) return { ok: false, reason: 'no images to export' };
   const digests: Record<string, string> = {};
+  // Per-architecture digests say nothing about an index: its digest must be proven against the SBOM first.
+  if (exporter.pinned && exporter.multiArch)
+    return {
+      ok: false,
+      reason: "a pinned multi-arch list needs each index digest proven to hold the SBOM's layers: run kube-sbom images --multi-arch --pin, or turn off p or m",
+    };
   if (exporter.pinned) {
     // A pinned list names bytes: only digests this session verified are used, never one taken on trust.
     const missing = references.filter((r) => imagesState.results[r]?.status !== 'verified' || !imagesState.results[r]?.digest);
@@ -41,8 +47,8 @@ export function exportPlan(state: AppState, images: readonly ImageRow[]): Export
   }
   return {
     ok: true,
-    request: { kind: 'images', format: exporter.format, pinned: exporter.pinned, references, digests },
-    describe: `${exporter.pinned ? 'digest-pinned ' : ''}image list (${exporter.format}) of ${which}`,
+    request: { kind: 'images', format: exporter.format, pinned: exporter.pinned, references, digests, ...(exporter.multiArch ? { multiArch: true } : {}) },
+    describe: `${exporter.pinned ? 'digest-pinned ' : ''}${exporter.multiArch ? 'multi-arch ' : ''}image list (${exporter.format}) of ${which}`,
   };
 }
 

@@ -42,6 +42,8 @@ export interface ImagesState {
   running: boolean;
   /** What the last verification run warned about (e.g. the trusted root it fell back to). */
   warnings: string[];
+  /** Rows are multi-arch references folding the per-architecture images (m). */
+  multiArch?: boolean;
 }
 
 /** Release binaries and archives verified this run, by path as the SBOM names it. */
@@ -55,6 +57,8 @@ export interface ExportState {
   content: 'images' | 'report';
   format: ExportFormat;
   pinned: boolean;
+  /** The list names multi-arch references (m). */
+  multiArch?: boolean;
   busy: boolean;
   result?: { ok: true; path: string; count: number } | { ok: false; message: string };
   /** The folder and file name the user chose (unset: the export folder and the format's own name). */
@@ -132,7 +136,7 @@ export type AppAction =
   | { type: 'file-result'; result: FileResult }
   | { type: 'files-warning'; message: string }
   | { type: 'files-done' }
-  | { type: 'images'; patch: Partial<Pick<ImagesState, 'arch' | 'query' | 'editing'>> }
+  | { type: 'images'; patch: Partial<Pick<ImagesState, 'arch' | 'query' | 'editing' | 'multiArch'>> }
   | { type: 'toggle'; reference: string }
   | { type: 'select'; references: string[] }
   | { type: 'verify-start'; references: string[] }
@@ -275,7 +279,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, files: { ...state.files, running: false } };
     case 'images': {
       const next = { ...state.images, ...action.patch };
-      const refilter = next.arch !== state.images.arch || next.query !== state.images.query;
+      const refilter = next.arch !== state.images.arch || next.query !== state.images.query || next.multiArch !== state.images.multiArch;
       return { ...state, images: refilter ? { ...next, list: LIST_START } : next };
     }
     case 'toggle': {

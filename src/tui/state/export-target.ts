@@ -6,7 +6,7 @@ import type { ExportRequest } from '../ports.js';
 /** The file name a request is written to unless the user names another. */
 export function defaultExportName(request: ExportRequest): string {
   if (request.kind === 'report') return `kube-sbom-verification.${request.format}`;
-  return `kube-sbom-images${request.pinned ? '-pinned' : ''}.${request.format}`;
+  return `kube-sbom-images${request.multiArch ? '-multi-arch' : ''}${request.pinned ? '-pinned' : ''}.${request.format}`;
 }
 
 /** The absolute path written; a relative folder is taken from the default export folder. */
