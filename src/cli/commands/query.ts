@@ -7,7 +7,7 @@ import { addSharedOptions } from '../shared-options.js';
 export function registerQuery(program: Command): void {
   const cmd = program
     .command('query')
-    .description('list the elements of an SPDX document that match an expression')
+    .description('list the elements of a document (SPDX 2, SPDX 3 or CycloneDX) that match an expression')
     .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML)')
     .argument('<expr>', 'terms joined by spaces or AND, e.g. "type:package name:^kube-"')
     .option(

@@ -8,7 +8,7 @@ export function registerValidate(program: Command): void {
   const cmd = program
     .command('validate')
     .description(
-      'check an SPDX 2.2/2.3 document against the spec: required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields',
+      'check a document against its spec: SPDX 2.2/2.3 strictly (required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields); CycloneDX and SPDX 3 by the structure their specs define',
     )
     .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML)')
     .option('--strict-warnings', 'fail (exit 1) on warnings too')
