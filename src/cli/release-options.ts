@@ -10,6 +10,8 @@ export interface ReleaseCliOptions {
   dlUrl: string;
   rekorUrl: string;
   rekorEntry?: string;
+  /** The release SBOM signature's carried Sigstore bundle (--sbom-bundle). */
+  sbomBundle?: string;
   trustedRoot?: string;
   /** Always set (commander default: the Kubernetes release signer). */
   certificateIdentity: string;

@@ -123,6 +123,7 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
     selection: selection.files,
     concurrency,
     ...(opts.sbomRekorEntry !== undefined ? { sbomRekorEntryFile: opts.sbomRekorEntry } : {}),
+    ...(opts.sbomBundle !== undefined ? { sbomBundleFile: opts.sbomBundle } : {}),
   });
   const images = selection.images && document ? await verifyReleaseImages(document, imageOptions) : [];
   const { files, ...sbom } = report;

@@ -8,7 +8,9 @@ import { verifiedBundleJson } from '../sigstore/bundle-out.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
 import { failed } from './release-check.js';
 import { chooseTrustedRoot } from './trusted-root.js';
-import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
+import { bundleSignatureProblem } from './carried-signature-bundle.js';
+import type { DetachedSignatureInput, SignatureReport, VerifyDetachedSignature } from './release-check.js';
+import type { IdentityPolicy } from '../sigstore/identity.js';
 
 export interface ReleaseSignatureOptions {
   offline: boolean;
@@ -41,6 +43,7 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
       return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
     }
     const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
+    if (input.sigstoreBundle !== undefined) return verifyCarriedBundle(input, input.sigstoreBundle, artifact, root, policy);
     const result = await verifyArtifactSignature({
       artifact,
       material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
@@ -53,5 +56,26 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
     // Only what verified becomes a bundle, and only one that verifies again as written.
     const bundle = input.bundle && result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
     return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt, ...(bundle ? { bundle } : {}) };
+  };
+}
+
+/** The carried bundle verified in place of .sig/.cert/Rekor entry, once it is shown to hold the published signature. */
+async function verifyCarriedBundle(
+  input: DetachedSignatureInput,
+  bundle: string,
+  artifact: Uint8Array,
+  root: LoadedTrustedRoot,
+  policy: IdentityPolicy,
+): Promise<SignatureReport> {
+  const bundleSource = input.sources.rekorEntry ?? 'the Sigstore bundle';
+  const problem = bundleSignatureProblem(bundle, input.signature, bundleSource, input.sources.signature);
+  if (problem) return { verified: false, checks: [{ check: 'input', status: 'fail', code: 'BUNDLE_MISMATCH', message: problem }] };
+  const result = await verifyArtifactSignature({ artifact, material: { kind: 'bundle', bundle }, trustedRoot: root, policy, offline: true });
+  return {
+    verified: result.verified,
+    checks: result.checks,
+    signer: result.signer,
+    signedAt: result.signedAt,
+    ...(input.bundle && result.verified ? { bundle } : {}),
   };
 }

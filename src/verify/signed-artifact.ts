@@ -19,6 +19,8 @@ export interface SignaturePolicy {
   trustedRootPath?: string;
   /** A saved Rekor entry (REST JSON); otherwise it is looked up at rekorUrl. */
   rekorEntryFile?: string;
+  /** The signature's Sigstore bundle (verify-sbom -o writes release.sigstore.json): verified instead of a Rekor lookup. */
+  sigstoreBundleFile?: string;
   rekorUrl: string;
   verify: VerifyDetachedSignature;
   /** Ask the verifier for a standard bundle of the verified signature (-o). */
@@ -104,8 +106,13 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
   let rekorSource: string;
   let rekorFile: FetchedFile | undefined;
   let rekorIndex: FetchedFile | undefined;
+  let sigstoreBundle: string | undefined;
   try {
-    if (policy.rekorEntryFile) {
+    if (policy.sigstoreBundleFile) {
+      rekorSource = policy.sigstoreBundleFile;
+      sigstoreBundle = await readLimitedText(policy.sigstoreBundleFile, { maxBytes: SIZE_LIMITS.rekorEntry, hint: 'a Sigstore bundle is a few KB' });
+      rekorEntry = '';
+    } else if (policy.rekorEntryFile) {
       rekorSource = policy.rekorEntryFile;
       rekorEntry = await readLimitedText(policy.rekorEntryFile, { maxBytes: SIZE_LIMITS.rekorEntry, hint: 'no Rekor entry is that large' });
     } else {
@@ -128,7 +135,11 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
       return { check: failed('signature', req.subject, err.code, err.message), rekorFile, rekorIndex };
     }
     if (err instanceof KubeSbomError && err.code === 'OFFLINE_NOT_CACHED') {
-      throw ioError(err.code, `${err.message}; or give the signature's Rekor entry with --rekor-entry FILE (an earlier -o run saves it)`, err);
+      throw ioError(
+        err.code,
+        `${err.message}; or give the signature's Rekor entry with --rekor-entry FILE, or its bundle with --sbom-bundle FILE (an earlier -o run saves both)`,
+        err,
+      );
     }
     throw err;
   }
@@ -137,7 +148,7 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
     artifactSha256: artifact.sha256,
     signature,
     certificate: await readFile(certFile.path, 'utf8'),
-    rekorEntry,
+    ...(sigstoreBundle !== undefined ? { sigstoreBundle } : { rekorEntry }),
     identity: policy.identity,
     identityRegexp: policy.identityRegexp,
     issuer: policy.issuer,

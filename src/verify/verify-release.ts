@@ -18,6 +18,8 @@ export interface VerifyReleaseFilesOptions extends ReleaseSourceOptions {
   selection: ReleaseFileSelection;
   concurrency: number;
   sbomRekorEntryFile?: string;
+  /** The release SBOM signature's carried Sigstore bundle. */
+  sbomBundleFile?: string;
 }
 
 export interface ReleaseFileRow {
@@ -53,7 +55,7 @@ export interface VerifiedReleaseFiles {
 
 export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Promise<VerifiedReleaseFiles> {
   return withReleaseSession(options.version, options, async (session) => {
-    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile);
+    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile, false, options.sbomBundleFile);
     const version = sbom.report.version;
     const base = {
       requested: sbom.report.requested,

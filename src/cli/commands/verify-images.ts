@@ -28,6 +28,12 @@ export function registerVerifyImages(program: Command): void {
     .option('--dl-url <url>', 'dl.k8s.io base URL or mirror: version markers', DEFAULT_DL_URL)
     .option('--rekor-url <url>', 'Rekor instance for the release SBOM signature', DEFAULT_REKOR_URL)
     .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry (verify-sbom -o keeps it): no Rekor lookup, e.g. offline")
+    .addOption(
+      new Option(
+        '--sbom-bundle <file>',
+        "the release SBOM signature's Sigstore bundle (release.sigstore.json, written by verify-sbom -o and carried by mirror --sbom): verified instead of a Rekor lookup, e.g. offline",
+      ).conflicts('rekorEntry'),
+    )
     .option('--no-cache', 'neither read nor write the download cache')
     .addOption(new Option('--max-size <size>', 'refuse larger SBOM files').default('512MiB'));
   addSharedOptions(addImageBundleOptions(addImageOptions(cmd)), {}).addHelpText(
@@ -41,7 +47,9 @@ Exit codes: 0 every image verified; 1 an image failed a check (or the release SB
 ${FAR_SIDE_HELP}
 A FILE is read as it is; a VERSION is verified first, and from a copy of its files it needs no network either:
   verify-sbom v1.30.0 -o carried/sbom/v1.30.0 on the connected side, then on the far side
-  --sbom-url file:///path/carried/sbom --rekor-entry carried/sbom/v1.30.0/release.rekor.json
+  --sbom-url file:///path/carried/sbom --sbom-bundle carried/sbom/v1.30.0/release.sigstore.json
+(or --rekor-entry carried/sbom/v1.30.0/release.rekor.json). The bundle must hold the very signature of the copy's
+release.sig, over the copy's bytes, by the release signer: anything else fails (exit 1).
 
 Examples:
   kube-sbom verify-images v1.30.0

@@ -32,6 +32,12 @@ export function registerVerifyRelease(program: Command): void {
     .option('--all', 'every binary, archive and image the SBOM lists, for every OS and architecture (--os, --arch, --name still narrow)')
     .option('--concurrency <n>', 'files, and then images, checked at once (1-16)', '4')
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
+    .addOption(
+      new Option(
+        '--sbom-bundle <file>',
+        "the release SBOM signature's Sigstore bundle (release.sigstore.json, written by verify-sbom -o and carried by mirror --sbom): verified instead of a Rekor lookup, e.g. offline",
+      ).conflicts('sbomRekorEntry'),
+    )
     // The --certificate-* options name the release files' signer; images have their own (verify-images' defaults).
     .option('--image-identity <id>', `expected image signer (certificate SAN), exact (default ${IMAGE_SIGNER_IDENTITY})`)
     .option('--image-identity-regexp <re>', 'expected image signer as a regular expression, anchored at both ends')
@@ -50,7 +56,7 @@ Examples:
   kube-sbom verify-release v1.29.0 --os linux --arch arm64 --name 'kube*'
   kube-sbom verify-release v1.29.0 --only archives --all --json
   kube-sbom verify-release v1.29.0 --only images --arch arm64 --registry-mirror registry.k8s.io=127.0.0.1:5000
-  kube-sbom verify-release v1.29.0 --only images --sbom-url file:///carried/sbom --sbom-rekor-entry release.rekor.json \\
+  kube-sbom verify-release v1.29.0 --only images --sbom-url file:///carried/sbom --sbom-bundle release.sigstore.json \\
       --trusted-root trusted_root.json --registry-mirror registry.k8s.io=mirror.example/k8s --bundles-from carried/
 ${RELEASE_HELP_FOOTER}`,
   );
