@@ -181,6 +181,55 @@ describe.skipIf(registryMissing || netnsMissing)('the release SBOM offline throu
     expect(sbomFailure(swapped)).toContain('(signature: BUNDLE_MISMATCH)');
   });
 
+  it('mirror VERSION --sbom into an OCI layout carries everything: the SBOM files taken out of it verify offline with --oci-layout', async () => {
+    const site = join(dir, 'site');
+    const mirror = await ReleaseMirror.start(site);
+    const layout = join(dir, 'layout');
+    try {
+      const flags = ['--sbom-url', mirror.sbomUrl, '--dl-url', mirror.dlUrl, '--rekor-url', mirror.rekorUrl, '--no-cache', '--trusted-root', root];
+      const r = await runCli([
+        'mirror',
+        VERSION,
+        '--to',
+        `oci-layout:${layout}`,
+        '--sbom',
+        ...flags,
+        '--registry-mirror',
+        `registry.k8s.io=${registry.host}`,
+        '--json',
+      ]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+    } finally {
+      await mirror.close();
+    }
+    // What `oras pull` would do on the far side: each layer of the SBOM artifact written under its title.
+    const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as {
+      manifests: Array<{ digest: string; annotations?: Record<string, string> }>;
+    };
+    const entry = index.manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === `sbom.k8s.io/kubernetes-release-sbom:${VERSION}`)!;
+    const blob = (digest: string) => readFile(join(layout, 'blobs', 'sha256', digest.slice('sha256:'.length)));
+    const manifest = JSON.parse((await blob(entry.digest)).toString('utf8')) as { layers: Array<{ digest: string; annotations: Record<string, string> }> };
+    const pulled = join(dir, 'pulled', 'sbom', VERSION);
+    await mkdir(pulled, { recursive: true });
+    for (const layer of manifest.layers) await writeFile(join(pulled, layer.annotations['org.opencontainers.image.title']!), await blob(layer.digest));
+    const offline = await runCliOffline([
+      'verify-images',
+      VERSION,
+      '--sbom-url',
+      pathToFileURL(join(dir, 'pulled', 'sbom')).href,
+      '--sbom-bundle',
+      join(pulled, 'release.sigstore.json'),
+      '--no-cache',
+      '--trusted-root',
+      root,
+      '--oci-layout',
+      layout,
+      '--json',
+    ]);
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(JSON.parse(offline.stdout)).toMatchObject({ verified: true, source: `${VERSION} release SBOM`, summary: { total: 2, verified: 2 } });
+  });
+
   it('--sbom-bundle and --rekor-entry are one or the other (exit 2)', async () => {
     const r = await runCli([...images(carried.sbomUrl, carried.bundle), '--rekor-entry', join(carried.dir, 'release.rekor.json')]);
     expect(r.code).toBe(2);
