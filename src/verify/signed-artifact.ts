@@ -102,7 +102,7 @@ async function digestCheck(algorithm: DigestAlgorithm, sumFile: FetchedFile, art
 export async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile, sigFile: FetchedFile, certFile: FetchedFile) {
   const policy = req.policy;
   const signature = await readFile(sigFile.path, 'utf8');
-  let rekorEntry: string;
+  let rekorEntry: string | undefined;
   let rekorSource: string;
   let rekorFile: FetchedFile | undefined;
   let rekorIndex: FetchedFile | undefined;
@@ -111,7 +111,6 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
     if (policy.sigstoreBundleFile) {
       rekorSource = policy.sigstoreBundleFile;
       sigstoreBundle = await readLimitedText(policy.sigstoreBundleFile, { maxBytes: SIZE_LIMITS.rekorEntry, hint: 'a Sigstore bundle is a few KB' });
-      rekorEntry = '';
     } else if (policy.rekorEntryFile) {
       rekorSource = policy.rekorEntryFile;
       rekorEntry = await readLimitedText(policy.rekorEntryFile, { maxBytes: SIZE_LIMITS.rekorEntry, hint: 'no Rekor entry is that large' });
@@ -135,11 +134,9 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
       return { check: failed('signature', req.subject, err.code, err.message), rekorFile, rekorIndex };
     }
     if (err instanceof KubeSbomError && err.code === 'OFFLINE_NOT_CACHED') {
-      throw ioError(
-        err.code,
-        `${err.message}; or give the signature's Rekor entry with --rekor-entry FILE, or its bundle with --sbom-bundle FILE (an earlier -o run saves both)`,
-        err,
-      );
+      // Only the release SBOM's signature can be given as a bundle (--sbom-bundle); a binary's needs its entry.
+      const bundleHint = req.fileName === 'release' ? ', or its bundle with --sbom-bundle FILE' : '';
+      throw ioError(err.code, `${err.message}; or give the signature's Rekor entry with --rekor-entry FILE${bundleHint} (an earlier -o run saves it)`, err);
     }
     throw err;
   }
@@ -148,7 +145,8 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
     artifactSha256: artifact.sha256,
     signature,
     certificate: await readFile(certFile.path, 'utf8'),
-    ...(sigstoreBundle !== undefined ? { sigstoreBundle } : { rekorEntry }),
+    ...(sigstoreBundle !== undefined ? { sigstoreBundle } : {}),
+    ...(rekorEntry !== undefined ? { rekorEntry } : {}),
     identity: policy.identity,
     identityRegexp: policy.identityRegexp,
     issuer: policy.issuer,
