@@ -30,6 +30,14 @@ export interface ReleaseCliOptions {
   timeout?: string;
 }
 
+/** --sbom-bundle FILE: the release SBOM's carried bundle; one or the other with the flag that gives its Rekor entry. */
+export function sbomBundleOption(rekorEntryOption: 'rekorEntry' | 'sbomRekorEntry'): Option {
+  return new Option(
+    '--sbom-bundle <file>',
+    "the release SBOM signature's Sigstore bundle (release.sigstore.json, written by verify-sbom -o and carried by mirror --sbom): verified instead of a Rekor lookup, e.g. offline",
+  ).conflicts(rekorEntryOption);
+}
+
 export function addReleaseOptions(cmd: Command): Command {
   return cmd
     .option('--sbom-url <url>', 'release SBOM base URL or mirror (https, http, file)', DEFAULT_SBOM_URL)

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
 import { addImageBundleOptions, addImageOptions, FAR_SIDE_HELP } from '../image-options.js';
+import { sbomBundleOption } from '../release-options.js';
 import type { VerifyImagesCliOptions } from '../verify-images-run.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
@@ -28,12 +29,7 @@ export function registerVerifyImages(program: Command): void {
     .option('--dl-url <url>', 'dl.k8s.io base URL or mirror: version markers', DEFAULT_DL_URL)
     .option('--rekor-url <url>', 'Rekor instance for the release SBOM signature', DEFAULT_REKOR_URL)
     .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry (verify-sbom -o keeps it): no Rekor lookup, e.g. offline")
-    .addOption(
-      new Option(
-        '--sbom-bundle <file>',
-        "the release SBOM signature's Sigstore bundle (release.sigstore.json, written by verify-sbom -o and carried by mirror --sbom): verified instead of a Rekor lookup, e.g. offline",
-      ).conflicts('rekorEntry'),
-    )
+    .addOption(sbomBundleOption('rekorEntry'))
     .option('--no-cache', 'neither read nor write the download cache')
     .addOption(new Option('--max-size <size>', 'refuse larger SBOM files').default('512MiB'));
   addSharedOptions(addImageBundleOptions(addImageOptions(cmd)), {}).addHelpText(

@@ -1,7 +1,7 @@
 // `kube-sbom verify-release [VERSION]`: the release SBOM verified once, then every selected binary, archive and image it lists.
 import { Option, type Command } from 'commander';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../../k8s/identities.js';
-import { addReleaseOptions, RELEASE_HELP_FOOTER } from '../release-options.js';
+import { addReleaseOptions, RELEASE_HELP_FOOTER, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { VerifyReleaseCliOptions } from '../verify-release-run.js';
@@ -32,12 +32,7 @@ export function registerVerifyRelease(program: Command): void {
     .option('--all', 'every binary, archive and image the SBOM lists, for every OS and architecture (--os, --arch, --name still narrow)')
     .option('--concurrency <n>', 'files, and then images, checked at once (1-16)', '4')
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
-    .addOption(
-      new Option(
-        '--sbom-bundle <file>',
-        "the release SBOM signature's Sigstore bundle (release.sigstore.json, written by verify-sbom -o and carried by mirror --sbom): verified instead of a Rekor lookup, e.g. offline",
-      ).conflicts('sbomRekorEntry'),
-    )
+    .addOption(sbomBundleOption('sbomRekorEntry'))
     // The --certificate-* options name the release files' signer; images have their own (verify-images' defaults).
     .option('--image-identity <id>', `expected image signer (certificate SAN), exact (default ${IMAGE_SIGNER_IDENTITY})`)
     .option('--image-identity-regexp <re>', 'expected image signer as a regular expression, anchored at both ends')
