@@ -230,8 +230,13 @@ describe.skipIf(registryMissing || netnsMissing)('the release SBOM offline throu
     expect(JSON.parse(offline.stdout)).toMatchObject({ verified: true, source: `${VERSION} release SBOM`, summary: { total: 2, verified: 2 } });
   });
 
-  it('--sbom-bundle and --rekor-entry are one or the other (exit 2)', async () => {
+  it('--sbom-bundle and --rekor-entry are one or the other; a FILE source takes no bundle (exit 2)', async () => {
     const r = await runCli([...images(carried.sbomUrl, carried.bundle), '--rekor-entry', join(carried.dir, 'release.rekor.json')]);
     expect(r.code).toBe(2);
+    for (const command of ['verify-images', 'images']) {
+      const file = await runCli([command, join(carried.dir, 'release'), '--sbom-bundle', carried.bundle, '--trusted-root', root]);
+      expect(file.code, command).toBe(2);
+      expect(file.stderr).toContain('--sbom-bundle checks a release VERSION download');
+    }
   });
 });
