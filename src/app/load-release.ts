@@ -7,7 +7,7 @@ import type { LoadedSource, LoadEventListener, ReleaseLoadOptions } from './load
 import { ReleaseNotVerifiedError } from './release-not-verified.js';
 
 export async function loadRelease(version: string, options: ReleaseLoadOptions, onEvent: LoadEventListener): Promise<LoadedSource> {
-  const { rekorEntryFile, ...rest } = options;
+  const { rekorEntryFile, sbomBundleFile, ...rest } = options;
   const warn = (message: string) => onEvent({ type: 'warning', message });
   const sourceOptions: ReleaseSourceOptions = {
     ...rest,
@@ -15,7 +15,7 @@ export async function loadRelease(version: string, options: ReleaseLoadOptions, 
     onEvent,
   };
   return withReleaseSession(version, sourceOptions, async (session) => {
-    const verified = await checkReleaseSbom(session, sourceOptions, rekorEntryFile);
+    const verified = await checkReleaseSbom(session, sourceOptions, rekorEntryFile, false, sbomBundleFile);
     const { report, document } = verified;
     // Fail closed: a document from an SBOM that did not verify is one nobody should act on.
     if (!report.verified || !document) throw new ReleaseNotVerifiedError(version, report);

@@ -26,6 +26,8 @@ export type LoadEventListener = (event: LoadEvent) => void;
 export interface ReleaseLoadOptions extends Omit<ReleaseSourceOptions, 'verifySignature' | 'onEvent' | 'offline'> {
   /** A saved Rekor entry for the SBOM's signature. */
   rekorEntryFile?: string;
+  /** The SBOM signature's carried Sigstore bundle (release.sigstore.json). */
+  sbomBundleFile?: string;
   offline: boolean;
 }
 

@@ -57,6 +57,14 @@ export function addImageBundleOptions(cmd: Command): Command {
     );
 }
 
+/** --bundles-from alone, for commands that read carried signatures but write no bundles (pin). */
+export function addCarriedBundlesOption(cmd: Command): Command {
+  return cmd.option(
+    '--bundles-from <dir>',
+    'READ (never writes): image signatures carried in bundles that verify-images --bundle-dir wrote, checked beside those the registry holds; needs no Rekor and no registry signature tags',
+  );
+}
+
 export const FAR_SIDE_HELP = `
 With no network (air-gapped, or a private mirror): give where the images are, the trusted root, and the carried
 signatures; nothing else is asked (no TUF, no Rekor, no registry.k8s.io):

@@ -16,6 +16,7 @@ export function releaseLoadOptions(opts: ReleaseCliOptions): ReleaseLoadOptions 
     ...definedOnly(signerPolicyFrom(opts)),
     ...(opts.trustedRoot ? { trustedRootPath: opts.trustedRoot } : {}),
     ...(opts.rekorEntry ? { rekorEntryFile: opts.rekorEntry } : {}),
+    ...(opts.sbomBundle ? { sbomBundleFile: opts.sbomBundle } : {}),
     ...(opts.cache === false ? {} : { cacheDir: opts.cacheDir ?? defaultCacheDir() }),
     offline: opts.offline === true,
     fetchSettings: definedOnly(fetchSettingsFrom(opts)),

@@ -8,7 +8,7 @@ import { parseReference } from '../registry/reference.js';
 import { imagesProgress } from './image-progress.js';
 import { loadManifests, pinManifests } from '../verify/pin-manifests.js';
 import type { ImageCliOptions } from './image-options.js';
-import { assertOfflineAllows, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
+import { assertOfflineAllows, carriedFrom, imageSourceFrom, imageTimeoutFrom, policyFrom, trustedRootFrom } from './image-run-options.js';
 import { readManifests } from './manifest-files.js';
 import { outputSettings, warn, writeJson, writeReport, writeSerialized, writeText } from './output.js';
 import { sanitizeKeepingCrlf } from '../common/sanitize.js';
@@ -37,12 +37,14 @@ export async function runPin(paths: string[], opts: PinCliOptions): Promise<numb
     loaded.references.map((r) => parseReference(r).registry),
   );
   const trustedRoot = await trustedRootFrom(opts);
+  const carried = await carriedFrom(opts);
   // An unreachable registry is one error (exit 3), not one failure per image.
   await pingRegistries(source, loaded.references, timeoutMs);
   const result = await pinManifests(loaded, {
     source,
     trustedRoot,
     policy,
+    ...carried,
     concurrency: parseConcurrency(opts.concurrency),
     // --check only reports: nothing is rewritten or rendered.
     rewrite: !opts.check,

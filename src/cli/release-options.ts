@@ -10,6 +10,8 @@ export interface ReleaseCliOptions {
   dlUrl: string;
   rekorUrl: string;
   rekorEntry?: string;
+  /** The release SBOM signature's carried Sigstore bundle (--sbom-bundle). */
+  sbomBundle?: string;
   trustedRoot?: string;
   /** Always set (commander default: the Kubernetes release signer). */
   certificateIdentity: string;
@@ -26,6 +28,14 @@ export interface ReleaseCliOptions {
   retries?: string;
   retryDelay?: string;
   timeout?: string;
+}
+
+/** --sbom-bundle FILE: the release SBOM's carried bundle; one or the other with the flag that gives its Rekor entry. */
+export function sbomBundleOption(rekorEntryOption: 'rekorEntry' | 'sbomRekorEntry'): Option {
+  return new Option(
+    '--sbom-bundle <file>',
+    "the release SBOM signature's Sigstore bundle (release.sigstore.json, written by verify-sbom -o and carried by mirror --sbom): verified instead of a Rekor lookup, e.g. offline",
+  ).conflicts(rekorEntryOption);
 }
 
 export function addReleaseOptions(cmd: Command): Command {

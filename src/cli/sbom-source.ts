@@ -4,6 +4,7 @@ import type { SbomFormat } from '../../parsers/model.js';
 import { loadSource } from '../app/load-source.js';
 import type { LoadedSource } from '../app/loaded-source.js';
 import { sourceOf } from '../app/source-kind.js';
+import { usageError } from '../common/errors.js';
 import { printParseWarnings } from './parse-warnings.js';
 import type { ReleaseCliOptions } from './release-options.js';
 import { cliLoadEvents, releaseLoadOptions } from './load-options.js';
@@ -17,8 +18,15 @@ export interface SbomSourceOptions {
 }
 
 export async function loadSbomSource(text: string, options: SbomSourceOptions): Promise<LoadedSource> {
+  const source = sourceOf(text);
+  // A bundle that is never checked must not look as if it vouched for the file.
+  if (source.kind !== 'release' && options.release.sbomBundle !== undefined)
+    throw usageError(
+      'OPTION_CONFLICT',
+      '--sbom-bundle checks a release VERSION download; a FILE is read as it is (check one with verify-blob FILE --bundle B)',
+    );
   const loaded = await loadSource(
-    sourceOf(text),
+    source,
     {
       maxBytes: parseSize(options.maxSize),
       ...(options.inputFormat ? { inputFormat: options.inputFormat } : {}),

@@ -37,6 +37,7 @@ export async function runVerifyBinary(name: string, opts: VerifyBinaryCliOptions
     arch,
     rekorEntryFile: opts.rekorEntry,
     sbomRekorEntryFile: opts.sbomRekorEntry,
+    ...(opts.sbomBundle !== undefined ? { sbomBundleFile: opts.sbomBundle } : {}),
     outDir: opts.outputDir,
     ...(opts.file !== undefined ? { file: opts.file } : {}),
   });

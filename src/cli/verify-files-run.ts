@@ -55,6 +55,7 @@ export function exitCodeFor(report: VerifyFilesReport, strict: boolean): number 
 export async function runVerifyFiles(paths: string[], opts: VerifyFilesCliOptions): Promise<number> {
   if (opts.release !== undefined && opts.sbom !== undefined) throw usageError('OPTION_CONFLICT', 'give --release VERSION or --sbom FILE, not both');
   if (opts.sbom !== undefined && opts.sbomRekorEntry !== undefined) throw usageError('OPTION_CONFLICT', '--sbom-rekor-entry is for a --release download');
+  if (opts.sbom !== undefined && opts.sbomBundle !== undefined) throw usageError('OPTION_CONFLICT', '--sbom-bundle is for a --release download');
   if (opts.signature && opts.sbom !== undefined) {
     throw usageError('OPTION_CONFLICT', '--signature checks the signatures a release publishes: give --release VERSION, not --sbom FILE');
   }

@@ -160,6 +160,7 @@ async function verifyAndReport(
     concurrency,
     ...(opts.sbomRekorEntry !== undefined ? { sbomRekorEntryFile: opts.sbomRekorEntry } : {}),
     ...(opts.outputDir !== undefined ? { outDir: opts.outputDir } : {}),
+    ...(opts.sbomBundle !== undefined ? { sbomBundleFile: opts.sbomBundle } : {}),
   });
   const images = selection.images && document ? await verifyReleaseImages(document, imageOptions, onImage) : [];
   const { files, ...sbom } = report;

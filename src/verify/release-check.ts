@@ -33,6 +33,8 @@ export interface DetachedSignatureInput {
   certificate: string;
   /** Rekor REST entry JSON text. */
   rekorEntry?: string;
+  /** A Sigstore bundle for the same signature, verified in place of .sig/.cert/rekorEntry (which must agree with it). */
+  sigstoreBundle?: string;
   identity?: string;
   identityRegexp?: string;
   issuer?: string;

@@ -70,7 +70,10 @@ export async function withReleaseSession<T>(versionSpec: string, options: Releas
 }
 
 /** The release signer's policy for one artifact of the session: its signer and trust, plus the artifact's own saved Rekor entry and bundle request. */
-export function releaseSignaturePolicy(options: ReleaseSourceOptions, artifact: { rekorEntryFile?: string; bundle?: boolean }): SignaturePolicy {
+export function releaseSignaturePolicy(
+  options: ReleaseSourceOptions,
+  artifact: { rekorEntryFile?: string; sigstoreBundleFile?: string; bundle?: boolean },
+): SignaturePolicy {
   return {
     identity: options.identity,
     identityRegexp: options.identityRegexp,
@@ -78,6 +81,7 @@ export function releaseSignaturePolicy(options: ReleaseSourceOptions, artifact: 
     issuerRegexp: options.issuerRegexp,
     trustedRootPath: options.trustedRootPath,
     rekorEntryFile: artifact.rekorEntryFile,
+    ...(artifact.sigstoreBundleFile !== undefined ? { sigstoreBundleFile: artifact.sigstoreBundleFile } : {}),
     rekorUrl: options.rekorUrl,
     verify: options.verifySignature,
     bundle: artifact.bundle,

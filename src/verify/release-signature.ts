@@ -8,7 +8,9 @@ import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
 import { failed } from './release-check.js';
 import { chooseTrustedRoot } from './trusted-root.js';
 import { reusableReader } from './artifact-reader.js';
-import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
+import { bundleSignatureProblem } from './carried-signature-bundle.js';
+import type { DetachedSignatureInput, SignatureReport, VerifyDetachedSignature } from './release-check.js';
+import type { IdentityPolicy } from '../sigstore/identity.js';
 
 export interface ReleaseSignatureOptions {
   offline: boolean;
@@ -41,6 +43,7 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
       // The buffer is reused by the next artifact: nothing below may keep it past this task.
       const artifact = await readArtifact(input.artifactPath);
       const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
+      if (input.sigstoreBundle !== undefined) return verifyCarriedBundle(input, input.sigstoreBundle, artifact, root, policy);
       const result = await verifyArtifactSignature({
         artifact,
         material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
@@ -49,13 +52,8 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
         // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
         offline: true,
       });
-      // The bytes verified must be the bytes whose digests were checked: the verifier's own SHA-256 of them says so
-      // (hashing them here as well cost one more pass over every file).
-      const verifiedSha256 = result.artifactSha256 ?? createHash('sha256').update(artifact).digest('hex');
-      if (!digestsEqual(input.artifactSha256, verifiedSha256)) {
-        const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
-        return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
-      }
+      const changed = changedOnDisk(input, artifact, result.artifactSha256);
+      if (changed) return changed;
       const material = result.rekorEntry && { signature: input.signature, certificate: input.certificate, rekorEntry: result.rekorEntry };
       // Only what verified becomes a bundle, and only one that verifies again as written.
       const bundle = input.bundle && result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
@@ -72,4 +70,38 @@ function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
     tail = run.catch(() => undefined);
     return run;
   };
+}
+
+/** The carried bundle verified in place of .sig/.cert/Rekor entry, once it is shown to hold the published signature. */
+async function verifyCarriedBundle(
+  input: DetachedSignatureInput,
+  bundle: string,
+  artifact: Uint8Array,
+  root: LoadedTrustedRoot,
+  policy: IdentityPolicy,
+): Promise<SignatureReport> {
+  const bundleSource = input.sources.rekorEntry ?? 'the Sigstore bundle';
+  const problem = bundleSignatureProblem(bundle, input.signature, bundleSource, input.sources.signature);
+  if (problem) return { verified: false, checks: [{ check: 'input', status: 'fail', code: 'BUNDLE_MISMATCH', message: problem }] };
+  const result = await verifyArtifactSignature({ artifact, material: { kind: 'bundle', bundle }, trustedRoot: root, policy, offline: true });
+  const changed = changedOnDisk(input, artifact, result.artifactSha256);
+  if (changed) return changed;
+  return {
+    verified: result.verified,
+    checks: result.checks,
+    signer: result.signer,
+    signedAt: result.signedAt,
+    ...(input.bundle && result.verified ? { bundle } : {}),
+  };
+}
+
+/**
+ * The bytes verified must be the bytes whose digests were checked: the verifier's own SHA-256 of them says so (hashing
+ * them here as well cost one more pass over every file). A failure report when they differ.
+ */
+function changedOnDisk(input: DetachedSignatureInput, artifact: Uint8Array, verifiedSha256: string | undefined): SignatureReport | undefined {
+  const sha256 = verifiedSha256 ?? createHash('sha256').update(artifact).digest('hex');
+  if (digestsEqual(input.artifactSha256, sha256)) return undefined;
+  const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
+  return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
 }

@@ -20,6 +20,8 @@ export interface SignaturePolicy {
   trustedRootPath?: string;
   /** A saved Rekor entry (REST JSON); otherwise it is looked up at rekorUrl. */
   rekorEntryFile?: string;
+  /** The signature's Sigstore bundle (verify-sbom -o writes release.sigstore.json): verified instead of a Rekor lookup. */
+  sigstoreBundleFile?: string;
   rekorUrl: string;
   verify: VerifyDetachedSignature;
   /** Ask the verifier for a standard bundle of the verified signature (-o). */
@@ -108,12 +110,16 @@ async function digestCheck(algorithm: DigestAlgorithm, sumFile: FetchedFile, art
 export async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile, sigFile: FetchedFile, certFile: FetchedFile) {
   const policy = req.policy;
   const signature = await readFile(sigFile.path, 'utf8');
-  let rekorEntry: string;
+  let rekorEntry: string | undefined;
   let rekorSource: string;
   let rekorFile: FetchedFile | undefined;
   let rekorIndex: FetchedFile | undefined;
+  let sigstoreBundle: string | undefined;
   try {
-    if (policy.rekorEntryFile) {
+    if (policy.sigstoreBundleFile) {
+      rekorSource = policy.sigstoreBundleFile;
+      sigstoreBundle = await readLimitedText(policy.sigstoreBundleFile, { maxBytes: SIZE_LIMITS.rekorEntry, hint: 'a Sigstore bundle is a few KB' });
+    } else if (policy.rekorEntryFile) {
       rekorSource = policy.rekorEntryFile;
       rekorEntry = await readLimitedText(policy.rekorEntryFile, { maxBytes: SIZE_LIMITS.rekorEntry, hint: 'no Rekor entry is that large' });
     } else {
@@ -136,7 +142,9 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
       return { check: failed('signature', req.subject, err.code, err.message), rekorFile, rekorIndex };
     }
     if (err instanceof KubeSbomError && err.code === 'OFFLINE_NOT_CACHED') {
-      throw ioError(err.code, `${err.message}; or give the signature's Rekor entry with --rekor-entry FILE (an earlier -o run saves it)`, err);
+      // Only the release SBOM's signature can be given as a bundle (--sbom-bundle); a binary's needs its entry.
+      const bundleHint = req.fileName === 'release' ? ', or its bundle with --sbom-bundle FILE' : '';
+      throw ioError(err.code, `${err.message}; or give the signature's Rekor entry with --rekor-entry FILE${bundleHint} (an earlier -o run saves it)`, err);
     }
     throw err;
   }
@@ -145,7 +153,8 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
     artifactSha256: artifact.sha256,
     signature,
     certificate: await readFile(certFile.path, 'utf8'),
-    rekorEntry,
+    ...(sigstoreBundle !== undefined ? { sigstoreBundle } : {}),
+    ...(rekorEntry !== undefined ? { rekorEntry } : {}),
     identity: policy.identity,
     identityRegexp: policy.identityRegexp,
     issuer: policy.issuer,

@@ -16,6 +16,8 @@ export interface VerifyBinaryOptions extends ReleaseSourceOptions, BinaryTarget 
   /** Saved Rekor entries: for the binary's signature and for the SBOM's. */
   rekorEntryFile?: string;
   sbomRekorEntryFile?: string;
+  /** The release SBOM signature's carried Sigstore bundle. */
+  sbomBundleFile?: string;
   /** A local file checked instead of downloading the binary (the .sha256 .sha512 .sig .cert are still the release's). */
   file?: string;
   /** Keep the verified binary and its signature files here. */
@@ -41,7 +43,7 @@ export interface VerifyBinaryReport {
 export async function verifyBinary(options: VerifyBinaryOptions): Promise<VerifyBinaryReport> {
   const path = binaryPath(options);
   return withReleaseSession(options.version, options, async (session) => {
-    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile);
+    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile, false, options.sbomBundleFile);
     const version = sbom.report.version;
     const fileName = path.split('/').pop()!;
     options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });

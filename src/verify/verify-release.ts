@@ -27,6 +27,8 @@ export interface VerifyReleaseFilesOptions extends ReleaseSourceOptions {
   onFile?: (update: ReleaseFileUpdate) => void;
   /** -o: each verified file with its signature files and NAME.sigstore.json lands here, under its release path. */
   outDir?: string;
+  /** The release SBOM signature's carried Sigstore bundle. */
+  sbomBundleFile?: string;
 }
 
 export type ReleaseFileUpdate =
@@ -69,7 +71,7 @@ export interface VerifiedReleaseFiles {
 
 export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Promise<VerifiedReleaseFiles> {
   return withReleaseSession(options.version, options, async (session) => {
-    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile);
+    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile, false, options.sbomBundleFile);
     const version = sbom.report.version;
     const base = {
       requested: sbom.report.requested,

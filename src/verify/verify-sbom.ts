@@ -69,7 +69,14 @@ export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbom
 
 /** The SBOM part, shared with verify-binary (which needs the parsed document). */
 /** `bundle`: also make release.sigstore.json (VerifiedSbom.bundle) when the signature verifies. */
-export async function checkReleaseSbom(session: ReleaseSession, options: ReleaseSourceOptions, rekorEntryFile?: string, bundle = false): Promise<VerifiedSbom> {
+/** `sigstoreBundleFile`: the signature's carried bundle (release.sigstore.json), verified instead of a Rekor lookup. */
+export async function checkReleaseSbom(
+  session: ReleaseSession,
+  options: ReleaseSourceOptions,
+  rekorEntryFile?: string,
+  bundle = false,
+  sigstoreBundleFile?: string,
+): Promise<VerifiedSbom> {
   const version = await session.resolve();
   options.onEvent?.({ type: 'stage', message: `verifying the release SBOM of ${version}` });
   const result = await fetchAndCheckSignedArtifact({
@@ -79,7 +86,7 @@ export async function checkReleaseSbom(session: ReleaseSession, options: Release
     maxBytes: SIZE_LIMITS.sbom,
     fetcher: session.fetcher,
     dir: session.dir,
-    policy: releaseSignaturePolicy(options, { rekorEntryFile, bundle }),
+    policy: releaseSignaturePolicy(options, { rekorEntryFile, bundle, ...(sigstoreBundleFile !== undefined ? { sigstoreBundleFile } : {}) }),
     onEvent: options.onEvent,
   });
   const parsed = summariseSbom(await readFile(result.artifact.path), 'release', version);

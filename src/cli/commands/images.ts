@@ -1,7 +1,7 @@
 // `kube-sbom images [VERSION|FILE]`: the container images of a release SBOM (or any image SBOM), read by structure.
 import type { Command } from 'commander';
 import type { ImagesCliOptions } from '../images-run.js';
-import { addReleaseOptions } from '../release-options.js';
+import { addReleaseOptions, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 
@@ -34,6 +34,7 @@ export function registerImages(program: Command): void {
       collect,
     )
     .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry: no Rekor lookup for a VERSION, e.g. with --offline")
+    .addOption(sbomBundleOption('rekorEntry'))
     .option('--oci-layout <dir>', 'with --pin: resolve tags in an OCI image layout folder instead of a registry (no network)')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['txt', 'json', 'csv', 'yaml', 'md'], default: 'txt' } });

@@ -53,6 +53,9 @@ and carried with its checksums, signature, certificate, Rekor entry and Sigstore
 layer per file, named by its org.opencontainers.image.title annotation), tagged VERSION in kubernetes-release-sbom:
 REGISTRY/PREFIX/kubernetes-release-sbom:VERSION, or sbom.k8s.io/kubernetes-release-sbom:VERSION in an OCI layout.
 Any OCI client reads it back, e.g. "oras pull" or "skopeo copy oci:DIR:sbom.k8s.io/kubernetes-release-sbom:VERSION ...".
+Pulled into carried/sbom/VERSION/, the far side verifies the release with no network:
+  kube-sbom verify-images VERSION --sbom-url file:///path/carried/sbom \\
+      --sbom-bundle carried/sbom/VERSION/release.sigstore.json --trusted-root trusted_root.json --oci-layout DIR
 
 Credentials for the target come from the Docker config file ("auths" entries, "credHelpers" and "credsStore" helpers
 run as Docker runs them). They are sent only to the host they are configured for: never to the source, never to a

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { IMAGE_SIGNER_IDENTITY } from '../../k8s/identities.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
-import { addImageOptions } from '../image-options.js';
+import { addCarriedBundlesOption, addImageOptions } from '../image-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { PinCliOptions } from '../pin-run.js';
@@ -25,12 +25,19 @@ export function registerPin(program: Command): void {
     .option('--check', 'change nothing; exit 1 if any image is not pinned to a verified digest (a CI gate)')
     .option('--concurrency <n>', 'images verified at once', String(DEFAULT_IMAGE_CONCURRENCY))
     .option('--max-size <size>', 'refuse manifest files larger than this', '64MiB');
-  addSharedOptions(addImageOptions(cmd), {}).addHelpText(
+  addSharedOptions(addCarriedBundlesOption(addImageOptions(cmd)), {}).addHelpText(
     'after',
     `
 By default stdout is a unified diff of the changes (\`patch -p1\` applies it in the folder pin ran in; --write
 does the same); images that were not pinned are listed on stderr with the reason. --json prints one JSON document
 with every image instead.
+
+With no network (a private mirror, or an OCI layout carried across an air gap), give where the images are, the
+trusted root, and the signatures carried as bundles; nothing else is asked (no TUF, no Rekor, no registry.k8s.io):
+  kube-sbom pin deploy/ --registry-mirror registry.k8s.io=mirror.example/k8s \\
+      --trusted-root trusted_root.json --bundles-from carried/
+(trusted_root.json from kube-sbom trust-root export, carried/ from kube-sbom verify-images --bundle-dir, both on the
+connected side.)
 
 Exit codes: 0 every image verified (with --check: and already pinned to that digest); 1 an image failed
 verification or is not an image reference, or, with --check, an image is not pinned; 2 usage error; 3 could not

@@ -1,6 +1,6 @@
 // `kube-sbom verify-binary NAME`: a release binary checked like cosign verify-blob AND found in the verified SBOM.
 import type { Command } from 'commander';
-import { addReleaseOptions, RELEASE_HELP_FOOTER } from '../release-options.js';
+import { addReleaseOptions, RELEASE_HELP_FOOTER, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { VerifyBinaryCliOptions } from '../verify-binary-run.js';
@@ -24,6 +24,7 @@ export function registerVerifyBinary(program: Command): void {
     .option('--file <path>', 'check this local file instead of downloading the binary (against the published digests, signature and SBOM entry)')
     .option('--rekor-entry <file>', "the binary signature's Rekor entry (REST JSON)")
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
+    .addOption(sbomBundleOption('sbomRekorEntry'))
     .option(
       '-o, --output-dir <dir>',
       'keep the verified binary, its signature files and NAME.sigstore.json (a standard Sigstore bundle) here (only after every check passed; the whole set or nothing)',

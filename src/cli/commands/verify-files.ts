@@ -1,6 +1,6 @@
 // `kube-sbom verify-files PATH...`: local files (a node's /usr/local/bin, an extracted tarball) found in the release SBOM.
 import { Option, type Command } from 'commander';
-import { addReleaseOptions } from '../release-options.js';
+import { addReleaseOptions, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { VerifyFilesCliOptions } from '../verify-files-run.js';
@@ -25,6 +25,7 @@ export function registerVerifyFiles(program: Command): void {
     .option('--max-files <n>', 'refuse to walk more files than this', '10000')
     .option('--max-file-size <size>', 'skip larger files without hashing them (e.g. 512MiB, 4GiB)', '2GiB')
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON), for offline use")
+    .addOption(sbomBundleOption('sbomRekorEntry'))
     .addOption(new Option('--max-size <size>', 'refuse larger SBOM files').default('512MiB'));
   addSharedOptions(addReleaseOptions(cmd), { inputFormat: true }).addHelpText(
     'after',

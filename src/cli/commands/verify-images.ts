@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_DL_URL, DEFAULT_REKOR_URL, DEFAULT_SBOM_URL } from '../../k8s/identities.js';
 import { addImageBundleOptions, addImageOptions, FAR_SIDE_HELP } from '../image-options.js';
+import { sbomBundleOption } from '../release-options.js';
 import type { VerifyImagesCliOptions } from '../verify-images-run.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
@@ -28,6 +29,7 @@ export function registerVerifyImages(program: Command): void {
     .option('--dl-url <url>', 'dl.k8s.io base URL or mirror: version markers', DEFAULT_DL_URL)
     .option('--rekor-url <url>', 'Rekor instance for the release SBOM signature', DEFAULT_REKOR_URL)
     .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry (verify-sbom -o keeps it): no Rekor lookup, e.g. offline")
+    .addOption(sbomBundleOption('rekorEntry'))
     .option('--no-cache', 'neither read nor write the download cache')
     .option('--export-sbom <file>', 'also write the images with what this run found (status, signer, issuer, Rekor index) as an SBOM')
     .addOption(new Option('--export-format <format>', 'the --export-sbom format').choices(['cyclonedx-json', 'spdx-json']).default('cyclonedx-json'))
@@ -47,7 +49,9 @@ name=value lines); failed images are written too, with their status. Not with --
 ${FAR_SIDE_HELP}
 A FILE is read as it is; a VERSION is verified first, and from a copy of its files it needs no network either:
   verify-sbom v1.30.0 -o carried/sbom/v1.30.0 on the connected side, then on the far side
-  --sbom-url file:///path/carried/sbom --rekor-entry carried/sbom/v1.30.0/release.rekor.json
+  --sbom-url file:///path/carried/sbom --sbom-bundle carried/sbom/v1.30.0/release.sigstore.json
+(or --rekor-entry carried/sbom/v1.30.0/release.rekor.json). The bundle must hold the very signature of the copy's
+release.sig, over the copy's bytes, by the release signer: anything else fails (exit 1).
 
 Examples:
   kube-sbom verify-images v1.30.0

@@ -1,7 +1,7 @@
 // `kube-sbom verify-release [VERSION]`: the release SBOM verified once, then every selected binary, archive and image it lists.
 import { Option, type Command } from 'commander';
 import { IMAGE_SIGNER_IDENTITY, RELEASE_SIGNER_ISSUER } from '../../k8s/identities.js';
-import { addReleaseOptions, RELEASE_HELP_FOOTER } from '../release-options.js';
+import { addReleaseOptions, RELEASE_HELP_FOOTER, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { VerifyReleaseCliOptions } from '../verify-release-run.js';
@@ -37,6 +37,7 @@ export function registerVerifyRelease(program: Command): void {
       'keep each file that passed every check here under its release path (DIR/bin/linux/amd64/kubectl), with its .sha256, .sha512, .sig, .cert, ' +
         'Rekor entry and NAME.sigstore.json (a standard Sigstore bundle); each file is a complete set or absent, failed files never land',
     )
+    .addOption(sbomBundleOption('sbomRekorEntry'))
     // The --certificate-* options name the release files' signer; images have their own (verify-images' defaults).
     .option('--image-identity <id>', `expected image signer (certificate SAN), exact (default ${IMAGE_SIGNER_IDENTITY})`)
     .option('--image-identity-regexp <re>', 'expected image signer as a regular expression, anchored at both ends')
@@ -63,7 +64,7 @@ Examples:
   kube-sbom verify-release v1.29.0 --only archives --all --json
   kube-sbom verify-release v1.29.0 --all --format junit > release-results.xml   CI shows one test per artifact
   kube-sbom verify-release v1.29.0 --only images --arch arm64 --registry-mirror registry.k8s.io=127.0.0.1:5000
-  kube-sbom verify-release v1.29.0 --only images --sbom-url file:///carried/sbom --sbom-rekor-entry release.rekor.json \\
+  kube-sbom verify-release v1.29.0 --only images --sbom-url file:///carried/sbom --sbom-bundle release.sigstore.json \\
       --trusted-root trusted_root.json --registry-mirror registry.k8s.io=mirror.example/k8s --bundles-from carried/
 ${RELEASE_HELP_FOOTER}`,
   );
