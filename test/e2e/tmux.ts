@@ -49,7 +49,7 @@ export class TmuxSession {
 
   /**
    * The screen once it matches `pattern` and is a whole frame: unchanged over one poll and, while the UI is up (its
-   * header line starts the screen), with its status bar drawn on the frame's last row. Ink erases the old frame and
+   * header of tab keys starts the screen), with its status bar drawn on the frame's last row. Ink erases the old frame and
    * draws the new one from the top, so a capture taken midway has the new top and no status bar yet.
    */
   async waitFor(pattern: RegExp | string, timeoutMs = 20_000): Promise<string> {
@@ -73,6 +73,7 @@ export class TmuxSession {
 /** The UI's frame is one row shorter than the pane (App.tsx): its status bar is the pane's second-last row. */
 function whole(screen: string, rows: number): boolean {
   const lines = screen.split('\n');
-  if (!lines[0]?.startsWith('kube-sbom ')) return true;
+  // The header: "kube-sbom  1 Release  2 ..." or, when narrow, " 1  2 Explorer ...".
+  if (!/^(?:kube-sbom)? *1 /.test(lines[0] ?? '')) return true;
   return (lines[rows - 2] ?? '').trim() !== '';
 }

@@ -94,6 +94,34 @@ describe.skipIf(tmuxMissing ?? realdataMissing)('tui end to end on the v1.25.4 r
     session.keys('q');
   });
 
+  it.each([
+    { columns: 60, rows: 20 },
+    { columns: 80, rows: 24 },
+  ])('every screen, Audit, Licenses, Tree and Diff included, keeps its essential keys and fits at $columns x $rows', async (size) => {
+    session.start(['node', cliPath, 'tui', V1254], { cwd: projectRoot, ...size });
+    const walk: Array<[string, RegExp, keyof typeof ESSENTIAL]> = [
+      ['3', /\nImages arch all\s+25 of 25 images/, 'images'],
+      ['4', /\nExport\b/, 'export'],
+      ['A', /\nAudit\s+0 verified this run/, 'audit'],
+      ['l', /\nLicenses \d+ across 130 packages/, 'licenses'],
+      ['t', /\nTree 139 rows shown/, 'tree'],
+      ['D', /\nDiff nothing to compare with yet/, 'diff'],
+      ['1', /\nOpened file /, 'release'],
+      ['2', /\nExplorer kind all .*\b243 of 243 elements/, 'explorer'],
+    ];
+    await session.waitFor(/\b243 of 243 elements/, 30_000);
+    for (const [key, shows, screen] of walk) {
+      session.keys(key);
+      const shown = await session.waitFor(shows);
+      for (const essential of ESSENTIAL[screen]) expect(statusBar(shown), `${screen}:\n${shown}`).toContain(essential);
+      expect(
+        shown.split('\n').every((l) => l.length <= size.columns),
+        shown,
+      ).toBe(true);
+    }
+    session.keys('q');
+  });
+
   it("under npm start (cwd the project, INIT_CWD the user) the Export screen writes into the user's directory", async () => {
     session.start(['node', cliPath, 'tui', V1254], { cwd: projectRoot, env: { INIT_CWD: exportDir, npm_lifecycle_event: 'start' } });
     await session.waitFor(/\b243 of 243 elements/, 30_000);
