@@ -6,6 +6,7 @@ import { OpenStatus } from './components/OpenStatus.js';
 import { StatusBar } from './components/StatusBar.js';
 import { handleKey, SCREEN_SCOPES } from './hooks/key-handler.js';
 import { splitKeys } from './hooks/split-keys.js';
+import { useRawInput } from './hooks/use-raw-input.js';
 import { useActions } from './hooks/use-actions.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -104,9 +105,10 @@ export function App({ ports, initial, onExit }: AppProps) {
     onExit?.();
     exit();
   };
+  const rawInput = useRawInput();
   // Keys can arrive faster than renders: every key is judged against the state the previous key left.
   useInput((chunk, chunkKey) => {
-    for (const [input, key] of splitKeys(chunk, chunkKey)) {
+    for (const [input, key] of splitKeys(chunk, chunkKey, rawInput.current)) {
       const now = getState();
       const fresh = derive(now, width);
       handleKey(

@@ -73,7 +73,7 @@ export interface Binding {
 export const BINDINGS: readonly Binding[] = [
   { command: Command.ForceQuit, scope: 'global', keys: [{ input: 'c', ctrl: true, label: 'ctrl-c' }], help: 'quit at once, from anywhere' },
   { command: Command.Quit, scope: 'global', keys: [{ input: 'q', label: 'q' }], help: 'quit', brief: 'quit', essential: true },
-  { command: Command.Help, scope: 'global', keys: [{ input: '?', label: '?' }], help: 'this help', brief: 'help', essential: true },
+  // Before ?: where a narrow status bar has room for only one of them, A stays (it is essential on every screen).
   {
     command: Command.Audit,
     scope: 'global',
@@ -82,6 +82,7 @@ export const BINDINGS: readonly Binding[] = [
     brief: 'audit',
     essential: true,
   },
+  { command: Command.Help, scope: 'global', keys: [{ input: '?', label: '?' }], help: 'this help', brief: 'help', essential: true },
   { command: Command.Release, scope: 'global', keys: [{ input: '1', label: '1' }], help: 'Release screen: verification checklist' },
   { command: Command.Explorer, scope: 'global', keys: [{ input: '2', label: '2' }], help: 'Explorer: every element of the document' },
   { command: Command.Images, scope: 'global', keys: [{ input: '3', label: '3' }], help: 'Images: the container image inventory' },

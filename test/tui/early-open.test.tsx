@@ -6,7 +6,7 @@ import { openEarly } from '../../src/tui/early-open.js';
 import type { SbomView, TuiPorts } from '../../src/tui/ports.js';
 import { fakePorts, gate } from './fake-ports.js';
 import { fixtureView } from './fixture.js';
-import { KEY, press, see, tick } from './keys.js';
+import { KEY, press, see, settle } from './keys.js';
 
 afterEach(() => cleanup());
 
@@ -34,7 +34,9 @@ describe('opening the command line file early', () => {
     const app = render(<App ports={appPorts} initial={{ kind: 'file', value: 'f.spdx', opened }} />);
     expect(app.frames[0]).toMatch(/15 of 15 elements/);
     expect(app.frames.join('\n')).not.toContain('No document loaded yet');
-    await new Promise((r) => setTimeout(r, 20));
+    // A key's answer drawn: mount and its effects (where a second read would start) are behind us.
+    await press(app.stdin, '?');
+    await see(app, /Keys \(esc/);
     expect(asked).toEqual([]);
     expect(reads).toEqual(['f.spdx']);
   });
@@ -109,7 +111,11 @@ describe('the document screens while a file opens, and after it fails', () => {
     await press(app.stdin, '1', 'o', ...'v1.2.3'.split(''), KEY.enter);
     await see(app, /VERIFIED: every check passed/);
     slow.open();
-    await tick(50);
+    await settle();
+    // A key's answer drawn after the late file answered: the frame below is the state it left.
+    await press(app.stdin, '?');
+    await see(app, /Keys \(esc/);
+    await press(app.stdin, KEY.escape);
     const frame = await see(app, /VERIFIED: every check passed/);
     expect(frame).not.toContain('Opened file');
     expect(frame).not.toContain('Opening');
@@ -125,7 +131,7 @@ describe('the document screens while a file opens, and after it fails', () => {
     fast.open();
     await see(app, '15 of 15 elements');
     slow.open();
-    await tick(50);
+    await settle();
     await press(app.stdin, '1');
     const frame = await see(app, 'Opened file');
     expect(frame).toContain('Opened file fast.spdx');

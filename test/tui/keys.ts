@@ -16,6 +16,9 @@ export const KEY = {
 
 export const tick = (ms = 15) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves once every promise callback queued so far has run (one macrotask turn): a settled use case has answered. */
+export const settle = () => new Promise((resolve) => setImmediate(resolve));
+
 /** Writes each key separately, letting the app re-render in between. */
 export async function press(stdin: { write: (s: string) => void }, ...keys: string[]): Promise<void> {
   for (const key of keys) {
@@ -24,8 +27,9 @@ export async function press(stdin: { write: (s: string) => void }, ...keys: stri
   }
 }
 
-/** Waits until the frame satisfies `ok` (the app renders asynchronously after a use case answers). */
-export async function until(frame: () => string | undefined, ok: (text: string) => boolean, timeoutMs = 2000): Promise<string> {
+/** Waits until the frame satisfies `ok` (the app renders asynchronously after a use case answers). 10 s: a first
+ * render can take seconds on a loaded 2-CPU machine; a passing wait returns as soon as the frame matches. */
+export async function until(frame: () => string | undefined, ok: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
   const start = Date.now();
   for (;;) {
     const text = frame() ?? '';

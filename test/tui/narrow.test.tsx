@@ -1,9 +1,11 @@
-// 80 and 60 columns: each screen's status bar keeps its essential keys, and Detail opens at its top.
+// 80 and 60 columns: each screen's status bar keeps its essential keys, help lists every screen, and Detail opens at its top.
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Header } from '../../src/tui/components/Header.js';
 import { StatusBar } from '../../src/tui/components/StatusBar.js';
 import { SCREEN_SCOPES } from '../../src/tui/hooks/key-handler.js';
+import { BINDINGS, keyLabel } from '../../src/tui/keymap.js';
+import { helpLines } from '../../src/tui/screens/HelpScreen.js';
 import { detailLines, firstLinkIndex } from '../../src/tui/screens/detail-lines.js';
 import type { ElementDetail } from '../../src/tui/ports.js';
 import { ESSENTIAL } from './essential-keys.js';
@@ -11,13 +13,16 @@ import { ESSENTIAL } from './essential-keys.js';
 afterEach(() => cleanup());
 
 describe('status bar', () => {
-  for (const [screen, keys] of Object.entries(ESSENTIAL)) {
-    it(`keeps the essential keys of ${screen} at 80 columns`, () => {
-      const { lastFrame } = render(<StatusBar scopes={SCREEN_SCOPES[screen as keyof typeof SCREEN_SCOPES]} width={80} />);
-      const bar = lastFrame()!;
-      for (const key of keys) expect(bar).toContain(key);
-      expect(bar.length).toBeLessThan(80);
-    });
+  // 80 x 24 and 60 x 20: the bar is one row whatever the height, so the width decides what it keeps.
+  for (const width of [80, 60]) {
+    for (const [screen, keys] of Object.entries(ESSENTIAL)) {
+      it(`keeps the essential keys of ${screen} at ${width} columns`, () => {
+        const { lastFrame } = render(<StatusBar scopes={SCREEN_SCOPES[screen as keyof typeof SCREEN_SCOPES]} width={width} />);
+        const bar = lastFrame()!;
+        for (const key of keys) expect(bar).toContain(key);
+        expect([...bar].length).toBeLessThan(width);
+      });
+    }
   }
 
   it('drops optional keys before essential ones at 60 columns', () => {
@@ -26,6 +31,24 @@ describe('status bar', () => {
     expect(bar).toContain('esc back');
     expect(bar).toContain('enter follow');
     expect(bar.length).toBeLessThan(60);
+  });
+});
+
+describe('help', () => {
+  it('names the key of every screen and lists every key of every screen', () => {
+    const lines = helpLines();
+    const everywhere = lines.slice(
+      1,
+      lines.findIndex((l, i) => i > 0 && l.heading !== undefined),
+    );
+    for (const title of ['Release', 'Explorer', 'Images', 'Export', 'Audit', 'Licenses', 'Tree', 'Diff']) {
+      expect(
+        everywhere.some((l) => l.text?.startsWith(title)),
+        title,
+      ).toBe(true);
+    }
+    const scopes = new Set(Object.values(SCREEN_SCOPES).flat());
+    for (const b of BINDINGS.filter((x) => scopes.has(x.scope))) expect(lines).toContainEqual({ keys: keyLabel(b), text: b.help });
   });
 });
 

@@ -8,7 +8,8 @@ export function StatusBar({ scopes, width, note }: { scopes: readonly Scope[]; w
   let used = 0;
   const shown: typeof hints = [];
   for (const h of hints) {
-    const size = h.keys.length + h.text.length + 3;
+    // As drawn: keys, a space, text, a space (the next hint's separator).
+    const size = h.keys.length + h.text.length + 2;
     // Skip rather than stop: a shorter hint further down may still fit.
     if (used + size > width - 1) continue;
     used += size;
