@@ -90,6 +90,19 @@ function pushList(ctx: ConvertContext, stack: Pending[], list: unknown, path: st
 const TYPE_PROPERTIES = new Map<string, Property>(Object.keys(PURPOSES).map((t) => [t, Object.freeze({ name: 'cyclonedx:type', value: t })]));
 const SERVICE_PROPERTY: Property = Object.freeze({ name: 'cyclonedx:element', value: 'service' });
 const OPTIONAL_TEXT = ['group', 'scope', 'publisher', 'mime-type'] as const;
+const OPTIONAL_TEXT_NAMES = OPTIONAL_TEXT.map((key) => `cyclonedx:${key}`);
+/** The one list readOne gathers an element's properties in (conversion is synchronous, so never shared). */
+const SCRATCH: Property[] = [];
+
+/** One frozen `cyclonedx:author` property per author in a document: most components of a BOM repeat one. */
+function authorProperty(ctx: ConvertContext, author: string): Property {
+  let known = authorProperties.get(ctx);
+  if (!known) authorProperties.set(ctx, (known = new Map()));
+  let found = known.get(author);
+  if (!found) known.set(author, (found = Object.freeze({ name: 'cyclonedx:author', value: author })));
+  return found;
+}
+const authorProperties = new WeakMap<ConvertContext, Map<string, Property>>();
 
 function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unknown>, path: string, service: boolean, into: Elements): string {
   const ref = obj['bom-ref'];
@@ -104,19 +117,25 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   else if (type !== undefined && PURPOSES[type] === undefined)
     ctx.warn('CYCLONEDX_COMPONENT_TYPE', `unknown component type ${JSON.stringify(type)}`, at(path, 'type'));
 
-  const properties: Property[] = [];
+  // Gathered in one reused list, then copied at its exact size: a list grown by push reserves 17 slots, and these
+  // lists outlive the conversion (most elements have 2 to 15 properties).
+  const properties = SCRATCH;
+  properties.length = 0;
   if (bomRef !== undefined) properties.push({ name: 'cyclonedx:bom-ref', value: bomRef });
   if (service) properties.push(SERVICE_PROPERTY);
   if (type !== undefined) {
     properties.push(TYPE_PROPERTIES.get(type) ?? { name: 'cyclonedx:type', value: type });
   }
-  for (const key of OPTIONAL_TEXT) {
+  for (let k = 0; k < OPTIONAL_TEXT.length; k++) {
+    const key = OPTIONAL_TEXT[k]!;
     const v = obj[key] === undefined ? undefined : str(ctx, obj[key], path, key);
-    if (v !== undefined) properties.push({ name: `cyclonedx:${key}`, value: v });
+    if (v !== undefined) properties.push({ name: OPTIONAL_TEXT_NAMES[k]!, value: v });
   }
-  if (typeof obj.author === 'string') properties.push({ name: 'cyclonedx:author', value: obj.author });
+  if (typeof obj.author === 'string') properties.push(authorProperty(ctx, obj.author));
   if (service) serviceFacts(ctx, obj, path, properties);
   if (obj.properties !== undefined) ownProperties(ctx, obj.properties, at(path, 'properties'), properties);
+  const ownList = properties.slice();
+  properties.length = 0;
 
   const checksums = obj.hashes === undefined ? EMPTY_LIST : hashes(ctx, obj.hashes, at(path, 'hashes'));
   const lic = obj.licenses === undefined ? NO_LICENCES : licences(ctx, obj.licenses, at(path, 'licenses'));
@@ -135,7 +154,7 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
       contributors: EMPTY_LIST,
       annotations: EMPTY_LIST,
       attributionTexts: EMPTY_LIST,
-      properties,
+      properties: ownList,
     };
     if (lic.concluded) file.licenseConcluded = lic.concluded;
     if (copyright !== undefined) file.copyrightText = copyright;
@@ -153,7 +172,7 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
     externalRefs: service ? EMPTY_LIST : externalRefs(ctx, obj, path),
     annotations: EMPTY_LIST,
     attributionTexts: EMPTY_LIST,
-    properties,
+    properties: ownList,
   };
   const version = typeof obj.version === 'string' ? obj.version : obj.version === undefined ? undefined : str(ctx, obj.version, path, 'version');
   if (version !== undefined) pkg.version = version;
@@ -173,7 +192,7 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   }
   if (position) pkg.position = position;
   into.packages.push(pkg);
-  if (isObject(obj.pedigree)) readPedigree(ctx, ids, obj.pedigree, at(path, 'pedigree'), spdxId, properties, into);
+  if (isObject(obj.pedigree)) readPedigree(ctx, ids, obj.pedigree, at(path, 'pedigree'), spdxId, ownList, into);
   return spdxId;
 }
 
