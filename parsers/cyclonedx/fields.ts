@@ -146,12 +146,32 @@ export function externalRefs(ctx: ConvertContext, c: Record<string, unknown>, ba
         ctx.error('MISSING_REQUIRED_FIELD', 'an external reference needs url and type', at(at(base, 'externalReferences'), i));
         continue;
       }
-      out[n++] = { category: 'OTHER', type: refType(type), locator: url };
+      out[n++] = sharedRef(ctx, refType(type), url);
     }
   }
   out.length = n;
   return out;
 }
+
+/**
+ * One frozen reference per type and url in a document: most components of a BOM point at a handful of websites and
+ * repositories, and each reference object would otherwise outlive the conversion (the model is never mutated).
+ */
+function sharedRef(ctx: ConvertContext, type: string, url: string): ExternalPackageRef {
+  let byType = sharedRefs.get(ctx);
+  if (!byType) sharedRefs.set(ctx, (byType = new Map()));
+  let byUrl = byType.get(type);
+  if (!byUrl) byType.set(type, (byUrl = new Map()));
+  let found = byUrl.get(url);
+  if (!found) {
+    found = Object.freeze({ category: 'OTHER', type, locator: url });
+    // Bounded: in a BOM where every url is its own, the map would cost more than the objects it saves.
+    if (byUrl.size < SHARED_URLS) byUrl.set(url, found);
+  }
+  return found;
+}
+const SHARED_URLS = 4096;
+const sharedRefs = new WeakMap<ConvertContext, Map<string, Map<string, ExternalPackageRef>>>();
 
 /** `cyclonedx:<type>`, one string per type rather than one per reference (types are a short enumeration). */
 function refType(type: string): string {
