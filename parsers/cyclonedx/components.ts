@@ -58,7 +58,9 @@ export function readElements(
     const id = readOne(ctx, ids, obj, itemPath, service, into);
     if (parent !== undefined) into.relationships.push({ from: parent, type: 'CONTAINS', to: id });
     else if (lineage) into.relationships.push({ from: id, type: lineage.type, to: lineage.to });
-    if (obj[nestedKey] !== undefined) readNested(ctx, ids, obj[nestedKey], at(itemPath, nestedKey), id, service, into);
+    // Named loads, not obj[nestedKey]: a keyed load with a variable key is a slow, megamorphic lookup per element.
+    const nested = service ? obj.services : obj.components;
+    if (nested !== undefined) readNested(ctx, ids, nested, at(itemPath, nestedKey), id, service, into);
   }
 }
 
@@ -69,7 +71,8 @@ function readNested(ctx: ConvertContext, ids: ForeignIds, list: unknown, path: s
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const id = readOne(ctx, ids, next.obj, next.path, service, into);
     into.relationships.push({ from: next.parent, type: 'CONTAINS', to: id });
-    if (next.obj[nestedKey] !== undefined) pushList(ctx, stack, next.obj[nestedKey], at(next.path, nestedKey), id);
+    const nested = service ? next.obj.services : next.obj.components;
+    if (nested !== undefined) pushList(ctx, stack, nested, at(next.path, nestedKey), id);
   }
 }
 
@@ -91,6 +94,11 @@ const TYPE_PROPERTIES = new Map<string, Property>(Object.keys(PURPOSES).map((t) 
 const SERVICE_PROPERTY: Property = Object.freeze({ name: 'cyclonedx:element', value: 'service' });
 const OPTIONAL_TEXT = ['group', 'scope', 'publisher', 'mime-type'] as const;
 const OPTIONAL_TEXT_NAMES = OPTIONAL_TEXT.map((key) => `cyclonedx:${key}`);
+/** `cyclonedx:<key>` for OPTIONAL_TEXT[k], when the value reads as text. */
+function optionalText(ctx: ConvertContext, value: unknown, path: string, k: number, into: Property[]): void {
+  const v = str(ctx, value, path, OPTIONAL_TEXT[k]);
+  if (v !== undefined) into.push({ name: OPTIONAL_TEXT_NAMES[k]!, value: v });
+}
 /** The one list readOne gathers an element's properties in (conversion is synchronous, so never shared). */
 const SCRATCH: Property[] = [];
 
@@ -126,11 +134,11 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   if (type !== undefined) {
     properties.push(TYPE_PROPERTIES.get(type) ?? { name: 'cyclonedx:type', value: type });
   }
-  for (let k = 0; k < OPTIONAL_TEXT.length; k++) {
-    const key = OPTIONAL_TEXT[k]!;
-    const v = obj[key] === undefined ? undefined : str(ctx, obj[key], path, key);
-    if (v !== undefined) properties.push({ name: OPTIONAL_TEXT_NAMES[k]!, value: v });
-  }
+  // Named loads rather than a loop over the keys (see readElements).
+  if (obj.group !== undefined) optionalText(ctx, obj.group, path, 0, properties);
+  if (obj.scope !== undefined) optionalText(ctx, obj.scope, path, 1, properties);
+  if (obj.publisher !== undefined) optionalText(ctx, obj.publisher, path, 2, properties);
+  if (obj['mime-type'] !== undefined) optionalText(ctx, obj['mime-type'], path, 3, properties);
   if (typeof obj.author === 'string') properties.push(authorProperty(ctx, obj.author));
   if (service) serviceFacts(ctx, obj, path, properties);
   if (obj.properties !== undefined) ownProperties(ctx, obj.properties, at(path, 'properties'), properties);
