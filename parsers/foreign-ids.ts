@@ -1,7 +1,6 @@
 // SPDXIDs for elements of other specs (CycloneDX bom-refs, SPDX 3 IRIs): `SPDXRef-` plus the identifier with every
 // character SPDX 2 does not allow replaced, made unique with a counter; the original is kept by the caller.
 
-const NOT_IDSTRING = /[^A-Za-z0-9.-]+/g;
 const MAX_STEM = 200;
 
 /** The value `taken` holds for a stem that no element carried as its identifier (made, numbered, or a fallback). */
@@ -51,19 +50,41 @@ export class ForeignIds {
 }
 
 function safeStem(original: string): string {
-  const stem = original.replace(NOT_IDSTRING, '-');
+  const stem = replaceUnsafeRuns(original);
   const start = stem.charCodeAt(0) === 45 ? 1 : 0;
   const end = stem.charCodeAt(stem.length - 1) === 45 ? stem.length - 1 : stem.length;
   const trimmed = start === 0 && end === stem.length ? stem : stem.slice(start, end);
   return trimmed === '' ? 'ref' : trimmed.length > MAX_STEM ? trimmed.slice(0, MAX_STEM) : trimmed;
 }
 
+/**
+ * Each run of characters SPDX 2 does not allow as one `-` (what `replace(/[^A-Za-z0-9.-]+/g, '-')` does), by a loop:
+ * the global regular expression cost 2-5 µs per purl, a third of a large BOM's conversion.
+ */
+function replaceUnsafeRuns(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length;) {
+    if (isIdChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    out += s.slice(last, i);
+    out += '-';
+    for (i++; i < s.length && !isIdChar(s.charCodeAt(i)); i++);
+    last = i;
+  }
+  return last === 0 ? s : out + s.slice(last);
+}
+
 /** Hot path: most identifiers (UUIDs, `file-12`) need no change; a loop is cheaper than a replace. */
 function isSafe(s: string): boolean {
   if (s.length > MAX_STEM || s.charCodeAt(0) === 45 || s.charCodeAt(s.length - 1) === 45) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46)) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!isIdChar(s.charCodeAt(i))) return false;
   return true;
+}
+
+/** A-Z, a-z, 0-9, `.` and `-`: the characters of an SPDX 2 idstring. */
+function isIdChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46;
 }
