@@ -58,7 +58,9 @@ export function readElements(
     const id = readOne(ctx, ids, obj, itemPath, service, into);
     if (parent !== undefined) into.relationships.push({ from: parent, type: 'CONTAINS', to: id });
     else if (lineage) into.relationships.push({ from: id, type: lineage.type, to: lineage.to });
-    if (obj[nestedKey] !== undefined) readNested(ctx, ids, obj[nestedKey], at(itemPath, nestedKey), id, service, into);
+    // Named loads, not obj[nestedKey]: a keyed load with a variable key is a slow, megamorphic lookup per element.
+    const nested = service ? obj.services : obj.components;
+    if (nested !== undefined) readNested(ctx, ids, nested, at(itemPath, nestedKey), id, service, into);
   }
 }
 
@@ -69,7 +71,8 @@ function readNested(ctx: ConvertContext, ids: ForeignIds, list: unknown, path: s
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const id = readOne(ctx, ids, next.obj, next.path, service, into);
     into.relationships.push({ from: next.parent, type: 'CONTAINS', to: id });
-    if (next.obj[nestedKey] !== undefined) pushList(ctx, stack, next.obj[nestedKey], at(next.path, nestedKey), id);
+    const nested = service ? next.obj.services : next.obj.components;
+    if (nested !== undefined) pushList(ctx, stack, nested, at(next.path, nestedKey), id);
   }
 }
 
@@ -90,6 +93,24 @@ function pushList(ctx: ConvertContext, stack: Pending[], list: unknown, path: st
 const TYPE_PROPERTIES = new Map<string, Property>(Object.keys(PURPOSES).map((t) => [t, Object.freeze({ name: 'cyclonedx:type', value: t })]));
 const SERVICE_PROPERTY: Property = Object.freeze({ name: 'cyclonedx:element', value: 'service' });
 const OPTIONAL_TEXT = ['group', 'scope', 'publisher', 'mime-type'] as const;
+const OPTIONAL_TEXT_NAMES = OPTIONAL_TEXT.map((key) => `cyclonedx:${key}`);
+/** `cyclonedx:<key>` for OPTIONAL_TEXT[k], when the value reads as text. */
+function optionalText(ctx: ConvertContext, value: unknown, path: string, k: number, into: Property[]): void {
+  const v = str(ctx, value, path, OPTIONAL_TEXT[k]);
+  if (v !== undefined) into.push({ name: OPTIONAL_TEXT_NAMES[k]!, value: v });
+}
+/** The one list readOne gathers an element's properties in (conversion is synchronous, so never shared). */
+const SCRATCH: Property[] = [];
+
+/** One frozen `cyclonedx:author` property per author in a document: most components of a BOM repeat one. */
+function authorProperty(ctx: ConvertContext, author: string): Property {
+  let known = authorProperties.get(ctx);
+  if (!known) authorProperties.set(ctx, (known = new Map()));
+  let found = known.get(author);
+  if (!found) known.set(author, (found = Object.freeze({ name: 'cyclonedx:author', value: author })));
+  return found;
+}
+const authorProperties = new WeakMap<ConvertContext, Map<string, Property>>();
 
 function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unknown>, path: string, service: boolean, into: Elements): string {
   const ref = obj['bom-ref'];
@@ -104,19 +125,25 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   else if (type !== undefined && PURPOSES[type] === undefined)
     ctx.warn('CYCLONEDX_COMPONENT_TYPE', `unknown component type ${JSON.stringify(type)}`, at(path, 'type'));
 
-  const properties: Property[] = [];
+  // Gathered in one reused list, then copied at its exact size: a list grown by push reserves 17 slots, and these
+  // lists outlive the conversion (most elements have 2 to 15 properties).
+  const properties = SCRATCH;
+  properties.length = 0;
   if (bomRef !== undefined) properties.push({ name: 'cyclonedx:bom-ref', value: bomRef });
   if (service) properties.push(SERVICE_PROPERTY);
   if (type !== undefined) {
     properties.push(TYPE_PROPERTIES.get(type) ?? { name: 'cyclonedx:type', value: type });
   }
-  for (const key of OPTIONAL_TEXT) {
-    const v = obj[key] === undefined ? undefined : str(ctx, obj[key], path, key);
-    if (v !== undefined) properties.push({ name: `cyclonedx:${key}`, value: v });
-  }
-  if (typeof obj.author === 'string') properties.push({ name: 'cyclonedx:author', value: obj.author });
+  // Named loads rather than a loop over the keys (see readElements).
+  if (obj.group !== undefined) optionalText(ctx, obj.group, path, 0, properties);
+  if (obj.scope !== undefined) optionalText(ctx, obj.scope, path, 1, properties);
+  if (obj.publisher !== undefined) optionalText(ctx, obj.publisher, path, 2, properties);
+  if (obj['mime-type'] !== undefined) optionalText(ctx, obj['mime-type'], path, 3, properties);
+  if (typeof obj.author === 'string') properties.push(authorProperty(ctx, obj.author));
   if (service) serviceFacts(ctx, obj, path, properties);
   if (obj.properties !== undefined) ownProperties(ctx, obj.properties, at(path, 'properties'), properties);
+  const ownList = properties.slice();
+  properties.length = 0;
 
   const checksums = obj.hashes === undefined ? EMPTY_LIST : hashes(ctx, obj.hashes, at(path, 'hashes'));
   const lic = obj.licenses === undefined ? NO_LICENCES : licences(ctx, obj.licenses, at(path, 'licenses'));
@@ -135,7 +162,7 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
       contributors: EMPTY_LIST,
       annotations: EMPTY_LIST,
       attributionTexts: EMPTY_LIST,
-      properties,
+      properties: ownList,
     };
     if (lic.concluded) file.licenseConcluded = lic.concluded;
     if (copyright !== undefined) file.copyrightText = copyright;
@@ -153,7 +180,7 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
     externalRefs: service ? EMPTY_LIST : externalRefs(ctx, obj, path),
     annotations: EMPTY_LIST,
     attributionTexts: EMPTY_LIST,
-    properties,
+    properties: ownList,
   };
   const version = typeof obj.version === 'string' ? obj.version : obj.version === undefined ? undefined : str(ctx, obj.version, path, 'version');
   if (version !== undefined) pkg.version = version;
@@ -173,7 +200,7 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   }
   if (position) pkg.position = position;
   into.packages.push(pkg);
-  if (isObject(obj.pedigree)) readPedigree(ctx, ids, obj.pedigree, at(path, 'pedigree'), spdxId, properties, into);
+  if (isObject(obj.pedigree)) readPedigree(ctx, ids, obj.pedigree, at(path, 'pedigree'), spdxId, ownList, into);
   return spdxId;
 }
 

@@ -104,12 +104,18 @@ function readMetadata(ctx: ConvertContext, metadata: Record<string, unknown>, in
   ownProperties(ctx, metadata.properties, 'metadata.properties', properties);
 }
 
+/** Hoisted: a literal here would be built again for each of a BOM's hundreds of thousands of dependency entries. */
+const DEPENDENCY_KINDS = [
+  ['dependsOn', 'DEPENDS_ON'],
+  ['provides', 'OTHER'],
+] as const;
+
 function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, into: Relationship[]): void {
   const list = objList(ctx, value, 'dependencies');
   for (let i = 0; i < list.length; i++) {
     const dep = list[i]!;
     const path = `dependencies[${i}]`;
-    const ref = str(ctx, dep.ref, path, 'ref');
+    const ref = typeof dep.ref === 'string' ? dep.ref : str(ctx, dep.ref, path, 'ref');
     if (ref === undefined) {
       ctx.error('MISSING_REQUIRED_FIELD', 'a dependency needs a ref', path);
       continue;
@@ -119,10 +125,7 @@ function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, 
       ctx.error('CYCLONEDX_UNKNOWN_REF', `dependency ref ${show(ref)} names no component or service bom-ref; ignored`, at(path, 'ref'));
       continue;
     }
-    for (const [key, type] of [
-      ['dependsOn', 'DEPENDS_ON'],
-      ['provides', 'OTHER'],
-    ] as const) {
+    for (const [key, type] of DEPENDENCY_KINDS) {
       const targets = dep[key];
       if (targets === undefined) continue;
       if (!Array.isArray(targets)) {

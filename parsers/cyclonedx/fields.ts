@@ -131,38 +131,70 @@ export function externalRefs(ctx: ConvertContext, c: Record<string, unknown>, ba
   const refs = Array.isArray(c.externalReferences) ? c.externalReferences.length : 0;
   const out: ExternalPackageRef[] = new Array<ExternalPackageRef>(2 + refs);
   let n = 0;
-  const purl = str(ctx, c.purl, base, 'purl');
+  const purl = typeof c.purl === 'string' ? c.purl : str(ctx, c.purl, base, 'purl');
   if (purl !== undefined) out[n++] = { category: 'PACKAGE-MANAGER', type: 'purl', locator: purl };
-  const cpe = str(ctx, c.cpe, base, 'cpe');
+  const cpe = typeof c.cpe === 'string' ? c.cpe : str(ctx, c.cpe, base, 'cpe');
   if (cpe !== undefined) out[n++] = { category: 'SECURITY', type: cpe.startsWith('cpe:2.3:') ? 'cpe23Type' : 'cpe22Type', locator: cpe };
   if (c.externalReferences !== undefined) {
     const list = objList(ctx, c.externalReferences, base, 'externalReferences');
     for (let i = 0; i < list.length; i++) {
       const r = list[i]!;
-      const url = str(ctx, r.url, at(at(base, 'externalReferences'), i), 'url');
-      const type = str(ctx, r.type, at(at(base, 'externalReferences'), i), 'type');
+      // Paths are built only off the hot path, when a value is not a plain string.
+      const url = typeof r.url === 'string' ? r.url : str(ctx, r.url, at(at(base, 'externalReferences'), i), 'url');
+      const type = typeof r.type === 'string' ? r.type : str(ctx, r.type, at(at(base, 'externalReferences'), i), 'type');
       if (url === undefined || type === undefined) {
         ctx.error('MISSING_REQUIRED_FIELD', 'an external reference needs url and type', at(at(base, 'externalReferences'), i));
         continue;
       }
-      out[n++] = { category: 'OTHER', type: `cyclonedx:${type}`, locator: url };
+      out[n++] = sharedRef(ctx, refType(type), url);
     }
   }
   out.length = n;
   return out;
 }
 
+/**
+ * One frozen reference per type and url in a document: most components of a BOM point at a handful of websites and
+ * repositories, and each reference object would otherwise outlive the conversion (the model is never mutated).
+ */
+function sharedRef(ctx: ConvertContext, type: string, url: string): ExternalPackageRef {
+  let byType = sharedRefs.get(ctx);
+  if (!byType) sharedRefs.set(ctx, (byType = new Map()));
+  let byUrl = byType.get(type);
+  if (!byUrl) byType.set(type, (byUrl = new Map()));
+  let found = byUrl.get(url);
+  if (!found) {
+    found = Object.freeze({ category: 'OTHER', type, locator: url });
+    // Bounded: in a BOM where every url is its own, the map would cost more than the objects it saves.
+    if (byUrl.size < SHARED_URLS) byUrl.set(url, found);
+  }
+  return found;
+}
+const SHARED_URLS = 4096;
+const sharedRefs = new WeakMap<ConvertContext, Map<string, Map<string, ExternalPackageRef>>>();
+
+/** `cyclonedx:<type>`, one string per type rather than one per reference (types are a short enumeration). */
+function refType(type: string): string {
+  let found = REF_TYPES.get(type);
+  if (found === undefined) {
+    found = `cyclonedx:${type}`;
+    if (REF_TYPES.size < 256) REF_TYPES.set(type, found);
+  }
+  return found;
+}
+const REF_TYPES = new Map<string, string>();
+
 /** The document's own `properties`, under their own names. */
 export function ownProperties(ctx: ConvertContext, value: unknown, base: string, into: Property[]): void {
   if (value === undefined) return;
   const list = objList(ctx, value, base);
   for (let i = 0; i < list.length; i++) {
-    const name = str(ctx, list[i]!.name, at(base, i), 'name');
+    const item = list[i]!;
+    const name = typeof item.name === 'string' ? item.name : str(ctx, item.name, at(base, i), 'name');
     if (name === undefined) {
       ctx.error('MISSING_REQUIRED_FIELD', 'a property needs a name', at(base, i));
       continue;
     }
-    const item = list[i]!;
     // The parsed object itself when it is already a property: the parse tree is thrown away after conversion.
     if (typeof item.value === 'string' && keyCount(item) === 2) into.push(item as unknown as Property);
     else into.push({ name, value: str(ctx, item.value, at(base, i), 'value') ?? '' });

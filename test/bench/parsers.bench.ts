@@ -8,9 +8,9 @@ import { constants as perfConstants, performance, PerformanceObserver, type Perf
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSink } from '../../parsers/diagnostics.js';
 import { parseSbom } from '../../parsers/index.js';
-import { parseCycloneDxJson, parseJsonDocument } from '../../parsers/json.js';
+import { parseJsonDocument } from '../../parsers/json.js';
 import { parseTagValueDocument } from '../../parsers/tag-value/index.js';
-import { writeCycloneDxJson, writeJson, writeTagValue } from './generate-sbom.js';
+import { writeJson, writeTagValue } from './generate-sbom.js';
 import { measure, median, settleHeap, type BenchRow, type BenchSuite } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -232,32 +232,6 @@ async function bigDocumentRows(dir: string): Promise<BenchRow[]> {
   return rows;
 }
 
-/** A generated 100 MB CycloneDX JSON BOM: the reader against JSON.parse of the same text, measured as the SPDX JSON row. */
-export async function cycloneDxRows(dir: string): Promise<BenchRow[]> {
-  const path = join(dir, 'generated-100mb.cdx.json');
-  const count = writeCycloneDxJson(path, 100 * MB);
-  const text = readFileSync(path, 'utf8');
-  const mb = statSync(path).size / MB;
-  const big = { runs: 5, warmup: 2, settle: true };
-  const baseline = await measure(() => JSON.parse(text), big);
-  const ours = await measure(() => parseCycloneDxJson(text, new DiagnosticSink()), big);
-  return [
-    {
-      case: `CycloneDX JSON (${mb.toFixed(0)} MB, ${count} components): JSON.parse baseline`,
-      medianMs: baseline.medianMs,
-      runs: baseline.runs,
-      note: `${(mb / (baseline.medianMs / 1000)).toFixed(0)} MB/s`,
-    },
-    {
-      case: 'same CycloneDX JSON: parseCycloneDxJson',
-      medianMs: ours.medianMs,
-      runs: ours.runs,
-      target: 'within 1.5x of JSON.parse',
-      note: `${(ours.medianMs / baseline.medianMs).toFixed(2)}x JSON.parse`,
-    },
-  ];
-}
-
 const suite: BenchSuite = {
   title: 'SPDX parsers (parsers/) and kube-sbom inspect',
   async run() {
@@ -270,7 +244,6 @@ const suite: BenchSuite = {
     const dir = mkdtempSync(join(tmpdir(), 'kube-sbom-bench-'));
     try {
       rows.push(...(await bigDocumentRows(dir)));
-      rows.push(...(await cycloneDxRows(dir)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

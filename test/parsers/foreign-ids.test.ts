@@ -39,3 +39,14 @@ describe('ForeignIds', () => {
     expect(ids.get('x-y')).toBe(made[4]);
   });
 });
+
+describe('ForeignIds stems', () => {
+  it('replaces each run of characters SPDX 2 does not allow by one dash, trims a dash at either end, and keeps the rest', () => {
+    const ids = new ForeignIds();
+    expect(ids.assign('pkg:golang/k8s.io/api@v0.30.0?package-id=ab12', 'C')).toBe('SPDXRef-pkg-golang-k8s.io-api-v0.30.0-package-id-ab12');
+    expect(ids.assign('::a//b::', 'C')).toBe('SPDXRef-a-b');
+    expect(ids.assign('x y\u00e9\ud83d\ude00z', 'C')).toBe('SPDXRef-x-y-z');
+    expect(ids.assign('--k_v--', 'C')).toBe('SPDXRef--k-v-');
+    expect(ids.assign('@@@', 'C')).toBe('SPDXRef-ref');
+  });
+});
