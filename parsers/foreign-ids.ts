@@ -3,6 +3,7 @@
 
 const NOT_IDSTRING = /[^A-Za-z0-9.-]+/g;
 const MAX_STEM = 200;
+const SPDX_PREFIX = 'SPDXRef-';
 
 export class ForeignIds {
   /** SPDXID by original identifier: the first element that carried it. */
@@ -25,7 +26,13 @@ export class ForeignIds {
     }
     this.lastWasDuplicate = this.byOriginal.has(original);
     let id: string;
-    if (isSafe(original)) {
+    const spdxStem = original.startsWith(SPDX_PREFIX) ? original.slice(SPDX_PREFIX.length) : undefined;
+    if (spdxStem !== undefined && spdxStem !== '' && isSafe(spdxStem)) {
+      // Already an SPDXID (an SPDX document written as CycloneDX): kept as it is, so a round trip keeps its ids.
+      const taken = this.lastWasDuplicate || this.madeStems.has(spdxStem) || this.byOriginal.has(spdxStem);
+      id = taken ? this.made(spdxStem) : original;
+      if (!taken) this.madeStems.add(spdxStem);
+    } else if (isSafe(original)) {
       // A duplicate, or a stem another element made: numbered instead.
       id = this.lastWasDuplicate || this.madeStems.has(original) ? this.made(original) : `SPDXRef-${original}`;
     } else {
@@ -34,6 +41,12 @@ export class ForeignIds {
     if (!this.lastWasDuplicate) this.byOriginal.set(original, id);
     return id;
   }
+  /** Gives an identifier a fixed SPDXID (the document's own), so that later elements and lookups see it taken. */
+  reserve(original: string, spdxId: string): void {
+    this.byOriginal.set(original, spdxId);
+    this.madeStems.add(spdxId.slice(SPDX_PREFIX.length));
+  }
+
   /** The SPDXID of a known identifier (the first element that carried it). */
   get(original: string): string | undefined {
     return this.byOriginal.get(original);

@@ -43,6 +43,8 @@ const text = (value: Spdx<string> | undefined): string | undefined => (typeof va
 
 export interface ComponentContext extends LicenseContext {
   ledger: NotExpressedLedger;
+  /** Image packages by SPDXID -> the pkg:oci purl their `container` component gets (cyclonedx-images.ts). */
+  images?: ReadonlyMap<string, string>;
 }
 
 /** Fields of the model CycloneDX has no place for, by name as the user knows it from SPDX. */
@@ -53,8 +55,14 @@ function dropFields(ledger: NotExpressedLedger, element: string, spdxId: string,
   }
 }
 
-function externalReferences(pkg: Package, ledger: NotExpressedLedger): { purl?: string; cpe?: string; refs: CdxExternalReference[] } {
-  let purl: string | undefined;
+function externalReferences(
+  pkg: Package,
+  ledger: NotExpressedLedger,
+  image: string | undefined,
+): { purl?: string; cpe?: string; refs: CdxExternalReference[] } {
+  // An image keeps its own pkg:oci purl when it has one; otherwise the one made for it takes the purl field.
+  const ownOci = pkg.externalRefs.some((r) => r.type.toLowerCase() === 'purl' && r.locator.startsWith('pkg:oci/'));
+  let purl: string | undefined = image && !ownOci ? image : undefined;
   let cpe: string | undefined;
   const refs: CdxExternalReference[] = [];
   const download = text(pkg.downloadLocation);
@@ -63,7 +71,7 @@ function externalReferences(pkg: Package, ledger: NotExpressedLedger): { purl?: 
   if (homepage) refs.push({ type: 'website', url: homepage });
   for (const ref of pkg.externalRefs) {
     const type = ref.type.toLowerCase();
-    if (type === 'purl' && purl === undefined) purl = ref.locator;
+    if (type === 'purl' && purl === undefined && (!ownOci || ref.locator.startsWith('pkg:oci/'))) purl = ref.locator;
     else if ((type === 'cpe23type' || type === 'cpe22type') && cpe === undefined) cpe = ref.locator;
     else {
       // A second purl or cpe, swh, advisories...: kept as an external reference that says what it was.
@@ -80,9 +88,12 @@ function externalReferences(pkg: Package, ledger: NotExpressedLedger): { purl?: 
 export function packageComponent(pkg: Package, ctx: ComponentContext): CdxComponent {
   const { ledger } = ctx;
   const purpose = pkg.primaryPackagePurpose;
-  const type = purpose ? COMPONENT_TYPES[purpose] : undefined;
-  if (purpose && !type) ledger.approximate(`primaryPackagePurpose ${purpose}`, pkg.spdxId, 'no such CycloneDX component type; written as library');
-  const refs = externalReferences(pkg, ledger);
+  const image = ctx.images?.get(pkg.spdxId);
+  const type = image ? 'container' : purpose ? COMPONENT_TYPES[purpose] : undefined;
+  if (image && purpose !== 'CONTAINER')
+    ledger.approximate('image package', pkg.spdxId, 'written as a container component with a pkg:oci purl, so that image tools find it');
+  else if (purpose && !type) ledger.approximate(`primaryPackagePurpose ${purpose}`, pkg.spdxId, 'no such CycloneDX component type; written as library');
+  const refs = externalReferences(pkg, ledger, image);
   const licenses = cdxLicenses(pkg.spdxId, { concluded: pkg.licenseConcluded, declared: pkg.licenseDeclared }, ctx);
   const hashes = cdxHashes(pkg.spdxId, pkg.checksums, ledger);
   const supplier = pkg.supplier && !isNoAssertion(pkg.supplier) ? cdxEntity(pkg.supplier) : undefined;

@@ -1,0 +1,125 @@
+// SPDX 2.3 -> CycloneDX JSON (our writer) -> our CycloneDX reader, compared as models: every package and file comes
+// back under its SPDXID, with every checksum, purl, external reference and licence CycloneDX can hold, every
+// relationship as the edge the writer documents (DESCRIBES again from the document); what is missing is exactly
+// what the "not expressed" list counts. The same images are found before and after.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSbom } from '../../parsers/index.js';
+import { licenseText } from '../../parsers/license-expression.js';
+import type { Package, SpdxDocument, SpdxFile } from '../../parsers/model.js';
+
+type Element = Package | SpdxFile;
+import { documentToCycloneDx } from '../../src/export/cyclonedx-bom.js';
+import { dependencyEdge } from '../../src/export/cyclonedx-dependencies.js';
+import { cdxAlgorithm } from '../../src/export/cyclonedx-fields.js';
+import type { NotExpressed } from '../../src/export/not-expressed.js';
+import { buildImageInventory } from '../../src/k8s/image-inventory.js';
+import { DocumentIndex } from '../../src/sbom/document-index.js';
+import { realdata, realdataMissing } from '../helpers/cli.js';
+import { validateCycloneDx } from '../helpers/json-schemas.js';
+
+const counted = (list: NotExpressed[], how: NotExpressed['how'], kind: (k: string) => boolean) =>
+  list.filter((e) => e.how === how && kind(e.kind)).reduce((n, e) => n + e.count, 0);
+
+const HASH_LENGTHS = new Set([32, 40, 64, 96, 128]);
+const expressible = (c: { algorithm: string; value: string }) => cdxAlgorithm(c.algorithm) !== undefined && HASH_LENGTHS.has(c.value.length);
+const checksumKeys = (e: Element) => e.checksums.map((c) => `${c.algorithm}:${c.value}`).sort();
+
+function roundTrip(path: string) {
+  const source = parseSbom(readFileSync(path), { fileName: path }).document;
+  const out = documentToCycloneDx(source);
+  expect(validateCycloneDx(JSON.parse(out.text))).toEqual([]);
+  const parsed = parseSbom(Buffer.from(out.text), { fileName: 'written.cdx.json' });
+  expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { source, back: parsed.document, notExpressed: out.notExpressed };
+}
+
+function checkModel(source: SpdxDocument, back: SpdxDocument, notExpressed: NotExpressed[]) {
+  // The document: its SPDXID, name and namespace (not the serial number's urn:uuid).
+  expect([back.spdxId, back.name, back.documentNamespace]).toEqual([source.spdxId, source.name, source.documentNamespace]);
+
+  // Elements: the same SPDXIDs, no extra package for the document root.
+  expect(back.packages.map((p) => p.spdxId)).toEqual(source.packages.map((p) => p.spdxId));
+  expect(back.files.map((f) => f.spdxId)).toEqual(source.files.map((f) => f.spdxId));
+  expect(back.snippets).toHaveLength(0);
+  expect(counted(notExpressed, 'dropped', (k) => k === 'snippet')).toBe(source.snippets.length);
+
+  const backById = new Map<string, Element>([...back.packages, ...back.files].map((e) => [e.spdxId, e]));
+  let lostChecksums = 0;
+  for (const element of [...source.packages, ...source.files]) {
+    const again = backById.get(element.spdxId)!;
+    expect(again.name, element.spdxId).toBe(element.name);
+    // Checksums: every one CycloneDX has an algorithm (and length) for, and only those.
+    const kept = element.checksums.filter(expressible);
+    lostChecksums += element.checksums.length - kept.length;
+    expect(checksumKeys(again), element.spdxId).toEqual(kept.map((c) => `${c.algorithm}:${c.value}`).sort());
+    // Licences: concluded always; declared unless listed as dropped beside a concluded expression.
+    expect(licenseText(again.licenseConcluded), element.spdxId).toBe(
+      element.licenseConcluded && 'text' in element.licenseConcluded ? licenseText(element.licenseConcluded) : undefined,
+    );
+  }
+  expect(counted(notExpressed, 'dropped', (k) => k.startsWith('checksum'))).toBe(lostChecksums);
+
+  let lostDeclared = 0;
+  for (const pkg of source.packages) {
+    const again = back.packages.find((p) => p.spdxId === pkg.spdxId)!;
+    const declared = pkg.licenseDeclared && 'text' in pkg.licenseDeclared ? licenseText(pkg.licenseDeclared) : undefined;
+    if (declared !== undefined && licenseText(again.licenseDeclared) === undefined) lostDeclared++;
+    else expect(licenseText(again.licenseDeclared), pkg.spdxId).toBe(declared);
+    // Every external reference (purls, cpes, the rest) comes back by its locator; the version and supplier too.
+    const locators = new Set(again.externalRefs.map((r) => r.locator));
+    for (const ref of pkg.externalRefs) expect(locators.has(ref.locator), `${pkg.spdxId} ${ref.locator}`).toBe(true);
+    expect(again.version, pkg.spdxId).toBe(pkg.version);
+  }
+  expect(counted(notExpressed, 'dropped', (k) => k.startsWith('declared licence beside'))).toBe(lostDeclared);
+
+  // Relationships: exactly the writer's edges come back, from the document as DESCRIBES, the rest as DEPENDS_ON.
+  const refs = new Set([source.spdxId, ...backById.keys()]);
+  const expected = new Set<string>();
+  let notEdges = 0;
+  for (const r of source.relationships) {
+    const edge = dependencyEdge(r, refs);
+    if (edge) expected.add(`${edge[0]} ${edge[0] === source.spdxId ? 'DESCRIBES' : 'DEPENDS_ON'} ${edge[1]}`);
+    else notEdges++;
+  }
+  expect(new Set(back.relationships.map((r) => `${r.from} ${r.type} ${String(r.to)}`))).toEqual(expected);
+  expect(back.relationships).toHaveLength(expected.size);
+  expect(counted(notExpressed, 'dropped', (k) => k.startsWith('relationship') && k !== 'relationship comment')).toBe(notEdges);
+}
+
+const images = (doc: SpdxDocument) =>
+  buildImageInventory(new DocumentIndex(doc))
+    .images.map((i) => `${i.reference} ${i.architecture ?? ''} ${i.spdxId}`)
+    .sort();
+
+describe.skipIf(realdataMissing)('SPDX 2.3 -> CycloneDX -> model', () => {
+  it('the SPDX 2.3 JSON example: elements, checksums, licences, purls, relationships; the rest counted', () => {
+    const { source, back, notExpressed } = roundTrip(realdata('spdx', 'official', '2.3', 'SPDXJSONExample-v2.3.spdx.json'));
+    checkModel(source, back, notExpressed);
+    expect(back.packages.find((p) => p.spdxId === 'SPDXRef-fromDoap-0')?.externalRefs[0]?.locator).toBe('pkg:maven/org.apache.jena/apache-jena@3.12.0');
+    expect(back.packages.find((p) => p.spdxId === 'SPDXRef-Package')?.checksums).toContainEqual({ algorithm: 'BLAKE2b-384', value: expect.any(String) });
+  });
+
+  it('the SPDX 2.3 tag-value example reads the same way', () => {
+    const { source, back, notExpressed } = roundTrip(realdata('spdx', 'official', '2.3', 'SPDXTagExample-v2.3.spdx'));
+    checkModel(source, back, notExpressed);
+  });
+
+  it.each([
+    ['v1.25.4', 'registry.k8s.io'],
+    ['v1.23.1', 'k8s.gcr.io'],
+  ])('the %s release SBOM: same elements and edges, and `images` finds the same images', (version, registry) => {
+    const { source, back, notExpressed } = roundTrip(realdata('k8s', 'release-sbom', `kubernetes-${version}-release.spdx`));
+    checkModel(source, back, notExpressed);
+    const before = images(source);
+    expect(before.length).toBeGreaterThan(0);
+    expect(images(back)).toEqual(before);
+    // Each image is a `container` component with a pkg:oci purl naming its registry, repository, tag and arch.
+    const apiserver = back.packages.find((p) => p.spdxId === `SPDXRef-Package-${registry}-kube-apiserver-amd64-${version}`);
+    expect(apiserver?.primaryPackagePurpose).toBe('CONTAINER');
+    expect(apiserver?.externalRefs[0]?.locator).toBe(
+      `pkg:oci/kube-apiserver-amd64?arch=amd64&repository_url=${registry}%2Fkube-apiserver-amd64&tag=${version}`,
+    );
+    expect(notExpressed.find((e) => e.kind === 'image package')).toMatchObject({ how: 'approximated', count: before.length });
+  });
+});
