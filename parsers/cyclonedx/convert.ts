@@ -13,13 +13,14 @@
 //   metadata.component     -> the described root (DESCRIBES); tools, authors, timestamp -> creation info;
 //                             marked by kube-sbom as an SPDX document (spdx-origin.ts): the document itself, its
 //                             dependsOn DESCRIBES, and the namespace from metadata.properties
+//   metadata.licenses      -> dataLicense (the licence of the BOM itself)
 //   serialNumber, version, lifecycles, metadata properties -> document properties
 import type { ConvertContext } from '../json-like/context.js';
 import { at, isObject, objList, show, str } from '../json-like/values.js';
 import { emptyDocument, type Actor, type Property, type Relationship, type SpdxDocument } from '../model.js';
 import { ForeignIds } from '../foreign-ids.js';
 import { readElements, readSingle, type Elements } from './components.js';
-import { actorOf, ownProperties, toolActor } from './fields.js';
+import { actorOf, licences, ownProperties, toolActor } from './fields.js';
 import { isSpdxDocumentRoot, SPDX_NAMESPACE_PROPERTY } from './spdx-origin.js';
 
 const SPDX_ID = /^SPDXRef-[A-Za-z0-9.-]+$/;
@@ -59,6 +60,12 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   const metadata = isObject(root.metadata) ? root.metadata : undefined;
   if (metadata) {
     readMetadata(ctx, metadata, doc.creationInfo, properties);
+    // The licence of the BOM itself: what SPDX calls the data licence.
+    if (metadata.licenses !== undefined) {
+      const own = licences(ctx, metadata.licenses, 'metadata.licenses');
+      const value = own.declared ?? own.concluded;
+      if (value && 'text' in value) doc.dataLicense = value.text;
+    }
     const main = isObject(metadata.component) ? metadata.component : undefined;
     const spdxRoot = main && isSpdxDocumentRoot(main) && main.components === undefined ? main['bom-ref'] : undefined;
     if (main && typeof spdxRoot === 'string' && SPDX_ID.test(spdxRoot)) {

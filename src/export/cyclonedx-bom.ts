@@ -4,6 +4,7 @@ import type { Annotation, SpdxDocument } from '../../parsers/model.js';
 import { toJsonText } from '../common/json-text.js';
 import { fileComponent, packageComponent, type CdxComponent, type ComponentContext } from './cyclonedx-components.js';
 import { imagePurlsOf } from './cyclonedx-images.js';
+import { cdxLicenseNamed } from './cyclonedx-licenses.js';
 import { cdxDependencies } from './cyclonedx-dependencies.js';
 import { cdxContact, cdxEntity, cdxHashes, cdxTool, isDateTime } from './cyclonedx-fields.js';
 import { NotExpressedLedger, type NotExpressed } from './not-expressed.js';
@@ -75,6 +76,8 @@ function metadata(doc: SpdxDocument, ledger: NotExpressedLedger, properties: rea
     ...(created !== undefined && isDateTime(created) ? { timestamp: created } : {}),
     ...(tools.length > 0 ? { tools: { components: tools } } : {}),
     ...(authors.length > 0 ? { authors } : {}),
+    // metadata.licenses is the licence of the BOM itself: SPDX's dataLicense.
+    ...(doc.dataLicense ? { licenses: [cdxLicenseNamed(doc.dataLicense)] } : {}),
     // The document itself: what DESCRIBES relationships start from; marked so that a reader makes it the document again.
     component: {
       type: 'application',

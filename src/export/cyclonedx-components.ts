@@ -1,5 +1,5 @@
 // SPDX packages and files to CycloneDX 1.6 components (bom-ref = SPDXID); every field left out goes to the ledger.
-import { isNoAssertion, type Package, type SpdxFile, type Spdx } from '../../parsers/model.js';
+import { isNoAssertion, isNone, type Package, type SpdxFile, type Spdx } from '../../parsers/model.js';
 import { cdxLicenses, type CdxLicense, type LicenseContext } from './cyclonedx-licenses.js';
 import { cdxContact, cdxEntity, cdxHashes, type CdxHash } from './cyclonedx-fields.js';
 import type { NotExpressedLedger } from './not-expressed.js';
@@ -55,6 +55,13 @@ function dropFields(ledger: NotExpressedLedger, element: string, spdxId: string,
   }
 }
 
+/** SPDX NONE ("there is none") has no CycloneDX form: left out, it reads as unknown, so it is listed. */
+function noneValues(ledger: NotExpressedLedger, element: string, spdxId: string, fields: Record<string, Spdx<unknown> | undefined>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (isNone(value)) ledger.drop(`${element} ${name} NONE`, spdxId, 'CycloneDX cannot say "none"; left out, it reads as unknown');
+  }
+}
+
 function externalReferences(
   pkg: Package,
   ledger: NotExpressedLedger,
@@ -101,6 +108,13 @@ export function packageComponent(pkg: Package, ctx: ComponentContext): CdxCompon
   const copyright = text(pkg.copyrightText);
   if (pkg.summary && pkg.description) ledger.drop('package summary beside a description', pkg.spdxId, 'CycloneDX has one description');
   const description = pkg.description ?? pkg.summary;
+  noneValues(ledger, 'package', pkg.spdxId, {
+    downloadLocation: pkg.downloadLocation,
+    homepage: pkg.homepage,
+    licenseConcluded: pkg.licenseConcluded,
+    licenseDeclared: pkg.licenseDeclared,
+    copyrightText: pkg.copyrightText,
+  });
   dropFields(ledger, 'package', pkg.spdxId, {
     packageFileName: pkg.fileName,
     filesAnalyzed: pkg.filesAnalyzed,
@@ -136,6 +150,7 @@ export function fileComponent(file: SpdxFile, ctx: ComponentContext): CdxCompone
   const hashes = cdxHashes(file.spdxId, file.checksums, ledger);
   const licenses = cdxLicenses(file.spdxId, { concluded: file.licenseConcluded }, ctx);
   const copyright = text(file.copyrightText);
+  noneValues(ledger, 'file', file.spdxId, { licenseConcluded: file.licenseConcluded, copyrightText: file.copyrightText });
   dropFields(ledger, 'file', file.spdxId, {
     fileTypes: file.fileTypes,
     licenseInfoInFiles: file.licenseInfoInFiles.filter((l) => 'text' in l),

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
 import { licenseText } from '../../parsers/license-expression.js';
-import type { Package, SpdxDocument, SpdxFile } from '../../parsers/model.js';
+import { isNone, type Package, type SpdxDocument, type SpdxFile } from '../../parsers/model.js';
 
 type Element = Package | SpdxFile;
 import { documentToCycloneDx } from '../../src/export/cyclonedx-bom.js';
@@ -36,7 +36,8 @@ function roundTrip(path: string) {
 
 function checkModel(source: SpdxDocument, back: SpdxDocument, notExpressed: NotExpressed[]) {
   // The document: its SPDXID, name and namespace (not the serial number's urn:uuid).
-  expect([back.spdxId, back.name, back.documentNamespace]).toEqual([source.spdxId, source.name, source.documentNamespace]);
+  const identity = (d: SpdxDocument) => [d.spdxId, d.name, d.documentNamespace, d.dataLicense];
+  expect(identity(back)).toEqual(identity(source));
 
   // Elements: the same SPDXIDs, no extra package for the document root.
   expect(back.packages.map((p) => p.spdxId)).toEqual(source.packages.map((p) => p.spdxId));
@@ -70,8 +71,19 @@ function checkModel(source: SpdxDocument, back: SpdxDocument, notExpressed: NotE
     const locators = new Set(again.externalRefs.map((r) => r.locator));
     for (const ref of pkg.externalRefs) expect(locators.has(ref.locator), `${pkg.spdxId} ${ref.locator}`).toBe(true);
     expect(again.version, pkg.spdxId).toBe(pkg.version);
+    for (const field of ['downloadLocation', 'homepage', 'copyrightText'] as const) {
+      const value = pkg[field];
+      if (typeof value === 'string') expect(again[field], `${pkg.spdxId} ${field}`).toBe(value);
+      else expect(again[field], `${pkg.spdxId} ${field}`).toBeUndefined();
+    }
   }
   expect(counted(notExpressed, 'dropped', (k) => k.startsWith('declared licence beside'))).toBe(lostDeclared);
+  // NONE ("there is none") cannot be said in CycloneDX: each one is listed.
+  const none = (v: unknown) => isNone(v);
+  const nones =
+    source.packages.flatMap((p) => [p.downloadLocation, p.homepage, p.licenseConcluded, p.licenseDeclared, p.copyrightText]).filter(none).length +
+    source.files.flatMap((f) => [f.licenseConcluded, f.copyrightText]).filter(none).length;
+  expect(counted(notExpressed, 'dropped', (k) => k.endsWith(' NONE'))).toBe(nones);
 
   // Relationships: exactly the writer's edges come back, from the document as DESCRIBES, the rest as DEPENDS_ON.
   const refs = new Set([source.spdxId, ...backById.keys()]);
@@ -120,6 +132,7 @@ describe.skipIf(realdataMissing)('SPDX 2.3 -> CycloneDX -> model', () => {
     expect(apiserver?.externalRefs[0]?.locator).toBe(
       `pkg:oci/kube-apiserver-amd64?arch=amd64&repository_url=${registry}%2Fkube-apiserver-amd64&tag=${version}`,
     );
+    expect(notExpressed.find((e) => e.kind === 'package downloadLocation NONE')).toMatchObject({ how: 'dropped', count: source.packages.length });
     expect(notExpressed.find((e) => e.kind === 'image package')).toMatchObject({ how: 'approximated', count: before.length });
   });
 });
