@@ -13,6 +13,7 @@
 //   metadata.component     -> the described root (DESCRIBES); tools, authors, timestamp -> creation info;
 //                             marked by kube-sbom as an SPDX document (spdx-origin.ts): the document itself, its
 //                             dependsOn DESCRIBES, and the namespace from metadata.properties
+//   externalReferences     -> `bom` ones as external document refs (DocumentRef id from kube-sbom's comment)
 //   metadata.licenses      -> dataLicense (the licence of the BOM itself)
 //   serialNumber, version, lifecycles, metadata properties -> document properties
 import type { ConvertContext } from '../json-like/context.js';
@@ -21,6 +22,7 @@ import { emptyDocument, type Actor, type Property, type Relationship, type SpdxD
 import { ForeignIds } from '../foreign-ids.js';
 import { readElements, readSingle, type Elements } from './components.js';
 import { actorOf, licences, ownProperties, toolActor } from './fields.js';
+import { externalBoms } from './external-boms.js';
 import { isSpdxDocumentRoot, SPDX_NAMESPACE_PROPERTY } from './spdx-origin.js';
 
 const SPDX_ID = /^SPDXRef-[A-Za-z0-9.-]+$/;
@@ -82,6 +84,7 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   if (doc.name === '') doc.name = serial ?? '';
   readElements(ctx, ids, root.components, 'components', false, undefined, elements);
   readElements(ctx, ids, root.services, 'services', true, undefined, elements);
+  if (root.externalReferences !== undefined) doc.externalDocumentRefs = externalBoms(ctx, root.externalReferences);
   readDependencies(ctx, ids, root.dependencies, doc.relationships, doc.spdxId);
   ownProperties(ctx, root.properties, 'properties', properties);
   const namespace = properties.find((p) => p.name === SPDX_NAMESPACE_PROPERTY);
