@@ -14,6 +14,7 @@
 //                             marked by kube-sbom as an SPDX document (spdx-origin.ts): the document itself, its
 //                             dependsOn DESCRIBES, and the namespace from metadata.properties
 //   externalReferences     -> `bom` ones as external document refs (DocumentRef id from kube-sbom's comment)
+//   annotations            -> annotations of type OTHER, one per subject
 //   metadata.licenses      -> dataLicense (the licence of the BOM itself)
 //   serialNumber, version, lifecycles, metadata properties -> document properties
 import type { ConvertContext } from '../json-like/context.js';
@@ -22,6 +23,7 @@ import { emptyDocument, type Actor, type Property, type Relationship, type SpdxD
 import { ForeignIds } from '../foreign-ids.js';
 import { readElements, readSingle, type Elements } from './components.js';
 import { actorOf, licences, ownProperties, toolActor } from './fields.js';
+import { readAnnotations } from './annotations.js';
 import { externalBoms } from './external-boms.js';
 import { isSpdxDocumentRoot, SPDX_NAMESPACE_PROPERTY } from './spdx-origin.js';
 
@@ -29,7 +31,7 @@ const SPDX_ID = /^SPDXRef-[A-Za-z0-9.-]+$/;
 
 const KNOWN_VERSIONS = new Set(['1.0', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6']);
 /** Top-level sections the model has no place for; their presence is reported, not silently lost. */
-const NOT_READ = ['vulnerabilities', 'compositions', 'annotations', 'formulation', 'declarations', 'definitions', 'signature'];
+const NOT_READ = ['vulnerabilities', 'compositions', 'formulation', 'declarations', 'definitions', 'signature'];
 
 /** True when a parsed JSON value looks like a CycloneDX BOM. */
 export function isCycloneDx(root: unknown): boolean {
@@ -86,6 +88,7 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   readElements(ctx, ids, root.services, 'services', true, undefined, elements);
   if (root.externalReferences !== undefined) doc.externalDocumentRefs = externalBoms(ctx, root.externalReferences);
   readDependencies(ctx, ids, root.dependencies, doc.relationships, doc.spdxId);
+  if (root.annotations !== undefined) readAnnotations(ctx, ids, root.annotations, doc);
   ownProperties(ctx, root.properties, 'properties', properties);
   const namespace = properties.find((p) => p.name === SPDX_NAMESPACE_PROPERTY);
   if (namespace) doc.documentNamespace = namespace.value;

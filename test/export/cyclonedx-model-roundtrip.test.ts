@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
 import { licenseText } from '../../parsers/license-expression.js';
-import { isNone, type Package, type SpdxDocument, type SpdxFile } from '../../parsers/model.js';
+import { isNone, type Annotation, type Package, type SpdxDocument, type SpdxFile } from '../../parsers/model.js';
 
 type Element = Package | SpdxFile;
 import { documentToCycloneDx } from '../../src/export/cyclonedx-bom.js';
@@ -89,6 +89,17 @@ function checkModel(source: SpdxDocument, back: SpdxDocument, notExpressed: NotE
     source.files.flatMap((f) => [f.licenseConcluded, f.copyrightText]).filter(none).length;
   expect(counted(notExpressed, 'dropped', (k) => k.endsWith(' NONE'))).toBe(nones);
 
+  // Annotations: each one written comes back (of type OTHER: CycloneDX has no types; listed), on its element too.
+  const annotationKey = (a: Annotation) => `${a.spdxId} ${a.annotator.type}: ${a.annotator.name} ${a.date} ${a.comment}`;
+  const lostAnnotations = counted(notExpressed, 'dropped', (k) => k.startsWith('annotation') && !k.startsWith('annotation type'));
+  const backAnnotations = back.annotations.map(annotationKey).sort();
+  const sourceAnnotations = new Set(source.annotations.map(annotationKey));
+  for (const key of backAnnotations) expect(sourceAnnotations.has(key), key).toBe(true);
+  expect(back.annotations.length).toBe(source.annotations.length - lostAnnotations);
+  expect(back.annotations.every((a) => a.type === 'OTHER')).toBe(true);
+  for (const e of [...back.packages, ...back.files])
+    expect(e.annotations.map(annotationKey)).toEqual(back.annotations.filter((a) => a.spdxId === e.spdxId).map(annotationKey));
+
   // Relationships: exactly the writer's edges come back, from the document as DESCRIBES, the rest as DEPENDS_ON.
   const refs = new Set([source.spdxId, ...backById.keys()]);
   const expected = new Set<string>();
@@ -112,6 +123,8 @@ describe.skipIf(realdataMissing)('SPDX 2.3 -> CycloneDX -> model', () => {
   it('the SPDX 2.3 JSON example: elements, checksums, licences, purls, relationships; the rest counted', () => {
     const { source, back, notExpressed } = roundTrip(realdata('spdx', 'official', '2.3', 'SPDXJSONExample-v2.3.spdx.json'));
     checkModel(source, back, notExpressed);
+    // All 5 annotations (document, package, file), of type OTHER.
+    expect([source.annotations.length, back.annotations.length]).toEqual([5, 5]);
     expect(back.packages.find((p) => p.spdxId === 'SPDXRef-fromDoap-0')?.externalRefs[0]?.locator).toBe('pkg:maven/org.apache.jena/apache-jena@3.12.0');
     expect(back.packages.find((p) => p.spdxId === 'SPDXRef-Package')?.checksums).toContainEqual({ algorithm: 'BLAKE2b-384', value: expect.any(String) });
   });
