@@ -75,6 +75,13 @@ function checkModel(source: SpdxDocument, back: SpdxDocument, notExpressed: NotE
     const locators = new Set(again.externalRefs.map((r) => r.locator));
     for (const ref of pkg.externalRefs) expect(locators.has(ref.locator), `${pkg.spdxId} ${ref.locator}`).toBe(true);
     expect(again.version, pkg.spdxId).toBe(pkg.version);
+    // Supplier with its type and email; originator by name and email (CycloneDX authors are people).
+    const actor = (a: unknown) => (a && typeof a === 'object' && 'name' in a ? a : undefined);
+    expect(actor(again.supplier), pkg.spdxId).toEqual(actor(pkg.supplier));
+    const origin = actor(pkg.originator) as { name: string; email?: string } | undefined;
+    expect(actor(again.originator), pkg.spdxId).toEqual(
+      origin ? { type: 'Person', name: origin.name, ...(origin.email ? { email: origin.email } : {}) } : undefined,
+    );
     for (const field of ['downloadLocation', 'homepage', 'copyrightText'] as const) {
       const value = pkg[field];
       if (typeof value === 'string') expect(again[field], `${pkg.spdxId} ${field}`).toBe(value);
