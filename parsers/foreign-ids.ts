@@ -2,6 +2,7 @@
 // character SPDX 2 does not allow replaced, made unique with a counter; the original is kept by the caller.
 
 const MAX_STEM = 200;
+const SPDX_PREFIX = 'SPDXRef-';
 
 /** The value `taken` holds for a stem that no element carried as its identifier (made, numbered, or a fallback). */
 const MADE = '';
@@ -28,12 +29,25 @@ export class ForeignIds {
     // MADE is a stem, not an original: the first element to carry this identifier, numbered away from the stem.
     this.lastWasDuplicate = before !== undefined && before !== MADE;
     let id: string;
-    if (isSafe(original)) id = before === undefined ? `SPDXRef-${original}` : this.made(original);
+    const spdxStem = original.startsWith(SPDX_PREFIX) ? original.slice(SPDX_PREFIX.length) : undefined;
+    if (spdxStem !== undefined && spdxStem !== '' && isSafe(spdxStem)) {
+      // Already an SPDXID (an SPDX document written as CycloneDX): kept as it is, so a round trip keeps its ids.
+      const clash = this.lastWasDuplicate || this.taken.has(spdxStem);
+      id = clash ? this.made(spdxStem) : original;
+      if (!clash) this.taken.set(spdxStem, MADE);
+    } else if (isSafe(original)) id = before === undefined ? `SPDXRef-${original}` : this.made(original);
     else id = this.made(safeStem(original));
     // Overwriting MADE keeps the stem taken (the entry stays); a duplicate keeps the first element's SPDXID.
     if (!this.lastWasDuplicate) this.taken.set(original, id);
     return id;
   }
+  /** Gives an identifier a fixed SPDXID (the document's own), so that later elements and lookups see it taken. */
+  reserve(original: string, spdxId: string): void {
+    const stem = spdxId.slice(SPDX_PREFIX.length);
+    if (!this.taken.has(stem)) this.taken.set(stem, MADE);
+    this.taken.set(original, spdxId);
+  }
+
   /** The SPDXID of a known identifier (the first element that carried it). */
   get(original: string): string | undefined {
     const id = this.taken.get(original);

@@ -4,7 +4,7 @@ import type { ConvertContext } from '../json-like/context.js';
 import { at, isObject, objList, str } from '../json-like/values.js';
 import { EMPTY_LIST, type Package, type Property, type Relationship, type SpdxFile } from '../model.js';
 import type { ForeignIds } from '../foreign-ids.js';
-import { actorOf, externalRefs, hashes, licences, ownProperties, type Licences } from './fields.js';
+import { actorOf, entityActor, externalRefs, hashes, licences, ownProperties, type Licences } from './fields.js';
 
 /** Component types (1.4 to 1.6) to SPDX 2.3 primary package purposes; the type itself is kept as a property too. */
 const PURPOSES: Record<string, string> = {
@@ -186,10 +186,12 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   if (version !== undefined) pkg.version = version;
   if (type !== undefined && PURPOSES[type]) pkg.primaryPackagePurpose = PURPOSES[type];
   const supplierValue = service ? obj.provider : obj.supplier;
-  const supplier = supplierValue === undefined ? undefined : actorOf(ctx, supplierValue, 'Organization', at(path, service ? 'provider' : 'supplier'));
+  const supplier = supplierValue === undefined ? undefined : entityActor(ctx, supplierValue, at(path, service ? 'provider' : 'supplier'));
   if (supplier) pkg.supplier = supplier;
-  const manufacturer = service || obj.manufacturer === undefined ? undefined : actorOf(ctx, obj.manufacturer, 'Organization', at(path, 'manufacturer'));
-  if (manufacturer) pkg.originator = manufacturer;
+  const manufacturer = service || obj.manufacturer === undefined ? undefined : entityActor(ctx, obj.manufacturer, at(path, 'manufacturer'));
+  // Without a manufacturer, the first of the 1.6 authors (where kube-sbom writes an SPDX originator).
+  const author = manufacturer || service || !Array.isArray(obj.authors) ? undefined : actorOf(ctx, obj.authors[0], 'Person', at(at(path, 'authors'), 0));
+  if (manufacturer ?? author) pkg.originator = (manufacturer ?? author)!;
   if (lic.declared) pkg.licenseDeclared = lic.declared;
   if (lic.concluded) pkg.licenseConcluded = lic.concluded;
   if (copyright !== undefined) pkg.copyrightText = copyright;

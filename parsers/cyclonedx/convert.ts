@@ -10,18 +10,28 @@
 //   purl, cpe, references  -> external refs (website -> homepage, distribution -> download location too)
 //   pedigree               -> ancestors / descendants / variants as components with ANCESTOR_OF / DESCENDANT_OF /
 //                             VARIANT_OF the component; commit and patch counts, notes as properties
-//   metadata.component     -> the described root (DESCRIBES); tools, authors, timestamp -> creation info
+//   metadata.component     -> the described root (DESCRIBES); tools, authors, timestamp -> creation info;
+//                             marked by kube-sbom as an SPDX document (spdx-origin.ts): the document itself, its
+//                             dependsOn DESCRIBES, and the namespace from metadata.properties
+//   externalReferences     -> `bom` ones as external document refs (DocumentRef id from kube-sbom's comment)
+//   annotations            -> annotations of type OTHER, one per subject
+//   metadata.licenses      -> dataLicense (the licence of the BOM itself)
 //   serialNumber, version, lifecycles, metadata properties -> document properties
 import type { ConvertContext } from '../json-like/context.js';
 import { at, isObject, objList, show, str } from '../json-like/values.js';
 import { emptyDocument, type Actor, type Property, type Relationship, type SpdxDocument } from '../model.js';
 import { ForeignIds } from '../foreign-ids.js';
 import { readElements, readSingle, type Elements } from './components.js';
-import { actorOf, ownProperties, toolActor } from './fields.js';
+import { actorOf, licences, ownProperties, toolActor } from './fields.js';
+import { readAnnotations } from './annotations.js';
+import { externalBoms } from './external-boms.js';
+import { isSpdxDocumentRoot, SPDX_NAMESPACE_PROPERTY } from './spdx-origin.js';
+
+const SPDX_ID = /^SPDXRef-[A-Za-z0-9.-]+$/;
 
 const KNOWN_VERSIONS = new Set(['1.0', '1.1', '1.2', '1.3', '1.4', '1.5', '1.6']);
 /** Top-level sections the model has no place for; their presence is reported, not silently lost. */
-const NOT_READ = ['vulnerabilities', 'compositions', 'annotations', 'formulation', 'declarations', 'definitions', 'signature'];
+const NOT_READ = ['vulnerabilities', 'compositions', 'formulation', 'declarations', 'definitions', 'signature'];
 
 /** True when a parsed JSON value looks like a CycloneDX BOM. */
 export function isCycloneDx(root: unknown): boolean {
@@ -54,18 +64,34 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   const metadata = isObject(root.metadata) ? root.metadata : undefined;
   if (metadata) {
     readMetadata(ctx, metadata, doc.creationInfo, properties);
-    if (isObject(metadata.component)) {
-      const rootId = readSingle(ctx, ids, metadata.component, 'metadata.component', elements);
+    // The licence of the BOM itself: what SPDX calls the data licence.
+    if (metadata.licenses !== undefined) {
+      const own = licences(ctx, metadata.licenses, 'metadata.licenses');
+      const value = own.declared ?? own.concluded;
+      if (value && 'text' in value) doc.dataLicense = value.text;
+    }
+    const main = isObject(metadata.component) ? metadata.component : undefined;
+    const spdxRoot = main && isSpdxDocumentRoot(main) && main.components === undefined ? main['bom-ref'] : undefined;
+    if (main && typeof spdxRoot === 'string' && SPDX_ID.test(spdxRoot)) {
+      // An SPDX document written by kube-sbom: the component is the document again, not a package it describes.
+      doc.spdxId = spdxRoot;
+      ids.reserve(spdxRoot, spdxRoot);
+      doc.name = typeof main.name === 'string' ? main.name : '';
+    } else if (main) {
+      const rootId = readSingle(ctx, ids, main, 'metadata.component', elements);
       doc.relationships.push({ from: doc.spdxId, type: 'DESCRIBES', to: rootId });
-      const main = metadata.component;
       doc.name = typeof main.name === 'string' ? `${main.name}${typeof main.version === 'string' ? `@${main.version}` : ''}` : '';
     }
   }
   if (doc.name === '') doc.name = serial ?? '';
   readElements(ctx, ids, root.components, 'components', false, undefined, elements);
   readElements(ctx, ids, root.services, 'services', true, undefined, elements);
-  readDependencies(ctx, ids, root.dependencies, doc.relationships);
+  if (root.externalReferences !== undefined) doc.externalDocumentRefs = externalBoms(ctx, root.externalReferences);
+  readDependencies(ctx, ids, root.dependencies, doc.relationships, doc.spdxId);
+  if (root.annotations !== undefined) readAnnotations(ctx, ids, root.annotations, doc);
   ownProperties(ctx, root.properties, 'properties', properties);
+  const namespace = properties.find((p) => p.name === SPDX_NAMESPACE_PROPERTY);
+  if (namespace) doc.documentNamespace = namespace.value;
   const skipped = NOT_READ.filter((k) => root[k] !== undefined).map((k) => (Array.isArray(root[k]) ? `${k} (${(root[k] as unknown[]).length})` : k));
   if (skipped.length > 0) {
     properties.push({ name: 'cyclonedx:not-read', value: skipped.join(', ') });
@@ -110,7 +136,8 @@ const DEPENDENCY_KINDS = [
   ['provides', 'OTHER'],
 ] as const;
 
-function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, into: Relationship[]): void {
+/** `documentId dependsOn X` is the document describing X (how kube-sbom writes DESCRIBES). */
+function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, into: Relationship[], documentId: string): void {
   const list = objList(ctx, value, 'dependencies');
   for (let i = 0; i < list.length; i++) {
     const dep = list[i]!;
@@ -139,7 +166,7 @@ function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, 
           ctx.error('CYCLONEDX_UNKNOWN_REF', `${key} names ${show(target)}, which is no component or service bom-ref; ignored`, `${path}.${key}[${j}]`);
           continue;
         }
-        into.push(type === 'OTHER' ? { from, type, to, comment: 'cyclonedx:provides' } : { from, type, to });
+        into.push(type === 'OTHER' ? { from, type, to, comment: 'cyclonedx:provides' } : { from, type: from === documentId ? 'DESCRIBES' : type, to });
       }
     }
   }

@@ -212,6 +212,18 @@ export function actorOf(ctx: ConvertContext, value: unknown, type: Actor['type']
   return email !== undefined && name !== undefined ? { type, name, email } : { type, name: shown };
 }
 
+/**
+ * An organizationalEntity as an actor: a Person when its one contact has its own name (how kube-sbom writes an SPDX
+ * person as a supplier), otherwise an Organization.
+ */
+export function entityActor(ctx: ConvertContext, value: unknown, base: string): Actor | undefined {
+  if (isObject(value) && Array.isArray(value.contact) && value.contact.length === 1) {
+    const contact = actorOf(ctx, value.contact[0], 'Person', at(at(base, 'contact'), 0));
+    if (contact && contact.name === value.name) return contact;
+  }
+  return actorOf(ctx, value, 'Organization', base);
+}
+
 /** A tool (1.4 `{vendor, name, version}` or 1.5+ component/service) as a `Tool` actor. */
 export function toolActor(ctx: ConvertContext, value: Record<string, unknown>, base: string): Actor | undefined {
   const name = str(ctx, value.name, base, 'name');

@@ -3,9 +3,12 @@ import { createHash } from 'node:crypto';
 import type { Annotation, SpdxDocument } from '../../parsers/model.js';
 import { toJsonText } from '../common/json-text.js';
 import { fileComponent, packageComponent, type CdxComponent, type ComponentContext } from './cyclonedx-components.js';
+import { imagePurlsOf } from './cyclonedx-images.js';
+import { cdxLicenseNamed } from './cyclonedx-licenses.js';
 import { cdxDependencies } from './cyclonedx-dependencies.js';
 import { cdxContact, cdxEntity, cdxHashes, cdxTool, isDateTime } from './cyclonedx-fields.js';
 import { NotExpressedLedger, type NotExpressed } from './not-expressed.js';
+import { SPDX_DOCUMENT_ROOT, SPDX_NAMESPACE_PROPERTY } from '../../parsers/cyclonedx/spdx-origin.js';
 
 export interface CdxProperty {
   name: string;
@@ -55,6 +58,8 @@ function annotation(a: Annotation) {
 }
 
 function metadata(doc: SpdxDocument, ledger: NotExpressedLedger, properties: readonly CdxProperty[]) {
+  // The serial number is a UUID; the namespace itself is kept here for a reader to map back.
+  const all = [...(doc.documentNamespace ? [{ name: SPDX_NAMESPACE_PROPERTY, value: doc.documentNamespace }] : []), ...properties];
   const { created, creators, licenseListVersion, comment } = doc.creationInfo;
   if (created !== undefined && !isDateTime(created))
     ledger.drop('creation date that is not an RFC 3339 date-time', created, 'CycloneDX timestamps are date-times');
@@ -71,9 +76,16 @@ function metadata(doc: SpdxDocument, ledger: NotExpressedLedger, properties: rea
     ...(created !== undefined && isDateTime(created) ? { timestamp: created } : {}),
     ...(tools.length > 0 ? { tools: { components: tools } } : {}),
     ...(authors.length > 0 ? { authors } : {}),
-    // The document itself: what DESCRIBES relationships start from.
-    component: { type: 'application', ...(doc.spdxId ? { 'bom-ref': doc.spdxId } : {}), name: doc.name || doc.documentNamespace || 'SPDX document' },
-    ...(properties.length > 0 ? { properties: [...properties] } : {}),
+    // metadata.licenses is the licence of the BOM itself: SPDX's dataLicense.
+    ...(doc.dataLicense ? { licenses: [cdxLicenseNamed(doc.dataLicense)] } : {}),
+    // The document itself: what DESCRIBES relationships start from; marked so that a reader makes it the document again.
+    component: {
+      type: 'application',
+      ...(doc.spdxId ? { 'bom-ref': doc.spdxId } : {}),
+      name: doc.name || doc.documentNamespace || 'SPDX document',
+      properties: [SPDX_DOCUMENT_ROOT],
+    },
+    ...(all.length > 0 ? { properties: all } : {}),
   };
 }
 
@@ -84,7 +96,12 @@ export interface CycloneDxOptions {
 
 export function documentToCycloneDx(doc: SpdxDocument, options: CycloneDxOptions = {}): CycloneDxExport {
   const ledger = new NotExpressedLedger();
-  const ctx: ComponentContext = { ledger, extracted: new Map(doc.extractedLicensingInfos.map((e) => [e.licenseId, e])), textWritten: new Set() };
+  const ctx: ComponentContext = {
+    ledger,
+    extracted: new Map(doc.extractedLicensingInfos.map((e) => [e.licenseId, e])),
+    textWritten: new Set(),
+    images: imagePurlsOf(doc),
+  };
   const components: CdxComponent[] = [];
   const refs = new Set<string>(doc.spdxId ? [doc.spdxId] : []);
   const add = (c: CdxComponent) => {

@@ -1,5 +1,5 @@
 // SPDX packages and files to CycloneDX 1.6 components (bom-ref = SPDXID); every field left out goes to the ledger.
-import { isNoAssertion, type Package, type SpdxFile, type Spdx } from '../../parsers/model.js';
+import { isNoAssertion, isNone, type Package, type SpdxFile, type Spdx } from '../../parsers/model.js';
 import { cdxLicenses, type CdxLicense, type LicenseContext } from './cyclonedx-licenses.js';
 import { cdxContact, cdxEntity, cdxHashes, type CdxHash } from './cyclonedx-fields.js';
 import type { NotExpressedLedger } from './not-expressed.js';
@@ -43,6 +43,8 @@ const text = (value: Spdx<string> | undefined): string | undefined => (typeof va
 
 export interface ComponentContext extends LicenseContext {
   ledger: NotExpressedLedger;
+  /** Image packages by SPDXID -> the pkg:oci purl their `container` component gets (cyclonedx-images.ts). */
+  images?: ReadonlyMap<string, string>;
 }
 
 /** Fields of the model CycloneDX has no place for, by name as the user knows it from SPDX. */
@@ -53,8 +55,21 @@ function dropFields(ledger: NotExpressedLedger, element: string, spdxId: string,
   }
 }
 
-function externalReferences(pkg: Package, ledger: NotExpressedLedger): { purl?: string; cpe?: string; refs: CdxExternalReference[] } {
-  let purl: string | undefined;
+/** SPDX NONE ("there is none") has no CycloneDX form: left out, it reads as unknown, so it is listed. */
+function noneValues(ledger: NotExpressedLedger, element: string, spdxId: string, fields: Record<string, Spdx<unknown> | undefined>): void {
+  for (const [name, value] of Object.entries(fields)) {
+    if (isNone(value)) ledger.drop(`${element} ${name} NONE`, spdxId, 'CycloneDX cannot say "none"; left out, it reads as unknown');
+  }
+}
+
+function externalReferences(
+  pkg: Package,
+  ledger: NotExpressedLedger,
+  image: string | undefined,
+): { purl?: string; cpe?: string; refs: CdxExternalReference[] } {
+  // An image keeps its own pkg:oci purl when it has one; otherwise the one made for it takes the purl field.
+  const ownOci = pkg.externalRefs.some((r) => r.type.toLowerCase() === 'purl' && r.locator.startsWith('pkg:oci/'));
+  let purl: string | undefined = image && !ownOci ? image : undefined;
   let cpe: string | undefined;
   const refs: CdxExternalReference[] = [];
   const download = text(pkg.downloadLocation);
@@ -63,7 +78,7 @@ function externalReferences(pkg: Package, ledger: NotExpressedLedger): { purl?: 
   if (homepage) refs.push({ type: 'website', url: homepage });
   for (const ref of pkg.externalRefs) {
     const type = ref.type.toLowerCase();
-    if (type === 'purl' && purl === undefined) purl = ref.locator;
+    if (type === 'purl' && purl === undefined && (!ownOci || ref.locator.startsWith('pkg:oci/'))) purl = ref.locator;
     else if ((type === 'cpe23type' || type === 'cpe22type') && cpe === undefined) cpe = ref.locator;
     else {
       // A second purl or cpe, swh, advisories...: kept as an external reference that says what it was.
@@ -80,9 +95,12 @@ function externalReferences(pkg: Package, ledger: NotExpressedLedger): { purl?: 
 export function packageComponent(pkg: Package, ctx: ComponentContext): CdxComponent {
   const { ledger } = ctx;
   const purpose = pkg.primaryPackagePurpose;
-  const type = purpose ? COMPONENT_TYPES[purpose] : undefined;
-  if (purpose && !type) ledger.approximate(`primaryPackagePurpose ${purpose}`, pkg.spdxId, 'no such CycloneDX component type; written as library');
-  const refs = externalReferences(pkg, ledger);
+  const image = ctx.images?.get(pkg.spdxId);
+  const type = image ? 'container' : purpose ? COMPONENT_TYPES[purpose] : undefined;
+  if (image && purpose !== 'CONTAINER')
+    ledger.approximate('image package', pkg.spdxId, 'written as a container component with a pkg:oci purl, so that image tools find it');
+  else if (purpose && !type) ledger.approximate(`primaryPackagePurpose ${purpose}`, pkg.spdxId, 'no such CycloneDX component type; written as library');
+  const refs = externalReferences(pkg, ledger, image);
   const licenses = cdxLicenses(pkg.spdxId, { concluded: pkg.licenseConcluded, declared: pkg.licenseDeclared }, ctx);
   const hashes = cdxHashes(pkg.spdxId, pkg.checksums, ledger);
   const supplier = pkg.supplier && !isNoAssertion(pkg.supplier) ? cdxEntity(pkg.supplier) : undefined;
@@ -90,6 +108,13 @@ export function packageComponent(pkg: Package, ctx: ComponentContext): CdxCompon
   const copyright = text(pkg.copyrightText);
   if (pkg.summary && pkg.description) ledger.drop('package summary beside a description', pkg.spdxId, 'CycloneDX has one description');
   const description = pkg.description ?? pkg.summary;
+  noneValues(ledger, 'package', pkg.spdxId, {
+    downloadLocation: pkg.downloadLocation,
+    homepage: pkg.homepage,
+    licenseConcluded: pkg.licenseConcluded,
+    licenseDeclared: pkg.licenseDeclared,
+    copyrightText: pkg.copyrightText,
+  });
   dropFields(ledger, 'package', pkg.spdxId, {
     packageFileName: pkg.fileName,
     filesAnalyzed: pkg.filesAnalyzed,
@@ -125,6 +150,7 @@ export function fileComponent(file: SpdxFile, ctx: ComponentContext): CdxCompone
   const hashes = cdxHashes(file.spdxId, file.checksums, ledger);
   const licenses = cdxLicenses(file.spdxId, { concluded: file.licenseConcluded }, ctx);
   const copyright = text(file.copyrightText);
+  noneValues(ledger, 'file', file.spdxId, { licenseConcluded: file.licenseConcluded, copyrightText: file.copyrightText });
   dropFields(ledger, 'file', file.spdxId, {
     fileTypes: file.fileTypes,
     licenseInfoInFiles: file.licenseInfoInFiles.filter((l) => 'text' in l),

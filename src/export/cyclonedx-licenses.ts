@@ -21,6 +21,11 @@ export interface LicenseContext {
   textWritten: Set<string>;
 }
 
+/** A licence named by one id (the document's data licence): by id when CycloneDX's enum has it, else by name. */
+export function cdxLicenseNamed(id: string): { license: { id: string } | { name: string } } {
+  return knownIds.has(id) ? { license: { id } } : { license: { name: id } };
+}
+
 function single(value: LicenseExpression, acknowledgement: Acknowledgement, ctx: LicenseContext): CdxLicense {
   const node = value.parsed;
   if (node?.type === 'license' && !node.orLater && !node.exception && knownIds.has(node.id)) return { license: { id: node.id, acknowledgement } };

@@ -38,6 +38,24 @@ describe('ForeignIds', () => {
     expect(ids.get('a/b')).toBe(made[1]);
     expect(ids.get('x-y')).toBe(made[4]);
   });
+
+  it('keeps a bom-ref that is already an SPDXID (an SPDX document written as CycloneDX), unless taken', () => {
+    const ids = new ForeignIds();
+    ids.reserve('SPDXRef-DOCUMENT', 'SPDXRef-DOCUMENT');
+    const made = [
+      ids.assign('SPDXRef-Package', 'C'),
+      ids.assign('Package', 'C'),
+      ids.assign('x', 'C'),
+      ids.assign('SPDXRef-x', 'C'),
+      ids.assign('SPDXRef-DOCUMENT', 'C'),
+    ];
+    expect(made.slice(0, 2)).toEqual(['SPDXRef-Package', 'SPDXRef-Package-2']);
+    expect(made[2]).toBe('SPDXRef-x');
+    for (const id of made) expect(id).toMatch(VALID);
+    expect(new Set([...made, 'SPDXRef-DOCUMENT']).size).toBe(made.length + 1);
+    expect(ids.get('SPDXRef-Package')).toBe('SPDXRef-Package');
+    expect(ids.get('SPDXRef-DOCUMENT')).toBe('SPDXRef-DOCUMENT');
+  });
 });
 
 describe('ForeignIds stems', () => {
