@@ -4,23 +4,9 @@ import type { ConvertContext } from '../json-like/context.js';
 import { lowerHex } from '../json-like/checksums.js';
 import { at, isObject, objList, show, str } from '../json-like/values.js';
 import { licenseFieldValue } from '../license-expression.js';
+import { CYCLONEDX_TO_SPDX_ALGORITHM } from './hash-algorithms.js';
 import type { Actor, Checksum, ExternalPackageRef, LicenseExpression, Property, Spdx } from '../model.js';
 
-/** CycloneDX hash-alg names (all versions) to the model's algorithm names. */
-const ALGORITHMS: Record<string, string> = {
-  MD5: 'MD5',
-  'SHA-1': 'SHA1',
-  'SHA-256': 'SHA256',
-  'SHA-384': 'SHA384',
-  'SHA-512': 'SHA512',
-  'SHA3-256': 'SHA3-256',
-  'SHA3-384': 'SHA3-384',
-  'SHA3-512': 'SHA3-512',
-  'BLAKE2b-256': 'BLAKE2b-256',
-  'BLAKE2b-384': 'BLAKE2b-384',
-  'BLAKE2b-512': 'BLAKE2b-512',
-  BLAKE3: 'BLAKE3',
-};
 /** Hash content is checked (hex, length) by validation, on the model: a large BOM has hundreds of thousands. */
 export function hashes(ctx: ConvertContext, value: unknown, base: string): Checksum[] {
   const list = objList(ctx, value, base);
@@ -35,7 +21,7 @@ export function hashes(ctx: ConvertContext, value: unknown, base: string): Check
       ctx.error('MISSING_REQUIRED_FIELD', 'a hash needs alg and content', at(base, i));
       continue;
     }
-    const algorithm = ALGORITHMS[alg];
+    const algorithm = CYCLONEDX_TO_SPDX_ALGORITHM[alg];
     if (algorithm === undefined) ctx.error('CYCLONEDX_HASH_ALGORITHM', `unknown hash algorithm ${show(alg)}; kept as written`, at(at(base, i), 'alg'));
     out[n++] = { algorithm: algorithm ?? alg, value: lowerHex(content) };
   }

@@ -1,4 +1,5 @@
 // Small SPDX-to-CycloneDX 1.6 value mappings shared by the component, metadata and annotation writers.
+import { SPDX_TO_CYCLONEDX_ALGORITHM } from '../../parsers/cyclonedx/hash-algorithms.js';
 import type { Actor, Checksum } from '../../parsers/model.js';
 import type { NotExpressedLedger } from './not-expressed.js';
 
@@ -7,28 +8,13 @@ export interface CdxHash {
   content: string;
 }
 
-// SPDX algorithm names that CycloneDX's hash-alg enum has, under its own spelling; SHA224, MD2, MD4, MD6, ADLER32 it has not.
-const HASH_ALGORITHMS: Record<string, string> = {
-  MD5: 'MD5',
-  SHA1: 'SHA-1',
-  SHA256: 'SHA-256',
-  SHA384: 'SHA-384',
-  SHA512: 'SHA-512',
-  'SHA3-256': 'SHA3-256',
-  'SHA3-384': 'SHA3-384',
-  'SHA3-512': 'SHA3-512',
-  'BLAKE2b-256': 'BLAKE2b-256',
-  'BLAKE2b-384': 'BLAKE2b-384',
-  'BLAKE2b-512': 'BLAKE2b-512',
-  BLAKE3: 'BLAKE3',
-};
 /** CycloneDX's hash-content pattern, hex of 32, 40, 64, 96 or 128 digits, as a length test (the alternation backtracks). */
 const HEX = /^[a-fA-F0-9]+$/;
 const HASH_LENGTHS = new Set([32, 40, 64, 96, 128]);
 const isHashContent = (value: string) => HASH_LENGTHS.has(value.length) && HEX.test(value);
 
 export function cdxAlgorithm(spdxAlgorithm: string): string | undefined {
-  return HASH_ALGORITHMS[spdxAlgorithm];
+  return SPDX_TO_CYCLONEDX_ALGORITHM[spdxAlgorithm];
 }
 
 export function cdxHashes(spdxId: string, checksums: readonly Checksum[], ledger: NotExpressedLedger): CdxHash[] | undefined {
