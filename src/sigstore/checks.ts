@@ -83,31 +83,38 @@ export function runChecks(input: CheckInput): VerificationReport {
   }
 
   checks.push(transparencyLogCheck(entity, trust, input));
+
+  // The last word is the public Verifier's, on an entity of its own: it can only add a failure. It verifies the
+  // signature with the same signing key, so when it passes or rejects the signature itself, that run is the signature
+  // check's answer (a large artifact is hashed for its signature once, not twice).
+  const gate = signingKey && checks.every((c) => c.status === 'pass') ? libraryVerdict(bundle, artifact, trust, input.policy) : undefined;
+  const signatureOk =
+    gate && (gate.passed || gate.failure?.code === LIBRARY_SIGNATURE_FAILURE)
+      ? gate.passed
+      : signingKey !== undefined && entity.signature.verifySignature(signingKey);
   checks.push(
-    signingKey && entity.signature.verifySignature(signingKey)
+    signatureOk
       ? pass('signature', 'signature over the artifact verifies with the signing key')
       : fail('signature', 'SIGNATURE_INVALID', 'signature does not verify with the signing key'),
   );
-
-  // The last word is the public Verifier's, on an entity of its own: it can only add a failure.
-  if (checks.every((c) => c.status === 'pass')) {
-    const failure = libraryVerdict(bundle, artifact, trust, input.policy);
-    if (failure) checks.push(failure);
-  }
+  if (signatureOk && gate?.failure) checks.push(gate.failure);
   return makeReport(checks, { signer, signedAt: times.map((t) => t.toISOString()) });
 }
 
+/** The code libraryVerdict gives when the Verifier rejected the signature over the artifact itself. */
+const LIBRARY_SIGNATURE_FAILURE = 'SIGSTORE_SIGNATURE_ERROR';
+
 /** The unmodified @sigstore/verify Verifier on freshly read material, with the identity policy it can express. */
-function libraryVerdict(bundle: Bundle, artifact: Uint8Array, trust: TrustMaterial, policy?: IdentityPolicy): CheckResult | undefined {
+function libraryVerdict(bundle: Bundle, artifact: Uint8Array, trust: TrustMaterial, policy?: IdentityPolicy): { passed: boolean; failure?: CheckResult } {
   try {
     const entity = toSignedEntity(bundle, asBuffer(artifact));
     const key = entity.key;
     const verifier = new Verifier(trust, { ctlogThreshold: key.$case === 'certificate' ? 1 : 0 });
     verifier.verify(entity, key.$case === 'certificate' && policy ? libraryPolicy(policy, key.certificate) : undefined);
-    return undefined;
+    return { passed: true };
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'ERROR';
-    return fail('sigstore-verifier', `SIGSTORE_${code}`, `@sigstore/verify rejects it: ${(err as Error)?.message ?? String(err)}`);
+    return { passed: false, failure: fail('sigstore-verifier', `SIGSTORE_${code}`, `@sigstore/verify rejects it: ${(err as Error)?.message ?? String(err)}`) };
   }
 }
 
