@@ -11,6 +11,8 @@ export interface UiLaunchRequest {
   dlUrl: string;
   rekorUrl: string;
   rekorEntryFile?: string;
+  /** The release SBOM signature's carried Sigstore bundle (--sbom-bundle), verified instead of a Rekor lookup. */
+  sbomBundleFile?: string;
   trustedRootPath?: string;
   releaseIdentity: string;
   imageIdentity: string;

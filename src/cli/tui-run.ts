@@ -79,6 +79,7 @@ export async function startTui(sources: string[], opts: TuiCliOptions, launch: U
     dlUrl: opts.dlUrl,
     rekorUrl: opts.rekorUrl,
     ...(opts.rekorEntry ? { rekorEntryFile: opts.rekorEntry } : {}),
+    ...(opts.sbomBundle ? { sbomBundleFile: opts.sbomBundle } : {}),
     ...(opts.trustedRoot ? { trustedRootPath: opts.trustedRoot } : {}),
     releaseIdentity: opts.certificateIdentity,
     imageIdentity: opts.imageIdentity,

@@ -12,7 +12,13 @@ export interface VerifySbomCliOptions extends ReleaseCliOptions {
 }
 
 export async function runVerifySbom(version: string, opts: VerifySbomCliOptions): Promise<number> {
-  const report = await verifySbom({ ...releaseSourceOptions(opts), version, rekorEntryFile: opts.rekorEntry, outDir: opts.outputDir });
+  const report = await verifySbom({
+    ...releaseSourceOptions(opts),
+    version,
+    rekorEntryFile: opts.rekorEntry,
+    ...(opts.sbomBundle !== undefined ? { sigstoreBundleFile: opts.sbomBundle } : {}),
+    outDir: opts.outputDir,
+  });
   if (opts.json) {
     writeJson(report);
   } else {

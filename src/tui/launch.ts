@@ -35,6 +35,8 @@ function demoSource(user: TuiSettings, demo: samples.DemoSettings): DemoSource {
       sbomUrl: demo.sbomUrl,
       dlUrl: demo.dlUrl,
       rekorEntryFile: demo.rekorEntryFile,
+      // The demo's own entry, never the user's bundle for another release.
+      sbomBundleFile: undefined,
       ...(demo.rekorUrl ? { rekorUrl: demo.rekorUrl } : {}),
       trustedRootPath: demo.trustedRootPath,
       releaseIdentity: demo.releaseIdentity,

@@ -17,6 +17,8 @@ export interface VerifySbomOptions extends ReleaseSourceOptions {
   version: string;
   /** A saved Rekor entry for the SBOM's signature. */
   rekorEntryFile?: string;
+  /** The signature's carried Sigstore bundle (release.sigstore.json), verified instead of a Rekor lookup. */
+  sigstoreBundleFile?: string;
   /** Keep the verified files here. */
   outDir?: string;
 }
@@ -55,7 +57,7 @@ export interface VerifiedSbom {
 
 export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbomReport> {
   return withReleaseSession(options.version, options, async (session) => {
-    const result = await checkReleaseSbom(session, options, options.rekorEntryFile, options.outDir !== undefined);
+    const result = await checkReleaseSbom(session, options, options.rekorEntryFile, options.outDir !== undefined, options.sigstoreBundleFile);
     if (result.report.verified) {
       await result.commit();
       if (options.outDir) {

@@ -1,7 +1,7 @@
 // `kube-sbom [tui] [VERSION|FILE|URL]`: the interactive UI (also what runs with no command at all).
 import { Option, type Command } from 'commander';
 import type { UiLauncher } from '../../app/ui-launch.js';
-import { addReleaseOptions } from '../release-options.js';
+import { addReleaseOptions, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import { DEFAULT_IMAGE_CONCURRENCY } from '../../verify/defaults.js';
@@ -21,6 +21,7 @@ export function registerTui(program: Command, launchUi: UiLauncher): void {
     .argument('[source...]', 'a release version (v1.29.0, stable, latest-1.29), an SPDX file, or an https/http/file URL to one')
     .option('--samples', 'open the offline demo in samples/ (a made-up release under a demo trust root; no network)')
     .option('--rekor-entry <file>', 'a saved Rekor entry for the release SBOM signature')
+    .addOption(sbomBundleOption('rekorEntry'))
     .option('--oci-layout <dir>', 'verify images from an OCI image layout folder instead of the registry')
     .option(
       '--registry-mirror <from=to>',
@@ -46,6 +47,8 @@ Without a terminal (stdin and stdout must both be one) it exits 2 and names the 
 Examples:
   kube-sbom                                        pick a release to verify
   kube-sbom v1.29.0                                verify v1.29.0, then explore it
+  kube-sbom v1.29.0 --offline --sbom-url file:///srv/sbom --sbom-bundle /srv/sbom/v1.29.0/release.sigstore.json
+                                                   the same, from a copy carried across an air gap
   kube-sbom tui kubernetes-v1.25.4-release.spdx    explore a local document
   npm start                                        the offline demo (kube-sbom tui --samples)`,
   );

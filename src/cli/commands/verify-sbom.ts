@@ -1,6 +1,6 @@
 // `kube-sbom verify-sbom [VERSION]`: download the release SBOM with .sha256 .sha512 .sig .cert and check all of it.
 import type { Command } from 'commander';
-import { addReleaseOptions, RELEASE_HELP_FOOTER } from '../release-options.js';
+import { addReleaseOptions, RELEASE_HELP_FOOTER, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
 import { addSharedOptions } from '../shared-options.js';
 import type { VerifySbomCliOptions } from '../verify-sbom-run.js';
@@ -17,6 +17,8 @@ export function registerVerifySbom(program: Command): void {
     )
     .argument('[version]', 'v1.29.0, v1.30.0-rc.1, stable, latest, stable-1.29 or latest-1.29', 'stable')
     .option('--rekor-entry <file>', "the SBOM signature's Rekor entry (REST JSON), as an earlier -o run saves it; lets --offline work without a cached entry")
+    // Named --sbom-bundle, not --bundle, on purpose: the same flag for the same file in every command that checks the release SBOM.
+    .addOption(sbomBundleOption('rekorEntry'))
     .option(
       '-o, --output-dir <dir>',
       'keep the verified files and release.sigstore.json (a standard Sigstore bundle) here (written only after every check passed; the whole set or nothing)',
@@ -29,6 +31,10 @@ Examples:
   kube-sbom verify-sbom v1.29.0 -o sbom/         keep release, .sha256, .sha512, .sig, .cert, .rekor.json
   kube-sbom verify-sbom stable-1.29 --json | jq .checks
   kube-sbom verify-sbom v1.29.0 --offline --sbom-url file:///srv/mirror/sbom --rekor-entry sbom/release.rekor.json
+  kube-sbom verify-sbom v1.29.0 --offline --sbom-url file:///srv/mirror/sbom --sbom-bundle sbom/release.sigstore.json
+                                                 the bundle an earlier -o run wrote, no Rekor lookup; the flag is
+                                                 --sbom-bundle here as in verify-images, images, verify-release,
+                                                 verify-files and verify-binary, so one command line carries over
 ${RELEASE_HELP_FOOTER}`,
   );
   cmd.action((version: string, opts: VerifySbomCliOptions) => runAction(async () => (await import('../verify-sbom-run.js')).runVerifySbom(version, opts)));

@@ -70,6 +70,7 @@ export async function verifyViewFiles(
     selection: { kinds: ['binary', 'archive'], paths },
     concurrency: settings.concurrency,
     ...(settings.rekorEntryFile ? { sbomRekorEntryFile: settings.rekorEntryFile } : {}),
+    ...(settings.sbomBundleFile ? { sbomBundleFile: settings.sbomBundleFile } : {}),
     onEvent: (event) => {
       if (event.type !== 'check' || !paths.includes(event.result.subject)) return;
       const path = event.result.subject;

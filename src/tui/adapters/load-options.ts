@@ -13,6 +13,7 @@ export function loadOptionsFrom(settings: TuiSettings): LoadOptions {
       issuer: settings.issuer,
       ...(settings.trustedRootPath ? { trustedRootPath: settings.trustedRootPath } : {}),
       ...(settings.rekorEntryFile ? { rekorEntryFile: settings.rekorEntryFile } : {}),
+      ...(settings.sbomBundleFile ? { sbomBundleFile: settings.sbomBundleFile } : {}),
       ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
       offline: settings.offline,
       ...(settings.fetchSettings ? { fetchSettings: settings.fetchSettings } : {}),
