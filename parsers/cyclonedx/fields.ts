@@ -2,8 +2,7 @@
 // external references to external refs, organisational entities to actors, `properties` kept as they are.
 import type { ConvertContext } from '../json-like/context.js';
 import { lowerHex } from '../json-like/checksums.js';
-import { at, isObject, objList, show, str } from '../json-like/values.js';
-import { licenseFieldValue } from '../license-expression.js';
+import { at, isObject, license, objList, show, str } from '../json-like/values.js';
 import { CYCLONEDX_TO_SPDX_ALGORITHM } from './hash-algorithms.js';
 import type { Actor, Checksum, ExternalPackageRef, LicenseExpression, Property, Spdx } from '../model.js';
 
@@ -95,14 +94,7 @@ function licencesOf(ctx: ConvertContext, value: unknown, base: string): Licences
     if (texts.length === 0) return undefined;
     const text = texts.join(' AND ');
     if (named) return { text };
-    let parsed = ctx.licenses.get(text);
-    if (parsed === undefined) {
-      parsed = licenseFieldValue(text);
-      ctx.licenses.set(text, parsed);
-    }
-    if (!('kind' in parsed) && !parsed.parsed)
-      ctx.warn('LICENSE_EXPRESSION_INVALID', `${show(text)} is not a valid SPDX license expression; kept as text`, base);
-    return parsed;
+    return license(ctx, text, base);
   };
   const out: Licences = {};
   const d = join(declared);

@@ -1,8 +1,7 @@
 // SPDX 3 licences, which are elements of their own linked by hasDeclaredLicense / hasConcludedLicense
 // relationships, back into the SPDX 2 expression text of the element they belong to.
 import type { ConvertContext } from '../json-like/context.js';
-import { show } from '../json-like/values.js';
-import { licenseFieldValue } from '../license-expression.js';
+import { license } from '../json-like/values.js';
 import type { LicenseExpression, Spdx } from '../model.js';
 import { typeOf, text, type Graph } from './graph.js';
 
@@ -33,12 +32,6 @@ export function licenceText(graph: Graph, ref: unknown): string | undefined {
 /** Several licence targets of one relationship type: all apply (AND). */
 export function licenceValue(ctx: ConvertContext, texts: string[], path: string): Spdx<LicenseExpression> {
   const joined = texts.length === 1 ? texts[0]! : texts.map((t) => (/\s/.test(t) ? `(${t})` : t)).join(' AND ');
-  let parsed = ctx.licenses.get(joined);
-  if (parsed === undefined) {
-    parsed = licenseFieldValue(joined);
-    ctx.licenses.set(joined, parsed);
-  }
-  if (!('kind' in parsed) && !parsed.parsed)
-    ctx.warn('LICENSE_EXPRESSION_INVALID', `${show(joined)} is not a valid SPDX license expression; kept as text`, path);
-  return parsed;
+  // A string always gives a value: parsed once per document, warned about when it is not a valid expression.
+  return license(ctx, joined, path)!;
 }
