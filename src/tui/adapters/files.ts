@@ -4,6 +4,7 @@ import { verifyReleaseFiles, type ReleaseFileRow } from '../../verify/verify-rel
 import { createReleaseSignatureVerifier } from '../../verify/release-signature.js';
 import type { FileResult, ImageCheckRow, SbomView } from '../ports.js';
 import type { TuiSettings } from './settings.js';
+import { loadOptionsFrom } from './load-options.js';
 
 const checkRow = (c: { check: string; status: 'pass' | 'fail'; code: string; message: string }): ImageCheckRow => ({
   check: c.check,
@@ -51,16 +52,10 @@ export async function verifyViewFiles(
   }
   // Live status: a file's checks show as they are made (the use case names each check's subject by path).
   const live = new Map<string, FileResult>();
+  // The release SBOM is checked as the UI loads a release (same location, signer, carried entry or bundle).
+  const { rekorEntryFile, ...release } = loadOptionsFrom(settings).release;
   const { report } = await verifyReleaseFiles({
-    sbomUrl: settings.sbomUrl,
-    dlUrl: settings.dlUrl,
-    rekorUrl: settings.rekorUrl,
-    identity: settings.releaseIdentity,
-    issuer: settings.issuer,
-    ...(settings.trustedRootPath ? { trustedRootPath: settings.trustedRootPath } : {}),
-    ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
-    offline: settings.offline,
-    ...(settings.fetchSettings ? { fetchSettings: settings.fetchSettings } : {}),
+    ...release,
     verifySignature: createReleaseSignatureVerifier({
       offline: settings.offline,
       ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
@@ -69,8 +64,7 @@ export async function verifyViewFiles(
     version,
     selection: { kinds: ['binary', 'archive'], paths },
     concurrency: settings.concurrency,
-    ...(settings.rekorEntryFile ? { sbomRekorEntryFile: settings.rekorEntryFile } : {}),
-    ...(settings.sbomBundleFile ? { sbomBundleFile: settings.sbomBundleFile } : {}),
+    ...(rekorEntryFile ? { sbomRekorEntryFile: rekorEntryFile } : {}),
     onEvent: (event) => {
       if (event.type !== 'check' || !paths.includes(event.result.subject)) return;
       const path = event.result.subject;
