@@ -1,17 +1,24 @@
-// The release files' signature step: the bytes it verifies must be the bytes whose digests were checked, and files
-// verified one after another through its reused buffer each get their own verdict.
+// The release files' signature step, on the calling thread and on the signature thread the program starts (the built
+// bundle as a worker): the bytes it verifies must be the bytes whose digests were checked, files verified one after
+// another through its reused buffer each get their own verdict, and a thread that dies fails its checks.
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { registerWorkerEntry } from '../../src/common/worker-entry.js';
 import type { DetachedSignatureInput } from '../../src/verify/release-check.js';
 import { createReleaseSignatureVerifier } from '../../src/verify/release-signature.js';
 import { GOOGLE_ISSUER, K8S_BLOB_IDENTITY, signBlob, writeTrustedRoot } from '../helpers/pki/index.js';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const BUNDLE = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'kube-sbom.mjs')).href;
 
-describe('createReleaseSignatureVerifier', () => {
+describe.each([
+  ['on the calling thread', undefined],
+  ['on the signature thread', BUNDLE],
+])('createReleaseSignatureVerifier %s', (_where, entry) => {
   let dir: string;
   let rootPath: string;
   beforeAll(async () => {
@@ -20,6 +27,8 @@ describe('createReleaseSignatureVerifier', () => {
     await writeTrustedRoot(rootPath);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
+  beforeAll(() => registerWorkerEntry(entry));
+  afterAll(() => registerWorkerEntry(undefined));
 
   async function input(name: string, bytes: Buffer): Promise<DetachedSignatureInput> {
     const signed = await signBlob(bytes);
@@ -57,5 +66,41 @@ describe('createReleaseSignatureVerifier', () => {
     const report = await verify(one);
     expect(report.verified).toBe(false);
     expect(report.checks).toEqual([{ check: 'input', status: 'fail', code: 'ARTIFACT_CHANGED', message: 'changed: changed on disk during verification' }]);
+  });
+});
+
+describe('the signature thread', () => {
+  afterEach(() => registerWorkerEntry(undefined));
+
+  it('fails the checks it held when it dies, and never reports them verified', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-relsig-dies-'));
+    try {
+      // A thread that exits at once, as one killed mid-check would.
+      const dying = join(dir, 'dying.mjs');
+      await writeFile(dying, 'process.exit(3);\n');
+      registerWorkerEntry(pathToFileURL(dying).href);
+      const rootPath = join(dir, 'trusted_root.json');
+      await writeTrustedRoot(rootPath);
+      const bytes = Buffer.from('release file');
+      const signed = await signBlob(bytes);
+      await writeFile(join(dir, 'file'), bytes);
+      const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {} });
+      await expect(
+        verify({
+          artifactPath: join(dir, 'file'),
+          artifactSha256: sha256(bytes),
+          signature: signed.signatureB64,
+          certificate: signed.certificateB64,
+          rekorEntry: JSON.stringify(signed.rekorEntry),
+          identity: K8S_BLOB_IDENTITY,
+          issuer: GOOGLE_ISSUER,
+          trustedRootPath: rootPath,
+          offline: true,
+          sources: { artifact: 'file', signature: 'file.sig', certificate: 'file.cert' },
+        }),
+      ).rejects.toMatchObject({ code: 'SIGNATURE_THREAD_FAILED', kind: 'io' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
