@@ -26,6 +26,7 @@ interface Pending {
 export class SignatureThread {
   private worker?: Worker;
   private nextId = 1;
+  private nextRootKey = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly rootKeys = new WeakMap<LoadedTrustedRoot, { key: string; json: string; source: string }>();
 
@@ -52,7 +53,7 @@ export class SignatureThread {
   private describe(root: LoadedTrustedRoot) {
     let described = this.rootKeys.get(root);
     if (!described) {
-      described = { key: String(this.nextId++), json: JSON.stringify(TrustedRoot.toJSON(root.root)), source: root.source };
+      described = { key: String(this.nextRootKey++), json: JSON.stringify(TrustedRoot.toJSON(root.root)), source: root.source };
       this.rootKeys.set(root, described);
     }
     return described;

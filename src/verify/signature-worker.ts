@@ -15,7 +15,15 @@ export function serveSignatureChecks(): void {
   let tail: Promise<void> = Promise.resolve();
   port.on('message', (task: SignatureTask) => {
     // One at a time: the read buffer is reused from artifact to artifact.
-    tail = tail.then(async () => port.postMessage(await answer(task)));
+    tail = tail.then(async () => {
+      const reply = await answer(task);
+      try {
+        port.postMessage(reply);
+      } catch (err) {
+        // A reply that cannot be sent still answers: the check fails rather than waiting forever.
+        port.postMessage({ id: task.id, error: { message: `the check's result could not be passed back: ${(err as Error).message}` } });
+      }
+    });
   });
 
   async function answer(task: SignatureTask): Promise<SignatureTaskReply> {
