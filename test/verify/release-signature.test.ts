@@ -15,10 +15,14 @@ import { GOOGLE_ISSUER, K8S_BLOB_IDENTITY, signBlob, writeTrustedRoot } from '..
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const BUNDLE = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'kube-sbom.mjs')).href;
 
+const MIB = 1024 * 1024;
+
+// Only artifacts of 1 MiB and more go to the thread: there, every file is padded to that size.
 describe.each([
-  ['on the calling thread', undefined],
-  ['on the signature thread', BUNDLE],
-])('createReleaseSignatureVerifier %s', (_where, entry) => {
+  ['on the calling thread', undefined, 0],
+  ['on the signature thread', BUNDLE, MIB],
+])('createReleaseSignatureVerifier %s', (_where, entry, padding) => {
+  const sized = (content: Buffer) => Buffer.concat([Buffer.alloc(padding, 'p'), content]);
   let dir: string;
   let rootPath: string;
   beforeAll(async () => {
@@ -30,7 +34,8 @@ describe.each([
   beforeAll(() => registerWorkerEntry(entry));
   afterAll(() => registerWorkerEntry(undefined));
 
-  async function input(name: string, bytes: Buffer): Promise<DetachedSignatureInput> {
+  async function input(name: string, content: Buffer): Promise<DetachedSignatureInput> {
+    const bytes = sized(content);
     const signed = await signBlob(bytes);
     const path = join(dir, name);
     await writeFile(path, bytes);
@@ -49,7 +54,7 @@ describe.each([
   }
 
   it('verifies files in turn (a large one, then a smaller one in the same buffer), each on its own bytes', async () => {
-    const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {} });
+    const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {}, thread: true });
     const big = await input('big', Buffer.alloc(3 * 1024 * 1024, 'k'));
     const small = await input('small', Buffer.from('small release file'));
     const [a, b] = await Promise.all([verify(big), verify(small)]);
@@ -60,9 +65,9 @@ describe.each([
   });
 
   it('fails ARTIFACT_CHANGED when the file on disk is not the one whose digests were checked', async () => {
-    const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {} });
+    const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {}, thread: true });
     const one = await input('changed', Buffer.from('release file as downloaded'));
-    await writeFile(one.artifactPath, 'release file changed afterwards');
+    await writeFile(one.artifactPath, sized(Buffer.from('release file changed afterwards')));
     const report = await verify(one);
     expect(report.verified).toBe(false);
     expect(report.checks).toEqual([{ check: 'input', status: 'fail', code: 'ARTIFACT_CHANGED', message: 'changed: changed on disk during verification' }]);
@@ -72,7 +77,7 @@ describe.each([
 describe('the signature thread', () => {
   afterEach(() => registerWorkerEntry(undefined));
 
-  it('fails the checks it held when it dies, and never reports them verified', async () => {
+  it('fails the checks it held when it dies, and never reports them verified; small files never reach it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-relsig-dies-'));
     try {
       // A thread that exits at once, as one killed mid-check would.
@@ -81,13 +86,12 @@ describe('the signature thread', () => {
       registerWorkerEntry(pathToFileURL(dying).href);
       const rootPath = join(dir, 'trusted_root.json');
       await writeTrustedRoot(rootPath);
-      const bytes = Buffer.from('release file');
-      const signed = await signBlob(bytes);
-      await writeFile(join(dir, 'file'), bytes);
-      const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {} });
-      await expect(
-        verify({
-          artifactPath: join(dir, 'file'),
+      const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {}, thread: true });
+      const check = async (name: string, bytes: Buffer) => {
+        const signed = await signBlob(bytes);
+        await writeFile(join(dir, name), bytes);
+        return verify({
+          artifactPath: join(dir, name),
           artifactSha256: sha256(bytes),
           signature: signed.signatureB64,
           certificate: signed.certificateB64,
@@ -96,9 +100,11 @@ describe('the signature thread', () => {
           issuer: GOOGLE_ISSUER,
           trustedRootPath: rootPath,
           offline: true,
-          sources: { artifact: 'file', signature: 'file.sig', certificate: 'file.cert' },
-        }),
-      ).rejects.toMatchObject({ code: 'SIGNATURE_THREAD_FAILED', kind: 'io' });
+          sources: { artifact: name, signature: `${name}.sig`, certificate: `${name}.cert` },
+        });
+      };
+      await expect(check('large', Buffer.alloc(2 * MIB, 'l'))).rejects.toMatchObject({ code: 'SIGNATURE_THREAD_FAILED', kind: 'io' });
+      expect(await check('small', Buffer.from('small release file'))).toMatchObject({ verified: true });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
