@@ -67,7 +67,8 @@ export class SignatureThread {
   private started(): Worker {
     if (this.worker) return this.worker;
     const start: WorkerStart = { kubeSbomWorkerRole: 'signature' };
-    const worker = new Worker(this.entry, { workerData: start });
+    // Its heap holds little (the file's bytes live outside it, in one reused buffer): a small young generation will do.
+    const worker = new Worker(this.entry, { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     worker.on('message', (reply: SignatureTaskReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
