@@ -71,7 +71,7 @@ export interface VerifiedReleaseFiles {
 
 export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Promise<VerifiedReleaseFiles> {
   return withReleaseSession(options.version, options, async (session) => {
-    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile, false, options.sbomBundleFile);
+    const sbom = await checkReleaseSbom(session, options, { rekorEntryFile: options.sbomRekorEntryFile, sigstoreBundleFile: options.sbomBundleFile });
     const version = sbom.report.version;
     const base = {
       requested: sbom.report.requested,
