@@ -15,7 +15,7 @@ export async function loadRelease(version: string, options: ReleaseLoadOptions, 
     onEvent,
   };
   return withReleaseSession(version, sourceOptions, async (session) => {
-    const verified = await checkReleaseSbom(session, sourceOptions, rekorEntryFile, false, sbomBundleFile);
+    const verified = await checkReleaseSbom(session, sourceOptions, { rekorEntryFile, sigstoreBundleFile: sbomBundleFile });
     const { report, document } = verified;
     // Fail closed: a document from an SBOM that did not verify is one nobody should act on.
     if (!report.verified || !document) throw new ReleaseNotVerifiedError(version, report);

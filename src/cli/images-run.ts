@@ -1,6 +1,7 @@
 // The images command at run time: load (file, or a verified release download), list, filter, pin, diff, write.
 import type { SbomFormat } from '../../parsers/model.js';
-import { usageError } from '../common/errors.js';
+import { sourceOf } from '../app/source-kind.js';
+import { KubeSbomError, usageError } from '../common/errors.js';
 import { writeOutputFile } from '../common/output-file.js';
 import { sanitizeForTerminal } from '../common/sanitize.js';
 import { diffDocument, diffToCsv, diffToJson, diffToText } from '../export/image-diff-report.js';
@@ -28,6 +29,9 @@ export interface ImagesCliOptions extends ReleaseCliOptions {
   keepTag?: boolean;
   multiArch?: boolean;
   diff?: string;
+  /** The --diff release's own carried signature material (--rekor-entry and --sbom-bundle are the first release's). */
+  diffRekorEntry?: string;
+  diffSbomBundle?: string;
   registryMirror?: string[];
   ociLayout?: string;
   maxSize: string;
@@ -40,12 +44,19 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
   const format = wantsJson(opts) ? 'json' : opts.format;
   if (opts.diff && opts.multiArch) throw usageError('OPTION_INVALID', '--diff compares per-architecture entries; it cannot be combined with --multi-arch');
   if (opts.diff && format === 'md') throw usageError('OPTION_INVALID', '--diff prints txt, json, csv or yaml, not md');
+  if (!opts.diff && (opts.diffRekorEntry !== undefined || opts.diffSbomBundle !== undefined))
+    throw usageError('OPTION_INVALID', '--diff-rekor-entry and --diff-sbom-bundle are for the release given with --diff VERSION');
+  if (opts.diff && opts.diffSbomBundle !== undefined && sourceOf(opts.diff).kind !== 'release')
+    throw usageError(
+      'OPTION_CONFLICT',
+      `--diff-sbom-bundle checks a release VERSION download; --diff ${sanitizeForTerminal(opts.diff)} is a file, read as it is`,
+    );
   parseMirrors(opts.registryMirror);
-  const inventoryOf = async (src: string) => {
+  const inventoryOf = async (src: string, release: ReleaseCliOptions) => {
     const loaded = await loadSbomSource(src, {
       maxSize: opts.maxSize,
       ...(opts.inputFormat ? { inputFormat: opts.inputFormat as SbomFormat } : {}),
-      release: opts,
+      release,
     });
     const inventory = buildImageInventory(new DocumentIndex(loaded.document));
     for (const w of inventory.warnings) warn(w);
@@ -55,10 +66,21 @@ export async function runImages(source: string, opts: ImagesCliOptions): Promise
     return { loaded, inventory, images };
   };
 
-  const main = await inventoryOf(source);
+  const main = await inventoryOf(source, opts);
   let output: string;
   if (opts.diff) {
-    const other = await inventoryOf(opts.diff);
+    // Each release is checked with its own signature material: one release's bundle never vouches for the other.
+    const { diffRekorEntry, diffSbomBundle, rekorEntry: _first, sbomBundle: _firstBundle, ...shared } = opts;
+    const other = await inventoryOf(opts.diff, {
+      ...shared,
+      ...(diffRekorEntry !== undefined ? { rekorEntry: diffRekorEntry } : {}),
+      ...(diffSbomBundle !== undefined ? { sbomBundle: diffSbomBundle } : {}),
+    }).catch((err: unknown) => {
+      // The advice names the first release's flags; the --diff release has its own.
+      if (err instanceof KubeSbomError && err.code === 'OFFLINE_NOT_CACHED')
+        throw new KubeSbomError(err.code, `${err.message} (for the --diff release: --diff-rekor-entry or --diff-sbom-bundle)`, { kind: err.kind, cause: err });
+      throw err;
+    });
     const diff = diffImages(main.images, other.images);
     const labels = { before: main.loaded.label, after: other.loaded.label };
     // The YAML library loads only for YAML output.

@@ -6,7 +6,8 @@ import { cliProgress } from './load-options.js';
 import { warn } from './output.js';
 import { fetchSettingsFrom, signerPolicyFrom, type ReleaseCliOptions } from './release-options.js';
 
-export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOptions {
+/** signatureThread: the command checks many files while downloading others (see createReleaseSignatureVerifier). */
+export function releaseSourceOptions(opts: ReleaseCliOptions, { signatureThread = false } = {}): ReleaseSourceOptions {
   const cacheDir = opts.cache === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const offline = opts.offline === true;
   return {
@@ -18,7 +19,7 @@ export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOpti
     cacheDir,
     offline,
     fetchSettings: stripUndefined(fetchSettingsFrom(opts)),
-    verifySignature: createReleaseSignatureVerifier({ offline, cacheDir, warn }),
+    verifySignature: createReleaseSignatureVerifier({ offline, cacheDir, warn, thread: signatureThread }),
     onEvent: cliProgress(),
   };
 }

@@ -74,7 +74,11 @@ export async function runVerifyFiles(paths: string[], opts: VerifyFilesCliOption
     // Signature checks load Sigstore and open a release session only when asked for.
     const { checkFileSignatures } = await import('../verify/file-signatures.js');
     const { releaseSourceOptions } = await import('./release-run.js');
-    const checks = await checkFileSignatures(report.results, { ...releaseSourceOptions(opts), version: loaded.verification.version, concurrency });
+    const checks = await checkFileSignatures(report.results, {
+      ...releaseSourceOptions(opts, { signatureThread: true }),
+      version: loaded.verification.version,
+      concurrency,
+    });
     for (const r of report.results) {
       const check = checks.get(r.path);
       if (check) r.signature = check;

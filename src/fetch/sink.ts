@@ -17,6 +17,9 @@ export interface SinkOptions {
   onChunk?: (bytesDone: number) => void;
 }
 
+/** Chunks gather while a write is under way and go to disk together: one write per ~1 MiB, not one per 64 KiB chunk. */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
+
 export function tooLarge(label: string, maxBytes: number, seen?: number): Error {
   const what = seen === undefined ? 'more than' : `${formatBytes(seen)}, more than`;
   return ioError('DOWNLOAD_TOO_LARGE', `${label}: ${what} the ${formatBytes(maxBytes)} limit for this kind of file; refusing to download it`);
@@ -36,7 +39,7 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
     }
   }
   try {
-    await pipeline(source, count, createWriteStream(temp, { flags: 'wx', mode: 0o644 }));
+    await pipeline(source, count, createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: WRITE_BUFFER_BYTES }));
     if (options.expectedBytes !== undefined && done !== options.expectedBytes) {
       throw Object.assign(ioError('DOWNLOAD_TRUNCATED', `${options.label}: got ${done} of ${options.expectedBytes} bytes; the transfer was cut short`), {
         retryable: true,

@@ -1,6 +1,7 @@
 // One file of a release (bin/OS/ARCH/NAME or an archive) checked within a release session whose SBOM is already
 // checked: SHA-256, SHA-512 and signature like cosign verify-blob, then the SBOM's own digests for that path.
 import { SIZE_LIMITS } from '../fetch/types.js';
+import type { Limiter } from '../registry/limiter.js';
 import type { SignedArtifactUrls } from '../k8s/release-urls.js';
 import { failed, type ReleaseCheck } from './release-check.js';
 import { releaseSignaturePolicy, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
@@ -17,6 +18,8 @@ export interface ReleaseFileRequest {
   bundle?: boolean;
   /** Staging folder (default the session's): files checked at once need one each, as names repeat across platforms. */
   dir?: string;
+  /** Bounds the downloads of files checked at once (their checks need no slot). */
+  downloads?: Limiter;
 }
 
 export interface ReleaseFileResult {
@@ -44,6 +47,7 @@ export async function checkReleaseFile(
     fetcher: session.fetcher,
     dir: req.dir ?? session.dir,
     policy: releaseSignaturePolicy(options, { rekorEntryFile: req.rekorEntryFile, bundle: req.bundle }),
+    ...(req.downloads ? { downloads: req.downloads } : {}),
     onEvent: options.onEvent,
   });
   const describes =

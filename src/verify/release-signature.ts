@@ -1,25 +1,31 @@
 // Adapter from the release use cases to the Sigstore verifier (src/sigstore): loads the trusted root once and checks
 // a detached .sig/.cert with its Rekor entry like `cosign verify-blob`.
-import { createHash } from 'node:crypto';
-import { digestsEqual } from '../integrity/compare.js';
+import { stat } from 'node:fs/promises';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
-import { verifiedBundleJson } from '../sigstore/bundle-out.js';
-import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
-import { failed } from './release-check.js';
-import { chooseTrustedRoot } from './trusted-root.js';
 import { reusableReader } from './artifact-reader.js';
-import { bundleSignatureProblem } from './carried-signature-bundle.js';
-import type { DetachedSignatureInput, SignatureReport, VerifyDetachedSignature } from './release-check.js';
-import type { IdentityPolicy } from '../sigstore/identity.js';
+import { checkDetachedSignature } from './detached-signature-check.js';
+import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
+import { SignatureThread } from './signature-thread.js';
+import { chooseTrustedRoot } from './trusted-root.js';
 
 export interface ReleaseSignatureOptions {
   offline: boolean;
   cacheDir?: string;
   warn: (message: string) => void;
+  /**
+   * Check large artifacts on a second thread, for use cases that download and hash further files meanwhile
+   * (verify-release, verify-files, the UI); one SBOM or binary alone gains nothing from a thread it must start first.
+   */
+  thread?: boolean;
 }
+
+/** Smaller artifacts are checked in a few milliseconds: less than handing them to the thread costs, let alone starting it. */
+const THREAD_MIN_BYTES = 1024 * 1024;
 
 export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions): VerifyDetachedSignature {
   const roots = new Map<string, Promise<LoadedTrustedRoot>>();
+  // Checked on a second thread where asked and the program can start one; else here, one artifact at a time.
+  const thread = options.thread ? SignatureThread.create() : undefined;
   const oneAtATime = serialized();
   const readArtifact = reusableReader();
   const trustedRoot = (path?: string) => {
@@ -38,28 +44,16 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
   };
   return async (input): Promise<SignatureReport> => {
     const root = await trustedRoot(input.trustedRootPath);
+    if (thread && (await sizeOf(input.artifactPath)) >= THREAD_MIN_BYTES) return thread.check(input, root);
     // One artifact's bytes in memory at a time: files checked at once would otherwise hold one copy each.
-    return oneAtATime(async () => {
-      // The buffer is reused by the next artifact: nothing below may keep it past this task.
-      const artifact = await readArtifact(input.artifactPath);
-      const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
-      if (input.sigstoreBundle !== undefined) return verifyCarriedBundle(input, input.sigstoreBundle, artifact, root, policy);
-      const result = await verifyArtifactSignature({
-        artifact,
-        material: { kind: 'detached', signature: input.signature, certificate: input.certificate, rekorEntry: input.rekorEntry },
-        trustedRoot: root,
-        policy,
-        // The Rekor entry is always supplied (looked up through the Fetcher or given), so the verifier never goes online.
-        offline: true,
-      });
-      const changed = changedOnDisk(input, artifact, result.artifactSha256);
-      if (changed) return changed;
-      const material = result.rekorEntry && { signature: input.signature, certificate: input.certificate, rekorEntry: result.rekorEntry };
-      // Only what verified becomes a bundle, and only one that verifies again as written.
-      const bundle = input.bundle && result.verified && material ? await verifiedBundleJson(material, artifact, root, policy) : undefined;
-      return { verified: result.verified, checks: result.checks, signer: result.signer, signedAt: result.signedAt, ...(bundle ? { bundle } : {}) };
-    });
+    // The buffer is reused by the next artifact: nothing below may keep it past this task.
+    return oneAtATime(async () => checkDetachedSignature(input, await readArtifact(input.artifactPath), root));
   };
+}
+
+/** The file's size, or 0 when it cannot be read (the check itself then reports why). */
+async function sizeOf(path: string): Promise<number> {
+  return (await stat(path).catch(() => undefined))?.size ?? 0;
 }
 
 /** Runs the given tasks one after another, in call order, whatever each one's outcome. */
@@ -70,38 +64,4 @@ function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
     tail = run.catch(() => undefined);
     return run;
   };
-}
-
-/** The carried bundle verified in place of .sig/.cert/Rekor entry, once it is shown to hold the published signature. */
-async function verifyCarriedBundle(
-  input: DetachedSignatureInput,
-  bundle: string,
-  artifact: Uint8Array,
-  root: LoadedTrustedRoot,
-  policy: IdentityPolicy,
-): Promise<SignatureReport> {
-  const bundleSource = input.sources.rekorEntry ?? 'the Sigstore bundle';
-  const problem = bundleSignatureProblem(bundle, input.signature, bundleSource, input.sources.signature);
-  if (problem) return { verified: false, checks: [{ check: 'input', status: 'fail', code: 'BUNDLE_MISMATCH', message: problem }] };
-  const result = await verifyArtifactSignature({ artifact, material: { kind: 'bundle', bundle }, trustedRoot: root, policy, offline: true });
-  const changed = changedOnDisk(input, artifact, result.artifactSha256);
-  if (changed) return changed;
-  return {
-    verified: result.verified,
-    checks: result.checks,
-    signer: result.signer,
-    signedAt: result.signedAt,
-    ...(input.bundle && result.verified ? { bundle } : {}),
-  };
-}
-
-/**
- * The bytes verified must be the bytes whose digests were checked: the verifier's own SHA-256 of them says so (hashing
- * them here as well cost one more pass over every file). A failure report when they differ.
- */
-function changedOnDisk(input: DetachedSignatureInput, artifact: Uint8Array, verifiedSha256: string | undefined): SignatureReport | undefined {
-  const sha256 = verifiedSha256 ?? createHash('sha256').update(artifact).digest('hex');
-  if (digestsEqual(input.artifactSha256, sha256)) return undefined;
-  const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
-  return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };
 }

@@ -9,6 +9,7 @@ import { SIZE_LIMITS } from '../fetch/types.js';
 import { expectedDigest } from '../integrity/checksum-file.js';
 import { checkDigest, type DigestAlgorithm } from '../integrity/compare.js';
 import type { SignedArtifactUrls } from '../k8s/release-urls.js';
+import type { Limiter } from '../registry/limiter.js';
 import { asNotPublished } from './not-published.js';
 import { failed, passed, type ReleaseCheck, type SignatureReport, type VerifyDetachedSignature, type VerifyEventListener } from './release-check.js';
 
@@ -39,6 +40,8 @@ export interface SignedArtifactRequest {
   dir: string;
   policy: SignaturePolicy;
   onEvent?: VerifyEventListener;
+  /** Bounds the downloads of artifacts checked at once; the checks after them run outside it. */
+  downloads?: Limiter;
 }
 
 export interface SignedArtifactResult {
@@ -57,13 +60,15 @@ export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): P
   const small = (url: string, suffix: string) =>
     req.fetcher.fetch({ url, label: `${req.fileName}${suffix}`, dir: req.dir, maxBytes: SIZE_LIMITS.small, cache: 'prefer' });
   // allSettled: on a failure, no download is still writing into the staging folder when the caller removes it.
-  const settled = await Promise.allSettled([
-    req.fetcher.fetch({ url: req.urls.artifact, label: req.fileName, dir: req.dir, maxBytes: req.maxBytes, cache: 'prefer' }),
-    small(req.urls.sha256, '.sha256'),
-    small(req.urls.sha512, '.sha512'),
-    small(req.urls.sig, '.sig'),
-    small(req.urls.cert, '.cert'),
-  ]);
+  const fetchAll = () =>
+    Promise.allSettled([
+      req.fetcher.fetch({ url: req.urls.artifact, label: req.fileName, dir: req.dir, maxBytes: req.maxBytes, cache: 'prefer' }),
+      small(req.urls.sha256, '.sha256'),
+      small(req.urls.sha512, '.sha512'),
+      small(req.urls.sig, '.sig'),
+      small(req.urls.cert, '.cert'),
+    ]);
+  const settled = await (req.downloads ? req.downloads.run(fetchAll) : fetchAll());
   const pieces: Array<[string, string]> = [
     ['the file', req.urls.artifact],
     ['.sha256', req.urls.sha256],

@@ -43,7 +43,7 @@ export interface VerifyBinaryReport {
 export async function verifyBinary(options: VerifyBinaryOptions): Promise<VerifyBinaryReport> {
   const path = binaryPath(options);
   return withReleaseSession(options.version, options, async (session) => {
-    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile, false, options.sbomBundleFile);
+    const sbom = await checkReleaseSbom(session, options, { rekorEntryFile: options.sbomRekorEntryFile, sigstoreBundleFile: options.sbomBundleFile });
     const version = sbom.report.version;
     const fileName = path.split('/').pop()!;
     options.onEvent?.({ type: 'stage', message: `verifying ${path} of ${version}` });

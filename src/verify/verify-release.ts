@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { SpdxDocument } from '../../parsers/model.js';
 import { KubeSbomError } from '../common/errors.js';
 import { releaseFileUrls } from '../k8s/release-urls.js';
-import { mapLimited } from '../registry/limiter.js';
+import { createLimiter, mapLimited } from '../registry/limiter.js';
 import type { ReleaseCheck, SignatureReport } from './release-check.js';
 import { bundleFile } from './bundle-file.js';
 import { NotPublishedError } from './not-published.js';
@@ -71,7 +71,7 @@ export interface VerifiedReleaseFiles {
 
 export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Promise<VerifiedReleaseFiles> {
   return withReleaseSession(options.version, options, async (session) => {
-    const sbom = await checkReleaseSbom(session, options, options.sbomRekorEntryFile, false, options.sbomBundleFile);
+    const sbom = await checkReleaseSbom(session, options, { rekorEntryFile: options.sbomRekorEntryFile, sigstoreBundleFile: options.sbomBundleFile });
     const version = sbom.report.version;
     const base = {
       requested: sbom.report.requested,
@@ -88,7 +88,10 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
     const selected = selectReleaseFiles(document, options.selection);
     const provenance = await loadReleaseProvenance(session, options, version);
     options.onFile?.({ type: 'files', paths: selected.map((f) => f.path) });
-    const files = await mapLimited(selected, options.concurrency, async (file, index) => {
+    // --concurrency files download at once; as many again may wait for their Rekor entry and signature check meanwhile,
+    // so the network never idles behind them (and at most twice that many files are staged on disk).
+    const downloads = createLimiter(options.concurrency);
+    const files = await mapLimited(selected, options.concurrency * 2, async (file, index) => {
       const row = await checkOne(file, index);
       options.onFile?.({ type: 'file-done', row });
       return row;
@@ -107,7 +110,7 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
         options.onFile?.({ type: 'file-start', path, url: urls.artifact });
         await mkdir(dir);
         const bundle = options.outDir !== undefined;
-        const file = await checkReleaseFile(session, options, sbom, { path, urls, dir, bundle });
+        const file = await checkReleaseFile(session, options, sbom, { path, urls, dir, bundle, downloads });
         if (file.verified) await file.remember();
         const checks = withProvenance(file.checks);
         if (fromProvenance) options.onEvent?.({ type: 'check', result: fromProvenance });

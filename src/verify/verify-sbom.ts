@@ -57,7 +57,11 @@ export interface VerifiedSbom {
 
 export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbomReport> {
   return withReleaseSession(options.version, options, async (session) => {
-    const result = await checkReleaseSbom(session, options, options.rekorEntryFile, options.outDir !== undefined, options.sigstoreBundleFile);
+    const result = await checkReleaseSbom(session, options, {
+      rekorEntryFile: options.rekorEntryFile,
+      sigstoreBundleFile: options.sigstoreBundleFile,
+      bundle: options.outDir !== undefined,
+    });
     if (result.report.verified) {
       await result.commit();
       if (options.outDir) {
@@ -72,12 +76,20 @@ export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbom
 /** The SBOM part, shared with verify-binary (which needs the parsed document). */
 /** `bundle`: also make release.sigstore.json (VerifiedSbom.bundle) when the signature verifies. */
 /** `sigstoreBundleFile`: the signature's carried bundle (release.sigstore.json), verified instead of a Rekor lookup. */
+/** How the release SBOM's signature is proven, beyond the session's options. */
+export interface SbomSignatureMaterial {
+  /** A saved Rekor entry (--rekor-entry) instead of a lookup. */
+  rekorEntryFile?: string;
+  /** The signature's carried Sigstore bundle (--sbom-bundle) instead of a lookup. */
+  sigstoreBundleFile?: string;
+  /** Also write a standard bundle of the verified signature (-o). */
+  bundle?: boolean;
+}
+
 export async function checkReleaseSbom(
   session: ReleaseSession,
   options: ReleaseSourceOptions,
-  rekorEntryFile?: string,
-  bundle = false,
-  sigstoreBundleFile?: string,
+  { rekorEntryFile, sigstoreBundleFile, bundle = false }: SbomSignatureMaterial = {},
 ): Promise<VerifiedSbom> {
   const version = await session.resolve();
   options.onEvent?.({ type: 'stage', message: `verifying the release SBOM of ${version}` });

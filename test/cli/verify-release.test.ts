@@ -1,11 +1,11 @@
 // `kube-sbom verify-release` on the offline demo release in samples/, served by a loopback mirror (dl, sbom, Rekor):
 // the SBOM verified once, then one row per selected file with every check and the reason a row failed.
-import { appendFile, copyFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runCli } from '../helpers/cli.js';
-import { ReleaseMirror } from '../helpers/release-mirror.js';
+import { ReleaseMirror, sha256Hex } from '../helpers/release-mirror.js';
 import { hostTarget } from '../../src/k8s/release-urls.js';
 
 const samples = join(projectRoot, 'samples');
@@ -129,6 +129,24 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     const [row] = sig.report!.artifacts;
     expect(row).toMatchObject({ name: 'bin/linux/amd64/kubectl', status: 'fail', reason: expect.stringMatching(/^signature: /) });
     expect(row!.checks.map((c) => `${c.check} ${c.status}`)).toEqual(['sha256 pass', 'sha512 pass', 'signature fail', 'sbom-describes pass']);
+  });
+
+  it('downloads the next file while one waits for its transparency-log entry, --concurrency files at a time', async () => {
+    const m = await serve();
+    // kubectl's Rekor lookup (the one after the SBOM's) answers late: kubeadm's download must not wait for it.
+    m.inject('/rekor/api/v1/index/retrieve', { kind: 'delay', ms: 0 });
+    m.inject('/rekor/api/v1/index/retrieve', { kind: 'delay', ms: 1500 });
+    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'binaries', '--concurrency', '1', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.report!.artifacts.map((f) => `${f.name} ${f.status}`)).toEqual(['bin/linux/amd64/kubectl pass', 'bin/linux/amd64/kubeadm pass']);
+    const kubectl = await readFile(join(root, 'dl', 'release', 'v1.99.0', 'bin', 'linux', 'amd64', 'kubectl'));
+    const [uuid] = JSON.parse(await readFile(join(root, 'rekor', 'by-hash', `${sha256Hex(kubectl)}.json`), 'utf8')) as string[];
+    const order = m.requests.map((q) => q.path);
+    const kubeadmDownload = order.indexOf('/dl/release/v1.99.0/bin/linux/amd64/kubeadm');
+    const kubectlEntry = order.indexOf(`/rekor/api/v1/log/entries/${uuid}`);
+    expect(kubeadmDownload).toBeGreaterThanOrEqual(0);
+    expect(kubectlEntry).toBeGreaterThanOrEqual(0);
+    expect(kubeadmDownload).toBeLessThan(kubectlEntry);
   });
 
   it('selects by --os, --arch, --name, --only and --all', async () => {

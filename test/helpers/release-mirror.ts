@@ -14,7 +14,9 @@ export type Fault =
   | { kind: 'reset'; afterBytes?: number }
   | { kind: 'stall'; afterBytes?: number }
   /** Accept the request and never answer, not even headers. */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Answer normally, but only after ms (recorded in requests when answered). */
+  | { kind: 'delay'; ms: number };
 
 export interface MirrorRequest {
   method: string;
@@ -83,7 +85,8 @@ export class ReleaseMirror {
     const fault = this.faults.get(path)?.shift();
     try {
       const body = await this.content(req, path);
-      if (fault) return this.applyFault(fault, res, path, req.method ?? 'GET', body);
+      if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault && fault.kind !== 'delay') return this.applyFault(fault, res, path, req.method ?? 'GET', body);
       this.requests.push({ method: req.method ?? 'GET', path, status: body ? 200 : 404 });
       if (!body) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
@@ -98,7 +101,7 @@ export class ReleaseMirror {
   private applyFault(fault: Fault, res: ServerResponse, path: string, method: string, body: Buffer | undefined): void {
     this.requests.push({ method, path, status: fault.kind === 'status' ? fault.status : 'fault' });
     const data = body ?? Buffer.from('fault injected on a missing file\n');
-    if (fault.kind === 'hang') return;
+    if (fault.kind === 'hang' || fault.kind === 'delay') return;
     if (fault.kind === 'status') {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers }).end(`injected ${fault.status}\n`);
       return;

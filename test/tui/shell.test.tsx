@@ -81,6 +81,17 @@ describe('shell', () => {
     await see(app, /not verified: no checksum or signature was checked/);
     await press(app.stdin, KEY.shiftTab);
     await see(app, /enter writes the image list/);
+    // Every screen a letter opens is on the round too: from Licenses, tab goes on, not back to the start.
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /Diff\s+nothing to compare with yet/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /Tree\s+\d/);
+    await press(app.stdin, KEY.shiftTab);
+    await see(app, /Licenses\s+\d/);
+    await press(app.stdin, KEY.tab);
+    await see(app, /Tree\s+\d/);
+    await press(app.stdin, KEY.shiftTab, KEY.shiftTab);
+    await see(app, /Audit\s/);
   });
 
   it('the status bar lists the keys of the current screen', async () => {

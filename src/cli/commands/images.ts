@@ -1,5 +1,5 @@
 // `kube-sbom images [VERSION|FILE]`: the container images of a release SBOM (or any image SBOM), read by structure.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { ImagesCliOptions } from '../images-run.js';
 import { addReleaseOptions, sbomBundleOption } from '../release-options.js';
 import { runAction } from '../run-action.js';
@@ -35,6 +35,13 @@ export function registerImages(program: Command): void {
     )
     .option('--rekor-entry <file>', "the release SBOM signature's saved Rekor entry: no Rekor lookup for a VERSION, e.g. with --offline")
     .addOption(sbomBundleOption('rekorEntry'))
+    .option('--diff-rekor-entry <file>', "with --diff VERSION: the other release SBOM signature's saved Rekor entry (--rekor-entry is the first release's)")
+    .addOption(
+      new Option(
+        '--diff-sbom-bundle <file>',
+        "with --diff VERSION: the other release SBOM signature's Sigstore bundle (--sbom-bundle is the first release's)",
+      ).conflicts('diffRekorEntry'),
+    )
     .option('--oci-layout <dir>', 'with --pin: resolve tags in an OCI image layout folder instead of a registry (no network)')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['txt', 'json', 'csv', 'yaml', 'md'], default: 'txt' } });
@@ -57,7 +64,8 @@ Examples:
   kube-sbom images release.spdx --format csv > images.csv
   kube-sbom images release.spdx --multi-arch --pin                 registry.k8s.io/kube-apiserver@sha256:<index> ...
       (fails, exit 1, when a platform the SBOM lists is missing from the index or serves other layers)
-  kube-sbom images kubernetes-v1.23.1-release.spdx --diff kubernetes-v1.25.4-release.spdx`,
+  kube-sbom images kubernetes-v1.23.1-release.spdx --diff kubernetes-v1.25.4-release.spdx
+  kube-sbom images v1.29.0 --diff v1.30.0 --offline --sbom-bundle v1.29.0.sigstore.json --diff-sbom-bundle v1.30.0.sigstore.json`,
   );
   cmd.action((source: string, opts: ImagesCliOptions) =>
     runAction(async () => {

@@ -30,7 +30,7 @@ export function registerVerifyRelease(program: Command): void {
       new Option('--only <kind>', 'only binaries, only archives or only images (default: binaries and images)').choices(['binaries', 'archives', 'images']),
     )
     .option('--all', 'every binary, archive and image the SBOM lists, for every OS and architecture (--os, --arch, --name still narrow)')
-    .option('--concurrency <n>', 'files, and then images, checked at once (1-16)', '4')
+    .option('--concurrency <n>', 'files downloaded at once (as many again wait for their signature check meanwhile), then images checked at once (1-16)', '4')
     .option('--sbom-rekor-entry <file>', "the release SBOM signature's Rekor entry (REST JSON)")
     .option(
       '-o, --output-dir <dir>',

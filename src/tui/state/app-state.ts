@@ -4,7 +4,8 @@ import { LIST_START, listReducer, type ListAction, type ListState } from './list
 import type { KindFilter, SortOrder } from './row-filter.js';
 
 export type Screen = 'release' | 'explorer' | 'detail' | 'images' | 'verification' | 'export' | 'help' | 'audit' | 'licenses' | 'tree' | 'diff';
-export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'audit', 'export'];
+/** The screens tab and shift-tab cycle through, in this order (detail, verification and help are reached from them). */
+export const MAIN_SCREENS: readonly Screen[] = ['release', 'explorer', 'images', 'audit', 'licenses', 'tree', 'diff', 'export'];
 
 export interface DownloadRow {
   label: string;

@@ -25,7 +25,7 @@ export interface NamedBytes {
 /** The release SBOM and its proof, downloaded (or taken from the cache) and verified again; all or nothing. */
 export async function verifiedReleaseSbomFiles(version: string, options: ReleaseSourceOptions): Promise<{ version: string; files: NamedBytes[] }> {
   return withReleaseSession(version, options, async (session) => {
-    const result = await checkReleaseSbom(session, options, undefined, true);
+    const result = await checkReleaseSbom(session, options, { bundle: true });
     if (!result.report.verified) throw checkError('SBOM_NOT_VERIFIED', `release SBOM of ${result.report.version} did not verify; nothing carried`);
     await result.commit();
     const files = [...result.files, bundleFile('release', result.bundle, 'the mirror')];
