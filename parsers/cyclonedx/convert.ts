@@ -89,7 +89,7 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   if (root.externalReferences !== undefined) doc.externalDocumentRefs = externalBoms(ctx, root.externalReferences);
   readDependencies(ctx, ids, root.dependencies, doc.relationships, doc.spdxId);
   if (root.annotations !== undefined) readAnnotations(ctx, ids, root.annotations, doc);
-  ownProperties(ctx, root.properties, 'properties', properties);
+  ownProperties(ctx, root.properties, properties, 'properties');
   const namespace = properties.find((p) => p.name === SPDX_NAMESPACE_PROPERTY);
   if (namespace) doc.documentNamespace = namespace.value;
   const skipped = NOT_READ.filter((k) => root[k] !== undefined).map((k) => (Array.isArray(root[k]) ? `${k} (${(root[k] as unknown[]).length})` : k));
@@ -127,7 +127,7 @@ function readMetadata(ctx: ConvertContext, metadata: Record<string, unknown>, in
     const phase = typeof l.phase === 'string' ? l.phase : typeof l.name === 'string' ? l.name : undefined;
     if (phase !== undefined) properties.push({ name: 'cyclonedx:lifecycle', value: phase });
   }
-  ownProperties(ctx, metadata.properties, 'metadata.properties', properties);
+  ownProperties(ctx, metadata.properties, properties, 'metadata.properties');
 }
 
 /** Hoisted: a literal here would be built again for each of a BOM's hundreds of thousands of dependency entries. */
