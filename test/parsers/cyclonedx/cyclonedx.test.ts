@@ -94,7 +94,7 @@ describe('CycloneDX structure and mapping', () => {
     expect(result.document.packages.map((p) => p.spdxId)).toEqual(['SPDXRef-a', 'SPDXRef-a-2']);
   });
 
-  it('names the path of a problem inside a component, nested component, hash, licence or property, and points at it', () => {
+  it('names the path of a problem inside a component, nested component, hash, licence, property or dependency, and points at it', () => {
     const text = bomJson({
       components: [
         { type: 'library', name: 'ok', 'bom-ref': 'ok' },
@@ -108,6 +108,7 @@ describe('CycloneDX structure and mapping', () => {
           components: [{ type: 'library', name: 'inner', hashes: [{ alg: 'SHA-999', content: 'cd' }] }],
         },
       ],
+      dependencies: [{ ref: 'ok', dependsOn: 'bad' }, { ref: 'nope' }, { dependsOn: [] }, { ref: 'bad', dependsOn: ['ok', 'gone'] }],
     });
     const result = parseSbom(text);
     const lines = text.split('\n');
@@ -121,6 +122,10 @@ describe('CycloneDX structure and mapping', () => {
         ['MISSING_REQUIRED_FIELD', 'components[1].properties[0]', '{'],
         ['JSON_WRONG_TYPE', 'components[1].properties[1].value', '7'],
         ['CYCLONEDX_HASH_ALGORITHM', 'components[1].components[0].hashes[0].alg', '"SHA-999",'],
+        ['JSON_WRONG_TYPE', 'dependencies[0].dependsOn', '"bad"'],
+        ['CYCLONEDX_UNKNOWN_REF', 'dependencies[1].ref', '"nope"'],
+        ['MISSING_REQUIRED_FIELD', 'dependencies[2]', '{'],
+        ['CYCLONEDX_UNKNOWN_REF', 'dependencies[3].dependsOn[1]', '"gone"'],
       ]),
     );
   });
