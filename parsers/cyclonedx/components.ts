@@ -141,12 +141,12 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   if (obj['mime-type'] !== undefined) optionalText(ctx, obj['mime-type'], path, 3, properties);
   if (typeof obj.author === 'string') properties.push(authorProperty(ctx, obj.author));
   if (service) serviceFacts(ctx, obj, path, properties);
-  if (obj.properties !== undefined) ownProperties(ctx, obj.properties, at(path, 'properties'), properties);
+  if (obj.properties !== undefined) ownProperties(ctx, obj.properties, properties, path, 'properties');
   const ownList = properties.slice();
   properties.length = 0;
 
-  const checksums = obj.hashes === undefined ? EMPTY_LIST : hashes(ctx, obj.hashes, at(path, 'hashes'));
-  const lic = obj.licenses === undefined ? NO_LICENCES : licences(ctx, obj.licenses, at(path, 'licenses'));
+  const checksums = obj.hashes === undefined ? EMPTY_LIST : hashes(ctx, obj.hashes, path, 'hashes');
+  const lic = obj.licenses === undefined ? NO_LICENCES : licences(ctx, obj.licenses, path, 'licenses');
   const copyright = obj.copyright === undefined ? undefined : str(ctx, obj.copyright, path, 'copyright');
   const description = obj.description === undefined ? undefined : str(ctx, obj.description, path, 'description');
   const position = ctx.positionOf(path);

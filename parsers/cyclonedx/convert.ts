@@ -89,7 +89,7 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   if (root.externalReferences !== undefined) doc.externalDocumentRefs = externalBoms(ctx, root.externalReferences);
   readDependencies(ctx, ids, root.dependencies, doc.relationships, doc.spdxId);
   if (root.annotations !== undefined) readAnnotations(ctx, ids, root.annotations, doc);
-  ownProperties(ctx, root.properties, 'properties', properties);
+  ownProperties(ctx, root.properties, properties, 'properties');
   const namespace = properties.find((p) => p.name === SPDX_NAMESPACE_PROPERTY);
   if (namespace) doc.documentNamespace = namespace.value;
   const skipped = NOT_READ.filter((k) => root[k] !== undefined).map((k) => (Array.isArray(root[k]) ? `${k} (${(root[k] as unknown[]).length})` : k));
@@ -127,7 +127,7 @@ function readMetadata(ctx: ConvertContext, metadata: Record<string, unknown>, in
     const phase = typeof l.phase === 'string' ? l.phase : typeof l.name === 'string' ? l.name : undefined;
     if (phase !== undefined) properties.push({ name: 'cyclonedx:lifecycle', value: phase });
   }
-  ownProperties(ctx, metadata.properties, 'metadata.properties', properties);
+  ownProperties(ctx, metadata.properties, properties, 'metadata.properties');
 }
 
 /** Hoisted: a literal here would be built again for each of a BOM's hundreds of thousands of dependency entries. */
@@ -141,29 +141,34 @@ function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, 
   const list = objList(ctx, value, 'dependencies');
   for (let i = 0; i < list.length; i++) {
     const dep = list[i]!;
-    const path = `dependencies[${i}]`;
-    const ref = typeof dep.ref === 'string' ? dep.ref : str(ctx, dep.ref, path, 'ref');
+    // Paths (`dependencies[i]`) are made only for a diagnostic: a large BOM has a hundred thousand entries.
+    const ref = typeof dep.ref === 'string' ? dep.ref : str(ctx, dep.ref, at('dependencies', i), 'ref');
     if (ref === undefined) {
-      ctx.error('MISSING_REQUIRED_FIELD', 'a dependency needs a ref', path);
+      ctx.error('MISSING_REQUIRED_FIELD', 'a dependency needs a ref', at('dependencies', i));
       continue;
     }
     const from = ids.get(ref);
     if (from === undefined) {
-      ctx.error('CYCLONEDX_UNKNOWN_REF', `dependency ref ${show(ref)} names no component or service bom-ref; ignored`, at(path, 'ref'));
+      ctx.error('CYCLONEDX_UNKNOWN_REF', `dependency ref ${show(ref)} names no component or service bom-ref; ignored`, at(at('dependencies', i), 'ref'));
       continue;
     }
-    for (const [key, type] of DEPENDENCY_KINDS) {
+    for (let k = 0; k < DEPENDENCY_KINDS.length; k++) {
+      const [key, type] = DEPENDENCY_KINDS[k]!;
       const targets = dep[key];
       if (targets === undefined) continue;
       if (!Array.isArray(targets)) {
-        ctx.error(`${ctx.format}_WRONG_TYPE`, `${key} must be a list of bom-refs`, at(path, key));
+        ctx.error(`${ctx.format}_WRONG_TYPE`, `${key} must be a list of bom-refs`, at(at('dependencies', i), key));
         continue;
       }
       for (let j = 0; j < targets.length; j++) {
-        const target = targets[j];
+        const target: unknown = targets[j];
         const to = typeof target === 'string' ? ids.get(target) : undefined;
         if (to === undefined) {
-          ctx.error('CYCLONEDX_UNKNOWN_REF', `${key} names ${show(target)}, which is no component or service bom-ref; ignored`, `${path}.${key}[${j}]`);
+          ctx.error(
+            'CYCLONEDX_UNKNOWN_REF',
+            `${key} names ${show(target)}, which is no component or service bom-ref; ignored`,
+            `dependencies[${i}].${key}[${j}]`,
+          );
           continue;
         }
         into.push(type === 'OTHER' ? { from, type, to, comment: 'cyclonedx:provides' } : { from, type: from === documentId ? 'DESCRIBES' : type, to });

@@ -6,22 +6,25 @@ import { at, isObject, license, objList, show, str } from '../json-like/values.j
 import { CYCLONEDX_TO_SPDX_ALGORITHM } from './hash-algorithms.js';
 import type { Actor, Checksum, ExternalPackageRef, LicenseExpression, Property, Spdx } from '../model.js';
 
-/** Hash content is checked (hex, length) by validation, on the model: a large BOM has hundreds of thousands. */
-export function hashes(ctx: ConvertContext, value: unknown, base: string): Checksum[] {
-  const list = objList(ctx, value, base);
+/**
+ * Hash content is checked (hex, length) by validation, on the model: a large BOM has hundreds of thousands. The list's
+ * path is `base.key`, made into text only for a diagnostic (as in json-like/values.ts).
+ */
+export function hashes(ctx: ConvertContext, value: unknown, base: string, key?: string): Checksum[] {
+  const list = objList(ctx, value, base, key);
   // Sized exactly: an array grown by push reserves 17 slots, tens of megabytes over a large BOM.
   const out: Checksum[] = new Array<Checksum>(list.length);
   let n = 0;
   for (let i = 0; i < list.length; i++) {
     const h = list[i]!;
-    const alg = typeof h.alg === 'string' ? h.alg : str(ctx, h.alg, at(base, i), 'alg');
-    const content = typeof h.content === 'string' ? h.content : str(ctx, h.content, at(base, i), 'content');
+    const alg = typeof h.alg === 'string' ? h.alg : str(ctx, h.alg, at(at(base, key), i), 'alg');
+    const content = typeof h.content === 'string' ? h.content : str(ctx, h.content, at(at(base, key), i), 'content');
     if (alg === undefined || content === undefined) {
-      ctx.error('MISSING_REQUIRED_FIELD', 'a hash needs alg and content', at(base, i));
+      ctx.error('MISSING_REQUIRED_FIELD', 'a hash needs alg and content', at(at(base, key), i));
       continue;
     }
     const algorithm = CYCLONEDX_TO_SPDX_ALGORITHM[alg];
-    if (algorithm === undefined) ctx.error('CYCLONEDX_HASH_ALGORITHM', `unknown hash algorithm ${show(alg)}; kept as written`, at(at(base, i), 'alg'));
+    if (algorithm === undefined) ctx.error('CYCLONEDX_HASH_ALGORITHM', `unknown hash algorithm ${show(alg)}; kept as written`, at(at(at(base, key), i), 'alg'));
     out[n++] = { algorithm: algorithm ?? alg, value: lowerHex(content) };
   }
   if (n < out.length) out.length = n;
@@ -39,17 +42,17 @@ export interface Licences {
  * (a list of licences means all of them apply). A licence name is not an SPDX id, so such an expression keeps its
  * text and has no parse.
  */
-export function licences(ctx: ConvertContext, value: unknown, base: string): Licences {
+export function licences(ctx: ConvertContext, value: unknown, base: string, key?: string): Licences {
   const single = singleId(value);
   if (single !== undefined) {
     // Hot path: one licence id, read once per document and shared (the model's values are never mutated).
     let known = singleIdLicences.get(ctx);
     if (!known) singleIdLicences.set(ctx, (known = new Map()));
     let found = known.get(single);
-    if (!found) known.set(single, (found = licencesOf(ctx, value, base)));
+    if (!found) known.set(single, (found = licencesOf(ctx, value, at(base, key))));
     return found;
   }
-  return licencesOf(ctx, value, base);
+  return licencesOf(ctx, value, at(base, key));
 }
 
 const singleIdLicences = new WeakMap<ConvertContext, Map<string, Licences>>();
@@ -162,20 +165,20 @@ function refType(type: string): string {
 }
 const REF_TYPES = new Map<string, string>();
 
-/** The document's own `properties`, under their own names. */
-export function ownProperties(ctx: ConvertContext, value: unknown, base: string, into: Property[]): void {
+/** The document's own `properties`, under their own names; the list's path is `base.key` (text only for a diagnostic). */
+export function ownProperties(ctx: ConvertContext, value: unknown, into: Property[], base: string, key?: string): void {
   if (value === undefined) return;
-  const list = objList(ctx, value, base);
+  const list = objList(ctx, value, base, key);
   for (let i = 0; i < list.length; i++) {
     const item = list[i]!;
-    const name = typeof item.name === 'string' ? item.name : str(ctx, item.name, at(base, i), 'name');
+    const name = typeof item.name === 'string' ? item.name : str(ctx, item.name, at(at(base, key), i), 'name');
     if (name === undefined) {
-      ctx.error('MISSING_REQUIRED_FIELD', 'a property needs a name', at(base, i));
+      ctx.error('MISSING_REQUIRED_FIELD', 'a property needs a name', at(at(base, key), i));
       continue;
     }
     // The parsed object itself when it is already a property: the parse tree is thrown away after conversion.
     if (typeof item.value === 'string' && keyCount(item) === 2) into.push(item as unknown as Property);
-    else into.push({ name, value: str(ctx, item.value, at(base, i), 'value') ?? '' });
+    else into.push({ name, value: str(ctx, item.value, at(at(base, key), i), 'value') ?? '' });
   }
 }
 

@@ -1,4 +1,5 @@
 // SPDXIDs made from CycloneDX bom-refs and SPDX 3 IRIs: valid, readable, unique however the originals collide.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ForeignIds } from '../../parsers/foreign-ids.js';
 
@@ -66,5 +67,42 @@ describe('ForeignIds stems', () => {
     expect(ids.assign('x y\u00e9\ud83d\ude00z', 'C')).toBe('SPDXRef-x-y-z');
     expect(ids.assign('--k_v--', 'C')).toBe('SPDXRef--k-v-');
     expect(ids.assign('@@@', 'C')).toBe('SPDXRef-ref');
+  });
+});
+
+/** The stem rule as first written, with regular expressions: the reference the byte-by-byte stem is held to. */
+function referenceStem(original: string): string {
+  const trimmed = original
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .replace(/^-/, '')
+    .replace(/-$/, '');
+  return trimmed === '' ? 'ref' : trimmed.slice(0, 200);
+}
+
+describe('ForeignIds stems against the regular-expression rule', () => {
+  // Characters that stress the rule: kept ones, dashes, runs of unsafe ones, a non-BMP character (two code units).
+  const piece = fc.constantFrom('a', 'Z', '9', '.', '-', '--', ':', '/', '@', ' ', '\u00e9', '\ud83d\ude00', 'pkg:npm/', '%2F');
+  const original = fc.array(piece, { minLength: 1, maxLength: 120 }).map((parts) => parts.join(''));
+
+  it('makes the same SPDXID as replacing each unsafe run by a dash, trimming one dash at either end and cutting at 200', () => {
+    fc.assert(
+      fc.property(original, (text) => {
+        // A safe original is kept whole; only an unsafe one is made into a stem.
+        fc.pre(/[^A-Za-z0-9.-]/.test(text) || text.startsWith('-') || text.endsWith('-') || text.length > 200);
+        const stem = referenceStem(text);
+        fc.pre(stem !== 'DOCUMENT');
+        expect(new ForeignIds().assign(text, 'C')).toBe(`SPDXRef-${stem}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cuts a long stem at 200 characters whatever stands at the cut', () => {
+    for (const tail of ['', '-', ':', 'x:', '::x']) {
+      for (const length of [199, 200, 201, 202, 203]) {
+        const text = `:${'a'.repeat(length)}${tail}`;
+        expect(new ForeignIds().assign(text, 'C')).toBe(`SPDXRef-${referenceStem(text)}`);
+      }
+    }
   });
 });

@@ -94,6 +94,42 @@ describe('CycloneDX structure and mapping', () => {
     expect(result.document.packages.map((p) => p.spdxId)).toEqual(['SPDXRef-a', 'SPDXRef-a-2']);
   });
 
+  it('names the path of a problem inside a component, nested component, hash, licence, property or dependency, and points at it', () => {
+    const text = bomJson({
+      components: [
+        { type: 'library', name: 'ok', 'bom-ref': 'ok' },
+        {
+          type: 'library',
+          name: 'bad',
+          'bom-ref': 'bad',
+          hashes: [{ alg: 'SHA-257', content: 'ab' }, { alg: 'MD5' }],
+          licenses: [{ license: {} }, { expression: 'MIT OR' }],
+          properties: [{ value: 'no name' }, { name: 'n', value: 7 }],
+          components: [{ type: 'library', name: 'inner', hashes: [{ alg: 'SHA-999', content: 'cd' }] }],
+        },
+      ],
+      dependencies: [{ ref: 'ok', dependsOn: 'bad' }, { ref: 'nope' }, { dependsOn: [] }, { ref: 'bad', dependsOn: ['ok', 'gone'] }],
+    });
+    const result = parseSbom(text);
+    const lines = text.split('\n');
+    const where = result.diagnostics.map((d) => [d.code, d.path, lines[d.line! - 1]!.slice(d.column! - 1).trim()]);
+    expect(where).toEqual(
+      expect.arrayContaining([
+        ['CYCLONEDX_HASH_ALGORITHM', 'components[1].hashes[0].alg', '"SHA-257",'],
+        ['MISSING_REQUIRED_FIELD', 'components[1].hashes[1]', '{'],
+        ['MISSING_REQUIRED_FIELD', 'components[1].licenses[0].license', '{}'],
+        ['LICENSE_EXPRESSION_INVALID', 'components[1].licenses', '['],
+        ['MISSING_REQUIRED_FIELD', 'components[1].properties[0]', '{'],
+        ['JSON_WRONG_TYPE', 'components[1].properties[1].value', '7'],
+        ['CYCLONEDX_HASH_ALGORITHM', 'components[1].components[0].hashes[0].alg', '"SHA-999",'],
+        ['JSON_WRONG_TYPE', 'dependencies[0].dependsOn', '"bad"'],
+        ['CYCLONEDX_UNKNOWN_REF', 'dependencies[1].ref', '"nope"'],
+        ['MISSING_REQUIRED_FIELD', 'dependencies[2]', '{'],
+        ['CYCLONEDX_UNKNOWN_REF', 'dependencies[3].dependsOn[1]', '"gone"'],
+      ]),
+    );
+  });
+
   it('reads pedigree ancestors, descendants and variants as components with SPDX 2 lineage relationships', () => {
     const doc = parseSbom(
       bomJson({
