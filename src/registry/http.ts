@@ -222,6 +222,10 @@ export class RegistryTransport {
           headers,
           dispatcher: this.agent,
           highWaterMark: bodyBuffer(maxBytes),
+          // undici closes the connection after every HEAD by default (for servers that send a body anyway): that is a new
+          // connection, and a TLS handshake, per blob checked. Registries answer HEAD without a body, and Go's clients
+          // (docker, skopeo) keep the connection too; every answer is still checked by digest wherever it matters.
+          ...(method === 'HEAD' ? { reset: false } : {}),
           ...(body ? { body } : {}),
           ...(signal ? { signal } : {}),
         });

@@ -100,6 +100,41 @@ describe.skipIf(registryMissing)('kube-sbom mirror', () => {
     for (const image of again.images) expect(image.copy).toMatchObject({ blobsCopied: 0, blobsMounted: 0, manifestsPut: 0 });
   });
 
+  it('asks each registry only what it must: the source once per question, every image blob read back from the target once', async () => {
+    const to = await target();
+    const from = await startProxy(source.url);
+    const into = await startProxy(to.url);
+    cleanup.push(
+      () => from.close(),
+      () => into.close(),
+    );
+    const r = await mirror(into.host, from.host, ['--concurrency', '1']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const gets = (seen: typeof from.seen) => seen.filter((s) => s.method === 'GET').map((s) => s.path);
+    // What was verified (tags, signature manifests, the signature's payload) is planned and copied without asking again.
+    const fromSource = gets(from.seen);
+    expect(fromSource.filter((p, i) => fromSource.indexOf(p) !== i)).toEqual([]);
+    expect(fromSource).toContain(`/v2/kube-apiserver/manifests/${fixture.apiserver.digest.replace(':', '-')}.sig`);
+    // Every layer and config of every platform is read back from the target, once.
+    const imageBlobs = [
+      ...fixture.apiserver.children.flatMap((c) => [c.config, ...c.layers.map((l) => l.blob)].map((b) => `/v2/kube-apiserver/blobs/${sha256(b)}`)),
+      ...[fixture.proxy.image.config, ...fixture.proxy.image.layers.map((l) => l.blob)].map((b) => `/v2/kube-proxy/blobs/${sha256(b)}`),
+    ];
+    const readBack = gets(into.seen);
+    for (const path of imageBlobs)
+      expect(
+        readBack.filter((p) => p === path),
+        path,
+      ).toHaveLength(1);
+    // kube-apiserver, copied first into the fresh target, had every blob uploaded: none of its manifests can be there
+    // yet, so none is asked for before the PUTs (the HEAD after them is the verification's check of the tag).
+    const apiserver = into.seen.filter((s) => s.path.startsWith('/v2/kube-apiserver/manifests/'));
+    const lastPut = apiserver.map((s) => s.method).lastIndexOf('PUT');
+    expect(lastPut).toBeGreaterThan(0);
+    expect(apiserver.slice(0, lastPut).filter((s) => s.method === 'HEAD')).toEqual([]);
+    expect(JSON.parse(r.stdout).images.map((i: { copy: { manifestsSkipped: number } }) => i.copy.manifestsSkipped)).toEqual([0, 0]);
+  });
+
   it('--to REGISTRY/PREFIX puts the images under the prefix', async () => {
     const to = await target();
     const r = await mirror(`${to.host}/mirror/k8s`);

@@ -3,7 +3,7 @@
 import { Transform, type Readable } from 'node:stream';
 import type { Limiter } from '../../registry/limiter.js';
 import type { ImageSource, RepoRef } from '../../registry/source.js';
-import type { ImagePlan } from './mirror-plan.js';
+import type { BlobItem, ImagePlan } from './mirror-plan.js';
 import type { MirrorTarget } from './mirror-target.js';
 
 export interface CopyStats {
@@ -49,6 +49,8 @@ export interface CopyContext {
   /** Bounds blob transfers across all images. */
   blobs: Limiter;
   onBytes?: (bytes: number) => void;
+  /** Told as soon as each blob is in the target (copied, mounted or already there), so reading it back need not wait for the rest. */
+  onBlobInTarget?: (repo: RepoRef, blob: BlobItem) => void;
 }
 
 /** The same stream, reporting each chunk's size as it passes (a 'data' listener would start the flow too early). */
@@ -68,7 +70,8 @@ export async function copyImage(plan: ImagePlan, ctx: CopyContext): Promise<Copy
   const stats = emptyStats();
   const repo = ctx.target.repoFor(plan.repo);
   await Promise.all(
-    plan.blobs.map(async ({ descriptor }) => {
+    plan.blobs.map(async (item) => {
+      const { descriptor } = item;
       const key = ctx.target.blobKey(repo, descriptor.digest);
       const copy = async () => {
         if (await ctx.target.hasBlob(repo, descriptor)) {
@@ -97,10 +100,13 @@ export async function copyImage(plan: ImagePlan, ctx: CopyContext): Promise<Copy
       const { first, done } = ctx.ledger.once(key, copy);
       await done;
       if (!first) stats.blobsSkipped++;
+      ctx.onBlobInTarget?.(repo, item);
     }),
   );
+  // A target holds a manifest only with its blobs: when this copy uploaded every blob, it holds none of the manifests yet.
+  const fresh = plan.blobs.length > 0 && stats.blobsCopied === plan.blobs.length;
   for (const item of plan.manifests) {
-    if (await ctx.target.hasManifest(repo, item)) stats.manifestsSkipped++;
+    if (!fresh && (await ctx.target.hasManifest(repo, item))) stats.manifestsSkipped++;
     else {
       await ctx.target.putManifest(repo, item);
       stats.manifestsPut++;

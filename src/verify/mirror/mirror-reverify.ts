@@ -5,7 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { checkError, KubeSbomError } from '../../common/errors.js';
 import { sanitizeLine } from '../../common/sanitize.js';
 import { createLimiter } from '../../registry/limiter.js';
-import type { ImageSource } from '../../registry/source.js';
+import type { Descriptor } from '../../registry/manifest.js';
+import type { ImageSource, RepoRef } from '../../registry/source.js';
 import type { LoadedTrustedRoot } from '../../sigstore/trusted-root.js';
 import type { IdentityPolicy } from '../../sigstore/identity.js';
 import { verifyImage } from '../verify-image.js';
@@ -25,7 +26,15 @@ async function drain(stream: NodeJS.ReadableStream): Promise<void> {
   await pipeline(stream, new Writable({ write: (_chunk, _enc, done) => done() }));
 }
 
-async function checkContent(plan: ImagePlan, target: MirrorTarget, reader: ImageSource): Promise<void> {
+/** Reads one blob back from the target in full; fails unless its bytes hash to its digest and have its size. */
+export async function readBack(reader: ImageSource, repo: RepoRef, blob: Descriptor): Promise<void> {
+  await drain(await reader.openBlob(repo, blob.digest, blob.size));
+}
+
+/** Blob reads already under way (started as each blob reached the target), by digest. */
+export type StartedReads = ReadonlyMap<string, Promise<void>>;
+
+async function checkContent(plan: ImagePlan, target: MirrorTarget, reader: ImageSource, started: StartedReads): Promise<void> {
   const repo = target.repoFor(plan.repo);
   for (const item of plan.manifests.filter((m) => m.image)) {
     if (!(await reader.fetchManifest(repo, item.digest))) throw checkError('IMAGE_NOT_FOUND', `manifest ${item.digest} is missing from the target`);
@@ -36,9 +45,7 @@ async function checkContent(plan: ImagePlan, target: MirrorTarget, reader: Image
     }
   }
   const limit = createLimiter(4);
-  await Promise.all(
-    plan.blobs.filter((b) => b.image).map((b) => limit.run(async () => drain(await reader.openBlob(repo, b.descriptor.digest, b.descriptor.size)))),
-  );
+  await Promise.all(plan.blobs.filter((b) => b.image).map((b) => started.get(b.descriptor.digest) ?? limit.run(() => readBack(reader, repo, b.descriptor))));
 }
 
 export async function reverifyImage(
@@ -46,6 +53,7 @@ export async function reverifyImage(
   target: MirrorTarget,
   reader: ImageSource,
   options: { trustedRoot: LoadedTrustedRoot; policy: IdentityPolicy; timeoutMs?: number },
+  started: StartedReads = new Map(),
 ): Promise<TargetCheck> {
   const repo = target.repoFor(plan.repo);
   const reference = `${repo.registry}/${repo.repository}@${plan.digest}`;
@@ -57,7 +65,7 @@ export async function reverifyImage(
       policy: options.policy,
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     }),
-    checkContent(plan, target, reader).then(
+    checkContent(plan, target, reader, started).then(
       () => undefined,
       (err: unknown) => err,
     ),

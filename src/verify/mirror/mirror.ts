@@ -2,7 +2,8 @@
 // every platform and signature, then verified again from the target; the run passes only if every step did.
 import { KubeSbomError, type ErrorKind } from '../../common/errors.js';
 import { sanitizeLine } from '../../common/sanitize.js';
-import { createLimiter, mapLimited } from '../../registry/limiter.js';
+import { createLimiter, mapLimited, type Limiter } from '../../registry/limiter.js';
+import { MemoSource } from '../../registry/memo-source.js';
 import { parseReference } from '../../registry/reference.js';
 import type { ImageSource } from '../../registry/source.js';
 import type { IdentityPolicy } from '../../sigstore/identity.js';
@@ -11,7 +12,7 @@ import type { ImageVerification } from '../verify-image.js';
 import { summarize, verifyListedImage, type ImagesEvent, type ImageToVerify } from '../verify-images.js';
 import { BlobLedger, copyImage, planStats, type CopyContext, type CopyStats } from './mirror-copy.js';
 import { planImage, type ImagePlan } from './mirror-plan.js';
-import { reverifyImage, type TargetCheck } from './mirror-reverify.js';
+import { readBack, reverifyImage, type TargetCheck } from './mirror-reverify.js';
 import type { MirrorTarget } from './mirror-target.js';
 
 export interface MirrorOptions {
@@ -75,13 +76,16 @@ export async function mirrorImages(images: ImageToVerify[], options: MirrorOptio
     target: options.target,
     ledger: new BlobLedger(),
     blobs: createLimiter(Math.max(4, options.concurrency)),
+    reads: createLimiter(Math.max(4, options.concurrency)),
     // Counting bytes costs a stream stage per blob: only when someone listens.
     ...(options.onEvent ? { onBytes: (bytes: number) => emit({ type: 'bytes', bytes }) } : {}),
   };
   const verified: ImageVerification[] = [];
   // Each image goes through every step on its own, so copying one overlaps verifying the next.
   const rows = await mapLimited(images, options.concurrency, async (image) => {
-    const v = await verifyListedImage(image, { ...options, onEvent: verifyEmit }, verifyEmit);
+    // Verified, planned and copied through one memo: what is copied is what was verified, asked of the source once.
+    const source = new MemoSource(options.source);
+    const v = await verifyListedImage(image, { ...options, source, onEvent: verifyEmit }, verifyEmit);
     verified.push(v);
     const row: MirroredImage = {
       reference: v.reference,
@@ -92,7 +96,7 @@ export async function mirrorImages(images: ImageToVerify[], options: MirrorOptio
       ...(v.verified ? {} : { failureKind: v.failureKind ?? 'check' }),
       source: { verified: v.verified, code: v.code, message: v.message },
     };
-    if (v.verified) await mirrorVerified(row, options, ctx, emit);
+    if (v.verified) await mirrorVerified(row, { ...options, source }, ctx, emit);
     return row;
   });
   verifyEmit({ type: 'done', summary: summarize(verified) });
@@ -100,8 +104,23 @@ export async function mirrorImages(images: ImageToVerify[], options: MirrorOptio
 }
 
 /** Plan, then copy and check in the target (or, for a dry run, only ask the target what it has). */
-async function mirrorVerified(row: MirroredImage, options: MirrorOptions, ctx: CopyContext, emit: (event: MirrorEvent) => void): Promise<void> {
+async function mirrorVerified(
+  row: MirroredImage,
+  options: MirrorOptions,
+  ctx: CopyContext & { reads: Limiter },
+  emit: (event: MirrorEvent) => void,
+): Promise<void> {
   let plan: ImagePlan;
+  // Each blob of the image is read back as soon as it is in the target, while the rest are still being copied.
+  const started = new Map<string, Promise<void>>();
+  const early = options.target.reader();
+  const onBlobInTarget: CopyContext['onBlobInTarget'] = (repo, blob) => {
+    if (!blob.image || started.has(blob.descriptor.digest)) return;
+    const read = ctx.reads.run(() => readBack(early, repo, blob.descriptor));
+    // Its failure is reported by the verification from the target; a copy that fails first leaves it unread.
+    read.catch(() => {});
+    started.set(blob.descriptor.digest, read);
+  };
   try {
     plan = await planImage(options.source, parseReference(row.reference), row.digest!);
     Object.assign(row, { platforms: plan.platforms, signatures: plan.signatures });
@@ -111,7 +130,7 @@ async function mirrorVerified(row: MirroredImage, options: MirrorOptions, ctx: C
       return;
     }
     emit({ type: 'copy-start', images: 1, bytes: plan.blobs.reduce((n, b) => n + b.descriptor.size, 0) });
-    row.copy = await copyImage(plan, ctx);
+    row.copy = await copyImage(plan, { ...ctx, source: options.source, onBlobInTarget });
     emit({ type: 'copied', reference: row.reference, stats: row.copy });
   } catch (err) {
     const f = failure(err);
@@ -119,7 +138,7 @@ async function mirrorVerified(row: MirroredImage, options: MirrorOptions, ctx: C
     emit({ type: 'copied', reference: row.reference, error: row.message });
     return;
   }
-  const check = await reverifyImage(plan, options.target, options.target.reader(), options);
+  const check = await reverifyImage(plan, options.target, options.target.reader(), options, started);
   row.target = check;
   emit({ type: 'reverified', reference: row.reference, check });
   if (check.verified) Object.assign(row, { status: 'mirrored', code: 'OK', message: `copied and verified in the target: ${check.message}` });
