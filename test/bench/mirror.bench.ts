@@ -70,7 +70,8 @@ function timed(cmd: string, args: string[]): Promise<Measured> {
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the exit can come before the last of stderr (GNU time's line) has been read.
+    child.on('close', (code) => {
       const wallMs = performance.now() - start;
       const m = /BENCH-TIME ([\d.]+) ([\d.]+) (\d+)/.exec(stderr);
       if (code !== 0 || !m) return reject(new Error(`${cmd} exited ${code}: ${stderr.trim().slice(-500)}`));
