@@ -1,5 +1,6 @@
 // Writes a byte stream to a temp file beside the target, hashing and counting as it goes; renames only when complete.
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -38,8 +39,9 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
       yield chunk;
     }
   }
+  const file = createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: WRITE_BUFFER_BYTES });
   try {
-    await pipeline(source, count, createWriteStream(temp, { flags: 'wx', mode: 0o644, highWaterMark: WRITE_BUFFER_BYTES }));
+    await pipeline(source, count, file);
     if (options.expectedBytes !== undefined && done !== options.expectedBytes) {
       throw Object.assign(ioError('DOWNLOAD_TRUNCATED', `${options.label}: got ${done} of ${options.expectedBytes} bytes; the transfer was cut short`), {
         retryable: true,
@@ -48,6 +50,8 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
     await rename(temp, dest);
     return hasher.digest();
   } catch (err) {
+    // A failure can come while the temp file is still being opened (created): remove it only once the stream has closed.
+    if (!file.closed) await once(file, 'close').catch(() => undefined);
     await rm(temp, { force: true });
     throw err;
   }

@@ -171,6 +171,21 @@ describe('streamed size limit', () => {
     });
     expect(await leftovers()).toEqual([]);
   });
+
+  it('leaves no temp file when the first chunk is already over the limit (the file is still being opened then)', async () => {
+    const { writeStreamToFile } = await import('../../src/fetch/sink.js');
+    async function* oneChunk() {
+      yield Buffer.alloc(64 * 1024);
+    }
+    for (let i = 0; i < 20; i++) {
+      await expect(writeStreamToFile(oneChunk(), join(work, `tiny-${i}`), { label: 'http://x/tiny', maxBytes: 1000 })).rejects.toMatchObject({
+        code: 'DOWNLOAD_TOO_LARGE',
+      });
+    }
+    // The file's opening completes after the failure: give it the time to, then nothing may be left.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await leftovers()).toEqual([]);
+  });
 });
 
 describe('cache location', () => {
