@@ -1,10 +1,10 @@
 // Writes a byte stream to a temp file beside the target, hashing and counting as it goes; renames only when complete.
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { discardTempFile } from '../common/discard-temp-file.js';
 import { ioError } from '../common/errors.js';
 import { DualHasher, type Digests } from '../integrity/digest.js';
 import { formatBytes } from './types.js';
@@ -50,9 +50,7 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
     await rename(temp, dest);
     return hasher.digest();
   } catch (err) {
-    // A failure can come while the temp file is still being opened (created): remove it only once the stream has closed.
-    if (!file.closed) await once(file, 'close').catch(() => undefined);
-    await rm(temp, { force: true });
+    await discardTempFile(file, temp);
     throw err;
   }
 }

@@ -1,11 +1,12 @@
 // Writes an OCI image layout folder: content-addressed blobs plus an index.json naming tagged manifests.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { writeFileAtomic } from '../common/atomic-write.js';
+import { discardTempFile } from '../common/discard-temp-file.js';
 import { digestTagBase, sha256Digest } from './digest.js';
 import type { Descriptor, Platform } from './manifest.js';
 import { COSIGN_SIMPLESIGNING, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_MANIFEST, SIGSTORE_BUNDLE_V03 } from './media-types.js';
@@ -71,11 +72,12 @@ export class OciLayoutWriter {
     const path = this.blobPath(digest);
     await mkdir(join(path, '..'), { recursive: true });
     const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    const file = createWriteStream(temp, { flags: 'wx' });
     try {
-      await pipeline(content, createWriteStream(temp, { flags: 'wx' }));
+      await pipeline(content, file);
       await rename(temp, path);
     } catch (err) {
-      await rm(temp, { force: true });
+      await discardTempFile(file, temp);
       throw err;
     }
   }
