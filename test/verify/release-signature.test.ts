@@ -17,6 +17,25 @@ const BUNDLE = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'bund
 
 const MIB = 1024 * 1024;
 
+/** Writes `bytes` as DIR/NAME, signs them with the test PKI, and returns what the release step is given for them. */
+async function signedInput(dir: string, rootPath: string, name: string, bytes: Buffer): Promise<DetachedSignatureInput> {
+  const signed = await signBlob(bytes);
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  return {
+    artifactPath: path,
+    artifactSha256: sha256(bytes),
+    signature: signed.signatureB64,
+    certificate: signed.certificateB64,
+    rekorEntry: JSON.stringify(signed.rekorEntry),
+    identity: K8S_BLOB_IDENTITY,
+    issuer: GOOGLE_ISSUER,
+    trustedRootPath: rootPath,
+    offline: true,
+    sources: { artifact: name, signature: `${name}.sig`, certificate: `${name}.cert` },
+  };
+}
+
 // Only artifacts of 1 MiB and more go to the thread: there, every file is padded to that size.
 describe.each([
   ['on the calling thread', undefined, 0],
@@ -34,24 +53,7 @@ describe.each([
   beforeAll(() => registerWorkerEntry(entry));
   afterAll(() => registerWorkerEntry(undefined));
 
-  async function input(name: string, content: Buffer): Promise<DetachedSignatureInput> {
-    const bytes = sized(content);
-    const signed = await signBlob(bytes);
-    const path = join(dir, name);
-    await writeFile(path, bytes);
-    return {
-      artifactPath: path,
-      artifactSha256: sha256(bytes),
-      signature: signed.signatureB64,
-      certificate: signed.certificateB64,
-      rekorEntry: JSON.stringify(signed.rekorEntry),
-      identity: K8S_BLOB_IDENTITY,
-      issuer: GOOGLE_ISSUER,
-      trustedRootPath: rootPath,
-      offline: true,
-      sources: { artifact: name, signature: `${name}.sig`, certificate: `${name}.cert` },
-    };
-  }
+  const input = (name: string, content: Buffer) => signedInput(dir, rootPath, name, sized(content));
 
   it('verifies files in turn (a large one, then a smaller one in the same buffer), each on its own bytes', async () => {
     const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {}, thread: true });
@@ -87,22 +89,7 @@ describe('the signature thread', () => {
       const rootPath = join(dir, 'trusted_root.json');
       await writeTrustedRoot(rootPath);
       const verify = createReleaseSignatureVerifier({ offline: true, warn: () => {}, thread: true });
-      const check = async (name: string, bytes: Buffer) => {
-        const signed = await signBlob(bytes);
-        await writeFile(join(dir, name), bytes);
-        return verify({
-          artifactPath: join(dir, name),
-          artifactSha256: sha256(bytes),
-          signature: signed.signatureB64,
-          certificate: signed.certificateB64,
-          rekorEntry: JSON.stringify(signed.rekorEntry),
-          identity: K8S_BLOB_IDENTITY,
-          issuer: GOOGLE_ISSUER,
-          trustedRootPath: rootPath,
-          offline: true,
-          sources: { artifact: name, signature: `${name}.sig`, certificate: `${name}.cert` },
-        });
-      };
+      const check = async (name: string, bytes: Buffer) => verify(await signedInput(dir, rootPath, name, bytes));
       await expect(check('large', Buffer.alloc(2 * MIB, 'l'))).rejects.toMatchObject({ code: 'SIGNATURE_THREAD_FAILED', kind: 'io' });
       expect(await check('small', Buffer.from('small release file'))).toMatchObject({ verified: true });
     } finally {
