@@ -3,6 +3,7 @@
 import { stat } from 'node:fs/promises';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { reusableReader } from './artifact-reader.js';
+import { serialized } from '../common/serialized.js';
 import { checkDetachedSignature } from './detached-signature-check.js';
 import type { SignatureReport, VerifyDetachedSignature } from './release-check.js';
 import { SignatureThread } from './signature-thread.js';
@@ -54,14 +55,4 @@ export function createReleaseSignatureVerifier(options: ReleaseSignatureOptions)
 /** The file's size, or 0 when it cannot be read (the check itself then reports why). */
 async function sizeOf(path: string): Promise<number> {
   return (await stat(path).catch(() => undefined))?.size ?? 0;
-}
-
-/** Runs the given tasks one after another, in call order, whatever each one's outcome. */
-function serialized(): <T>(task: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (task) => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  };
 }

@@ -2,6 +2,7 @@
 // off the main thread, so a release's downloads and hashing go on while the previous file is verified.
 import { parentPort } from 'node:worker_threads';
 import { KubeSbomError } from '../common/errors.js';
+import { serialized } from '../common/serialized.js';
 import { parseTrustedRoot, type LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { reusableReader } from './artifact-reader.js';
 import { checkDetachedSignature } from './detached-signature-check.js';
@@ -12,19 +13,17 @@ export function serveSignatureChecks(): void {
   if (!port) return;
   const roots = new Map<string, LoadedTrustedRoot>();
   const readArtifact = reusableReader();
-  let tail: Promise<void> = Promise.resolve();
-  port.on('message', (task: SignatureTask) => {
-    // One at a time: the read buffer is reused from artifact to artifact.
-    tail = tail.then(async () => {
-      const reply = await answer(task);
-      try {
-        port.postMessage(reply);
-      } catch (err) {
-        // A reply that cannot be sent still answers: the check fails rather than waiting forever.
-        port.postMessage({ id: task.id, error: { message: `the check's result could not be passed back: ${(err as Error).message}` } });
-      }
-    });
-  });
+  const send = (reply: SignatureTaskReply): void => {
+    try {
+      port.postMessage(reply);
+    } catch (err) {
+      // A reply that cannot be sent still answers: the check fails rather than waiting forever.
+      port.postMessage({ id: reply.id, error: { message: `the check's result could not be passed back: ${(err as Error).message}` } });
+    }
+  };
+  // One at a time: the read buffer is reused from artifact to artifact.
+  const oneAtATime = serialized();
+  port.on('message', (task: SignatureTask) => void oneAtATime(() => answer(task)).then(send));
 
   async function answer(task: SignatureTask): Promise<SignatureTaskReply> {
     try {
