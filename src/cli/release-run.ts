@@ -6,8 +6,7 @@ import { cliProgress } from './load-options.js';
 import { warn } from './output.js';
 import { fetchSettingsFrom, signerPolicyFrom, type ReleaseCliOptions } from './release-options.js';
 
-/** signatureThread: the command checks many files while downloading others (see createReleaseSignatureVerifier). */
-export function releaseSourceOptions(opts: ReleaseCliOptions, { signatureThread = false } = {}): ReleaseSourceOptions {
+export function releaseSourceOptions(opts: ReleaseCliOptions): ReleaseSourceOptions {
   const cacheDir = opts.cache === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
   const offline = opts.offline === true;
   return {
@@ -19,7 +18,7 @@ export function releaseSourceOptions(opts: ReleaseCliOptions, { signatureThread 
     cacheDir,
     offline,
     fetchSettings: stripUndefined(fetchSettingsFrom(opts)),
-    verifySignature: createReleaseSignatureVerifier({ offline, cacheDir, warn, thread: signatureThread }),
+    verifySignature: createReleaseSignatureVerifier({ offline, cacheDir, warn }),
     onEvent: cliProgress(),
   };
 }

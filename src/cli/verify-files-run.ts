@@ -75,7 +75,7 @@ export async function runVerifyFiles(paths: string[], opts: VerifyFilesCliOption
     const { checkFileSignatures } = await import('../verify/file-signatures.js');
     const { releaseSourceOptions } = await import('./release-run.js');
     const checks = await checkFileSignatures(report.results, {
-      ...releaseSourceOptions(opts, { signatureThread: true }),
+      ...releaseSourceOptions(opts),
       version: loaded.verification.version,
       concurrency,
     });

@@ -125,7 +125,7 @@ export async function runVerifyRelease(version: string, opts: VerifyReleaseCliOp
   if (selection.images && opts.offline && opts.ociLayout === undefined && opts.registryMirror === undefined) {
     throw usageError('OFFLINE_REGISTRY', '--offline: the images come from a registry; give --oci-layout DIR, a loopback --registry-mirror, or --only binaries');
   }
-  const source = releaseSourceOptions(opts, { signatureThread: true });
+  const source = releaseSourceOptions(opts);
   // On a terminal, a live table (one line per artifact) replaces the stage lines once the files are known.
   const table = progressAllowed() ? new LiveTable(process.stderr) : undefined;
   const live = table && liveReleaseEvents(table, source.onEvent ?? (() => {}));

@@ -10,7 +10,7 @@ import { ioError } from '../common/errors.js';
 import { readLimitedText } from '../common/read-limited.js';
 import { digestsEqual } from '../integrity/compare.js';
 import type { Digests } from '../integrity/digest.js';
-import { writeStreamToFile } from './sink.js';
+import { writeStreamToFile, type ByteTap } from './sink.js';
 
 const MAX_INDEX_ENTRY_BYTES = 64 * 1024;
 
@@ -21,7 +21,7 @@ interface IndexEntry {
   size: number;
 }
 
-export type CacheRead = { hit: true; digests: Digests } | { hit: false; corrupt?: string };
+export type CacheRead<T extends ByteTap = ByteTap> = { hit: true; digests: Digests; tap?: T } | { hit: false; corrupt?: string };
 
 /** XDG_CACHE_HOME/kube-sbom, else ~/.cache/kube-sbom. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
@@ -56,7 +56,8 @@ export class FetchCache {
   }
 
   /** Copies the cached bytes for `key` to `dest` when present and intact. */
-  async read(key: string, dest: string, maxBytes: number): Promise<CacheRead> {
+  /** `tap`: made only when there are cached bytes to feed it. */
+  async read<T extends ByteTap>(key: string, dest: string, maxBytes: number, makeTap?: () => T): Promise<CacheRead<T>> {
     const indexPath = this.indexPath(key);
     let entry: unknown;
     try {
@@ -73,8 +74,9 @@ export class FetchCache {
     }
     const blob = this.blobPath(entry.sha256);
     let digests: Digests;
+    const tap = makeTap?.();
     try {
-      digests = await writeStreamToFile(createReadStream(blob), dest, { label: blob, maxBytes });
+      digests = await writeStreamToFile(createReadStream(blob), dest, { label: blob, maxBytes, ...(tap ? { tap } : {}) });
     } catch (err) {
       await rm(indexPath, { force: true });
       return { hit: false, corrupt: `blob unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
@@ -83,7 +85,7 @@ export class FetchCache {
       await Promise.all([rm(dest, { force: true }), rm(blob, { force: true }), rm(indexPath, { force: true })]);
       return { hit: false, corrupt: 'cached bytes no longer match their recorded digests' };
     }
-    return { hit: true, digests };
+    return tap ? { hit: true, digests, tap } : { hit: true, digests };
   }
 
   /** Stores a file under `key`; the blob is written by temp file + rename and re-hashed on the way in. */

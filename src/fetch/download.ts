@@ -5,17 +5,22 @@ import { ioError, KubeSbomError } from '../common/errors.js';
 import type { Digests } from '../integrity/digest.js';
 import type { HttpAgents } from './http-client.js';
 import { backoffDelay, isRetryableError, isRetryableStatus, parseRetryAfter, sleep } from './retry.js';
-import { writeStreamToFile } from './sink.js';
+import { writeStreamToFile, type ByteTap } from './sink.js';
 import { HttpStatusError, openFile, openHttp, type RequestInit } from './sources.js';
 import type { FetchEventListener, FetchSettings } from './types.js';
 
-export interface DownloadRequest extends RequestInit {
+export interface DownloadRequest<T extends ByteTap = ByteTap> extends RequestInit {
   url: string;
   /** Short name for progress lines, e.g. `release.sha256`. */
   label: string;
   dest: string;
   maxBytes: number;
+  /** A fresh tap for each attempt (a retry starts from the first byte again). */
+  tap?: () => T;
 }
+
+/** The file's digests, and the tap of the attempt that wrote it. */
+export type Downloaded<T extends ByteTap = ByteTap> = Digests & { tap?: T };
 
 export interface DownloadContext {
   agents: HttpAgents;
@@ -26,7 +31,7 @@ export interface DownloadContext {
 
 const PROGRESS_INTERVAL_MS = 100;
 
-export async function downloadToFile(req: DownloadRequest, ctx: DownloadContext): Promise<Digests> {
+export async function downloadToFile<T extends ByteTap>(req: DownloadRequest<T>, ctx: DownloadContext): Promise<Downloaded<T>> {
   const now = ctx.now ?? Date.now;
   const isFile = req.url.startsWith('file:');
   const deadline = new AbortController();
@@ -54,16 +59,24 @@ export async function downloadToFile(req: DownloadRequest, ctx: DownloadContext)
   }
 }
 
-async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: number, now: () => number, signal: AbortSignal): Promise<Digests> {
+async function attemptOnce<T extends ByteTap>(
+  req: DownloadRequest<T>,
+  ctx: DownloadContext,
+  attempt: number,
+  now: () => number,
+  signal: AbortSignal,
+): Promise<Downloaded<T>> {
   const opened = req.url.startsWith('file:')
     ? await openFile(req.url, req.maxBytes)
     : await openHttp(req.url, ctx.agents, ctx.settings, req.maxBytes, req, signal);
   const started = now();
   let lastEmit = 0;
   ctx.onEvent?.({ type: 'download-start', url: req.url, label: req.label, totalBytes: opened.totalBytes, attempt });
+  const tap = req.tap?.();
   try {
-    return await writeStreamToFile(opened.body, req.dest, {
+    const digests = await writeStreamToFile(opened.body, req.dest, {
       label: req.url,
+      ...(tap ? { tap } : {}),
       maxBytes: req.maxBytes,
       expectedBytes: opened.totalBytes,
       onChunk: (bytesDone) => {
@@ -81,6 +94,7 @@ async function attemptOnce(req: DownloadRequest, ctx: DownloadContext, attempt: 
         });
       },
     });
+    return tap ? { ...digests, tap } : digests;
   } finally {
     opened.discard();
   }

@@ -4,11 +4,12 @@ import { ioError, usageError } from '../common/errors.js';
 import type { Digests } from '../integrity/digest.js';
 import { FetchCache } from './cache.js';
 import { downloadToFile } from './download.js';
+import type { ByteTap } from './sink.js';
 import { createAgents, type HttpAgents } from './http-client.js';
 import type { RequestInit } from './sources.js';
 import { DEFAULT_FETCH_SETTINGS, type FetchEventListener, type FetchSettings } from './types.js';
 
-export interface FetchRequest extends RequestInit {
+export interface FetchRequest<T extends ByteTap = ByteTap> extends RequestInit {
   url: string;
   label: string;
   /** Folder the file is written to (a staging folder owned by the caller). */
@@ -20,14 +21,18 @@ export interface FetchRequest extends RequestInit {
   cache: 'prefer' | 'refresh' | 'none';
   /** Cache key; defaults to the URL (a POST needs its own). */
   cacheKey?: string;
+  /** Something else fed every byte of the file on its way in, from the cache as from the network: a fresh one per attempt. */
+  tap?: () => T;
 }
 
-export interface FetchedFile extends Digests {
+export interface FetchedFile<T extends ByteTap = ByteTap> extends Digests {
   url: string;
   label: string;
   path: string;
   source: 'network' | 'file' | 'cache';
   cacheKey: string;
+  /** The request's tap that was fed exactly the bytes of this file. */
+  tap?: T;
 }
 
 export interface FetcherOptions {
@@ -53,11 +58,11 @@ export class Fetcher {
     this.onEvent = options.onEvent;
   }
 
-  async fetch(req: FetchRequest): Promise<FetchedFile> {
+  async fetch<T extends ByteTap = ByteTap>(req: FetchRequest<T>): Promise<FetchedFile<T>> {
     const scheme = schemeOf(req.url);
     const path = join(req.dir, req.fileName ?? req.label);
     const key = req.cacheKey ?? req.url;
-    const result = (digests: Digests, source: FetchedFile['source']): FetchedFile => ({
+    const result = (digests: Digests & { tap?: T }, source: FetchedFile['source']): FetchedFile<T> => ({
       ...digests,
       url: req.url,
       label: req.label,
@@ -70,10 +75,10 @@ export class Fetcher {
     }
     const useCache = this.cache !== undefined && (this.offline || req.cache === 'prefer');
     if (useCache) {
-      const cached = await this.cache!.read(key, path, req.maxBytes);
+      const cached = await this.cache!.read(key, path, req.maxBytes, req.tap);
       if (cached.hit) {
         this.onEvent?.({ type: 'download-done', url: req.url, label: req.label, bytes: cached.digests.size, source: 'cache' });
-        return result(cached.digests, 'cache');
+        return result(cached.tap ? { ...cached.digests, tap: cached.tap } : cached.digests, 'cache');
       }
       if (cached.corrupt) this.onEvent?.({ type: 'cache-corrupt', url: req.url, label: req.label, reason: cached.corrupt });
     }

@@ -9,6 +9,11 @@ import { ioError } from '../common/errors.js';
 import { DualHasher, type Digests } from '../integrity/digest.js';
 import { formatBytes } from './types.js';
 
+/** Another consumer of every byte written, in order (a signature check fed while the file streams past). */
+export interface ByteTap {
+  update(chunk: Uint8Array): void;
+}
+
 export interface SinkOptions {
   /** Label used in messages (the URL or file name). */
   label: string;
@@ -16,6 +21,8 @@ export interface SinkOptions {
   /** Announced length (Content-Length or file size); fewer bytes than this is a truncated download. */
   expectedBytes?: number;
   onChunk?: (bytesDone: number) => void;
+  /** Fed exactly the bytes hashed and written; it is only worth anything once the file is complete. */
+  tap?: ByteTap;
 }
 
 /** Chunks gather while a write is under way and go to disk together: one write per ~1 MiB, not one per 64 KiB chunk. */
@@ -35,6 +42,7 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
       done += chunk.byteLength;
       if (done > options.maxBytes) throw tooLarge(options.label, options.maxBytes);
       hasher.update(chunk);
+      options.tap?.update(chunk);
       options.onChunk?.(done);
       yield chunk;
     }

@@ -5,6 +5,7 @@ import { bundleFromJSON, bundleToJSON } from './library.js';
 import { BUNDLE_V01, BUNDLE_V03, certificateMaterial, materialSignature, messageSignatureJson } from './material.js';
 import type { RekorEntry } from './rekor-entry.js';
 import type { IdentityPolicy } from './identity.js';
+import { signedBytesSha256, type SignedBytes } from './streamed-signature.js';
 import type { LoadedTrustedRoot } from './trusted-root.js';
 import { verifyArtifactSignature } from './verify-artifact.js';
 
@@ -21,10 +22,16 @@ export function bundleMediaType(entry: RekorEntry): string {
 }
 
 /** The standard bundle JSON text for detached material over `artifact` (digest computed from the bytes). */
-export function standardBundleJson(material: DetachedForBundle, artifact: Uint8Array): string {
+export function standardBundleJson(material: DetachedForBundle, artifact: SignedBytes): string {
   const mediaType = bundleMediaType(material.rekorEntry);
   const signature = materialSignature({ kind: 'detached', signature: material.signature, certificate: material.certificate })!;
-  const json = messageSignatureJson(mediaType, certificateMaterial(material.certificate, mediaType), signature, artifact, material.rekorEntry);
+  const json = messageSignatureJson(
+    mediaType,
+    certificateMaterial(material.certificate, mediaType),
+    signature,
+    signedBytesSha256(artifact),
+    material.rekorEntry,
+  );
   // Through the library's own model and serialiser, so the text is exactly what its readers expect.
   return `${JSON.stringify(bundleToJSON(bundleFromJSON(json)), null, 2)}\n`;
 }
@@ -32,7 +39,7 @@ export function standardBundleJson(material: DetachedForBundle, artifact: Uint8A
 /** The bundle text only when that text, read afresh, verifies with the same trust and policy; else undefined. */
 export async function verifiedBundleJson(
   material: DetachedForBundle,
-  artifact: Uint8Array,
+  artifact: SignedBytes,
   trustedRoot: LoadedTrustedRoot,
   policy: IdentityPolicy,
 ): Promise<string | undefined> {

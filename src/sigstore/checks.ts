@@ -7,11 +7,13 @@ import { certificateEncodingProblem } from './certificate-der.js';
 import { certificateIdentity, libraryPolicy, policyChecks, type IdentityPolicy } from './identity.js';
 import { getTLogTimestamp, getTSATimestamp, toSignedEntity, verifyCertificateChain, Verifier, verifySCTs } from './library.js';
 import { fail, makeReport, pass, type CheckResult, type VerificationReport } from './report.js';
+import { isStreamed, streamedSignatureContent, type SignedBytes } from './streamed-signature.js';
 import { transparencyLogCheck } from './tlog-check.js';
 
 export interface CheckInput {
   bundle: Bundle;
-  artifact: Uint8Array;
+  /** The signed bytes, or for a large file, what a stream of them left: their SHA-256 and a signature check fed with them. */
+  artifact: SignedBytes;
   trust: TrustMaterial;
   /** Keyless: identity policy. Key-based: undefined (the key is the policy). */
   policy?: IdentityPolicy;
@@ -30,15 +32,31 @@ const asBuffer = (bytes: Uint8Array): Buffer => (Buffer.isBuffer(bytes) ? bytes 
 
 const HASHES: Record<number, string> = { 0: 'sha256', 1: 'sha256', 2: 'sha384', 3: 'sha512' };
 
+const NO_BYTES = Buffer.alloc(0);
+
+/** The library's entity for the bundle; for streamed bytes, with a signature content that verifies over the stream. */
+function signedEntity(bundle: Bundle, artifact: SignedBytes): SignedEntity {
+  if (!isStreamed(artifact)) return toSignedEntity(bundle, asBuffer(artifact));
+  const content = bundle.content;
+  if (content.$case !== 'messageSignature') throw new Error('a streamed file can only be checked against a signature over its digest, not a DSSE envelope');
+  const entity = toSignedEntity(bundle, NO_BYTES);
+  const { signature, messageDigest } = content.messageSignature;
+  const algorithm = HASHES[messageDigest?.algorithm ?? 0] ?? 'unsupported';
+  return {
+    ...entity,
+    signature: streamedSignatureContent(Buffer.from(signature), Buffer.from(messageDigest?.digest ?? NO_BYTES), algorithm, artifact.signature),
+  };
+}
+
 export function runChecks(input: CheckInput): VerificationReport {
   const { bundle, artifact, trust } = input;
   let entity: SignedEntity;
   try {
-    entity = toSignedEntity(bundle, asBuffer(artifact));
+    entity = signedEntity(bundle, artifact);
   } catch (err) {
     return makeReport([fail('input', 'BUNDLE_MALFORMED', `cannot read the signature material: ${(err as Error).message}`)]);
   }
-  const checks: CheckResult[] = [artifactDigestCheck(bundle, artifact, input.artifactSha256)];
+  const checks: CheckResult[] = [artifactDigestCheck(bundle, artifact, isStreamed(artifact) ? artifact.sha256 : input.artifactSha256)];
 
   // Signed times: Rekor integrated times (trusted once the tlog check passes) and RFC 3161 timestamps.
   const times: Date[] = [];
@@ -105,9 +123,9 @@ export function runChecks(input: CheckInput): VerificationReport {
 const LIBRARY_SIGNATURE_FAILURE = 'SIGSTORE_SIGNATURE_ERROR';
 
 /** The unmodified @sigstore/verify Verifier on freshly read material, with the identity policy it can express. */
-function libraryVerdict(bundle: Bundle, artifact: Uint8Array, trust: TrustMaterial, policy?: IdentityPolicy): { passed: boolean; failure?: CheckResult } {
+function libraryVerdict(bundle: Bundle, artifact: SignedBytes, trust: TrustMaterial, policy?: IdentityPolicy): { passed: boolean; failure?: CheckResult } {
   try {
-    const entity = toSignedEntity(bundle, asBuffer(artifact));
+    const entity = signedEntity(bundle, artifact);
     const key = entity.key;
     const verifier = new Verifier(trust, { ctlogThreshold: key.$case === 'certificate' ? 1 : 0 });
     verifier.verify(entity, key.$case === 'certificate' && policy ? libraryPolicy(policy, key.certificate) : undefined);
@@ -118,13 +136,19 @@ function libraryVerdict(bundle: Bundle, artifact: Uint8Array, trust: TrustMateri
   }
 }
 
-function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array, artifactSha256?: Buffer): CheckResult {
+function artifactDigestCheck(bundle: Bundle, artifact: SignedBytes, artifactSha256?: Buffer): CheckResult {
   const content = bundle.content;
   if (content.$case === 'messageSignature') {
     const digest = content.messageSignature.messageDigest;
     const algorithm = HASHES[digest?.algorithm ?? 0];
     if (!digest || !algorithm) return fail('artifact-digest', 'DIGEST_ALGORITHM_UNSUPPORTED', 'unsupported message digest algorithm');
-    const ours = algorithm === 'sha256' && artifactSha256 ? artifactSha256 : createHash(algorithm).update(artifact).digest();
+    const ours = algorithm === 'sha256' && artifactSha256 ? artifactSha256 : isStreamed(artifact) ? undefined : createHash(algorithm).update(artifact).digest();
+    if (!ours)
+      return fail(
+        'artifact-digest',
+        'DIGEST_ALGORITHM_UNSUPPORTED',
+        `the file was hashed with SHA-256 as it streamed past, but the signature covers its ${algorithm}`,
+      );
     if (!ours.equals(Buffer.from(digest.digest))) {
       return fail(
         'artifact-digest',
@@ -149,6 +173,7 @@ function artifactDigestCheck(bundle: Bundle, artifact: Uint8Array, artifactSha25
     );
   }
   const envelope = content.dsseEnvelope;
+  if (isStreamed(artifact)) return fail('artifact-digest', 'BUNDLE_MALFORMED', 'a streamed file cannot be the payload of a DSSE envelope');
   const sha256 = createHash('sha256').update(artifact).digest('hex');
   if (Buffer.from(envelope.payload).equals(asBuffer(artifact))) {
     return pass('artifact-digest', `the artifact (sha256 ${sha256}) is the signed DSSE payload itself`);

@@ -1,6 +1,5 @@
 // Turns what users hold (a detached .sig + .cert + Rekor entry, a Sigstore bundle, or a signature + public key)
 // into one @sigstore/bundle Bundle. The message digest is always computed from the artifact bytes we hold.
-import { createHash } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
 import { bundleStrictnessProblem } from './bundle-strict.js';
 import { bundleFromJSON } from './library.js';
@@ -34,8 +33,8 @@ export function materialSignature(material: SignatureMaterial): Buffer | undefin
   return typeof material.signature === 'string' ? decodeSignature(material.signature, 'signature') : Buffer.from(material.signature);
 }
 
-/** `artifactSha256`: the digest of `artifact` the caller just computed from these same bytes (large files: hashed once). */
-export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, fetchedEntry?: RekorEntry, artifactSha256?: Buffer): BuiltBundle {
+/** `artifactSha256`: the digest the caller computed from the bytes it holds (a signature's claims never supply it). */
+export function buildBundle(material: SignatureMaterial, artifactSha256: Buffer, fetchedEntry?: RekorEntry): BuiltBundle {
   if (material.kind === 'bundle') return fromBundleJson(material.bundle, material.publicKeyPem);
   const signature = materialSignature(material)!;
   const entry = typeof material.rekorEntry === 'string' ? parseRekorEntry(material.rekorEntry, 'Rekor entry') : (material.rekorEntry ?? fetchedEntry);
@@ -49,7 +48,7 @@ export function buildBundle(material: SignatureMaterial, artifact: Uint8Array, f
     keyMaterial = { publicKey: { hint: KEY_HINT } };
   }
   try {
-    return { bundle: bundleFromJSON(messageSignatureJson(mediaType, keyMaterial, signature, artifact, entry, artifactSha256)), rekorEntry: entry, publicKey };
+    return { bundle: bundleFromJSON(messageSignatureJson(mediaType, keyMaterial, signature, artifactSha256, entry)), rekorEntry: entry, publicKey };
   } catch (err) {
     throw checkError('REKOR_ENTRY_MALFORMED', `cannot use the Rekor entry: ${(err as Error).message}`, err);
   }
@@ -62,16 +61,15 @@ export function certificateMaterial(certificate: string | Uint8Array, mediaType:
   return mediaType === BUNDLE_V01 ? { x509CertificateChain: { certificates: [cert] } } : { certificate: cert };
 }
 
-/** A message-signature bundle in protobuf JSON; the digest is computed from the artifact bytes. */
+/** A message-signature bundle in protobuf JSON over the SHA-256 of the artifact bytes. */
 export function messageSignatureJson(
   mediaType: string,
   keyMaterial: Record<string, unknown>,
   signature: Buffer,
-  artifact: Uint8Array,
+  artifactSha256: Buffer,
   entry: RekorEntry | undefined,
-  artifactSha256?: Buffer,
 ): Record<string, unknown> {
-  const digest = (artifactSha256 ?? createHash('sha256').update(artifact).digest()).toString('base64');
+  const digest = artifactSha256.toString('base64');
   return {
     mediaType,
     verificationMaterial: { ...keyMaterial, tlogEntries: entry ? [toTlogEntryJson(entry)] : [], timestampVerificationData: { rfc3161Timestamps: [] } },

@@ -1,12 +1,13 @@
 // verifyArtifactSignature: THE entry point for checking a Sigstore signature over bytes we hold (release SBOM,
 // binaries, cosign image-signature payloads). Pure: no disk, no clock; the network only through `rekor`.
-import { createHash, createPublicKey } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import type { TrustMaterial } from '@sigstore/verify';
 import { KubeSbomError } from '../common/errors.js';
 import { runChecks } from './checks.js';
 import { compilePolicy, type IdentityPolicy } from './identity.js';
 import { buildBundle, materialSignature, type SignatureMaterial } from './material.js';
 import type { RekorEntry } from './rekor-entry.js';
+import { signedBytesSha256, type SignedBytes } from './streamed-signature.js';
 import { fail, makeReport, type VerificationReport } from './report.js';
 import type { LoadedTrustedRoot } from './trusted-root.js';
 
@@ -16,8 +17,8 @@ export interface RekorLookup {
 }
 
 export interface VerifyArtifactInput {
-  /** The bytes that were signed (for image signatures: the simple-signing payload layer). */
-  artifact: Uint8Array;
+  /** The bytes that were signed (for image signatures: the simple-signing payload layer), or a stream's record of them. */
+  artifact: SignedBytes;
   material: SignatureMaterial;
   trustedRoot: LoadedTrustedRoot;
   /** Required for certificate (keyless) material: exact or regexp identity and issuer. */
@@ -56,14 +57,14 @@ export async function verifyArtifactSignature(input: VerifyArtifactInput): Promi
       if (input.offline || !input.rekor) {
         missingTlogReason = 'no Rekor entry given and running offline: pass one with --rekor-entry FILE';
       } else {
-        const digest = createHash('sha256').update(artifact).digest('hex');
+        const digest = signedBytesSha256(artifact).toString('hex');
         fetched = await input.rekor.findEntry(digest, materialSignature(material)!);
         missingTlogReason = `Rekor has no entry for sha256:${digest}`;
       }
     }
     // Hashed once here, after any await, for the bundle's digest and the digest check (no await until they ran).
-    const artifactSha256 = createHash('sha256').update(artifact).digest();
-    const built = buildBundle(material, artifact, fetched, artifactSha256);
+    const artifactSha256 = signedBytesSha256(artifact);
+    const built = buildBundle(material, artifactSha256, fetched);
     const trust = built.publicKey ? withGivenKey(input.trustedRoot.material, built.publicKey) : input.trustedRoot.material;
     const report = runChecks({
       bundle: built.bundle,

@@ -1,16 +1,16 @@
-// One detached signature (.sig/.cert with its Rekor entry, or a carried bundle) checked over bytes already read, like
-// `cosign verify-blob`. Pure: runs on the main thread or on the signature thread (signature-thread.ts) alike.
-import { createHash } from 'node:crypto';
+// One detached signature (.sig/.cert with its Rekor entry, or a carried bundle) checked over bytes already seen, like
+// `cosign verify-blob`. Pure: no disk, no network.
 import { digestsEqual } from '../integrity/compare.js';
 import { verifiedBundleJson } from '../sigstore/bundle-out.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
+import { signedBytesSha256, type SignedBytes } from '../sigstore/streamed-signature.js';
 import type { LoadedTrustedRoot } from '../sigstore/trusted-root.js';
 import { verifyArtifactSignature } from '../sigstore/verify-artifact.js';
 import { bundleSignatureProblem } from './carried-signature-bundle.js';
 import { failed, type DetachedSignatureInput, type SignatureReport } from './release-check.js';
 
-/** Checks `input`'s signature over `artifact`, the bytes read from input.artifactPath; nothing may keep them after. */
-export async function checkDetachedSignature(input: DetachedSignatureInput, artifact: Uint8Array, root: LoadedTrustedRoot): Promise<SignatureReport> {
+/** Checks `input`'s signature over `artifact`, the bytes of input.artifactPath as they were downloaded or read. */
+export async function checkDetachedSignature(input: DetachedSignatureInput, artifact: SignedBytes, root: LoadedTrustedRoot): Promise<SignatureReport> {
   const policy = { identity: input.identity, identityRegexp: input.identityRegexp, issuer: input.issuer, issuerRegexp: input.issuerRegexp };
   if (input.sigstoreBundle !== undefined) return verifyCarriedBundle(input, input.sigstoreBundle, artifact, root, policy);
   const result = await verifyArtifactSignature({
@@ -33,7 +33,7 @@ export async function checkDetachedSignature(input: DetachedSignatureInput, arti
 async function verifyCarriedBundle(
   input: DetachedSignatureInput,
   bundle: string,
-  artifact: Uint8Array,
+  artifact: SignedBytes,
   root: LoadedTrustedRoot,
   policy: IdentityPolicy,
 ): Promise<SignatureReport> {
@@ -52,12 +52,9 @@ async function verifyCarriedBundle(
   };
 }
 
-/**
- * The bytes verified must be the bytes whose digests were checked: the verifier's own SHA-256 of them says so (hashing
- * them here as well cost one more pass over every file). A failure report when they differ.
- */
-function changedOnDisk(input: DetachedSignatureInput, artifact: Uint8Array, verifiedSha256: string | undefined): SignatureReport | undefined {
-  const sha256 = verifiedSha256 ?? createHash('sha256').update(artifact).digest('hex');
+/** The bytes verified must be the bytes whose digests were checked: a failure report when they differ. */
+function changedOnDisk(input: DetachedSignatureInput, artifact: SignedBytes, verifiedSha256: string | undefined): SignatureReport | undefined {
+  const sha256 = verifiedSha256 ?? signedBytesSha256(artifact).toString('hex');
   if (digestsEqual(input.artifactSha256, sha256)) return undefined;
   const check = failed('signature', input.sources.artifact, 'ARTIFACT_CHANGED', `${input.sources.artifact}: changed on disk during verification`);
   return { verified: false, checks: [{ check: 'input', status: 'fail', code: check.code, message: check.message }] };

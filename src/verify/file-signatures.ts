@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { KubeSbomError } from '../common/errors.js';
 import type { FetchedFile } from '../fetch/fetcher.js';
+import type { StreamedSignatureCheck } from '../sigstore/streamed-signature.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
 import { releaseFileUrls } from '../k8s/release-urls.js';
 import { mapLimited } from '../registry/limiter.js';
@@ -37,7 +38,8 @@ export async function checkFileSignatures(results: readonly FileResult[], option
         const small = (url: string, suffix: string) =>
           session.fetcher.fetch({ url, label: `${fileName}${suffix}`, dir, maxBytes: SIZE_LIMITS.small, cache: 'prefer' });
         const [sig, cert] = await Promise.all([small(urls.sig, '.sig'), small(urls.cert, '.cert')]);
-        const artifact: FetchedFile = {
+        // No tap: a file the user has is read again for its signature check.
+        const artifact: FetchedFile<StreamedSignatureCheck> = {
           url: pathToFileURL(result.path).href,
           label: fileName,
           path: result.path,

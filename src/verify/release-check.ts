@@ -1,5 +1,6 @@
 // The per-check report of the release use cases (verify-sbom, verify-binary) and the events they emit.
 import type { FetchEvent } from '../fetch/types.js';
+import type { StreamedSignatureCheck } from '../sigstore/streamed-signature.js';
 
 export type ReleaseCheckId = 'sha256' | 'sha512' | 'signature' | 'sbom' | 'sbom-verified' | 'sbom-describes' | 'provenance';
 
@@ -27,6 +28,8 @@ export interface DetachedSignatureInput {
   artifactPath: string;
   /** sha256 hex computed from the bytes we hold. */
   artifactSha256: string;
+  /** A signature check fed the very bytes artifactSha256 was computed from as they downloaded; absent, the file is read. */
+  streamed?: StreamedSignatureCheck;
   /** `.sig` content (base64). */
   signature: string;
   /** `.cert` content (base64 of a PEM, or a PEM). */

@@ -6,6 +6,7 @@ import { readLimitedText } from '../common/read-limited.js';
 import type { Fetcher, FetchedFile } from '../fetch/fetcher.js';
 import { lookupRekorEntry } from '../fetch/rekor-lookup.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
+import { StreamedSignatureCheck } from '../sigstore/streamed-signature.js';
 import { expectedDigest } from '../integrity/checksum-file.js';
 import { checkDigest, type DigestAlgorithm } from '../integrity/compare.js';
 import type { SignedArtifactUrls } from '../k8s/release-urls.js';
@@ -62,7 +63,15 @@ export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): P
   // allSettled: on a failure, no download is still writing into the staging folder when the caller removes it.
   const fetchAll = () =>
     Promise.allSettled([
-      req.fetcher.fetch({ url: req.urls.artifact, label: req.fileName, dir: req.dir, maxBytes: req.maxBytes, cache: 'prefer' }),
+      req.fetcher.fetch({
+        url: req.urls.artifact,
+        label: req.fileName,
+        dir: req.dir,
+        maxBytes: req.maxBytes,
+        cache: 'prefer',
+        // The signature is checked over the bytes as they come in: no file is held in memory or read a second time.
+        tap: () => new StreamedSignatureCheck(),
+      }),
       small(req.urls.sha256, '.sha256'),
       small(req.urls.sha512, '.sha512'),
       small(req.urls.sig, '.sig'),
@@ -79,7 +88,7 @@ export async function fetchAndCheckSignedArtifact(req: SignedArtifactRequest): P
   const rejected = settled.findIndex((s) => s.status === 'rejected');
   if (rejected >= 0) throw asNotPublished((settled[rejected] as PromiseRejectedResult).reason, ...pieces[rejected]!);
   const [artifact, sha256File, sha512File, sigFile, certFile] = settled.map((s) => (s as PromiseFulfilledResult<FetchedFile>).value) as [
-    FetchedFile,
+    FetchedFile<StreamedSignatureCheck>,
     FetchedFile,
     FetchedFile,
     FetchedFile,
@@ -112,7 +121,7 @@ async function digestCheck(algorithm: DigestAlgorithm, sumFile: FetchedFile, art
 }
 
 /** The detached-signature check alone, also for bytes that were not downloaded (verify-files --signature). */
-export async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile, sigFile: FetchedFile, certFile: FetchedFile) {
+export async function signatureCheck(req: SignedArtifactRequest, artifact: FetchedFile<StreamedSignatureCheck>, sigFile: FetchedFile, certFile: FetchedFile) {
   const policy = req.policy;
   const signature = await readFile(sigFile.path, 'utf8');
   let rekorEntry: string | undefined;
@@ -156,6 +165,7 @@ export async function signatureCheck(req: SignedArtifactRequest, artifact: Fetch
   const report = await policy.verify({
     artifactPath: artifact.path,
     artifactSha256: artifact.sha256,
+    ...(artifact.tap ? { streamed: artifact.tap } : {}),
     signature,
     certificate: await readFile(certFile.path, 'utf8'),
     ...(sigstoreBundle !== undefined ? { sigstoreBundle } : {}),

@@ -1,10 +1,13 @@
 // A registry "across a network" for the benchmarks: a proxy adding a fixed delay to every answer, in its own process.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface LatencyProxy {
   host: string;
+  /** CPU time (user + system) the proxy process has used so far, milliseconds. */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export async function startLatencyProxy(upstreamUrl: string, delayMs: number): P
   });
   return {
     host,
+    cpuMs: () => processCpuMs(child.pid!),
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -29,3 +33,15 @@ export async function startLatencyProxy(upstreamUrl: string, delayMs: number): P
       }),
   };
 }
+
+/** utime + stime of a running process from /proc (Linux), in milliseconds. */
+function processCpuMs(pid: number): number {
+  // Fields after the parenthesised command name; utime and stime are the 14th and 15th of the line.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux architecture Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Fetcher, type FetchEvent, type FetchRequest } from '../../src/fetch/index.js';
+import type { ByteTap } from '../../src/fetch/sink.js';
 import { ReleaseMirror } from '../helpers/release-mirror.js';
 
 const FAST = { connectTimeoutMs: 2000, idleTimeoutMs: 300, retries: 3, retryBaseDelayMs: 10 };
@@ -27,7 +28,7 @@ function fetcher(options: { offline?: boolean; events?: FetchEvent[]; cache?: bo
   fetchers.push(f);
   return f;
 }
-const req = (path: string, extra: Partial<FetchRequest> = {}): FetchRequest => ({
+const req = <T extends ByteTap = ByteTap>(path: string, extra: Partial<FetchRequest<T>> = {}): FetchRequest<T> => ({
   url: `${mirror.url}${path}`,
   label: 'blob',
   dir: work,
@@ -114,6 +115,28 @@ describe('downloads', () => {
     expect(err).toMatchObject({ kind: 'io', message: expect.stringContaining('after 4 attempts') });
     expect(Date.now() - started).toBeLessThan(10_000); // defaults (30 s idle x 4 attempts) would take minutes
     expect(await leftovers()).toEqual([]);
+  });
+
+  it('feeds a tap the bytes of the attempt that was kept, from the network, a file:// URL and the cache alike', async () => {
+    /** A tap that hashes what it is fed; every attempt gets its own. */
+    const taps: Array<{ hash: ReturnType<typeof createHash>; bytes: number }> = [];
+    const tap = () => {
+      const t = { hash: createHash('sha256'), bytes: 0, update: (chunk: Uint8Array) => (t.hash.update(chunk), (t.bytes += chunk.byteLength)) };
+      taps.push(t);
+      return t;
+    };
+    mirror.inject('/dl/release/blob', { kind: 'truncate', keepBytes: 100_000 });
+    const online = await fetcher().fetch(req('/dl/release/blob', { cache: 'prefer', tap }));
+    // The cut-short attempt fed its own tap; the file's tap saw the whole file once.
+    expect(taps).toHaveLength(2);
+    expect(online.tap).toBe(taps[1]);
+    expect({ bytes: taps[1]!.bytes, sha256: taps[1]!.hash.digest('hex') }).toEqual({ bytes: payload.length, sha256: sha256(payload) });
+    await fetcher().remember(online);
+    const cached = await fetcher({ offline: true }).fetch(req('/dl/release/blob', { fileName: 'again', tap }));
+    expect(cached.source).toBe('cache');
+    expect(cached.tap!.bytes).toBe(payload.length);
+    const file = await fetcher().fetch(req('', { url: pathToFileURL(join(root, 'dl', 'release', 'blob')).href, fileName: 'local', tap }));
+    expect(file.tap!.hash.digest('hex')).toBe(sha256(payload));
   });
 
   it('refuses an announced size over the limit before reading it', async () => {

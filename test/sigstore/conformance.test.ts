@@ -7,11 +7,9 @@ import { writeOutputFile } from '../../src/common/output-file.js';
 import { readLimited } from '../../src/common/read-limited.js';
 import { verifyBlob } from '../../src/verify/verify-blob.js';
 import { realdata, realdataMissing } from '../helpers/cli.js';
+import { DEFAULT_IDENTITY, DEFAULT_ISSUER } from '../helpers/conformance-signer.js';
 
 const suite = realdata('sigstore', 'sigstore-conformance', 'bundle-verify');
-const DEFAULT_IDENTITY =
-  'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
-const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /** Known, explained disagreements with the suite (case -> why). Kept small; the test fails if one starts to agree. */
 export const KNOWN_MISMATCHES: Record<string, string> = {

@@ -60,8 +60,6 @@ export async function verifyViewFiles(
       offline: settings.offline,
       ...(settings.cacheDir ? { cacheDir: settings.cacheDir } : {}),
       warn: onWarning,
-      // The UI stays responsive while large files are checked.
-      thread: true,
     }),
     version,
     selection: { kinds: ['binary', 'archive'], paths },
