@@ -5,6 +5,7 @@ import { writeOutputFile } from '../common/output-file.js';
 import { readLimited } from '../common/read-limited.js';
 import { createRekorClient } from '../sigstore/rekor-client.js';
 import { sigstoreTufFetcher } from '../sigstore/trust-source.js';
+import { streamFileForSignature } from '../verify/streamed-file.js';
 import { verifyBlob } from '../verify/verify-blob.js';
 import { warn } from './output.js';
 import { parseSize } from './size-option.js';
@@ -63,6 +64,7 @@ export async function runVerifyBlob(file: string, options: VerifyBlobCliOptions)
     },
     {
       readFile: readLimited,
+      streamFile: streamFileForSignature,
       writeOutputFile,
       rekor: createRekorClient({ baseUrl: rekorUrl.toString(), timeoutMs }),
       tuf: sigstoreTufFetcher({ cacheDir: options.cacheDir, timeoutMs }),

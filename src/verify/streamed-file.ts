@@ -1,16 +1,44 @@
-// A file on disk read once, in chunks, into what a signature check needs: its SHA-256 and a streamed signature
-// check. However large the file, only one chunk of it is in memory at a time.
+// A file on disk read once, in chunks through one reused buffer, into what a signature check needs: its SHA-256 and a
+// streamed signature check. However large the file, only one chunk of it is in memory at a time.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { describeFsError, KubeSbomError } from '../common/errors.js';
+import { tooLargeError, type ReadLimit } from '../common/read-limited.js';
 import { DEFAULT_READ_CHUNK } from '../integrity/digest.js';
 import { StreamedSignatureCheck, type StreamedArtifact } from '../sigstore/streamed-signature.js';
 
-export async function streamFileForSignature(path: string): Promise<StreamedArtifact> {
-  const sha256 = createHash('sha256');
-  const signature = new StreamedSignatureCheck();
-  for await (const chunk of createReadStream(path, { highWaterMark: DEFAULT_READ_CHUNK }) as AsyncIterable<Buffer>) {
-    sha256.update(chunk);
-    signature.update(chunk);
+export type StreamedFile = StreamedArtifact & { size: number };
+
+/** Any kind of file (regular, FIFO, device), refused as soon as it is known to be larger than `limit`. */
+export async function streamFileForSignature(path: string, limit?: ReadLimit): Promise<StreamedFile> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw describeFsError(err, path);
   }
-  return { kind: 'streamed', sha256: sha256.digest(), signature };
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw describeFsError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), path);
+    if (limit && stat.isFile() && stat.size > limit.maxBytes) throw tooLargeError(path, limit);
+    const sha256 = createHash('sha256');
+    const signature = new StreamedSignatureCheck();
+    const buffer = Buffer.allocUnsafe(DEFAULT_READ_CHUNK);
+    let size = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (limit && size > limit.maxBytes) throw tooLargeError(path, limit);
+      const chunk = buffer.subarray(0, bytesRead);
+      sha256.update(chunk);
+      signature.update(chunk);
+    }
+    return { kind: 'streamed', sha256: sha256.digest(), signature, size };
+  } catch (err) {
+    if (err instanceof KubeSbomError) throw err;
+    throw describeFsError(err, path);
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,6 +1,5 @@
 // The verify-blob use case: read the files the user named, pick the trusted root, find the Rekor entry online when
 // needed, verify, and save the entry on request. Disk, network, TUF and clock come in through `deps`.
-import { createHash } from 'node:crypto';
 import { usageError } from '../common/errors.js';
 import type { ReadLimit } from '../common/read-limited.js';
 import type { IdentityPolicy } from '../sigstore/identity.js';
@@ -8,7 +7,9 @@ import type { SignatureMaterial } from '../sigstore/material.js';
 import { toRestEntry } from '../sigstore/rekor-entry.js';
 import type { TufFetcher } from '../sigstore/trust-source.js';
 import { resolveTrustedRoot } from '../sigstore/trust-source.js';
+import { isStreamed, signedBytesSha256 } from '../sigstore/streamed-signature.js';
 import { verifyArtifactSignature, type ArtifactVerification, type RekorLookup } from '../sigstore/verify-artifact.js';
+import type { StreamedFile } from './streamed-file.js';
 
 export interface VerifyBlobRequest {
   artifactPath: string;
@@ -19,7 +20,7 @@ export interface VerifyBlobRequest {
   rekorEntryPath?: string;
   saveRekorEntryPath?: string;
   trustedRootPath?: string;
-  /** The artifact is held in memory whole (the verifier takes bytes): refuse one larger than this. */
+  /** Refuse a larger artifact (one signed through a DSSE envelope is held in memory whole; others are streamed). */
   maxArtifactBytes: number;
   offline: boolean;
   policy: IdentityPolicy;
@@ -28,6 +29,8 @@ export interface VerifyBlobRequest {
 export interface VerifyBlobDeps {
   /** Reads a file the user named, never holding more than the limit (pipes and devices included). */
   readFile(path: string, limit: ReadLimit): Promise<Buffer>;
+  /** Reads the artifact once in chunks into its SHA-256 and a streamed signature check (a signature over its digest). */
+  streamFile(path: string, limit: ReadLimit): Promise<StreamedFile>;
   /** Writes a file the user named (--save-rekor-entry) the way every named output is written. */
   writeOutputFile(path: string, data: string): Promise<void>;
   /** Online Rekor search; left out, the material must carry its entry. */
@@ -74,7 +77,6 @@ export async function verifyBlob(req: VerifyBlobRequest, deps: VerifyBlobDeps): 
   const kind = materialKind(req);
   const text = async (path: string | undefined) => (path === undefined ? undefined : (await deps.readFile(path, SIDE_FILE_LIMIT)).toString('utf8'));
 
-  const artifact = await deps.readFile(req.artifactPath, { maxBytes: req.maxArtifactBytes, hint: 'raise --max-size if the file is that large' });
   const [signature, certificate, bundle, key, rekorEntry, trustedRootText] = await Promise.all([
     text(req.signaturePath),
     text(req.certificatePath),
@@ -96,6 +98,9 @@ export async function verifyBlob(req: VerifyBlobRequest, deps: VerifyBlobDeps): 
         ? { kind, signature: signature!, publicKeyPem: key!, rekorEntry }
         : { kind, signature: signature!, certificate: certificate!, rekorEntry };
 
+  const limit = { maxBytes: req.maxArtifactBytes, hint: 'raise --max-size if the file is that large' };
+  // A signature over the artifact's digest is checked as the file streams past: no file is held whole.
+  const artifact = signsDigest(kind, bundle) ? await deps.streamFile(req.artifactPath, limit) : await deps.readFile(req.artifactPath, limit);
   const result = await verifyArtifactSignature({
     artifact,
     material,
@@ -107,7 +112,7 @@ export async function verifyBlob(req: VerifyBlobRequest, deps: VerifyBlobDeps): 
   });
   const out: VerifyBlobResult = {
     ...result,
-    artifact: { path: req.artifactPath, sha256: createHash('sha256').update(artifact).digest('hex'), size: artifact.length },
+    artifact: { path: req.artifactPath, sha256: signedBytesSha256(artifact).toString('hex'), size: isStreamed(artifact) ? artifact.size : artifact.length },
     trustedRoot: trustedRoot.source,
   };
   if (req.saveRekorEntryPath) {
@@ -119,4 +124,15 @@ export async function verifyBlob(req: VerifyBlobRequest, deps: VerifyBlobDeps): 
     }
   }
   return out;
+}
+
+/** Detached and key signatures are over the SHA-256 of the bytes; so is a bundle's message signature that says so. */
+function signsDigest(kind: SignatureMaterial['kind'], bundle: string | undefined): boolean {
+  if (kind !== 'bundle') return true;
+  try {
+    const json = JSON.parse(bundle ?? '') as { messageSignature?: { messageDigest?: { algorithm?: unknown } }; dsseEnvelope?: unknown };
+    return json.dsseEnvelope === undefined && json.messageSignature?.messageDigest?.algorithm === 'SHA2_256';
+  } catch {
+    return false; // the verification reports the unreadable bundle, over bytes read the plain way
+  }
 }

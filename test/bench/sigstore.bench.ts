@@ -12,6 +12,7 @@ import { writeOutputFile } from '../../src/common/output-file.js';
 import { readLimited } from '../../src/common/read-limited.js';
 import { parseTrustedRoot } from '../../src/sigstore/trusted-root.js';
 import { verifyArtifactSignature } from '../../src/sigstore/verify-artifact.js';
+import { streamFileForSignature } from '../../src/verify/streamed-file.js';
 import { verifyBlob } from '../../src/verify/verify-blob.js';
 import { getTestPki, signBlob, GOOGLE_ISSUER, K8S_BLOB_IDENTITY } from '../helpers/pki/index.js';
 import { measure, type BenchRow, type BenchSuite } from './harness.js';
@@ -76,7 +77,7 @@ const suite: BenchSuite = {
                   offline: true,
                   policy,
                 },
-                { readFile: readLimited, writeOutputFile, warn: () => undefined },
+                { readFile: readLimited, streamFile: streamFileForSignature, writeOutputFile, warn: () => undefined },
               )
             ).verified,
           ),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeOutputFile } from '../../src/common/output-file.js';
 import { readLimited } from '../../src/common/read-limited.js';
+import { streamFileForSignature } from '../../src/verify/streamed-file.js';
 import { verifyBlob } from '../../src/verify/verify-blob.js';
 import { realdata, realdataMissing } from '../helpers/cli.js';
 import { DEFAULT_IDENTITY, DEFAULT_ISSUER } from '../helpers/conformance-signer.js';
@@ -35,7 +36,7 @@ export async function runConformanceCase(dir: string): Promise<{ verified: boole
         offline: true,
         policy: keyPath ? {} : { identity: read('identity') ?? DEFAULT_IDENTITY, issuer: read('issuer') ?? DEFAULT_ISSUER },
       },
-      { readFile: readLimited, writeOutputFile, warn: () => undefined },
+      { readFile: readLimited, streamFile: streamFileForSignature, writeOutputFile, warn: () => undefined },
     );
     const failed = result.checks.filter((c) => c.status === 'fail').map((c) => `${c.check}:${c.code} ${c.message}`);
     return { verified: result.verified, detail: failed.join('; ') || 'all checks passed' };

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { streamFileForSignature } from '../../src/verify/streamed-file.js';
 import { projectRoot, realdata, realdataMissing } from '../helpers/cli.js';
 import { getTestPki, GOOGLE_ISSUER, K8S_BLOB_IDENTITY, signBlob } from '../helpers/pki/index.js';
 
@@ -118,7 +119,12 @@ describe('the @sigstore packages run as published', () => {
         offline: true,
         policy: { identity: CONFORMANCE_IDENTITY, issuer: 'https://token.actions.githubusercontent.com' },
       },
-      { readFile: (path) => readFile(path), writeOutputFile: () => Promise.reject(new Error('nothing is written')), warn: () => undefined },
+      {
+        readFile: (path) => readFile(path),
+        streamFile: (path) => streamFileForSignature(path),
+        writeOutputFile: () => Promise.reject(new Error('nothing is written')),
+        warn: () => undefined,
+      },
     );
     expect(report.verified).toBe(true);
     expect(changedEntries(before, snapshot(modules))).toEqual([]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeOutputFile } from '../../src/common/output-file.js';
 import { readLimited } from '../../src/common/read-limited.js';
 import { createRekorClient } from '../../src/sigstore/rekor-client.js';
+import { streamFileForSignature } from '../../src/verify/streamed-file.js';
 import { verifyBlob, type VerifyBlobRequest } from '../../src/verify/verify-blob.js';
 import { getTestPki, signBlob, GOOGLE_ISSUER, K8S_BLOB_IDENTITY, type SignedBlob } from '../helpers/pki/index.js';
 import { startFakeRekor, type FakeRekor } from '../helpers/rekor-server.js';
@@ -49,6 +50,7 @@ function request(extra: Partial<VerifyBlobRequest> = {}): VerifyBlobRequest {
 
 const deps = (timeoutMs = 2000) => ({
   readFile: readLimited,
+  streamFile: streamFileForSignature,
   writeOutputFile,
   rekor: createRekorClient({ baseUrl: rekor.url, timeoutMs }),
   warn: (m: string) => warnings.push(m),
