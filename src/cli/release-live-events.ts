@@ -1,5 +1,5 @@
-// Feeds verify-release's events into the live table: file selection, starts and rows, download progress by URL, and
-// the images' events; stage lines and the progress bar keep going to stderr until the table has rows.
+// Feeds verify-release's events into the live table: file selection, starts and rows, downloads by URL (a file's row
+// waits until its download starts), and the images' events; stage lines and the progress bar keep going to stderr until the table has rows.
 import type { VerifyEventListener } from '../verify/release-check.js';
 import type { ReleaseFileUpdate } from '../verify/verify-release.js';
 import type { ImagesEvent } from '../verify/verify-images.js';
@@ -9,6 +9,7 @@ export function liveReleaseEvents(table: LiveTable, before: VerifyEventListener)
   let started = false;
   const onEvent: VerifyEventListener = (event) => {
     if (!started) before(event);
+    else if (event.type === 'download-start' || event.type === 'download-done') table.downloading(event.url);
     else if (event.type === 'download-progress') table.progress(event.url, event.bytesDone, event.totalBytes);
   };
   const onFile = (update: ReleaseFileUpdate) => {

@@ -68,12 +68,18 @@ export class LiveTable {
     this.draw(true);
   }
 
+  /** An image's check began; a file's (given its URL) runs once its download does, and waits for a slot until then. */
   start(name: string, url?: string): void {
     const row = this.byName.get(name);
     if (!row) return;
-    row.state = 'running';
     if (url) this.byUrl.set(url, row);
-    this.draw(true);
+    else this.run(row);
+  }
+
+  /** The file at `url` is being downloaded (or read from the cache): its row is running. */
+  downloading(url: string): void {
+    const row = this.byUrl.get(url);
+    if (row?.state === 'waiting') this.run(row);
   }
 
   progress(url: string, bytesDone: number, totalBytes?: number): void {
@@ -89,6 +95,11 @@ export class LiveTable {
     if (!row) return;
     row.state = state;
     row.code = code;
+    this.draw(true);
+  }
+
+  private run(row: LiveRow): void {
+    row.state = 'running';
     this.draw(true);
   }
 

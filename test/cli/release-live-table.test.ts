@@ -60,6 +60,7 @@ describe('LiveTable', () => {
     table.add(['a', 'b']);
     expect(writes.at(-1)).toBe('\r\u001b[Jwait  a\nwait  b\n[0/2] 0 ok, 0 failed, 0 unchecked, 0 running\n');
     table.start('a', 'http://x/a');
+    table.downloading('http://x/a');
     table.progress('http://x/a', 2048, 4096);
     expect(writes.at(-1)).toBe('\u001b[3A\r\u001b[J...   a  2.0 KiB of 4.0 KiB\nwait  b\n[0/2] 0 ok, 0 failed, 0 unchecked, 1 running\n');
     table.finish('a', 'fail', 'DIGEST_MISMATCH_SHA256');
@@ -68,11 +69,24 @@ describe('LiveTable', () => {
     expect(writes.at(-1)).toBe('\u001b[3A\r\u001b[J');
   });
 
+  it('a file waits (not running) until its download starts, and no progress moves it before', () => {
+    const { writes, stream } = fakeStream();
+    const table = new LiveTable(stream, 0);
+    table.add(['a', 'b']);
+    table.start('a', 'http://x/a');
+    table.start('b', 'http://x/b');
+    table.progress('http://x/b', 10, 20);
+    expect(writes.at(-1)).toBe('\r\u001b[Jwait  a\nwait  b\n[0/2] 0 ok, 0 failed, 0 unchecked, 0 running\n');
+    table.downloading('http://x/b');
+    expect(writes.at(-1)).toContain('wait  a\n...   b\n[0/2] 0 ok, 0 failed, 0 unchecked, 1 running\n');
+  });
+
   it('download progress redraws at most every interval; state changes always', () => {
     const { writes, stream } = fakeStream();
     const table = new LiveTable(stream, 60_000);
     table.add(['a']);
     table.start('a', 'u');
+    table.downloading('u');
     const before = writes.length;
     for (let i = 0; i < 100; i++) table.progress('u', i * 1000, 100_000);
     expect(writes.length).toBe(before);
