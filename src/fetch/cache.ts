@@ -1,8 +1,8 @@
 // Content-addressed download cache: blobs by SHA-256, an index by key (usually the URL). Every read re-hashes the blob
 // and compares both digests; a corrupted entry is deleted and reported as a miss, never served.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
@@ -88,18 +88,28 @@ export class FetchCache {
     return tap ? { hit: true, digests, tap } : { hit: true, digests };
   }
 
-  /** Stores a file under `key`; the blob is written by temp file + rename and re-hashed on the way in. */
-  async write(key: string, path: string, expected: Digests): Promise<void> {
+  /**
+   * Stores a verified file under `key`, its digests as the caller verified them. The bytes are copied by the kernel (a
+   * clone where the filesystem can), not read and hashed again here: every read re-hashes the blob against these
+   * digests, so a copy that differs from what was verified is never served.
+   */
+  async write(key: string, path: string, verified: Digests): Promise<void> {
     try {
+      if (!/^[0-9a-f]{64}$/.test(verified.sha256)) throw new Error(`not a SHA-256 digest: ${verified.sha256}`);
       await mkdir(join(this.dir, 'blobs', 'sha256'), { recursive: true, mode: 0o700 });
       await mkdir(join(this.dir, 'index'), { recursive: true, mode: 0o700 });
-      const blob = this.blobPath(expected.sha256);
-      const stored = await writeStreamToFile(createReadStream(path), blob, { label: path, maxBytes: Number.MAX_SAFE_INTEGER });
-      if (!digestsEqual(expected.sha256, stored.sha256) || !digestsEqual(expected.sha512, stored.sha512)) {
-        await rm(blob, { force: true });
-        throw ioError('CACHE_WRITE_CHANGED', `${path}: changed while being cached; not cached`);
+      const blob = this.blobPath(verified.sha256);
+      const temp = `${blob}.${randomBytes(6).toString('hex')}.part`;
+      try {
+        await copyFile(path, temp, constants.COPYFILE_FICLONE);
+        const { size } = await stat(temp);
+        if (size !== verified.size) throw ioError('CACHE_WRITE_CHANGED', `${path}: ${size} bytes, not the ${verified.size} verified; not cached`);
+        await rename(temp, blob);
+      } catch (err) {
+        await rm(temp, { force: true });
+        throw err;
       }
-      const entry: IndexEntry = { key, sha256: stored.sha256, sha512: stored.sha512, size: stored.size };
+      const entry: IndexEntry = { key, sha256: verified.sha256, sha512: verified.sha512, size: verified.size };
       await writeFileAtomic(this.indexPath(key), `${JSON.stringify(entry)}\n`);
     } catch (err) {
       if ((err as { code?: string }).code === 'CACHE_WRITE_CHANGED') throw err;

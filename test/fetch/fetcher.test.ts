@@ -180,6 +180,22 @@ describe('cache and offline', () => {
     await expect(fetcher({ offline: true }).fetch(req('/dl/release/blob', { fileName: 'c' }))).rejects.toMatchObject({ code: 'OFFLINE_NOT_CACHED' });
     expect((await leftovers()).sort()).toEqual(['a', 'b']);
   });
+  it('never serves a file changed after it was verified and before it was cached, nor caches a cut-short one', async () => {
+    const online = await fetcher().fetch(req('/dl/release/blob', { fileName: 'a' }));
+    // Same size, other bytes: cached as it is now, and refused at the next read against the verified digests.
+    const changed = Buffer.from(payload);
+    changed[7]! ^= 1;
+    await writeFile(online.path, changed);
+    await fetcher().remember(online);
+    const events: FetchEvent[] = [];
+    const again = await fetcher({ events }).fetch(req('/dl/release/blob', { fileName: 'b', cache: 'prefer' }));
+    expect(again).toMatchObject({ source: 'network', sha256: sha256(payload) });
+    expect(events.find((e) => e.type === 'cache-corrupt')).toMatchObject({ reason: expect.stringContaining('no longer match') });
+    // Another size: not cached at all, and said so.
+    await writeFile(again.path, payload.subarray(0, 1000));
+    await expect(fetcher().remember(again)).rejects.toMatchObject({ code: 'CACHE_WRITE_CHANGED', kind: 'io' });
+    expect(await readdir(join(cacheDir, 'blobs', 'sha256'))).toEqual([]);
+  });
 });
 
 describe('streamed size limit', () => {
