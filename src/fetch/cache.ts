@@ -2,7 +2,7 @@
 // and compares both digests; a corrupted entry is deleted and reported as a miss, never served.
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
@@ -89,9 +89,10 @@ export class FetchCache {
   }
 
   /**
-   * Stores a verified file under `key`, its digests as the caller verified them. The bytes are copied by the kernel (a
-   * clone where the filesystem can), not read and hashed again here: every read re-hashes the blob against these
-   * digests, so a copy that differs from what was verified is never served.
+   * Stores a verified file under `key`, its digests as the caller verified them. The blob is a hard link to the file
+   * where both are on one filesystem (nothing writes into a downloaded file: a new download replaces it), else a copy
+   * made by the kernel; the bytes are not read and hashed again here, as every read re-hashes the blob against these
+   * digests, so a blob that differs from what was verified is never served.
    */
   async write(key: string, path: string, verified: Digests): Promise<void> {
     try {
@@ -101,7 +102,7 @@ export class FetchCache {
       const blob = this.blobPath(verified.sha256);
       const temp = `${blob}.${randomBytes(6).toString('hex')}.part`;
       try {
-        await copyFile(path, temp, constants.COPYFILE_FICLONE);
+        await link(path, temp).catch(() => copyFile(path, temp, constants.COPYFILE_FICLONE));
         const { size } = await stat(temp);
         if (size !== verified.size) throw ioError('CACHE_WRITE_CHANGED', `${path}: ${size} bytes, not the ${verified.size} verified; not cached`);
         await rename(temp, blob);
