@@ -1,6 +1,7 @@
 // The one reader for files a user names (documents, signatures, keys, roots, lists, layouts): whatever the kind of
 // file (regular, FIFO, device, /proc), it never holds more than the limit, and fails with a coded one-line error.
-import { open } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { describeFsError, ioError, KubeSbomError } from './errors.js';
 import { formatBytes } from './format-bytes.js';
 
@@ -18,10 +19,12 @@ export function tooLargeError(path: string, limit: ReadLimit): KubeSbomError {
   return ioError('INPUT_TOO_LARGE', `${path}: larger than the ${formatBytes(limit.maxBytes)} limit${limit.hint ? `; ${limit.hint}` : ''}`);
 }
 
-/** The whole file, refused (exit 3) as soon as it is known to be larger than limit.maxBytes. */
-export async function readLimited(path: string, limit: ReadLimit): Promise<Buffer> {
-  const { maxBytes } = limit;
-  let handle;
+/**
+ * Opens a file a user named for reading, refused with a coded error when it is missing, a directory, or a regular file
+ * already larger than the limit. The caller closes the handle.
+ */
+export async function openLimited(path: string, limit: ReadLimit): Promise<{ handle: FileHandle; stat: Stats }> {
+  let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (err) {
@@ -30,7 +33,19 @@ export async function readLimited(path: string, limit: ReadLimit): Promise<Buffe
   try {
     const stat = await handle.stat();
     if (stat.isDirectory()) throw describeFsError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), path);
-    if (stat.isFile() && stat.size > maxBytes) throw tooLargeError(path, limit);
+    if (stat.isFile() && stat.size > limit.maxBytes) throw tooLargeError(path, limit);
+    return { handle, stat };
+  } catch (err) {
+    await handle.close();
+    throw err instanceof KubeSbomError ? err : describeFsError(err, path);
+  }
+}
+
+/** The whole file, refused (exit 3) as soon as it is known to be larger than limit.maxBytes. */
+export async function readLimited(path: string, limit: ReadLimit): Promise<Buffer> {
+  const { maxBytes } = limit;
+  const { handle, stat } = await openLimited(path, limit);
+  try {
     // One byte past the stated size, so a file that is as large as it says is read without growing the buffer;
     // sizes of 0 (pipes, devices, /proc) say nothing, and the buffer grows as bytes come.
     let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, stat.isFile() && stat.size > 0 ? stat.size + 1 : FIRST_UNSIZED));

@@ -1,26 +1,20 @@
 // A file on disk read once, in chunks through one reused buffer, into what a signature check needs: its SHA-256 and a
 // streamed signature check. However large the file, only one chunk of it is in memory at a time.
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { describeFsError, KubeSbomError } from '../common/errors.js';
-import { tooLargeError, type ReadLimit } from '../common/read-limited.js';
+import { openLimited, tooLargeError, type ReadLimit } from '../common/read-limited.js';
 import { DEFAULT_READ_CHUNK } from '../integrity/digest.js';
 import { StreamedSignatureCheck, type StreamedArtifact } from '../sigstore/streamed-signature.js';
 
 export type StreamedFile = StreamedArtifact & { size: number };
 
+/** For files this run has already read whole once (verify-files hashes them before their signatures are checked). */
+const NO_LIMIT: ReadLimit = { maxBytes: Number.MAX_SAFE_INTEGER };
+
 /** Any kind of file (regular, FIFO, device), refused as soon as it is known to be larger than `limit`. */
-export async function streamFileForSignature(path: string, limit?: ReadLimit): Promise<StreamedFile> {
-  let handle;
+export async function streamFileForSignature(path: string, limit: ReadLimit = NO_LIMIT): Promise<StreamedFile> {
+  const { handle } = await openLimited(path, limit);
   try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw describeFsError(err, path);
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw describeFsError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), path);
-    if (limit && stat.isFile() && stat.size > limit.maxBytes) throw tooLargeError(path, limit);
     const sha256 = createHash('sha256');
     const signature = new StreamedSignatureCheck();
     const buffer = Buffer.allocUnsafe(DEFAULT_READ_CHUNK);
@@ -29,7 +23,7 @@ export async function streamFileForSignature(path: string, limit?: ReadLimit): P
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       size += bytesRead;
-      if (limit && size > limit.maxBytes) throw tooLargeError(path, limit);
+      if (size > limit.maxBytes) throw tooLargeError(path, limit);
       const chunk = buffer.subarray(0, bytesRead);
       sha256.update(chunk);
       signature.update(chunk);
