@@ -1,5 +1,6 @@
 // Feeds verify-release's events into the live table: file selection, starts and rows, downloads by URL (a file's row
-// waits until its download starts), and the images' events; stage lines and the progress bar keep going to stderr until the table has rows.
+// waits until its download starts), and the images' events; stage lines and the progress bar keep going to stderr
+// until the table has rows.
 import type { VerifyEventListener } from '../verify/release-check.js';
 import type { ReleaseFileUpdate } from '../verify/verify-release.js';
 import type { ImagesEvent } from '../verify/verify-images.js';

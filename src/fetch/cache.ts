@@ -55,8 +55,7 @@ export class FetchCache {
     return join(this.dir, 'blobs', 'sha256', sha256);
   }
 
-  /** Copies the cached bytes for `key` to `dest` when present and intact. */
-  /** `tap`: made only when there are cached bytes to feed it. */
+  /** Copies the cached bytes for `key` to `dest` when present and intact; a tap is made only when there are bytes to feed. */
   async read<T extends ByteTap>(key: string, dest: string, maxBytes: number, makeTap?: () => T): Promise<CacheRead<T>> {
     const indexPath = this.indexPath(key);
     let entry: unknown;
