@@ -17,6 +17,7 @@ export function registerVerifyRelease(program: Command): void {
         '(bin/OS/ARCH/NAME, kubernetes-*.tar.gz) with .sha256, .sha512, .sig and .cert and check both digests, the ' +
         'signature, signer identity, issuer and Rekor entry, and that the SBOM lists it with the same digests; and ' +
         'verify each selected image it lists like verify-images. ' +
+        'A file is checked as it downloads (both digests and its signature in the same pass), so none is held in memory. ' +
         "Default: the binaries of this machine's OS and architecture, and every image. One row per artifact, with the reason it failed.",
     )
     .argument('[version]', 'v1.29.0, v1.30.0-rc.1, stable, latest, stable-1.29 or latest-1.29', 'stable')
