@@ -44,3 +44,10 @@ export async function digestStream(stream: AsyncIterable<Uint8Array | string>): 
 export async function digestFile(path: string, options: { chunkSize?: number } = {}): Promise<Digests> {
   return digestStream(createReadStream(path, { highWaterMark: options.chunkSize ?? DEFAULT_READ_CHUNK }));
 }
+
+/** SHA-256 alone of a file, for a copy whose SHA-256 is already known (a verified file written somewhere else). */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: DEFAULT_READ_CHUNK }) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}

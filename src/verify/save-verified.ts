@@ -4,11 +4,20 @@
 // DIR/.kube-sbom-save-*/previous, where the message of a failed roll-back also points).
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeFsError, ioError } from '../common/errors.js';
+import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
 import { assertReplaceable, lstatIfExists } from '../common/output-file.js';
+import type { FetchedFile } from '../fetch/fetcher.js';
+import { digestsEqual } from '../integrity/compare.js';
+import { sha256File } from '../integrity/digest.js';
 
-/** Name in the output folder, and either where the verified bytes are now or the bytes themselves. */
-export type FileToSave = { name: string; path: string } | { name: string; data: string | Uint8Array };
+/**
+ * Name in the output folder, and either the bytes themselves or where the verified bytes are now, with the SHA-256
+ * they were verified with: the copy that lands must have it (a file can change on disk after it was checked).
+ */
+export type FileToSave = { name: string; path: string; sha256: string } | { name: string; data: string | Uint8Array };
+
+/** A fetched, verified file to save under its own name. */
+export const fetchedToSave = (file: FetchedFile): FileToSave => ({ name: file.label, path: file.path, sha256: file.sha256 });
 
 interface Placed {
   final: string;
@@ -29,11 +38,18 @@ export async function saveVerifiedFiles(outDir: string, files: FileToSave[]): Pr
     await mkdir(join(staging, 'previous'));
     for (const file of files) {
       const temp = join(staging, file.name);
-      await ('data' in file ? writeFile(temp, file.data, { flag: 'wx', mode: 0o644 }) : copyFile(file.path, temp));
+      if ('data' in file) await writeFile(temp, file.data, { flag: 'wx', mode: 0o644 });
+      else {
+        await copyFile(file.path, temp);
+        const copied = await sha256File(temp);
+        if (!digestsEqual(file.sha256, copied)) {
+          throw ioError('ARTIFACT_CHANGED', `${file.path} changed on disk after it was verified (sha256 ${copied}, verified ${file.sha256}); not saved`);
+        }
+      }
     }
   } catch (err) {
     await rm(staging, { recursive: true, force: true });
-    throw failure(outDir, err);
+    throw err instanceof KubeSbomError && err.code === 'ARTIFACT_CHANGED' ? err : failure(outDir, err);
   }
   const placed: Placed[] = [];
   try {

@@ -7,7 +7,7 @@ import type { ReleaseCheck, SignatureReport } from './release-check.js';
 import { checkReleaseFile } from './release-file-check.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
 import { bundleFile } from './bundle-file.js';
-import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
+import { fetchedToSave, saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import type { SbomSummary } from './sbom-summary.js';
 import { checkReleaseSbom, type VerifiedArtifactInfo } from './verify-sbom.js';
 
@@ -73,7 +73,7 @@ export async function verifyBinary(options: VerifyBinaryOptions): Promise<Verify
       await sbom.commit();
       await file.remember();
       if (options.outDir) {
-        const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
+        const files: FileToSave[] = result.files.map(fetchedToSave);
         if (result.givenRekorEntry !== undefined) files.push({ name: `${fileName}.rekor.json`, data: result.givenRekorEntry });
         files.push(bundleFile(fileName, result.signature?.bundle, options.outDir));
         report.saved = await saveVerifiedFiles(options.outDir, files);

@@ -13,7 +13,7 @@ import { checkReleaseFile } from './release-file-check.js';
 import { loadReleaseProvenance, type ProvenanceSummary } from './release-provenance.js';
 import { selectReleaseFiles, type ReleaseFileKind, type ReleaseFileSelection, type SelectedReleaseFile } from './release-selection.js';
 import { withReleaseSession, type ReleaseSourceOptions } from './release-session.js';
-import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
+import { fetchedToSave, saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import type { SbomSummary } from './sbom-summary.js';
 import type { SignedArtifactResult } from './signed-artifact.js';
 import { checkReleaseSbom, type VerifiedArtifactInfo } from './verify-sbom.js';
@@ -148,7 +148,7 @@ export async function verifyReleaseFiles(options: VerifyReleaseFilesOptions): Pr
 async function saveReleaseFile(outDir: string, path: string, result: SignedArtifactResult): Promise<string[]> {
   const name = path.split('/').pop()!;
   const target = join(outDir, dirname(path));
-  const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
+  const files: FileToSave[] = result.files.map(fetchedToSave);
   files.push(bundleFile(name, result.signature?.bundle, target));
   return saveVerifiedFiles(target, files);
 }

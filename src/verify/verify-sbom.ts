@@ -1,14 +1,17 @@
 // The verify-sbom use case: fetch the release SBOM with its checksums, signature, certificate and Rekor entry; check
 // SHA-256, SHA-512 and the signature; parse and summarise; keep the files (-o) and cache them only when all passed.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../parsers/diagnostics.js';
 import type { SpdxDocument } from '../../parsers/model.js';
+import type { FetchedFile } from '../fetch/fetcher.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
+import { digestsEqual } from '../integrity/compare.js';
 import { releaseSbomUrls } from '../k8s/release-urls.js';
-import type { ReleaseCheck, SignatureReport } from './release-check.js';
+import { failed, type ReleaseCheck, type SignatureReport } from './release-check.js';
 import { releaseSignaturePolicy, withReleaseSession, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
 import { bundleFile } from './bundle-file.js';
-import { saveVerifiedFiles, type FileToSave } from './save-verified.js';
+import { fetchedToSave, saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import { summariseSbom, type SbomSummary } from './sbom-summary.js';
 import { fetchAndCheckSignedArtifact } from './signed-artifact.js';
 
@@ -103,10 +106,10 @@ export async function checkReleaseSbom(
     policy: releaseSignaturePolicy(options, { rekorEntryFile, bundle, ...(sigstoreBundleFile !== undefined ? { sigstoreBundleFile } : {}) }),
     onEvent: options.onEvent,
   });
-  const parsed = summariseSbom(await readFile(result.artifact.path), 'release', version);
+  const parsed = await summariseVerified(result.artifact, version);
   options.onEvent?.({ type: 'check', result: parsed.check });
   const checks = [...result.checks, parsed.check];
-  const files: FileToSave[] = result.files.map((f) => ({ name: f.label, path: f.path }));
+  const files: FileToSave[] = result.files.map(fetchedToSave);
   if (result.givenRekorEntry !== undefined) files.push({ name: 'release.rekor.json', data: result.givenRekorEntry });
   const report: VerifySbomReport = {
     verified: checks.every((c) => c.status === 'pass'),
@@ -124,4 +127,13 @@ export async function checkReleaseSbom(
   };
   const written = result.signature?.bundle;
   return { report, document: parsed.document, diagnostics: parsed.diagnostics, files, ...(written ? { bundle: written } : {}), commit };
+}
+
+/** The SBOM as verified: the file is read back for parsing, so it is parsed only if it is still the bytes checked. */
+export async function summariseVerified(artifact: FetchedFile, version: string): Promise<ReturnType<typeof summariseSbom>> {
+  const bytes = await readFile(artifact.path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (digestsEqual(artifact.sha256, sha256)) return summariseSbom(bytes, 'release', version);
+  const why = `${artifact.path} changed on disk after it was verified (sha256 ${sha256}, verified ${artifact.sha256}); not parsed`;
+  return { check: failed('sbom', 'release', 'ARTIFACT_CHANGED', why), diagnostics: [] };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,12 +48,13 @@ describe('saving verified files', () => {
   it('writes all files, or none when one cannot be copied', async () => {
     await writeFile(join(dir, 'a'), 'A');
     const out = join(dir, 'out');
-    expect(await saveVerifiedFiles(out, [{ name: 'release', path: join(dir, 'a') }])).toEqual([join(out, 'release')]);
+    const sha256 = createHash('sha256').update('A').digest('hex');
+    expect(await saveVerifiedFiles(out, [{ name: 'release', path: join(dir, 'a'), sha256 }])).toEqual([join(out, 'release')]);
     const out2 = join(dir, 'out2');
     await expect(
       saveVerifiedFiles(out2, [
-        { name: 'release', path: join(dir, 'a') },
-        { name: 'release.sig', path: join(dir, 'missing') },
+        { name: 'release', path: join(dir, 'a'), sha256 },
+        { name: 'release.sig', path: join(dir, 'missing'), sha256 },
       ]),
     ).rejects.toMatchObject({ code: 'OUTPUT_WRITE_FAILED', kind: 'io' });
     expect(await readdir(out2)).toEqual([]);

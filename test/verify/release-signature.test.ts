@@ -1,13 +1,16 @@
 // The release files' signature step: over a download's bytes as they streamed past, or over a file read again from
 // disk; either way, the bytes it verifies must be the bytes whose digests were checked.
-import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash, createPublicKey } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Fetcher } from '../../src/fetch/fetcher.js';
 import { StreamedSignatureCheck } from '../../src/sigstore/streamed-signature.js';
 import type { DetachedSignatureInput } from '../../src/verify/release-check.js';
 import { createReleaseSignatureVerifier } from '../../src/verify/release-signature.js';
+import { fetchAndCheckSignedArtifact } from '../../src/verify/signed-artifact.js';
 import { GOOGLE_ISSUER, K8S_BLOB_IDENTITY, signBlob, writeTrustedRoot } from '../helpers/pki/index.js';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -87,5 +90,55 @@ describe('createReleaseSignatureVerifier', () => {
     const report = await verify({ ...downloaded, streamed: streamedOver(tampered) });
     expect(report.verified).toBe(false);
     expect(report.checks).toContainEqual(expect.objectContaining({ check: 'signature', status: 'fail', code: 'SIGNATURE_INVALID' }));
+  });
+});
+
+describe('fetchAndCheckSignedArtifact', () => {
+  it("hands the signature step the download's own stream, fed with exactly the downloaded bytes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-relsig-stream-'));
+    const fetcher = new Fetcher();
+    try {
+      const bytes = Buffer.alloc(3 * 1024 * 1024 + 5, 'kube-proxy ');
+      const signed = await signBlob(bytes);
+      const published = join(dir, 'published');
+      await mkdir(published);
+      const file = (name: string, content: string | Buffer) => writeFile(join(published, name), content);
+      await file('kube-proxy', bytes);
+      await file('kube-proxy.sha256', sha256(bytes));
+      await file('kube-proxy.sha512', createHash('sha512').update(bytes).digest('hex'));
+      await file('kube-proxy.sig', signed.signatureB64);
+      await file('kube-proxy.cert', signed.certificateB64);
+      await file('entry.json', JSON.stringify(signed.rekorEntry));
+      const url = (name: string) => pathToFileURL(join(published, name)).href;
+      const seen: DetachedSignatureInput[] = [];
+      await fetchAndCheckSignedArtifact({
+        urls: {
+          artifact: url('kube-proxy'),
+          sha256: url('kube-proxy.sha256'),
+          sha512: url('kube-proxy.sha512'),
+          sig: url('kube-proxy.sig'),
+          cert: url('kube-proxy.cert'),
+        },
+        fileName: 'kube-proxy',
+        subject: 'bin/linux/amd64/kube-proxy',
+        maxBytes: 64 * 1024 * 1024,
+        fetcher,
+        dir,
+        policy: {
+          rekorUrl: 'https://rekor.invalid',
+          rekorEntryFile: join(published, 'entry.json'),
+          verify: async (input) => (seen.push(input), { verified: false, checks: [] }),
+        },
+      });
+      expect(seen).toHaveLength(1);
+      const streamed = seen[0]!.streamed;
+      expect(streamed).toBeInstanceOf(StreamedSignatureCheck);
+      expect(seen[0]!.artifactSha256).toBe(sha256(bytes));
+      // Fed every downloaded byte and nothing else: the release signature verifies over it.
+      expect(streamed!.verify(createPublicKey(signed.certificatePem), signed.signature)).toBe(true);
+    } finally {
+      await fetcher.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
