@@ -2,7 +2,7 @@
 // and compares both digests; a corrupted entry is deleted and reported as a miss, never served.
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
-import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
@@ -44,7 +44,12 @@ function isIndexEntry(v: unknown, key: string): v is IndexEntry {
   );
 }
 
+/** A temp blob this old is from a run that died between writing and renaming it, not from one still writing. */
+const STALE_PART_MS = 24 * 60 * 60 * 1000;
+
 export class FetchCache {
+  private swept = false;
+
   constructor(readonly dir: string) {}
 
   private indexPath(key: string): string {
@@ -98,6 +103,7 @@ export class FetchCache {
       if (!/^[0-9a-f]{64}$/.test(verified.sha256)) throw new Error(`not a SHA-256 digest: ${verified.sha256}`);
       await mkdir(join(this.dir, 'blobs', 'sha256'), { recursive: true, mode: 0o700 });
       await mkdir(join(this.dir, 'index'), { recursive: true, mode: 0o700 });
+      if (!this.swept) await this.sweepStaleParts();
       const blob = this.blobPath(verified.sha256);
       const temp = `${blob}.${randomBytes(6).toString('hex')}.part`;
       try {
@@ -114,6 +120,19 @@ export class FetchCache {
     } catch (err) {
       if ((err as { code?: string }).code === 'CACHE_WRITE_CHANGED') throw err;
       throw ioError('CACHE_WRITE_FAILED', `cannot write to the cache ${this.dir}: ${(err as Error).message}; use --cache-dir`, err);
+    }
+  }
+
+  /** Once per run, before the first write: removes temp blobs left by runs that died mid-write. */
+  private async sweepStaleParts(): Promise<void> {
+    this.swept = true;
+    const folder = join(this.dir, 'blobs', 'sha256');
+    const now = Date.now();
+    for (const name of await readdir(folder)) {
+      if (!name.endsWith('.part')) continue;
+      const path = join(folder, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && now - info.mtimeMs > STALE_PART_MS) await rm(path, { force: true });
     }
   }
 }

@@ -76,9 +76,6 @@ export async function verifySbom(options: VerifySbomOptions): Promise<VerifySbom
   });
 }
 
-/** The SBOM part, shared with verify-binary (which needs the parsed document). */
-/** `bundle`: also make release.sigstore.json (VerifiedSbom.bundle) when the signature verifies. */
-/** `sigstoreBundleFile`: the signature's carried bundle (release.sigstore.json), verified instead of a Rekor lookup. */
 /** How the release SBOM's signature is proven, beyond the session's options. */
 export interface SbomSignatureMaterial {
   /** A saved Rekor entry (--rekor-entry) instead of a lookup. */
@@ -89,6 +86,7 @@ export interface SbomSignatureMaterial {
   bundle?: boolean;
 }
 
+/** The SBOM part, shared with verify-binary and verify-release (which need the parsed document). */
 export async function checkReleaseSbom(
   session: ReleaseSession,
   options: ReleaseSourceOptions,

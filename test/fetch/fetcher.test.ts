@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -180,6 +180,18 @@ describe('cache and offline', () => {
     await expect(fetcher({ offline: true }).fetch(req('/dl/release/blob', { fileName: 'c' }))).rejects.toMatchObject({ code: 'OFFLINE_NOT_CACHED' });
     expect((await leftovers()).sort()).toEqual(['a', 'b']);
   });
+  it('sweeps temp blobs left by a run that died mid-write, never a fresh one another run may be writing', async () => {
+    const blobs = join(cacheDir, 'blobs', 'sha256');
+    await mkdir(blobs, { recursive: true });
+    await writeFile(join(blobs, 'stale.part'), 'left by a crash');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await utimes(join(blobs, 'stale.part'), twoDaysAgo, twoDaysAgo);
+    await writeFile(join(blobs, 'fresh.part'), 'being written by another run');
+    const online = await fetcher().fetch(req('/dl/release/blob', { fileName: 'a' }));
+    await fetcher().remember(online);
+    expect((await readdir(blobs)).sort()).toEqual(['fresh.part', online.sha256].sort());
+  });
+
   it('never serves a file changed after it was verified and before it was cached, nor caches a cut-short one', async () => {
     const online = await fetcher().fetch(req('/dl/release/blob', { fileName: 'a' }));
     // Same size, other bytes: cached as it is now, and refused at the next read against the verified digests.
