@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
 import { assertReplaceable, lstatIfExists } from '../common/output-file.js';
 import type { FetchedFile } from '../fetch/fetcher.js';
-import { digestsEqual } from '../integrity/compare.js';
-import { sha256File } from '../integrity/digest.js';
+import { assertCopyVerified } from './verified-file.js';
 
 /**
  * Name in the output folder, and either the bytes themselves or where the verified bytes are now, with the SHA-256
@@ -41,10 +40,7 @@ export async function saveVerifiedFiles(outDir: string, files: FileToSave[]): Pr
       if ('data' in file) await writeFile(temp, file.data, { flag: 'wx', mode: 0o644 });
       else {
         await copyFile(file.path, temp);
-        const copied = await sha256File(temp);
-        if (!digestsEqual(file.sha256, copied)) {
-          throw ioError('ARTIFACT_CHANGED', `${file.path} changed on disk after it was verified (sha256 ${copied}, verified ${file.sha256}); not saved`);
-        }
+        await assertCopyVerified(file, temp, 'not saved');
       }
     }
   } catch (err) {

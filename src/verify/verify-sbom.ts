@@ -1,12 +1,10 @@
 // The verify-sbom use case: fetch the release SBOM with its checksums, signature, certificate and Rekor entry; check
 // SHA-256, SHA-512 and the signature; parse and summarise; keep the files (-o) and cache them only when all passed.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../../parsers/diagnostics.js';
 import type { SpdxDocument } from '../../parsers/model.js';
+import { KubeSbomError } from '../common/errors.js';
 import type { FetchedFile } from '../fetch/fetcher.js';
 import { SIZE_LIMITS } from '../fetch/types.js';
-import { digestsEqual } from '../integrity/compare.js';
 import { releaseSbomUrls } from '../k8s/release-urls.js';
 import { failed, type ReleaseCheck, type SignatureReport } from './release-check.js';
 import { releaseSignaturePolicy, withReleaseSession, type ReleaseSession, type ReleaseSourceOptions } from './release-session.js';
@@ -14,6 +12,7 @@ import { bundleFile } from './bundle-file.js';
 import { fetchedToSave, saveVerifiedFiles, type FileToSave } from './save-verified.js';
 import { summariseSbom, type SbomSummary } from './sbom-summary.js';
 import { fetchAndCheckSignedArtifact } from './signed-artifact.js';
+import { readVerifiedFile } from './verified-file.js';
 
 export interface VerifySbomOptions extends ReleaseSourceOptions {
   /** v1.29.0, stable, latest-1.29 ... */
@@ -129,9 +128,10 @@ export async function checkReleaseSbom(
 
 /** The SBOM as verified: the file is read back for parsing, so it is parsed only if it is still the bytes checked. */
 export async function summariseVerified(artifact: FetchedFile, version: string): Promise<ReturnType<typeof summariseSbom>> {
-  const bytes = await readFile(artifact.path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (digestsEqual(artifact.sha256, sha256)) return summariseSbom(bytes, 'release', version);
-  const why = `${artifact.path} changed on disk after it was verified (sha256 ${sha256}, verified ${artifact.sha256}); not parsed`;
-  return { check: failed('sbom', 'release', 'ARTIFACT_CHANGED', why), diagnostics: [] };
+  try {
+    return summariseSbom(await readVerifiedFile(artifact, 'not parsed'), 'release', version);
+  } catch (err) {
+    if (!(err instanceof KubeSbomError && err.code === 'ARTIFACT_CHANGED')) throw err;
+    return { check: failed('sbom', 'release', err.code, err.message), diagnostics: [] };
+  }
 }

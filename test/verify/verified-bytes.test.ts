@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FetchedFile } from '../../src/fetch/fetcher.js';
 import { fetchedToSave, saveVerifiedFiles } from '../../src/verify/save-verified.js';
+import { readVerifiedFile } from '../../src/verify/verified-file.js';
 import { summariseVerified } from '../../src/verify/verify-sbom.js';
 import { realdataMissing } from '../helpers/cli.js';
 import { REAL_SBOM } from '../helpers/release-fixture.js';
@@ -44,6 +45,19 @@ describe('-o DIR', () => {
       ]),
     ).rejects.toMatchObject({ code: 'ARTIFACT_CHANGED', kind: 'io', message: expect.stringContaining('changed on disk after it was verified') });
     expect(await readdir(again)).toEqual([]);
+  });
+});
+
+describe('a verified file read back (mirror --sbom carries the release SBOM this way)', () => {
+  it('gives its bytes while they are the verified ones, and refuses them once changed', async () => {
+    const release = await staged('release', 'SBOM as verified');
+    expect((await readVerifiedFile(release, 'not carried')).toString('utf8')).toBe('SBOM as verified');
+    await writeFile(release.path, 'SBOM changed since');
+    await expect(readVerifiedFile(release, 'not carried')).rejects.toMatchObject({
+      code: 'ARTIFACT_CHANGED',
+      kind: 'io',
+      message: expect.stringContaining('changed on disk after it was verified'),
+    });
   });
 });
 

@@ -1,6 +1,5 @@
 // `mirror --sbom`: the verified release SBOM, its .sha256/.sha512/.sig/.cert and release.sigstore.json carried to the
 // target as one OCI artifact (ORAS-style: a layer per file, titled with its name), tagged with the release version.
-import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { checkError } from '../../common/errors.js';
 import { sha256Digest } from '../../registry/digest.js';
@@ -10,6 +9,7 @@ import type { RepoRef } from '../../registry/source.js';
 import { bundleFile } from '../bundle-file.js';
 import { withReleaseSession, type ReleaseSourceOptions } from '../release-session.js';
 import { checkReleaseSbom } from '../verify-sbom.js';
+import { readVerifiedFile } from '../verified-file.js';
 import type { MirrorTarget } from './mirror-target.js';
 
 /** Where the artifact is named: sbom.k8s.io/kubernetes-release-sbom:VERSION (a registry target adds its prefix). */
@@ -29,7 +29,9 @@ export async function verifiedReleaseSbomFiles(version: string, options: Release
     if (!result.report.verified) throw checkError('SBOM_NOT_VERIFIED', `release SBOM of ${result.report.version} did not verify; nothing carried`);
     await result.commit();
     const files = [...result.files, bundleFile('release', result.bundle, 'the mirror')];
-    const named = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: 'data' in f ? Buffer.from(f.data) : await readFile(f.path) })));
+    const named = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: 'data' in f ? Buffer.from(f.data) : await readVerifiedFile(f, 'not carried') })),
+    );
     return { version: result.report.version, files: named };
   });
 }
