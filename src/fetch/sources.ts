@@ -97,7 +97,9 @@ export async function openHttp(
       discard(res);
       throw tooLarge(url, maxBytes, totalBytes);
     }
-    return guarded(res, settings, { totalBytes, startsAt: 0, validator: resumeValidator(res.headers) });
+    // Only a GET names a file that a later request can ask the rest of.
+    const validator = (init.method ?? 'GET') === 'GET' ? resumeValidator(res.headers) : undefined;
+    return guarded(res, settings, { totalBytes, startsAt: 0, ...(validator ? { validator } : {}) });
   }
 }
 

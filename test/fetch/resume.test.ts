@@ -115,6 +115,17 @@ describe('resuming a cut-short download', () => {
     expect(events.find((e) => e.type === 'download-retry')).not.toHaveProperty('resumeFrom');
   });
 
+  it('never asks for the rest of the answer to a POST (a search, not a file)', async () => {
+    const search = '/rekor/api/v1/index/retrieve';
+    mirror.inject(search, { kind: 'truncate', keepBytes: 1 });
+    const got = await fetcher().fetch(req(`${mirror.url}${search}`, { method: 'POST', body: JSON.stringify({ hash: `sha256:${'0'.repeat(64)}` }) }));
+    expect(mirror.requests.map((r) => [r.method, r.range])).toEqual([
+      ['POST', undefined],
+      ['POST', undefined],
+    ]);
+    expect(await readFile(got.path, 'utf8')).toBe('[]');
+  });
+
   it('refuses a 206 that does not continue the kept bytes, and downloads the file whole', async () => {
     const etag = '"v1"';
     let request = 0;
