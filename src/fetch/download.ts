@@ -1,12 +1,13 @@
-// One URL to one file: retries with backoff (network errors, 5xx, 429), an overall deadline, progress events, atomic
-// rename at the end.
+// One URL to one file: retries with backoff (network errors, 5xx, 429) that resume a cut-short transfer where the
+// server allows it, an overall deadline, progress events, atomic rename at the end.
 import { formatDuration } from '../common/duration.js';
 import { ioError, KubeSbomError } from '../common/errors.js';
 import type { Digests } from '../integrity/digest.js';
 import type { HttpAgents } from './http-client.js';
 import { backoffDelay, isRetryableError, isRetryableStatus, parseRetryAfter, sleep } from './retry.js';
-import { writeStreamToFile, type ByteTap } from './sink.js';
-import { HttpStatusError, openFile, openHttp, type RequestInit } from './sources.js';
+import { Leftover } from './leftover.js';
+import { tempPathFor, writeStreamToFile, type ByteTap } from './sink.js';
+import { HttpStatusError, openFile, openHttp, type OpenedSource, type RequestInit } from './sources.js';
 import type { FetchEventListener, FetchSettings } from './types.js';
 
 export interface DownloadRequest<T extends ByteTap = ByteTap> extends RequestInit {
@@ -15,7 +16,7 @@ export interface DownloadRequest<T extends ByteTap = ByteTap> extends RequestIni
   label: string;
   dest: string;
   maxBytes: number;
-  /** A fresh tap for each attempt (a retry starts from the first byte again). */
+  /** A fresh tap for each attempt (a resumed attempt feeds it the kept bytes from disk first). */
   tap?: () => T;
 }
 
@@ -38,10 +39,11 @@ export async function downloadToFile<T extends ByteTap>(req: DownloadRequest<T>,
   const timeoutMs = ctx.settings.timeoutMs;
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const endsAt = now() + timeoutMs;
+  const leftover = new Leftover();
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const digests = await attemptOnce(req, ctx, attempt, now, deadline.signal);
+        const digests = await attemptOnce(req, ctx, attempt, now, deadline.signal, leftover);
         ctx.onEvent?.({ type: 'download-done', url: req.url, label: req.label, bytes: digests.size, source: isFile ? 'file' : 'network' });
         return digests;
       } catch (err) {
@@ -50,12 +52,22 @@ export async function downloadToFile<T extends ByteTap>(req: DownloadRequest<T>,
         if (retry === undefined) throw asDownloadError(err, req.url, attempt);
         // Waiting past the deadline would only end in a timeout: say so now, with the failure that made us wait.
         if (now() + retry >= endsAt) throw deadlineError(req.url, timeoutMs, attempt, describe(asDownloadError(err, req.url, 1)));
-        ctx.onEvent?.({ type: 'download-retry', url: req.url, label: req.label, attempt: attempt + 1, delayMs: retry, reason: describe(err) });
+        const resumeFrom = leftover.current?.bytes;
+        ctx.onEvent?.({
+          type: 'download-retry',
+          url: req.url,
+          label: req.label,
+          attempt: attempt + 1,
+          delayMs: retry,
+          reason: describe(err),
+          ...(resumeFrom ? { resumeFrom } : {}),
+        });
         await sleep(retry);
       }
     }
   } finally {
     clearTimeout(timer);
+    await leftover.replace(undefined);
   }
 }
 
@@ -65,20 +77,46 @@ async function attemptOnce<T extends ByteTap>(
   attempt: number,
   now: () => number,
   signal: AbortSignal,
+  leftover: Leftover,
 ): Promise<Downloaded<T>> {
-  const opened = req.url.startsWith('file:')
-    ? await openFile(req.url, req.maxBytes)
-    : await openHttp(req.url, ctx.agents, ctx.settings, req.maxBytes, req, signal);
+  // The kept bytes are read back before asking for the rest, so that the rest is taken as soon as it arrives.
+  let kept = leftover.current ? await leftover.read(req.url, req.maxBytes, req.tap?.()) : undefined;
+  let opened: OpenedSource;
+  try {
+    opened = req.url.startsWith('file:')
+      ? await openFile(req.url, req.maxBytes)
+      : await openHttp(req.url, ctx.agents, ctx.settings, req.maxBytes, req, signal, leftover.current);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'RESUME_REFUSED') await leftover.replace(undefined);
+    throw err;
+  }
+  const resumedAt = opened.startsAt;
+  if (resumedAt === 0 && kept) {
+    // A whole body (the server ignored the range, or the file changed): the kept bytes belong to no file any more.
+    await leftover.replace(undefined);
+    kept = undefined;
+  }
+  const temp = leftover.current?.temp ?? tempPathFor(req.dest);
   const started = now();
   let lastEmit = 0;
-  ctx.onEvent?.({ type: 'download-start', url: req.url, label: req.label, totalBytes: opened.totalBytes, attempt });
-  const tap = req.tap?.();
+  ctx.onEvent?.({
+    type: 'download-start',
+    url: req.url,
+    label: req.label,
+    totalBytes: opened.totalBytes,
+    attempt,
+    ...(resumedAt > 0 ? { resumedAt } : {}),
+  });
+  const tap = kept ? kept.tap : req.tap?.();
   try {
     const digests = await writeStreamToFile(opened.body, req.dest, {
       label: req.url,
       ...(tap ? { tap } : {}),
       maxBytes: req.maxBytes,
       expectedBytes: opened.totalBytes,
+      temp,
+      ...(kept ? { kept } : {}),
+      keepPartial: opened.validator !== undefined,
       onChunk: (bytesDone) => {
         const t = now();
         if (t - lastEmit < PROGRESS_INTERVAL_MS && bytesDone !== opened.totalBytes) return;
@@ -90,11 +128,15 @@ async function attemptOnce<T extends ByteTap>(
           label: req.label,
           bytesDone,
           totalBytes: opened.totalBytes,
-          bytesPerSecond: bytesDone / seconds,
+          bytesPerSecond: (bytesDone - resumedAt) / seconds,
         });
       },
     });
+    leftover.completed();
     return tap ? { ...digests, tap } : digests;
+  } catch (err) {
+    if (opened.validator !== undefined) await leftover.keep(temp, opened.validator);
+    throw err;
   } finally {
     opened.discard();
   }

@@ -46,7 +46,9 @@ export function createProgressBar(target: ProgressTarget = process.stderr): Fetc
         break;
       case 'download-retry':
         clear();
-        target.write(`${sanitizeLine(event.label)}: ${sanitizeLine(event.reason)}; retry ${event.attempt - 1} in ${event.delayMs} ms\n`);
+        target.write(
+          `${sanitizeLine(event.label)}: ${sanitizeLine(event.reason)}; retry ${event.attempt - 1} in ${event.delayMs} ms${event.resumeFrom ? `, continuing from ${formatBytes(event.resumeFrom)}` : ''}\n`,
+        );
         break;
       case 'cache-corrupt':
         clear();

@@ -1,16 +1,23 @@
 // Opens a URL as a byte stream: https/http through node:http (timeouts, redirects, guarded body), file:// from disk.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describeFsError, ioError, KubeSbomError } from '../common/errors.js';
 import { discard, exchange, type HttpAgents } from './http-client.js';
+import { rangeHeaders, resumeValidator, sizeIfTailFrom, type PartialDownload } from './resume.js';
 import { tooLarge } from './sink.js';
 import { guardBody } from './transfer-guard.js';
 import type { FetchSettings } from './types.js';
 
 export interface OpenedSource {
   body: AsyncIterable<Uint8Array>;
+  /** The whole file's size, when known (for a resumed download too, not only the part still to come). */
   totalBytes?: number;
+  /** Where the body starts in the file: 0, or the size of the partial download it continues. */
+  startsAt: number;
+  /** How a download of this body can be resumed if it is cut short (see resume.ts). */
+  validator?: string;
   /** Discards the body when the caller gives up before reading it. */
   discard: () => void;
 }
@@ -42,7 +49,10 @@ export class HttpStatusError extends KubeSbomError {
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** Opens an http(s) URL: redirects followed (at most 5, never to another scheme or from https to http), body guarded. */
+/**
+ * Opens an http(s) URL: redirects followed (at most 5, never to another scheme or from https to http), body guarded.
+ * With `resume`, asks for the rest of a partial download; a server that no longer has that version sends it whole.
+ */
 export async function openHttp(
   url: string,
   agents: HttpAgents,
@@ -50,6 +60,7 @@ export async function openHttp(
   maxBytes: number,
   init: RequestInit = {},
   signal?: AbortSignal,
+  resume?: PartialDownload,
 ): Promise<OpenedSource> {
   let current = new URL(url);
   let method = init.method ?? 'GET';
@@ -59,7 +70,7 @@ export async function openHttp(
       method,
       body,
       signal,
-      headers: { 'user-agent': settings.userAgent, accept: '*/*', ...init.headers },
+      headers: { 'user-agent': settings.userAgent, accept: '*/*', ...init.headers, ...(resume ? rangeHeaders(resume) : {}) },
       connectTimeoutMs: settings.connectTimeoutMs,
       headersTimeoutMs: settings.idleTimeoutMs,
     });
@@ -75,20 +86,49 @@ export async function openHttp(
       }
       continue;
     }
+    if (resume && (status === 206 || status === 416)) return openTail(url, res, settings, maxBytes, resume);
     if (status !== 200) {
       discard(res);
       const retryAfter = res.headers['retry-after'];
       throw new HttpStatusError(status, url, Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
     }
-    const length = Number(res.headers['content-length']);
-    const totalBytes = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+    const totalBytes = contentLength(res);
     if (totalBytes !== undefined && totalBytes > maxBytes) {
       discard(res);
       throw tooLarge(url, maxBytes, totalBytes);
     }
-    const guarded = guardBody(res, settings);
-    return { body: guarded.body, totalBytes, discard: () => (guarded.stop(), discard(res)) };
+    // Only a GET names a file that a later request can ask the rest of.
+    const validator = (init.method ?? 'GET') === 'GET' ? resumeValidator(res.headers) : undefined;
+    return guarded(res, settings, { totalBytes, startsAt: 0, ...(validator ? { validator } : {}) });
   }
+}
+
+/** The rest of a partial download; a range that does not continue it exactly is refused, to start again whole. */
+function openTail(url: string, res: IncomingMessage, settings: FetchSettings, maxBytes: number, resume: PartialDownload): OpenedSource {
+  const totalBytes = res.statusCode === 206 ? sizeIfTailFrom(res.headers['content-range'], resume.bytes) : undefined;
+  const length = contentLength(res);
+  if (totalBytes === undefined || (length !== undefined && length !== totalBytes - resume.bytes)) {
+    discard(res);
+    const got = res.statusCode === 416 ? 'HTTP 416' : `Content-Range ${JSON.stringify(res.headers['content-range'] ?? '')}`;
+    throw Object.assign(ioError('RESUME_REFUSED', `${url}: asked for the bytes from ${resume.bytes} on, got ${got}; the kept part is dropped`), {
+      retryable: true,
+    });
+  }
+  if (totalBytes > maxBytes) {
+    discard(res);
+    throw tooLarge(url, maxBytes, totalBytes);
+  }
+  return guarded(res, settings, { totalBytes, startsAt: resume.bytes, validator: resumeValidator(res.headers) ?? resume.validator });
+}
+
+function contentLength(res: IncomingMessage): number | undefined {
+  const length = Number(res.headers['content-length']);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
+function guarded(res: IncomingMessage, settings: FetchSettings, facts: Omit<OpenedSource, 'body' | 'discard'>): OpenedSource {
+  const body = guardBody(res, settings);
+  return { ...facts, body: body.body, discard: () => (body.stop(), discard(res)) };
 }
 
 function redirectTarget(url: string, from: URL, location: string): URL {
@@ -120,5 +160,5 @@ export async function openFile(url: string, maxBytes: number): Promise<OpenedSou
   if (!info.isFile()) throw ioError('NOT_A_FILE', `${path}: not a regular file`);
   if (info.size > maxBytes) throw tooLarge(path, maxBytes, info.size);
   const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  return { body: stream, totalBytes: info.size, discard: () => stream.destroy() };
+  return { body: stream, totalBytes: info.size, startsAt: 0, discard: () => stream.destroy() };
 }

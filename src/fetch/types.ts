@@ -32,9 +32,11 @@ export const DEFAULT_FETCH_SETTINGS: FetchSettings = {
 };
 
 export type FetchEvent =
-  | { type: 'download-start'; url: string; label: string; totalBytes?: number; attempt: number }
+  /** resumedAt: the bytes a cut-short attempt kept, which this one continues from. */
+  | { type: 'download-start'; url: string; label: string; totalBytes?: number; attempt: number; resumedAt?: number }
   | { type: 'download-progress'; url: string; label: string; bytesDone: number; totalBytes?: number; bytesPerSecond: number }
-  | { type: 'download-retry'; url: string; label: string; attempt: number; delayMs: number; reason: string }
+  /** resumeFrom: the bytes kept, which the retry asks the server to continue from. */
+  | { type: 'download-retry'; url: string; label: string; attempt: number; delayMs: number; reason: string; resumeFrom?: number }
   | { type: 'download-done'; url: string; label: string; bytes: number; source: 'network' | 'file' | 'cache' }
   | { type: 'cache-corrupt'; url: string; label: string; reason: string };
 

@@ -249,6 +249,19 @@ describe('kube-sbom verify-release', { timeout: 120_000 }, () => {
     mirror = undefined;
   });
 
+  it('resumes a binary download cut short, and the resumed binary verifies by its digests and signature', async () => {
+    const m = await serve();
+    const kubectl = '/dl/release/v1.99.0/bin/linux/amd64/kubectl';
+    m.inject(kubectl, { kind: 'truncate', keepBytes: 1000 });
+    const r = await verifyRelease(m, ['--os', 'linux', '--arch', 'amd64', '--only', 'binaries', '--retries', '1', '--retry-delay', '0', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(m.requests.filter((q) => q.path === kubectl).map((q) => [q.status, q.range])).toEqual([
+      ['fault', undefined],
+      [206, 'bytes=1000-'],
+    ]);
+    expect(r.report!.artifacts.find((a) => a.name === 'bin/linux/amd64/kubectl')).toMatchObject({ status: 'pass' });
+  });
+
   it('downloads no listed file when the SBOM does not verify (exit 1)', async () => {
     const m = await serve();
     await appendFile(join(root, 'sbom', 'v1.99.0', 'release'), '\n');

@@ -1,5 +1,7 @@
 // A loopback HTTP server serving a folder shaped like sbom.k8s.io (under /sbom), dl.k8s.io (under /dl) and the Rekor
 // REST API (under /rekor), with faults injected per path: 5xx or 429 N times, truncated bodies, resets, stalls.
+// Like the CDN behind dl.k8s.io it names each file's version with a strong ETag and serves `Range: bytes=N-` tails
+// (206), guarded by If-Range.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -8,7 +10,8 @@ import { join, normalize, sep } from 'node:path';
 
 export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string> }
-  | { kind: 'truncate'; keepBytes?: number }
+  /** Cut the body short; `then` runs once the bytes are out (to change the file before the client retries). */
+  | { kind: 'truncate'; keepBytes?: number; then?: () => void }
   /** Serve only the first bytes, declared as the whole body (a mirror holding a cut-short copy). */
   | { kind: 'short'; keepBytes?: number }
   | { kind: 'reset'; afterBytes?: number }
@@ -22,6 +25,15 @@ export interface MirrorRequest {
   method: string;
   path: string;
   status: number | 'fault';
+  /** The Range header asked with, if any. */
+  range?: string;
+}
+
+/** What a request for a file is answered with before any fault: the whole file, or the tail a Range asked for. */
+interface Answer {
+  status: 200 | 206;
+  headers: Record<string, string | number>;
+  data: Buffer;
 }
 
 /**
@@ -31,6 +43,8 @@ export interface MirrorRequest {
  */
 export class ReleaseMirror {
   readonly requests: MirrorRequest[] = [];
+  /** Whether files carry an ETag and Accept-Ranges and Range requests are served (a plain server has neither). */
+  ranges = true;
   private readonly faults = new Map<string, Fault[]>();
   private readonly sockets = new Set<Socket>();
 
@@ -83,24 +97,42 @@ export class ReleaseMirror {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? '/', this.url).pathname);
     const fault = this.faults.get(path)?.shift();
+    const range = req.headers.range;
     try {
       const body = await this.content(req, path);
       if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
-      if (fault && fault.kind !== 'delay') return this.applyFault(fault, res, path, req.method ?? 'GET', body);
-      this.requests.push({ method: req.method ?? 'GET', path, status: body ? 200 : 404 });
-      if (!body) {
+      const answer = body && this.answer(req, body);
+      if (fault && fault.kind !== 'delay') return this.applyFault(fault, res, path, req.method ?? 'GET', answer, range);
+      this.requests.push({ method: req.method ?? 'GET', path, status: answer ? answer.status : 404, ...(range ? { range } : {}) });
+      if (!answer) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length }).end(body);
+      res.writeHead(answer.status, answer.headers).end(answer.data);
     } catch (err) {
       res.writeHead(500).end(String(err));
     }
   }
 
-  private applyFault(fault: Fault, res: ServerResponse, path: string, method: string, body: Buffer | undefined): void {
-    this.requests.push({ method, path, status: fault.kind === 'status' ? fault.status : 'fault' });
-    const data = body ?? Buffer.from('fault injected on a missing file\n');
+  /** The whole file, or with a matching If-Range the tail `Range: bytes=N-` asks for (RFC 9110 14). */
+  private answer(req: IncomingMessage, body: Buffer): Answer {
+    const headers: Record<string, string | number> = { 'content-type': 'application/octet-stream' };
+    if (!this.ranges) return { status: 200, headers: { ...headers, 'content-length': body.length }, data: body };
+    headers['accept-ranges'] = 'bytes';
+    headers.etag = `"${sha256Hex(body).slice(0, 32)}"`;
+    const from = /^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1];
+    const ifRange = req.headers['if-range'];
+    if (from === undefined || (ifRange !== undefined && ifRange !== headers.etag)) {
+      return { status: 200, headers: { ...headers, 'content-length': body.length }, data: body };
+    }
+    const start = Number(from);
+    const data = body.subarray(start);
+    return { status: 206, headers: { ...headers, 'content-length': data.length, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` }, data };
+  }
+
+  private applyFault(fault: Fault, res: ServerResponse, path: string, method: string, answer: Answer | undefined, range?: string): void {
+    this.requests.push({ method, path, status: fault.kind === 'status' ? fault.status : 'fault', ...(range ? { range } : {}) });
+    const data = answer?.data ?? Buffer.from('fault injected on a missing file\n');
     if (fault.kind === 'hang' || fault.kind === 'delay') return;
     if (fault.kind === 'status') {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers }).end(`injected ${fault.status}\n`);
@@ -111,9 +143,12 @@ export class ReleaseMirror {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': kept.length }).end(kept);
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.length });
+    res.writeHead(answer?.status ?? 200, answer?.headers ?? { 'content-type': 'application/octet-stream', 'content-length': data.length });
     if (fault.kind === 'truncate') {
-      res.write(data.subarray(0, fault.keepBytes ?? Math.floor(data.length / 2)), () => res.socket?.end());
+      res.write(data.subarray(0, fault.keepBytes ?? Math.floor(data.length / 2)), () => {
+        fault.then?.();
+        res.socket?.end();
+      });
     } else if (fault.kind === 'reset') {
       res.write(data.subarray(0, fault.afterBytes ?? Math.floor(data.length / 2)), () => res.socket?.resetAndDestroy());
     } else {

@@ -44,7 +44,7 @@ function toUiEvent(event: LoadEvent): ReleaseEvent | undefined {
       return {
         type: 'download',
         label: event.label,
-        bytesDone: 0,
+        bytesDone: event.resumedAt ?? 0,
         ...(event.totalBytes !== undefined ? { totalBytes: event.totalBytes } : {}),
         bytesPerSecond: 0,
         done: false,
