@@ -158,7 +158,7 @@ export interface SourceSpec {
 }
 
 /**
- * A fact with no SPDX 2 field: `cyclonedx:bom-ref`, `cyclonedx:type`, `cyclonedx:scope`, `spdx3:spdxId`, ..., or a
+ * A fact with no SPDX 2 field: `cyclonedx:type`, `cyclonedx:scope`, `spdx3:spdxId`, ..., or a
  * property the document itself wrote (CycloneDX `properties`), under its own name. Names may repeat.
  */
 export interface Property {
@@ -167,7 +167,7 @@ export interface Property {
 }
 
 interface ElementCommon {
-  /** `SPDXRef-...` (for other specs: made from their identifier, which is kept in `properties`) */
+  /** `SPDXRef-...`; a CycloneDX element's bom-ref as written; SPDX 3: made from the IRI, which is kept in `properties` */
   spdxId: string;
   /** What the source spec says about the element that SPDX 2 has no field for. */
   properties?: readonly Property[];

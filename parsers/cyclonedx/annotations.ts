@@ -3,7 +3,6 @@
 import type { ConvertContext } from '../json-like/context.js';
 import { at, isObject, objList, show, str } from '../json-like/values.js';
 import type { Actor, Annotation, SpdxDocument } from '../model.js';
-import type { ForeignIds } from '../foreign-ids.js';
 import { actorOf, toolActor } from './fields.js';
 
 function annotatorOf(ctx: ConvertContext, value: unknown, base: string): Actor | undefined {
@@ -14,8 +13,9 @@ function annotatorOf(ctx: ConvertContext, value: unknown, base: string): Actor |
   return tool ? toolActor(ctx, tool, base) : undefined;
 }
 
-export function readAnnotations(ctx: ConvertContext, ids: ForeignIds, value: unknown, doc: SpdxDocument): void {
+export function readAnnotations(ctx: ConvertContext, value: unknown, doc: SpdxDocument): void {
   const own = new Map<string, Annotation[]>();
+  const known = new Set<string>([doc.spdxId, ...doc.packages.map((p) => p.spdxId), ...doc.files.map((f) => f.spdxId)]);
   const all: Annotation[] = [];
   const list = objList(ctx, value, 'annotations');
   for (let i = 0; i < list.length; i++) {
@@ -29,7 +29,7 @@ export function readAnnotations(ctx: ConvertContext, ids: ForeignIds, value: unk
       continue;
     }
     for (const [j, subject] of a.subjects.entries()) {
-      const spdxId = typeof subject === 'string' ? ids.get(subject) : undefined;
+      const spdxId = typeof subject === 'string' && known.has(subject) ? subject : undefined;
       if (spdxId === undefined) {
         ctx.error('CYCLONEDX_UNKNOWN_REF', `annotation subject ${show(subject)} names no component or service bom-ref; ignored`, `${path}.subjects[${j}]`);
         continue;

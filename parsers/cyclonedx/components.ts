@@ -3,7 +3,7 @@
 import type { ConvertContext } from '../json-like/context.js';
 import { at, isObject, objList, str } from '../json-like/values.js';
 import { EMPTY_LIST, type Package, type Property, type Relationship, type SpdxFile } from '../model.js';
-import type { ForeignIds } from '../foreign-ids.js';
+import type { ElementIds } from './element-ids.js';
 import { actorOf, entityActor, externalRefs, hashes, licences, ownProperties, type Licences } from './fields.js';
 
 /** Component types (1.4 to 1.6) to SPDX 2.3 primary package purposes; the type itself is kept as a property too. */
@@ -41,7 +41,7 @@ interface Pending {
  */
 export function readElements(
   ctx: ConvertContext,
-  ids: ForeignIds,
+  ids: ElementIds,
   list: unknown,
   path: string,
   service: boolean,
@@ -64,7 +64,7 @@ export function readElements(
   }
 }
 
-function readNested(ctx: ConvertContext, ids: ForeignIds, list: unknown, path: string, parent: string, service: boolean, into: Elements): void {
+function readNested(ctx: ConvertContext, ids: ElementIds, list: unknown, path: string, parent: string, service: boolean, into: Elements): void {
   const stack: Pending[] = [];
   const nestedKey = service ? 'services' : 'components';
   pushList(ctx, stack, list, path, parent);
@@ -77,7 +77,7 @@ function readNested(ctx: ConvertContext, ids: ForeignIds, list: unknown, path: s
 }
 
 /** Read one component (or service) that is not in a list: the metadata component. */
-export function readSingle(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unknown>, path: string, into: Elements): string {
+export function readSingle(ctx: ConvertContext, ids: ElementIds, obj: Record<string, unknown>, path: string, into: Elements): string {
   const id = readOne(ctx, ids, obj, path, false, into);
   if (obj.components !== undefined) readElements(ctx, ids, obj.components, at(path, 'components'), false, id, into);
   return id;
@@ -112,12 +112,10 @@ function authorProperty(ctx: ConvertContext, author: string): Property {
 }
 const authorProperties = new WeakMap<ConvertContext, Map<string, Property>>();
 
-function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unknown>, path: string, service: boolean, into: Elements): string {
+function readOne(ctx: ConvertContext, ids: ElementIds, obj: Record<string, unknown>, path: string, service: boolean, into: Elements): string {
   const ref = obj['bom-ref'];
   const bomRef = typeof ref === 'string' ? ref : str(ctx, ref, path, 'bom-ref');
   const spdxId = ids.assign(bomRef, service ? 'Service' : 'Component');
-  if (ids.lastWasDuplicate)
-    ctx.error('CYCLONEDX_DUPLICATE_BOM_REF', `bom-ref ${JSON.stringify(bomRef)} is used by an earlier element; it must be unique`, at(path, 'bom-ref'));
   const type = service ? undefined : typeof obj.type === 'string' ? obj.type : str(ctx, obj.type, path, 'type');
   const name = typeof obj.name === 'string' ? obj.name : str(ctx, obj.name, path, 'name');
   if (name === undefined) ctx.error('MISSING_REQUIRED_FIELD', `a ${service ? 'service' : 'component'} needs a name`, path);
@@ -129,7 +127,6 @@ function readOne(ctx: ConvertContext, ids: ForeignIds, obj: Record<string, unkno
   // lists outlive the conversion (most elements have 2 to 15 properties).
   const properties = SCRATCH;
   properties.length = 0;
-  if (bomRef !== undefined) properties.push({ name: 'cyclonedx:bom-ref', value: bomRef });
   if (service) properties.push(SERVICE_PROPERTY);
   if (type !== undefined) {
     properties.push(TYPE_PROPERTIES.get(type) ?? { name: 'cyclonedx:type', value: type });
@@ -215,7 +212,7 @@ const LINEAGE = [
 
 function readPedigree(
   ctx: ConvertContext,
-  ids: ForeignIds,
+  ids: ElementIds,
   pedigree: Record<string, unknown>,
   path: string,
   spdxId: string,

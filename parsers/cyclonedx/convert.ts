@@ -3,8 +3,9 @@
 // the document carry `properties` (name/value) for what SPDX 2 has no field for. Mapping:
 //   components (nested)    -> packages (a `file` component -> a file), parent CONTAINS child
 //   services (nested)      -> packages with `cyclonedx:element = service`, endpoints etc. as properties
-//   dependencies           -> DEPENDS_ON; 1.6 `provides` -> OTHER with the comment `cyclonedx:provides`
-//   bom-ref                -> SPDXID made safe and unique; the original kept as `cyclonedx:bom-ref`
+//   dependencies           -> DEPENDS_ON; 1.6 `provides` -> OTHER with the comment `cyclonedx:provides`; refs that
+//                             name no element are kept and reported by validation, as in SPDX 2
+//   bom-ref                -> the element's id, as written (element-ids.ts); `Component-N` for an element without one
 //   type, group, scope ... -> `cyclonedx:<field>` properties; component `properties` under their own names
 //   hashes / licenses      -> checksums / declared (or, with 1.6 acknowledgement, concluded) licence expressions
 //   purl, cpe, references  -> external refs (website -> homepage, distribution -> download location too)
@@ -20,7 +21,7 @@
 import type { ConvertContext } from '../json-like/context.js';
 import { at, isObject, objList, show, str } from '../json-like/values.js';
 import { emptyDocument, type Actor, type Property, type Relationship, type SpdxDocument } from '../model.js';
-import { ForeignIds } from '../foreign-ids.js';
+import { ElementIds } from './element-ids.js';
 import { readElements, readSingle, type Elements } from './components.js';
 import { actorOf, licences, ownProperties, toolActor } from './fields.js';
 import { readAnnotations } from './annotations.js';
@@ -59,7 +60,7 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   if (serial !== undefined) properties.push({ name: 'cyclonedx:serialNumber', value: serial });
   if (root.version !== undefined) properties.push({ name: 'cyclonedx:version', value: String(root.version) });
 
-  const ids = new ForeignIds();
+  const ids = new ElementIds(root);
   const elements: Elements = { packages: doc.packages, files: doc.files, relationships: doc.relationships };
   const metadata = isObject(root.metadata) ? root.metadata : undefined;
   if (metadata) {
@@ -75,7 +76,6 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
     if (main && typeof spdxRoot === 'string' && SPDX_ID.test(spdxRoot)) {
       // An SPDX document written by kube-sbom: the component is the document again, not a package it describes.
       doc.spdxId = spdxRoot;
-      ids.reserve(spdxRoot, spdxRoot);
       doc.name = typeof main.name === 'string' ? main.name : '';
     } else if (main) {
       const rootId = readSingle(ctx, ids, main, 'metadata.component', elements);
@@ -87,8 +87,8 @@ export function convertCycloneDx(ctx: ConvertContext, root: unknown): SpdxDocume
   readElements(ctx, ids, root.components, 'components', false, undefined, elements);
   readElements(ctx, ids, root.services, 'services', true, undefined, elements);
   if (root.externalReferences !== undefined) doc.externalDocumentRefs = externalBoms(ctx, root.externalReferences);
-  readDependencies(ctx, ids, root.dependencies, doc.relationships, doc.spdxId);
-  if (root.annotations !== undefined) readAnnotations(ctx, ids, root.annotations, doc);
+  readDependencies(ctx, root.dependencies, doc.relationships, doc.spdxId);
+  if (root.annotations !== undefined) readAnnotations(ctx, root.annotations, doc);
   ownProperties(ctx, root.properties, properties, 'properties');
   const namespace = properties.find((p) => p.name === SPDX_NAMESPACE_PROPERTY);
   if (namespace) doc.documentNamespace = namespace.value;
@@ -136,20 +136,18 @@ const DEPENDENCY_KINDS = [
   ['provides', 'OTHER'],
 ] as const;
 
-/** `documentId dependsOn X` is the document describing X (how kube-sbom writes DESCRIBES). */
-function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, into: Relationship[], documentId: string): void {
+/**
+ * Dependencies as relationships between the bom-refs they name (the elements' ids): whether each names an element
+ * is for validation to say. `documentId dependsOn X` is the document describing X (how kube-sbom writes DESCRIBES).
+ */
+function readDependencies(ctx: ConvertContext, value: unknown, into: Relationship[], documentId: string): void {
   const list = objList(ctx, value, 'dependencies');
   for (let i = 0; i < list.length; i++) {
     const dep = list[i]!;
     // Paths (`dependencies[i]`) are made only for a diagnostic: a large BOM has a hundred thousand entries.
-    const ref = typeof dep.ref === 'string' ? dep.ref : str(ctx, dep.ref, at('dependencies', i), 'ref');
-    if (ref === undefined) {
+    const from = typeof dep.ref === 'string' ? dep.ref : str(ctx, dep.ref, at('dependencies', i), 'ref');
+    if (from === undefined || from === '') {
       ctx.error('MISSING_REQUIRED_FIELD', 'a dependency needs a ref', at('dependencies', i));
-      continue;
-    }
-    const from = ids.get(ref);
-    if (from === undefined) {
-      ctx.error('CYCLONEDX_UNKNOWN_REF', `dependency ref ${show(ref)} names no component or service bom-ref; ignored`, at(at('dependencies', i), 'ref'));
       continue;
     }
     for (let k = 0; k < DEPENDENCY_KINDS.length; k++) {
@@ -161,17 +159,17 @@ function readDependencies(ctx: ConvertContext, ids: ForeignIds, value: unknown, 
         continue;
       }
       for (let j = 0; j < targets.length; j++) {
-        const target: unknown = targets[j];
-        const to = typeof target === 'string' ? ids.get(target) : undefined;
-        if (to === undefined) {
-          ctx.error(
-            'CYCLONEDX_UNKNOWN_REF',
-            `${key} names ${show(target)}, which is no component or service bom-ref; ignored`,
-            `dependencies[${i}].${key}[${j}]`,
-          );
+        const to: unknown = targets[j];
+        if (typeof to !== 'string' || to === '') {
+          ctx.error(`${ctx.format}_WRONG_TYPE`, `${key} names ${show(to)}, which is not a bom-ref; ignored`, `dependencies[${i}].${key}[${j}]`);
           continue;
         }
-        into.push(type === 'OTHER' ? { from, type, to, comment: 'cyclonedx:provides' } : { from, type: from === documentId ? 'DESCRIBES' : type, to });
+        const relationship: Relationship =
+          type === 'OTHER' ? { from, type, to, comment: 'cyclonedx:provides' } : { from, type: from === documentId ? 'DESCRIBES' : type, to };
+        // Where validation's finding about this ref points (only documents small enough for element positions).
+        const position = ctx.elementPositions ? ctx.positionOf(`dependencies[${i}].${key}[${j}]`) : undefined;
+        if (position) relationship.position = position;
+        into.push(relationship);
       }
     }
   }

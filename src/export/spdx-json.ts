@@ -4,6 +4,7 @@ import type { Relationship, SpdxDocument } from '../../parsers/model.js';
 import { toJsonText } from '../common/json-text.js';
 import { NotExpressedLedger, type NotExpressed } from './not-expressed.js';
 import { fileJson, packageJson, snippetJson } from './spdx-json-elements.js';
+import { withSpdxIds } from './spdx-ids.js';
 import { actorText, annotationsJson, defined, KNOWN_RELATIONSHIP_TYPES } from './spdx-json-values.js';
 
 export interface SpdxJsonExport {
@@ -30,8 +31,9 @@ function relationshipsJson(list: readonly Relationship[], ledger: NotExpressedLe
   return out;
 }
 
-export function documentToSpdxJson(doc: SpdxDocument, options: SpdxJsonOptions = {}): SpdxJsonExport {
+export function documentToSpdxJson(source: SpdxDocument, options: SpdxJsonOptions = {}): SpdxJsonExport {
   const ledger = new NotExpressedLedger();
+  const doc = withSpdxIds(source, ledger);
   // Annotations nested in an element are written there; the rest (the document's own) at the top.
   const elementIds = new Set<string>([...doc.packages, ...doc.files, ...doc.snippets].map((e) => e.spdxId));
   const topAnnotations = doc.annotations.filter((a) => !elementIds.has(a.spdxId));

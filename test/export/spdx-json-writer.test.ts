@@ -140,3 +140,34 @@ describe('SPDX 2.3 JSON writer: values outside the schema enums are listed, not 
     expect(back.relationships.length).toBe(source.relationships.length - 1);
   });
 });
+
+describe.skipIf(realdataMissing)('SPDX 2.3 JSON of a CycloneDX BOM', () => {
+  it('writes each bom-ref as a valid, unique SPDXID, the same in every relationship, and lists how many', () => {
+    const source = parse(realdata('cyclonedx', 'trivy', 'centos-7-image.cdx-1.5.json'));
+    const out = documentToSpdxJson(source);
+    expect(validateSpdx23(JSON.parse(out.text))).toEqual([]);
+    const written = out.json as { packages: { SPDXID: string; name: string }[]; relationships: { spdxElementId: string; relatedSpdxElement: string }[] };
+    const ids = written.packages.map((p) => p.SPDXID);
+    expect(ids.every((id) => /^SPDXRef-[A-Za-z0-9.-]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The same edges, between the same elements, under their new ids.
+    const nameOf = new Map([...written.packages.map((p) => [p.SPDXID, p.name] as const), ['SPDXRef-DOCUMENT', 'document'] as const]);
+    const sourceName = new Map([...source.packages.map((p) => [p.spdxId, p.name] as const), [source.spdxId, 'document'] as const]);
+    const edges = (list: [string, string][], names: Map<string, string>) => list.map(([a, b]) => `${names.get(a)} -> ${names.get(b)}`).sort();
+    expect(
+      edges(
+        written.relationships.map((r) => [r.spdxElementId, r.relatedSpdxElement]),
+        nameOf,
+      ),
+    ).toEqual(
+      edges(
+        source.relationships.map((r) => [r.from, r.to as string]),
+        sourceName,
+      ),
+    );
+    expect(out.notExpressed).toContainEqual(expect.objectContaining({ kind: 'id that is not an SPDXID', how: 'approximated', count: source.packages.length }));
+    // The SPDX JSON reads back with no unknown relationship ends.
+    const back = parseSbom(out.text).document;
+    expect(countElements(back)).toEqual(countElements(source));
+  });
+});

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countElements, parseSbom } from '../../parsers/index.js';
+import { validateDocument } from '../../src/sbom/validate.js';
 import type { SpdxDocument } from '../../parsers/model.js';
 import { realdata, realdataDir, realdataMissing } from '../helpers/cli.js';
 import { countCycloneDxJson, countCycloneDxXml, countSpdx3 } from './helpers/independent-counts.js';
@@ -71,10 +72,10 @@ describe.skipIf(realdataMissing)('real CycloneDX documents', () => {
     }
   });
 
-  it('keeps what SPDX 2 has no field for: bom-ref, type, scope, group and own properties on elements, metadata on the document', () => {
+  it('keeps what SPDX 2 has no field for: type, scope, group and own properties on elements, metadata on the document; bom-refs are the ids', () => {
     const doc = parseSbom(readFileSync(realdata('cyclonedx', 'trivy', 'centos-7-image.cdx-1.5.json'))).document;
-    const root = doc.packages.find((p) => p.properties?.some((x) => x.name === 'cyclonedx:bom-ref' && x.value === 'd0d41e30-9650-489d-948d-425ff2ed63d2'));
-    expect(root).toMatchObject({ spdxId: 'SPDXRef-d0d41e30-9650-489d-948d-425ff2ed63d2', primaryPackagePurpose: 'CONTAINER' });
+    const root = doc.packages.find((p) => p.spdxId === 'd0d41e30-9650-489d-948d-425ff2ed63d2');
+    expect(root).toMatchObject({ primaryPackagePurpose: 'CONTAINER' });
     expect(root!.properties).toEqual(
       expect.arrayContaining([
         { name: 'cyclonedx:type', value: 'container' },
@@ -83,8 +84,9 @@ describe.skipIf(realdataMissing)('real CycloneDX documents', () => {
     );
     expect(doc.relationships).toContainEqual({ from: 'SPDXRef-DOCUMENT', type: 'DESCRIBES', to: root!.spdxId });
     const bash = doc.packages.find((p) => p.name === 'bash')!;
-    // A purl bom-ref becomes a valid, readable SPDXID; the purl itself is an external ref.
-    expect(bash.spdxId).toMatch(/^SPDXRef-[A-Za-z0-9.-]+$/);
+    // A purl bom-ref is the id as written, the one the BOM's dependencies use; the purl itself is an external ref.
+    expect(bash.spdxId).toBe('pkg:rpm/centos/bash@4.2.46-31.el7?arch=x86_64&distro=centos-7.6.1810');
+    expect(doc.relationships.filter((r) => r.to === bash.spdxId).length).toBeGreaterThan(0);
     expect(bash.externalRefs[0]).toEqual({
       category: 'PACKAGE-MANAGER',
       type: 'purl',
@@ -95,12 +97,15 @@ describe.skipIf(realdataMissing)('real CycloneDX documents', () => {
     expect(doc.properties).toContainEqual({ name: 'cyclonedx:serialNumber', value: 'urn:uuid:1455c02d-64ca-453e-a5df-ddfb70a7c804' });
   });
 
-  it('reports duplicate bom-refs and dependencies on unknown refs with line and column (Dependency-Track issue 2519 BOM)', () => {
-    const result = parseSbom(readFileSync(realdata('cyclonedx', 'dependency-track', 'bom-issue2519.merged-npm-maven.cdx-1.5.xml')));
-    const duplicate = result.diagnostics.find((d) => d.code === 'CYCLONEDX_DUPLICATE_BOM_REF')!;
+  it('validation reports duplicate bom-refs at the element, with line and column, and dangling dependencies (Dependency-Track issue 2519 BOM)', () => {
+    const path = realdata('cyclonedx', 'dependency-track', 'bom-issue2519.merged-npm-maven.cdx-1.5.xml');
+    const result = parseSbom(readFileSync(path));
+    const validated = validateDocument(result.document);
+    const duplicate = validated.find((d) => d.code === 'CYCLONEDX_DUPLICATE_BOM_REF')!;
     expect(duplicate).toMatchObject({ severity: 'error', line: expect.any(Number), column: expect.any(Number) });
-    const lines = readFileSync(realdata('cyclonedx', 'dependency-track', 'bom-issue2519.merged-npm-maven.cdx-1.5.xml'), 'utf8').split('\n');
+    const lines = readFileSync(path, 'utf8').split('\n');
     expect(lines[duplicate.line! - 1]!.slice(duplicate.column! - 1)).toMatch(/^<component/);
+    expect(validated.filter((d) => d.code === 'CYCLONEDX_UNKNOWN_REF').length).toBeGreaterThan(0);
   });
 });
 

@@ -72,7 +72,7 @@ export function buildView(input: { document: SpdxDocument; format?: SbomFormat; 
       spdxId,
       name: elementName(element),
       kind: kinds.get(spdxId) ?? 'package',
-      fields: elementFields(element),
+      fields: elementFields(element, input.document.spec?.name === 'CycloneDX' ? 'bom-ref' : 'SPDXID'),
       checksums: element.elementType === 'snippet' ? [] : element.checksums.map((c) => ({ algorithm: c.algorithm, value: c.value })),
       outgoing: graph.outgoing(spdxId).map((e: Edge) => link(e.type, e.to)),
       incoming: graph.incoming(spdxId).map((e: Edge) => link(e.type, e.from)),

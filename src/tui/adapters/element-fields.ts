@@ -11,14 +11,15 @@ function text(value: Value): string | undefined {
   return `${value.type}: ${value.name}${value.email ? ` (${value.email})` : ''}`;
 }
 
-export function elementFields(element: Element): Array<[string, string]> {
+/** `idLabel`: what the document calls an element's id (`bom-ref` in CycloneDX). */
+export function elementFields(element: Element, idLabel = 'SPDXID'): Array<[string, string]> {
   const fields: Array<[string, string]> = [];
   const add = (label: string, value: Value) => {
     const t = text(value);
     if (t !== undefined && t !== '') fields.push([label, t]);
   };
   const addList = (label: string, values: readonly Value[]) => values.forEach((v) => add(label, v));
-  add('SPDXID', element.spdxId);
+  add(idLabel, element.spdxId);
   add('type', element.elementType);
   if (element.elementType === 'package') {
     const p = element;

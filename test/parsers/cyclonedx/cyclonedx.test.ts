@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectFromContent, detectFromFileName } from '../../../parsers/detect.js';
 import { parseSbom } from '../../../parsers/index.js';
+import { validateDocument } from '../../../src/sbom/validate.js';
 
 const NS = 'http://cyclonedx.org/schema/bom/1.5';
 
@@ -73,7 +74,7 @@ describe('CycloneDX XML safety', () => {
 });
 
 describe('CycloneDX structure and mapping', () => {
-  it('checks what the spec requires, with line and column from the JSON text', () => {
+  it('checks what the spec requires, with line and column from the JSON text; validation finds repeated and dangling bom-refs', () => {
     const text = bomJson({
       components: [
         { type: 'library', name: 'a', 'bom-ref': 'a', hashes: [{ alg: 'SHA-257', content: 'zz' }] },
@@ -86,12 +87,18 @@ describe('CycloneDX structure and mapping', () => {
     const found = (code: string) => result.diagnostics.filter((d) => d.code === code);
     expect(found('CYCLONEDX_HASH_ALGORITHM')).toHaveLength(1);
     expect(found('MISSING_REQUIRED_FIELD')[0]!.message).toBe('a component needs a type');
-    const duplicate = found('CYCLONEDX_DUPLICATE_BOM_REF')[0]!;
-    expect(lines[duplicate.line! - 1]!.slice(duplicate.column! - 1)).toBe('"a"');
-    const unknown = found('CYCLONEDX_UNKNOWN_REF')[0]!;
-    expect(lines[unknown.line! - 1]!.trim()).toBe('"missing"');
-    // Both elements are kept, with different SPDXIDs.
-    expect(result.document.packages.map((p) => p.spdxId)).toEqual(['SPDXRef-a', 'SPDXRef-a-2']);
+    // Both elements are kept, each with the bom-ref it was given as its id.
+    expect(result.document.packages.map((p) => p.spdxId)).toEqual(['a', 'a']);
+    const validated = validateDocument(result.document);
+    const duplicate = validated.filter((d) => d.code === 'CYCLONEDX_DUPLICATE_BOM_REF');
+    expect(duplicate).toEqual([expect.objectContaining({ message: 'bom-ref "a" is used by more than one element; it must be unique' })]);
+    // The second element's own line.
+    expect(lines.slice(duplicate[0]!.line! - 1, duplicate[0]!.line! + 1).map((l) => l.trim())).toEqual(['{', '"name": "no-type",']);
+    const unknown = validated.filter((d) => d.code === 'CYCLONEDX_UNKNOWN_REF');
+    expect(unknown).toEqual([
+      expect.objectContaining({ message: 'the dependency "a" -> "missing" names "missing", which is no component or service bom-ref' }),
+    ]);
+    expect(lines[unknown[0]!.line! - 1]!.trim()).toBe('"missing"');
   });
 
   it('names the path of a problem inside a component, nested component, hash, licence, property or dependency, and points at it', () => {
@@ -123,11 +130,32 @@ describe('CycloneDX structure and mapping', () => {
         ['JSON_WRONG_TYPE', 'components[1].properties[1].value', '7'],
         ['CYCLONEDX_HASH_ALGORITHM', 'components[1].components[0].hashes[0].alg', '"SHA-999",'],
         ['JSON_WRONG_TYPE', 'dependencies[0].dependsOn', '"bad"'],
-        ['CYCLONEDX_UNKNOWN_REF', 'dependencies[1].ref', '"nope"'],
         ['MISSING_REQUIRED_FIELD', 'dependencies[2]', '{'],
-        ['CYCLONEDX_UNKNOWN_REF', 'dependencies[3].dependsOn[1]', '"gone"'],
       ]),
     );
+    // A ref that names no element is validation's to report, at the ref.
+    const dangling = validateDocument(result.document).filter((d) => d.code === 'CYCLONEDX_UNKNOWN_REF');
+    expect(dangling.map((d) => lines[d.line! - 1]!.slice(d.column! - 1).trim())).toEqual(['"gone"']);
+  });
+
+  it('gives an element without a bom-ref an id no bom-ref of the document has, even one written further down', () => {
+    const doc = parseSbom(
+      bomJson({
+        components: [
+          { type: 'library', name: 'anonymous' },
+          { type: 'library', name: 'named like a made id', 'bom-ref': 'Component-1' },
+          { type: 'library', name: 'also anonymous', components: [{ type: 'library', name: 'nested', 'bom-ref': 'Component-3' }] },
+        ],
+        dependencies: [{ ref: 'Component-1', dependsOn: ['Component-3'] }],
+      }),
+    ).document;
+    expect(doc.packages.map((p) => [p.name, p.spdxId])).toEqual([
+      ['anonymous', 'Component-2'],
+      ['named like a made id', 'Component-1'],
+      ['also anonymous', 'Component-4'],
+      ['nested', 'Component-3'],
+    ]);
+    expect(validateDocument(doc).map((d) => d.code)).toEqual([]);
   });
 
   it('reads pedigree ancestors, descendants and variants as components with SPDX 2 lineage relationships', () => {
@@ -150,8 +178,8 @@ describe('CycloneDX structure and mapping', () => {
     ).document;
     expect(doc.packages.map((p) => p.name)).toEqual(['patched', 'upstream', 'fork']);
     expect(doc.relationships).toEqual([
-      { from: 'SPDXRef-u', type: 'ANCESTOR_OF', to: 'SPDXRef-p' },
-      { from: 'SPDXRef-f', type: 'VARIANT_OF', to: 'SPDXRef-p' },
+      { from: 'u', type: 'ANCESTOR_OF', to: 'p' },
+      { from: 'f', type: 'VARIANT_OF', to: 'p' },
     ]);
     expect(doc.packages[0]!.properties).toEqual(
       expect.arrayContaining([
@@ -209,14 +237,13 @@ describe('CycloneDX structure and mapping', () => {
     expect(doc.properties).toContainEqual({ name: 'cyclonedx:lifecycle', value: 'build' });
     const lib = doc.packages.find((p) => p.name === 'lib')!;
     expect(lib).toMatchObject({
-      spdxId: 'SPDXRef-pkg-npm-scope-lib-1.0.0',
+      spdxId: 'pkg:npm/@scope/lib@1.0.0',
       primaryPackagePurpose: 'LIBRARY',
       licenseDeclared: { text: 'MIT' },
       licenseConcluded: { text: 'Apache-2.0' },
       checksums: [{ algorithm: 'SHA256', value: 'ab'.repeat(32) }],
     });
     expect(lib.properties).toEqual([
-      { name: 'cyclonedx:bom-ref', value: 'pkg:npm/@scope/lib@1.0.0' },
       { name: 'cyclonedx:type', value: 'library' },
       { name: 'cyclonedx:group', value: '@scope' },
       { name: 'cyclonedx:scope', value: 'optional' },
@@ -234,14 +261,17 @@ describe('CycloneDX structure and mapping', () => {
     const inner = doc.packages.find((p) => p.name === 'inner')!;
     expect(doc.relationships).toEqual(
       expect.arrayContaining([
-        { from: 'SPDXRef-DOCUMENT', type: 'DESCRIBES', to: 'SPDXRef-app' },
+        { from: 'SPDXRef-DOCUMENT', type: 'DESCRIBES', to: 'app' },
         { from: lib.spdxId, type: 'CONTAINS', to: doc.files[0]!.spdxId },
-        { from: 'SPDXRef-app', type: 'DEPENDS_ON', to: lib.spdxId },
-        { from: 'SPDXRef-app', type: 'DEPENDS_ON', to: 'SPDXRef-svc' },
-        { from: 'SPDXRef-svc', type: 'CONTAINS', to: inner.spdxId },
-        { from: 'SPDXRef-svc', type: 'OTHER', to: 'SPDXRef-app', comment: 'cyclonedx:provides' },
+        // Dependencies carry where they were written, for validation to point at.
+        { from: 'app', type: 'DEPENDS_ON', to: lib.spdxId, position: expect.objectContaining({ line: expect.any(Number) }) },
+        expect.objectContaining({ from: 'app', type: 'DEPENDS_ON', to: 'svc' }),
+        { from: 'svc', type: 'CONTAINS', to: inner.spdxId },
+        expect.objectContaining({ from: 'svc', type: 'OTHER', to: 'app', comment: 'cyclonedx:provides' }),
       ]),
     );
     expect(doc.relationships).toHaveLength(6);
+    // Elements without a bom-ref get ids of their own.
+    expect([doc.files[0]!.spdxId, inner.spdxId]).toEqual(['Component-1', 'Service-2']);
   });
 });

@@ -4,7 +4,7 @@
 export interface ForeignCounts {
   packages: number;
   files: number;
-  /** CONTAINS for nesting, pedigree lineage, DEPENDS_ON / provides edges between known bom-refs, DESCRIBES for the root. */
+  /** CONTAINS for nesting, pedigree lineage, DEPENDS_ON / provides edges as written (validation reports dangling ones), DESCRIBES for the root. */
   relationships: number;
   checksums: number;
   purls: number;
@@ -21,12 +21,10 @@ interface Item {
 }
 
 function tally(items: Item[], edges: [string, string][], root: boolean): ForeignCounts {
-  const refs = new Set<string>();
-  for (const i of items) if (i.ref !== undefined && !refs.has(i.ref)) refs.add(i.ref);
   return {
     packages: items.filter((i) => i.type !== 'file').length,
     files: items.filter((i) => i.type === 'file').length,
-    relationships: items.filter((i) => i.nestedIn).length + edges.filter(([a, b]) => refs.has(a) && refs.has(b)).length + (root ? 1 : 0),
+    relationships: items.filter((i) => i.nestedIn).length + edges.filter(([a, b]) => a !== '' && b !== '').length + (root ? 1 : 0),
     checksums: items.reduce((n, i) => n + i.hashes, 0),
     purls: items.filter((i) => i.purl).length,
   };
