@@ -18,6 +18,8 @@ export type { ContainerImage, ImageInventory, ImageSourceKind } from './image-ty
 
 const DIGEST_REFERENCE = /^([A-Za-z0-9.-]+(?::\d+)?)\/([a-z0-9._/-]+)@(sha256:[0-9a-f]{64})$/;
 const INDEX_MEDIA = /manifest\.list|image\.index/;
+// apko gives its layer a pkg:oci purl too; the media type says it is a layer of the image, not an image.
+const LAYER_MEDIA = /\.layer\.|\.rootfs\./;
 
 export function formatImageReference(image: Pick<ContainerImage, 'registry' | 'repository' | 'tag' | 'digest'>): string {
   const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
@@ -42,7 +44,7 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
   const purls = new Map<string, OciPurl>();
   for (const pkg of index.document.packages) {
     const purl = ociPurlOf(pkg);
-    if (purl) purls.set(pkg.spdxId, purl);
+    if (purl && !(purl.mediaType && LAYER_MEDIA.test(purl.mediaType))) purls.set(pkg.spdxId, purl);
   }
   const layersOf = (pkg: Package): LayerInfo[] =>
     graph
