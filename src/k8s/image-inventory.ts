@@ -1,6 +1,7 @@
 // Finds the container images in an SBOM by structure: image archives that CONTAIN layer packages (release
 // SBOMs of both generations), pkg:oci packages (bom/apko image SBOMs: indexes and per-platform manifests), and
-// packages named by a digest reference, and CycloneDX container components (container-component.ts). No grep over
+// packages named by a digest reference, early bom's `REF (ARCH/OS)` platform packages (platform-image.ts) and
+// CycloneDX container components (container-component.ts). No grep over
 // SPDXIDs: the SPDXID is decoded only for the archive's name.
 import type { Package } from '../../parsers/model.js';
 import { sanitizeLine } from '../common/sanitize.js';
@@ -12,6 +13,7 @@ import { containerComponentReference } from './container-component.js';
 import type { ContainerImage, ImageInventory } from './image-types.js';
 import { layerOf, type LayerInfo } from './layer-packages.js';
 import { ociPurlOf, type OciPurl } from './oci-purl.js';
+import { platformImageOf } from './platform-image.js';
 import { releaseVersionOf } from './release-version.js';
 
 export type { ContainerImage, ImageInventory, ImageSourceKind } from './image-types.js';
@@ -109,6 +111,11 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
       continue;
     }
     if (layers.length === 0 || layerOf(pkg)) continue;
+    const platform = platformImageOf(pkg);
+    if (platform) {
+      add({ ...platform, kind: 'platform', archiveChecksums: [], ...common });
+      continue;
+    }
     const ref = archiveReference(pkg, releaseVersion);
     if (!ref) {
       warnings.push(`${sanitizeLine(pkg.spdxId)}: holds ${layers.length} layer(s) but its image name cannot be read from the SPDXID`);

@@ -23,4 +23,16 @@ describe.skipIf(realdataMissing)('image inventory of real image SBOMs', () => {
       ],
     ]);
   });
+
+  it("early bom's `REF (ARCH/OS)` packages: the repository of the name and the manifest digest of the SPDXID", () => {
+    const { images, warnings } = inventoryOf('spdx', 'real-world', 'in-the-wild', 'chartmuseum-v0.14.0.spdx');
+    expect(warnings).toEqual([]);
+    expect(images.map((i) => [i.reference, i.architecture, i.os, i.kind, i.layers.length, i.layerDigestKind])).toEqual([
+      ['ghcr.io/helm/chartmuseum@sha256:0fa963fdcc35c5936ddb5db4c9434eb61bfb42fbd00d82c4d1589b928015c15e', 'arm', 'linux', 'platform', 3, 'blob'],
+      ['ghcr.io/helm/chartmuseum@sha256:281c1484be215c965109b3d67297b6037a4e85f236971061ec17b8af1a409ba8', '386', 'linux', 'platform', 3, 'blob'],
+      ['ghcr.io/helm/chartmuseum@sha256:2eca4a4f7d566029f3127b1587a131c3ade2b2e9e53a759de1fe702f767b32a2', 'arm', 'linux', 'platform', 3, 'blob'],
+      ['ghcr.io/helm/chartmuseum@sha256:c039b64c2c4fbc2cff1762bcf19340593cc0ce06f0bfdd6165c4749d2b7c9841', 'arm64', 'linux', 'platform', 3, 'blob'],
+      ['ghcr.io/helm/chartmuseum@sha256:f707e29be48eac416a17d1eaf4efc7553972d452788ac404b8c89d35eed4d0e9', 'amd64', 'linux', 'platform', 3, 'blob'],
+    ]);
+  });
 });
