@@ -3,7 +3,7 @@
 import type { Relationship, SpdxDocument } from '../../parsers/model.js';
 import { toJsonText } from '../common/json-text.js';
 import { NotExpressedLedger, type NotExpressed } from './not-expressed.js';
-import { propertyKind, typeStatedByModel } from './source-properties.js';
+import { propertyKind, serialIsNamespace, typeStatedByModel } from './source-properties.js';
 import { fileJson, packageJson, snippetJson } from './spdx-json-elements.js';
 import { actorText, annotationsJson, defined, KNOWN_RELATIONSHIP_TYPES } from './spdx-json-values.js';
 
@@ -39,7 +39,8 @@ export function documentToSpdxJson(doc: SpdxDocument, options: SpdxJsonOptions =
   const added = (options.annotations ?? []).map((a) => ({ annotationDate: a.date, annotationType: 'OTHER', annotator: a.annotator, comment: a.comment }));
   if (doc.spdxVersion !== 'SPDX-2.3') ledger.approximate(`document version ${doc.spdxVersion}`, doc.spdxId, 'written as SPDX-2.3');
   // What a CycloneDX or SPDX 3 source said that SPDX 2 has no field for (group, scope, the tool's own properties).
-  for (const p of doc.properties ?? []) ledger.drop(`document property ${propertyKind(p.name)}`, doc.spdxId, 'SPDX 2.3 has no properties');
+  for (const p of doc.properties ?? [])
+    if (!serialIsNamespace(doc, p)) ledger.drop(`document property ${propertyKind(p.name)}`, doc.spdxId, 'SPDX 2.3 has no properties');
   for (const e of [...doc.packages, ...doc.files, ...doc.snippets])
     for (const p of e.properties ?? [])
       if (!typeStatedByModel(e, p)) ledger.drop(`${e.elementType} property ${propertyKind(p.name)}`, e.spdxId, 'SPDX 2.3 has no properties');

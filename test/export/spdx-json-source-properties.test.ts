@@ -30,5 +30,7 @@ describe.skipIf(realdataMissing)('export --format spdx-json of a CycloneDX docum
     expect(listed).toMatchObject({ how: 'dropped', count: expected, reason: 'SPDX 2.3 has no properties' });
     // A component type that primaryPackagePurpose states exactly (library, container, ...) is not listed as lost.
     expect(out.notExpressed.map((e) => e.kind)).not.toContain('package property cyclonedx:type');
+    // The serial number is the document namespace the writer keeps.
+    expect(out.notExpressed.map((e) => e.kind)).not.toContain('document property cyclonedx:serialNumber');
   });
 });
