@@ -35,4 +35,18 @@ describe.skipIf(realdataMissing)('image inventory of real image SBOMs', () => {
       ['ghcr.io/helm/chartmuseum@sha256:f707e29be48eac416a17d1eaf4efc7553972d452788ac404b8c89d35eed4d0e9', 'amd64', 'linux', 'platform', 3, 'blob'],
     ]);
   });
+
+  it('bom on OCI-layout archives (Istio 1.13.1): blobs/sha256 layers, Docker Hub names, -0001 repeats', () => {
+    const text = readFileSync(realdata('spdx', 'real-world', 'in-the-wild', 'istio-1.13.1-release.spdx'), 'utf8');
+    const names = [...text.matchAll(/^PackageName: (istio\/\S+)$/gm)].map((m) => `docker.io/${m[1]!}`);
+    const contained = (id: string) => text.split('\n').filter((l) => l.startsWith(`Relationship: ${id} CONTAINS `)).length;
+    const { images, warnings } = inventoryOf('spdx', 'real-world', 'in-the-wild', 'istio-1.13.1-release.spdx');
+    expect(warnings).toEqual([]);
+    expect(images.map((i) => i.reference).sort()).toEqual(names.sort());
+    for (const image of images) {
+      expect([image.registry, image.kind, image.layerDigestKind]).toEqual(['docker.io', 'archive', 'blob']);
+      expect(image.layers.length).toBe(contained(image.spdxId));
+      expect(image.layers.length).toBeGreaterThan(0);
+    }
+  });
 });
