@@ -151,4 +151,18 @@ describe.skipIf(realdataMissing)('real SPDX 3 documents', () => {
     expect(doc.relationships).toContainEqual({ from: 'SPDXRef-DOCUMENT', type: 'DESCRIBES', to: 'SPDXRef-gnrtd2', position: expect.anything() });
     expect(doc.relationships.some((r) => r.type === 'CONTAINS')).toBe(true);
   });
+
+  it('reports an element without spdxId as an error at its node (NTIA conformance checker negative example), and no other', () => {
+    const invalid = realdata('spdx3', 'ntia-conformance-checker', 'INVALID-missing_unique_identifiers.spdx3.json');
+    const graph = (JSON.parse(readFileSync(invalid, 'utf8')) as { '@graph': Record<string, unknown>[] })['@graph'];
+    const nameless = graph.map((n, i) => [n, i] as const).filter(([n]) => String(n.type).startsWith('software_') && n.spdxId === undefined);
+    expect(nameless.map(([n]) => n.name)).toEqual(['data.csv']);
+    const errors = parseSbom(readFileSync(invalid)).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.path])).toEqual([['MISSING_SPDXID', `@graph[${nameless[0]![1]}]`]]);
+    for (const path of spdx3.filter((f) => f !== invalid))
+      expect(
+        parseSbom(readFileSync(path)).diagnostics.filter((d) => d.code === 'MISSING_SPDXID'),
+        rel(path),
+      ).toEqual([]);
+  });
 });
