@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countElements, parseSbom } from '../../parsers/index.js';
 import type { SpdxDocument } from '../../parsers/model.js';
+import { strictParseDiagnostics } from '../../src/sbom/validate.js';
 import { realdata, realdataDir, realdataMissing } from '../helpers/cli.js';
 import { countCycloneDxJson, countCycloneDxXml, countSpdx3 } from './helpers/independent-counts.js';
 
@@ -164,5 +165,18 @@ describe.skipIf(realdataMissing)('real SPDX 3 documents', () => {
         parseSbom(readFileSync(path)).diagnostics.filter((d) => d.code === 'MISSING_SPDXID'),
         rel(path),
       ).toEqual([]);
+  });
+
+  it('says so when it reads SPDX 2 spellings of relationship types (sbom-tool writes DEPENDS_ON, HAS_DECLARED_LICENSE)', () => {
+    const path = realdata('spdx3', 'microsoft-sbom-tool', 'sbom-tool-manifest.spdx3.json');
+    const graph = (JSON.parse(readFileSync(path, 'utf8')) as { '@graph': Record<string, unknown>[] })['@graph'];
+    const upper = graph.flatMap((n, i) => (typeof n.relationshipType === 'string' && /^[A-Z_]+$/.test(n.relationshipType) ? [i] : []));
+    expect(upper.length).toBeGreaterThan(0);
+    const spelling = parseSbom(readFileSync(path)).diagnostics.filter((d) => d.code === 'ENUM_SPELLING');
+    expect(spelling.map((d) => [d.severity, d.path])).toEqual(upper.map((i) => ['warning', `@graph[${i}].relationshipType`]));
+    // Strict validation (validate) makes these schema violations errors.
+    expect(strictParseDiagnostics(spelling).every((d) => d.severity === 'error')).toBe(true);
+    const camel = parseSbom(readFileSync(realdata('spdx3', 'syft', 'identify-3.0.spdx3.json'))).diagnostics;
+    expect(camel.filter((d) => d.code === 'ENUM_SPELLING')).toEqual([]);
   });
 });
