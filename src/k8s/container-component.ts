@@ -1,5 +1,6 @@
-// CycloneDX `container` components without a pkg:oci purl: the image they name, from trivy's RepoDigest / RepoTag
-// properties or from the component's own name and version (syft writes `alpine` + `3.19`), when that is a reference.
+// CycloneDX `container` components and SPDX CONTAINER packages without a pkg:oci purl: the image they name, from
+// trivy's RepoDigest / RepoTag properties or from the element's own name and version (syft writes `alpine` + `3.19`),
+// when that is a reference.
 import type { Package } from '../../parsers/model.js';
 import { isDigest, parseReference, type ImageReference } from '../registry/reference.js';
 
@@ -8,7 +9,9 @@ const REFERENCE_PROPERTIES = ['aquasecurity:trivy:RepoDigest', 'aquasecurity:tri
 
 export function containerComponentReference(pkg: Package): ImageReference | undefined {
   const properties = pkg.properties ?? [];
-  if (!properties.some((p) => p.name === 'cyclonedx:type' && p.value === 'container')) return undefined;
+  // SPDX says it with primaryPackagePurpose CONTAINER (export --images writes name + versionInfo, no purl without a digest).
+  const container = pkg.primaryPackagePurpose === 'CONTAINER' || properties.some((p) => p.name === 'cyclonedx:type' && p.value === 'container');
+  if (!container) return undefined;
   const candidates: string[] = [];
   for (const name of REFERENCE_PROPERTIES) for (const p of properties) if (p.name === name) candidates.push(p.value);
   if (pkg.version) candidates.push(isDigest(pkg.version) ? `${pkg.name}@${pkg.version}` : `${pkg.name}:${pkg.version}`);
