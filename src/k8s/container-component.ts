@@ -6,6 +6,7 @@ import { isDigest, parseReference, type ImageReference } from '../registry/refer
 
 /** Properties that hold the image's reference, most exact first (trivy writes them for image scans). */
 const REFERENCE_PROPERTIES = ['aquasecurity:trivy:RepoDigest', 'aquasecurity:trivy:RepoTag'];
+const ARCHIVE_FILE = /\.(tar|tgz|tar\.gz|tar\.zst)$/i;
 
 export function containerComponentReference(pkg: Package): ImageReference | undefined {
   const properties = pkg.properties ?? [];
@@ -17,6 +18,8 @@ export function containerComponentReference(pkg: Package): ImageReference | unde
   if (pkg.version) candidates.push(isDigest(pkg.version) ? `${pkg.name}@${pkg.version}` : `${pkg.name}:${pkg.version}`);
   candidates.push(pkg.name);
   for (const candidate of candidates) {
+    // A scanned archive (trivy names the image by its path, centos-7.tar.gz) parses as a repository but is none.
+    if (ARCHIVE_FILE.test(candidate)) continue;
     try {
       return parseReference(candidate);
     } catch {

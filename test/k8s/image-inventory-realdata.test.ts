@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
+import { documentToSpdxJson } from '../../src/export/spdx-json.js';
 import { buildImageInventory } from '../../src/k8s/image-inventory.js';
 import { DocumentIndex } from '../../src/sbom/document-index.js';
 import { realdata, realdataMissing } from '../helpers/cli.js';
@@ -48,5 +49,15 @@ describe.skipIf(realdataMissing)('image inventory of real image SBOMs', () => {
       expect(image.layers.length).toBe(contained(image.spdxId));
       expect(image.layers.length).toBeGreaterThan(0);
     }
+  });
+
+  it('a container named by the archive trivy scanned (centos-7.tar.gz) is not an image reference', () => {
+    const path = realdata('cyclonedx', 'trivy', 'centos-7-image.cdx-1.5.json');
+    const bom = JSON.parse(readFileSync(path, 'utf8')) as { metadata: { component: { type: string; name: string } } };
+    expect(bom.metadata.component).toMatchObject({ type: 'container', name: 'integration/testdata/fixtures/images/centos-7.tar.gz' });
+    // Written as SPDX, the container keeps its name but loses trivy's RepoTag property.
+    const spdx = documentToSpdxJson(parseSbom(readFileSync(path)).document).text;
+    const { images } = buildImageInventory(new DocumentIndex(parseSbom(spdx).document));
+    expect(images.map((i) => i.reference)).toEqual([]);
   });
 });
