@@ -60,4 +60,11 @@ describe.skipIf(realdataMissing)('image inventory of real image SBOMs', () => {
     const { images } = buildImageInventory(new DocumentIndex(parseSbom(spdx).document));
     expect(images.map((i) => i.reference)).toEqual([]);
   });
+
+  it("bom's purl tag qualifier is the reference the user gave: tag=nginx is nginx:latest, not the tag nginx", () => {
+    const text = readFileSync(realdata('k8s', 'bom-image-sbom', 'nginx.spdx'), 'utf8');
+    expect(text).toContain('repository_url=index.docker.io%2Flibrary&tag=nginx');
+    const index = inventoryOf('k8s', 'bom-image-sbom', 'nginx.spdx').images.filter((i) => i.kind === 'index');
+    expect(index.map((i) => [i.reference, i.tag])).toEqual([['index.docker.io/library/nginx:latest', 'latest']]);
+  });
 });
