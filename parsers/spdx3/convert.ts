@@ -53,6 +53,9 @@ export function convertSpdx3(ctx: ConvertContext, root: unknown): SpdxDocument {
     const type = typeOf(node);
     const iri = idOf(node);
     const path = `@graph[${i}]`;
+    // Every SPDX 3 element is named by an IRI; without one nothing can refer to it (it is read under a made-up id).
+    if (!iri && (PACKAGE_TYPES.has(type) || type === FILE_TYPE || type === SNIPPET_TYPE))
+      ctx.error('MISSING_SPDXID', `${type} ${show(node.name)} has no spdxId`, path);
     if (PACKAGE_TYPES.has(type)) {
       const pkg = convertPackage(ctx, graph, node, ids.assign(iri && iriStem(iri), 'Package'), path);
       doc.packages.push(pkg);

@@ -46,6 +46,9 @@ export function readRelationships(
       continue;
     }
     const type = relationshipType(written);
+    // Read leniently (sbom-tool writes DEPENDS_ON), but SPDX 3's vocabulary is camelCase: strict validation fails it.
+    if (/^[A-Z_]+$/.test(written))
+      ctx.warn('ENUM_SPELLING', `relationshipType ${show(written)} is spelt as in SPDX 2; SPDX 3 types are camelCase`, `${path}.relationshipType`);
     const field = LICENCE_RELATIONSHIPS[type];
     if (field) {
       const element = typeof node.from === 'string' ? byIri.get(node.from) : undefined;

@@ -8,6 +8,7 @@ import { cdxLicenseNamed } from './cyclonedx-licenses.js';
 import { cdxDependencies } from './cyclonedx-dependencies.js';
 import { cdxContact, cdxEntity, cdxHashes, cdxTool, isDateTime } from './cyclonedx-fields.js';
 import { NotExpressedLedger, type NotExpressed } from './not-expressed.js';
+import { serialIsNamespace } from './source-properties.js';
 import { SPDX_DOCUMENT_ROOT, SPDX_NAMESPACE_PROPERTY } from '../../parsers/cyclonedx/spdx-origin.js';
 
 export interface CdxProperty {
@@ -59,7 +60,15 @@ function annotation(a: Annotation) {
 
 function metadata(doc: SpdxDocument, ledger: NotExpressedLedger, properties: readonly CdxProperty[]) {
   // The serial number is a UUID; the namespace itself is kept here for a reader to map back.
-  const all = [...(doc.documentNamespace ? [{ name: SPDX_NAMESPACE_PROPERTY, value: doc.documentNamespace }] : []), ...properties];
+  // The source's own document properties stay properties; the CycloneDX reader's facts are not written back.
+  const own = (doc.properties ?? []).filter((p) => !p.name.startsWith('cyclonedx:'));
+  for (const p of doc.properties ?? [])
+    if (p.name.startsWith('cyclonedx:') && !serialIsNamespace(doc, p)) ledger.drop(`document ${p.name}`, doc.spdxId, 'this export does not carry it over');
+  const all = [
+    ...(doc.documentNamespace ? [{ name: SPDX_NAMESPACE_PROPERTY, value: doc.documentNamespace }] : []),
+    ...own.map((p) => ({ name: p.name, value: p.value })),
+    ...properties,
+  ];
   const { created, creators, licenseListVersion, comment } = doc.creationInfo;
   if (created !== undefined && !isDateTime(created))
     ledger.drop('creation date that is not an RFC 3339 date-time', created, 'CycloneDX timestamps are date-times');

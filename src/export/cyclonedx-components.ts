@@ -2,6 +2,7 @@
 import { isNoAssertion, isNone, type Package, type SpdxFile, type Spdx } from '../../parsers/model.js';
 import { cdxLicenses, type CdxLicense, type LicenseContext } from './cyclonedx-licenses.js';
 import { cdxContact, cdxEntity, cdxHashes, type CdxHash } from './cyclonedx-fields.js';
+import { cdxSourceFields } from './cyclonedx-source-properties.js';
 import type { NotExpressedLedger } from './not-expressed.js';
 
 export interface CdxExternalReference {
@@ -13,10 +14,14 @@ export interface CdxExternalReference {
 export interface CdxComponent {
   type: string;
   'bom-ref': string;
+  group?: string;
   name: string;
   version?: string;
   supplier?: ReturnType<typeof cdxEntity>;
   authors?: ReturnType<typeof cdxContact>[];
+  author?: string;
+  publisher?: string;
+  scope?: string;
   description?: string;
   hashes?: CdxHash[];
   licenses?: CdxLicense[];
@@ -96,7 +101,8 @@ export function packageComponent(pkg: Package, ctx: ComponentContext): CdxCompon
   const { ledger } = ctx;
   const purpose = pkg.primaryPackagePurpose;
   const image = ctx.images?.get(pkg.spdxId);
-  const type = image ? 'container' : purpose ? COMPONENT_TYPES[purpose] : undefined;
+  const { type: sourceType, ...source } = cdxSourceFields(pkg, ledger);
+  const type = image ? 'container' : ((purpose ? COMPONENT_TYPES[purpose] : undefined) ?? sourceType);
   if (image && purpose !== 'CONTAINER')
     ledger.approximate('image package', pkg.spdxId, 'written as a container component with a pkg:oci purl, so that image tools find it');
   else if (purpose && !type) ledger.approximate(`primaryPackagePurpose ${purpose}`, pkg.spdxId, 'no such CycloneDX component type; written as library');
@@ -128,9 +134,11 @@ export function packageComponent(pkg: Package, ctx: ComponentContext): CdxCompon
     builtDate: pkg.builtDate,
     validUntilDate: pkg.validUntilDate,
   });
+  const { properties, ...fields } = source;
   return {
     type: type ?? 'library',
     'bom-ref': pkg.spdxId,
+    ...fields,
     name: pkg.name,
     ...(pkg.version !== undefined ? { version: pkg.version } : {}),
     ...(supplier ? { supplier } : {}),
@@ -142,6 +150,7 @@ export function packageComponent(pkg: Package, ctx: ComponentContext): CdxCompon
     ...(refs.cpe ? { cpe: refs.cpe } : {}),
     ...(refs.purl ? { purl: refs.purl } : {}),
     ...(refs.refs.length > 0 ? { externalReferences: refs.refs } : {}),
+    ...(properties ? { properties } : {}),
   };
 }
 
@@ -161,12 +170,15 @@ export function fileComponent(file: SpdxFile, ctx: ComponentContext): CdxCompone
     comment: file.comment,
     attributionTexts: file.attributionTexts,
   });
+  const { type: _type, properties, ...fields } = cdxSourceFields(file, ledger);
   return {
     type: 'file',
     'bom-ref': file.spdxId,
+    ...fields,
     name: file.name,
     ...(hashes ? { hashes } : {}),
     ...(licenses ? { licenses } : {}),
     ...(copyright !== undefined ? { copyright } : {}),
+    ...(properties ? { properties } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import type { Relationship, SpdxDocument } from '../../parsers/model.js';
 import { toJsonText } from '../common/json-text.js';
 import { NotExpressedLedger, type NotExpressed } from './not-expressed.js';
+import { propertyKind, serialIsNamespace, typeStatedByModel } from './source-properties.js';
 import { fileJson, packageJson, snippetJson } from './spdx-json-elements.js';
 import { withSpdxIds } from './spdx-ids.js';
 import { actorText, annotationsJson, defined, KNOWN_RELATIONSHIP_TYPES } from './spdx-json-values.js';
@@ -39,6 +40,12 @@ export function documentToSpdxJson(source: SpdxDocument, options: SpdxJsonOption
   const topAnnotations = doc.annotations.filter((a) => !elementIds.has(a.spdxId));
   const added = (options.annotations ?? []).map((a) => ({ annotationDate: a.date, annotationType: 'OTHER', annotator: a.annotator, comment: a.comment }));
   if (doc.spdxVersion !== 'SPDX-2.3') ledger.approximate(`document version ${doc.spdxVersion}`, doc.spdxId, 'written as SPDX-2.3');
+  // What a CycloneDX or SPDX 3 source said that SPDX 2 has no field for (group, scope, the tool's own properties).
+  for (const p of doc.properties ?? [])
+    if (!serialIsNamespace(doc, p)) ledger.drop(`document property ${propertyKind(p.name)}`, doc.spdxId, 'SPDX 2.3 has no properties');
+  for (const e of [...doc.packages, ...doc.files, ...doc.snippets])
+    for (const p of e.properties ?? [])
+      if (!typeStatedByModel(e, p)) ledger.drop(`${e.elementType} property ${propertyKind(p.name)}`, e.spdxId, 'SPDX 2.3 has no properties');
   const json = {
     spdxVersion: 'SPDX-2.3',
     dataLicense: doc.dataLicense ?? 'CC0-1.0',

@@ -1,6 +1,7 @@
 // Reads the registry reference of an image-archive package (release SBOM): from a package name that already is a
 // reference (v1.23.1), else from the SPDXID, with the tag taken from the release version rather than guessed.
 import type { Package } from '../../parsers/model.js';
+import { DOCKER_HUB } from '../registry/reference.js';
 import { decodeSpdxIdEscapes, encodeSpdxIdPart } from './spdxid-decode.js';
 
 export const KNOWN_ARCHITECTURES = ['amd64', 'arm64', 'arm', 'ppc64le', 's390x', '386', 'riscv64', 'mips64le', 'loong64'] as const;
@@ -62,11 +63,18 @@ function repositoryFrom(rest: string, base: string | undefined): string {
   return at > 0 ? `${decoded.slice(0, at)}/${decoded.slice(at + 1)}` : decoded;
 }
 
+/** `istio/app:1.13.1` is on Docker Hub: a first component without a dot, a port or localhost is a namespace. */
+function hubAware(registry: string, repository: string): { registry: string; repository: string } {
+  return /[.:]/.test(registry) || registry === 'localhost' ? { registry, repository } : { registry: DOCKER_HUB, repository: `${registry}/${repository}` };
+}
+
 export function archiveReference(pkg: Package, releaseVersion: string | undefined): ArchiveReference | undefined {
   const full = FULL_REFERENCE.exec(pkg.name);
-  if (full && pkg.spdxId === `${PACKAGE_PREFIX}${encodeSpdxIdPart(pkg.name)}`) {
-    const [, registry, repository, tag] = full;
-    return { registry: registry!, repository: repository!, tag: tag!, architecture: architectureOf(pkg, repository!), tagSource: 'package-name' };
+  // bom makes a repeated SPDXID unique with a -0001 suffix (the same image archive listed twice).
+  const fromName = `${PACKAGE_PREFIX}${encodeSpdxIdPart(pkg.name)}`;
+  if (full && (pkg.spdxId === fromName || (pkg.spdxId.startsWith(`${fromName}-`) && /^\d{4}$/.test(pkg.spdxId.slice(fromName.length + 1))))) {
+    const { registry, repository } = hubAware(full[1]!, full[2]!);
+    return { registry, repository, tag: full[3]!, architecture: architectureOf(pkg, repository), tagSource: 'package-name' };
   }
   // Older bom (k8s.io/release/pkg/spdx) wrote the pulled image's reference as the download location.
   const location = typeof pkg.downloadLocation === 'string' ? FULL_REFERENCE.exec(pkg.downloadLocation) : null;

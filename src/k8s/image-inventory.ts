@@ -1,6 +1,7 @@
 // Finds the container images in an SBOM by structure: image archives that CONTAIN layer packages (release
 // SBOMs of both generations), pkg:oci packages (bom/apko image SBOMs: indexes and per-platform manifests), and
-// packages named by a digest reference, and CycloneDX container components (container-component.ts). No grep over
+// packages named by a digest reference, early bom's `REF (ARCH/OS)` platform packages (platform-image.ts) and
+// CycloneDX container components (container-component.ts). No grep over
 // SPDXIDs: the SPDXID is decoded only for the archive's name.
 import type { Package } from '../../parsers/model.js';
 import { sanitizeLine } from '../common/sanitize.js';
@@ -12,12 +13,15 @@ import { containerComponentReference } from './container-component.js';
 import type { ContainerImage, ImageInventory } from './image-types.js';
 import { layerOf, type LayerInfo } from './layer-packages.js';
 import { ociPurlOf, type OciPurl } from './oci-purl.js';
+import { platformImageOf } from './platform-image.js';
 import { releaseVersionOf } from './release-version.js';
 
 export type { ContainerImage, ImageInventory, ImageSourceKind } from './image-types.js';
 
 const DIGEST_REFERENCE = /^([A-Za-z0-9.-]+(?::\d+)?)\/([a-z0-9._/-]+)@(sha256:[0-9a-f]{64})$/;
 const INDEX_MEDIA = /manifest\.list|image\.index/;
+// apko gives its layer a pkg:oci purl too; the media type says it is a layer of the image, not an image.
+const LAYER_MEDIA = /\.layer\.|\.rootfs\./;
 
 export function formatImageReference(image: Pick<ContainerImage, 'registry' | 'repository' | 'tag' | 'digest'>): string {
   const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
@@ -42,7 +46,7 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
   const purls = new Map<string, OciPurl>();
   for (const pkg of index.document.packages) {
     const purl = ociPurlOf(pkg);
-    if (purl) purls.set(pkg.spdxId, purl);
+    if (purl && !(purl.mediaType && LAYER_MEDIA.test(purl.mediaType))) purls.set(pkg.spdxId, purl);
   }
   const layersOf = (pkg: Package): LayerInfo[] =>
     graph
@@ -107,6 +111,11 @@ export function buildImageInventory(index: DocumentIndex, graph = new Relationsh
       continue;
     }
     if (layers.length === 0 || layerOf(pkg)) continue;
+    const platform = platformImageOf(pkg);
+    if (platform) {
+      add({ ...platform, kind: 'platform', archiveChecksums: [], ...common });
+      continue;
+    }
     const ref = archiveReference(pkg, releaseVersion);
     if (!ref) {
       warnings.push(`${sanitizeLine(pkg.spdxId)}: holds ${layers.length} layer(s) but its image name cannot be read from the SPDXID`);

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { PackageURL as PackageUrlClass } from 'packageurl-js';
 import type { Package } from '../../parsers/model.js';
+import { parseReference, type ImageReference } from '../registry/reference.js';
 
 // packageurl-js takes ~30 ms to load; release SBOMs have no purls, so it is loaded on the first pkg:oci only.
 let PackageURL: typeof PackageUrlClass | undefined;
@@ -50,13 +51,31 @@ export function parseOciPurl(locator: string): OciPurl | undefined {
   const first = slash > 0 ? path.slice(0, slash) : '';
   const hasHost = first.includes('.') || first.includes(':') || first === 'localhost';
   const version = purl.version?.toLowerCase();
+  const repository = hasHost ? path.slice(slash + 1) : path;
+  const tag = q.tag ? tagOf(q.tag, repository) : undefined;
   return {
     registry: hasHost ? first : '',
-    repository: hasHost ? path.slice(slash + 1) : path,
+    repository,
     ...(version && DIGEST.test(version) ? { digest: version } : {}),
-    ...(q.tag ? { tag: q.tag } : {}),
+    ...(tag ? { tag } : {}),
     ...(q.arch ? { architecture: q.arch } : {}),
     ...(q.os ? { os: q.os } : {}),
     ...(q.mediatype || q.mediaType ? { mediaType: (q.mediatype ?? q.mediaType)!.replace(/ /g, '+') } : {}),
   };
+}
+
+/**
+ * bom writes the `tag` qualifier as the reference the user gave (go-containerregistry's Tag.String()): `nginx` for
+ * nginx:latest, `registry.k8s.io/pause:3.9`. A value that names this repository is read as that reference's tag.
+ */
+function tagOf(qualifier: string, repository: string): string {
+  let ref: ImageReference;
+  try {
+    ref = parseReference(qualifier);
+  } catch {
+    return qualifier;
+  }
+  return ref.repository === repository || ref.repository === `library/${repository}` || `library/${ref.repository}` === repository
+    ? (ref.tag ?? 'latest')
+    : qualifier;
 }

@@ -98,4 +98,12 @@ describe.skipIf(realdataMissing)('image inventory BOMs', () => {
       .sort();
     expect(again).toEqual(images.map((i) => i.reference).sort());
   });
+
+  it('SPDX: the release images, tags without digests, are found again in the written document', () => {
+    const { images } = inventoryOf(realdata('k8s', 'release-sbom', 'kubernetes-v1.25.4-release.spdx'));
+    expect(images.filter((i) => i.digest)).toEqual([]);
+    const back = parseSbom(imagesToSpdxJson({ ...base, images }).text);
+    const again = buildImageInventory(new DocumentIndex(back.document));
+    expect(again.images.map((i) => i.reference).sort()).toEqual(images.map((i) => i.reference).sort());
+  });
 });

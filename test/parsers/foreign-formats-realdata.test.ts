@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { countElements, parseSbom } from '../../parsers/index.js';
 import { validateDocument } from '../../src/sbom/validate.js';
 import type { SpdxDocument } from '../../parsers/model.js';
+import { strictParseDiagnostics } from '../../src/sbom/validate.js';
 import { realdata, realdataDir, realdataMissing } from '../helpers/cli.js';
 import { countCycloneDxJson, countCycloneDxXml, countSpdx3 } from './helpers/independent-counts.js';
 
@@ -155,5 +156,32 @@ describe.skipIf(realdataMissing)('real SPDX 3 documents', () => {
     expect(go).toMatchObject({ version: '1.15.4', homepage: 'https://golang.org/', originator: { type: 'Organization', name: 'Google LLC' } });
     expect(doc.relationships).toContainEqual({ from: 'SPDXRef-DOCUMENT', type: 'DESCRIBES', to: 'SPDXRef-gnrtd2', position: expect.anything() });
     expect(doc.relationships.some((r) => r.type === 'CONTAINS')).toBe(true);
+  });
+
+  it('reports an element without spdxId as an error at its node (NTIA conformance checker negative example), and no other', () => {
+    const invalid = realdata('spdx3', 'ntia-conformance-checker', 'INVALID-missing_unique_identifiers.spdx3.json');
+    const graph = (JSON.parse(readFileSync(invalid, 'utf8')) as { '@graph': Record<string, unknown>[] })['@graph'];
+    const nameless = graph.map((n, i) => [n, i] as const).filter(([n]) => String(n.type).startsWith('software_') && n.spdxId === undefined);
+    expect(nameless.map(([n]) => n.name)).toEqual(['data.csv']);
+    const errors = parseSbom(readFileSync(invalid)).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.path])).toEqual([['MISSING_SPDXID', `@graph[${nameless[0]![1]}]`]]);
+    for (const path of spdx3.filter((f) => f !== invalid))
+      expect(
+        parseSbom(readFileSync(path)).diagnostics.filter((d) => d.code === 'MISSING_SPDXID'),
+        rel(path),
+      ).toEqual([]);
+  });
+
+  it('says so when it reads SPDX 2 spellings of relationship types (sbom-tool writes DEPENDS_ON, HAS_DECLARED_LICENSE)', () => {
+    const path = realdata('spdx3', 'microsoft-sbom-tool', 'sbom-tool-manifest.spdx3.json');
+    const graph = (JSON.parse(readFileSync(path, 'utf8')) as { '@graph': Record<string, unknown>[] })['@graph'];
+    const upper = graph.flatMap((n, i) => (typeof n.relationshipType === 'string' && /^[A-Z_]+$/.test(n.relationshipType) ? [i] : []));
+    expect(upper.length).toBeGreaterThan(0);
+    const spelling = parseSbom(readFileSync(path)).diagnostics.filter((d) => d.code === 'ENUM_SPELLING');
+    expect(spelling.map((d) => [d.severity, d.path])).toEqual(upper.map((i) => ['warning', `@graph[${i}].relationshipType`]));
+    // Strict validation (validate) makes these schema violations errors.
+    expect(strictParseDiagnostics(spelling).every((d) => d.severity === 'error')).toBe(true);
+    const camel = parseSbom(readFileSync(realdata('spdx3', 'syft', 'identify-3.0.spdx3.json'))).diagnostics;
+    expect(camel.filter((d) => d.code === 'ENUM_SPELLING')).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { checkLicense, checkLicenses } from './licenses.js';
 const CATEGORIES = new Set(['SECURITY', 'PACKAGE-MANAGER', 'PERSISTENT-ID', 'OTHER']);
 const LOCATOR_FORMATS: Record<string, RegExp> = {
   purl: /^pkg:[A-Za-z.+-]+\/\S+$/,
-  cpe23Type: /^cpe:2\.3:[aho*-](:[^:\s]*){10}$/,
+  // A CPE 2.3 component may hold an escaped colon (`1\:2.33` for a Debian epoch), so `\x` is one character.
+  cpe23Type: /^cpe:2\.3:[aho*-](:(?:\\\S|[^:\s\\])*){10}$/,
   cpe22Type: /^cpe:\/[aho]?(:[^:\s]*){0,6}$/i,
 };
 const PURPOSES: ReadonlySet<string> = new Set(PRIMARY_PACKAGE_PURPOSES);
