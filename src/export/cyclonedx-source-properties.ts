@@ -42,7 +42,6 @@ export function cdxSourceFields(element: Element, ledger: NotExpressedLedger): C
     const field = FIELDS[p.name];
     if (field && out[field] === undefined && (field !== 'scope' || SCOPES.has(p.value))) out[field] = p.value;
     else if (p.name === 'cyclonedx:type' && TYPES.has(p.value)) out.type ??= p.value;
-    else if (p.name === 'cyclonedx:bom-ref') ledger.approximate('bom-ref', element.spdxId, 'written as the SPDXID, which dependencies and annotations name');
     else if (p.name === 'cyclonedx:element' && p.value === 'service') ledger.approximate('service', element.spdxId, 'written as a component');
     else if (p.name.startsWith('cyclonedx:'))
       ledger.drop(`${element.elementType} ${propertyKind(p.name)}`, element.spdxId, 'this export does not carry it over');

@@ -1,6 +1,6 @@
 // A CycloneDX document exported again as CycloneDX keeps what the reader held as properties: group, scope,
 // publisher and author in their component fields, a type SPDX has no purpose for (platform), and the generating
-// tool's own properties; the result still validates against the official 1.6 schema.
+// tool's own properties, and every bom-ref as written; the result still validates against the official 1.6 schema.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSbom } from '../../parsers/index.js';
@@ -11,6 +11,7 @@ import { validateCycloneDx } from '../helpers/json-schemas.js';
 
 interface SourceComponent {
   name: string;
+  'bom-ref'?: string;
   type: string;
   group?: string;
   scope?: string;
@@ -48,5 +49,7 @@ describe.skipIf(realdataMissing)('export --format cyclonedx-json of a CycloneDX 
     expect(platforms).toHaveLength(2);
     expect(components.filter((c) => c.type === 'platform').map((c) => c.name)).toEqual(platforms);
     expect(notExpressed.map((e) => e.kind)).not.toContain('primaryPackagePurpose OTHER');
+    // Each component keeps the bom-ref it was given: the reader knows elements by it, and the dependencies name it.
+    expect(components.map((c) => c['bom-ref']).sort()).toEqual(sourceComponents.map((c) => c['bom-ref']).sort());
   });
 });
