@@ -91,6 +91,7 @@ function pushList(ctx: ConvertContext, stack: Pending[], list: unknown, path: st
 
 /** One `cyclonedx:type` property object per known type, shared by every element of that type (only known types: the map lives across documents). */
 const TYPE_PROPERTIES = new Map<string, Property>(Object.keys(PURPOSES).map((t) => [t, Object.freeze({ name: 'cyclonedx:type', value: t })]));
+const TYPE_ONLY_LISTS = new Map<string, Property[]>([...TYPE_PROPERTIES].map(([t, p]) => [t, Object.freeze([p]) as Property[]]));
 const SERVICE_PROPERTY: Property = Object.freeze({ name: 'cyclonedx:element', value: 'service' });
 const OPTIONAL_TEXT = ['group', 'scope', 'publisher', 'mime-type'] as const;
 const OPTIONAL_TEXT_NAMES = OPTIONAL_TEXT.map((key) => `cyclonedx:${key}`);
@@ -139,7 +140,9 @@ function readOne(ctx: ConvertContext, ids: ElementIds, obj: Record<string, unkno
   if (typeof obj.author === 'string') properties.push(authorProperty(ctx, obj.author));
   if (service) serviceFacts(ctx, obj, path, properties);
   if (obj.properties !== undefined) ownProperties(ctx, obj.properties, properties, path, 'properties');
-  const ownList = properties.slice();
+  // An element whose one fact is its type (most file components) shares a frozen list; pedigree adds to its own.
+  const typeOnly = properties.length === 1 && type !== undefined && properties[0] === TYPE_PROPERTIES.get(type) && obj.pedigree === undefined;
+  const ownList = typeOnly ? TYPE_ONLY_LISTS.get(type)! : properties.slice();
   properties.length = 0;
 
   const checksums = obj.hashes === undefined ? EMPTY_LIST : hashes(ctx, obj.hashes, path, 'hashes');
