@@ -54,13 +54,14 @@ export async function runExport(source: string, opts: ExportCliOptions): Promise
     counts = { images: images.length };
   } else {
     const doc = loaded.document;
+    const tool = `Tool: kube-sbom-${packageVersion()}`;
+    const now = nowTimestamp();
     written =
       opts.format === 'cyclonedx-json'
         ? documentToCycloneDx(doc, { properties })
         : documentToSpdxJson(doc, {
-            annotations: [
-              { annotator: `Tool: kube-sbom-${packageVersion()}`, date: nowTimestamp(), comment: properties.map((p) => `${p.name}=${p.value}`).join('\n') },
-            ],
+            export: { created: now, creator: tool },
+            annotations: [{ annotator: tool, date: now, comment: properties.map((p) => `${p.name}=${p.value}`).join('\n') }],
           });
     counts = { packages: doc.packages.length, files: doc.files.length, snippets: doc.snippets.length, relationships: doc.relationships.length };
   }

@@ -17,6 +17,8 @@ export interface SpdxJsonExport {
 export interface SpdxJsonOptions {
   /** Annotations to add to the document (e.g. how this run verified it); written with the document's own. */
   annotations?: readonly { annotator: string; date: string; comment: string }[];
+  /** This export: its time and tool (`Tool: kube-sbom-1.2.3`), written where the source has no creation time or creator. */
+  export?: { created: string; creator: string };
 }
 
 function relationshipsJson(list: readonly Relationship[], ledger: NotExpressedLedger) {
@@ -30,6 +32,21 @@ function relationshipsJson(list: readonly Relationship[], ledger: NotExpressedLe
     out.push({ spdxElementId: r.from, relationshipType: r.type, relatedSpdxElement: to, ...(r.comment !== undefined ? { comment: r.comment } : {}) });
   }
   return out;
+}
+
+/**
+ * SPDX 2.3 requires a creation time and at least one creator. A source without them (a CycloneDX BOM with no
+ * timestamp or tools) gets this export's own, which is true of the document written; the ledger says so.
+ */
+function creationInfoJson(doc: SpdxDocument, options: SpdxJsonOptions, ledger: NotExpressedLedger) {
+  const { created, creators, licenseListVersion, comment } = doc.creationInfo;
+  const own = options.export;
+  if (own && created === undefined) ledger.approximate('creation time', doc.spdxId, 'the source has none; written as the time of this export');
+  if (own && creators.length === 0) ledger.approximate('creator', doc.spdxId, `the source names none; written as ${own.creator}`);
+  return {
+    ...defined({ created: created ?? own?.created, licenseListVersion, comment }),
+    creators: creators.length > 0 ? creators.map(actorText) : own ? [own.creator] : [],
+  };
 }
 
 export function documentToSpdxJson(source: SpdxDocument, options: SpdxJsonOptions = {}): SpdxJsonExport {
@@ -60,10 +77,7 @@ export function documentToSpdxJson(source: SpdxDocument, options: SpdxJsonOption
       })),
       comment: doc.comment,
     }),
-    creationInfo: {
-      ...defined({ created: doc.creationInfo.created, licenseListVersion: doc.creationInfo.licenseListVersion, comment: doc.creationInfo.comment }),
-      creators: doc.creationInfo.creators.map(actorText),
-    },
+    creationInfo: creationInfoJson(doc, options, ledger),
     ...defined({
       annotations: [...annotationsJson(topAnnotations, ledger), ...added],
       hasExtractedLicensingInfos: doc.extractedLicensingInfos.map((e) => ({

@@ -60,6 +60,18 @@ describe.skipIf(realdataMissing)('export', () => {
     expect(back.annotations.filter((a) => a.spdxId === 'SPDXRef-DOCUMENT').map((a) => a.comment)).toContain('kube-sbom:verification:status=not-verified');
   });
 
+  it('spdx-json of a CycloneDX BOM without a timestamp or tools: the time and tool of this export as its creation, schema-valid', async () => {
+    const source = realdata('cyclonedx', 'cyclonedx-spec', 'valid-assembly-1.6.json');
+    const before = Date.now() - 1000;
+    const r = await runCli(['export', source, '--format', 'spdx-json']);
+    expect(r.code, r.stderr).toBe(0);
+    const written = JSON.parse(r.stdout) as { creationInfo: { created: string; creators: string[] } };
+    expect(validateSpdx23(written)).toEqual([]);
+    expect(written.creationInfo.creators).toEqual([expect.stringMatching(/^Tool: kube-sbom-\d+\.\d+\.\d+/)]);
+    expect(Date.parse(written.creationInfo.created)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(warningLines(r.stderr)).toEqual(expect.arrayContaining([expect.stringContaining('creation time'), expect.stringContaining('creator')]));
+  });
+
   it('--images: the inventory as container components', async () => {
     const r = await runCli(['export', v125, '--images', '--arch', 'amd64', '--format', 'cyclonedx-json']);
     expect(r.code, r.stderr).toBe(0);
