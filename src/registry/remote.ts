@@ -1,6 +1,6 @@
 // ImageSource over the OCI distribution API (registry.k8s.io, Docker Hub, a local docker-registry).
-import type { Readable } from 'node:stream';
-import { checkError, ioError } from '../common/errors.js';
+import { Readable } from 'node:stream';
+import { checkError, ioError, KubeSbomError } from '../common/errors.js';
 import { assertDigest, digestsEqual, sha256Digest } from './digest.js';
 import { digestChecker } from './digest-stream.js';
 import { RegistryTransport, type RegistryResponse, type TransportOptions } from './http.js';
@@ -8,6 +8,7 @@ import { parseManifest, type Descriptor, type FetchedManifest } from './manifest
 import { MANIFEST_ACCEPT, OCI_INDEX } from './media-types.js';
 import { mirrorTarget } from './mirror-target.js';
 import { isDigest } from './reference.js';
+import { resumingBlob } from './resuming-blob.js';
 import { MAX_MANIFEST_BYTES, type ImageSource, type ManifestHead, type RepoRef } from './source.js';
 
 export interface RemoteOptions extends TransportOptions {
@@ -139,20 +140,33 @@ export class RemoteRegistry implements ImageSource {
     return true;
   }
 
-  /** A blob as a stream that fails (DIGEST_MISMATCH) at its end unless its bytes hash to `digest`: memory stays flat. */
+  /**
+   * A blob as a stream that fails (DIGEST_MISMATCH) at its end unless its bytes hash to `digest`: memory stays flat.
+   * A cut connection is resumed from where it stopped (resuming-blob.ts).
+   */
   async openBlob(repo: RepoRef, digest: string, size?: number): Promise<Readable> {
     const where = `${repo.registry}/${repo.repository}@${digest}`;
-    const res = await this.transport.stream('GET', this.url(repo, 'blobs', digest), { maxBytes: 0, scope: this.scope(repo), signal: this.signal });
+    const url = this.url(repo, 'blobs', digest);
+    const open = (from: number) =>
+      this.transport.stream('GET', url, {
+        maxBytes: 0,
+        scope: this.scope(repo),
+        signal: this.signal,
+        ...(from > 0 ? { headers: { range: `bytes=${from}-` } } : {}),
+      });
+    const res = await open(0);
     if (res.status === 404) throw checkError('BLOB_NOT_FOUND', `blob ${where}: the registry does not have it`);
     if (res.status !== 200 || !res.body) {
       res.body?.dump().catch(() => {});
       throw this.unexpected({ ...res, body: new Uint8Array() }, `blob ${where}`);
     }
-    const body = res.body;
+    const body = Readable.from(resumingBlob(res.body, open, where), { objectMode: false });
     const checker = digestChecker(digest, `blob ${where}`, size);
-    // A cut connection is the network's failure, said in one line; the checker carries it to the reader.
+    // A read that could not be resumed is the network's failure, said in one line; the checker carries it to the reader.
     body.on('error', (err) =>
-      checker.destroy(ioError('REGISTRY_READ_FAILED', `blob ${where}: the answer broke off (${err.message}); run again to resume`, err)),
+      checker.destroy(
+        err instanceof KubeSbomError ? err : ioError('REGISTRY_READ_FAILED', `blob ${where}: the answer broke off (${err.message}); run again to resume`, err),
+      ),
     );
     checker.on('close', () => body.destroy());
     return body.pipe(checker);

@@ -7,13 +7,15 @@ export interface SeenRequest {
   method: string;
   path: string;
   authorization?: string;
+  /** The Range header, when the client asked for part of a blob. */
+  range?: string;
 }
 
 export type ProxyDecision =
   | { respond: { status: number; headers?: Record<string, string>; body?: Uint8Array | string } }
   /** Forward, then replace the body (headers, Docker-Content-Digest included, are passed through unchanged). */
   | { tamper: (body: Buffer) => Buffer }
-  /** Forward, send the headers (full length) and this many body bytes, then close the connection: a copy cut mid-blob. */
+  /** Forward, send the headers (its full length) and this many body bytes of a 200 or 206, then close the connection: a copy cut mid-blob. */
   | { cutAfter: number }
   | undefined;
 
@@ -45,6 +47,7 @@ function closer(server: Server) {
 function record(req: IncomingMessage, seen: SeenRequest[]): SeenRequest {
   const entry: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/' };
   if (req.headers.authorization) entry.authorization = req.headers.authorization;
+  if (req.headers.range) entry.range = req.headers.range;
   seen.push(entry);
   return entry;
 }
@@ -90,7 +93,7 @@ export async function startProxy(
       if (entry.method !== 'HEAD') outHeaders['content-length'] = String(body.length);
       else if (upstreamRes.headers.get('content-length')) outHeaders['content-length'] = upstreamRes.headers.get('content-length')!;
       res.writeHead(upstreamRes.status, outHeaders);
-      if (decision && 'cutAfter' in decision && upstreamRes.status === 200 && entry.method === 'GET') {
+      if (decision && 'cutAfter' in decision && (upstreamRes.status === 200 || upstreamRes.status === 206) && entry.method === 'GET') {
         res.write(body.subarray(0, decision.cutAfter), () => res.destroy());
         return;
       }

@@ -145,6 +145,75 @@ describe.skipIf(registryMissing)('registry client against docker-registry', () =
     });
   });
 
+  describe('a blob read through a connection cut mid-blob', () => {
+    const big = new Uint8Array(1024 * 1024).map((_, i) => (i * 7919) % 251);
+    let digest: string;
+    const isBlob = (req: { method: string; path: string }) => req.method === 'GET' && req.path.endsWith(`/blobs/${digest}`);
+    const readAll = async (host: string) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await client.openBlob(parseReference(`${host}/team/big`), digest, big.byteLength)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    };
+    const ranges = (proxy: TestProxy) => proxy.seen.filter(isBlob).map((r) => r.range);
+    beforeAll(async () => {
+      digest = await pushBlob({ url: registry.url }, 'team/big', big);
+    });
+
+    it('asks for the rest and hands over the whole blob, checked against its digest', async () => {
+      let cuts = 1;
+      const cutting = await startProxy(registry.url, (req) => (isBlob(req) && cuts-- > 0 ? { cutAfter: 300_000 } : undefined));
+      try {
+        expect(sha256(await readAll(cutting.host))).toBe(digest);
+        const asked = ranges(cutting);
+        expect(asked).toHaveLength(2);
+        expect(asked[0]).toBeUndefined();
+        // A cut socket may drop bytes still in flight: the rest is asked from what was read.
+        const from = Number(/^bytes=(\d+)-$/.exec(asked[1] ?? '')?.[1]);
+        expect(from).toBeLessThanOrEqual(300_000);
+      } finally {
+        await cutting.close();
+      }
+    });
+
+    it('carries on through a cut in every answer, as long as each brings bytes', async () => {
+      const cutting = await startProxy(registry.url, (req) => (isBlob(req) ? { cutAfter: 300_000 } : undefined));
+      try {
+        expect(sha256(await readAll(cutting.host))).toBe(digest);
+        expect(ranges(cutting).length).toBeGreaterThanOrEqual(4);
+      } finally {
+        await cutting.close();
+      }
+    });
+
+    it('skips what it has when a registry ignores the range and sends the whole blob again', async () => {
+      let cuts = 1;
+      const ignoring = await startProxy(registry.url, (req) =>
+        !isBlob(req) ? undefined : req.range ? { respond: { status: 200, body: big } } : cuts-- > 0 ? { cutAfter: 300_000 } : undefined,
+      );
+      try {
+        expect(sha256(await readAll(ignoring.host))).toBe(digest);
+        expect(ranges(ignoring)).toEqual([undefined, expect.stringMatching(/^bytes=\d+-$/)]);
+      } finally {
+        await ignoring.close();
+      }
+    });
+
+    it('fails in one line (REGISTRY_READ_FAILED) when the rest cannot be had', async () => {
+      let cuts = 1;
+      const failing = await startProxy(registry.url, (req) =>
+        !isBlob(req) ? undefined : cuts-- > 0 ? { cutAfter: 300_000 } : { respond: { status: 503, body: 'down' } },
+      );
+      try {
+        await expect(readAll(failing.host)).rejects.toMatchObject({
+          code: 'REGISTRY_READ_FAILED',
+          message: expect.stringMatching(/broke off at byte \d+, and asking for the rest got HTTP 503; run again to resume$/),
+        });
+      } finally {
+        await failing.close();
+      }
+    });
+  });
+
   it('follows a 307 for manifests to another host, as registry.k8s.io does', async () => {
     const backing = await startProxy(registry.url, undefined, '127.0.0.2');
     const front = await startProxy(registry.url, (req) =>

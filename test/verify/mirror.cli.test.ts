@@ -12,7 +12,7 @@ import { runCli } from '../helpers/cli.js';
 import { MIRROR_TAG, pushMirrorFixture, type MirrorFixture } from '../helpers/mirror-fixture.js';
 import { getTestPki } from '../helpers/pki/index.js';
 import { registryMissing, startRegistry, type TestRegistry } from '../helpers/registry.js';
-import { startProxy } from '../helpers/registry-proxy.js';
+import { startProxy, type SeenRequest } from '../helpers/registry-proxy.js';
 import { BUNDLE_V03, makeImage, pushBundleReferrer, pushImage } from '../helpers/registry-push.js';
 import { signImageBundle } from '../helpers/registry-signatures.js';
 
@@ -163,12 +163,29 @@ describe.skipIf(registryMissing)('kube-sbom mirror', () => {
     expect((await manifestAt(to.url, 'kube-apiserver', MIRROR_TAG)).status).toBe(404);
   });
 
-  it('a copy cut mid-blob fails (exit 3); running again completes it without copying what arrived', async () => {
+  it('a copy cut mid-blob asks the source for the rest and completes in the same run', async () => {
+    const to = await target();
+    let cuts = 1;
+    const bigBlob = (req: SeenRequest) => req.method === 'GET' && req.path.endsWith(`/blobs/${fixture.bigBlobDigest}`);
+    const cutting = await startProxy(source.url, (req) => (bigBlob(req) && cuts-- > 0 ? { cutAfter: 100_000 } : undefined));
+    cleanup.push(() => cutting.close());
+    const r = await mirror(to.host, cutting.host);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(cutting.seen.filter(bigBlob).map((q) => q.range)).toEqual([undefined, expect.stringMatching(/^bytes=\d+-$/)]);
+    expect((await manifestAt(to.url, 'kube-apiserver', MIRROR_TAG)).digest).toBe(fixture.apiserver.digest);
+  });
+
+  it('a copy whose rest cannot be had fails (exit 3); running again completes it without copying what arrived', async () => {
     const to = await target();
     let cut = true;
-    const cutting = await startProxy(source.url, (req) =>
-      cut && req.method === 'GET' && req.path.endsWith(`/blobs/${fixture.bigBlobDigest}`) ? { cutAfter: 100_000 } : undefined,
-    );
+    // The first answer is cut; the source then fails every request for the rest.
+    let answered = false;
+    const cutting = await startProxy(source.url, (req) => {
+      if (!cut || req.method !== 'GET' || !req.path.endsWith(`/blobs/${fixture.bigBlobDigest}`)) return undefined;
+      if (answered) return { respond: { status: 503, body: 'down' } };
+      answered = true;
+      return { cutAfter: 100_000 };
+    });
     cleanup.push(() => cutting.close());
     const first = await mirror(to.host, cutting.host);
     expect(first.code, first.stdout + first.stderr).toBe(3);
