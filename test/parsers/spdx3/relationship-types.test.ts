@@ -74,9 +74,17 @@ describe('SPDX 3 relationship types as SPDX 2 types', () => {
   it('keeps as written what SPDX 2 has no type for, and a swapped type towards NONE, which SPDX 2 cannot turn round', () => {
     const none = 'https://spdx.org/rdf/3.0.1/terms/Core/NoneElement';
     expect(
-      read([{ type: 'trainedOn' }, { type: 'usesTool' }, { type: 'usesTool', scope: 'runtime' }, { type: 'hasDataFile', to: none }, { type: 'hasDataFile' }]),
+      read([
+        { type: 'trainedOn' },
+        { type: 'constructor', scope: 'toString' },
+        { type: 'usesTool' },
+        { type: 'usesTool', scope: 'runtime' },
+        { type: 'hasDataFile', to: none },
+        { type: 'hasDataFile' },
+      ]),
     ).toEqual([
       { from: APP, type: 'trainedOn', to: LIB, comment: undefined },
+      { from: APP, type: 'constructor', to: LIB, comment: undefined },
       { from: APP, type: 'usesTool', to: LIB, comment: undefined },
       { from: APP, type: 'usesTool', to: LIB, comment: undefined },
       { from: APP, type: 'hasDataFile', to: 'NONE', comment: undefined },
