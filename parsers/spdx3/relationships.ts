@@ -1,22 +1,17 @@
 // SPDX 3 relationships to the model: one per `to`, types spelt as SPDX 2 where SPDX 2 has them (dependsOn ->
-// DEPENDS_ON); licence relationships become the licence fields of their element; root elements become DESCRIBES.
+// DEPENDS_ON, hasDataFile -> DATA_FILE_OF the other way round: relationship-types.ts); licence relationships become
+// the licence fields of their element; root elements become DESCRIBES.
 import type { ConvertContext } from '../json-like/context.js';
 import { show } from '../json-like/values.js';
-import { NOASSERTION, NONE, RELATIONSHIP_TYPES, type Element, type Property, type SpdxDocumentDraft } from '../model.js';
-import { upperDashed } from './elements.js';
+import { NOASSERTION, NONE, type Element, type Property, type SpdxDocumentDraft } from '../model.js';
 import { DOCUMENT_TYPES, listOf, text, typeOf, type Graph } from './graph.js';
 import { licenceText, licenceValue } from './licences.js';
+import { spdx2RelationshipType, upperSnake } from './relationship-types.js';
 
-const KNOWN_TYPES = new Set<string>(RELATIONSHIP_TYPES);
 const LICENCE_RELATIONSHIPS: Record<string, 'licenseDeclared' | 'licenseConcluded'> = {
   HAS_DECLARED_LICENSE: 'licenseDeclared',
   HAS_CONCLUDED_LICENSE: 'licenseConcluded',
 };
-
-function relationshipType(written: string): string {
-  const upper = /^[A-Z_]+$/.test(written) ? written : upperDashed(written).replace(/-/g, '_');
-  return KNOWN_TYPES.has(upper) || LICENCE_RELATIONSHIPS[upper] ? upper : written;
-}
 
 export function readRelationships(
   ctx: ConvertContext,
@@ -45,11 +40,10 @@ export function readRelationships(
       ctx.error('MISSING_REQUIRED_FIELD', 'a relationship needs from and relationshipType', path);
       continue;
     }
-    const type = relationshipType(written);
     // Read leniently (sbom-tool writes DEPENDS_ON), but SPDX 3's vocabulary is camelCase: strict validation fails it.
     if (/^[A-Z_]+$/.test(written))
       ctx.warn('ENUM_SPELLING', `relationshipType ${show(written)} is spelt as in SPDX 2; SPDX 3 types are camelCase`, `${path}.relationshipType`);
-    const field = LICENCE_RELATIONSHIPS[type];
+    const field = LICENCE_RELATIONSHIPS[upperSnake(written)];
     if (field) {
       const element = typeof node.from === 'string' ? byIri.get(node.from) : undefined;
       if (!element) continue;
@@ -62,6 +56,7 @@ export function readRelationships(
       }
       continue;
     }
+    const { type, swap, comment } = spdx2RelationshipType(written, text(node.scope));
     const from = endpoint(node.from);
     const position = ctx.positionOf(path);
     for (const target of listOf(node.to)) {
@@ -70,7 +65,12 @@ export function readRelationships(
         skipped.set(written, (skipped.get(written) ?? 0) + 1);
         continue;
       }
-      doc.relationships.push({ from, type, to, ...(position ? { position } : {}) });
+      const at = position ? { position } : {};
+      const extra = comment ? { comment, ...at } : at;
+      if (!swap) doc.relationships.push({ from, type, to, ...extra });
+      else if (typeof to === 'string') doc.relationships.push({ from: to, type, to: from, ...extra });
+      // SPDX 2 has NONE and NOASSERTION only as a target, so `x hasDataFile NONE` cannot turn round: kept as written.
+      else doc.relationships.push({ from, type: written, to, ...at });
     }
   }
   for (const [element, entry] of licences) {

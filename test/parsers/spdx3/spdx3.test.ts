@@ -49,7 +49,7 @@ describe('SPDX 3 JSON-LD', () => {
     });
     expect(doc.relationships.map((r) => [r.from, r.type, r.to])).toEqual([
       ['SPDXRef-app', 'DEPENDS_ON', 'SPDXRef-lib'],
-      ['SPDXRef-app', 'hasDynamicLink', 'SPDXRef-lib'],
+      ['SPDXRef-lib', 'DYNAMIC_LINK', 'SPDXRef-app'],
       ['SPDXRef-DOCUMENT', 'DESCRIBES', 'SPDXRef-app'],
     ]);
     // A relationship from an agent has no place in the model: said, not silently dropped.
