@@ -53,7 +53,7 @@ export function addReleaseOptions(cmd: Command): Command {
     .option('--offline', 'no network: only the cache and file:// mirrors')
     .option('--connect-timeout <ms>', 'milliseconds allowed to open a connection', '15000')
     .option('--idle-timeout <ms>', 'milliseconds of silence allowed while downloading', '30000')
-    .option('--retries <n>', 'retries on network errors, 5xx and 429', '3')
+    .option('--retries <n>', 'retries in a row on network errors, 5xx and 429 (a download that was cut after progress continues and counts afresh)', '3')
     .option('--timeout <duration>', 'give up on a download after this long, retries included (e.g. 90s, 30m)', DEFAULT_TIMEOUT)
     .addOption(new Option('--retry-delay <ms>', 'first backoff delay').default('500').hideHelp());
 }

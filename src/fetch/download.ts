@@ -40,15 +40,20 @@ export async function downloadToFile<T extends ByteTap>(req: DownloadRequest<T>,
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const endsAt = now() + timeoutMs;
   const leftover = new Leftover();
+  // Failures in a row that kept no new byte: what --retries counts. A cut after progress is continued and starts the
+  // count again, so a long download over a poor link finishes; --timeout still bounds the whole.
+  let fruitless = 0;
   try {
     for (let attempt = 1; ; attempt++) {
+      const keptBefore = leftover.current?.bytes ?? 0;
       try {
         const digests = await attemptOnce(req, ctx, attempt, now, deadline.signal, leftover);
         ctx.onEvent?.({ type: 'download-done', url: req.url, label: req.label, bytes: digests.size, source: isFile ? 'file' : 'network' });
         return digests;
       } catch (err) {
         if (deadline.signal.aborted) throw deadlineError(req.url, timeoutMs, attempt);
-        const retry = isFile ? undefined : retryDecision(err, attempt, ctx.settings, now());
+        fruitless = (leftover.current?.bytes ?? 0) > keptBefore ? 1 : fruitless + 1;
+        const retry = isFile ? undefined : retryDecision(err, fruitless, ctx.settings, now());
         if (retry === undefined) throw asDownloadError(err, req.url, attempt);
         // Waiting past the deadline would only end in a timeout: say so now, with the failure that made us wait.
         if (now() + retry >= endsAt) throw deadlineError(req.url, timeoutMs, attempt, describe(asDownloadError(err, req.url, 1)));
@@ -142,18 +147,18 @@ async function attemptOnce<T extends ByteTap>(
   }
 }
 
-/** Milliseconds to wait before the next attempt, or undefined when this failure is final. */
-function retryDecision(err: unknown, attempt: number, settings: FetchSettings, nowMs: number): number | undefined {
-  if (attempt > settings.retries) return undefined;
+/** Milliseconds to wait before the next attempt, or undefined when this failure is final (`failures`: in a row, without progress). */
+function retryDecision(err: unknown, failures: number, settings: FetchSettings, nowMs: number): number | undefined {
+  if (failures > settings.retries) return undefined;
   if (err instanceof HttpStatusError) {
     if (!isRetryableStatus(err.status)) return undefined;
     const asked = parseRetryAfter(err.retryAfter, nowMs);
     // Past the cap the server is not coming back soon: fail now rather than sit idle.
     if (asked !== undefined) return asked <= settings.maxRetryAfterMs ? asked : undefined;
-    return backoffDelay(attempt, settings.retryBaseDelayMs);
+    return backoffDelay(failures, settings.retryBaseDelayMs);
   }
   const retryable = isRetryableError(err) || isRetryableError((err as Error)?.cause) || (err as { retryable?: boolean })?.retryable === true;
-  return retryable ? backoffDelay(attempt, settings.retryBaseDelayMs) : undefined;
+  return retryable ? backoffDelay(failures, settings.retryBaseDelayMs) : undefined;
 }
 
 function describe(err: unknown): string {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { Fetcher, type FetchEvent, type FetchRequest } from '../../src/fetch/index.js';
 import type { ByteTap } from '../../src/fetch/sink.js';
 import { ReleaseMirror } from '../helpers/release-mirror.js';
@@ -107,6 +107,11 @@ describe('downloads', () => {
     ['stalled server', { kind: 'stall' } as const],
     ['server that never answers', { kind: 'hang' } as const],
   ])('fails cleanly on a %s every attempt, leaving nothing behind', async (_name, fault) => {
+    // A server that takes no ranges: no attempt keeps anything, so every one counts against --retries.
+    mirror.ranges = false;
+    onTestFinished(() => {
+      mirror.ranges = true;
+    });
     mirror.inject('/dl/release/blob', fault, 4);
     const started = Date.now();
     const err = await fetcher()

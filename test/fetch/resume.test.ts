@@ -180,11 +180,22 @@ describe('resuming a cut-short download', () => {
     }
   });
 
-  it('leaves no partial file behind when every attempt is cut short', async () => {
-    mirror.inject(PATH, { kind: 'truncate', keepBytes: 1000 }, 4);
+  it('counts against --retries only the cuts that kept nothing new, and leaves no partial file when it gives up', async () => {
+    mirror.inject(PATH, { kind: 'truncate', keepBytes: 1000 });
+    mirror.inject(PATH, { kind: 'truncate', keepBytes: 0 }, 3);
     await expect(fetcher().fetch(req(`${mirror.url}${PATH}`))).rejects.toMatchObject({ message: expect.stringContaining('after 4 attempts') });
-    expect(mirror.requests.map((r) => r.range)).toEqual([undefined, 'bytes=1000-', 'bytes=2000-', 'bytes=3000-']);
+    expect(mirror.requests.map((r) => r.range)).toEqual([undefined, 'bytes=1000-', 'bytes=1000-', 'bytes=1000-']);
     expect(await readdir(work)).toEqual([]);
+  });
+
+  it('finishes a download cut more times than --retries allows, as long as every cut came further', async () => {
+    mirror.inject(PATH, { kind: 'truncate', keepBytes: 40_000 }, 6);
+    const events: FetchEvent[] = [];
+    const got = await fetcher(events).fetch(req(`${mirror.url}${PATH}`));
+    expect(got.sha256).toBe(sha256(payload));
+    expect(mirror.requests.map((r) => r.range)).toEqual([undefined, ...[1, 2, 3, 4, 5, 6].map((n) => `bytes=${n * 40_000}-`)]);
+    // The wait before each retry starts again from the base delay after progress.
+    expect(events.filter((e) => e.type === 'download-retry').map((e) => e.delayMs <= FAST.retryBaseDelayMs * 1.2)).toEqual(Array(6).fill(true));
   });
 
   it('says on the progress line where the retry continues from', () => {
