@@ -40,8 +40,8 @@ export async function downloadToFile<T extends ByteTap>(req: DownloadRequest<T>,
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   const endsAt = now() + timeoutMs;
   const leftover = new Leftover();
-  // Failures in a row that kept no new byte: what --retries counts. A cut after progress is continued and starts the
-  // count again, so a long download over a poor link finishes; --timeout still bounds the whole.
+  // What --retries counts: failures in a row, where one that kept new bytes starts the count again at one. A cut
+  // after progress is continued, so a long download over a poor link finishes; --timeout still bounds the whole.
   let fruitless = 0;
   try {
     for (let attempt = 1; ; attempt++) {
