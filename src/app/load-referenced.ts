@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExternalDocumentRef } from '../../parsers/model.js';
+import { removeOnExit } from '../common/remove-on-exit.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import type { FetchSettings } from '../fetch/types.js';
 import { checkError } from '../common/errors.js';
@@ -39,6 +40,7 @@ export interface ReferenceDownload {
 /** The same, downloaded first through the fetch layer (limits, retries, offline); the download is not kept. */
 export async function loadReferencedUrl(url: string, reference: ExternalDocumentRef, options: ReferenceDownload): Promise<LoadedSource> {
   const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-ref-'));
+  const forget = removeOnExit(dir);
   const fetcher = new Fetcher({ offline: options.offline, ...(options.fetchSettings ? { settings: options.fetchSettings } : {}) });
   try {
     const file = await fetcher.fetch({ url, label: url.split('/').pop() || 'document', dir, maxBytes: options.maxBytes, cache: 'none' });
@@ -46,5 +48,6 @@ export async function loadReferencedUrl(url: string, reference: ExternalDocument
   } finally {
     await fetcher.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }

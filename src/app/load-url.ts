@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SbomFormat } from '../../parsers/model.js';
+import { removeOnExit } from '../common/remove-on-exit.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import type { FetchSettings } from '../fetch/types.js';
 import { loadFile } from './load-file.js';
@@ -18,6 +19,7 @@ export interface UrlLoadOptions {
 
 export async function loadUrl(url: string, options: UrlLoadOptions, onEvent: LoadEventListener): Promise<LoadedSource> {
   const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-url-'));
+  const forget = removeOnExit(dir);
   const fetcher = new Fetcher({ offline: options.offline, onEvent, ...(options.fetchSettings ? { settings: options.fetchSettings } : {}) });
   try {
     const file = await fetcher.fetch({ url, label: url.split('/').pop() || 'document', dir, maxBytes: options.maxBytes, cache: 'none' });
@@ -26,5 +28,6 @@ export async function loadUrl(url: string, options: UrlLoadOptions, onEvent: Loa
   } finally {
     await fetcher.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }

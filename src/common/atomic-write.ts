@@ -2,11 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { removeOnExit } from './remove-on-exit.js';
 
 /** mode: the permission bits to give the new file (those of the file it replaces keep a private file private). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', 0o644);
+  const forget = removeOnExit(temp);
   try {
     if (mode !== undefined) await handle.chmod(mode);
     await handle.writeFile(data);
@@ -17,5 +19,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
     throw err;
+  } finally {
+    forget();
   }
 }

@@ -2,6 +2,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeOnExit } from '../common/remove-on-exit.js';
 import { Fetcher } from '../fetch/fetcher.js';
 import { SIZE_LIMITS, type FetchSettings } from '../fetch/types.js';
 import { markerUrl } from '../k8s/release-urls.js';
@@ -40,6 +41,7 @@ export interface ReleaseSession {
 export async function withReleaseSession<T>(versionSpec: string, options: ReleaseSourceOptions, body: (s: ReleaseSession) => Promise<T>): Promise<T> {
   const spec = parseVersionSpec(versionSpec);
   const dir = await mkdtemp(join(tmpdir(), 'kube-sbom-verify-'));
+  const forget = removeOnExit(dir);
   const fetcher = new Fetcher({ settings: options.fetchSettings, cacheDir: options.cacheDir, offline: options.offline, onEvent: options.onEvent });
   const markers: FetchedFile[] = [];
   const session: ReleaseSession = {
@@ -66,6 +68,7 @@ export async function withReleaseSession<T>(versionSpec: string, options: Releas
   } finally {
     await fetcher.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
+    forget();
   }
 }
 

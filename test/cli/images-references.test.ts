@@ -1,9 +1,9 @@
 // Every image reference the tool prints or writes is one OCI reference: a purl or a name that smuggles a newline,
 // a second registry or spreadsheet syntax is left out with a warning, never printed.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseReference } from '../../src/registry/reference.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -38,6 +38,7 @@ function documentWith(purls: string[]): string {
 
 describe('images: references are validated before they leave the tool', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kube-sbom-image-refs-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'hostile.spdx.json');
   writeFileSync(file, documentWith([GOOD, ...HOSTILE]));
 

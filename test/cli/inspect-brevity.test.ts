@@ -1,12 +1,13 @@
 // inspect's text output stays readable: a problem repeated on every file is listed twenty times and then counted,
 // and a file that is not SPDX at all gets that one verdict, not the syntax errors of reading it as YAML first.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kube-sbom-inspect-brevity-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function manyFilesWithoutChecksums(count: number): string {
   const head = [

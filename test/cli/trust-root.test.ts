@@ -1,12 +1,13 @@
 // `kube-sbom trust-root export`: the file it writes verifies a real public-good bundle with no network, through
 // --trusted-root; '-' puts the root on stdout; a file it cannot write is exit 3 with the error document.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { realdata, realdataMissing, runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kube-sbom-trust-root-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const CONFORMANCE_IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 

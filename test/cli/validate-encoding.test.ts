@@ -1,9 +1,9 @@
 // An encoding problem never turns validation off: a document with four spec errors and one invalid byte (or a
 // UTF-16 file cut at an odd byte) is still judged in full, and the bad bytes are an error of their own.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
 const FOUR_ERRORS = `SPDXVersion: SPDX-2.3
@@ -31,7 +31,9 @@ interface ValidateJson {
 }
 
 async function validateBytes(name: string, bytes: Buffer): Promise<{ code: number | null; report: ValidateJson }> {
-  const file = join(mkdtempSync(join(tmpdir(), 'kube-sbom-validate-encoding-')), name);
+  const dir = mkdtempSync(join(tmpdir(), 'kube-sbom-validate-encoding-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, name);
   writeFileSync(file, bytes);
   const run = await runCli(['validate', file, '--json']);
   return { code: run.code, report: JSON.parse(run.stdout) as ValidateJson };
