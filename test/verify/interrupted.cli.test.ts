@@ -52,7 +52,10 @@ describe.skipIf(realdataMissing)('a command ended by a signal mid-download', () 
       await new Promise((r) => setTimeout(r, 25));
     }
     const before = await contents(temp);
-    expect(before.some((p) => /^kube-sbom-verify-[^/]+\/\..*\.part$/.test(p)), before.join(', ')).toBe(true);
+    expect(
+      before.some((p) => /^kube-sbom-verify-[^/]+\/\..*\.part$/.test(p)),
+      before.join(', '),
+    ).toBe(true);
     child.kill(signal);
     expect(await exited).toBe(code);
     expect(await contents(temp)).toEqual([]);
