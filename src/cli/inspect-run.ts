@@ -4,6 +4,7 @@ import { countElements } from '../../parsers/counts.js';
 import { parseSbomLazily } from '../../parsers/lazy.js';
 import type { SbomFormat } from '../../parsers/model.js';
 import { readDocumentInput } from '../app/read-file.js';
+import { withLocalDocument } from './document-source.js';
 import { isEmptyDocument } from '../sbom/is-empty.js';
 import { buildInspectReport, renderInspectText } from './inspect-report.js';
 import { writeErrorLine, writeJson, writeText } from './output.js';
@@ -20,7 +21,7 @@ export interface InspectOptions {
 export async function runInspect(file: string, options: InspectOptions): Promise<number> {
   const maxBytes = parseSize(options.maxSize);
   // The input goes straight in, so nothing here keeps a second copy alive while the document is parsed.
-  const result = await parseSbomLazily(await readDocumentInput(file, maxBytes), {
+  const result = await parseSbomLazily(await withLocalDocument(file, maxBytes, (path) => readDocumentInput(path, maxBytes)), {
     fileName: file,
     maxBytes,
     ...(options.inputFormat ? { format: options.inputFormat } : {}),

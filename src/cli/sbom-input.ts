@@ -3,6 +3,7 @@
 import type { ParseResult } from '../../parsers/index.js';
 import type { SbomFormat } from '../../parsers/model.js';
 import { loadFile } from '../app/load-file.js';
+import { withLocalDocument } from './document-source.js';
 import { printParseWarnings } from './parse-warnings.js';
 import { parseSize } from './size-option.js';
 
@@ -12,7 +13,10 @@ export interface LoadedSbom {
 }
 
 export async function loadSbomFile(file: string, options: { maxSize: string; format?: SbomFormat }): Promise<LoadedSbom> {
-  const loaded = await loadFile(file, { maxBytes: parseSize(options.maxSize), ...(options.format ? { inputFormat: options.format } : {}) });
+  const maxBytes = parseSize(options.maxSize);
+  const loaded = await withLocalDocument(file, maxBytes, (path) =>
+    loadFile(path, { maxBytes, name: file, ...(options.format ? { inputFormat: options.format } : {}) }),
+  );
   printParseWarnings(file, loaded.diagnostics);
   return { file, result: { format: loaded.format, document: loaded.document, diagnostics: loaded.diagnostics } };
 }

@@ -4,6 +4,7 @@ import { parseSbom } from '../../parsers/index.js';
 import { sourceLocator } from '../../parsers/locate.js';
 import type { SbomFormat } from '../../parsers/model.js';
 import { readDocumentBytes } from '../app/read-file.js';
+import { withLocalDocument } from './document-source.js';
 import { usageError } from '../common/errors.js';
 import { locateDiagnostics, mergeDiagnostics, strictParseDiagnostics, validateDocument } from '../sbom/validate.js';
 import { writeJson, writeText } from './output.js';
@@ -25,7 +26,7 @@ export async function runValidate(file: string, options: ValidateOptions): Promi
     throw usageError('BAD_SPDX_VERSION', `--spdx-version ${JSON.stringify(options.spdxVersion)} is not an SPDX 2.x version; use SPDX-2.2 or SPDX-2.3`);
   }
   const maxBytes = parseSize(options.maxSize);
-  const bytes = await readDocumentBytes(file, maxBytes);
+  const bytes = await withLocalDocument(file, maxBytes, (path) => readDocumentBytes(path, maxBytes));
   const result = parseSbom(bytes, { fileName: file, maxBytes, ...(options.inputFormat ? { format: options.inputFormat } : {}) });
   const version = options.spdxVersion ?? result.document.spdxVersion;
   // A document that could not be read at all is judged by its read errors alone, not by a pile of "missing" ones;

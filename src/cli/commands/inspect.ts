@@ -10,7 +10,7 @@ export function registerInspect(program: Command): void {
     .description(
       'parse any SPDX 2.2/2.3 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3.0 JSON-LD or CycloneDX 1.4-1.6 (JSON, XML) document: format, version, counts, diagnostics',
     )
-    .argument('<file>', 'the SPDX document')
+    .argument('<file>', 'the SBOM, or an http(s) URL to download it from (not verified: verify-sbom verifies the release SBOM)')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json'], default: 'text' } })
     .addHelpText(

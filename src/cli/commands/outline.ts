@@ -8,7 +8,7 @@ export function registerOutline(program: Command): void {
   const cmd = program
     .command('outline')
     .description('print the relationship tree of a document (SPDX 2, SPDX 3 or CycloneDX) from its root down, in a deterministic order')
-    .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML)')
+    .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML); or an http(s) URL')
     .option('--depth <n>', 'stop this many relationships below the document')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
   addSharedOptions(cmd, { inputFormat: true, output: { formats: ['text', 'json'], default: 'text' } })

@@ -8,7 +8,7 @@ export function registerQuery(program: Command): void {
   const cmd = program
     .command('query')
     .description('list the elements of a document (SPDX 2, SPDX 3 or CycloneDX) that match an expression')
-    .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML)')
+    .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML); or an http(s) URL')
     .argument('<expr>', 'terms joined by spaces or AND, e.g. "type:package name:^kube-"')
     .option(
       '--fields <list>',

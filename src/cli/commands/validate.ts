@@ -10,7 +10,7 @@ export function registerValidate(program: Command): void {
     .description(
       'check a document against its spec: SPDX 2.2/2.3 strictly (required fields, SPDXIDs, relationship targets, checksums, license expressions, version-specific fields); CycloneDX and SPDX 3 by the structure their specs define',
     )
-    .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML)')
+    .argument('<file>', 'the SBOM: SPDX 2 (tag-value, JSON, YAML, XML, RDF/XML), SPDX 3 JSON-LD or CycloneDX (JSON, XML); or an http(s) URL')
     .option('--strict-warnings', 'fail (exit 1) on warnings too')
     .option('--spdx-version <version>', 'judge the document by this version (e.g. SPDX-2.3) instead of the one it declares')
     .option('--max-size <size>', 'refuse larger files (e.g. 100MB, 1GiB)', '512MiB');
