@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeOnExit } from '../common/remove-on-exit.js';
 
-export function isHttpUrl(source: string): boolean {
+function isHttpUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
