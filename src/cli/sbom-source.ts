@@ -1,5 +1,5 @@
-// An SBOM named on the command line, through the load-source use case: a file as it is, or a release version
-// downloaded and verified first. Progress and warnings go to stderr.
+// An SBOM named on the command line, through the load-source use case: a file as it is, a URL downloaded (and not
+// verified, as a file is not), or a release version downloaded and verified first. Progress and warnings go to stderr.
 import type { SbomFormat } from '../../parsers/model.js';
 import { loadSource } from '../app/load-source.js';
 import type { LoadedSource } from '../app/loaded-source.js';
@@ -18,7 +18,7 @@ export interface SbomSourceOptions {
 }
 
 export async function loadSbomSource(text: string, options: SbomSourceOptions): Promise<LoadedSource> {
-  const source = sourceOf(text);
+  const source = sourceOf(text, { urls: true });
   // A bundle that is never checked must not look as if it vouched for the file.
   if (source.kind !== 'release' && options.release.sbomBundle !== undefined)
     throw usageError(

@@ -1,5 +1,6 @@
-// inspect, validate, outline and query take an http(s) URL where they take a file: downloaded through the fetch
-// layer (size limit, one-line errors), read like the file, nothing left behind.
+// inspect, validate, outline and query take an http(s) URL where they take a file, and images, export, policy,
+// verify-images and mirror where they take an SBOM file: downloaded through the fetch layer (size limit, one-line
+// errors), read like the file, not verified, nothing left behind.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -44,6 +45,23 @@ describe.skipIf(realdataMissing)('document commands on a URL', () => {
     expect(outline.stdout).toBe((await runCli(['outline', local])).stdout);
     const query = await run(['query', url, 'name:^bash$', '--fields', 'name,version']);
     expect(query.stdout.trim()).toBe('bash\t4.2.46-31.el7');
+    expect(await readdir(temp)).toEqual([]);
+  });
+
+  it('images and export take the URL too; the export says where it came from and that it is not verified', async () => {
+    const url = `${base}/centos.cdx.json`;
+    const images = await run(['images', url]);
+    expect(images.code, images.stderr).toBe(0);
+    expect(images.stdout.trim()).toBe('ghcr.io/aquasecurity/trivy-test-images:centos-7');
+    const exported = await run(['export', url, '--format', 'cyclonedx-json']);
+    expect(exported.code, exported.stderr).toBe(0);
+    const properties = (JSON.parse(exported.stdout) as { metadata: { properties: { name: string; value: string }[] } }).metadata.properties;
+    expect(properties).toEqual(
+      expect.arrayContaining([
+        { name: 'kube-sbom:verification:status', value: 'not-verified' },
+        { name: 'kube-sbom:verification:source-url', value: url },
+      ]),
+    );
     expect(await readdir(temp)).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ export function registerExport(program: Command): void {
         'output: CycloneDX metadata properties `kube-sbom:verification:*`, an SPDX document annotation with the same ' +
         'name=value lines.',
     )
-    .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
+    .argument('[source]', 'an SBOM file or URL, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
     .addOption(new Option('--format <format>', 'what to write').choices(['cyclonedx-json', 'spdx-json']).makeOptionMandatory())
     .option('-o, --output <file>', 'write here instead of stdout (a file is replaced atomically; a FIFO, device or /dev/fd/N is written into)')
     .option('--images', 'write the container image inventory instead of the whole document')

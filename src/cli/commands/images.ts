@@ -17,7 +17,7 @@ export function registerImages(program: Command): void {
         'per-platform manifests), digest-named packages, CycloneDX container components. The tag comes from the release version, not from guessing ' +
         'at SPDXIDs, so it works where the documented grep | cut | sed pipeline breaks.',
     )
-    .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
+    .argument('[source]', 'an SBOM file or URL, or a release version (v1.29.0, stable, latest-1.29) to download and verify first', 'stable')
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
     .option('-o, --output <file>', 'write here instead of stdout (a file is replaced atomically; a FIFO, device or /dev/fd/N is written into)')

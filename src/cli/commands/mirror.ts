@@ -23,7 +23,7 @@ export function registerMirror(program: Command): void {
         'again. Last, every copied image is verified again from the target alone (signature, manifests, tags, ' +
         'every layer read back and hashed), and the run fails if any copy does not verify.',
     )
-    .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29)', 'stable')
+    .argument('[source]', 'an SBOM file or URL, or a release version (v1.29.0, stable, latest-1.29)', 'stable')
     .requiredOption('--to <target>', 'REGISTRY[/PREFIX] (e.g. registry.internal:5000/k8s) or oci-layout:DIR')
     .option('--from <file>', 'mirror the references listed in this file (one per line, # comments) instead of an SBOM')
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')

@@ -20,7 +20,7 @@ export function registerPolicy(program: Command): void {
         '(Fulcio url, identity, ctlog url). kyverno: a kyverno.io/v1 ClusterPolicy with a verifyImages rule for Pods ' +
         '(keyless attestor: subject, issuer, Rekor url; digests verified and mutated in).',
     )
-    .argument('[source]', 'an SBOM file, or a release version (v1.30.0, stable, latest-1.30) to download and verify first', 'stable')
+    .argument('[source]', 'an SBOM file or URL, or a release version (v1.30.0, stable, latest-1.30) to download and verify first', 'stable')
     .addOption(new Option('--format <format>', 'which policy to write').choices(['cip', 'kyverno']).default('cip'))
     .option('-o, --output <file>', 'write here (atomically) instead of stdout')
     .option('--name <name>', "the policy's metadata.name (default kubernetes-<version>)")

@@ -19,7 +19,7 @@ export function registerVerifyImages(program: Command): void {
         'the registry must equal the layer packages the SBOM lists for the image: proof that the registry serves ' +
         'the image the SBOM describes.',
     )
-    .argument('[source]', 'an SBOM file, or a release version (v1.29.0, stable, latest-1.29)', 'stable')
+    .argument('[source]', 'an SBOM file or URL, or a release version (v1.29.0, stable, latest-1.29)', 'stable')
     .option('--from <file>', 'verify the references listed in this file (one per line, # comments) instead of an SBOM')
     .option('--arch <arch>', 'only images for this architecture (amd64, arm64, ...)')
     .option('--name <glob>', 'only images whose name matches (* wildcard), e.g. "kube-*"')
