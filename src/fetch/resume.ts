@@ -24,12 +24,3 @@ export function resumeValidator(headers: IncomingHttpHeaders): string | undefine
 export function rangeHeaders(partial: PartialDownload): Record<string, string> {
   return { range: `bytes=${partial.bytes}-`, 'if-range': partial.validator };
 }
-
-/** The whole file's size from a 206's `bytes first-last/complete`, when that range is the tail from `offset` on. */
-export function sizeIfTailFrom(contentRange: string | undefined, offset: number): number | undefined {
-  const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(contentRange?.trim() ?? '');
-  if (!m) return undefined;
-  const [first, last, complete] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (first !== offset || last !== complete - 1 || !Number.isSafeInteger(complete)) return undefined;
-  return complete;
-}

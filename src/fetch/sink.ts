@@ -1,8 +1,8 @@
 // Writes a byte stream to a temp file beside the target, hashing and counting as it goes; renames only when complete.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { discardTempFile } from '../common/discard-temp-file.js';
@@ -75,10 +75,9 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
       yield next.value;
     }
   }
-  let file: WriteStream | undefined;
+  const kept = options.kept?.bytes ?? 0;
+  const file = createWriteStream(temp, { flags: kept > 0 ? 'r+' : 'wx', start: kept, mode: 0o644, highWaterMark: WRITE_BUFFER_BYTES });
   try {
-    const kept = options.kept?.bytes ?? 0;
-    file = createWriteStream(temp, { flags: kept > 0 ? 'r+' : 'wx', start: kept, mode: 0o644, highWaterMark: WRITE_BUFFER_BYTES });
     await pipeline(source, count, file);
     if (cutShort) throw cutShort.error;
     if (options.expectedBytes !== undefined && done !== options.expectedBytes) {
@@ -90,11 +89,10 @@ export async function writeStreamToFile(source: AsyncIterable<Uint8Array>, dest:
     return hasher.digest();
   } catch (err) {
     if (options.keepPartial) {
-      if (file && !file.closed) await once(file, 'close').catch(() => undefined);
+      if (!file.closed) await once(file, 'close').catch(() => undefined);
       throw err;
     }
-    if (file) await discardTempFile(file, temp);
-    else await rm(temp, { force: true });
+    await discardTempFile(file, temp);
     throw err;
   }
 }

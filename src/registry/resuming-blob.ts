@@ -2,6 +2,7 @@
 // stopped, so its reader (a digest check, an upload to a mirror) sees one stream. Blobs are content-addressed, so a
 // registry that ignores the range sends the same bytes again and the part already read is skipped; the digest is
 // checked at the end whatever happened on the way.
+import { sizeIfTailFrom } from '../common/content-range.js';
 import { ioError } from '../common/errors.js';
 import type { StreamResponse } from './http.js';
 
@@ -32,14 +33,14 @@ export async function* resumingBlob(first: AsyncIterable<Uint8Array>, reopen: Re
   }
 }
 
-/** The blob from byte `offset` on: a 206 that starts there, or a whole 200 with the bytes already read skipped. */
+/** The blob from byte `offset` on: a 206 of exactly that tail, or a whole 200 with the bytes already read skipped. */
 async function theRest(reopen: Reopen, offset: number, where: string): Promise<AsyncIterable<Uint8Array>> {
   const res = await reopen(offset);
-  const start = /^bytes (\d+)-/.exec(res.headers.get('content-range') ?? '')?.[1];
-  if (res.status === 206 && res.body && Number(start) === offset) return res.body;
+  const range = res.headers.get('content-range');
+  if (res.status === 206 && res.body && sizeIfTailFrom(range, offset) !== undefined) return res.body;
   if (res.status === 200 && res.body) return skipped(res.body, offset);
   res.body?.dump().catch(() => {});
-  const got = res.status === 206 ? `a range from byte ${start ?? '?'}` : `HTTP ${res.status}`;
+  const got = res.status === 206 ? `the range ${JSON.stringify(range ?? '')}` : `HTTP ${res.status}`;
   throw ioError('REGISTRY_READ_FAILED', `blob ${where}: the answer broke off at byte ${offset}, and asking for the rest got ${got}; run again to resume`);
 }
 
